@@ -1,0 +1,55 @@
+# Backbone: the back-pain education assistant. `make run` and `make test` do all the set-up.
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+ENV := source scripts/env.sh &&
+
+.PHONY: help env db train run shell test test-app test-bot validate story-test lint system-packages clean
+
+help: ## List the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  make %-16s %s\n", $$1, $$2}'
+
+env: ## Create or refresh both Python environments (skipped when the lock files are unchanged)
+	@scripts/ensure_env.sh bot
+	@scripts/ensure_env.sh app
+
+db: env ## Migrate the knowledge database and load data/knowledge into it
+	@$(ENV) "$$APP_PY" -m backcare.knowledge
+
+train: env ## Train a model if config.yml, domain/ or data/ changed since the last one
+	@scripts/train.sh
+
+run: db ## Install what is missing, build the database, train if needed, start everything
+	@scripts/train.sh || scripts/current_model.sh >/dev/null
+	@scripts/run.sh
+
+shell: db ## Talk to the assistant in the terminal (starts the action server too)
+	@scripts/train.sh || scripts/current_model.sh >/dev/null
+	@scripts/shell.sh
+
+system-packages: ## Debian packages the tests use: PostgreSQL, Redis, nginx, Chromium
+	@scripts/ensure_system_packages.sh
+
+validate: env ## rasa data validate, failing on any warning
+	@$(ENV) "$$RASA" data validate --fail-on-warnings --config config.yml --domain domain --data data
+
+test-app: db system-packages ## pytest in the app environment (knowledge base, actions, integration)
+	@$(ENV) "$$APP_PY" -m pytest tests/app tests/integration -q
+
+test-bot: env ## pytest in the bot environment (red-flag detector, slots, NLU gates)
+	@$(ENV) "$$BOT_PY" -m pytest tests/bot -q
+
+story-test: train ## rasa test on the test stories
+	@scripts/story_test.sh
+
+test: db system-packages validate train ## The whole suite
+	@$(ENV) "$$BOT_PY" -m pytest tests/bot -q
+	@$(ENV) "$$APP_PY" -m pytest tests/app tests/integration -q
+	@scripts/story_test.sh
+
+lint: env ## ruff on all code, mypy on the app package
+	@.venv/app/bin/ruff check .
+	@.venv/app/bin/ruff format --check .
+	@.venv/app/bin/mypy
+
+clean: ## Remove trained models and local databases (keeps the environments)
+	rm -rf models/*.tar.gz var/ .rasa/

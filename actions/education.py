@@ -1,0 +1,57 @@
+"""Answer questions with the education topics, and offer the topic's first exercise."""
+
+from __future__ import annotations
+
+from rasa_sdk import Tracker
+from rasa_sdk.events import SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+from sqlalchemy.orm import Session
+
+from actions.knowledge_action import Events, KnowledgeAction, latest_entity_values
+from actions.red_flags import send_red_flag_details
+from actions.rendering import topic_message
+from backcare.knowledge.queries import education_topic, find_exercise
+
+TOPIC_FOR_INTENT = {
+    "ask_pain_cause": "joint-by-joint",
+    "ask_stiffness": "stiffness-basics",
+    "ask_sciatica": "sciatica-basics",
+    "ask_hip_pain": "hip-and-back",
+    "ask_exercise_safety": "exercise-safety",
+    "ask_warning_signs": "when-to-see-someone",
+}
+# Asking whether to stretch a sore back gets the topic that answers exactly that.
+STRETCHING_TOPIC = "dont-stretch-sore-back"
+STRETCHING_INTENTS = {"ask_stiffness", "ask_exercise_safety", "ask_pain_cause"}
+# These topics are read in full; the rest give a summary and offer an exercise.
+DETAILED_TOPICS = {"when-to-see-someone"}
+
+
+def topic_for(intent: str, text: str) -> str:
+    if intent in STRETCHING_INTENTS and "stretch" in text.lower():
+        return STRETCHING_TOPIC
+    return TOPIC_FOR_INTENT.get(intent, "joint-by-joint")
+
+
+class ActionExplainTopic(KnowledgeAction):
+    def name(self) -> str:
+        return "action_explain_topic"
+
+    def answer(self, dispatcher: CollectingDispatcher, tracker: Tracker, session: Session) -> Events:
+        intent = tracker.get_intent_of_latest_message() or ""
+        topic = education_topic(session, topic_for(intent, tracker.latest_message.get("text", "")))
+        if topic is None:
+            dispatcher.utter_message(response="utter_lookup_unavailable")
+            return []
+        detailed = topic.slug in DETAILED_TOPICS
+        dispatcher.utter_message(text=topic_message(topic, detailed=detailed))
+        send_red_flag_details(
+            dispatcher, session, latest_entity_values(tracker, "red_flag"), {"see_clinician"}
+        )
+        if detailed or not topic.related_exercises:
+            return []
+        exercise = find_exercise(session, topic.related_exercises[0])
+        if exercise is None:
+            return []
+        dispatcher.utter_message(response="utter_offer_exercise", exercise_name=exercise.name.lower())
+        return [SlotSet("offered_exercise", exercise.slug)]

@@ -1,0 +1,34 @@
+"""How knowledge-base rows read in a chat message. Wording of the content stays in the data."""
+
+from __future__ import annotations
+
+from backcare.knowledge.models import EducationTopic, Exercise, RedFlag, Referral
+
+
+def numbered(lines: list[str]) -> str:
+    return "\n".join(f"{number}. {line}" for number, line in enumerate(lines, start=1))
+
+
+def bulleted(lines: list[str]) -> str:
+    return "\n".join(f"• {line}" for line in lines)
+
+
+def exercise_card(exercise: Exercise, position: int | None = None) -> str:
+    heading = f"{position}. {exercise.name}" if position else exercise.name
+    parts = [f"{heading} ({exercise.dose})", "How to do it:", numbered(exercise.steps)]
+    if exercise.cues:
+        parts += ["Tips:", bulleted(exercise.cues)]
+    parts += ["Stop if:", bulleted(exercise.stop_if)]
+    return "\n".join(parts)
+
+
+def topic_message(topic: EducationTopic, detailed: bool = False) -> str:
+    return f"{topic.title}\n{topic.body if detailed else topic.summary}"
+
+
+def red_flag_message(flag: RedFlag, referral: Referral) -> str:
+    return f"{flag.message}\n{referral.who}: {referral.how}"
+
+
+def referral_line(referral: Referral) -> str:
+    return f"{referral.who}: {referral.when} {referral.how}"

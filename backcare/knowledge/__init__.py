@@ -1,0 +1,1 @@
+"""The exercise, red-flag and education knowledge base: YAML source of truth, SQL tables."""

@@ -1,0 +1,220 @@
+"""Read, validate and load the knowledge YAML into the database.
+
+Validation finishes before the first write, and the caller commits once, so a bad file leaves
+the database exactly as it was.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+from pydantic import ValidationError
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from backcare.knowledge import models, schema
+
+
+class KnowledgeError(ValueError):
+    """A knowledge file is unreadable or inconsistent; the message names the file and entry."""
+
+
+@dataclass(frozen=True)
+class Knowledge:
+    sources: list[schema.Source]
+    referrals: list[schema.Referral]
+    exercises: list[schema.Exercise]
+    topics: list[schema.EducationTopic]
+    red_flags: list[schema.RedFlag]
+
+
+@dataclass
+class LoadReport:
+    inserted_keys: defaultdict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
+    updated_keys: defaultdict[str, set[str]] = field(default_factory=lambda: defaultdict(set))
+    deleted: Counter[str] = field(default_factory=Counter)
+
+    @property
+    def inserted(self) -> Counter[str]:
+        return Counter({table: len(keys) for table, keys in self.inserted_keys.items()})
+
+    @property
+    def updated(self) -> Counter[str]:
+        return Counter({table: len(keys) for table, keys in self.updated_keys.items()})
+
+    @property
+    def writes(self) -> int:
+        return sum(self.inserted.values()) + sum(self.updated.values()) + sum(self.deleted.values())
+
+    def summary(self) -> str:
+        def fmt(counter: Counter[str]) -> str:
+            return ", ".join(f"{n} {table}" for table, n in sorted(counter.items()) if n) or "none"
+
+        return (
+            f"inserted: {fmt(self.inserted)}; updated: {fmt(self.updated)}; "
+            f"deleted: {fmt(self.deleted)}"
+        )
+
+
+def read_knowledge(directory: Path) -> Knowledge:
+    parsed = {name: _read_file(directory / name, model) for name, model in schema.KNOWLEDGE_FILES.items()}
+    knowledge = Knowledge(
+        sources=parsed["sources.yml"].sources,  # type: ignore[attr-defined]
+        referrals=parsed["referrals.yml"].referrals,  # type: ignore[attr-defined]
+        exercises=parsed["exercises.yml"].exercises,  # type: ignore[attr-defined]
+        topics=parsed["education.yml"].topics,  # type: ignore[attr-defined]
+        red_flags=parsed["red_flags.yml"].red_flags,  # type: ignore[attr-defined]
+    )
+    _check_references(knowledge)
+    return knowledge
+
+
+def _read_file(path: Path, model: type[schema.Entry]) -> schema.Entry:
+    try:
+        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except FileNotFoundError as error:
+        raise KnowledgeError(f"{path.name}: file is missing") from error
+    except yaml.YAMLError as error:
+        raise KnowledgeError(f"{path.name}: invalid YAML: {error}") from error
+    try:
+        return model.model_validate(raw)
+    except ValidationError as error:
+        first = error.errors()[0]
+        raise KnowledgeError(
+            f"{path.name}: {_describe_location(raw, first['loc'])}: {first['msg']}"
+            + (f" ({len(error.errors())} errors in all)" if error.error_count() > 1 else "")
+        ) from error
+
+
+def _describe_location(raw: Any, location: tuple[int | str, ...]) -> str:
+    """Turn a pydantic error location into 'exercises[3] (slug 'plank') field steps'."""
+    if len(location) < 2 or not isinstance(location[1], int):
+        return "field " + ".".join(str(part) for part in location) if location else "top level"
+    collection, index = location[0], location[1]
+    entry = raw.get(collection, [])[index] if isinstance(raw, dict) else None
+    key = entry.get("slug") or entry.get("id") if isinstance(entry, dict) else None
+    where = f"{collection}[{index}]" + (f" (slug '{key}')" if key else "")
+    rest = ".".join(str(part) for part in location[2:])
+    return f"{where} field {rest}" if rest else where
+
+
+def _check_references(knowledge: Knowledge) -> None:
+    _check_unique("sources.yml", [s.id for s in knowledge.sources])
+    for filename, entries in (
+        ("referrals.yml", knowledge.referrals),
+        ("exercises.yml", knowledge.exercises),
+        ("education.yml", knowledge.topics),
+        ("red_flags.yml", knowledge.red_flags),
+    ):
+        _check_unique(filename, [entry.slug for entry in entries])  # type: ignore[attr-defined]
+
+    source_ids = {s.id for s in knowledge.sources}
+    exercise_slugs = {e.slug for e in knowledge.exercises}
+    referral_slugs = {r.slug for r in knowledge.referrals}
+
+    def require(filename: str, slug: str, what: str, value: str | None, known: set[str]) -> None:
+        if value is not None and value not in known:
+            raise KnowledgeError(f"{filename}: entry '{slug}': {what} '{value}' does not exist")
+
+    for exercise in knowledge.exercises:
+        require("exercises.yml", exercise.slug, "regression", exercise.regression, exercise_slugs)
+        require("exercises.yml", exercise.slug, "progression", exercise.progression, exercise_slugs)
+        for source in exercise.sources:
+            require("exercises.yml", exercise.slug, "source", source, source_ids)
+    for topic in knowledge.topics:
+        for related in topic.related_exercises:
+            require("education.yml", topic.slug, "related exercise", related, exercise_slugs)
+        for source in topic.sources:
+            require("education.yml", topic.slug, "source", source, source_ids)
+    for flag in knowledge.red_flags:
+        require("red_flags.yml", flag.slug, "referral", flag.referral, referral_slugs)
+        for source in flag.sources:
+            require("red_flags.yml", flag.slug, "source", source, source_ids)
+    for referral in knowledge.referrals:
+        for source in referral.sources:
+            require("referrals.yml", referral.slug, "source", source, source_ids)
+
+
+def _check_unique(filename: str, keys: list[str]) -> None:
+    duplicates = sorted(key for key, count in Counter(keys).items() if count > 1)
+    if duplicates:
+        raise KnowledgeError(f"{filename}: duplicate slug '{duplicates[0]}'")
+
+
+def load_knowledge(session: Session, knowledge: Knowledge) -> LoadReport:
+    """Upsert every entry by slug and remove retired rows; the caller owns the transaction."""
+    report = LoadReport()
+    retired: list[Any] = []
+    retired += _sync(session, report, models.Source, "id", {s.id: s.model_dump() for s in knowledge.sources})
+    retired += _sync(
+        session, report, models.Referral, "slug", {r.slug: r.model_dump() for r in knowledge.referrals}
+    )
+    # Links between exercises are set in a second pass, once every target row exists.
+    exercise_rows = {
+        e.slug: e.model_dump(exclude={"regression", "progression"}) for e in knowledge.exercises
+    }
+    retired += _sync(session, report, models.Exercise, "slug", exercise_rows)
+    session.flush()
+    for exercise in knowledge.exercises:
+        row = session.get_one(models.Exercise, exercise.slug)
+        links = {"regression_slug": exercise.regression, "progression_slug": exercise.progression}
+        if _assign_changed(row, links) and exercise.slug not in report.inserted_keys["exercises"]:
+            report.updated_keys["exercises"].add(exercise.slug)
+    retired += _sync(
+        session, report, models.EducationTopic, "slug", {t.slug: t.model_dump() for t in knowledge.topics}
+    )
+    red_flag_rows = {
+        f.slug: {**f.model_dump(exclude={"referral"}), "referral_slug": f.referral}
+        for f in knowledge.red_flags
+    }
+    retired += _sync(session, report, models.RedFlag, "slug", red_flag_rows)
+    session.flush()
+    # Dependants go first: red flags point at referrals, exercises at each other.
+    for row in sorted(retired, key=lambda r: _DELETE_ORDER.index(type(r))):
+        report.deleted[row.__tablename__] += 1
+        session.delete(row)
+        session.flush()
+    return report
+
+
+_DELETE_ORDER: list[type[models.Base]] = [
+    models.RedFlag,
+    models.EducationTopic,
+    models.Exercise,
+    models.Referral,
+    models.Source,
+]
+
+
+def _sync(
+    session: Session,
+    report: LoadReport,
+    model: type[models.Base],
+    key: str,
+    rows: dict[str, dict[str, Any]],
+) -> list[Any]:
+    """Insert new rows, update changed ones, and return the rows the YAML no longer has."""
+    table = model.__tablename__
+    existing = {getattr(row, key): row for row in session.scalars(select(model))}
+    for slug, values in rows.items():
+        row = existing.get(slug)
+        if row is None:
+            session.add(model(**values))
+            report.inserted_keys[table].add(slug)
+        elif _assign_changed(row, values):
+            report.updated_keys[table].add(slug)
+    return [row for slug, row in existing.items() if slug not in rows]
+
+
+def _assign_changed(row: Any, values: dict[str, Any]) -> bool:
+    """Set only the attributes whose value differs, so an unchanged re-load writes nothing."""
+    changed = False
+    for attribute, value in values.items():
+        if getattr(row, attribute) != value:
+            setattr(row, attribute, value)
+            changed = True
+    return changed

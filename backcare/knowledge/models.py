@@ -1,0 +1,90 @@
+"""SQL tables of the knowledge base. Slugs are the primary keys: the YAML upserts by slug."""
+
+from __future__ import annotations
+
+from sqlalchemy import JSON, Boolean, ForeignKey, String, Text
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+
+class Base(DeclarativeBase):
+    pass
+
+
+class Source(Base):
+    __tablename__ = "sources"
+
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    title: Mapped[str] = mapped_column(Text)
+    kind: Mapped[str] = mapped_column(String(16))
+    reference: Mapped[str] = mapped_column(Text)
+
+
+class Referral(Base):
+    __tablename__ = "referrals"
+
+    slug: Mapped[str] = mapped_column(String(64), primary_key=True)
+    who: Mapped[str] = mapped_column(Text)
+    when: Mapped[str] = mapped_column(Text)
+    how: Mapped[str] = mapped_column(Text)
+    sources: Mapped[list[str]] = mapped_column(JSON)
+
+
+class Exercise(Base):
+    __tablename__ = "exercises"
+
+    slug: Mapped[str] = mapped_column(String(64), primary_key=True)
+    name: Mapped[str] = mapped_column(Text)
+    aliases: Mapped[list[str]] = mapped_column(JSON)
+    region: Mapped[str] = mapped_column(String(32), index=True)
+    purpose: Mapped[str] = mapped_column(String(16), index=True)
+    level: Mapped[str] = mapped_column(String(16), index=True)
+    supervision: Mapped[str] = mapped_column(String(8))
+    equipment: Mapped[list[str]] = mapped_column(JSON)
+    steps: Mapped[list[str]] = mapped_column(JSON)
+    cues: Mapped[list[str]] = mapped_column(JSON)
+    common_mistakes: Mapped[list[str]] = mapped_column(JSON)
+    stop_if: Mapped[list[str]] = mapped_column(JSON)
+    dose: Mapped[str] = mapped_column(Text)
+    regression_slug: Mapped[str | None] = mapped_column(
+        ForeignKey("exercises.slug", ondelete="SET NULL")
+    )
+    progression_slug: Mapped[str | None] = mapped_column(
+        ForeignKey("exercises.slug", ondelete="SET NULL")
+    )
+    sources: Mapped[list[str]] = mapped_column(JSON)
+
+    regression: Mapped[Exercise | None] = relationship(
+        foreign_keys=[regression_slug], remote_side=[slug], viewonly=True
+    )
+    progression: Mapped[Exercise | None] = relationship(
+        foreign_keys=[progression_slug], remote_side=[slug], viewonly=True
+    )
+
+
+class EducationTopic(Base):
+    __tablename__ = "education_topics"
+
+    slug: Mapped[str] = mapped_column(String(64), primary_key=True)
+    title: Mapped[str] = mapped_column(Text)
+    summary: Mapped[str] = mapped_column(Text)
+    body: Mapped[str] = mapped_column(Text)
+    related_exercises: Mapped[list[str]] = mapped_column(JSON)
+    sources: Mapped[list[str]] = mapped_column(JSON)
+
+
+class RedFlag(Base):
+    __tablename__ = "red_flags"
+
+    slug: Mapped[str] = mapped_column(String(64), primary_key=True)
+    name: Mapped[str] = mapped_column(Text)
+    urgency: Mapped[str] = mapped_column(String(16), index=True)
+    suspected_condition: Mapped[str] = mapped_column(Text)
+    condition_plain: Mapped[str] = mapped_column(Text)
+    message: Mapped[str] = mapped_column(Text)
+    referral_slug: Mapped[str] = mapped_column(ForeignKey("referrals.slug"))
+    counts_when_past: Mapped[bool] = mapped_column(Boolean)
+    phrases: Mapped[list[str]] = mapped_column(JSON)
+    match: Mapped[list[list[list[str]]]] = mapped_column(JSON)
+    sources: Mapped[list[str]] = mapped_column(JSON)
+
+    referral: Mapped[Referral] = relationship(viewonly=True)

@@ -1,0 +1,110 @@
+"""Pydantic schema of the versioned knowledge YAML under data/knowledge/ (see docs/knowledge-format.md)."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+Slug = str
+Urgency = Literal["emergency", "urgent", "see_clinician"]
+
+SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
+
+
+class Entry(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Source(Entry):
+    id: str = Field(pattern=SLUG_PATTERN)
+    title: str
+    kind: Literal["article", "guideline"]
+    reference: str
+
+
+class Exercise(Entry):
+    slug: Slug = Field(pattern=SLUG_PATTERN)
+    name: str
+    aliases: list[str] = []
+    region: Literal["hips", "core", "lumbar-spine", "legs", "full-body"]
+    purpose: Literal["mobility", "stability", "strength"]
+    level: Literal["beginner", "intermediate", "advanced"]
+    supervision: Literal["self", "coach"]
+    equipment: list[str] = []
+    steps: list[str] = Field(min_length=1)
+    cues: list[str] = []
+    common_mistakes: list[str] = []
+    stop_if: list[str] = Field(min_length=1)
+    dose: str
+    regression: Slug | None = None
+    progression: Slug | None = None
+    sources: list[str] = Field(min_length=1)
+
+
+MatchRule = list[list[str]]
+
+
+class RedFlag(Entry):
+    slug: Slug = Field(pattern=SLUG_PATTERN)
+    name: str
+    urgency: Urgency
+    suspected_condition: str
+    condition_plain: str
+    message: str
+    referral: Slug
+    counts_when_past: bool = False
+    phrases: list[str] = Field(min_length=5)
+    match: list[MatchRule] = Field(min_length=1)
+    sources: list[str] = Field(min_length=1)
+
+
+class EducationTopic(Entry):
+    slug: Slug = Field(pattern=SLUG_PATTERN)
+    title: str
+    summary: str
+    body: str
+    related_exercises: list[Slug] = []
+    sources: list[str] = Field(min_length=1)
+
+
+class Referral(Entry):
+    slug: Slug = Field(pattern=SLUG_PATTERN)
+    who: str
+    when: str
+    how: str
+    sources: list[str] = []
+
+
+class SourcesFile(Entry):
+    version: int
+    sources: list[Source]
+
+
+class ExercisesFile(Entry):
+    version: int
+    exercises: list[Exercise]
+
+
+class RedFlagsFile(Entry):
+    version: int
+    red_flags: list[RedFlag]
+
+
+class EducationFile(Entry):
+    version: int
+    topics: list[EducationTopic]
+
+
+class ReferralsFile(Entry):
+    version: int
+    referrals: list[Referral]
+
+
+KNOWLEDGE_FILES: dict[str, type[Entry]] = {
+    "sources.yml": SourcesFile,
+    "referrals.yml": ReferralsFile,
+    "exercises.yml": ExercisesFile,
+    "education.yml": EducationFile,
+    "red_flags.yml": RedFlagsFile,
+}

@@ -1,0 +1,1 @@
+"""Deterministic, auditable red-flag detection for the NLU pipeline."""

@@ -1,0 +1,72 @@
+"""Text normalisation and the cue words that decide a mention's status.
+
+The cue lists are language, not medicine: which words deny, ask about, or put a symptom in the
+past. The symptoms themselves live in data/knowledge/red_flags.yml.
+"""
+
+from __future__ import annotations
+
+import re
+
+_CONTRACTIONS = [
+    (r"\b(can ?not|could ?not|couldn'?t|unable to|can'?t)\b", "cant"),
+    (r"\b(do not|don'?t)\b", "dont"),
+    (r"\b(does not|doesn'?t)\b", "doesnt"),
+    (r"\b(did not|didn'?t)\b", "didnt"),
+    (r"\b(have not|haven'?t)\b", "havent"),
+    (r"\b(has not|hasn'?t)\b", "hasnt"),
+    (r"\b(is not|isn'?t)\b", "isnt"),
+    (r"\b(was not|wasn'?t)\b", "wasnt"),
+    (r"\b(will not|won'?t)\b", "wont"),
+    (r"\bi'?m\b", "im"),
+    (r"\bi'?ve\b", "ive"),
+]
+
+
+def normalise(text: str) -> str:
+    """Lower-case, unify apostrophes and spell negated verbs one way ("can't" -> "cant")."""
+    text = text.lower().replace("\u2019", "'").replace("\u2018", "'").replace("`", "'")
+    for pattern, replacement in _CONTRACTIONS:
+        text = re.sub(pattern, replacement, text)
+    return re.sub(r"(\w)'(\w)", r"\1\2", text)
+
+
+NEGATION_CUES = {
+    "no", "not", "never", "without", "dont", "doesnt", "didnt", "havent", "hasnt", "isnt",
+    "wasnt", "nor", "neither", "none", "denies", "deny", "nope", "arent", "werent",
+}
+# Words that look like negation but keep the symptom open ("not sure if I'm numb").
+PSEUDO_NEGATIONS = [
+    "not sure", "not certain", "dont know if", "dont know whether", "not just", "not only",
+    "no idea if", "cant tell if", "no better", "not better", "not improving", "not getting better",
+    "no change", "not stopping", "doesnt stop", "doesnt go away", "wont go away", "dont go away",
+    "no relief", "doesnt help", "dont help", "nothing helps", "no position",
+]
+# Tokens that end a negation's reach inside a sentence.
+SCOPE_BREAKS = {",", ";", ":", "but", "however", "although", "though", "except", "yet", "and", "."}
+NEGATION_WINDOW = 6
+
+QUESTION_CUES = [
+    "warning sign", "signs of", "sign of", "the signs", "any signs", "symptoms of", "symptom of",
+    "red flag", "what if", "look out for", "watch out for", "watch for", "how do i know",
+    "how would i know", "how can i tell", "when should i worry", "should i worry if",
+    "what happens if", "in case",
+]
+
+RESOLVED_CUES = [
+    "healed", "all better", "fine now", "ok now", "okay now", "recovered", "resolved",
+    "cleared up", "went away", "gone now", "long gone", "no problems since", "no issues since",
+    "sorted out", "back to normal", "all good now", "fully better", "passed", "got better",
+]
+DISTANT_PAST = re.compile(
+    r"\b((\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|few|several|many|couple of)"
+    r" (years?|yrs?|decades?) ago|last year|as a (kid|child|teen(ager)?)|when i was (young|little|"
+    r"a kid|a child|younger)|long time ago|years back|in my (teens|twenties|thirties))\b"
+)
+
+OTHER_PERSON = re.compile(
+    r"\b(my|our|his|her) (dad|father|mum|mom|mother|wife|husband|partner|son|daughter|friend|"
+    r"brother|sister|gran|granny|grandma|grandad|grandpa|grandmother|grandfather|girlfriend|"
+    r"boyfriend|patient|client|child|kid|neighbou?r|colleague|uncle|aunt(ie)?|nan|fiance|"
+    r"fiancee|flatmate|roommate|parent|baby|teen|boss)\b|^\s*(he|she|they)\b"
+)

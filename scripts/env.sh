@@ -1,0 +1,22 @@
+# Shared settings for the scripts: sourced, not run. Every value can be overridden from outside.
+root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+export BACKCARE_HOME="$root"
+export RASA_PORT=${RASA_PORT:-5005}
+export ACTIONS_PORT=${ACTIONS_PORT:-5055}
+export WEB_PORT=${WEB_PORT:-8080}
+export REVIEW_PORT=${REVIEW_PORT:-8090}
+export TRACKER_SQLITE_PATH=${TRACKER_SQLITE_PATH:-$root/var/tracker.db}
+export TRACKER_DB_URL=${TRACKER_DB_URL:-sqlite:///$TRACKER_SQLITE_PATH}
+export DATABASE_URL=${DATABASE_URL:-sqlite:///$root/var/knowledge.db}
+# The action server binds to loopback only.
+export SANIC_HOST=${SANIC_HOST:-127.0.0.1}
+# Two cores: one TensorFlow thread each way keeps latency steady under concurrency.
+export TF_INTRA_OP_PARALLELISM_THREADS=${TF_INTRA_OP_PARALLELISM_THREADS:-1}
+export TF_INTER_OP_PARALLELISM_THREADS=${TF_INTER_OP_PARALLELISM_THREADS:-1}
+export TF_CPP_MIN_LOG_LEVEL=${TF_CPP_MIN_LOG_LEVEL:-2}
+export RASA_TELEMETRY_ENABLED=false
+export PYTHONPATH="$root${PYTHONPATH:+:$PYTHONPATH}"
+BOT_PY="$root/.venv/bot/bin/python"
+APP_PY="$root/.venv/app/bin/python"
+RASA="$root/.venv/bot/bin/rasa"
+mkdir -p "$root/var" "$root/models"

@@ -1,0 +1,47 @@
+#!/usr/bin/env bash
+# Start the action server, the Rasa server and the web chat page on localhost; Ctrl-C stops all.
+set -euo pipefail
+source "$(dirname "$0")/env.sh"
+cd "$root"
+"$APP_PY" -m backcare.ports RASA_PORT ACTIONS_PORT WEB_PORT
+model=$(scripts/current_model.sh)
+mkdir -p var/logs
+pids=()
+stop_all() {
+  trap - INT TERM EXIT
+  [ ${#pids[@]} -eq 0 ] || kill "${pids[@]}" 2>/dev/null || true
+  wait 2>/dev/null || true
+  echo "Stopped."
+}
+trap stop_all INT TERM EXIT
+
+"$APP_PY" -m rasa_sdk --actions actions -p "$ACTIONS_PORT" >var/logs/actions.log 2>&1 &
+pids+=($!)
+auth=()
+[ -z "${RASA_AUTH_TOKEN:-}" ] || auth=(--auth-token "$RASA_AUTH_TOKEN")
+"$RASA" run --enable-api -i 127.0.0.1 -p "$RASA_PORT" --model "$model" \
+  --endpoints endpoints.yml --credentials credentials.yml \
+  --cors "http://127.0.0.1:$WEB_PORT" "http://localhost:$WEB_PORT" "${auth[@]}" >var/logs/rasa.log 2>&1 &
+pids+=($!)
+"$APP_PY" -m backcare.web >var/logs/web.log 2>&1 &
+pids+=($!)
+
+echo "Starting (model $model; logs in var/logs/)..."
+for _ in $(seq 1 240); do
+  if curl -fsS "http://127.0.0.1:$RASA_PORT/" >/dev/null 2>&1; then
+    echo "Backbone is running:"
+    echo "  chat page:      http://127.0.0.1:$WEB_PORT"
+    echo "  Rasa server:    http://127.0.0.1:$RASA_PORT (REST: /webhooks/rest/webhook)"
+    echo "  action server:  http://127.0.0.1:$ACTIONS_PORT"
+    echo "Press Ctrl-C to stop."
+    wait -n "${pids[@]}"
+    echo "error: a process stopped unexpectedly; see var/logs/" >&2
+    exit 1
+  fi
+  for pid in "${pids[@]}"; do
+    kill -0 "$pid" 2>/dev/null || { echo "error: a process failed to start:" >&2; tail -n 20 var/logs/*.log >&2; exit 1; }
+  done
+  sleep 0.5
+done
+echo "error: the Rasa server did not answer within 120 s; see var/logs/rasa.log" >&2
+exit 1

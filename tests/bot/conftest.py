@@ -1,0 +1,22 @@
+"""Fixtures for the bot-environment tests: the red-flag detector built from the real YAML."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+from bot_extensions.red_flags.detector import RedFlagDetector, load_definitions
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture(scope="session")
+def detector() -> RedFlagDetector:
+    return RedFlagDetector(load_definitions(ROOT / "data" / "knowledge" / "red_flags.yml"))
+
+
+@pytest.fixture(scope="session")
+def red_flag_cases() -> dict:
+    return yaml.safe_load((ROOT / "tests" / "red_flags" / "cases.yml").read_text())

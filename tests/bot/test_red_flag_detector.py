@@ -1,0 +1,98 @@
+"""The deterministic red-flag detector against lay sentences it must and must not flag.
+
+Gate: recall 100% on every flag's positives; at most 5% false alarms on the negatives and on
+ordinary messages.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from bot_extensions.red_flags.detector import RedFlagDetector, most_urgent
+
+MAX_FALSE_ALARM_RATE = 0.05
+
+
+def present_slugs(detector: RedFlagDetector, text: str) -> set[str]:
+    return {f.slug for f in detector.detect(text) if f.is_present}
+
+
+def test_every_flag_has_test_sentences(detector: RedFlagDetector, red_flag_cases: dict) -> None:
+    for slug in detector.definitions:
+        cases = red_flag_cases["cases"].get(slug, {})
+        assert len(cases.get("positive", [])) >= 5, slug
+        assert len(cases.get("negative", [])) >= 3, slug
+
+
+def test_recall_is_total_on_positives(detector: RedFlagDetector, red_flag_cases: dict) -> None:
+    missed = [
+        (slug, text)
+        for slug, cases in red_flag_cases["cases"].items()
+        for text in cases["positive"]
+        if slug not in present_slugs(detector, text)
+    ]
+    assert missed == []
+
+
+def test_false_alarms_on_negatives_stay_under_five_percent(
+    detector: RedFlagDetector, red_flag_cases: dict
+) -> None:
+    negatives = [
+        (slug, text) for slug, cases in red_flag_cases["cases"].items() for text in cases["negative"]
+    ]
+    alarms = [(slug, text) for slug, text in negatives if slug in present_slugs(detector, text)]
+    assert len(alarms) / len(negatives) <= MAX_FALSE_ALARM_RATE, alarms
+
+
+def test_false_alarms_on_ordinary_messages_stay_under_five_percent(
+    detector: RedFlagDetector, red_flag_cases: dict
+) -> None:
+    ordinary = red_flag_cases["ordinary"]
+    alarms = [text for text in ordinary if present_slugs(detector, text)]
+    assert len(alarms) / len(ordinary) <= MAX_FALSE_ALARM_RATE, alarms
+
+
+def test_reports_for_someone_else_still_count_and_say_so(
+    detector: RedFlagDetector, red_flag_cases: dict
+) -> None:
+    for case in red_flag_cases["other_person"]:
+        findings = [f for f in detector.detect(case["text"]) if f.is_present and f.slug == case["flag"]]
+        assert findings, case["text"]
+        assert findings[0].subject == "other", case["text"]
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        ("no numbness down there at all", "negated"),
+        ("I don't have any numbness between my legs", "negated"),
+        ("what are the warning signs of numbness down there?", "question"),
+        ("I was numb between my legs years ago after surgery, all healed now", "past"),
+        ("I can't feel the toilet paper when I wipe", "present"),
+    ],
+)
+def test_each_mention_gets_its_status(detector: RedFlagDetector, text: str, status: str) -> None:
+    findings = [f for f in detector.detect(text) if f.slug == "saddle-numbness"]
+    assert [f.status for f in findings] == [status]
+
+
+def test_negation_does_not_reach_past_but(detector: RedFlagDetector) -> None:
+    found = present_slugs(detector, "no numbness down there but I wet myself last night")
+    assert found == {"bladder-problems"}
+
+
+def test_history_of_cancer_counts_even_though_it_is_past(detector: RedFlagDetector) -> None:
+    assert "cancer-history" in present_slugs(
+        detector, "I had breast cancer five years ago and now my back hurts"
+    )
+
+
+def test_most_urgent_finding_wins(detector: RedFlagDetector) -> None:
+    findings = detector.detect("I've had a fever for two days and now I can't pee")
+    top = most_urgent(findings)
+    assert top is not None and top.urgency == "emergency"
+
+
+def test_findings_say_which_words_matched(detector: RedFlagDetector) -> None:
+    finding = next(f for f in detector.detect("legs keep buckling under me") if f.is_present)
+    assert finding.terms and all(term in finding.sentence for term in finding.terms)

@@ -1,0 +1,152 @@
+"""Start the real action server and Rasa server on free loopback ports, and stop them after."""
+
+from __future__ import annotations
+
+import os
+import signal
+import socket
+import subprocess
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import httpx
+
+ROOT = Path(__file__).resolve().parents[1]
+BOT_PY = ROOT / ".venv" / "bot" / "bin" / "python"
+APP_PY = ROOT / ".venv" / "app" / "bin" / "python"
+STARTUP_SECONDS = 180
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+def current_model() -> str:
+    return subprocess.check_output([ROOT / "scripts" / "current_model.sh"], text=True).strip()
+
+
+@dataclass
+class Process:
+    name: str
+    command: list[str]
+    env: dict[str, str]
+    log: Path
+    popen: subprocess.Popen[bytes] | None = None
+
+    def start(self) -> None:
+        handle = self.log.open("ab")
+        # A session of its own, so stop() can end the process and anything it spawned.
+        self.popen = subprocess.Popen(
+            self.command, cwd=ROOT, env=self.env, stdout=handle, stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
+
+    def stop(self) -> None:
+        if self.popen is None or self.popen.poll() is not None:
+            return
+        os.killpg(self.popen.pid, signal.SIGTERM)
+        try:
+            self.popen.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            os.killpg(self.popen.pid, signal.SIGKILL)
+            self.popen.wait(timeout=10)
+
+    def check_alive(self) -> None:
+        if self.popen is None or self.popen.poll() is not None:
+            tail = self.log.read_text(errors="replace")[-3000:]
+            raise RuntimeError(f"{self.name} exited early; log tail:\n{tail}")
+
+
+def wait_until_up(url: str, process: Process, seconds: float = STARTUP_SECONDS) -> None:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        process.check_alive()
+        try:
+            if httpx.get(url, timeout=2).status_code < 500:
+                return
+        except httpx.HTTPError:
+            pass
+        time.sleep(0.5)
+    raise TimeoutError(f"{process.name} did not answer at {url} within {seconds} s")
+
+
+@dataclass
+class Assistant:
+    """A running action server and Rasa server, with helpers to talk to them."""
+
+    workdir: Path
+    database_url: str
+    rasa_port: int = field(default_factory=free_port)
+    actions_port: int = field(default_factory=free_port)
+    extra_env: dict[str, str] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        env = {
+            **os.environ,
+            "PYTHONPATH": str(ROOT),
+            "BACKCARE_HOME": str(ROOT),
+            "RASA_PORT": str(self.rasa_port),
+            "ACTIONS_PORT": str(self.actions_port),
+            "DATABASE_URL": self.database_url,
+            "TRACKER_SQLITE_PATH": str(self.workdir / "tracker.db"),
+            "SANIC_HOST": "127.0.0.1",
+            "RASA_TELEMETRY_ENABLED": "false",
+            "TF_CPP_MIN_LOG_LEVEL": "2",
+            "TF_INTRA_OP_PARALLELISM_THREADS": "1",
+            "TF_INTER_OP_PARALLELISM_THREADS": "1",
+            **self.extra_env,
+        }
+        self.actions = Process(
+            "action server",
+            [str(APP_PY), "-m", "rasa_sdk", "--actions", "actions", "-p", str(self.actions_port)],
+            env,
+            self.workdir / "actions.log",
+        )
+        self.rasa = Process(
+            "Rasa server",
+            [
+                str(ROOT / ".venv" / "bot" / "bin" / "rasa"), "run", "--enable-api",
+                "-i", "127.0.0.1", "-p", str(self.rasa_port), "--model", current_model(),
+                "--endpoints", "endpoints.yml", "--credentials", "credentials.yml",
+            ],
+            env,
+            self.workdir / "rasa.log",
+        )
+
+    @property
+    def rasa_url(self) -> str:
+        return f"http://127.0.0.1:{self.rasa_port}"
+
+    def start(self) -> None:
+        self.start_actions()
+        self.rasa.start()
+        wait_until_up(self.rasa_url + "/", self.rasa)
+
+    def start_actions(self) -> None:
+        self.actions.start()
+        wait_until_up(f"http://127.0.0.1:{self.actions_port}/health", self.actions)
+
+    def stop(self) -> None:
+        self.rasa.stop()
+        self.actions.stop()
+
+    def say(self, sender: str, message: str) -> list[dict]:
+        response = httpx.post(
+            self.rasa_url + "/webhooks/rest/webhook",
+            json={"sender": sender, "message": message},
+            timeout=30,
+        )
+        response.raise_for_status()
+        return response.json()
+
+    def tracker(self, sender: str) -> dict:
+        response = httpx.get(f"{self.rasa_url}/conversations/{sender}/tracker", timeout=30)
+        response.raise_for_status()
+        return response.json()
+
+
+def texts(replies: list[dict]) -> str:
+    return "\n".join(reply.get("text", "") for reply in replies)
