@@ -7,7 +7,13 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from sqlalchemy.orm import Session
 
-from actions.knowledge_action import Events, KnowledgeAction, latest_entity_values
+from actions.knowledge_action import (
+    Events,
+    KnowledgeAction,
+    PhraseMissing,
+    latest_entity_values,
+    say,
+)
 from actions.red_flags import send_red_flag_details
 from actions.rendering import topic_message
 from backcare.knowledge.queries import education_topic, find_exercise
@@ -41,8 +47,7 @@ class ActionExplainTopic(KnowledgeAction):
         intent = tracker.get_intent_of_latest_message() or ""
         topic = education_topic(session, topic_for(intent, tracker.latest_message.get("text", "")))
         if topic is None:
-            dispatcher.utter_message(response="utter_lookup_unavailable")
-            return []
+            raise PhraseMissing(f"education topic {topic_for(intent, '')}")
         detailed = topic.slug in DETAILED_TOPICS
         dispatcher.utter_message(text=topic_message(topic, detailed=detailed))
         send_red_flag_details(
@@ -53,5 +58,5 @@ class ActionExplainTopic(KnowledgeAction):
         exercise = find_exercise(session, topic.related_exercises[0])
         if exercise is None:
             return []
-        dispatcher.utter_message(response="utter_offer_exercise", exercise_name=exercise.name.lower())
+        say(dispatcher, session, "offer-exercise", exercise_name=exercise.name.lower())
         return [SlotSet("offered_exercise", exercise.slug)]

@@ -7,7 +7,7 @@ from rasa_sdk.events import FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from sqlalchemy.orm import Session
 
-from actions.knowledge_action import Events, KnowledgeAction, latest_entity_values
+from actions.knowledge_action import Events, KnowledgeAction, latest_entity_values, say
 from actions.parsing import duration_days, ordinal_position, pain_score
 from actions.rendering import exercise_card, referral_line, topic_message
 from backcare.knowledge.models import Exercise
@@ -17,10 +17,10 @@ from backcare.knowledge.routine import build_routine, routine_level
 PLAN_INTRO_TOPIC = "joint-by-joint"
 
 
-def show_exercise(dispatcher: CollectingDispatcher, exercise: Exercise) -> Events:
+def show_exercise(dispatcher: CollectingDispatcher, session: Session, exercise: Exercise) -> Events:
     dispatcher.utter_message(text=exercise_card(exercise))
     if exercise.supervision == "coach":
-        dispatcher.utter_message(response="utter_coach_only")
+        say(dispatcher, session, "coach-only")
     return [SlotSet("current_exercise", exercise.slug)]
 
 
@@ -34,10 +34,10 @@ def send_plan(dispatcher: CollectingDispatcher, tracker: Tracker, session: Sessi
     intro = education_topic(session, PLAN_INTRO_TOPIC)
     if intro:
         dispatcher.utter_message(text=topic_message(intro))
-    dispatcher.utter_message(response="utter_plan_intro", drill_count=len(routine.drills))
+    say(dispatcher, session, "plan-intro", drill_count=len(routine.drills))
     for position, drill in enumerate(routine.drills, start=1):
         dispatcher.utter_message(text=exercise_card(drill, position))
-    dispatcher.utter_message(response="utter_plan_followups")
+    say(dispatcher, session, "plan-followups")
     slugs = [drill.slug for drill in routine.drills]
     return [SlotSet("current_plan", slugs), SlotSet("current_exercise", slugs[0] if slugs else None)]
 
@@ -60,19 +60,19 @@ class ActionAnswerExercise(KnowledgeAction):
         if names:
             exercise = find_exercise(session, names[0])
             if exercise is None:
-                dispatcher.utter_message(response="utter_exercise_unknown")
+                say(dispatcher, session, "exercise-unknown")
                 return []
-            return show_exercise(dispatcher, exercise)
+            return show_exercise(dispatcher, session, exercise)
         position = ordinal_position(tracker.latest_message.get("text", ""))
         if position is not None:
             drill = _plan_drill(tracker, session, position)
             if drill is None:
-                dispatcher.utter_message(response="utter_no_current_exercise")
+                say(dispatcher, session, "no-current-exercise")
                 return []
-            return show_exercise(dispatcher, drill)
+            return show_exercise(dispatcher, session, drill)
         if tracker.get_slot("screened"):
             return send_plan(dispatcher, tracker, session)
-        dispatcher.utter_message(response="utter_screening_intro")
+        say(dispatcher, session, "screening-intro")
         return [FollowupAction("screening_form")]
 
 
@@ -86,9 +86,9 @@ class ActionShowExercise(KnowledgeAction):
         slug = tracker.get_slot("offered_exercise")
         exercise = find_exercise(session, slug) if slug else None
         if exercise is None:
-            dispatcher.utter_message(response="utter_no_current_exercise")
+            say(dispatcher, session, "no-current-exercise")
             return []
-        return show_exercise(dispatcher, exercise)
+        return show_exercise(dispatcher, session, exercise)
 
 
 class ActionShowPlan(KnowledgeAction):
@@ -109,23 +109,21 @@ class ActionAdjustExercise(KnowledgeAction):
         slug = tracker.get_slot("current_exercise")
         current = find_exercise(session, slug) if slug else None
         if current is None:
-            dispatcher.utter_message(response="utter_no_current_exercise")
+            say(dispatcher, session, "no-current-exercise")
             return []
         if tracker.get_intent_of_latest_message() == "feedback_hurts":
             physio = referral(session, "physiotherapist")
-            dispatcher.utter_message(response="utter_stop_if_hurts")
+            say(dispatcher, session, "stop-if-hurts")
             if current.regression:
-                dispatcher.utter_message(
-                    response="utter_try_easier", exercise_name=current.regression.name
-                )
-                events = show_exercise(dispatcher, current.regression)
+                say(dispatcher, session, "try-easier", exercise_name=current.regression.name)
+                events = show_exercise(dispatcher, session, current.regression)
             else:
                 events = []
             if physio:
                 dispatcher.utter_message(text=referral_line(physio))
             return events
         if current.progression is None:
-            dispatcher.utter_message(response="utter_hardest_version")
+            say(dispatcher, session, "hardest-version")
             return []
-        dispatcher.utter_message(response="utter_try_harder", exercise_name=current.progression.name)
-        return show_exercise(dispatcher, current.progression)
+        say(dispatcher, session, "try-harder", exercise_name=current.progression.name)
+        return show_exercise(dispatcher, session, current.progression)

@@ -12,10 +12,22 @@ from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from backcare.database import session_factory
+from backcare.knowledge.queries import message
 
 logger = logging.getLogger(__name__)
 
 Events = list[dict[str, Any]]
+
+# The one phrase that cannot come from the knowledge base: it is what we say when the
+# knowledge base cannot be reached.
+LOOKUP_UNAVAILABLE = (
+    "Sorry, I can't look that up right now. Please try again in a few minutes. "
+    "If you have worrying symptoms, don't wait: see a doctor."
+)
+
+
+class PhraseMissing(LookupError):
+    """A phrase slug used by an action is not in data/knowledge/messages.yml."""
 
 
 class KnowledgeAction(Action, ABC):
@@ -30,9 +42,9 @@ class KnowledgeAction(Action, ABC):
         try:
             with session_factory()() as session:
                 return self.answer(dispatcher, tracker, session)
-        except SQLAlchemyError:
+        except (SQLAlchemyError, PhraseMissing):
             logger.exception("Knowledge base unavailable in %s", self.name())
-            dispatcher.utter_message(response="utter_lookup_unavailable")
+            dispatcher.utter_message(text=LOOKUP_UNAVAILABLE)
             return []
 
     @abstractmethod
@@ -42,3 +54,11 @@ class KnowledgeAction(Action, ABC):
 
 def latest_entity_values(tracker: Tracker, entity: str) -> list[str]:
     return [str(value) for value in tracker.get_latest_entity_values(entity)]
+
+
+def say(dispatcher: CollectingDispatcher, session: Session, slug: str, **values: Any) -> None:
+    """Send the phrase `slug` from the knowledge base, with its buttons and placeholders filled."""
+    phrase = message(session, slug)
+    if phrase is None:
+        raise PhraseMissing(slug)
+    dispatcher.utter_message(text=phrase.text.format(**values), buttons=phrase.buttons or None)

@@ -1,4 +1,7 @@
-"""The screening form: where, how long, leg pain, red-flag questions, pain score; then the result."""
+"""The screening form: where, how long, leg pain, red-flag questions, pain score; then the result.
+
+The questions and which red flag each stands for live in data/knowledge/screening.yml.
+"""
 
 from __future__ import annotations
 
@@ -14,24 +17,20 @@ from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from actions.exercises import send_plan
-from actions.knowledge_action import Events, KnowledgeAction
+from actions.knowledge_action import Events, KnowledgeAction, PhraseMissing, say
 from actions.parsing import duration_days, pain_score
 from actions.red_flags import send_red_flag_details
 from backcare.database import session_factory
-from backcare.knowledge.models import RedFlag
+from backcare.knowledge.queries import screening_question
 
 logger = logging.getLogger(__name__)
 
 SKIPPED = "skipped"
-# Each yes/no screening question stands for the red flag it asks about.
-RED_FLAG_QUESTIONS = {
-    "rf_bladder_bowel": "bladder-problems",
-    "rf_saddle_numbness": "saddle-numbness",
-    "rf_leg_weakness": "worsening-leg-weakness",
-    "rf_injury": "major-injury",
-    "rf_fever_cancer": "fever-infection-signs",
-}
-TRIAGE_ORDER = ["none", "see_clinician", "urgent", "emergency"]
+# The form's slots, in the order of data/knowledge/screening.yml and domain/screening.yml.
+SCREENING_SLOTS = [
+    "pain_area", "pain_duration", "leg_pain", "rf_bladder_bowel", "rf_saddle_numbness",
+    "rf_leg_weakness", "rf_injury", "rf_fever_cancer", "pain_score",
+]
 # Pain this long, or leg pain this long or this bad, is worth a clinician's look.
 LONG_PAIN_DAYS = 42
 SEVERE_LEG_PAIN_SCORE = 7
@@ -39,15 +38,33 @@ LONG_PAIN_FLAG = "pain-beyond-six-weeks"
 SEVERE_SCIATICA_FLAG = "severe-sciatica"
 
 
-def _urgency_of(slug: str) -> str:
-    """The flag's urgency; if the database cannot say, assume the worst."""
+def _red_flag_answer(slot: str) -> dict[str, Any]:
+    """The slots a "yes" sets: triage at the flag's urgency, and the flag itself.
+
+    If the knowledge base cannot say which flag or how urgent, assume an emergency.
+    """
     try:
         with session_factory()() as session:
-            flag = session.get(RedFlag, slug)
-            return flag.urgency if flag else "emergency"
+            question = screening_question(session, slot)
+            if question is None or question.red_flag_slug is None:
+                return {}
+            flag = question.red_flag
+            return {"triage": flag.urgency, "red_flags": [flag.slug]}
     except SQLAlchemyError:
-        logger.exception("Could not read red flag %s; treating it as an emergency", slug)
-        return "emergency"
+        logger.exception("Could not read the red flag behind %s; treating it as an emergency", slot)
+        return {"triage": "emergency"}
+
+
+def _reask_once(slot: str, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker) -> dict[str, Any]:
+    """A skipped question is asked once more; a second skip is accepted."""
+    if value != SKIPPED:
+        return {slot: value}
+    skips = list(tracker.get_slot("screening_skips") or [])
+    if slot in skips:
+        return {slot: SKIPPED}
+    with session_factory()() as session:
+        say(dispatcher, session, "ask-again-skipped")
+    return {slot: None, "screening_skips": [*skips, slot]}
 
 
 class ValidateScreeningForm(FormValidationAction):
@@ -66,59 +83,64 @@ class ValidateScreeningForm(FormValidationAction):
             return []
         return domain_slots
 
-    def _accept_or_reask(
-        self, slot: str, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker
-    ) -> dict[str, Any]:
-        """A skipped question is asked once more; a second skip is accepted."""
-        if value != SKIPPED:
-            return {slot: value}
-        skips = list(tracker.get_slot("screening_skips") or [])
-        if slot in skips:
-            return {slot: SKIPPED}
-        dispatcher.utter_message(response="utter_ask_again_skipped")
-        return {slot: None, "screening_skips": [*skips, slot]}
-
-    def _validate_red_flag(
-        self, slot: str, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker
-    ) -> dict[str, Any]:
-        result = self._accept_or_reask(slot, value, dispatcher, tracker)
-        if result.get(slot) != "yes":
-            return result
-        slug = RED_FLAG_QUESTIONS[slot]
-        return {**result, "triage": _urgency_of(slug), "red_flags": [slug]}
-
     def validate_pain_area(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> dict[str, Any]:
-        return self._accept_or_reask("pain_area", value, dispatcher, tracker)
+        return _reask_once("pain_area", value, dispatcher, tracker)
 
     def validate_pain_duration(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> dict[str, Any]:
-        return self._accept_or_reask("pain_duration", value, dispatcher, tracker)
+        return _reask_once("pain_duration", value, dispatcher, tracker)
 
     def validate_leg_pain(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> dict[str, Any]:
-        return self._accept_or_reask("leg_pain", value, dispatcher, tracker)
+        return _reask_once("leg_pain", value, dispatcher, tracker)
 
     def validate_pain_score(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> dict[str, Any]:
         if value == SKIPPED:
-            return self._accept_or_reask("pain_score", value, dispatcher, tracker)
+            return _reask_once("pain_score", value, dispatcher, tracker)
         score = pain_score(str(value))
         if score is None:
-            dispatcher.utter_message(response="utter_pain_score_invalid")
+            with session_factory()() as session:
+                say(dispatcher, session, "pain-score-invalid")
             return {"pain_score": None}
         return {"pain_score": str(score)}
 
+    def _validate_red_flag_question(self, slot: str, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker) -> dict[str, Any]:
+        answer = _reask_once(slot, value, dispatcher, tracker)
+        return {**answer, **_red_flag_answer(slot)} if answer.get(slot) == "yes" else answer
+
     def validate_rf_bladder_bowel(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> dict[str, Any]:
-        return self._validate_red_flag("rf_bladder_bowel", value, dispatcher, tracker)
+        return self._validate_red_flag_question("rf_bladder_bowel", value, dispatcher, tracker)
 
     def validate_rf_saddle_numbness(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> dict[str, Any]:
-        return self._validate_red_flag("rf_saddle_numbness", value, dispatcher, tracker)
+        return self._validate_red_flag_question("rf_saddle_numbness", value, dispatcher, tracker)
 
     def validate_rf_leg_weakness(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> dict[str, Any]:
-        return self._validate_red_flag("rf_leg_weakness", value, dispatcher, tracker)
+        return self._validate_red_flag_question("rf_leg_weakness", value, dispatcher, tracker)
 
     def validate_rf_injury(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> dict[str, Any]:
-        return self._validate_red_flag("rf_injury", value, dispatcher, tracker)
+        return self._validate_red_flag_question("rf_injury", value, dispatcher, tracker)
 
     def validate_rf_fever_cancer(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> dict[str, Any]:
-        return self._validate_red_flag("rf_fever_cancer", value, dispatcher, tracker)
+        return self._validate_red_flag_question("rf_fever_cancer", value, dispatcher, tracker)
+
+
+def _ask_action_for(slot: str) -> type[KnowledgeAction]:
+    class AskScreeningQuestion(KnowledgeAction):
+        """Asks the form's question for one slot, worded as in data/knowledge/screening.yml."""
+
+        def name(self) -> str:
+            return f"action_ask_{slot}"
+
+        def answer(self, dispatcher: CollectingDispatcher, tracker: Tracker, session: Session) -> Events:
+            question = screening_question(session, slot)
+            if question is None:
+                raise PhraseMissing(f"screening question {slot}")
+            dispatcher.utter_message(text=question.text, buttons=question.buttons)
+            return []
+
+    AskScreeningQuestion.__name__ = AskScreeningQuestion.__qualname__ = f"Ask_{slot}"
+    return AskScreeningQuestion
+
+
+ASK_ACTIONS = [_ask_action_for(slot) for slot in SCREENING_SLOTS]
 
 
 def clinician_signals(tracker: Tracker) -> list[str]:

@@ -30,6 +30,8 @@ class Knowledge:
     exercises: list[schema.Exercise]
     topics: list[schema.EducationTopic]
     red_flags: list[schema.RedFlag]
+    messages: list[schema.Message]
+    screening: list[schema.ScreeningQuestion]
 
 
 @dataclass
@@ -68,6 +70,8 @@ def read_knowledge(directory: Path) -> Knowledge:
         exercises=parsed["exercises.yml"].exercises,  # type: ignore[attr-defined]
         topics=parsed["education.yml"].topics,  # type: ignore[attr-defined]
         red_flags=parsed["red_flags.yml"].red_flags,  # type: ignore[attr-defined]
+        messages=parsed["messages.yml"].messages,  # type: ignore[attr-defined]
+        screening=parsed["screening.yml"].questions,  # type: ignore[attr-defined]
     )
     _check_references(knowledge)
     return knowledge
@@ -109,6 +113,7 @@ def _check_references(knowledge: Knowledge) -> None:
         ("exercises.yml", knowledge.exercises),
         ("education.yml", knowledge.topics),
         ("red_flags.yml", knowledge.red_flags),
+        ("messages.yml", knowledge.messages),
     ):
         _check_unique(filename, [entry.slug for entry in entries])  # type: ignore[attr-defined]
 
@@ -134,6 +139,10 @@ def _check_references(knowledge: Knowledge) -> None:
         require("red_flags.yml", flag.slug, "referral", flag.referral, referral_slugs)
         for source in flag.sources:
             require("red_flags.yml", flag.slug, "source", source, source_ids)
+    _check_unique("screening.yml", [q.slot for q in knowledge.screening])
+    flag_slugs = {f.slug for f in knowledge.red_flags}
+    for question in knowledge.screening:
+        require("screening.yml", question.slot, "red flag", question.red_flag, flag_slugs)
     for referral in knowledge.referrals:
         for source in referral.sources:
             require("referrals.yml", referral.slug, "source", source, source_ids)
@@ -172,6 +181,14 @@ def load_knowledge(session: Session, knowledge: Knowledge) -> LoadReport:
         for f in knowledge.red_flags
     }
     retired += _sync(session, report, models.RedFlag, "slug", red_flag_rows)
+    retired += _sync(
+        session, report, models.Message, "slug", {m.slug: m.model_dump() for m in knowledge.messages}
+    )
+    question_rows = {
+        q.slot: {**q.model_dump(exclude={"red_flag"}), "red_flag_slug": q.red_flag, "position": index}
+        for index, q in enumerate(knowledge.screening)
+    }
+    retired += _sync(session, report, models.ScreeningQuestion, "slot", question_rows)
     session.flush()
     # Dependants go first: red flags point at referrals, exercises at each other.
     for row in sorted(retired, key=lambda r: _DELETE_ORDER.index(type(r))):
@@ -182,6 +199,8 @@ def load_knowledge(session: Session, knowledge: Knowledge) -> LoadReport:
 
 
 _DELETE_ORDER: list[type[models.Base]] = [
+    models.ScreeningQuestion,
+    models.Message,
     models.RedFlag,
     models.EducationTopic,
     models.Exercise,

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sqlalchemy import JSON, Boolean, ForeignKey, String, Text
+from sqlalchemy import JSON, Boolean, ForeignKey, Integer, String, Text
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 
@@ -88,3 +88,23 @@ class RedFlag(Base):
     sources: Mapped[list[str]] = mapped_column(JSON)
 
     referral: Mapped[Referral] = relationship(viewonly=True)
+
+
+class Message(Base):
+    __tablename__ = "messages"
+
+    slug: Mapped[str] = mapped_column(String(64), primary_key=True)
+    text: Mapped[str] = mapped_column(Text)
+    buttons: Mapped[list[dict[str, str]]] = mapped_column(JSON)
+
+
+class ScreeningQuestion(Base):
+    __tablename__ = "screening_questions"
+
+    slot: Mapped[str] = mapped_column(String(64), primary_key=True)
+    position: Mapped[int] = mapped_column(Integer)
+    text: Mapped[str] = mapped_column(Text)
+    buttons: Mapped[list[dict[str, str]]] = mapped_column(JSON)
+    red_flag_slug: Mapped[str | None] = mapped_column(ForeignKey("red_flags.slug"))
+
+    red_flag: Mapped[RedFlag | None] = relationship(viewonly=True)

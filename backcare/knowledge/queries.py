@@ -4,14 +4,28 @@ from __future__ import annotations
 
 import re
 
-from rapidfuzz import fuzz, process
+from rapidfuzz.distance import DamerauLevenshtein
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from backcare.knowledge.models import EducationTopic, Exercise, RedFlag, Referral
+from backcare.knowledge.models import (
+    EducationTopic,
+    Exercise,
+    Message,
+    RedFlag,
+    Referral,
+    ScreeningQuestion,
+)
 
-# Below this similarity a typed name is not taken as an exercise: "plank" vs "plans" is 80.
-NAME_MATCH_THRESHOLD = 85
+# Typos allowed per name length: one slip ("plnak") in a short name, two in a long one.
+SHORT_NAME_LENGTH = 4
+LONG_NAME_LENGTH = 9
+
+
+def _allowed_typos(name: str) -> int:
+    if len(name) >= LONG_NAME_LENGTH:
+        return 2
+    return 1 if len(name) >= SHORT_NAME_LENGTH else 0
 
 
 def _normalise(name: str) -> str:
@@ -30,8 +44,8 @@ def find_exercise(session: Session, name: str) -> Exercise | None:
             names.setdefault(_normalise(candidate), exercise)
     if wanted in names:
         return names[wanted]
-    best = process.extractOne(wanted, names.keys(), scorer=fuzz.ratio, score_cutoff=NAME_MATCH_THRESHOLD)
-    return names[best[0]] if best else None
+    distance, closest = min((DamerauLevenshtein.distance(wanted, known), known) for known in names)
+    return names[closest] if distance <= _allowed_typos(wanted) else None
 
 
 def exercises_by(
@@ -69,3 +83,11 @@ def red_flag_with_referral(session: Session, slug: str) -> tuple[RedFlag, Referr
 
 def referral(session: Session, slug: str) -> Referral | None:
     return session.get(Referral, slug)
+
+
+def message(session: Session, slug: str) -> Message | None:
+    return session.get(Message, slug)
+
+
+def screening_question(session: Session, slot: str) -> ScreeningQuestion | None:
+    return session.get(ScreeningQuestion, slot)

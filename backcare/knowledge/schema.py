@@ -76,6 +76,28 @@ class Referral(Entry):
     sources: list[str] = []
 
 
+class Button(Entry):
+    title: str
+    payload: str
+
+
+class Message(Entry):
+    """A phrase the custom actions say; `{name}` placeholders are filled in by the action."""
+
+    slug: Slug = Field(pattern=SLUG_PATTERN)
+    text: str
+    buttons: list[Button] = []
+
+
+class ScreeningQuestion(Entry):
+    """One screening question, asked for the form slot of the same name."""
+
+    slot: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
+    text: str
+    buttons: list[Button] = []
+    red_flag: Slug | None = None
+
+
 class SourcesFile(Entry):
     version: int
     sources: list[Source]
@@ -101,10 +123,22 @@ class ReferralsFile(Entry):
     referrals: list[Referral]
 
 
+class MessagesFile(Entry):
+    version: int
+    messages: list[Message]
+
+
+class ScreeningFile(Entry):
+    version: int
+    questions: list[ScreeningQuestion]
+
+
 KNOWLEDGE_FILES: dict[str, type[Entry]] = {
     "sources.yml": SourcesFile,
     "referrals.yml": ReferralsFile,
     "exercises.yml": ExercisesFile,
     "education.yml": EducationFile,
     "red_flags.yml": RedFlagsFile,
+    "messages.yml": MessagesFile,
+    "screening.yml": ScreeningFile,
 }

@@ -38,7 +38,11 @@ class FlagDefinition:
         # Every listed lay phrase is also an exact single-group rule.
         rules += [[[phrase]] for phrase in entry.get("phrases", [])]
         return cls(
-            entry["slug"], entry["urgency"], entry["referral"], bool(entry.get("counts_when_past")), rules
+            slug=entry["slug"],
+            urgency=entry["urgency"],
+            counts_when_past=bool(entry.get("counts_when_past")),
+            referral=entry["referral"],
+            rules=rules,
         )
 
 
@@ -69,6 +73,12 @@ def load_definitions(path: Path) -> list[FlagDefinition]:
 
 def build_language() -> Language:
     nlp = spacy.blank("en")
+    # normalise() writes "can't" as "cant"; spaCy would split that back into "ca" + "nt".
+    nlp.tokenizer.rules = {
+        text: tokens
+        for text, tokens in nlp.tokenizer.rules.items()
+        if "'" in text or len(tokens) == 1
+    }
     nlp.add_pipe("sentencizer")
     nlp.add_pipe("lemmatizer", config={"mode": "lookup"})
     nlp.initialize()
@@ -125,7 +135,7 @@ class RedFlagDetector:
         first_mention = min(span.start_char for span in chosen) - sentence.start_char
         if negated:
             status = "negated"
-        elif _asks_about_signs(sentence_text[:first_mention]):
+        elif _asks_about_signs(sentence_text, first_mention):
             status = "question"
         elif not definition.counts_when_past and _is_over(sentence_text):
             status = "past"
@@ -161,16 +171,27 @@ def _is_negated(doc: Doc, span: Span) -> bool:
     return False
 
 
-def _asks_about_signs(text_before_mention: str) -> bool:
-    """'What are the warning signs of numbness down there?': the cue comes before the symptom."""
-    return any(cue in text_before_mention for cue in language.QUESTION_CUES)
+def _asks_about_signs(sentence: str, first_mention: int) -> bool:
+    """A question about the signs, not a report of them.
+
+    "What are the warning signs of numbness down there?" has a cue before the symptom; "is
+    losing control of your bowels a warning sign?" and "what does foot drop mean?" are
+    questions with a cue, or with nobody who has the symptom. "Is it bad that I can't pee?"
+    stays a report.
+    """
+    if any(cue in sentence[:first_mention] for cue in language.QUESTION_CUES):
+        return True
+    if not language.INTERROGATIVE_START.match(sentence):
+        return False
+    has_cue = any(cue in sentence for cue in language.QUESTION_CUES)
+    return has_cue or not language.SOMEONE_HAS_IT.search(sentence)
 
 
 def _is_over(sentence: str) -> bool:
-    return bool(
-        language.DISTANT_PAST.search(sentence)
-        or any(cue in sentence for cue in language.RESOLVED_CUES)
+    said_over = language.DISTANT_PAST.search(sentence) or any(
+        cue in sentence for cue in language.RESOLVED_CUES
     )
+    return bool(said_over) and not language.STILL_HAPPENING.search(sentence)
 
 
 def most_urgent(findings: Iterable[Finding]) -> Finding | None:

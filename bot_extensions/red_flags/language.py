@@ -33,7 +33,8 @@ def normalise(text: str) -> str:
 
 NEGATION_CUES = {
     "no", "not", "never", "without", "dont", "doesnt", "didnt", "havent", "hasnt", "isnt",
-    "wasnt", "nor", "neither", "none", "denies", "deny", "nope", "arent", "werent",
+    "wasnt", "nor", "neither", "none", "denies", "deny", "nope", "arent", "werent", "nothing",
+    "nothings", "nobody",
 }
 # Words that look like negation but keep the symptom open ("not sure if I'm numb").
 PSEUDO_NEGATIONS = [
@@ -57,16 +58,31 @@ RESOLVED_CUES = [
     "healed", "all better", "fine now", "ok now", "okay now", "recovered", "resolved",
     "cleared up", "went away", "gone now", "long gone", "no problems since", "no issues since",
     "sorted out", "back to normal", "all good now", "fully better", "passed", "got better",
+    "used to", "feels great", "feel great", "feels fine", "feel fine", "feels good",
+    "much better", "stopped years", "it went completely", "went completely", "fixed",
 ]
+# Words that put the symptom back in the present despite a past cue ("used to ... but now").
+STILL_HAPPENING = re.compile(
+    r"\b(but now|now (i|im|my|its|it|the|both|theres)|again|still|today|this morning|tonight|"
+    r"since (yesterday|last night|this|monday|tuesday|wednesday|thursday|friday|saturday|sunday))\b"
+)
+INTERROGATIVE_START = re.compile(
+    r"^\s*(what|whats|is|are|can|could|does|do|how|when|which|should|why|would|will)\b"
+)
+# Someone who has the symptom: the writer or a person they speak for.
+SOMEONE_HAS_IT = re.compile(
+    r"\b(i|im|ive|id|my|me|myself|he|she|hes|shes|his|her|him|they|their|we|our|us)\b"
+)
 DISTANT_PAST = re.compile(
     r"\b((\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|few|several|many|couple of)"
     r" (years?|yrs?|decades?) ago|last year|as a (kid|child|teen(ager)?)|when i was (young|little|"
-    r"a kid|a child|younger)|long time ago|years back|in my (teens|twenties|thirties))\b"
+    r"a kid|a child|younger)|long time ago|years back|in my (teens|twenties|thirties)|"
+    r"in (19|20)\d\d)\b"
 )
 
 OTHER_PERSON = re.compile(
     r"\b(my|our|his|her) (dad|father|mum|mom|mother|wife|husband|partner|son|daughter|friend|"
     r"brother|sister|gran|granny|grandma|grandad|grandpa|grandmother|grandfather|girlfriend|"
     r"boyfriend|patient|client|child|kid|neighbou?r|colleague|uncle|aunt(ie)?|nan|fiance|"
-    r"fiancee|flatmate|roommate|parent|baby|teen|boss)\b|^\s*(he|she|they)\b"
+    r"fiancee|flatmate|roommate|parent|baby|teen|boss)s?\b|^\s*(he|she|hes|shes|they)\b"
 )
