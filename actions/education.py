@@ -12,6 +12,7 @@ from actions.knowledge_action import (
     KnowledgeAction,
     PhraseMissing,
     latest_entity_values,
+    latest_intent,
     say,
 )
 from actions.red_flags import send_red_flag_details
@@ -44,7 +45,7 @@ class ActionExplainTopic(KnowledgeAction):
         return "action_explain_topic"
 
     def answer(self, dispatcher: CollectingDispatcher, tracker: Tracker, session: Session) -> Events:
-        intent = tracker.get_intent_of_latest_message() or ""
+        intent = latest_intent(tracker)
         topic = education_topic(session, topic_for(intent, tracker.latest_message.get("text", "")))
         if topic is None:
             raise PhraseMissing(f"education topic {topic_for(intent, '')}")

@@ -7,7 +7,13 @@ from rasa_sdk.events import FollowupAction, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from sqlalchemy.orm import Session
 
-from actions.knowledge_action import Events, KnowledgeAction, latest_entity_values, say
+from actions.knowledge_action import (
+    Events,
+    KnowledgeAction,
+    latest_entity_values,
+    latest_intent,
+    say,
+)
 from actions.parsing import duration_days, ordinal_position, pain_score
 from actions.rendering import exercise_card, referral_line, topic_message
 from backcare.knowledge.models import Exercise
@@ -111,7 +117,7 @@ class ActionAdjustExercise(KnowledgeAction):
         if current is None:
             say(dispatcher, session, "no-current-exercise")
             return []
-        if tracker.get_intent_of_latest_message() == "feedback_hurts":
+        if latest_intent(tracker) == "feedback_hurts":
             physio = referral(session, "physiotherapist")
             say(dispatcher, session, "stop-if-hurts")
             if current.regression:

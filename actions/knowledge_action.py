@@ -52,6 +52,11 @@ class KnowledgeAction(Action, ABC):
         """Reply from the knowledge base and return the events to apply."""
 
 
+def latest_intent(tracker: Tracker) -> str:
+    """The latest message's intent as the NLU (and the red-flag detector) decided it."""
+    return str((tracker.latest_message.get("intent") or {}).get("name") or "")
+
+
 def latest_entity_values(tracker: Tracker, entity: str) -> list[str]:
     return [str(value) for value in tracker.get_latest_entity_values(entity)]
 

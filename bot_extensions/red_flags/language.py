@@ -57,13 +57,14 @@ QUESTION_CUES = [
 RESOLVED_CUES = [
     "healed", "all better", "fine now", "ok now", "okay now", "recovered", "resolved",
     "cleared up", "went away", "gone now", "long gone", "no problems since", "no issues since",
-    "sorted out", "back to normal", "all good now", "fully better", "passed", "got better",
-    "used to", "feels great", "feel great", "feels fine", "feel fine", "feels good",
-    "much better", "stopped years", "it went completely", "went completely", "fixed",
+    "sorted out", "back to normal", "all good now", "fully better", "has passed", "got better",
+    "used to", "feels great", "feel great", "much better", "stopped years", "went completely",
+    "fixed",
 ]
 # Words that put the symptom back in the present despite a past cue ("used to ... but now").
 STILL_HAPPENING = re.compile(
     r"\b(but now|now (i|im|my|its|it|the|both|theres)|again|still|today|this morning|tonight|"
+    r"lately|recently|getting worse|worse now|these days|"
     r"since (yesterday|last night|this|monday|tuesday|wednesday|thursday|friday|saturday|sunday))\b"
 )
 INTERROGATIVE_START = re.compile(
@@ -76,7 +77,7 @@ SOMEONE_HAS_IT = re.compile(
 DISTANT_PAST = re.compile(
     r"\b((\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|few|several|many|couple of)"
     r" (years?|yrs?|decades?) ago|last year|as a (kid|child|teen(ager)?)|when i was (young|little|"
-    r"a kid|a child|younger)|long time ago|years back|in my (teens|twenties|thirties)|"
+    r"a kid|a child|younger|in my (teens|twenties|thirties))|long time ago|years back|"
     r"in (19|20)\d\d)\b"
 )
 

@@ -133,6 +133,8 @@ def test_a_failure_mid_load_rolls_everything_back(loaded_engine: Engine, knowled
         topics=knowledge.topics,
         # A red flag pointing at a referral the database lacks fails at the foreign key.
         red_flags=[knowledge.red_flags[0].model_copy(update={"referral": "nobody"})],
+        messages=knowledge.messages,
+        screening=[],
     )
     with pytest.raises(Exception), Session(loaded_engine) as session, session.begin():
         load_knowledge(session, broken)

@@ -1,0 +1,53 @@
+from __future__ import annotations
+
+from rasa_sdk.events import SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+from sqlalchemy.orm import Session
+
+from actions.education import ActionExplainTopic
+from backcare.knowledge.models import EducationTopic, RedFlag
+from tests.app.actions.conftest import DOMAIN, entity, texts, tracker
+
+
+async def test_why_does_my_back_hurt_explains_joint_by_joint_and_offers_the_hinge(
+    dispatcher: CollectingDispatcher, db: Session
+) -> None:
+    events = await ActionExplainTopic().run(
+        dispatcher, tracker("ask_pain_cause", "why does my lower back hurt?"), DOMAIN
+    )
+    topic = db.get_one(EducationTopic, "joint-by-joint")
+    assert texts(dispatcher)[0] == f"{topic.title}\n{topic.summary}"
+    offer = dispatcher.messages[-1]
+    assert "wall hip hinge" in offer["text"]
+    assert [b["payload"] for b in offer["buttons"]] == ["/affirm", "/deny"]
+    assert events == [SlotSet("offered_exercise", topic.related_exercises[0])]
+
+
+async def test_a_stretching_question_gets_the_dont_stretch_topic(
+    dispatcher: CollectingDispatcher, db: Session
+) -> None:
+    await ActionExplainTopic().run(
+        dispatcher, tracker("ask_stiffness", "should I stretch my sore lower back?"), DOMAIN
+    )
+    assert db.get_one(EducationTopic, "dont-stretch-sore-back").summary in texts(dispatcher)[0]
+
+
+async def test_warning_signs_are_read_in_full_without_an_exercise_offer(
+    dispatcher: CollectingDispatcher, db: Session
+) -> None:
+    events = await ActionExplainTopic().run(dispatcher, tracker("ask_warning_signs"), DOMAIN)
+    assert db.get_one(EducationTopic, "when-to-see-someone").body in texts(dispatcher)[0]
+    assert events == []
+    assert len(dispatcher.messages) == 1
+
+
+async def test_a_clinician_signal_in_the_question_adds_its_referral(
+    dispatcher: CollectingDispatcher, db: Session
+) -> None:
+    await ActionExplainTopic().run(
+        dispatcher,
+        tracker("ask_hip_pain", "my hip clicks and locks", [entity("red_flag", "hip-locking-clicking")]),
+        DOMAIN,
+    )
+    flag = db.get_one(RedFlag, "hip-locking-clicking")
+    assert any(text.startswith(flag.message) for text in texts(dispatcher))
