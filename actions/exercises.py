@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from rasa_sdk import Tracker
-from rasa_sdk.events import FollowupAction, SlotSet
+from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from sqlalchemy.orm import Session
 
@@ -56,7 +56,10 @@ def _plan_drill(tracker: Tracker, session: Session, position: int) -> Exercise |
 
 
 class ActionAnswerExercise(KnowledgeAction):
-    """"How do I do a bird dog?", "how do I do the second one?", or "what should I do?"."""
+    """"How do I do a bird dog?", "how do I do the second one?", or, once screened, a plan.
+
+    Rules send a plan request that comes before the screening to the screening form instead.
+    """
 
     def name(self) -> str:
         return "action_answer_exercise"
@@ -76,10 +79,7 @@ class ActionAnswerExercise(KnowledgeAction):
                 say(dispatcher, session, "no-current-exercise")
                 return []
             return show_exercise(dispatcher, session, drill)
-        if tracker.get_slot("screened"):
-            return send_plan(dispatcher, tracker, session)
-        say(dispatcher, session, "screening-intro")
-        return [FollowupAction("screening_form")]
+        return send_plan(dispatcher, tracker, session)
 
 
 class ActionShowExercise(KnowledgeAction):

@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from rasa_sdk.events import FollowupAction, SlotSet
+from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from sqlalchemy.orm import Session
 
@@ -45,16 +45,6 @@ async def test_the_second_one_means_the_plans_second_drill(dispatcher: Collectin
         DOMAIN,
     )
     assert events == [SlotSet("current_exercise", "bird-dog")]
-
-
-async def test_a_plan_request_before_screening_starts_the_screening(
-    dispatcher: CollectingDispatcher, db: Session
-) -> None:
-    events = await ActionAnswerExercise().run(
-        dispatcher, tracker("ask_exercise", "what exercises should I do?"), DOMAIN
-    )
-    assert texts(dispatcher) == [db.get_one(Message, "screening-intro").text.strip()]
-    assert events == [FollowupAction("screening_form")]
 
 
 async def test_a_plan_after_screening_is_hinge_stability_mobility(dispatcher: CollectingDispatcher) -> None:
