@@ -77,9 +77,24 @@ def read_knowledge(directory: Path) -> Knowledge:
     return knowledge
 
 
+class _StrictLoader(yaml.SafeLoader):
+    """Refuses a mapping that repeats a key: plain YAML silently keeps only the last one."""
+
+    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
+        seen: set[Any] = set()
+        for key_node, _ in node.value:
+            key = self.construct_object(key_node, deep=deep)  # type: ignore[no-untyped-call]
+            if key in seen:
+                raise yaml.constructor.ConstructorError(
+                    "while reading a mapping", node.start_mark, f"duplicate key '{key}'", key_node.start_mark
+                )
+            seen.add(key)
+        return super().construct_mapping(node, deep=deep)
+
+
 def _read_file(path: Path, model: type[schema.Entry]) -> schema.Entry:
     try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+        raw = yaml.load(path.read_text(encoding="utf-8"), Loader=_StrictLoader)  # noqa: S506
     except FileNotFoundError as error:
         raise KnowledgeError(f"{path.name}: file is missing") from error
     except yaml.YAMLError as error:

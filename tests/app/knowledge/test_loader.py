@@ -80,6 +80,7 @@ def test_exercise_links_point_at_real_rows(loaded_engine: Engine, knowledge: Kno
 
 BAD_FILES = {
     "invalid YAML": ("exercises.yml", None, "exercises.yml: invalid YAML"),
+    "repeated key": ("referrals.yml", "repeat", "referrals.yml: invalid YAML"),
     "unknown field": (
         "exercises.yml",
         lambda d: d["exercises"][1].update(colour="red"),
@@ -110,6 +111,9 @@ def test_bad_file_is_named_and_leaves_the_database_as_it_was(
     filename, change, expected = BAD_FILES[case]
     if change is None:
         (knowledge_copy / filename).write_text("exercises:\n  - slug: plank\n    name: [unclosed\n")
+    elif change == "repeat":
+        path = knowledge_copy / filename
+        path.write_text(path.read_text().replace("    who:", "    who: Someone\n    who:", 1))
     else:
         edit(knowledge_copy, filename, change)
     before = snapshot(loaded_engine)
