@@ -10,9 +10,6 @@ export TRACKER_DB_URL=${TRACKER_DB_URL:-sqlite:///$TRACKER_SQLITE_PATH}
 export DATABASE_URL=${DATABASE_URL:-sqlite:///$root/var/knowledge.db}
 # The action server binds to loopback only.
 export SANIC_HOST=${SANIC_HOST:-127.0.0.1}
-# Two cores: one TensorFlow thread each way keeps latency steady under concurrency.
-export TF_INTRA_OP_PARALLELISM_THREADS=${TF_INTRA_OP_PARALLELISM_THREADS:-1}
-export TF_INTER_OP_PARALLELISM_THREADS=${TF_INTER_OP_PARALLELISM_THREADS:-1}
 export TF_CPP_MIN_LOG_LEVEL=${TF_CPP_MIN_LOG_LEVEL:-2}
 export RASA_TELEMETRY_ENABLED=false
 export PYTHONPATH="$root${PYTHONPATH:+:$PYTHONPATH}"

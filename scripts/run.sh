@@ -6,6 +6,9 @@ cd "$root"
 "$APP_PY" -m backcare.ports RASA_PORT ACTIONS_PORT WEB_PORT
 model=$(scripts/current_model.sh)
 mkdir -p var/logs
+# Two cores: one TensorFlow thread each way keeps serving latency steady under concurrency.
+export TF_INTRA_OP_PARALLELISM_THREADS=${TF_INTRA_OP_PARALLELISM_THREADS:-1}
+export TF_INTER_OP_PARALLELISM_THREADS=${TF_INTER_OP_PARALLELISM_THREADS:-1}
 pids=()
 stop_all() {
   trap - INT TERM EXIT

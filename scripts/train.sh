@@ -4,6 +4,7 @@ set -euo pipefail
 source "$(dirname "$0")/env.sh"
 cd "$root"
 model="models/backbone-$(scripts/model_hash.sh).tar.gz"
+"$BOT_PY" -m bot_extensions.spacy_model var/spacy/en_backbone
 if [ -f "$model" ] && [ "${FORCE_TRAIN:-0}" != 1 ]; then
   echo "Model is up to date: $model"
   exit 0

@@ -1,0 +1,102 @@
+"""The safety contract through the real Rasa server and action server."""
+
+from __future__ import annotations
+
+import uuid
+
+import pytest
+import yaml
+from sqlalchemy.orm import Session
+
+from backcare.knowledge.models import RedFlag
+from tests.servers import ROOT, Assistant, texts
+
+pytestmark = pytest.mark.integration
+
+RESPONSES = {
+    name: [variant["text"] for variant in variants]
+    for name, variants in yaml.safe_load((ROOT / "domain" / "safety.yml").read_text())["responses"].items()
+}
+EMERGENCY_SELF, EMERGENCY_CRISIS, EMERGENCY_OTHER = (
+    RESPONSES["utter_emergency"][2],
+    RESPONSES["utter_emergency"][0],
+    RESPONSES["utter_emergency"][1],
+)
+
+
+def new_sender() -> str:
+    return f"safety-{uuid.uuid4()}"
+
+
+def slots(assistant: Assistant, sender: str) -> dict:
+    return assistant.tracker(sender)["slots"]
+
+
+def test_emergency_reply_then_details_and_slots(assistant: Assistant, knowledge_session: Session) -> None:
+    sender = new_sender()
+    said = texts(assistant.say(sender, "since this morning I can't feel the toilet paper when I wipe"))
+    assert said.startswith(EMERGENCY_SELF)
+    assert knowledge_session.get_one(RedFlag, "saddle-numbness").message in said
+    state = slots(assistant, sender)
+    assert state["triage"] == "emergency"
+    assert state["red_flags"] == ["saddle-numbness"]
+
+
+def test_after_an_emergency_no_exercises_are_taught(assistant: Assistant) -> None:
+    sender = new_sender()
+    assistant.say(sender, "I fell off a ladder an hour ago and my back is agony")
+    said = texts(assistant.say(sender, "can you give me some exercises for it"))
+    assert said == RESPONSES["utter_after_emergency"][0]
+
+
+def test_triage_never_goes_down(assistant: Assistant) -> None:
+    sender = new_sender()
+    assistant.say(sender, "I keep wetting myself since my back went")
+    assistant.say(sender, "also I've had a fever and chills for two days")
+    assistant.say(sender, "my back is a bit stiff in the morning")
+    state = slots(assistant, sender)
+    assert state["triage"] == "emergency"
+    assert state["red_flags"][:1] == ["bladder-problems"]
+    assert "fever-infection-signs" in state["red_flags"]
+
+
+def test_urgent_flag_gets_same_day_care(assistant: Assistant) -> None:
+    sender = new_sender()
+    said = texts(assistant.say(sender, "I had breast cancer five years ago and now this new back pain"))
+    assert said.startswith(RESPONSES["utter_urgent"][1])
+    assert slots(assistant, sender)["triage"] == "urgent"
+
+
+def test_denied_symptoms_raise_no_alarm(assistant: Assistant) -> None:
+    sender = new_sender()
+    said = texts(assistant.say(sender, "no numbness down there and peeing is normal, my lower back is just stiff"))
+    assert EMERGENCY_SELF not in said
+    assert slots(assistant, sender)["triage"] == "none"
+
+
+def test_talk_of_suicide_points_to_crisis_support_first(assistant: Assistant) -> None:
+    sender = new_sender()
+    replies = assistant.say(sender, "honestly I don't want to be here anymore, the pain never stops")
+    assert replies[0]["text"] == EMERGENCY_CRISIS
+
+
+def test_a_symptom_reported_for_someone_else_is_addressed_to_them(assistant: Assistant) -> None:
+    sender = new_sender()
+    replies = assistant.say(sender, "my dad can't pass urine and his back is killing him")
+    assert replies[0]["text"] == EMERGENCY_OTHER
+
+
+def test_emergency_reply_works_with_the_action_server_down(
+    assistant: Assistant, knowledge_session: Session
+) -> None:
+    sender = new_sender()
+    assistant.actions.stop()
+    try:
+        said = texts(assistant.say(sender, "I wet myself this morning and my back is agony"))
+        assert said == EMERGENCY_SELF
+        assert slots(assistant, sender)["triage"] == "emergency"
+    finally:
+        assistant.start_actions()
+    # Once it is back, the same conversation goes on, with details from the database again.
+    said = texts(assistant.say(sender, "I wet myself again just now"))
+    assert knowledge_session.get_one(RedFlag, "bladder-problems").message in said

@@ -1,0 +1,226 @@
+"""Telegram end to end: Update JSON posted to the real Rasa webhook, replies read from a local
+stand-in of the Bot API (tests/telegram_stub.py) that Rasa's aiogram Bot is pointed at."""
+
+from __future__ import annotations
+
+import itertools
+import json
+from collections.abc import Iterator
+from pathlib import Path
+
+import httpx
+import pytest
+
+from bot_extensions.channels.telegram_text import split_message
+from tests.servers import Assistant
+from tests.telegram_stub import PHOTO, STICKER, TelegramStub, callback_update, message_update
+
+pytestmark = pytest.mark.integration
+
+TOKEN = "7012345678:AAH-test_token-for-the-local-stub"
+SECRET = "test-secret_0123456789"
+BOT_NAME = "backbone_test_bot"
+WEBHOOK_URL = "https://backbone.example.org/webhooks/telegram/webhook"
+RED_FLAG = "I can't feel anything when I wipe and I've wet myself"
+
+_chat_ids = itertools.count(880_000_001)
+
+
+@pytest.fixture(scope="module")
+def stub() -> Iterator[TelegramStub]:
+    running = TelegramStub(token=TOKEN, bot_username=BOT_NAME)
+    running.start()
+    try:
+        yield running
+    finally:
+        running.stop()
+
+
+@pytest.fixture(scope="module")
+def telegram_assistant(
+    tmp_path_factory: pytest.TempPathFactory, knowledge_url: str, stub: TelegramStub
+) -> Iterator[Assistant]:
+    running = Assistant(
+        workdir=Path(tmp_path_factory.mktemp("telegram")),
+        database_url=knowledge_url,
+        extra_env={
+            "TELEGRAM_TOKEN": TOKEN,
+            "TELEGRAM_SECRET_TOKEN": SECRET,
+            "TELEGRAM_BOT_NAME": BOT_NAME,
+            "TELEGRAM_WEBHOOK_URL": WEBHOOK_URL,
+            "TELEGRAM_API_URL": stub.url,
+        },
+    )
+    try:
+        running.start()
+        yield running
+    finally:
+        running.stop()
+
+
+def post(
+    assistant: Assistant, update: object, secret: str | None = SECRET, raw: bytes | None = None
+) -> httpx.Response:
+    headers = {"Content-Type": "application/json"}
+    if secret is not None:
+        headers["X-Telegram-Bot-Api-Secret-Token"] = secret
+    body = raw if raw is not None else json.dumps(update).encode()
+    return httpx.post(
+        assistant.rasa_url + "/webhooks/telegram/webhook", content=body, headers=headers, timeout=60
+    )
+
+
+def keyboard(call_params: dict) -> list[list[dict]]:
+    return call_params.get("reply_markup", {}).get("inline_keyboard", [])
+
+
+def test_startup_checks_token_and_registers_webhook_with_secret(
+    telegram_assistant: Assistant, stub: TelegramStub
+) -> None:
+    stub.wait_for(lambda calls: any(c.method == "setWebhook" for c in calls))
+    assert stub.recorded("getMe")
+    (call,) = stub.recorded("setWebhook")
+    assert call.status == 200
+    assert call.params["url"] == WEBHOOK_URL
+    assert call.params["secret_token"] == SECRET
+    assert call.params["allowed_updates"] == ["message", "edited_message", "callback_query"]
+
+
+def test_conversation_with_inline_keyboard_and_button_press(
+    telegram_assistant: Assistant, stub: TelegramStub
+) -> None:
+    chat = next(_chat_ids)
+    assert post(telegram_assistant, message_update(chat, "/start")).status_code == 200
+    (greeting,) = stub.recorded("sendMessage", chat)
+    assert "Backbone" in greeting.params["text"]
+    rows = keyboard(greeting.params)
+    assert [row[0]["callback_data"] for row in rows] == [
+        "/ask_pain_cause", "/ask_exercise", "/ask_warning_signs"
+    ]
+    assert all(len(row) == 1 for row in rows), "one button per row, readable on a phone"
+    assert rows[0][0]["text"] == "Why does my back hurt?"
+
+    press = callback_update(chat, "/ask_pain_cause", greeting.result)
+    assert post(telegram_assistant, press).status_code == 200
+    (answer,) = stub.recorded("answerCallbackQuery")[-1:]
+    assert answer.params["callback_query_id"] == press["callback_query"]["id"]
+    replies = stub.recorded("sendMessage", chat)[1:]
+    assert replies, "the button press got no reply"
+    assert all(call.status == 200 for call in replies)
+
+    user_texts = [
+        e["text"] for e in telegram_assistant.tracker(str(chat))["events"] if e["event"] == "user"
+    ]
+    assert user_texts == ["/greet", "/ask_pain_cause"]
+
+
+def test_red_flag_gets_the_emergency_reply(
+    telegram_assistant: Assistant, stub: TelegramStub
+) -> None:
+    chat = next(_chat_ids)
+    assert post(telegram_assistant, message_update(chat, RED_FLAG)).status_code == 200
+    texts = "\n".join(stub.sent_texts(chat))
+    assert "emergency number" in texts
+    assert telegram_assistant.tracker(str(chat))["slots"]["triage"] == "emergency"
+
+
+def test_long_bot_message_is_split_and_keeps_every_word(
+    telegram_assistant: Assistant, stub: TelegramStub
+) -> None:
+    chat = next(_chat_ids)
+    long_text = " ".join(f"word{n}" for n in range(1500))  # about 12,000 characters
+    response = httpx.post(
+        f"{telegram_assistant.rasa_url}/conversations/{chat}/tracker/events",
+        params={"output_channel": "telegram"},
+        json={"event": "bot", "text": long_text},
+        timeout=30,
+    )
+    response.raise_for_status()
+    parts = stub.sent_texts(chat)
+    assert len(parts) == 3
+    assert all(len(part) <= 4096 for part in parts)
+    assert " ".join(parts) == long_text
+    assert all(call.status == 200 for call in stub.recorded("sendMessage", chat))
+
+
+def test_split_message_prefers_line_breaks() -> None:
+    steps = "\n".join(f"{n}. step number {n} of the drill" for n in range(1, 400))
+    parts = split_message(steps)
+    assert all(len(part) <= 4096 for part in parts)
+    assert all(part.split("\n")[0][0].isdigit() for part in parts), "no step cut in half"
+    assert "\n".join(parts) == steps
+
+
+@pytest.mark.parametrize(
+    ("secret", "status"), [(None, 403), ("wrong-secret", 403), (SECRET + "x", 403)]
+)
+def test_missing_or_wrong_secret_is_forbidden(
+    telegram_assistant: Assistant, stub: TelegramStub, secret: str | None, status: int
+) -> None:
+    chat = next(_chat_ids)
+    assert post(telegram_assistant, message_update(chat, "hi"), secret=secret).status_code == status
+    assert not stub.recorded("sendMessage", chat)
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        b"{not json",
+        b"",
+        b"\xff\xfe\x00",
+        b"[1, 2, 3]",
+        b'"just a string"',
+        b'{"message": {"text": "no update id"}}',
+        b'{"update_id": 1}',
+        b'{"update_id": 2, "message": "hello"}',
+        b'{"update_id": 3, "message": {"message_id": 1, "text": "no chat"}}',
+        b'{"update_id": 4, "callback_query": {"data": "/greet"}}',
+        b'{"update_id": 5, "my_chat_member": {"chat": {"id": 1, "type": "private"}}}',
+    ],
+)
+def test_malformed_updates_are_rejected_with_400(telegram_assistant: Assistant, raw: bytes) -> None:
+    assert post(telegram_assistant, None, raw=raw).status_code == 400
+
+
+def test_non_text_edited_and_group_messages_never_crash(
+    telegram_assistant: Assistant, stub: TelegramStub
+) -> None:
+    chat = next(_chat_ids)
+    for content in (STICKER, PHOTO):
+        assert post(telegram_assistant, message_update(chat, **content)).status_code == 200
+    edited = message_update(chat, "actually it is my hip")
+    edited["edited_message"] = edited.pop("message")
+    edited["edited_message"]["edit_date"] = edited["edited_message"]["date"] + 5
+    assert post(telegram_assistant, edited).status_code == 200
+    texts = stub.sent_texts(chat)
+    assert len(texts) == 3
+    assert "only read text" in texts[0] and "only read text" in texts[1]
+    assert "new message" in texts[2]
+
+    group = -1001234567890
+    chatter = message_update(chat, "my back hurts after football")
+    chatter["message"]["chat"] = {"id": group, "title": "Football club", "type": "supergroup"}
+    mention = message_update(chat, f"@{BOT_NAME} why does my back hurt?")
+    mention["message"]["chat"] = {"id": group, "title": "Football club", "type": "supergroup"}
+    assert post(telegram_assistant, chatter).status_code == 200
+    assert post(telegram_assistant, mention).status_code == 200
+    (group_reply,) = stub.sent_texts(group)
+    assert "one-to-one" in group_reply and f"@{BOT_NAME}" in group_reply
+
+    # Nothing from these reached the conversation, and the channel still works.
+    assert post(telegram_assistant, message_update(chat, "hi")).status_code == 200
+    assert "Backbone" in stub.sent_texts(chat)[-1]
+    user_texts = [
+        e["text"] for e in telegram_assistant.tracker(str(chat))["events"] if e["event"] == "user"
+    ]
+    assert user_texts == ["hi"]
+
+
+def test_retried_update_is_answered_once(telegram_assistant: Assistant, stub: TelegramStub) -> None:
+    chat = next(_chat_ids)
+    update = message_update(chat, "hello")
+    assert post(telegram_assistant, update).status_code == 200
+    first = len(stub.recorded("sendMessage", chat))
+    assert first >= 1
+    assert post(telegram_assistant, update).status_code == 200
+    assert len(stub.recorded("sendMessage", chat)) == first
