@@ -6,6 +6,7 @@ The questions and which red flag each stands for live in data/knowledge/screenin
 from __future__ import annotations
 
 import logging
+from abc import ABC, abstractmethod
 from typing import Any
 
 from rasa_sdk import Tracker
@@ -122,25 +123,60 @@ class ValidateScreeningForm(FormValidationAction):
         return self._validate_red_flag_question("rf_fever_cancer", value, dispatcher, tracker)
 
 
-def _ask_action_for(slot: str) -> type[KnowledgeAction]:
-    class AskScreeningQuestion(KnowledgeAction):
-        """Asks the form's question for one slot, worded as in data/knowledge/screening.yml."""
+class AskScreeningQuestion(KnowledgeAction, ABC):
+    """Asks the form's question for one slot, worded as in data/knowledge/screening.yml."""
 
-        def name(self) -> str:
-            return f"action_ask_{slot}"
+    @property
+    @abstractmethod
+    def slot(self) -> str:
+        """The form slot this question fills."""
 
-        def answer(self, dispatcher: CollectingDispatcher, tracker: Tracker, session: Session) -> Events:
-            question = screening_question(session, slot)
-            if question is None:
-                raise PhraseMissing(f"screening question {slot}")
-            dispatcher.utter_message(text=question.text, buttons=question.buttons)
-            return []
+    def name(self) -> str:
+        return f"action_ask_{self.slot}"
 
-    AskScreeningQuestion.__name__ = AskScreeningQuestion.__qualname__ = f"Ask_{slot}"
-    return AskScreeningQuestion
+    def answer(self, dispatcher: CollectingDispatcher, tracker: Tracker, session: Session) -> Events:
+        question = screening_question(session, self.slot)
+        if question is None:
+            raise PhraseMissing(f"screening question {self.slot}")
+        dispatcher.utter_message(text=question.text, buttons=question.buttons)
+        return []
 
 
-ASK_ACTIONS = [_ask_action_for(slot) for slot in SCREENING_SLOTS]
+class AskPainArea(AskScreeningQuestion):
+    slot = "pain_area"
+
+
+class AskPainDuration(AskScreeningQuestion):
+    slot = "pain_duration"
+
+
+class AskLegPain(AskScreeningQuestion):
+    slot = "leg_pain"
+
+
+class AskBladderBowel(AskScreeningQuestion):
+    slot = "rf_bladder_bowel"
+
+
+class AskSaddleNumbness(AskScreeningQuestion):
+    slot = "rf_saddle_numbness"
+
+
+class AskLegWeakness(AskScreeningQuestion):
+    slot = "rf_leg_weakness"
+
+
+class AskInjury(AskScreeningQuestion):
+    slot = "rf_injury"
+
+
+class AskFeverCancer(AskScreeningQuestion):
+    slot = "rf_fever_cancer"
+
+
+class AskPainScore(AskScreeningQuestion):
+    slot = "pain_score"
+
 
 
 def clinician_signals(tracker: Tracker) -> list[str]:

@@ -11,8 +11,9 @@ from sqlalchemy.orm import Session
 from actions.screening import (
     SCREENING_SLOTS,
     ActionScreeningResult,
+    AskBladderBowel,
+    AskScreeningQuestion,
     ValidateScreeningForm,
-    _ask_action_for,
 )
 from backcare.database import session_factory
 from backcare.knowledge.models import Message, RedFlag, ScreeningQuestion
@@ -26,12 +27,14 @@ def test_form_slots_agree_across_domain_knowledge_and_actions() -> None:
     knowledge = yaml.safe_load((ROOT / "data" / "knowledge" / "screening.yml").read_text())
     assert domain["forms"]["screening_form"]["required_slots"] == SCREENING_SLOTS
     assert [q["slot"] for q in knowledge["questions"]] == SCREENING_SLOTS
-    assert {f"action_ask_{slot}" for slot in SCREENING_SLOTS} <= set(domain["actions"])
+    asked = {cls().name() for cls in AskScreeningQuestion.__subclasses__()}
+    assert asked == {f"action_ask_{slot}" for slot in SCREENING_SLOTS}
+    assert asked <= set(domain["actions"])
 
 
 async def test_each_question_is_asked_with_its_buttons(dispatcher: CollectingDispatcher, db: Session) -> None:
     question = db.get_one(ScreeningQuestion, "rf_bladder_bowel")
-    await _ask_action_for("rf_bladder_bowel")().run(dispatcher, tracker(), DOMAIN)
+    await AskBladderBowel().run(dispatcher, tracker(), DOMAIN)
     assert dispatcher.messages[0]["text"] == question.text
     assert [b["title"] for b in dispatcher.messages[0]["buttons"]] == ["Yes", "No", "Skip"]
 
