@@ -18,12 +18,8 @@ logger = logging.getLogger(__name__)
 
 Events = list[dict[str, Any]]
 
-# The one phrase that cannot come from the knowledge base: it is what we say when the
-# knowledge base cannot be reached.
-LOOKUP_UNAVAILABLE = (
-    "Sorry, I can't look that up right now. Please try again in a few minutes. "
-    "If you have worrying symptoms, don't wait: see a doctor."
-)
+# A domain response, so the same words serve when the database or the action server is down.
+LOOKUP_UNAVAILABLE = "utter_lookup_unavailable"
 
 
 class PhraseMissing(LookupError):
@@ -44,7 +40,7 @@ class KnowledgeAction(Action, ABC):
                 return self.answer(dispatcher, tracker, session)
         except (SQLAlchemyError, PhraseMissing):
             logger.exception("Knowledge base unavailable in %s", self.name())
-            dispatcher.utter_message(text=LOOKUP_UNAVAILABLE)
+            dispatcher.utter_message(response=LOOKUP_UNAVAILABLE)
             return []
 
     @abstractmethod

@@ -8,7 +8,7 @@ import pytest
 import yaml
 from sqlalchemy.orm import Session
 
-from backcare.knowledge.models import RedFlag
+from backcare.knowledge.models import EducationTopic, RedFlag
 from tests.servers import ROOT, Assistant, texts
 
 pytestmark = pytest.mark.integration
@@ -100,3 +100,18 @@ def test_emergency_reply_works_with_the_action_server_down(
     # Once it is back, the same conversation goes on, with details from the database again.
     said = texts(assistant.say(sender, "I wet myself again just now"))
     assert knowledge_session.get_one(RedFlag, "bladder-problems").message in said
+
+
+def test_other_questions_get_a_kind_apology_while_the_action_server_is_down(
+    assistant: Assistant, knowledge_session: Session
+) -> None:
+    sender = new_sender()
+    assistant.actions.stop()
+    try:
+        said = texts(assistant.say(sender, "why does my lower back hurt?"))
+    finally:
+        assistant.start_actions()
+    assert said == RESPONSES["utter_lookup_unavailable"][0]
+    # The same conversation carries on once the action server is back.
+    topic = knowledge_session.get_one(EducationTopic, "joint-by-joint")
+    assert topic.summary in texts(assistant.say(sender, "why does my lower back hurt?"))

@@ -1,0 +1,78 @@
+"""ActionServerDownPolicy speaks up only when a custom action ran and said nothing."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from rasa.engine.graph import ExecutionContext, GraphSchema
+from rasa.engine.storage.local_model_storage import LocalModelStorage
+from rasa.engine.storage.resource import Resource
+from rasa.shared.core.domain import Domain
+from rasa.shared.core.events import ActionExecuted, BotUttered, UserUttered
+from rasa.shared.core.trackers import DialogueStateTracker
+
+from bot_extensions.policies import ActionServerDownPolicy
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture(scope="module")
+def domain() -> Domain:
+    return Domain.load(str(ROOT / "domain"))
+
+
+@pytest.fixture
+def policy(tmp_path: Path) -> ActionServerDownPolicy:
+    return ActionServerDownPolicy.create(
+        ActionServerDownPolicy.get_default_config(),
+        LocalModelStorage(tmp_path),
+        Resource("policy"),
+        ExecutionContext(GraphSchema({}), "test"),
+    )
+
+
+def predicted(policy: ActionServerDownPolicy, domain: Domain, *events) -> str | None:  # type: ignore[no-untyped-def]
+    tracker = DialogueStateTracker.from_events("someone", list(events), domain.slots)
+    prediction = policy.predict_action_probabilities(tracker, domain)
+    best = max(range(len(prediction.probabilities)), key=prediction.probabilities.__getitem__)
+    return domain.action_names_or_texts[best] if prediction.probabilities[best] > 0 else None
+
+
+def test_a_custom_action_followed_by_nothing_gets_the_apology(policy, domain) -> None:  # type: ignore[no-untyped-def]
+    said = predicted(policy, domain, UserUttered("why?"), ActionExecuted("action_explain_topic"))
+    assert said == "utter_lookup_unavailable"
+
+
+def test_a_custom_action_that_spoke_is_left_alone(policy, domain) -> None:  # type: ignore[no-untyped-def]
+    events = [UserUttered("why?"), ActionExecuted("action_explain_topic"), BotUttered("Because...")]
+    assert predicted(policy, domain, *events) is None
+
+
+def test_a_response_followed_by_nothing_is_left_alone(policy, domain) -> None:  # type: ignore[no-untyped-def]
+    assert predicted(policy, domain, UserUttered("hi"), ActionExecuted("utter_greet")) is None
+
+
+def test_a_form_that_could_not_ask_gets_the_apology(policy, domain) -> None:  # type: ignore[no-untyped-def]
+    assert (
+        predicted(policy, domain, UserUttered("plan"), ActionExecuted("screening_form"))
+        == "utter_lookup_unavailable"
+    )
+
+
+def test_the_red_flag_details_fail_silently(policy, domain) -> None:  # type: ignore[no-untyped-def]
+    events = [
+        UserUttered("I wet myself"),
+        ActionExecuted("utter_emergency"),
+        BotUttered("Call now"),
+        ActionExecuted("action_red_flag_details"),
+    ]
+    assert predicted(policy, domain, *events) is None
+
+
+def test_stories_without_text_are_left_alone(policy, domain) -> None:  # type: ignore[no-untyped-def]
+    events = [
+        UserUttered(intent={"name": "ask_pain_cause"}),
+        ActionExecuted("action_explain_topic"),
+    ]
+    assert predicted(policy, domain, *events) is None
