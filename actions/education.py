@@ -44,7 +44,9 @@ class ActionExplainTopic(KnowledgeAction):
     def name(self) -> str:
         return "action_explain_topic"
 
-    def answer(self, dispatcher: CollectingDispatcher, tracker: Tracker, session: Session) -> Events:
+    def answer(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, session: Session
+    ) -> Events:
         intent = latest_intent(tracker)
         topic = education_topic(session, topic_for(intent, tracker.latest_message.get("text", "")))
         if topic is None:

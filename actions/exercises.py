@@ -45,7 +45,10 @@ def send_plan(dispatcher: CollectingDispatcher, tracker: Tracker, session: Sessi
         dispatcher.utter_message(text=exercise_card(drill, position))
     say(dispatcher, session, "plan-followups")
     slugs = [drill.slug for drill in routine.drills]
-    return [SlotSet("current_plan", slugs), SlotSet("current_exercise", slugs[0] if slugs else None)]
+    return [
+        SlotSet("current_plan", slugs),
+        SlotSet("current_exercise", slugs[0] if slugs else None),
+    ]
 
 
 def _plan_drill(tracker: Tracker, session: Session, position: int) -> Exercise | None:
@@ -56,7 +59,7 @@ def _plan_drill(tracker: Tracker, session: Session, position: int) -> Exercise |
 
 
 class ActionAnswerExercise(KnowledgeAction):
-    """"How do I do a bird dog?", "how do I do the second one?", or, once screened, a plan.
+    """ "How do I do a bird dog?", "how do I do the second one?", or, once screened, a plan.
 
     Rules send a plan request that comes before the screening to the screening form instead.
     """
@@ -64,7 +67,9 @@ class ActionAnswerExercise(KnowledgeAction):
     def name(self) -> str:
         return "action_answer_exercise"
 
-    def answer(self, dispatcher: CollectingDispatcher, tracker: Tracker, session: Session) -> Events:
+    def answer(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, session: Session
+    ) -> Events:
         names = latest_entity_values(tracker, "exercise")
         if names:
             exercise = find_exercise(session, names[0])
@@ -88,7 +93,9 @@ class ActionShowExercise(KnowledgeAction):
     def name(self) -> str:
         return "action_show_exercise"
 
-    def answer(self, dispatcher: CollectingDispatcher, tracker: Tracker, session: Session) -> Events:
+    def answer(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, session: Session
+    ) -> Events:
         slug = tracker.get_slot("offered_exercise")
         exercise = find_exercise(session, slug) if slug else None
         if exercise is None:
@@ -101,7 +108,9 @@ class ActionShowPlan(KnowledgeAction):
     def name(self) -> str:
         return "action_show_plan"
 
-    def answer(self, dispatcher: CollectingDispatcher, tracker: Tracker, session: Session) -> Events:
+    def answer(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, session: Session
+    ) -> Events:
         return send_plan(dispatcher, tracker, session)
 
 
@@ -111,7 +120,9 @@ class ActionAdjustExercise(KnowledgeAction):
     def name(self) -> str:
         return "action_adjust_exercise"
 
-    def answer(self, dispatcher: CollectingDispatcher, tracker: Tracker, session: Session) -> Events:
+    def answer(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, session: Session
+    ) -> Events:
         slug = tracker.get_slot("current_exercise")
         current = find_exercise(session, slug) if slug else None
         if current is None:

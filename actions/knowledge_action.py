@@ -44,7 +44,9 @@ class KnowledgeAction(Action, ABC):
             return []
 
     @abstractmethod
-    def answer(self, dispatcher: CollectingDispatcher, tracker: Tracker, session: Session) -> Events:
+    def answer(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, session: Session
+    ) -> Events:
         """Reply from the knowledge base and return the events to apply."""
 
 

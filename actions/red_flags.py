@@ -28,7 +28,9 @@ class ActionRedFlagDetails(KnowledgeAction):
     def name(self) -> str:
         return "action_red_flag_details"
 
-    def answer(self, dispatcher: CollectingDispatcher, tracker: Tracker, session: Session) -> Events:
+    def answer(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, session: Session
+    ) -> Events:
         slugs = latest_entity_values(tracker, "red_flag")
         send_red_flag_details(dispatcher, session, slugs, {"emergency", "urgent", "see_clinician"})
         return []

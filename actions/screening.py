@@ -29,8 +29,15 @@ logger = logging.getLogger(__name__)
 SKIPPED = "skipped"
 # The form's slots, in the order of data/knowledge/screening.yml and domain/screening.yml.
 SCREENING_SLOTS = [
-    "pain_area", "pain_duration", "leg_pain", "rf_bladder_bowel", "rf_saddle_numbness",
-    "rf_leg_weakness", "rf_injury", "rf_fever_cancer", "pain_score",
+    "pain_area",
+    "pain_duration",
+    "leg_pain",
+    "rf_bladder_bowel",
+    "rf_saddle_numbness",
+    "rf_leg_weakness",
+    "rf_injury",
+    "rf_fever_cancer",
+    "pain_score",
 ]
 # Pain this long, or leg pain this long or this bad, is worth a clinician's look.
 LONG_PAIN_DAYS = 42
@@ -47,16 +54,18 @@ def _red_flag_answer(slot: str) -> dict[str, Any]:
     try:
         with session_factory()() as session:
             question = screening_question(session, slot)
-            if question is None or question.red_flag_slug is None:
+            flag = question.red_flag if question else None
+            if flag is None:
                 return {}
-            flag = question.red_flag
             return {"triage": flag.urgency, "red_flags": [flag.slug]}
     except SQLAlchemyError:
         logger.exception("Could not read the red flag behind %s; treating it as an emergency", slot)
         return {"triage": "emergency"}
 
 
-def _reask_once(slot: str, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker) -> dict[str, Any]:
+def _reask_once(
+    slot: str, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker
+) -> dict[str, Any]:
     """A skipped question is asked once more; a second skip is accepted."""
     if value != SKIPPED:
         return {slot: value}
@@ -84,16 +93,24 @@ class ValidateScreeningForm(FormValidationAction):
             return []
         return domain_slots
 
-    def validate_pain_area(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> dict[str, Any]:
+    def validate_pain_area(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> dict[str, Any]:
         return _reask_once("pain_area", value, dispatcher, tracker)
 
-    def validate_pain_duration(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> dict[str, Any]:
+    def validate_pain_duration(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> dict[str, Any]:
         return _reask_once("pain_duration", value, dispatcher, tracker)
 
-    def validate_leg_pain(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> dict[str, Any]:
+    def validate_leg_pain(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> dict[str, Any]:
         return _reask_once("leg_pain", value, dispatcher, tracker)
 
-    def validate_pain_score(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> dict[str, Any]:
+    def validate_pain_score(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> dict[str, Any]:
         if value == SKIPPED:
             return _reask_once("pain_score", value, dispatcher, tracker)
         score = pain_score(str(value))
@@ -103,23 +120,35 @@ class ValidateScreeningForm(FormValidationAction):
             return {"pain_score": None}
         return {"pain_score": str(score)}
 
-    def _validate_red_flag_question(self, slot: str, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker) -> dict[str, Any]:
+    def _validate_red_flag_question(
+        self, slot: str, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker
+    ) -> dict[str, Any]:
         answer = _reask_once(slot, value, dispatcher, tracker)
         return {**answer, **_red_flag_answer(slot)} if answer.get(slot) == "yes" else answer
 
-    def validate_rf_bladder_bowel(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> dict[str, Any]:
+    def validate_rf_bladder_bowel(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> dict[str, Any]:
         return self._validate_red_flag_question("rf_bladder_bowel", value, dispatcher, tracker)
 
-    def validate_rf_saddle_numbness(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> dict[str, Any]:
+    def validate_rf_saddle_numbness(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> dict[str, Any]:
         return self._validate_red_flag_question("rf_saddle_numbness", value, dispatcher, tracker)
 
-    def validate_rf_leg_weakness(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> dict[str, Any]:
+    def validate_rf_leg_weakness(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> dict[str, Any]:
         return self._validate_red_flag_question("rf_leg_weakness", value, dispatcher, tracker)
 
-    def validate_rf_injury(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> dict[str, Any]:
+    def validate_rf_injury(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> dict[str, Any]:
         return self._validate_red_flag_question("rf_injury", value, dispatcher, tracker)
 
-    def validate_rf_fever_cancer(self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> dict[str, Any]:
+    def validate_rf_fever_cancer(
+        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> dict[str, Any]:
         return self._validate_red_flag_question("rf_fever_cancer", value, dispatcher, tracker)
 
 
@@ -134,7 +163,9 @@ class AskScreeningQuestion(KnowledgeAction, ABC):
     def name(self) -> str:
         return f"action_ask_{self.slot}"
 
-    def answer(self, dispatcher: CollectingDispatcher, tracker: Tracker, session: Session) -> Events:
+    def answer(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, session: Session
+    ) -> Events:
         question = screening_question(session, self.slot)
         if question is None:
             raise PhraseMissing(f"screening question {self.slot}")
@@ -178,7 +209,6 @@ class AskPainScore(AskScreeningQuestion):
     slot = "pain_score"
 
 
-
 def clinician_signals(tracker: Tracker) -> list[str]:
     """Answers that call for a clinician soon, though not urgently."""
     days = duration_days(str(tracker.get_slot("pain_duration") or ""))
@@ -200,7 +230,9 @@ class ActionScreeningResult(KnowledgeAction):
     def name(self) -> str:
         return "action_screening_result"
 
-    def answer(self, dispatcher: CollectingDispatcher, tracker: Tracker, session: Session) -> Events:
+    def answer(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, session: Session
+    ) -> Events:
         triage = tracker.get_slot("triage") or "none"
         flags = list(tracker.get_slot("red_flags") or [])
         if triage in ("emergency", "urgent"):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from functools import lru_cache
+from typing import Any
 
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.orm import Session, sessionmaker
@@ -19,7 +20,7 @@ def make_engine(url: str) -> Engine:
     return engine
 
 
-def _enable_sqlite_foreign_keys(dbapi_connection, _record) -> None:  # type: ignore[no-untyped-def]
+def _enable_sqlite_foreign_keys(dbapi_connection: Any, _record: Any) -> None:
     # SQLite ignores foreign keys unless each connection asks for them.
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA foreign_keys=ON")

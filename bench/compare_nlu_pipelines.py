@@ -23,9 +23,23 @@ OUT = ROOT / "var" / "bench"
 def train(name: str) -> tuple[Path, float]:
     start = time.perf_counter()
     subprocess.run(
-        [str(ROOT / ".venv/bot/bin/rasa"), "train", "nlu", "--config", str(PIPELINES / f"{name}.yml"),
-         "--nlu", "data/nlu", "--out", str(OUT / "models"), "--fixed-model-name", f"nlu-{name}"],
-        cwd=ROOT, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        [
+            str(ROOT / ".venv/bot/bin/rasa"),
+            "train",
+            "nlu",
+            "--config",
+            str(PIPELINES / f"{name}.yml"),
+            "--nlu",
+            "data/nlu",
+            "--out",
+            str(OUT / "models"),
+            "--fixed-model-name",
+            f"nlu-{name}",
+        ],
+        cwd=ROOT,
+        check=True,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
     )
     return OUT / "models" / f"nlu-{name}.tar.gz", time.perf_counter() - start
 
@@ -38,8 +52,11 @@ def main(names: list[str]) -> int:
     }
     heldout = labelled_examples(ROOT / "tests/nlu/heldout.yml")
     positives = red_flag_examples(ROOT / "tests/red_flags/cases.yml", urgency)
-    rows = ["| pipeline | macro-F1 | red-flag recall | false alarms | train (s) | parse p50 (ms) | parse p95 (ms) |",
-            "|---|---|---|---|---|---|---|"]
+    rows = [
+        "| pipeline | macro-F1 | red-flag recall | false alarms | train (s) "
+        "| parse p50 (ms) | parse p95 (ms) |",
+        "|---|---|---|---|---|---|---|",
+    ]
     for name in names or sorted(p.stem for p in PIPELINES.glob("*.yml")):
         model, seconds = train(name)
         scores = score(parse(model, heldout), parse(model, positives))

@@ -29,7 +29,13 @@ MODEL_FILE = "tfidf_intent_classifier.pkl"
 class TfidfIntentClassifier(GraphComponent, IntentClassifier):
     @staticmethod
     def get_default_config() -> dict[str, Any]:
-        return {"C": 10.0, "max_word_ngram": 2, "min_char_ngram": 2, "max_char_ngram": 5, "ranking_length": 10}
+        return {
+            "C": 10.0,
+            "max_word_ngram": 2,
+            "min_char_ngram": 2,
+            "max_char_ngram": 5,
+            "ranking_length": 10,
+        }
 
     def __init__(
         self,
@@ -70,7 +76,9 @@ class TfidfIntentClassifier(GraphComponent, IntentClassifier):
     def train(self, training_data: TrainingData) -> Resource:
         examples = [m for m in training_data.intent_examples if m.get("text")]
         pipeline = self._new_pipeline()
-        pipeline.fit([normalise(m.get("text")) for m in examples], [m.get("intent") for m in examples])
+        pipeline.fit(
+            [normalise(m.get("text")) for m in examples], [m.get("intent") for m in examples]
+        )
         self.pipeline = pipeline
         with self._model_storage.write_to(self._resource) as directory:
             (directory / MODEL_FILE).write_bytes(pickle.dumps(pipeline))
@@ -87,7 +95,7 @@ class TfidfIntentClassifier(GraphComponent, IntentClassifier):
     ) -> TfidfIntentClassifier:
         # The file was written by our own training run, inside our own model archive.
         with model_storage.read_from(resource) as directory:
-            pipeline = pickle.loads((directory / MODEL_FILE).read_bytes())  # noqa: S301
+            pipeline = pickle.loads((directory / MODEL_FILE).read_bytes())
         return cls(config, model_storage, resource, pipeline)
 
     def process(self, messages: list[Message]) -> list[Message]:
@@ -96,7 +104,7 @@ class TfidfIntentClassifier(GraphComponent, IntentClassifier):
         texts = [normalise(m.get("text") or "") for m in messages]
         probabilities = self.pipeline.predict_proba(texts)
         labels = self.pipeline.classes_
-        for message, row in zip(messages, probabilities):
+        for message, row in zip(messages, probabilities, strict=True):
             order = np.argsort(row)[::-1][: self.config["ranking_length"]]
             ranking = [{"name": str(labels[i]), "confidence": float(row[i])} for i in order]
             message.set("intent", ranking[0], add_to_output=True)

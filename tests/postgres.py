@@ -37,27 +37,54 @@ class PostgresServer:
 
     def start(self) -> None:
         data = str(self.datadir / "data")
-        self._run(str(self.bin / "initdb"), "-D", data, "--auth=trust", "-U", self.user, "-E", "UTF8")
         self._run(
-            str(self.bin / "pg_ctl"), "-D", data, "-w", "-t", "60", "-l", str(self.datadir / "log"),
-            "-o", f"-p {self.port} -k {self.datadir} -c listen_addresses=127.0.0.1 -c fsync=off",
+            str(self.bin / "initdb"), "-D", data, "--auth=trust", "-U", self.user, "-E", "UTF8"
+        )
+        self._run(
+            str(self.bin / "pg_ctl"),
+            "-D",
+            data,
+            "-w",
+            "-t",
+            "60",
+            "-l",
+            str(self.datadir / "log"),
+            "-o",
+            f"-p {self.port} -k {self.datadir} -c listen_addresses=127.0.0.1 -c fsync=off",
             "start",
         )
 
     def stop(self) -> None:
         try:
-            self._run(str(self.bin / "pg_ctl"), "-D", str(self.datadir / "data"), "-m", "fast", "stop")
+            self._run(
+                str(self.bin / "pg_ctl"), "-D", str(self.datadir / "data"), "-m", "fast", "stop"
+            )
         finally:
             shutil.rmtree(self.datadir, ignore_errors=True)
 
     def create_database(self, name: str) -> str:
-        self._run(str(self.bin / "createdb"), "-h", "127.0.0.1", "-p", str(self.port), "-U", self.user, name)
+        self._run(
+            str(self.bin / "createdb"),
+            "-h",
+            "127.0.0.1",
+            "-p",
+            str(self.port),
+            "-U",
+            self.user,
+            name,
+        )
         return f"postgresql://{self.user}@127.0.0.1:{self.port}/{name}"
 
     def wait_ready(self, seconds: float = 30) -> None:
         deadline = time.monotonic() + seconds
         while time.monotonic() < deadline:
-            if subprocess.run([str(self.bin / "pg_isready"), "-h", "127.0.0.1", "-p", str(self.port)], capture_output=True).returncode == 0:
+            if (
+                subprocess.run(
+                    [str(self.bin / "pg_isready"), "-h", "127.0.0.1", "-p", str(self.port)],
+                    capture_output=True,
+                ).returncode
+                == 0
+            ):
                 return
             time.sleep(0.2)
         raise TimeoutError("PostgreSQL did not become ready")

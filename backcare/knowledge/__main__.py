@@ -1,15 +1,16 @@
-"""`python -m backcare.knowledge`: migrate the database and load data/knowledge into it (make db)."""
+"""`python -m backcare.knowledge` (make db): migrate the database, load data/knowledge into it."""
 
 from __future__ import annotations
 
 import argparse
 import sys
 
+from sqlalchemy.orm import Session
+
 from backcare.database import make_engine
 from backcare.knowledge.loader import KnowledgeError, load_knowledge, read_knowledge
 from backcare.migrate import upgrade_to_head
 from backcare.settings import Settings
-from sqlalchemy.orm import Session
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -30,7 +31,10 @@ def main(argv: list[str] | None = None) -> int:
     with Session(engine) as session, session.begin():
         report = load_knowledge(session, knowledge)
     engine.dispose()
-    print(f"knowledge base ready ({engine.url.render_as_string(hide_password=True)}): {report.summary()}")
+    print(
+        f"knowledge base ready ({engine.url.render_as_string(hide_password=True)}): "
+        f"{report.summary()}"
+    )
     return 0
 
 

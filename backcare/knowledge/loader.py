@@ -63,7 +63,9 @@ class LoadReport:
 
 
 def read_knowledge(directory: Path) -> Knowledge:
-    parsed = {name: _read_file(directory / name, model) for name, model in schema.KNOWLEDGE_FILES.items()}
+    parsed = {
+        name: _read_file(directory / name, model) for name, model in schema.KNOWLEDGE_FILES.items()
+    }
     knowledge = Knowledge(
         sources=parsed["sources.yml"].sources,  # type: ignore[attr-defined]
         referrals=parsed["referrals.yml"].referrals,  # type: ignore[attr-defined]
@@ -83,10 +85,13 @@ class _StrictLoader(yaml.SafeLoader):
     def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
         seen: set[Any] = set()
         for key_node, _ in node.value:
-            key = self.construct_object(key_node, deep=deep)  # type: ignore[no-untyped-call]
+            key = self.construct_object(key_node, deep=deep)
             if key in seen:
                 raise yaml.constructor.ConstructorError(
-                    "while reading a mapping", node.start_mark, f"duplicate key '{key}'", key_node.start_mark
+                    "while reading a mapping",
+                    node.start_mark,
+                    f"duplicate key '{key}'",
+                    key_node.start_mark,
                 )
             seen.add(key)
         return super().construct_mapping(node, deep=deep)
@@ -94,7 +99,7 @@ class _StrictLoader(yaml.SafeLoader):
 
 def _read_file(path: Path, model: type[schema.Entry]) -> schema.Entry:
     try:
-        raw = yaml.load(path.read_text(encoding="utf-8"), Loader=_StrictLoader)  # noqa: S506
+        raw = yaml.load(path.read_text(encoding="utf-8"), Loader=_StrictLoader)
     except FileNotFoundError as error:
         raise KnowledgeError(f"{path.name}: file is missing") from error
     except yaml.YAMLError as error:
@@ -130,7 +135,7 @@ def _check_references(knowledge: Knowledge) -> None:
         ("red_flags.yml", knowledge.red_flags),
         ("messages.yml", knowledge.messages),
     ):
-        _check_unique(filename, [entry.slug for entry in entries])  # type: ignore[attr-defined]
+        _check_unique(filename, [entry.slug for entry in entries])
 
     source_ids = {s.id for s in knowledge.sources}
     exercise_slugs = {e.slug for e in knowledge.exercises}
@@ -173,9 +178,15 @@ def load_knowledge(session: Session, knowledge: Knowledge) -> LoadReport:
     """Upsert every entry by slug and remove retired rows; the caller owns the transaction."""
     report = LoadReport()
     retired: list[Any] = []
-    retired += _sync(session, report, models.Source, "id", {s.id: s.model_dump() for s in knowledge.sources})
     retired += _sync(
-        session, report, models.Referral, "slug", {r.slug: r.model_dump() for r in knowledge.referrals}
+        session, report, models.Source, "id", {s.id: s.model_dump() for s in knowledge.sources}
+    )
+    retired += _sync(
+        session,
+        report,
+        models.Referral,
+        "slug",
+        {r.slug: r.model_dump() for r in knowledge.referrals},
     )
     # Links between exercises are set in a second pass, once every target row exists.
     exercise_rows = {
@@ -189,7 +200,11 @@ def load_knowledge(session: Session, knowledge: Knowledge) -> LoadReport:
         if _assign_changed(row, links) and exercise.slug not in report.inserted_keys["exercises"]:
             report.updated_keys["exercises"].add(exercise.slug)
     retired += _sync(
-        session, report, models.EducationTopic, "slug", {t.slug: t.model_dump() for t in knowledge.topics}
+        session,
+        report,
+        models.EducationTopic,
+        "slug",
+        {t.slug: t.model_dump() for t in knowledge.topics},
     )
     red_flag_rows = {
         f.slug: {**f.model_dump(exclude={"referral"}), "referral_slug": f.referral}
@@ -197,10 +212,18 @@ def load_knowledge(session: Session, knowledge: Knowledge) -> LoadReport:
     }
     retired += _sync(session, report, models.RedFlag, "slug", red_flag_rows)
     retired += _sync(
-        session, report, models.Message, "slug", {m.slug: m.model_dump() for m in knowledge.messages}
+        session,
+        report,
+        models.Message,
+        "slug",
+        {m.slug: m.model_dump() for m in knowledge.messages},
     )
     question_rows = {
-        q.slot: {**q.model_dump(exclude={"red_flag"}), "red_flag_slug": q.red_flag, "position": index}
+        q.slot: {
+            **q.model_dump(exclude={"red_flag"}),
+            "red_flag_slug": q.red_flag,
+            "position": index,
+        }
         for index, q in enumerate(knowledge.screening)
     }
     retired += _sync(session, report, models.ScreeningQuestion, "slot", question_rows)

@@ -1,4 +1,7 @@
-"""Questions the custom actions ask of the knowledge base. Each takes a session and never commits."""
+"""Questions the custom actions ask of the knowledge base.
+
+Each takes a session and never commits.
+"""
 
 from __future__ import annotations
 

@@ -1,4 +1,7 @@
-"""Pydantic schema of the versioned knowledge YAML under data/knowledge/ (see docs/knowledge-format.md)."""
+"""Pydantic schema of the versioned knowledge YAML in data/knowledge/.
+
+The format is described in docs/knowledge-format.md.
+"""
 
 from __future__ import annotations
 

@@ -33,7 +33,10 @@ OVERRIDING_LEVELS = {"emergency", "urgent"}
 
 
 @DefaultV1Recipe.register(
-    [DefaultV1Recipe.ComponentType.ENTITY_EXTRACTOR, DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER],
+    [
+        DefaultV1Recipe.ComponentType.ENTITY_EXTRACTOR,
+        DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER,
+    ],
     is_trainable=False,
 )
 class RedFlagDetectorComponent(GraphComponent, EntityExtractorMixin):

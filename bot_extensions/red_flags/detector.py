@@ -161,7 +161,9 @@ def _rank(finding: Finding) -> int:
 def _is_negated(doc: Doc, span: Span) -> bool:
     """A negation cue shortly before the mention, in the same clause, denies it."""
     sentence_start = span.sent.start
-    for index in range(span.start - 1, max(sentence_start, span.start - language.NEGATION_WINDOW) - 1, -1):
+    for index in range(
+        span.start - 1, max(sentence_start, span.start - language.NEGATION_WINDOW) - 1, -1
+    ):
         word = doc[index].lower_
         if word in language.SCOPE_BREAKS:
             return False

@@ -11,7 +11,13 @@ from pathlib import Path
 import pytest
 import yaml
 
-from bot_extensions.nlu_evaluation import NluScores, labelled_examples, parse, red_flag_examples, score
+from bot_extensions.nlu_evaluation import (
+    NluScores,
+    labelled_examples,
+    parse,
+    red_flag_examples,
+    score,
+)
 
 ROOT = Path(__file__).resolve().parents[2]
 MIN_MACRO_F1 = 0.90
@@ -21,7 +27,12 @@ MAX_FALSE_ALARMS = 0.05
 
 @pytest.fixture(scope="module")
 def scores() -> NluScores:
-    model = Path(ROOT, subprocess.check_output([ROOT / "scripts" / "current_model.sh"], cwd=ROOT, text=True).strip())
+    model = Path(
+        ROOT,
+        subprocess.check_output(
+            [ROOT / "scripts" / "current_model.sh"], cwd=ROOT, text=True
+        ).strip(),
+    )
     urgency = {
         f["slug"]: f["urgency"]
         for f in yaml.safe_load((ROOT / "data/knowledge/red_flags.yml").read_text())["red_flags"]

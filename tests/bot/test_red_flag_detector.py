@@ -38,7 +38,9 @@ def test_false_alarms_on_negatives_stay_under_five_percent(
     detector: RedFlagDetector, red_flag_cases: dict
 ) -> None:
     negatives = [
-        (slug, text) for slug, cases in red_flag_cases["cases"].items() for text in cases["negative"]
+        (slug, text)
+        for slug, cases in red_flag_cases["cases"].items()
+        for text in cases["negative"]
     ]
     alarms = [(slug, text) for slug, text in negatives if slug in present_slugs(detector, text)]
     assert len(alarms) / len(negatives) <= MAX_FALSE_ALARM_RATE, alarms
@@ -56,7 +58,9 @@ def test_reports_for_someone_else_still_count_and_say_so(
     detector: RedFlagDetector, red_flag_cases: dict
 ) -> None:
     for case in red_flag_cases["other_person"]:
-        findings = [f for f in detector.detect(case["text"]) if f.is_present and f.slug == case["flag"]]
+        findings = [
+            f for f in detector.detect(case["text"]) if f.is_present and f.slug == case["flag"]
+        ]
         assert findings, case["text"]
         assert findings[0].subject == "other", case["text"]
 

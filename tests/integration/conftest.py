@@ -27,7 +27,9 @@ def knowledge_url(tmp_path_factory: pytest.TempPathFactory) -> str:
 
 @pytest.fixture(scope="session")
 def assistant(tmp_path_factory: pytest.TempPathFactory, knowledge_url: str) -> Iterator[Assistant]:
-    running = Assistant(workdir=Path(tmp_path_factory.mktemp("assistant")), database_url=knowledge_url)
+    running = Assistant(
+        workdir=Path(tmp_path_factory.mktemp("assistant")), database_url=knowledge_url
+    )
     try:
         running.start()
         yield running

@@ -15,7 +15,9 @@ pytestmark = pytest.mark.integration
 
 RESPONSES = {
     name: [variant["text"] for variant in variants]
-    for name, variants in yaml.safe_load((ROOT / "domain" / "safety.yml").read_text())["responses"].items()
+    for name, variants in yaml.safe_load((ROOT / "domain" / "safety.yml").read_text())[
+        "responses"
+    ].items()
 }
 EMERGENCY_SELF, EMERGENCY_CRISIS, EMERGENCY_OTHER = (
     RESPONSES["utter_emergency"][2],
@@ -32,9 +34,13 @@ def slots(assistant: Assistant, sender: str) -> dict:
     return assistant.tracker(sender)["slots"]
 
 
-def test_emergency_reply_then_details_and_slots(assistant: Assistant, knowledge_session: Session) -> None:
+def test_emergency_reply_then_details_and_slots(
+    assistant: Assistant, knowledge_session: Session
+) -> None:
     sender = new_sender()
-    said = texts(assistant.say(sender, "since this morning I can't feel the toilet paper when I wipe"))
+    said = texts(
+        assistant.say(sender, "since this morning I can't feel the toilet paper when I wipe")
+    )
     assert said.startswith(EMERGENCY_SELF)
     assert knowledge_session.get_one(RedFlag, "saddle-numbness").message in said
     state = slots(assistant, sender)
@@ -62,21 +68,29 @@ def test_triage_never_goes_down(assistant: Assistant) -> None:
 
 def test_urgent_flag_gets_same_day_care(assistant: Assistant) -> None:
     sender = new_sender()
-    said = texts(assistant.say(sender, "I had breast cancer five years ago and now this new back pain"))
+    said = texts(
+        assistant.say(sender, "I had breast cancer five years ago and now this new back pain")
+    )
     assert said.startswith(RESPONSES["utter_urgent"][1])
     assert slots(assistant, sender)["triage"] == "urgent"
 
 
 def test_denied_symptoms_raise_no_alarm(assistant: Assistant) -> None:
     sender = new_sender()
-    said = texts(assistant.say(sender, "no numbness down there and peeing is normal, my lower back is just stiff"))
+    said = texts(
+        assistant.say(
+            sender, "no numbness down there and peeing is normal, my lower back is just stiff"
+        )
+    )
     assert EMERGENCY_SELF not in said
     assert slots(assistant, sender)["triage"] == "none"
 
 
 def test_talk_of_suicide_points_to_crisis_support_first(assistant: Assistant) -> None:
     sender = new_sender()
-    replies = assistant.say(sender, "honestly I don't want to be here anymore, the pain never stops")
+    replies = assistant.say(
+        sender, "honestly I don't want to be here anymore, the pain never stops"
+    )
     assert replies[0]["text"] == EMERGENCY_CRISIS
 
 

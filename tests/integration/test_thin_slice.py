@@ -35,5 +35,12 @@ def test_thin_slice_over_rest(assistant: Assistant, knowledge_session: Session) 
 
     events = assistant.tracker(sender)["events"]
     housekeeping = {"action_listen", "action_session_start", "action_extract_slots"}
-    actions = [e["name"] for e in events if e["event"] == "action" and e["name"] not in housekeeping]
-    assert actions == ["utter_greet", "action_explain_topic", "action_show_exercise", "utter_goodbye"]
+    actions = [
+        e["name"] for e in events if e["event"] == "action" and e["name"] not in housekeeping
+    ]
+    assert actions == [
+        "utter_greet",
+        "action_explain_topic",
+        "action_show_exercise",
+        "utter_goodbye",
+    ]

@@ -46,7 +46,9 @@ async def test_a_clinician_signal_in_the_question_adds_its_referral(
 ) -> None:
     await ActionExplainTopic().run(
         dispatcher,
-        tracker("ask_hip_pain", "my hip clicks and locks", [entity("red_flag", "hip-locking-clicking")]),
+        tracker(
+            "ask_hip_pain", "my hip clicks and locks", [entity("red_flag", "hip-locking-clicking")]
+        ),
         DOMAIN,
     )
     flag = db.get_one(RedFlag, "hip-locking-clicking")

@@ -9,7 +9,9 @@ from backcare.knowledge.models import Exercise, Message, Referral
 from tests.app.actions.conftest import DOMAIN, entity, texts, tracker
 
 
-async def test_offered_exercise_is_shown_step_by_step(dispatcher: CollectingDispatcher, db: Session) -> None:
+async def test_offered_exercise_is_shown_step_by_step(
+    dispatcher: CollectingDispatcher, db: Session
+) -> None:
     events = await ActionShowExercise().run(
         dispatcher, tracker("affirm", "yes", slots={"offered_exercise": "wall-hip-hinge"}), DOMAIN
     )
@@ -23,21 +25,29 @@ async def test_offered_exercise_is_shown_step_by_step(dispatcher: CollectingDisp
 
 async def test_a_named_exercise_is_found_despite_spelling(dispatcher: CollectingDispatcher) -> None:
     events = await ActionAnswerExercise().run(
-        dispatcher, tracker("ask_exercise", "how do i do a birddog", [entity("exercise", "birddog")]), DOMAIN
+        dispatcher,
+        tracker("ask_exercise", "how do i do a birddog", [entity("exercise", "birddog")]),
+        DOMAIN,
     )
     assert texts(dispatcher)[0].startswith("Bird dog")
     assert events == [SlotSet("current_exercise", "bird-dog")]
 
 
-async def test_an_unknown_exercise_says_which_ones_it_knows(dispatcher: CollectingDispatcher, db: Session) -> None:
+async def test_an_unknown_exercise_says_which_ones_it_knows(
+    dispatcher: CollectingDispatcher, db: Session
+) -> None:
     events = await ActionAnswerExercise().run(
-        dispatcher, tracker("ask_exercise", "how do i do a moonwalk", [entity("exercise", "moonwalk")]), DOMAIN
+        dispatcher,
+        tracker("ask_exercise", "how do i do a moonwalk", [entity("exercise", "moonwalk")]),
+        DOMAIN,
     )
     assert texts(dispatcher) == [db.get_one(Message, "exercise-unknown").text]
     assert events == []
 
 
-async def test_the_second_one_means_the_plans_second_drill(dispatcher: CollectingDispatcher) -> None:
+async def test_the_second_one_means_the_plans_second_drill(
+    dispatcher: CollectingDispatcher,
+) -> None:
     plan = ["wall-hip-hinge", "bird-dog", "plank", "fire-hydrant"]
     events = await ActionAnswerExercise().run(
         dispatcher,
@@ -47,7 +57,9 @@ async def test_the_second_one_means_the_plans_second_drill(dispatcher: Collectin
     assert events == [SlotSet("current_exercise", "bird-dog")]
 
 
-async def test_a_plan_after_screening_is_hinge_stability_mobility(dispatcher: CollectingDispatcher) -> None:
+async def test_a_plan_after_screening_is_hinge_stability_mobility(
+    dispatcher: CollectingDispatcher,
+) -> None:
     slots = {"screened": True, "pain_score": "4", "pain_duration": "3 weeks"}
     events = await ActionAnswerExercise().run(
         dispatcher, tracker("ask_exercise", "give me a routine", slots=slots), DOMAIN
@@ -59,11 +71,15 @@ async def test_a_plan_after_screening_is_hinge_stability_mobility(dispatcher: Co
     assert any(text.startswith("1. Wall hip hinge") for text in texts(dispatcher))
 
 
-async def test_too_easy_moves_to_the_progression(dispatcher: CollectingDispatcher, db: Session) -> None:
+async def test_too_easy_moves_to_the_progression(
+    dispatcher: CollectingDispatcher, db: Session
+) -> None:
     current = db.get_one(Exercise, "bird-dog")
     assert current.progression is not None
     events = await ActionAdjustExercise().run(
-        dispatcher, tracker("feedback_too_easy", "too easy", slots={"current_exercise": "bird-dog"}), DOMAIN
+        dispatcher,
+        tracker("feedback_too_easy", "too easy", slots={"current_exercise": "bird-dog"}),
+        DOMAIN,
     )
     assert events == [SlotSet("current_exercise", current.progression.slug)]
 
@@ -74,14 +90,23 @@ async def test_that_hurts_regresses_and_names_the_physiotherapist(
     current = db.get_one(Exercise, "plank")
     physio = db.get_one(Referral, "physiotherapist")
     events = await ActionAdjustExercise().run(
-        dispatcher, tracker("feedback_hurts", "that hurts", slots={"current_exercise": "plank"}), DOMAIN
+        dispatcher,
+        tracker("feedback_hurts", "that hurts", slots={"current_exercise": "plank"}),
+        DOMAIN,
     )
     said = texts(dispatcher)
     assert said[0] == db.get_one(Message, "stop-if-hurts").text
     assert any(physio.who in text for text in said)
-    assert events == ([SlotSet("current_exercise", current.regression.slug)] if current.regression else [])
+    assert events == (
+        [SlotSet("current_exercise", current.regression.slug)] if current.regression else []
+    )
 
 
-async def test_feedback_without_a_current_exercise_asks_which(dispatcher: CollectingDispatcher, db: Session) -> None:
-    assert await ActionAdjustExercise().run(dispatcher, tracker("feedback_hurts", "ouch"), DOMAIN) == []
+async def test_feedback_without_a_current_exercise_asks_which(
+    dispatcher: CollectingDispatcher, db: Session
+) -> None:
+    assert (
+        await ActionAdjustExercise().run(dispatcher, tracker("feedback_hurts", "ouch"), DOMAIN)
+        == []
+    )
     assert texts(dispatcher) == [db.get_one(Message, "no-current-exercise").text]

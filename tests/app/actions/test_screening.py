@@ -32,7 +32,9 @@ def test_form_slots_agree_across_domain_knowledge_and_actions() -> None:
     assert asked <= set(domain["actions"])
 
 
-async def test_each_question_is_asked_with_its_buttons(dispatcher: CollectingDispatcher, db: Session) -> None:
+async def test_each_question_is_asked_with_its_buttons(
+    dispatcher: CollectingDispatcher, db: Session
+) -> None:
     question = db.get_one(ScreeningQuestion, "rf_bladder_bowel")
     await AskBladderBowel().run(dispatcher, tracker(), DOMAIN)
     assert dispatcher.messages[0]["text"] == question.text
@@ -60,27 +62,51 @@ def test_a_skipped_question_is_asked_once_more_then_accepted(
     first = validator.validate_leg_pain("skipped", dispatcher, tracker(), {})
     assert first == {"leg_pain": None, "screening_skips": ["leg_pain"]}
     assert texts(dispatcher) == [db.get_one(Message, "ask-again-skipped").text]
-    second = validator.validate_leg_pain("skipped", dispatcher, tracker(slots={"screening_skips": ["leg_pain"]}), {})
+    second = validator.validate_leg_pain(
+        "skipped", dispatcher, tracker(slots={"screening_skips": ["leg_pain"]}), {}
+    )
     assert second == {"leg_pain": "skipped"}
 
 
-@pytest.mark.parametrize(("typed", "stored"), [("7/10", "7"), ("maybe a 4 out of 10", "4"), ("10", "10")])
-def test_pain_score_is_read_from_what_people_type(typed: str, stored: str, dispatcher: CollectingDispatcher) -> None:
+@pytest.mark.parametrize(
+    ("typed", "stored"), [("7/10", "7"), ("maybe a 4 out of 10", "4"), ("10", "10")]
+)
+def test_pain_score_is_read_from_what_people_type(
+    typed: str, stored: str, dispatcher: CollectingDispatcher
+) -> None:
     assert validator.validate_pain_score(typed, dispatcher, tracker(), {}) == {"pain_score": stored}
 
 
-def test_a_pain_score_that_is_not_a_number_is_asked_again(dispatcher: CollectingDispatcher, db: Session) -> None:
-    assert validator.validate_pain_score("terrible", dispatcher, tracker(), {}) == {"pain_score": None}
+def test_a_pain_score_that_is_not_a_number_is_asked_again(
+    dispatcher: CollectingDispatcher, db: Session
+) -> None:
+    assert validator.validate_pain_score("terrible", dispatcher, tracker(), {}) == {
+        "pain_score": None
+    }
     assert texts(dispatcher) == [db.get_one(Message, "pain-score-invalid").text]
 
 
-async def test_an_urgent_or_emergency_triage_ends_the_questions(dispatcher: CollectingDispatcher) -> None:
+async def test_an_urgent_or_emergency_triage_ends_the_questions(
+    dispatcher: CollectingDispatcher,
+) -> None:
     slots = ["pain_area", "pain_duration"]
-    assert await validator.required_slots(slots, dispatcher, tracker(slots={"triage": "emergency"}), {}) == []
-    assert await validator.required_slots(slots, dispatcher, tracker(slots={"triage": "see_clinician"}), {}) == slots
+    assert (
+        await validator.required_slots(
+            slots, dispatcher, tracker(slots={"triage": "emergency"}), {}
+        )
+        == []
+    )
+    assert (
+        await validator.required_slots(
+            slots, dispatcher, tracker(slots={"triage": "see_clinician"}), {}
+        )
+        == slots
+    )
 
 
-async def test_result_after_an_emergency_answer_is_the_emergency_reply(dispatcher: CollectingDispatcher) -> None:
+async def test_result_after_an_emergency_answer_is_the_emergency_reply(
+    dispatcher: CollectingDispatcher,
+) -> None:
     slots = {"triage": "emergency", "red_flags": ["saddle-numbness"]}
     events = await ActionScreeningResult().run(dispatcher, tracker(slots=slots), DOMAIN)
     assert dispatcher.messages[0]["response"] == "utter_emergency"
@@ -108,7 +134,9 @@ async def test_with_the_database_down_the_person_is_told_kindly(
 ) -> None:
     monkeypatch.setenv("DATABASE_URL", f"sqlite:///{tmp_path / 'missing' / 'nothing.db'}")
     session_factory.cache_clear()
-    events = await ActionScreeningResult().run(dispatcher, tracker(slots={"triage": "none"}), DOMAIN)
+    events = await ActionScreeningResult().run(
+        dispatcher, tracker(slots={"triage": "none"}), DOMAIN
+    )
     assert events == []
     assert [m["response"] for m in dispatcher.messages] == ["utter_lookup_unavailable"]
 

@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 import yaml
 from sqlalchemy import Engine, func, select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from backcare.knowledge import models
@@ -44,7 +45,9 @@ def test_load_puts_every_entry_in_the_database(loaded_engine: Engine, knowledge:
         assert count(models.Source) == len(knowledge.sources)
 
 
-def test_reload_of_unchanged_files_writes_nothing(loaded_engine: Engine, knowledge: Knowledge) -> None:
+def test_reload_of_unchanged_files_writes_nothing(
+    loaded_engine: Engine, knowledge: Knowledge
+) -> None:
     counter = WriteCounter(loaded_engine)
     with Session(loaded_engine) as session, session.begin():
         report = load_knowledge(session, knowledge)
@@ -55,7 +58,9 @@ def test_reload_of_unchanged_files_writes_nothing(loaded_engine: Engine, knowled
 def test_reload_updates_a_changed_entry_and_removes_a_retired_one(
     loaded_engine: Engine, knowledge_copy: Path
 ) -> None:
-    edit(knowledge_copy, "exercises.yml", lambda d: d["exercises"][0].update(dose="1 set of 5 reps"))
+    edit(
+        knowledge_copy, "exercises.yml", lambda d: d["exercises"][0].update(dose="1 set of 5 reps")
+    )
     edit(knowledge_copy, "education.yml", lambda d: d["topics"].pop())
     changed = read_knowledge(knowledge_copy)
     counter = WriteCounter(loaded_engine)
@@ -128,7 +133,9 @@ def test_bad_file_is_named_and_leaves_the_database_as_it_was(
     assert snapshot(loaded_engine) == before
 
 
-def test_a_failure_mid_load_rolls_everything_back(loaded_engine: Engine, knowledge: Knowledge) -> None:
+def test_a_failure_mid_load_rolls_everything_back(
+    loaded_engine: Engine, knowledge: Knowledge
+) -> None:
     before = snapshot(loaded_engine)
     broken = Knowledge(
         sources=knowledge.sources,
@@ -140,6 +147,6 @@ def test_a_failure_mid_load_rolls_everything_back(loaded_engine: Engine, knowled
         messages=knowledge.messages,
         screening=[],
     )
-    with pytest.raises(Exception), Session(loaded_engine) as session, session.begin():
+    with pytest.raises(IntegrityError), Session(loaded_engine) as session, session.begin():
         load_knowledge(session, broken)
     assert snapshot(loaded_engine) == before

@@ -54,7 +54,9 @@ def test_coach_only_lifts_are_left_out_of_self_guided_lists(session: Session) ->
 
 
 @pytest.mark.parametrize("level", ["beginner", "intermediate"])
-def test_routine_is_hinge_then_two_stability_then_hip_mobility(session: Session, level: str) -> None:
+def test_routine_is_hinge_then_two_stability_then_hip_mobility(
+    session: Session, level: str
+) -> None:
     routine = build_routine(session, level)
     hinge, *stability, mobility = routine.drills
     assert is_hinge_drill(hinge)
@@ -67,7 +69,13 @@ def test_routine_is_hinge_then_two_stability_then_hip_mobility(session: Session,
 
 @pytest.mark.parametrize(
     ("score", "days", "level"),
-    [(8, 60, "beginner"), (3, 5, "beginner"), (2, 90, "intermediate"), (None, None, "beginner"), (5, 30, "beginner")],
+    [
+        (8, 60, "beginner"),
+        (3, 5, "beginner"),
+        (2, 90, "intermediate"),
+        (None, None, "beginner"),
+        (5, 30, "beginner"),
+    ],
 )
 def test_routine_level_follows_pain_and_duration(score, days, level) -> None:  # type: ignore[no-untyped-def]
     assert routine_level(score, days) == level
