@@ -3,7 +3,7 @@ SHELL := /bin/bash
 .DEFAULT_GOAL := help
 ENV := source scripts/env.sh &&
 
-.PHONY: help env db train run shell test test-app test-bot validate story-test lint system-packages clean
+.PHONY: help env db train web run shell test test-app test-bot test-browser validate story-test lint system-packages clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  make %-16s %s\n", $$1, $$2}'
@@ -18,7 +18,10 @@ db: env ## Migrate the knowledge database and load data/knowledge into it
 train: env ## Train a model if config.yml, domain/ or data/ changed since the last one
 	@scripts/train.sh
 
-run: db ## Install what is missing, build the database, train if needed, start everything
+web: ## Bundle the chat page's socket.io client into web/public/vendor (skipped when current)
+	@scripts/build_web.sh
+
+run: db web ## Install what is missing, build the database, train if needed, start everything
 	@scripts/train.sh || scripts/current_model.sh >/dev/null
 	@scripts/run.sh
 
@@ -41,9 +44,12 @@ test-bot: env ## pytest in the bot environment (red-flag detector, slots, NLU ga
 story-test: train ## rasa test on the test stories
 	@scripts/story_test.sh
 
-test: db system-packages validate train ## The whole suite
+test-browser: db web system-packages ## Browser tests of the chat page (headless Chromium)
+	@$(ENV) "$$APP_PY" -m pytest tests/browser -q
+
+test: db system-packages validate train web ## The whole suite
 	@$(ENV) "$$BOT_PY" -m pytest tests/bot -q
-	@$(ENV) "$$APP_PY" -m pytest tests/app tests/integration -q
+	@$(ENV) "$$APP_PY" -m pytest tests/app tests/integration tests/browser -q
 	@scripts/story_test.sh
 
 lint: env ## ruff on all code, mypy on the app package

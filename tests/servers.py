@@ -82,6 +82,10 @@ class Assistant:
     rasa_port: int = field(default_factory=free_port)
     actions_port: int = field(default_factory=free_port)
     extra_env: dict[str, str] = field(default_factory=dict)
+    # Another endpoints file (e.g. a tracker store on PostgreSQL); default: the project's own.
+    endpoints: Path | None = None
+    # Extra `rasa run` arguments, e.g. ["--cors", "http://127.0.0.1:8123"] for a browser test.
+    rasa_args: list[str] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         env = {
@@ -97,6 +101,9 @@ class Assistant:
             "TF_CPP_MIN_LOG_LEVEL": "2",
             "TF_INTRA_OP_PARALLELISM_THREADS": "1",
             "TF_INTER_OP_PARALLELISM_THREADS": "1",
+            # Never the real Telegram from a test: a test that wants the channel sets these.
+            "TELEGRAM_TOKEN": "",
+            "TELEGRAM_WEBHOOK_URL": "",
             **self.extra_env,
         }
         self.actions = Process(
@@ -110,7 +117,9 @@ class Assistant:
             [
                 str(ROOT / ".venv" / "bot" / "bin" / "rasa"), "run", "--enable-api",
                 "-i", "127.0.0.1", "-p", str(self.rasa_port), "--model", current_model(),
-                "--endpoints", "endpoints.yml", "--credentials", "credentials.yml",
+                "--endpoints", str(self.endpoints or "endpoints.yml"),
+                "--credentials", "credentials.yml",
+                *self.rasa_args,
             ],
             env,
             self.workdir / "rasa.log",

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import itertools
 import json
+import random
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -23,7 +24,8 @@ BOT_NAME = "backbone_test_bot"
 WEBHOOK_URL = "https://backbone.example.org/webhooks/telegram/webhook"
 RED_FLAG = "I can't feel anything when I wipe and I've wet myself"
 
-_chat_ids = itertools.count(880_000_001)
+# Fresh chat ids per run: a tracker store shared between runs must not mix conversations.
+_chat_ids = itertools.count(random.randrange(10**9, 5 * 10**9, 1000))
 
 
 @pytest.fixture(scope="module")
@@ -95,7 +97,9 @@ def test_conversation_with_inline_keyboard_and_button_press(
     assert "Backbone" in greeting.params["text"]
     rows = keyboard(greeting.params)
     assert [row[0]["callback_data"] for row in rows] == [
-        "/ask_pain_cause", "/ask_exercise", "/ask_warning_signs"
+        "/ask_pain_cause",
+        "/ask_exercise",
+        "/ask_warning_signs",
     ]
     assert all(len(row) == 1 for row in rows), "one button per row, readable on a phone"
     assert rows[0][0]["text"] == "Why does my back hurt?"
@@ -131,13 +135,13 @@ def test_long_bot_message_is_split_and_keeps_every_word(
     long_text = " ".join(f"word{n}" for n in range(1500))  # about 12,000 characters
     response = httpx.post(
         f"{telegram_assistant.rasa_url}/conversations/{chat}/tracker/events",
-        params={"output_channel": "telegram"},
+        params={"output_channel": "telegram", "execute_side_effects": "true"},
         json={"event": "bot", "text": long_text},
         timeout=30,
     )
     response.raise_for_status()
     parts = stub.sent_texts(chat)
-    assert len(parts) == 3
+    assert len(parts) >= 3
     assert all(len(part) <= 4096 for part in parts)
     assert " ".join(parts) == long_text
     assert all(call.status == 200 for call in stub.recorded("sendMessage", chat))

@@ -1,0 +1,1 @@
+"""Input channels registered in credentials.yml: the web chat's socket.io channel and Telegram."""

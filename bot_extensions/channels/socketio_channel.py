@@ -1,0 +1,93 @@
+"""Rasa's socket.io channel with `session_persistence` that works on python-socketio 5.
+
+Rasa 3.6's `SocketIOInput` calls `sio.enter_room(...)` without `await`. Since python-socketio
+5.x made `AsyncServer.enter_room` a coroutine, the socket never joins the session's room, so
+with `session_persistence: true` every bot message is emitted to an empty room and the page
+never sees a reply (the log only shows "coroutine 'AsyncServer.enter_room' was never
+awaited"). This subclass re-registers the two handlers that matter:
+
+- `session_request` awaits `enter_room`, so replies reach every tab open on the session;
+- the user-message handler drops malformed events (not an object, no text, no valid session
+  id) with a log line instead of raising inside the socket.io task.
+
+Registered in credentials.yml as `bot_extensions.channels.socketio_channel.SocketIOInput`; the
+channel keeps the name `socketio`, its events and its `/socket.io` path.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import re
+import uuid
+from collections.abc import Awaitable, Callable
+from typing import Any
+
+from rasa.core.channels.channel import UserMessage
+from rasa.core.channels.socketio import SocketIOInput as RasaSocketIOInput
+from rasa.core.channels.socketio import SocketIOOutput
+from sanic import Blueprint
+
+logger = logging.getLogger(__name__)
+
+# Session ids are chosen by the page (a UUID kept in localStorage); anything else is replaced.
+SESSION_ID = re.compile(r"^[A-Za-z0-9_-]{8,64}$")
+
+
+def valid_session_id(value: Any) -> bool:
+    return isinstance(value, str) and SESSION_ID.fullmatch(value) is not None
+
+
+class SocketIOInput(RasaSocketIOInput):
+    """socket.io input channel; see the module docstring for what differs from Rasa's."""
+
+    def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[Any]]) -> Blueprint:
+        socketio_webhook = super().blueprint(on_new_message)
+        sio = self.sio
+        assert sio is not None  # set by the parent's blueprint()
+
+        # `sio.on(...)` replaces the handler the parent registered for the same event.
+        @sio.on("session_request", namespace=self.namespace)
+        async def session_request(sid: str, data: Any) -> None:
+            requested = data.get("session_id") if isinstance(data, dict) else None
+            session_id = requested if valid_session_id(requested) else uuid.uuid4().hex
+            if self.session_persistence:
+                await sio.enter_room(sid, session_id, namespace=self.namespace)
+            await sio.emit("session_confirm", session_id, room=sid, namespace=self.namespace)
+            logger.debug(f"socket.io client {sid} joined session {session_id}.")
+
+        @sio.on(self.user_message_evt, namespace=self.namespace)
+        async def handle_message(sid: str, data: Any) -> None:
+            if not isinstance(data, dict):
+                logger.warning("Ignored a socket.io user message that is not an object.")
+                return
+            text = data.get("message")
+            if not isinstance(text, str) or not text.strip():
+                logger.info("Ignored an empty socket.io user message.")
+                return
+            if self.session_persistence:
+                sender_id = data.get("session_id")
+                if not valid_session_id(sender_id):
+                    logger.warning("Ignored a socket.io user message without a valid session_id.")
+                    return
+            else:
+                sender_id = sid
+            metadata = data.get(self.metadata_key) or {}
+            if isinstance(metadata, str):
+                try:
+                    metadata = json.loads(metadata)
+                except ValueError:
+                    metadata = {}
+            if not isinstance(metadata, dict):
+                metadata = {}
+            await on_new_message(
+                UserMessage(
+                    text,
+                    SocketIOOutput(sio, self.bot_message_evt),
+                    sender_id,
+                    input_channel=self.name(),
+                    metadata=metadata,
+                )
+            )
+
+        return socketio_webhook

@@ -1,0 +1,157 @@
+"""The real action server, Rasa server and page server, and Debian's Chromium driven by
+Playwright, started once for the browser tests. Screenshots go to test-artifacts/browser/."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Browser, Playwright, sync_playwright
+from sqlalchemy.orm import Session
+
+from backcare.database import make_engine
+from backcare.knowledge.loader import load_knowledge, read_knowledge
+from backcare.migrate import upgrade_to_head
+from tests.servers import APP_PY, ROOT, Assistant, Process, free_port, wait_until_up
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+ARTIFACTS = ROOT / "test-artifacts" / "browser"
+
+
+@dataclass
+class PageServer:
+    """`python -m backcare.web` on a free port, pointed at the test's Rasa server."""
+
+    process: Process
+    port: int
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.port}"
+
+
+def start_page_server(workdir: Path, rasa_port: int, port: int, **env: str) -> PageServer:
+    process = Process(
+        f"page server {port}",
+        [str(APP_PY), "-m", "backcare.web"],
+        {
+            **os.environ,
+            "PYTHONPATH": str(ROOT),
+            "BACKCARE_HOME": str(ROOT),
+            "WEB_PORT": str(port),
+            "RASA_PORT": str(rasa_port),
+            **env,
+        },
+        workdir / f"web-{port}.log",
+    )
+    process.start()
+    server = PageServer(process, port)
+    try:
+        wait_until_up(server.url + "/config.json", process, seconds=30)
+    except Exception:
+        process.stop()
+        raise
+    return server
+
+
+@pytest.fixture(scope="session")
+def browser_workdir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return Path(tmp_path_factory.mktemp("browser"))
+
+
+@pytest.fixture(scope="session")
+def web_bundle() -> None:
+    """The socket.io client in web/public/vendor/ (scripts/build_web.sh; quick when built)."""
+    subprocess.run([ROOT / "scripts" / "build_web.sh"], check=True, timeout=360)
+
+
+@pytest.fixture(scope="session")
+def page_ports() -> dict[str, int]:
+    return {"socketio": free_port(), "rest": free_port()}
+
+
+@pytest.fixture(scope="session")
+def web_assistant(browser_workdir: Path, page_ports: dict[str, int]) -> Iterator[Assistant]:
+    """Like `make run`: no TELEGRAM_* set (the Telegram channel stays off); CORS for the pages."""
+    url = f"sqlite:///{browser_workdir / 'knowledge.db'}"
+    upgrade_to_head(url)
+    engine = make_engine(url)
+    with Session(engine) as session, session.begin():
+        load_knowledge(session, read_knowledge(ROOT / "data" / "knowledge"))
+    engine.dispose()
+    origins = [f"http://127.0.0.1:{port}" for port in page_ports.values()]
+    running = Assistant(
+        workdir=browser_workdir,
+        database_url=url,
+        extra_env={
+            name: "" for name in ("TELEGRAM_TOKEN", "TELEGRAM_SECRET_TOKEN", "TELEGRAM_WEBHOOK_URL")
+        },
+        rasa_args=["--cors", *origins],
+    )
+    try:
+        running.start()
+        yield running
+    finally:
+        running.stop()
+
+
+@pytest.fixture(scope="session")
+def page_server(
+    web_bundle: None, web_assistant: Assistant, browser_workdir: Path, page_ports: dict[str, int]
+) -> Iterator[PageServer]:
+    server = start_page_server(browser_workdir, web_assistant.rasa_port, page_ports["socketio"])
+    try:
+        yield server
+    finally:
+        server.process.stop()
+
+
+@pytest.fixture(scope="session")
+def rest_page_server(
+    web_assistant: Assistant, browser_workdir: Path, page_ports: dict[str, int]
+) -> Iterator[PageServer]:
+    """The same page told to use Rasa's REST channel (the fallback without socket.io)."""
+    server = start_page_server(
+        browser_workdir, web_assistant.rasa_port, page_ports["rest"], WEB_TRANSPORT="rest"
+    )
+    try:
+        yield server
+    finally:
+        server.process.stop()
+
+
+@pytest.fixture(scope="session")
+def playwright() -> Iterator[Playwright]:
+    with sync_playwright() as running:
+        yield running
+
+
+@pytest.fixture(scope="session")
+def browser(playwright: Playwright) -> Iterator[Browser]:
+    if not Path(CHROMIUM).exists():
+        pytest.skip(f"{CHROMIUM} is not installed (make system-packages)")
+    launched = playwright.chromium.launch(
+        executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True
+    )
+    try:
+        yield launched
+    finally:
+        launched.close()
+
+
+@pytest.fixture(scope="session")
+def artifacts() -> Path:
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    return ARTIFACTS

@@ -1,0 +1,197 @@
+"""The chat page in headless Chromium, against the real Rasa and action servers."""
+
+from __future__ import annotations
+
+import httpx
+import pytest
+from playwright.sync_api import Browser, Page, expect
+
+from tests.browser.conftest import ARTIFACTS, PageServer
+from tests.servers import Assistant
+
+pytestmark = pytest.mark.browser
+
+RED_FLAG = "I can't feel anything when I wipe and I've wet myself"
+REPLY_TIMEOUT = 60_000  # ms; the two cores are shared with other work
+
+
+ERRORS: dict[int, list[str]] = {}
+
+
+def open_page(browser: Browser, server: PageServer, width: int = 1024, height: int = 800) -> Page:
+    context = browser.new_context(viewport={"width": width, "height": height})
+    page = context.new_page()
+    errors = ERRORS.setdefault(id(page), [])
+    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.on(
+        "response",
+        lambda r: errors.append(f"HTTP {r.status} {r.url}") if r.status >= 400 else None,
+    )
+    page.set_default_timeout(REPLY_TIMEOUT)
+    page.goto(server.url)
+    expect(page.locator("body")).to_have_attribute("data-ready", "true")
+    return page
+
+
+def close_clean(page: Page) -> None:
+    """No script error, failed request or Content-Security-Policy violation on the page."""
+    errors = ERRORS.pop(id(page), [])
+    page.context.close()
+    assert errors == []
+
+
+def bot_messages(page: Page):
+    return page.locator(".message.bot")
+
+
+def user_messages(page: Page):
+    return page.locator(".message.user .bubble")
+
+
+def wait_for_turn(page: Page, bots_before: int) -> None:
+    """A new bot message came and the typing indicator went away (the turn is over)."""
+    expect(bot_messages(page)).not_to_have_count(bots_before)
+    expect(page.locator("#typing")).to_be_hidden()
+
+
+def say(page: Page, text: str) -> None:
+    before = bot_messages(page).count()
+    page.get_by_label("Your message").fill(text)
+    page.keyboard.press("Enter")
+    expect(page.locator("#typing")).to_be_visible()
+    wait_for_turn(page, before)
+
+
+def sender_of(page: Page) -> str:
+    return str(page.evaluate("localStorage.getItem('backbone-sender')"))
+
+
+def test_conversation_with_quick_replies_and_steps(
+    browser: Browser, page_server: PageServer, web_assistant: Assistant
+) -> None:
+    page = open_page(browser, page_server)
+    assert page.locator("body").get_attribute("data-transport") == "socketio"
+    expect(page.get_by_role("heading", name="Backbone", level=1)).to_be_visible()
+    expect(page.get_by_text("Education, not diagnosis")).to_be_visible()
+
+    # The assistant's own greeting opens the conversation, with its buttons as quick replies.
+    expect(bot_messages(page).first).to_contain_text("I'm Backbone")
+    replies = page.get_by_role("group", name="Suggested replies")
+    expect(replies.get_by_role("button")).to_have_count(3)
+    expect(page.locator("#typing")).to_be_hidden()
+
+    # An empty message is not sent.
+    page.get_by_label("Your message").fill("   ")
+    page.keyboard.press("Enter")
+    expect(page.locator("#message-hint")).to_have_text("Please type a message first.")
+    expect(user_messages(page)).to_have_count(0)
+
+    # Text is shown as text, never as markup.
+    markup = "<img src=x onerror=\"document.title='pwned'\"> <b>bold</b>?"
+    say(page, markup)
+    expect(user_messages(page).last).to_have_text(markup)
+    assert page.locator("#log img, #log b").count() == 0
+
+    say(page, "why does my lower back hurt?")
+    offer = page.get_by_role("group", name="Suggested replies").get_by_role("button")
+    expect(offer.first).to_be_visible()
+    title = offer.first.inner_text()
+    bots_before = bot_messages(page).count()
+    offer.first.click()
+    expect(user_messages(page).last).to_have_text(title)  # the title, not the payload
+    expect(page.locator("#typing")).to_be_visible()
+    page.screenshot(path=ARTIFACTS / "typing-desktop.png")
+    wait_for_turn(page, bots_before)
+
+    # The exercise's steps arrive as a numbered list.
+    steps = page.locator(".message.bot ol li")
+    expect(steps.first).to_be_visible()
+    assert steps.count() >= 3
+    assert page.title() != "pwned"
+    page.screenshot(path=ARTIFACTS / "conversation-desktop.png", full_page=True)
+
+    users = [e for e in web_assistant.tracker(sender_of(page))["events"] if e["event"] == "user"]
+    assert users[-1]["text"].startswith("/"), "the quick reply sent its payload"
+    close_clean(page)
+
+
+def test_emergency_banner_survives_reload_at_360px(
+    browser: Browser, page_server: PageServer, web_assistant: Assistant
+) -> None:
+    page = open_page(browser, page_server, width=360, height=740)
+    expect(bot_messages(page).first).to_contain_text("I'm Backbone")
+    expect(page.locator("#typing")).to_be_hidden()
+    banner = page.locator("#emergency")
+    expect(banner).to_be_hidden()
+
+    # Keyboard only: Tab to the message box, type, Enter.
+    for _ in range(12):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.id") == "message":
+            break
+    assert page.evaluate("document.activeElement.id") == "message"
+    before = bot_messages(page).count()
+    page.keyboard.type(RED_FLAG)
+    page.keyboard.press("Enter")
+    wait_for_turn(page, before)
+
+    expect(banner).to_be_visible()
+    expect(banner).to_contain_text("emergency number")
+    expect(banner.get_by_role("link", name="999")).to_have_attribute("href", "tel:999")
+    assert web_assistant.tracker(sender_of(page))["slots"]["triage"] == "emergency"
+    page.screenshot(path=ARTIFACTS / "emergency-360.png")
+
+    history = [m.inner_text() for m in page.locator(".message").all()]
+    page.reload()
+    expect(page.locator("body")).to_have_attribute("data-ready", "true")
+    expect(page.locator(".message")).to_have_count(len(history))
+    assert [m.inner_text() for m in page.locator(".message").all()] == history
+    expect(page.locator("#emergency")).to_be_visible()
+    expect(page.locator(".message").last).to_be_in_viewport()
+    assert any(RED_FLAG in text for text in history)
+
+    # Nothing is wider than the phone's screen.
+    assert page.evaluate("document.documentElement.scrollWidth") <= 360
+    page.screenshot(path=ARTIFACTS / "reloaded-360.png")
+    close_clean(page)
+
+
+def test_ten_thousand_characters_arrive_whole(
+    browser: Browser, page_server: PageServer, web_assistant: Assistant
+) -> None:
+    page = open_page(browser, page_server, width=800, height=700)
+    expect(bot_messages(page).first).to_contain_text("I'm Backbone")
+    long_text = ("my lower back is stiff every morning and " * 250)[:9_990] + " END-MARKER"
+    assert len(long_text) >= 10_000
+    say(page, long_text)
+    expect(user_messages(page).last).to_have_text(long_text)
+    users = [e for e in web_assistant.tracker(sender_of(page))["events"] if e["event"] == "user"]
+    assert users[-1]["text"] == long_text
+    assert page.evaluate("document.documentElement.scrollWidth") <= 800
+    close_clean(page)
+
+
+def test_rest_fallback_page(browser: Browser, rest_page_server: PageServer) -> None:
+    page = open_page(browser, rest_page_server, width=360, height=740)
+    assert page.locator("body").get_attribute("data-transport") == "rest"
+    expect(bot_messages(page).first).to_contain_text("I'm Backbone")
+    buttons = page.get_by_role("group", name="Suggested replies").get_by_role("button")
+    expect(buttons).to_have_count(3)
+    before = bot_messages(page).count()
+    buttons.nth(1).focus()
+    page.keyboard.press("Enter")  # a quick reply works from the keyboard too
+    wait_for_turn(page, before)
+    expect(page.locator("#message")).to_be_focused()
+    page.screenshot(path=ARTIFACTS / "rest-360.png")
+    close_clean(page)
+
+
+def test_make_run_defaults_keep_telegram_off(web_assistant: Assistant) -> None:
+    """No TELEGRAM_TOKEN: Rasa starts, the Telegram webhook answers 503 and calls nobody."""
+    health = httpx.get(web_assistant.rasa_url + "/webhooks/telegram/", timeout=10)
+    assert health.json()["status"] == "disabled"
+    posted = httpx.post(web_assistant.rasa_url + "/webhooks/telegram/webhook", json={}, timeout=10)
+    assert posted.status_code == 503
+    log = (web_assistant.workdir / "rasa.log").read_text(errors="replace")
+    assert "Telegram channel disabled: TELEGRAM_TOKEN is not set" in log

@@ -1,0 +1,364 @@
+// Backbone's chat widget: plain JavaScript, no framework, no innerHTML with any message text.
+//
+// Talks to Rasa over its socket.io channel (session_persistence: the sender id kept in
+// localStorage is the session id), or over the REST channel when the socket.io client is
+// missing or /config.json says so. History and the triage level come from this page's server
+// (/api/conversations/<id>), which reads Rasa's tracker.
+"use strict";
+
+(function () {
+  const SENDER_KEY = "backbone-sender";
+  const QUIET_MS = 1500; // a turn is over when no bot message came for this long
+  const NO_REPLY_MS = 60000; // give up waiting for a first reply after this long
+  const NUMBERED = /^\s*(\d{1,3})[.)]\s+(.*)$/;
+  const BULLET = /^\s*[•\-*–]\s+(.*)$/;
+
+  const log = document.getElementById("log");
+  const form = document.getElementById("composer");
+  const input = document.getElementById("message");
+  const hint = document.getElementById("message-hint");
+  const hintText = hint.textContent;
+  const typing = document.getElementById("typing");
+  const connection = document.getElementById("connection");
+  const banner = document.getElementById("emergency");
+
+  const sender = senderId();
+  let transport = null;
+  let waiting = false;
+  let quietTimer = null;
+  let noReplyTimer = null;
+
+  function senderId() {
+    let id = null;
+    try {
+      id = localStorage.getItem(SENDER_KEY);
+    } catch (error) {
+      id = null;
+    }
+    if (!id || !/^[A-Za-z0-9_-]{8,64}$/.test(id)) {
+      id = randomId();
+      try {
+        localStorage.setItem(SENDER_KEY, id);
+      } catch (error) {
+        // Private mode without storage: the conversation lasts as long as the page.
+      }
+    }
+    return id;
+  }
+
+  function randomId() {
+    if (window.crypto && crypto.randomUUID) return crypto.randomUUID();
+    const bytes = new Uint8Array(16);
+    crypto.getRandomValues(bytes);
+    return Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("");
+  }
+
+  // --- rendering --------------------------------------------------------------------------
+
+  function el(tag, className, text) {
+    const node = document.createElement(tag);
+    if (className) node.className = className;
+    if (text !== undefined) node.textContent = text;
+    return node;
+  }
+
+  // Bot text as blocks: blank lines split paragraphs; "1. step" lines become an ordered list,
+  // "• tip" lines a bullet list; a short line ending in ":" is a label; other lines keep
+  // their line breaks. Everything goes in through textContent.
+  function renderBotText(container, text) {
+    const blocks = String(text).split(/\n\s*\n/);
+    for (const block of blocks) {
+      let list = null;
+      let listKind = null;
+      let paragraph = null;
+      for (const rawLine of block.split("\n")) {
+        const line = rawLine.trimEnd();
+        if (!line.trim()) continue;
+        const numbered = line.match(NUMBERED);
+        const bullet = numbered ? null : line.match(BULLET);
+        if (numbered || bullet) {
+          const kind = numbered ? "ol" : "ul";
+          if (!list || listKind !== kind) {
+            list = el(kind);
+            listKind = kind;
+            if (numbered && numbered[1] !== "1") list.start = Number(numbered[1]);
+            container.append(list);
+          }
+          list.append(el("li", null, numbered ? numbered[2] : bullet[1]));
+          paragraph = null;
+          continue;
+        }
+        list = null;
+        listKind = null;
+        if (line.length <= 60 && line.endsWith(":")) {
+          container.append(el("p", "label", line));
+          paragraph = null;
+          continue;
+        }
+        if (paragraph) {
+          paragraph.append(document.createElement("br"), document.createTextNode(line));
+        } else {
+          paragraph = el("p", null, line);
+          container.append(paragraph);
+        }
+      }
+    }
+  }
+
+  function addMessage(from, text, buttons) {
+    const item = el("div", "message " + from);
+    item.append(el("span", "visually-hidden", from === "user" ? "You said: " : "Backbone said: "));
+    const body = el("div", "bubble");
+    if (from === "bot") {
+      renderBotText(body, text);
+    } else {
+      body.append(el("p", null, text));
+    }
+    item.append(body);
+    log.append(item);
+    if (buttons && buttons.length) addQuickReplies(buttons);
+    scrollToEnd();
+    return item;
+  }
+
+  function addQuickReplies(buttons) {
+    clearQuickReplies();
+    const group = el("div", "quick-replies");
+    group.setAttribute("role", "group");
+    group.setAttribute("aria-label", "Suggested replies");
+    for (const button of buttons) {
+      const choice = el("button", "quick-reply", button.title || button.payload);
+      choice.type = "button";
+      choice.addEventListener("click", () => {
+        clearQuickReplies();
+        input.focus();
+        send(button.payload, button.title || button.payload);
+      });
+      group.append(choice);
+    }
+    log.append(group);
+  }
+
+  function clearQuickReplies() {
+    for (const group of log.querySelectorAll(".quick-replies")) group.remove();
+  }
+
+  function addNotice(text) {
+    const notice = el("p", "notice", text);
+    log.append(notice);
+    scrollToEnd();
+  }
+
+  function scrollToEnd() {
+    log.scrollTop = log.scrollHeight;
+  }
+
+  function showEmergency(triage) {
+    if (triage !== "emergency" || !banner.hidden) return;
+    banner.replaceChildren();
+    banner.append(el("strong", null, "This may be an emergency."));
+    const text = el("p");
+    text.append(
+      "Call your local emergency number now (",
+      telLink("999"), " in the UK, ", telLink("911"), " in the US, ", telLink("112"),
+      " in Europe) or go to the nearest emergency department. Don't wait to see if it gets better."
+    );
+    banner.append(text);
+    banner.hidden = false;
+    scrollToEnd(); // the banner took height from the conversation: keep the latest in view
+  }
+
+  function telLink(number) {
+    const link = el("a", null, number);
+    link.href = "tel:" + number;
+    return link;
+  }
+
+  // --- turn state ---------------------------------------------------------------------------
+
+  function startWaiting() {
+    waiting = true;
+    typing.hidden = false;
+    scrollToEnd();
+    clearTimeout(quietTimer);
+    clearTimeout(noReplyTimer);
+    noReplyTimer = setTimeout(() => {
+      endTurn();
+      addNotice("Backbone hasn't answered. Please check your connection and try again.");
+    }, NO_REPLY_MS);
+  }
+
+  function botMessageArrived() {
+    clearTimeout(noReplyTimer);
+    clearTimeout(quietTimer);
+    if (waiting) {
+      quietTimer = setTimeout(endTurn, QUIET_MS);
+    } else {
+      refreshState();
+    }
+  }
+
+  function endTurn() {
+    waiting = false;
+    clearTimeout(quietTimer);
+    clearTimeout(noReplyTimer);
+    typing.hidden = true;
+    refreshState();
+  }
+
+  async function refreshState() {
+    try {
+      const response = await fetch("/api/conversations/" + encodeURIComponent(sender) + "/state");
+      if (response.ok) showEmergency((await response.json()).triage);
+    } catch (error) {
+      // The banner is checked again after the next message.
+    }
+  }
+
+  function onBotMessage(message) {
+    const text = message.text || "";
+    const buttons = (message.buttons || message.quick_replies || []).filter((b) => b && b.payload);
+    if (text || buttons.length) addMessage("bot", text, buttons);
+    const image = message.image || (message.attachment && message.attachment.payload && message.attachment.payload.src);
+    if (image) addNotice("Backbone sent an image that this page cannot show.");
+    botMessageArrived();
+  }
+
+  // --- transports ---------------------------------------------------------------------------
+
+  function socketTransport(config) {
+    let ready = false;
+    const queue = [];
+    // HTTP long-polling only: Rasa 3.6 serves socket.io through Sanic 21.12, whose upgraded
+    // websocket closes right after the handshake (the browser reports "Invalid frame header"),
+    // so a websocket attempt would only add a failed request and a console error.
+    const socket = window.io(config.rasaUrl, {
+      path: config.socketPath || "/socket.io",
+      transports: ["polling"],
+      upgrade: false,
+      reconnectionDelayMax: 10000,
+    });
+    connection.textContent = "Connecting…";
+    socket.on("connect", () => socket.emit("session_request", { session_id: sender }));
+    socket.on("session_confirm", () => {
+      ready = true;
+      connection.textContent = "";
+      while (queue.length) socket.emit("user_uttered", queue.shift());
+    });
+    socket.on("bot_uttered", onBotMessage);
+    socket.on("disconnect", () => {
+      ready = false;
+      connection.textContent = "Connection lost. Reconnecting…";
+    });
+    socket.on("connect_error", () => {
+      connection.textContent = "Can't reach Backbone yet. Retrying…";
+    });
+    return {
+      name: "socketio",
+      send(message, metadata) {
+        const event = { message, session_id: sender, metadata };
+        if (ready) socket.emit("user_uttered", event);
+        else queue.push(event);
+      },
+    };
+  }
+
+  function restTransport(config) {
+    connection.textContent = "";
+    return {
+      name: "rest",
+      async send(message, metadata) {
+        let replies;
+        try {
+          const response = await fetch(config.rasaUrl + "/webhooks/rest/webhook", {
+            method: "POST",
+            headers: { "Content-Type": "application/json" },
+            body: JSON.stringify({ sender, message, metadata }),
+          });
+          if (!response.ok) throw new Error("HTTP " + response.status);
+          replies = await response.json();
+        } catch (error) {
+          endTurn();
+          addNotice("Sorry, Backbone couldn't be reached. Your message may not have arrived; please try again.");
+          return;
+        }
+        for (const reply of replies) onBotMessage(reply);
+        endTurn();
+      },
+    };
+  }
+
+  // --- sending ------------------------------------------------------------------------------
+
+  function send(message, shown) {
+    addMessage("user", shown);
+    startWaiting();
+    const metadata = shown !== message ? { display_text: shown } : {};
+    transport.send(message, metadata);
+  }
+
+  form.addEventListener("submit", (event) => {
+    event.preventDefault();
+    const text = input.value;
+    if (!text.trim()) {
+      hint.textContent = "Please type a message first.";
+      input.focus();
+      return;
+    }
+    hint.textContent = hintText;
+    input.value = "";
+    clearQuickReplies();
+    send(text, text);
+    input.focus();
+  });
+
+  input.addEventListener("keydown", (event) => {
+    if (event.key === "Enter" && !event.shiftKey && !event.isComposing) {
+      event.preventDefault();
+      form.requestSubmit();
+    }
+  });
+
+  input.addEventListener("input", () => {
+    if (hint.textContent !== hintText && input.value.trim()) hint.textContent = hintText;
+  });
+
+  // --- start ------------------------------------------------------------------------------
+
+  async function restore() {
+    try {
+      const response = await fetch("/api/conversations/" + encodeURIComponent(sender));
+      if (!response.ok) throw new Error("HTTP " + response.status);
+      const history = await response.json();
+      const messages = history.messages || [];
+      messages.forEach((message, index) => {
+        const last = index === messages.length - 1;
+        addMessage(message.from, message.text, last && message.from === "bot" ? message.buttons : []);
+      });
+      showEmergency(history.triage);
+      return messages.length;
+    } catch (error) {
+      addNotice("Earlier messages couldn't be loaded.");
+      return -1;
+    }
+  }
+
+  async function start() {
+    const config = await (await fetch("/config.json")).json();
+    const useSocket = config.transport !== "rest" && typeof window.io === "function";
+    transport = useSocket ? socketTransport(config) : restTransport(config);
+    document.body.dataset.transport = transport.name;
+    const restored = await restore();
+    if (restored === 0) {
+      // A new conversation opens with the assistant's own greeting and buttons; the "/greet"
+      // that asks for it is marked hidden, so a restored history does not show it.
+      startWaiting();
+      transport.send("/greet", { hidden: true });
+    }
+    document.body.dataset.ready = "true";
+  }
+
+  start().catch(() => {
+    connection.textContent = "The chat couldn't start. Please reload the page.";
+  });
+})();
