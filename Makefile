@@ -3,7 +3,7 @@ SHELL := /bin/bash
 .DEFAULT_GOAL := help
 ENV := source scripts/env.sh &&
 
-.PHONY: help env db train web run shell test test-app test-bot test-browser validate story-test lint system-packages clean
+.PHONY: help env db train web run shell test test-app test-bot test-browser validate story-test lint system-packages review-user clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  make %-16s %s\n", $$1, $$2}'
@@ -35,8 +35,8 @@ system-packages: ## Debian packages the tests use: PostgreSQL, Redis, nginx, Chr
 validate: env ## rasa data validate, failing on any warning
 	@$(ENV) "$$RASA" data validate --fail-on-warnings --config config.yml --domain domain --data data
 
-test-app: db system-packages ## pytest in the app environment (knowledge base, actions, integration)
-	@$(ENV) "$$APP_PY" -m pytest tests/app tests/integration -q
+test-app: db system-packages ## pytest in the app environment (knowledge base, actions, review app, integration)
+	@$(ENV) "$$APP_PY" -m pytest tests/app tests/review tests/integration -q
 
 test-bot: env ## pytest in the bot environment (red-flag detector, slots, NLU gates)
 	@$(ENV) "$$BOT_PY" -m pytest tests/bot -q
@@ -49,13 +49,16 @@ test-browser: db web system-packages ## Browser tests of the chat page (headless
 
 test: db system-packages validate train web ## The whole suite
 	@$(ENV) "$$BOT_PY" -m pytest tests/bot -q
-	@$(ENV) "$$APP_PY" -m pytest tests/app tests/integration tests/browser -q
+	@$(ENV) "$$APP_PY" -m pytest tests/app tests/review tests/integration tests/browser -q
 	@scripts/story_test.sh
 
 lint: env ## ruff on all code, mypy on the app package
 	@.venv/app/bin/ruff check .
 	@.venv/app/bin/ruff format --check .
 	@.venv/app/bin/mypy
+
+review-user: db ## Create a review account (asks for the password): make review-user EMAIL=you@example.org ROLE=admin
+	@$(ENV) "$$APP_PY" -m backcare.review.admin create-user --role $(or $(ROLE),clinician) "$(EMAIL)"
 
 clean: ## Remove trained models and local databases (keeps the environments)
 	rm -rf models/*.tar.gz var/ .rasa/

@@ -14,13 +14,19 @@ from backcare.knowledge.queries import red_flag_with_referral
 def send_red_flag_details(
     dispatcher: CollectingDispatcher, session: Session, slugs: list[str], urgencies: set[str]
 ) -> list[str]:
-    """Send each flag's message and referral; return the slugs that were found."""
-    sent = []
+    """Send each flag's message, and each referral once; return the slugs that were found."""
+    sent: list[str] = []
+    referred: set[str] = set()
     for slug in dict.fromkeys(slugs):
         found = red_flag_with_referral(session, slug)
-        if found and found[0].urgency in urgencies:
-            dispatcher.utter_message(text=red_flag_message(*found))
-            sent.append(slug)
+        if not found or found[0].urgency not in urgencies:
+            continue
+        flag, referral = found
+        dispatcher.utter_message(
+            text=red_flag_message(flag, None if referral.slug in referred else referral)
+        )
+        referred.add(referral.slug)
+        sent.append(slug)
     return sent
 
 

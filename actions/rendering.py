@@ -26,8 +26,8 @@ def topic_message(topic: EducationTopic, detailed: bool = False) -> str:
     return f"{topic.title}\n{topic.body if detailed else topic.summary}"
 
 
-def red_flag_message(flag: RedFlag, referral: Referral) -> str:
-    return f"{flag.message}\n{referral.who}: {referral.how}"
+def red_flag_message(flag: RedFlag, referral: Referral | None) -> str:
+    return f"{flag.message}\n{referral.who}: {referral.how}" if referral else flag.message
 
 
 def referral_line(referral: Referral) -> str:

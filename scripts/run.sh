@@ -3,7 +3,7 @@
 set -euo pipefail
 source "$(dirname "$0")/env.sh"
 cd "$root"
-"$APP_PY" -m backcare.ports RASA_PORT ACTIONS_PORT WEB_PORT
+"$APP_PY" -m backcare.ports RASA_PORT ACTIONS_PORT WEB_PORT REVIEW_PORT
 model=$(scripts/current_model.sh)
 mkdir -p var/logs
 # Two cores: one TensorFlow thread each way keeps serving latency steady under concurrency.
@@ -28,6 +28,14 @@ auth=()
 pids+=($!)
 "$APP_PY" -m backcare.web >var/logs/web.log 2>&1 &
 pids+=($!)
+# The review app's session key: from the environment, else generated once into var/.
+if [ -z "${REVIEW_SECRET_KEY:-}" ]; then
+  [ -s var/review_secret_key ] || (umask 077 && "$APP_PY" -c 'import secrets; print(secrets.token_urlsafe(48))' >var/review_secret_key)
+  REVIEW_SECRET_KEY=$(<var/review_secret_key)
+  export REVIEW_SECRET_KEY
+fi
+"$APP_PY" -m backcare.review >var/logs/review.log 2>&1 &
+pids+=($!)
 
 echo "Starting (model $model; logs in var/logs/)..."
 for _ in $(seq 1 240); do
@@ -36,6 +44,7 @@ for _ in $(seq 1 240); do
     echo "  chat page:      http://127.0.0.1:$WEB_PORT"
     echo "  Rasa server:    http://127.0.0.1:$RASA_PORT (REST: /webhooks/rest/webhook)"
     echo "  action server:  http://127.0.0.1:$ACTIONS_PORT"
+    echo "  clinician review: http://127.0.0.1:$REVIEW_PORT (accounts: make review-user EMAIL=you@example.org ROLE=admin)"
     echo "Press Ctrl-C to stop."
     wait -n "${pids[@]}"
     echo "error: a process stopped unexpectedly; see var/logs/" >&2

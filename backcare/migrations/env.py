@@ -1,4 +1,5 @@
-"""Alembic environment: migrates the app database named by DATABASE_URL."""
+"""Alembic environment: migrates the app database named by DATABASE_URL (knowledge base and
+review app tables, one metadata)."""
 
 from __future__ import annotations
 
@@ -6,6 +7,7 @@ from alembic import context
 
 from backcare.database import make_engine
 from backcare.knowledge.models import Base
+from backcare.review import models as review_models  # noqa: F401  (registers the review tables)
 from backcare.settings import Settings
 
 target_metadata = Base.metadata

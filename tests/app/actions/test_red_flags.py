@@ -19,12 +19,25 @@ async def test_details_of_each_detected_flag_with_who_to_see(
     assert await ActionRedFlagDetails().run(dispatcher, message, DOMAIN) == []
     saddle = db.get_one(RedFlag, "saddle-numbness")
     bladder = db.get_one(RedFlag, "bladder-problems")
+    # Both go to emergency services, which is named once.
     assert texts(dispatcher) == [
         f"{saddle.message}\n{saddle.referral.who}: {saddle.referral.how}",
-        f"{bladder.message}\n{bladder.referral.who}: {bladder.referral.how}",
+        bladder.message,
     ]
 
 
 async def test_no_flags_no_details(dispatcher: CollectingDispatcher) -> None:
     assert await ActionRedFlagDetails().run(dispatcher, tracker("report_red_flag"), DOMAIN) == []
     assert dispatcher.messages == []
+
+
+async def test_a_shared_referral_is_named_once(dispatcher: CollectingDispatcher, db: Session) -> None:
+    message = tracker(
+        "report_red_flag",
+        "my mum fell down the stairs and can't stand on her leg",
+        [entity("red_flag", "hip-injury-or-hot-hip"), entity("red_flag", "major-injury")],
+    )
+    await ActionRedFlagDetails().run(dispatcher, message, DOMAIN)
+    hip, injury = db.get_one(RedFlag, "hip-injury-or-hot-hip"), db.get_one(RedFlag, "major-injury")
+    assert hip.referral_slug == injury.referral_slug
+    assert texts(dispatcher) == [f"{hip.message}\n{hip.referral.who}: {hip.referral.how}", injury.message]

@@ -1,0 +1,70 @@
+"""Review accounts: create them (admin command) and check a login against the lock-out."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from enum import Enum
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from backcare.review.lockout import is_locked_out, record_attempt
+from backcare.review.models import User
+from backcare.review.passwords import hash_password, needs_rehash, password_matches
+
+ROLES = ("clinician", "admin")
+
+
+class AccountError(ValueError):
+    pass
+
+
+class LoginOutcome(Enum):
+    SIGNED_IN = "signed in"
+    WRONG = "wrong e-mail or password"
+    LOCKED = "locked out"
+
+
+def normalise_email(email: str) -> str:
+    return email.strip().lower()
+
+
+def find_user(session: Session, email: str) -> User | None:
+    return session.scalar(select(User).where(User.email == normalise_email(email)))
+
+
+def create_user(session: Session, email: str, password: str, role: str) -> User:
+    email = normalise_email(email)
+    if role not in ROLES:
+        raise AccountError(f"role must be one of {', '.join(ROLES)}")
+    if "@" not in email:
+        raise AccountError("an account is an e-mail address")
+    if find_user(session, email):
+        raise AccountError(f"{email} already has an account")
+    user = User(email=email, password_hash=hash_password(password), role=role)
+    session.add(user)
+    return user
+
+
+def set_password(session: Session, email: str, password: str) -> User:
+    user = find_user(session, email)
+    if user is None:
+        raise AccountError(f"no account for {normalise_email(email)}")
+    user.password_hash = hash_password(password)
+    return user
+
+
+def check_login(
+    session: Session, email: str, password: str, client: str, now: datetime
+) -> tuple[LoginOutcome, User | None]:
+    email = normalise_email(email)
+    if is_locked_out(session, email, client, now):
+        return LoginOutcome.LOCKED, None
+    user = find_user(session, email)
+    matched = password_matches(user.password_hash if user else None, password)
+    record_attempt(session, email, client, matched, now)
+    if not matched or user is None:
+        return LoginOutcome.WRONG, None
+    if needs_rehash(user.password_hash):
+        user.password_hash = hash_password(password)
+    return LoginOutcome.SIGNED_IN, user

@@ -1,0 +1,5 @@
+// The printable transcript's Print button (a file, not inline script: CSP).
+"use strict";
+document.addEventListener("DOMContentLoaded", () => {
+  document.getElementById("print").addEventListener("click", () => window.print());
+});

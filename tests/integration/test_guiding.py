@@ -1,0 +1,74 @@
+"""Screening, plan and follow-ups through the real Rasa server and action server."""
+
+from __future__ import annotations
+
+import uuid
+
+import pytest
+from sqlalchemy.orm import Session
+
+from backcare.knowledge.models import Exercise, Message, ScreeningQuestion
+from tests.servers import Assistant, texts
+
+pytestmark = pytest.mark.integration
+
+
+def new_sender() -> str:
+    return f"guiding-{uuid.uuid4()}"
+
+
+def question(session: Session, slot: str) -> str:
+    return session.get_one(ScreeningQuestion, slot).text
+
+
+def test_details_given_up_front_are_not_asked_again(
+    assistant: Assistant, knowledge_session: Session
+) -> None:
+    sender = new_sender()
+    said = texts(assistant.say(sender, "just my lower back really, been 2 weeks"))
+    assert said.endswith(question(knowledge_session, "leg_pain"))
+    slots = assistant.tracker(sender)["slots"]
+    assert (slots["pain_area"], slots["pain_duration"]) == ("lower back", "2 weeks")
+
+
+def test_screening_then_plan_then_follow_ups(assistant: Assistant, knowledge_session: Session) -> None:
+    sender = new_sender()
+    assert question(knowledge_session, "pain_area") in texts(assistant.say(sender, "can you give me a routine?"))
+    for answer in ["lower back", "3 weeks", "no", "no", "no", "no", "no", "no"]:
+        assistant.say(sender, answer)
+    plan = assistant.say(sender, "4")
+    cards = [r["text"] for r in plan if r.get("text", "")[:2] in {"1.", "2.", "3.", "4."}]
+    assert len(cards) == 4
+    assert cards[0].startswith("1. Wall hip hinge")
+    slots = assistant.tracker(sender)["slots"]
+    assert slots["screened"] is True and slots["triage"] == "none"
+    second = knowledge_session.get_one(Exercise, slots["current_plan"][1])
+    assert texts(assistant.say(sender, "how do I do the second one?")).startswith(second.name)
+    harder = texts(assistant.say(sender, "that was too easy"))
+    assert second.progression is not None and second.progression.name in harder
+    hurts = texts(assistant.say(sender, "ouch that hurt my back"))
+    assert knowledge_session.get_one(Message, "stop-if-hurts").text in hurts
+
+
+def test_yes_to_a_red_flag_question_ends_screening_with_emergency(
+    assistant: Assistant, knowledge_session: Session
+) -> None:
+    sender = new_sender()
+    assistant.say(sender, "what exercises should I do")
+    for answer in ["lower back", "4 days", "no"]:
+        assistant.say(sender, answer)
+    said = texts(assistant.say(sender, "yes"))
+    assert "emergency" in said
+    assert question(knowledge_session, "rf_saddle_numbness") not in said
+    slots = assistant.tracker(sender)["slots"]
+    assert slots["triage"] == "emergency" and slots["red_flags"] == ["bladder-problems"]
+
+
+@pytest.mark.parametrize(
+    "message",
+    ["yes", "no", "4", "asdfgh", "??", "ok", "what about my knee", "the thing you said before"],
+)
+def test_the_assistant_never_stays_silent(assistant: Assistant, message: str) -> None:
+    sender = new_sender()
+    assistant.say(sender, "hi")
+    assert texts(assistant.say(sender, message)).strip()
