@@ -3,14 +3,13 @@ SHELL := /bin/bash
 .DEFAULT_GOAL := help
 ENV := source scripts/env.sh &&
 
-.PHONY: help env db train web run shell test test-app test-bot test-browser validate story-test lint system-packages review-user clean
+.PHONY: help env db train web run shell test test-app test-bot test-browser validate story-test lint system-packages review-user bench-nlu clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  make %-16s %s\n", $$1, $$2}'
 
 env: ## Create or refresh both Python environments (skipped when the lock files are unchanged)
-	@scripts/ensure_env.sh bot
-	@scripts/ensure_env.sh app
+	@scripts/ensure_env.sh app & app=$$!; scripts/ensure_env.sh bot; bot=$$?; wait $$app && exit $$bot
 
 db: env ## Migrate the knowledge database and load data/knowledge into it
 	@$(ENV) "$$APP_PY" -m backcare.knowledge
@@ -59,6 +58,9 @@ lint: env ## ruff on all code, mypy on the app package
 
 review-user: db ## Create a review account (asks for the password): make review-user EMAIL=you@example.org ROLE=admin
 	@$(ENV) "$$APP_PY" -m backcare.review.admin create-user --role $(or $(ROLE),clinician) "$(EMAIL)"
+
+bench-nlu: env ## Compare the candidate NLU pipelines on the held-out set (docs/nlu-pipeline.md)
+	@$(ENV) "$$BOT_PY" -m bot_extensions.spacy_model var/spacy/en_backbone && "$$BOT_PY" bench/compare_nlu_pipelines.py
 
 clean: ## Remove trained models and local databases (keeps the environments)
 	rm -rf models/*.tar.gz var/ .rasa/
