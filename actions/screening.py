@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import logging
 from abc import ABC, abstractmethod
+from collections.abc import Callable
 from typing import Any
 
 from rasa_sdk import Tracker
@@ -77,6 +78,37 @@ def _reask_once(
     return {slot: None, "screening_skips": [*skips, slot]}
 
 
+def _plain_question(slot: str) -> Callable[..., dict[str, Any]]:
+    """`validate_<slot>` for a question whose answer is kept as given."""
+
+    def validate(
+        self: FormValidationAction,
+        value: Any,
+        dispatcher: CollectingDispatcher,
+        tracker: Tracker,
+        domain: DomainDict,
+    ) -> dict[str, Any]:
+        return _reask_once(slot, value, dispatcher, tracker)
+
+    return validate
+
+
+def _red_flag_question(slot: str) -> Callable[..., dict[str, Any]]:
+    """`validate_<slot>` for a red-flag question: a "yes" raises triage and names the flag."""
+
+    def validate(
+        self: FormValidationAction,
+        value: Any,
+        dispatcher: CollectingDispatcher,
+        tracker: Tracker,
+        domain: DomainDict,
+    ) -> dict[str, Any]:
+        answer = _reask_once(slot, value, dispatcher, tracker)
+        return {**answer, **_red_flag_answer(slot)} if answer.get(slot) == "yes" else answer
+
+    return validate
+
+
 class ValidateScreeningForm(FormValidationAction):
     def name(self) -> str:
         return "validate_screening_form"
@@ -93,23 +125,22 @@ class ValidateScreeningForm(FormValidationAction):
             return []
         return domain_slots
 
-    def validate_pain_area(
-        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
-    ) -> dict[str, Any]:
-        return _reask_once("pain_area", value, dispatcher, tracker)
-
-    def validate_pain_duration(
-        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
-    ) -> dict[str, Any]:
-        return _reask_once("pain_duration", value, dispatcher, tracker)
-
-    def validate_leg_pain(
-        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
-    ) -> dict[str, Any]:
-        return _reask_once("leg_pain", value, dispatcher, tracker)
+    # The SDK finds each slot's validator by its name, validate_<slot>.
+    validate_pain_area = _plain_question("pain_area")
+    validate_pain_duration = _plain_question("pain_duration")
+    validate_leg_pain = _plain_question("leg_pain")
+    validate_rf_bladder_bowel = _red_flag_question("rf_bladder_bowel")
+    validate_rf_saddle_numbness = _red_flag_question("rf_saddle_numbness")
+    validate_rf_leg_weakness = _red_flag_question("rf_leg_weakness")
+    validate_rf_injury = _red_flag_question("rf_injury")
+    validate_rf_fever_cancer = _red_flag_question("rf_fever_cancer")
 
     def validate_pain_score(
-        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+        self,
+        value: Any,
+        dispatcher: CollectingDispatcher,
+        tracker: Tracker,
+        domain: DomainDict,
     ) -> dict[str, Any]:
         if value == SKIPPED:
             return _reask_once("pain_score", value, dispatcher, tracker)
@@ -119,37 +150,6 @@ class ValidateScreeningForm(FormValidationAction):
                 say(dispatcher, session, "pain-score-invalid")
             return {"pain_score": None}
         return {"pain_score": str(score)}
-
-    def _validate_red_flag_question(
-        self, slot: str, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker
-    ) -> dict[str, Any]:
-        answer = _reask_once(slot, value, dispatcher, tracker)
-        return {**answer, **_red_flag_answer(slot)} if answer.get(slot) == "yes" else answer
-
-    def validate_rf_bladder_bowel(
-        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
-    ) -> dict[str, Any]:
-        return self._validate_red_flag_question("rf_bladder_bowel", value, dispatcher, tracker)
-
-    def validate_rf_saddle_numbness(
-        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
-    ) -> dict[str, Any]:
-        return self._validate_red_flag_question("rf_saddle_numbness", value, dispatcher, tracker)
-
-    def validate_rf_leg_weakness(
-        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
-    ) -> dict[str, Any]:
-        return self._validate_red_flag_question("rf_leg_weakness", value, dispatcher, tracker)
-
-    def validate_rf_injury(
-        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
-    ) -> dict[str, Any]:
-        return self._validate_red_flag_question("rf_injury", value, dispatcher, tracker)
-
-    def validate_rf_fever_cancer(
-        self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
-    ) -> dict[str, Any]:
-        return self._validate_red_flag_question("rf_fever_cancer", value, dispatcher, tracker)
 
 
 class AskScreeningQuestion(KnowledgeAction, ABC):

@@ -11,11 +11,8 @@ from pathlib import Path
 
 import pytest
 from playwright.sync_api import Browser, Playwright, sync_playwright
-from sqlalchemy.orm import Session
 
-from backcare.database import make_engine
-from backcare.knowledge.loader import load_knowledge, read_knowledge
-from backcare.migrate import upgrade_to_head
+from tests.knowledge_db import build_knowledge_db
 from tests.servers import APP_PY, ROOT, Assistant, Process, free_port, wait_until_up
 
 CHROMIUM = "/usr/bin/chromium"
@@ -85,12 +82,7 @@ def page_ports() -> dict[str, int]:
 @pytest.fixture(scope="session")
 def web_assistant(browser_workdir: Path, page_ports: dict[str, int]) -> Iterator[Assistant]:
     """Like `make run`: no TELEGRAM_* set (the Telegram channel stays off); CORS for the pages."""
-    url = f"sqlite:///{browser_workdir / 'knowledge.db'}"
-    upgrade_to_head(url)
-    engine = make_engine(url)
-    with Session(engine) as session, session.begin():
-        load_knowledge(session, read_knowledge(ROOT / "data" / "knowledge"))
-    engine.dispose()
+    url = build_knowledge_db(browser_workdir)
     origins = [f"http://127.0.0.1:{port}" for port in page_ports.values()]
     running = Assistant(
         workdir=browser_workdir,

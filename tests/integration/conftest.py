@@ -9,20 +9,13 @@ import pytest
 from sqlalchemy.orm import Session
 
 from backcare.database import make_engine
-from backcare.knowledge.loader import load_knowledge, read_knowledge
-from backcare.migrate import upgrade_to_head
-from tests.servers import ROOT, Assistant
+from tests.knowledge_db import build_knowledge_db
+from tests.servers import Assistant
 
 
 @pytest.fixture(scope="session")
 def knowledge_url(tmp_path_factory: pytest.TempPathFactory) -> str:
-    url = f"sqlite:///{tmp_path_factory.mktemp('kb') / 'knowledge.db'}"
-    upgrade_to_head(url)
-    engine = make_engine(url)
-    with Session(engine) as session, session.begin():
-        load_knowledge(session, read_knowledge(ROOT / "data" / "knowledge"))
-    engine.dispose()
-    return url
+    return build_knowledge_db(tmp_path_factory.mktemp("kb"))
 
 
 @pytest.fixture(scope="session")

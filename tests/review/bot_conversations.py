@@ -7,12 +7,9 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-from sqlalchemy.orm import Session
 
-from backcare.database import make_engine
-from backcare.knowledge.loader import load_knowledge, read_knowledge
-from backcare.migrate import upgrade_to_head
-from tests.servers import ROOT, Assistant
+from tests.knowledge_db import build_knowledge_db
+from tests.servers import Assistant
 
 # sender id -> what the person types, in order
 CONVERSATIONS: dict[str, list[str]] = {
@@ -25,20 +22,10 @@ CONVERSATIONS: dict[str, list[str]] = {
 }
 
 
-def _knowledge_database(workdir: Path) -> str:
-    url = f"sqlite:///{workdir / 'knowledge.db'}"
-    upgrade_to_head(url)
-    engine = make_engine(url)
-    with Session(engine) as session, session.begin():
-        load_knowledge(session, read_knowledge(ROOT / "data" / "knowledge"))
-    engine.dispose()
-    return url
-
-
 def talk_to_the_bot(workdir: Path, tracker_store: dict[str, Any]) -> None:
     endpoints = workdir / "endpoints.yml"
     assistant = Assistant(
-        workdir=workdir, database_url=_knowledge_database(workdir), endpoints=endpoints
+        workdir=workdir, database_url=build_knowledge_db(workdir), endpoints=endpoints
     )
     endpoints.write_text(
         yaml.safe_dump(

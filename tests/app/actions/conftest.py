@@ -12,8 +12,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from sqlalchemy.orm import Session
 
 from backcare.database import make_engine, session_factory
-from backcare.knowledge.loader import load_knowledge, read_knowledge
-from backcare.migrate import upgrade_to_head
+from tests.knowledge_db import build_knowledge_db
 
 ROOT = Path(__file__).resolve().parents[3]
 DOMAIN: dict[str, Any] = {}
@@ -21,13 +20,7 @@ DOMAIN: dict[str, Any] = {}
 
 @pytest.fixture(scope="session")
 def knowledge_url(tmp_path_factory: pytest.TempPathFactory) -> str:
-    url = f"sqlite:///{tmp_path_factory.mktemp('actions') / 'knowledge.db'}"
-    upgrade_to_head(url)
-    engine = make_engine(url)
-    with Session(engine) as session, session.begin():
-        load_knowledge(session, read_knowledge(ROOT / "data" / "knowledge"))
-    engine.dispose()
-    return url
+    return build_knowledge_db(tmp_path_factory.mktemp("actions"))
 
 
 @pytest.fixture(autouse=True)
