@@ -16,7 +16,12 @@ stop_all() {
   wait 2>/dev/null || true
   echo "Stopped."
 }
-trap stop_all INT TERM EXIT
+# Ctrl-C is how people stop it: a clean exit. Anything else ending the script also stops all.
+trap 'stop_all; exit 0' INT TERM
+trap stop_all EXIT
+all_alive() {
+  for pid in "${pids[@]}"; do kill -0 "$pid" 2>/dev/null || return 1; done
+}
 
 "$APP_PY" -m rasa_sdk --actions actions -p "$ACTIONS_PORT" >var/logs/actions.log 2>&1 &
 pids+=($!)
@@ -46,13 +51,13 @@ for _ in $(seq 1 240); do
     echo "  action server:  http://127.0.0.1:$ACTIONS_PORT"
     echo "  clinician review: http://127.0.0.1:$REVIEW_PORT (accounts: make review-user EMAIL=you@example.org ROLE=admin)"
     echo "Press Ctrl-C to stop."
-    wait -n "${pids[@]}"
+    # Poll rather than `wait -n`: Ctrl-C reaches the children too, and a child that exits
+    # first would end `wait -n` before the INT trap could run.
+    while all_alive; do sleep 1; done
     echo "error: a process stopped unexpectedly; see var/logs/" >&2
     exit 1
   fi
-  for pid in "${pids[@]}"; do
-    kill -0 "$pid" 2>/dev/null || { echo "error: a process failed to start:" >&2; tail -n 20 var/logs/*.log >&2; exit 1; }
-  done
+  all_alive || { echo "error: a process failed to start:" >&2; tail -n 20 var/logs/*.log >&2; exit 1; }
   sleep 0.5
 done
 echo "error: the Rasa server did not answer within 120 s; see var/logs/rasa.log" >&2
