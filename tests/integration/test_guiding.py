@@ -31,9 +31,13 @@ def test_details_given_up_front_are_not_asked_again(
     assert (slots["pain_area"], slots["pain_duration"]) == ("lower back", "2 weeks")
 
 
-def test_screening_then_plan_then_follow_ups(assistant: Assistant, knowledge_session: Session) -> None:
+def test_screening_then_plan_then_follow_ups(
+    assistant: Assistant, knowledge_session: Session
+) -> None:
     sender = new_sender()
-    assert question(knowledge_session, "pain_area") in texts(assistant.say(sender, "can you give me a routine?"))
+    assert question(knowledge_session, "pain_area") in texts(
+        assistant.say(sender, "can you give me a routine?")
+    )
     for answer in ["lower back", "3 weeks", "no", "no", "no", "no", "no", "no"]:
         assistant.say(sender, answer)
     plan = assistant.say(sender, "4")
@@ -72,3 +76,12 @@ def test_the_assistant_never_stays_silent(assistant: Assistant, message: str) ->
     sender = new_sender()
     assistant.say(sender, "hi")
     assert texts(assistant.say(sender, message)).strip()
+
+
+def test_an_empty_message_is_answered_and_a_huge_one_kept_whole(assistant: Assistant) -> None:
+    sender = new_sender()
+    assert texts(assistant.say(sender, "")).strip()
+    huge = ("my back hurts when I sit at my desk all day " * 250)[:10_000]
+    assert texts(assistant.say(sender, huge)).strip()
+    stored = [e["text"] for e in assistant.tracker(sender)["events"] if e["event"] == "user"]
+    assert stored == ["", huge]
