@@ -3,7 +3,7 @@ SHELL := /bin/bash
 .DEFAULT_GOAL := help
 ENV := source scripts/env.sh &&
 
-.PHONY: help env db train web run shell test test-app test-bot test-browser validate story-test lint system-packages review-user bench-nlu clean
+.PHONY: help env db train web run shell test test-app test-bot test-browser validate story-test lint system-packages review-user bench-nlu up-prod down-prod bench-load test-prod clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  make %-16s %s\n", $$1, $$2}'
@@ -48,7 +48,7 @@ test-browser: db web system-packages ## Browser tests of the chat page (headless
 
 test: db system-packages validate train web ## The whole suite
 	@$(ENV) "$$BOT_PY" -m pytest tests/bot -q
-	@$(ENV) "$$APP_PY" -m pytest tests/app tests/review tests/integration tests/browser -q
+	@$(ENV) "$$APP_PY" -m pytest tests/app tests/review tests/integration tests/browser tests/prod -q
 	@scripts/story_test.sh
 
 lint: env ## ruff on all code, mypy on the app package
@@ -61,6 +61,20 @@ review-user: db ## Create a review account (asks for the password): make review-
 
 bench-nlu: env ## Compare the candidate NLU pipelines on the held-out set (docs/nlu-pipeline.md)
 	@$(ENV) "$$BOT_PY" -m bot_extensions.spacy_model var/spacy/en_backbone && "$$BOT_PY" bench/compare_nlu_pipelines.py
+
+up-prod: env system-packages ## Start the production profile in the background (PostgreSQL, Redis, nginx, 2 Rasa servers)
+	@scripts/train.sh || scripts/current_model.sh >/dev/null
+	@scripts/prod/up.sh
+
+down-prod: ## Stop the production profile (data kept in var/prod)
+	@scripts/prod/down.sh
+
+bench-load: env ## Load-test the running production profile (make up-prod) and compare with Rasa's default config
+	@.venv/app/bin/python bench/load.py profile
+	@.venv/app/bin/python bench/load.py compare
+
+test-prod: env system-packages ## Fault tests on a private production profile (about 2-4 minutes)
+	@$(ENV) "$$APP_PY" -m pytest tests/prod -q
 
 clean: ## Remove trained models and local databases (keeps the environments)
 	rm -rf models/*.tar.gz var/ .rasa/

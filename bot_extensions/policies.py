@@ -23,6 +23,10 @@ from rasa.shared.core.events import ActionExecuted
 from rasa.shared.core.generator import TrackerWithCachedStates
 from rasa.shared.core.trackers import DialogueStateTracker
 
+# Every Rasa server with our config loads this module, so it also installs the validator built
+# once for action-server responses.
+from bot_extensions import action_response_validation  # noqa: F401
+
 # Above RulePolicy (6), so the apology comes before any rule's next step.
 PRIORITY = 7
 

@@ -7,29 +7,38 @@ root=$(cd "$(dirname "$0")/../.." && pwd)
 PROD_DIR=${PROD_DIR:-$root/var/prod}
 pids="$PROD_DIR/pids"
 
-stop_group() {  # pid file: SIGTERM to the process group up.sh created, SIGKILL after 20 s
-  local pidfile=$1 pid
-  [ -f "$pidfile" ] || return 0
-  pid=$(cat "$pidfile")
-  if kill -0 "$pid" 2>/dev/null; then
-    kill -TERM -- "-$pid" 2>/dev/null || kill -TERM "$pid" 2>/dev/null
-    for _ in $(seq 1 80); do kill -0 "$pid" 2>/dev/null || break; sleep 0.25; done
+stop_groups() {  # pid files: SIGTERM to each process group up.sh created, SIGKILL after 20 s
+  local pidfile pid waiting=()
+  for pidfile in "$@"; do
+    [ -f "$pidfile" ] || continue
+    pid=$(cat "$pidfile")
     if kill -0 "$pid" 2>/dev/null; then
-      echo "$(basename "$pidfile" .pid) did not stop in 20 s: killing it" >&2
-      kill -KILL -- "-$pid" 2>/dev/null || kill -KILL "$pid" 2>/dev/null
+      kill -TERM -- "-$pid" 2>/dev/null || kill -TERM "$pid" 2>/dev/null
+      waiting+=("$pid")
     fi
-  fi
-  rm -f "$pidfile"
+    rm -f "$pidfile"
+  done
+  for _ in $(seq 1 80); do
+    local left=()
+    for pid in "${waiting[@]}"; do kill -0 "$pid" 2>/dev/null && left+=("$pid"); done
+    waiting=("${left[@]}")
+    [ ${#waiting[@]} -gt 0 ] || return 0
+    sleep 0.25
+  done
+  for pid in "${waiting[@]}"; do
+    echo "process $pid did not stop in 20 s: killing its group" >&2
+    kill -KILL -- "-$pid" 2>/dev/null || kill -KILL "$pid" 2>/dev/null
+  done
 }
 
 if [ -f "$PROD_DIR/nginx/nginx.pid" ]; then
   nginx -p "$PROD_DIR/nginx" -c "$PROD_DIR/nginx/nginx.conf" -e "$PROD_DIR/logs/nginx-error.log" -s quit 2>/dev/null \
-    || stop_group "$PROD_DIR/nginx/nginx.pid"
-  for _ in $(seq 1 40); do [ -f "$PROD_DIR/nginx/nginx.pid" ] || break; sleep 0.25; done
+    || stop_groups "$PROD_DIR/nginx/nginx.pid"
 fi
-for pidfile in "$pids"/rasa-*.pid; do stop_group "$pidfile"; done
-for pidfile in "$pids"/actions-*.pid; do stop_group "$pidfile"; done
-stop_group "$pids/review.pid"
+# nginx first, and wait for it: its keep-alive connections would hold Sanic's graceful shutdown.
+for _ in $(seq 1 40); do [ -f "$PROD_DIR/nginx/nginx.pid" ] || break; sleep 0.25; done
+shopt -s nullglob
+stop_groups "$pids"/rasa-*.pid "$pids"/actions-*.pid "$pids"/review.pid "$pids"/web.pid
 if [ -f "$PROD_DIR/redis/redis.pid" ]; then
   pid=$(cat "$PROD_DIR/redis/redis.pid")
   kill -TERM "$pid" 2>/dev/null

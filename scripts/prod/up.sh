@@ -21,14 +21,13 @@ export RASA_PORTS
 export ACTIONS_PORT=${PROD_ACTIONS_PORT:-5155}
 export ACTIONS_PROXY_HOST=127.0.0.1
 export ACTIONS_PROXY_PORT=${ACTIONS_PROXY_PORT:-5150}
-# Several action server processes behind nginx (ACTION_SERVERS), each with
-# ACTION_SERVER_SANIC_WORKERS Sanic workers. Sanic's multi-worker mode pickles the action classes
-# and fails on the screening form's generated Ask_* classes (docs/production.md), so the default
-# is two single-worker processes.
-export ACTION_SERVERS=${ACTION_SERVERS:-2}
-export ACTION_SERVER_SANIC_WORKERS=${ACTION_SERVER_SANIC_WORKERS:-1}
+# The action server: ACTION_SERVERS processes behind nginx (ports from PROD_ACTIONS_PORT up), each
+# with ACTION_SERVER_SANIC_WORKERS Sanic workers.
+export ACTION_SERVERS=${ACTION_SERVERS:-1}
+export ACTION_SERVER_SANIC_WORKERS=${ACTION_SERVER_SANIC_WORKERS:-2}
 ACTIONS_PORTS=$(seq -s ' ' "$ACTIONS_PORT" $((ACTIONS_PORT + ACTION_SERVERS - 1)))
 export ACTIONS_PORTS
+# nginx gives up on an action call after ACTION_TIMEOUT seconds (Rasa 3.6 would wait 5 minutes).
 export ACTION_TIMEOUT=${ACTION_TIMEOUT:-10}
 export POSTGRES_HOST=127.0.0.1
 export POSTGRES_PORT=${POSTGRES_PORT:-5433}
@@ -38,8 +37,11 @@ export KNOWLEDGE_DB=${KNOWLEDGE_DB:-backbone}
 export REDIS_HOST=127.0.0.1
 export REDIS_PORT=${REDIS_PORT:-6380}
 export REDIS_DB=${REDIS_DB:-1}
+# Rate limits (nginx): per sender on the channels, and a looser one per client address.
 export RATE_LIMIT=${RATE_LIMIT:-2r/s}
-export RATE_BURST=${RATE_BURST:-20}
+export RATE_BURST=${RATE_BURST:-10}
+export ADDRESS_RATE_LIMIT=${ADDRESS_RATE_LIMIT:-20r/s}
+export ADDRESS_RATE_BURST=${ADDRESS_RATE_BURST:-100}
 export RATE_LIMIT_EXEMPT=${RATE_LIMIT_EXEMPT:-127.0.0.1/32}
 export NGINX_WORKERS=${NGINX_WORKERS:-1}
 # Rasa's SQL tracker store opens up to 150 connections per server by default; it uses one or two.
@@ -51,8 +53,7 @@ export TF_INTER_OP_PARALLELISM_THREADS=${TF_INTER_OP_PARALLELISM_THREADS:-1}
 STARTUP_SECONDS=${STARTUP_SECONDS:-240}
 
 logs="$PROD_DIR/logs" pids="$PROD_DIR/pids"
-mkdir -p "$logs" "$pids" "$PROD_DIR/nginx/tmp" "$PROD_DIR/redis"
-chmod 700 "$PROD_DIR"
+mkdir -p "$PROD_DIR"
 
 alive() { [ -f "$1" ] && kill -0 "$(cat "$1")" 2>/dev/null; }
 for pidfile in "$pids"/*.pid "$PROD_DIR/nginx/nginx.pid" "$PROD_DIR/redis/redis.pid"; do
@@ -66,7 +67,12 @@ done
 trap 'status=$?; [ $status -eq 0 ] || { echo "error: start-up failed (exit $status); stopping what was started" >&2; "$root/scripts/prod/down.sh" >&2 || true; }' EXIT
 
 export REVIEW_PORT=${PROD_REVIEW_PORT:-8190}
-port_vars=(PROD_PORT ACTIONS_PROXY_PORT REDIS_PORT REVIEW_PORT)
+export WEB_PORT=${PROD_WEB_PORT:-8180}
+mkdir -p "$logs" "$pids" "$PROD_DIR/nginx/tmp" "$PROD_DIR/redis"
+# Private: only root's services (postgres, nginx's workers) may pass through to their own parts.
+if [ "$(id -u)" -eq 0 ]; then chmod 711 "$PROD_DIR"; else chmod 700 "$PROD_DIR"; fi
+
+port_vars=(PROD_PORT ACTIONS_PROXY_PORT REDIS_PORT REVIEW_PORT WEB_PORT)
 i=0
 for port in $ACTIONS_PORTS; do export "ACTIONS_PORT_$i=$port"; port_vars+=("ACTIONS_PORT_$i"); i=$((i + 1)); done
 # Our own PostgreSQL may still run from an earlier start (down.sh keeps data, not processes).
@@ -95,8 +101,10 @@ done
 
 # Non-secret settings, for down.sh, bench/load.py and the tests.
 {
-  for name in PROD_DIR PROD_HOST PROD_PORT RASA_PORTS ACTIONS_PORTS ACTIONS_PROXY_PORT POSTGRES_PORT REVIEW_PORT \
-              POSTGRES_USER TRACKER_DB KNOWLEDGE_DB REDIS_PORT REDIS_DB; do
+  for name in PROD_DIR PROD_HOST PROD_PORT RASA_PORTS ACTIONS_PORTS ACTIONS_PROXY_HOST ACTIONS_PROXY_PORT \
+              POSTGRES_HOST POSTGRES_PORT POSTGRES_USER TRACKER_DB KNOWLEDGE_DB REDIS_HOST REDIS_PORT \
+              REDIS_DB REVIEW_PORT WEB_PORT SQL_POOL_SIZE SQL_MAX_OVERFLOW \
+              TF_INTRA_OP_PARALLELISM_THREADS TF_INTER_OP_PARALLELISM_THREADS; do
     printf '%s=%q\n' "$name" "${!name}"
   done
 } >"$PROD_DIR/stack.env"
@@ -110,7 +118,6 @@ if [ "$(id -u)" -eq 0 ]; then as_pg=(runuser -u postgres --); fi
 mkdir -p "$PROD_DIR/pg" "$pg_sock"
 [ "$(id -u)" -ne 0 ] || chown -R postgres:postgres "$PROD_DIR/pg"
 chmod 700 "$PROD_DIR/pg"
-[ "$(id -u)" -ne 0 ] || chmod 711 "$PROD_DIR"   # postgres must reach its data dir
 pg_admin=$([ "$(id -u)" -eq 0 ] && echo postgres || id -un)
 if [ ! -f "$pg_data/PG_VERSION" ]; then
   echo "Initialising PostgreSQL in $pg_data..."
@@ -167,6 +174,11 @@ done
 if "$APP_PY" -c 'import importlib.util, sys; sys.exit(importlib.util.find_spec("backcare.review.__main__") is None)' 2>/dev/null; then
   start_bg review "$APP_PY" -m backcare.review
 fi
+# The chat page's server: reads conversations through nginx's internal port (any Rasa server),
+# and tells browsers to talk to the public port.
+export PUBLIC_URL=${PUBLIC_URL:-http://$PROD_HOST:$PROD_PORT}
+RASA_URL="http://$ACTIONS_PROXY_HOST:$ACTIONS_PROXY_PORT/rasa" RASA_PUBLIC_URL="$PUBLIC_URL" \
+  start_bg web "$APP_PY" -m backcare.web
 
 if [ "$(id -u)" -eq 0 ]; then
   export NGINX_USER_LINE="user nobody nogroup;"
@@ -174,25 +186,27 @@ if [ "$(id -u)" -eq 0 ]; then
 else
   export NGINX_USER_LINE=""
 fi
-RASA_UPSTREAM_SERVERS=$(for port in $RASA_PORTS; do printf '        server 127.0.0.1:%s max_fails=1 fail_timeout=5s;\n' "$port"; done)
+RASA_UPSTREAM_SERVERS=$(for port in $RASA_PORTS; do printf '        server 127.0.0.1:%s max_fails=2 fail_timeout=3s;\n' "$port"; done)
 ACTIONS_UPSTREAM_SERVERS=$(for port in $ACTIONS_PORTS; do printf '        server 127.0.0.1:%s max_fails=0;\n' "$port"; done)
 RATE_LIMIT_EXEMPT_LINES=$(for net in $RATE_LIMIT_EXEMPT; do printf '        %s 0;\n' "$net"; done)
 export RASA_UPSTREAM_SERVERS ACTIONS_UPSTREAM_SERVERS RATE_LIMIT_EXEMPT_LINES
-# The same words the actions use when the knowledge base is down (actions/knowledge_action.py).
-export LOOKUP_UNAVAILABLE_TEXT="Sorry, I can\\'t look that up right now. Please try again in a few minutes. If you have worrying symptoms, don\\'t wait: see a doctor."
-envsubst '${NGINX_USER_LINE} ${NGINX_WORKERS} ${PROD_DIR} ${PROD_HOST} ${PROD_PORT} ${RATE_LIMIT} ${RATE_BURST}
-          ${RATE_LIMIT_EXEMPT_LINES} ${RASA_UPSTREAM_SERVERS} ${ACTIONS_UPSTREAM_SERVERS} ${ACTIONS_PROXY_HOST}
-          ${ACTIONS_PROXY_PORT} ${ACTION_TIMEOUT} ${LOOKUP_UNAVAILABLE_TEXT} ${BACKCARE_HOME}' \
+export PUBLIC_LISTEN="$PROD_HOST:$PROD_PORT" INTERNAL_LISTEN="$ACTIONS_PROXY_HOST:$ACTIONS_PROXY_PORT"
+export WEB_UPSTREAM="127.0.0.1:$WEB_PORT" RESOLVER_LINE="    # (fixed loopback addresses: no resolver)"
+envsubst '${NGINX_USER_LINE} ${NGINX_WORKERS} ${PROD_DIR} ${PUBLIC_LISTEN} ${INTERNAL_LISTEN} ${RATE_LIMIT}
+          ${RATE_BURST} ${ADDRESS_RATE_LIMIT} ${ADDRESS_RATE_BURST} ${RATE_LIMIT_EXEMPT_LINES}
+          ${RASA_UPSTREAM_SERVERS} ${ACTIONS_UPSTREAM_SERVERS} ${ACTION_TIMEOUT} ${WEB_UPSTREAM} ${RESOLVER_LINE}' \
   <scripts/prod/nginx.conf.template >"$PROD_DIR/nginx/nginx.conf"
 nginx_cmd=(nginx -p "$PROD_DIR/nginx" -c "$PROD_DIR/nginx/nginx.conf" -e "$logs/nginx-error.log")
 "${nginx_cmd[@]}" -t -q
 "${nginx_cmd[@]}"
 
 model=${MODEL:-$(scripts/current_model.sh)}
+endpoints=${PROD_ENDPOINTS:-scripts/prod/endpoints.prod.yml}
+credentials=${PROD_CREDENTIALS:-credentials.yml}
 started=$(date +%s.%N)
 for port in $RASA_PORTS; do
   SANIC_WORKERS=1 start_bg "rasa-$port" "$RASA" run --enable-api -i 127.0.0.1 -p "$port" --model "$model" \
-    --endpoints scripts/prod/endpoints.prod.yml --credentials credentials.yml \
+    --endpoints "$endpoints" --credentials "$credentials" \
     --auth-token "$RASA_AUTH_TOKEN"
 done
 echo "Starting $RASA_SERVERS Rasa servers (model $model; logs in $logs)..."
@@ -221,7 +235,7 @@ all_up=$(awk -v a="$started" -v b="$(date +%s.%N)" 'BEGIN { printf "%.1f", b - a
 
 cat <<EOF
 Backbone production profile is running (first answer ${first_answer} s after launch, all $RASA_SERVERS servers ${all_up} s):
-  public (nginx):   http://$PROD_HOST:$PROD_PORT  (REST /webhooks/rest/webhook, socket.io, chat page, /health)
+  public (nginx):   $PUBLIC_URL  (chat page, REST /webhooks/rest/webhook, socket.io, /health)
   Rasa servers:     $(for p in $RASA_PORTS; do printf 'http://127.0.0.1:%s ' "$p"; done)(HTTP API: RASA_AUTH_TOKEN)
   action servers:   $(for p in $ACTIONS_PORTS; do printf 'http://127.0.0.1:%s ' "$p"; done)($ACTION_SERVER_SANIC_WORKERS Sanic worker(s) each; Rasa calls them through nginx :$ACTIONS_PROXY_PORT)
   PostgreSQL:       127.0.0.1:$POSTGRES_PORT (databases $TRACKER_DB, $KNOWLEDGE_DB; user $POSTGRES_USER)

@@ -1,0 +1,260 @@
+"""The production profile (scripts/prod/up.sh) on free loopback ports, with handles to break and
+mend each part of it: the action server, PostgreSQL and Redis."""
+
+from __future__ import annotations
+
+import glob
+import os
+import shlex
+import signal
+import socket
+import subprocess
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import httpx
+
+from tests.servers import APP_PY, ROOT, free_port
+
+UP = ROOT / "scripts" / "prod" / "up.sh"
+DOWN = ROOT / "scripts" / "prod" / "down.sh"
+STARTUP_SECONDS = 300
+
+
+def free_port_block(size: int) -> int:
+    """The first of `size` consecutive free ports (the action servers' ports are consecutive)."""
+    for _ in range(50):
+        first = free_port()
+        ports = range(first, first + size)
+        if all(_is_free(p) for p in ports):
+            return first
+    raise RuntimeError("no block of free ports")
+
+
+def _is_free(port: int) -> bool:
+    with socket.socket() as probe:
+        try:
+            probe.bind(("127.0.0.1", port))
+        except OSError:
+            return False
+    return True
+
+
+def read_env_file(path: Path) -> dict[str, str]:
+    values: dict[str, str] = {}
+    for line in path.read_text().splitlines():
+        if "=" in line and not line.startswith("#"):
+            key, _, value = line.partition("=")
+            values[key] = shlex.split(value)[0] if value else ""
+    return values
+
+
+@dataclass
+class Profile:
+    prod_dir: Path
+    rasa_servers: int = 2
+    extra_env: dict[str, str] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        self.env = {
+            **os.environ,
+            "PROD_DIR": str(self.prod_dir),
+            "PROD_PORT": str(free_port()),
+            "RASA_SERVERS": str(self.rasa_servers),
+            "RASA_PORTS": " ".join(str(free_port()) for _ in range(self.rasa_servers)),
+            "PROD_ACTIONS_PORT": str(free_port_block(1)),
+            "ACTIONS_PROXY_PORT": str(free_port()),
+            "POSTGRES_PORT": str(free_port()),
+            "REDIS_PORT": str(free_port()),
+            "PROD_REVIEW_PORT": str(free_port()),
+            "PROD_WEB_PORT": str(free_port()),
+            "STARTUP_SECONDS": str(STARTUP_SECONDS),
+            **self.extra_env,
+        }
+        # The tests' own secrets, from the environment of the test run only.
+        for name in ("RASA_AUTH_TOKEN", "POSTGRES_PASSWORD", "REDIS_PASSWORD", "REVIEW_SECRET_KEY"):
+            self.env.setdefault(name, os.urandom(18).hex())
+        self.token = self.env["RASA_AUTH_TOKEN"]
+        self._children: dict[str, subprocess.Popen[bytes]] = {}
+
+    # ---- life cycle --------------------------------------------------------------------------
+
+    def up(self) -> None:
+        result = subprocess.run(
+            [str(UP)],
+            cwd=ROOT,
+            env=self.env,
+            capture_output=True,
+            text=True,
+            timeout=STARTUP_SECONDS + 120,
+        )
+        if result.returncode != 0:
+            raise RuntimeError(f"up.sh failed:\n{result.stdout[-3000:]}\n{result.stderr[-5000:]}")
+        self.stack = read_env_file(self.prod_dir / "stack.env")
+        self.startup_output = result.stdout
+
+    def down(self, purge: bool = True) -> None:
+        args = [str(DOWN), "--purge"] if purge else [str(DOWN)]
+        subprocess.run(args, cwd=ROOT, env=self.env, capture_output=True, timeout=180)
+
+    # ---- addresses ---------------------------------------------------------------------------
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.env['PROD_PORT']}"
+
+    @property
+    def rasa_ports(self) -> list[int]:
+        return [int(p) for p in self.env["RASA_PORTS"].split()]
+
+    def rasa_url(self, index: int = 0) -> str:
+        return f"http://127.0.0.1:{self.rasa_ports[index]}"
+
+    @property
+    def logs(self) -> Path:
+        return self.prod_dir / "logs"
+
+    def say(
+        self, sender: str, message: str, *, url: str | None = None, timeout: float = 30
+    ) -> httpx.Response:
+        return httpx.post(
+            (url or self.url) + "/webhooks/rest/webhook",
+            json={"sender": sender, "message": message},
+            timeout=timeout,
+        )
+
+    def tracker(self, sender: str) -> dict:
+        response = httpx.get(
+            f"{self.rasa_url(0)}/conversations/{sender}/tracker",
+            params={"token": self.token, "include_events": "ALL"},
+            timeout=30,
+        )
+        response.raise_for_status()
+        return response.json()
+
+    # ---- processes ---------------------------------------------------------------------------
+
+    def pid(self, name: str) -> int:
+        return int((self.prod_dir / "pids" / f"{name}.pid").read_text())
+
+    def alive(self, name: str) -> bool:
+        try:
+            os.kill(self.pid(name), 0)
+        except (OSError, FileNotFoundError):
+            return False
+        return True
+
+    @property
+    def actions_name(self) -> str:
+        return f"actions-{self.env['PROD_ACTIONS_PORT']}"
+
+    def kill_actions(self) -> None:
+        """SIGKILL the action server and its Sanic workers (its own process group)."""
+        pid = self.pid(self.actions_name)
+        os.killpg(pid, signal.SIGKILL)
+        child = self._children.pop(self.actions_name, None)
+        if child is not None:
+            child.wait(timeout=20)
+        else:
+            _wait_gone(pid)
+
+    def start_actions(self) -> None:
+        port = self.env["PROD_ACTIONS_PORT"]
+        env = {
+            **self.env,
+            "PYTHONPATH": f"{ROOT}:{self.env.get('PYTHONPATH', '')}".rstrip(":"),
+            "SANIC_HOST": "127.0.0.1",
+            "ACTION_SERVER_SANIC_WORKERS": "2",
+            "DATABASE_URL": self.database_url,
+        }
+        log = (self.logs / f"{self.actions_name}.log").open("ab")
+        popen = subprocess.Popen(
+            [str(APP_PY), "-m", "rasa_sdk", "--actions", "actions", "-p", port],
+            cwd=ROOT,
+            env=env,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
+        self._children[self.actions_name] = popen
+        (self.prod_dir / "pids" / f"{self.actions_name}.pid").write_text(f"{popen.pid}\n")
+        wait_for(lambda: _get_ok(f"http://127.0.0.1:{port}/health"), 60, "action server")
+
+    @property
+    def database_url(self) -> str:
+        s = self.stack
+        return (
+            f"postgresql://{s['POSTGRES_USER']}:{self.env['POSTGRES_PASSWORD']}"
+            f"@127.0.0.1:{s['POSTGRES_PORT']}/{s['KNOWLEDGE_DB']}"
+        )
+
+    def _pg(self, *args: str) -> None:
+        binary = sorted(glob.glob("/usr/lib/postgresql/*/bin/pg_ctl"))[-1]
+        prefix = ["runuser", "-u", "postgres", "--"] if os.geteuid() == 0 else []
+        subprocess.run(
+            [*prefix, binary, "-D", str(self.prod_dir / "pg" / "data"), *args],
+            check=True,
+            capture_output=True,
+            timeout=90,
+        )
+
+    def stop_postgres(self) -> None:
+        self._pg("-m", "fast", "-w", "stop")
+
+    def start_postgres(self) -> None:
+        port = self.stack["POSTGRES_PORT"]
+        self._pg(
+            "-w",
+            "-t",
+            "60",
+            "-l",
+            str(self.prod_dir / "pg" / "postgres.log"),
+            "-o",
+            f"-p {port} -k {self.prod_dir / 'pg' / 'socket'} -c listen_addresses=127.0.0.1 "
+            "-c max_connections=200",
+            "start",
+        )
+
+    def stop_redis(self) -> None:
+        pidfile = self.prod_dir / "redis" / "redis.pid"
+        pid = int(pidfile.read_text())
+        os.kill(pid, signal.SIGTERM)
+        _wait_gone(pid)
+
+    def start_redis(self) -> None:
+        subprocess.run(
+            ["redis-server", str(self.prod_dir / "redis" / "redis.conf")], check=True, timeout=30
+        )
+        wait_for(lambda: (self.prod_dir / "redis" / "redis.pid").exists(), 20, "redis")
+
+    def log_text(self, name: str) -> str:
+        return (self.logs / f"{name}.log").read_text(errors="replace")
+
+
+def _get_ok(url: str) -> bool:
+    try:
+        return httpx.get(url, timeout=2).status_code == 200
+    except httpx.HTTPError:
+        return False
+
+
+def _wait_gone(pid: int, seconds: float = 20) -> None:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        try:
+            os.kill(pid, 0)
+        except OSError:
+            return
+        time.sleep(0.1)
+    raise TimeoutError(f"process {pid} still running after {seconds} s")
+
+
+def wait_for(check: Callable[[], bool], seconds: float, what: str) -> None:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if check():
+            return
+        time.sleep(0.2)
+    raise TimeoutError(f"{what} not ready within {seconds} s")
