@@ -48,7 +48,10 @@ test-browser: db web system-packages ## Browser tests of the chat page (headless
 
 test: db system-packages validate train web ## The whole suite
 	@$(ENV) "$$BOT_PY" -m pytest tests/bot -q
-	@$(ENV) "$$APP_PY" -m pytest tests/app tests/review tests/integration tests/browser tests/prod -q
+	@$(ENV) "$$APP_PY" -m pytest tests/app tests/review tests/integration tests/browser -q
+	@# A session of its own: the browser tests' Playwright keeps an event loop running, and
+	@# the production-profile tests drive their load with asyncio.run().
+	@$(ENV) "$$APP_PY" -m pytest tests/prod -q
 	@scripts/story_test.sh
 
 lint: env ## ruff on all code, mypy on the app package
