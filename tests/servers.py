@@ -40,7 +40,11 @@ class Process:
         handle = self.log.open("ab")
         # A session of its own, so stop() can end the process and anything it spawned.
         self.popen = subprocess.Popen(
-            self.command, cwd=ROOT, env=self.env, stdout=handle, stderr=subprocess.STDOUT,
+            self.command,
+            cwd=ROOT,
+            env=self.env,
+            stdout=handle,
+            stderr=subprocess.STDOUT,
             start_new_session=True,
         )
 
@@ -115,10 +119,19 @@ class Assistant:
         self.rasa = Process(
             "Rasa server",
             [
-                str(ROOT / ".venv" / "bot" / "bin" / "rasa"), "run", "--enable-api",
-                "-i", "127.0.0.1", "-p", str(self.rasa_port), "--model", current_model(),
-                "--endpoints", str(self.endpoints or "endpoints.yml"),
-                "--credentials", "credentials.yml",
+                str(ROOT / ".venv" / "bot" / "bin" / "rasa"),
+                "run",
+                "--enable-api",
+                "-i",
+                "127.0.0.1",
+                "-p",
+                str(self.rasa_port),
+                "--model",
+                current_model(),
+                "--endpoints",
+                str(self.endpoints or "endpoints.yml"),
+                "--credentials",
+                "credentials.yml",
                 *self.rasa_args,
             ],
             env,

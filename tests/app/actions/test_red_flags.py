@@ -31,7 +31,9 @@ async def test_no_flags_no_details(dispatcher: CollectingDispatcher) -> None:
     assert dispatcher.messages == []
 
 
-async def test_a_shared_referral_is_named_once(dispatcher: CollectingDispatcher, db: Session) -> None:
+async def test_a_shared_referral_is_named_once(
+    dispatcher: CollectingDispatcher, db: Session
+) -> None:
     message = tracker(
         "report_red_flag",
         "my mum fell down the stairs and can't stand on her leg",
@@ -40,4 +42,7 @@ async def test_a_shared_referral_is_named_once(dispatcher: CollectingDispatcher,
     await ActionRedFlagDetails().run(dispatcher, message, DOMAIN)
     hip, injury = db.get_one(RedFlag, "hip-injury-or-hot-hip"), db.get_one(RedFlag, "major-injury")
     assert hip.referral_slug == injury.referral_slug
-    assert texts(dispatcher) == [f"{hip.message}\n{hip.referral.who}: {hip.referral.how}", injury.message]
+    assert texts(dispatcher) == [
+        f"{hip.message}\n{hip.referral.who}: {hip.referral.how}",
+        injury.message,
+    ]
