@@ -104,16 +104,6 @@ class ActionShowExercise(KnowledgeAction):
         return show_exercise(dispatcher, session, exercise)
 
 
-class ActionShowPlan(KnowledgeAction):
-    def name(self) -> str:
-        return "action_show_plan"
-
-    def answer(
-        self, dispatcher: CollectingDispatcher, tracker: Tracker, session: Session
-    ) -> Events:
-        return send_plan(dispatcher, tracker, session)
-
-
 class ActionAdjustExercise(KnowledgeAction):
     """Too easy: the progression. It hurts: the regression, and when to see a physiotherapist."""
 

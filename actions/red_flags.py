@@ -13,9 +13,8 @@ from backcare.knowledge.queries import red_flag_with_referral
 
 def send_red_flag_details(
     dispatcher: CollectingDispatcher, session: Session, slugs: list[str], urgencies: set[str]
-) -> list[str]:
-    """Send each flag's message, and each referral once; return the slugs that were found."""
-    sent: list[str] = []
+) -> None:
+    """Send each flag's message, and each referral once."""
     referred: set[str] = set()
     for slug in dict.fromkeys(slugs):
         found = red_flag_with_referral(session, slug)
@@ -26,8 +25,6 @@ def send_red_flag_details(
             text=red_flag_message(flag, None if referral.slug in referred else referral)
         )
         referred.add(referral.slug)
-        sent.append(slug)
-    return sent
 
 
 class ActionRedFlagDetails(KnowledgeAction):

@@ -28,18 +28,6 @@ from backcare.knowledge.queries import screening_question
 logger = logging.getLogger(__name__)
 
 SKIPPED = "skipped"
-# The form's slots, in the order of data/knowledge/screening.yml and domain/screening.yml.
-SCREENING_SLOTS = [
-    "pain_area",
-    "pain_duration",
-    "leg_pain",
-    "rf_bladder_bowel",
-    "rf_saddle_numbness",
-    "rf_leg_weakness",
-    "rf_injury",
-    "rf_fever_cancer",
-    "pain_score",
-]
 # Pain this long, or leg pain this long or this bad, is worth a clinician's look.
 LONG_PAIN_DAYS = 42
 SEVERE_LEG_PAIN_SCORE = 7

@@ -66,15 +66,23 @@ def list_conversations(
     )
 
 
-def transcript_page(
+def audited_transcript(
     request: Request,
     session: Session,
     user: User,
     tracker: Engine,
-    conversation: Conversation,
+    conversation_id: int,
+    action: str,
+    *,
     masked: bool,
     template: str = "transcript.html",
 ) -> Response:
+    """Record who looked at the conversation and how, then show it."""
+    conversation = conversation_or_404(session, conversation_id)
+    record(
+        session, user.email, action, conversation_target(conversation.id, conversation.sender_id)
+    )
+    session.commit()
     return render(
         request,
         template,
@@ -98,12 +106,7 @@ def view_conversation(
     tracker: SyncedTracker,
     conversation_id: int,
 ) -> Response:
-    conversation = conversation_or_404(session, conversation_id)
-    record(
-        session, user.email, "view", conversation_target(conversation.id, conversation.sender_id)
-    )
-    session.commit()
-    return transcript_page(request, session, user, tracker, conversation, masked=True)
+    return audited_transcript(request, session, user, tracker, conversation_id, "view", masked=True)
 
 
 @router.post("/conversations/{conversation_id}/unmask", response_class=HTMLResponse)
@@ -114,12 +117,9 @@ def unmask_conversation(
     tracker: SyncedTracker,
     conversation_id: int,
 ) -> Response:
-    conversation = conversation_or_404(session, conversation_id)
-    record(
-        session, user.email, "unmask", conversation_target(conversation.id, conversation.sender_id)
+    return audited_transcript(
+        request, session, user, tracker, conversation_id, "unmask", masked=False
     )
-    session.commit()
-    return transcript_page(request, session, user, tracker, conversation, masked=False)
 
 
 @router.get("/conversations/{conversation_id}/print", response_class=HTMLResponse)
@@ -130,11 +130,13 @@ def print_conversation(
     tracker: SyncedTracker,
     conversation_id: int,
 ) -> Response:
-    conversation = conversation_or_404(session, conversation_id)
-    record(
-        session, user.email, "print", conversation_target(conversation.id, conversation.sender_id)
-    )
-    session.commit()
-    return transcript_page(
-        request, session, user, tracker, conversation, masked=True, template="print.html"
+    return audited_transcript(
+        request,
+        session,
+        user,
+        tracker,
+        conversation_id,
+        "print",
+        masked=True,
+        template="print.html",
     )

@@ -9,7 +9,6 @@ from rasa_sdk.executor import CollectingDispatcher
 from sqlalchemy.orm import Session
 
 from actions.screening import (
-    SCREENING_SLOTS,
     ActionScreeningResult,
     AskBladderBowel,
     AskScreeningQuestion,
@@ -25,10 +24,10 @@ validator = ValidateScreeningForm()
 def test_form_slots_agree_across_domain_knowledge_and_actions() -> None:
     domain = yaml.safe_load((ROOT / "domain" / "screening.yml").read_text())
     knowledge = yaml.safe_load((ROOT / "data" / "knowledge" / "screening.yml").read_text())
-    assert domain["forms"]["screening_form"]["required_slots"] == SCREENING_SLOTS
-    assert [q["slot"] for q in knowledge["questions"]] == SCREENING_SLOTS
+    form_slots = domain["forms"]["screening_form"]["required_slots"]
+    assert [q["slot"] for q in knowledge["questions"]] == form_slots
     asked = {cls().name() for cls in AskScreeningQuestion.__subclasses__()}
-    assert asked == {f"action_ask_{slot}" for slot in SCREENING_SLOTS}
+    assert asked == {f"action_ask_{slot}" for slot in form_slots}
     assert asked <= set(domain["actions"])
 
 
