@@ -5,8 +5,11 @@ from __future__ import annotations
 import os
 import signal
 import socket
+import sqlite3
 import subprocess
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -154,6 +157,18 @@ class Assistant:
     def stop(self) -> None:
         self.rasa.stop()
         self.actions.stop()
+
+    @contextmanager
+    def conversation_store_down(self) -> Iterator[None]:
+        """Rasa's events table disappears for a while, as in an outage; the servers keep running."""
+        database = self.workdir / "tracker.db"
+        with sqlite3.connect(database) as connection:
+            connection.execute("ALTER TABLE events RENAME TO events_offline")
+        try:
+            yield
+        finally:
+            with sqlite3.connect(database) as connection:
+                connection.execute("ALTER TABLE events_offline RENAME TO events")
 
     def say(self, sender: str, message: str) -> list[dict]:
         response = httpx.post(

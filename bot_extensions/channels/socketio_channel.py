@@ -8,7 +8,8 @@ awaited"). This subclass re-registers the two handlers that matter:
 
 - `session_request` awaits `enter_room`, so replies reach every tab open on the session;
 - the user-message handler drops malformed events (not an object, no text, no valid session
-  id) with a log line instead of raising inside the socket.io task.
+  id) with a log line instead of raising inside the socket.io task, and when a turn fails
+  (conversation or lock store down) sends the replies of `unavailable.py` instead of nothing.
 
 Registered in credentials.yml as `bot_extensions.channels.socketio_channel.SocketIOInput`; the
 channel keeps the name `socketio`, its events and its `/socket.io` path.
@@ -28,6 +29,8 @@ from rasa.core.channels.socketio import SocketIOInput as RasaSocketIOInput
 from rasa.core.channels.socketio import SocketIOOutput
 from sanic import Blueprint
 
+from bot_extensions.channels.unavailable import replies_when_unhandled
+
 logger = logging.getLogger(__name__)
 
 # Session ids are chosen by the page (a UUID kept in localStorage); anything else is replaced.
@@ -45,6 +48,12 @@ class SocketIOInput(RasaSocketIOInput):
         socketio_webhook = super().blueprint(on_new_message)
         sio = self.sio
         assert sio is not None  # set by the parent's blueprint()
+        server: dict[str, Any] = {}
+
+        @socketio_webhook.listener("after_server_start")
+        async def remember_app(app: Any, _loop: Any) -> None:
+            # socket.io handlers get no request; the agent is needed to answer a failed turn.
+            server["app"] = app
 
         # `sio.on(...)` replaces the handler the parent registered for the same event.
         @sio.on("session_request", namespace=self.namespace)
@@ -80,14 +89,18 @@ class SocketIOInput(RasaSocketIOInput):
                     metadata = {}
             if not isinstance(metadata, dict):
                 metadata = {}
-            await on_new_message(
-                UserMessage(
-                    text,
-                    SocketIOOutput(sio, self.bot_message_evt),
-                    sender_id,
-                    input_channel=self.name(),
-                    metadata=metadata,
+            output = SocketIOOutput(sio, self.bot_message_evt)
+            try:
+                await on_new_message(
+                    UserMessage(
+                        text, output, sender_id, input_channel=self.name(), metadata=metadata
+                    )
                 )
-            )
+            except Exception:
+                logger.exception("A socket.io message from %s could not be handled.", sender_id)
+                app = server.get("app")
+                agent = getattr(app.ctx, "agent", None) if app is not None else None
+                for reply in await replies_when_unhandled(agent, text, self.name()):
+                    await output.send_response(sender_id, reply)
 
         return socketio_webhook

@@ -55,6 +55,7 @@ from sanic.request import Request
 from sanic.response import HTTPResponse
 
 from bot_extensions.channels.telegram_text import PayloadBook, SeenUpdates, split_message
+from bot_extensions.channels.unavailable import replies_when_unhandled
 
 logger = logging.getLogger(__name__)
 
@@ -95,7 +96,6 @@ GROUP = (
     "Please message me directly{mention}."
 )
 EXPIRED_BUTTON = "That button has expired. Please type your answer instead."
-SORRY = "Sorry, something went wrong on my side. Please try again in a moment."
 
 
 @dataclass(frozen=True)
@@ -210,6 +210,7 @@ class TelegramSecureInput(TelegramInput):
         self.payloads = PayloadBook()
         self.seen = SeenUpdates()
         self.output: TelegramBotOutput | None = None
+        self._app: Any = None
         self.disabled_reason = config.problem()
         if self.disabled_reason is None:
             try:
@@ -241,6 +242,7 @@ class TelegramSecureInput(TelegramInput):
 
         @telegram_webhook.listener("after_server_start")
         async def announce(app: Any, _loop: Any) -> None:
+            self._app = app  # its agent answers a turn that failed
             if self.output is not None:
                 app.add_task(self._announce())
 
@@ -414,7 +416,12 @@ class TelegramSecureInput(TelegramInput):
             )
         except Exception:
             logger.exception("Telegram: handling a message failed.")
-            await self._say(chat_id, SORRY)
+            agent = getattr(self._app.ctx, "agent", None) if self._app is not None else None
+            for reply in await replies_when_unhandled(agent, text, self.name()):
+                try:
+                    await self.output.send_response(str(chat_id), reply)
+                except Exception as error:
+                    logger.error(f"Telegram: sending the apology failed: {error}")
 
     async def _say(self, chat_id: int, text: str) -> None:
         assert self.output is not None

@@ -13,6 +13,7 @@ import httpx
 import pytest
 
 from bot_extensions.channels.telegram_text import split_message
+from tests.integration.test_store_down import NOT_HANDLED
 from tests.servers import Assistant
 from tests.telegram_stub import PHOTO, STICKER, TelegramStub, callback_update, message_update
 
@@ -228,3 +229,14 @@ def test_retried_update_is_answered_once(telegram_assistant: Assistant, stub: Te
     assert first >= 1
     assert post(telegram_assistant, update).status_code == 200
     assert len(stub.recorded("sendMessage", chat)) == first
+
+
+def test_red_flag_while_the_conversation_store_is_down_still_gets_its_reply(
+    telegram_assistant: Assistant, stub: TelegramStub
+) -> None:
+    chat = next(_chat_ids)
+    with telegram_assistant.conversation_store_down():
+        assert post(telegram_assistant, message_update(chat, RED_FLAG)).status_code == 200
+    said = stub.sent_texts(chat)
+    assert "emergency number" in said[0]
+    assert said[-1] == NOT_HANDLED

@@ -275,7 +275,8 @@
             headers: { "Content-Type": "application/json" },
             body: JSON.stringify({ sender, message, metadata }),
           });
-          if (!response.ok) throw new Error("HTTP " + response.status);
+          // 503: the turn failed, but the body still says what to do (a red flag's reply too).
+          if (!response.ok && response.status !== 503) throw new Error("HTTP " + response.status);
           replies = await response.json();
         } catch (error) {
           endTurn();

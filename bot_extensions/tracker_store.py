@@ -1,0 +1,219 @@
+"""Rasa's SQL tracker store without the per-turn reload, and without the silent fallback.
+
+Fast: Rasa 3.6's `SQLTrackerStore` reads every event of the conversation on each turn, turns
+each one back into an object (looking its class up among all `Event` subclasses, event by
+event), and counts the stored rows again before saving. That was a third of a turn's CPU
+(docs/production.md). This store keeps each recent conversation's stored events in memory and
+asks the database only for rows from the last one it has seen onwards: one indexed query per
+read. The database stays the only source of truth: a row written by another Rasa server is
+picked up on the next read, and a conversation whose last row is gone (erased in the review
+app) is loaded again from scratch.
+
+Strict: Rasa wraps every tracker store in `FailSafeTrackerStore`, which on a database error
+answers from an empty in-memory conversation: the person is greeted as new, their triage is
+forgotten and those turns are never stored. `FailingTrackerStore` lets the error through
+instead, so the channel can tell the person (bot_extensions/channels/rest_channel.py).
+"""
+
+from __future__ import annotations
+
+import functools
+import itertools
+import json
+import logging
+from collections import OrderedDict
+from dataclasses import dataclass, field
+from typing import Any
+
+import rasa.core.agent
+import sqlalchemy as sa
+from rasa.core.tracker_store import FailSafeTrackerStore, SQLTrackerStore
+from rasa.shared.core.events import Event, SessionStarted
+from rasa.shared.core.trackers import DialogueStateTracker
+from rasa.shared.exceptions import RasaException
+from rasa.shared.nlu.constants import INTENT_NAME_KEY
+from sqlalchemy import event as sqlalchemy_event
+from sqlalchemy.orm import sessionmaker
+from sqlalchemy.pool import QueuePool
+
+logger = logging.getLogger(__name__)
+
+DEFAULT_CACHED_CONVERSATIONS = 512
+
+
+class TrackerStoreUnavailable(RasaException):
+    """The conversation could not be read or stored; the turn must not go on without it."""
+
+
+@dataclass
+class StoredRow:
+    event_id: int
+    timestamp: float | None
+    event: dict[str, Any]
+
+
+@dataclass
+class CachedConversation:
+    """The rows Rasa's own query would return: those of the latest session, oldest first."""
+
+    last_event_id: int
+    session_start: float | None = None
+    rows: list[StoredRow] = field(default_factory=list)
+
+    def add(self, rows: list[StoredRow]) -> None:
+        # Same rule as SQLTrackerStore._event_query: the latest session starts at the highest
+        # SessionStarted timestamp, and only rows at or after it belong to the conversation.
+        if rows:
+            self.last_event_id = rows[-1].event_id
+        starts = [
+            row.timestamp
+            for row in rows
+            if row.event.get("event") == SessionStarted.type_name and row.timestamp is not None
+        ]
+        if starts and (self.session_start is None or max(starts) > self.session_start):
+            self.session_start = max(starts)
+        self.rows.extend(rows)
+        if self.session_start is not None:
+            start = self.session_start
+            self.rows = [
+                row for row in self.rows if row.timestamp is not None and row.timestamp >= start
+            ]
+
+
+@functools.cache
+def _event_class(type_name: str) -> type[Event] | None:
+    return Event.resolve_by_type(type_name, default=None)
+
+
+def deserialise(event_dicts: list[dict[str, Any]]) -> list[Event]:
+    """`rasa.shared.core.events.deserialise_events`, with each event class looked up once."""
+    events = []
+    for event_dict in event_dicts:
+        event_class = _event_class(event_dict.get("event", ""))
+        if event_class is None:
+            logger.warning("Skipping a stored event of unknown type %r.", event_dict.get("event"))
+            continue
+        events.append(event_class._from_parameters(event_dict))
+    return events
+
+
+def _use_write_ahead_log(dbapi_connection: Any, _record: Any) -> None:
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA synchronous=NORMAL")
+    cursor.close()
+
+
+class CachedSQLTrackerStore(SQLTrackerStore):
+    """`SQLTrackerStore` (same table, same rows) that reads only what it has not seen yet."""
+
+    def __init__(
+        self, *args: Any, cached_conversations: int = DEFAULT_CACHED_CONVERSATIONS, **kwargs: Any
+    ) -> None:
+        super().__init__(*args, **kwargs)
+        if self.engine.dialect.name == "sqlite":
+            self._use_pooled_sqlite_engine()
+        self._capacity = int(cached_conversations)
+        self._conversations: OrderedDict[str, CachedConversation] = OrderedDict()
+        events = self.SQLEvent.__table__
+        self._rows_from = (
+            sa.select(events.c.id, events.c.timestamp, events.c.data)
+            .where(events.c.sender_id == sa.bindparam("sender_id"))
+            .where(events.c.id >= sa.bindparam("from_id"))
+            .order_by(events.c.id)
+        )
+        self._insert = events.insert()
+
+    def _use_pooled_sqlite_engine(self) -> None:
+        # SQLAlchemy 1.4 opens a new SQLite connection for every statement on a file database;
+        # keeping a few open saves that on each turn. Write-ahead logging makes a commit cheap
+        # (no journal file rewritten per turn) and lets the review app read while Rasa writes;
+        # `synchronous=NORMAL` is safe in that mode (a power cut may lose the last turns, never
+        # corrupt the file). PostgreSQL is the store meant for production.
+        url = self.engine.url
+        self.engine.dispose()
+        self.engine = sa.create_engine(
+            url, poolclass=QueuePool, connect_args={"check_same_thread": False}
+        )
+        sqlalchemy_event.listen(self.engine, "connect", _use_write_ahead_log)
+        self.sessionmaker = sessionmaker(bind=self.engine)
+
+    async def retrieve(self, sender_id: str) -> DialogueStateTracker | None:
+        conversation = self._read(sender_id)
+        if conversation is None or not conversation.rows or not self.domain:
+            return None
+        return DialogueStateTracker.from_events(
+            sender_id, deserialise([row.event for row in conversation.rows]), self.domain.slots
+        )
+
+    async def save(self, tracker: DialogueStateTracker) -> None:
+        await self.stream_events(tracker)
+        conversation = self._read(tracker.sender_id)
+        already_stored = len(conversation.rows) if conversation else 0
+        new_events = list(itertools.islice(tracker.events, already_stored, None))
+        if not new_events:
+            return
+        records = []
+        for event in new_events:
+            data = event.as_dict()
+            records.append(
+                {
+                    "sender_id": tracker.sender_id,
+                    "type_name": event.type_name,
+                    "timestamp": data.get("timestamp"),
+                    "intent_name": data.get("parse_data", {})
+                    .get("intent", {})
+                    .get(INTENT_NAME_KEY),
+                    "action_name": data.get("name"),
+                    "data": json.dumps(data),
+                }
+            )
+        with self.engine.begin() as connection:
+            # One statement per event: ids follow the events' order on every database.
+            for record in records:
+                connection.execute(self._insert, record)
+        # The new rows (and their ids) are read back by the next `_read`, like any other writer's.
+
+    def _read(self, sender_id: str) -> CachedConversation | None:
+        """The conversation as stored now, from memory plus the rows added since."""
+        cached = self._conversations.get(sender_id)
+        from_id = cached.last_event_id if cached else 0
+        with self.engine.connect() as connection:
+            result = connection.execute(
+                self._rows_from, {"sender_id": sender_id, "from_id": from_id}
+            )
+            rows = [StoredRow(row.id, row.timestamp, json.loads(row.data)) for row in result]
+        if cached is not None:
+            if rows and rows[0].event_id == cached.last_event_id:
+                cached.add(rows[1:])
+                self._conversations.move_to_end(sender_id)
+                return cached
+            # The last row we saw is gone: erased or rewritten elsewhere. Start again.
+            del self._conversations[sender_id]
+            return self._read(sender_id)
+        if not rows:
+            return None
+        conversation = CachedConversation(last_event_id=rows[-1].event_id)
+        conversation.add(rows)
+        self._remember(sender_id, conversation)
+        return conversation
+
+    def _remember(self, sender_id: str, conversation: CachedConversation) -> None:
+        self._conversations[sender_id] = conversation
+        while len(self._conversations) > self._capacity:
+            self._conversations.popitem(last=False)
+
+
+class FailingTrackerStore(FailSafeTrackerStore):
+    """Rasa's tracker store wrapper, minus the fallback to an empty in-memory conversation."""
+
+    def on_tracker_store_error(self, error: Exception) -> None:
+        raise TrackerStoreUnavailable(f"The conversation store is unavailable: {error}") from error
+
+    def on_tracker_store_retrieve_error(self, error: Exception) -> None:
+        self.on_tracker_store_error(error)
+
+
+# Rasa's Agent wraps its tracker store in the class named here; this module is imported while the
+# endpoints are read, before the Agent is built, so the wrapper it builds is the failing one.
+rasa.core.agent.FailSafeTrackerStore = FailingTrackerStore  # type: ignore[misc]
