@@ -230,9 +230,14 @@ async def run_load(
     label: str = "",
     timeout: float = 30.0,
     seed: int = 7,
+    pace_s: float = 0.0,
 ) -> RunResult:
     """`people` simulated people at once; each runs whole conversations until `conversations`
-    have been started. Each conversation has a fresh sender id."""
+    have been started. Each conversation has a fresh sender id.
+
+    `pace_s` > 0: each person sends a message every `pace_s` seconds (reading and typing in
+    between), or at once when the reply came later than that: Locust's `constant_pacing`.
+    `pace_s` = 0: the next message goes as soon as the reply is back (a saturation test)."""
     rng = random.Random(seed)
     scripts = [
         CONVERSATIONS[rng.randrange(len(CONVERSATIONS))][:turns] for _ in range(conversations)
@@ -243,7 +248,8 @@ async def run_load(
     done: list[Conversation] = []
     run_id = uuid.uuid4().hex[:8]
 
-    async def person(client: httpx.AsyncClient) -> None:
+    async def person(client: httpx.AsyncClient, first_message_after: float) -> None:
+        next_message = time.monotonic() + first_message_after
         while True:
             try:
                 script = queue.get_nowait()
@@ -251,6 +257,8 @@ async def run_load(
                 return
             conversation = Conversation(f"load-{run_id}-{uuid.uuid4().hex[:12]}", script)
             for text in script:
+                await asyncio.sleep(max(0.0, next_message - time.monotonic()))
+                next_message = time.monotonic() + pace_s
                 conversation.turns.append(
                     await say(client, url, conversation.sender, text, timeout)
                 )
@@ -259,7 +267,8 @@ async def run_load(
     limits = httpx.Limits(max_connections=people + 4, max_keepalive_connections=people + 4)
     async with httpx.AsyncClient(limits=limits) as client:
         start = time.perf_counter()
-        await asyncio.gather(*(person(client) for _ in range(people)))
+        # Paced people start spread over one pace, as people do, not all in the same instant.
+        await asyncio.gather(*(person(client, rng.uniform(0, pace_s)) for _ in range(people)))
         wall = time.perf_counter() - start
     return RunResult(label or f"{people} people", people, wall, done)
 
@@ -544,17 +553,34 @@ def table(results: list[RunResult]) -> str:
 
 
 async def measure(
-    url: str, api_url: str, token: str | None, label: str, single: int, concurrent: int, people: int
+    url: str,
+    api_url: str,
+    token: str | None,
+    label: str,
+    single: int,
+    concurrent: int,
+    people: int,
+    pace_ms: int,
 ) -> list[RunResult]:
     # Warm-up: first messages pay for lazy initialisation in TensorFlow and the pools.
     await run_load(url, people=2, conversations=4, label="warm-up")
     one = await run_load(url, people=1, conversations=single, label=f"{label}: 1 client")
-    many = await run_load(
-        url, people=people, conversations=concurrent, label=f"{label}: {people} people"
+    paced = await run_load(
+        url,
+        people=people,
+        conversations=concurrent,
+        pace_s=pace_ms / 1000,
+        label=f"{label}: {people} people, a message every {pace_ms} ms each",
     )
-    for result in (one, many):
+    saturated = await run_load(
+        url,
+        people=people,
+        conversations=concurrent,
+        label=f"{label}: {people} people, no pause (saturation)",
+    )
+    for result in (one, paced, saturated):
         await count_lost(result, api_url, token)
-    return [one, many]
+    return [one, paced, saturated]
 
 
 def write_report(name: str, text: str, data: dict[str, Any]) -> None:
@@ -570,7 +596,13 @@ def cmd_run(args: argparse.Namespace) -> int:
         Path(args.prod_dir) / "secrets.env"
     ).get("RASA_AUTH_TOKEN")
     result = asyncio.run(
-        run_load(args.url, people=args.people, conversations=args.conversations, turns=args.turns)
+        run_load(
+            args.url,
+            people=args.people,
+            conversations=args.conversations,
+            turns=args.turns,
+            pace_s=args.pace_ms / 1000,
+        )
     )
     if args.api_url:
         asyncio.run(count_lost(result, args.api_url, token))
@@ -595,6 +627,7 @@ def cmd_profile(args: argparse.Namespace) -> int:
             args.single,
             args.concurrent,
             args.people,
+            args.pace_ms,
         )
     )
     pids = [int((prod / "pids" / f"rasa-{p}.pid").read_text()) for p in env["RASA_PORTS"].split()]
@@ -649,6 +682,7 @@ def cmd_compare(args: argparse.Namespace) -> int:
                     args.single,
                     args.concurrent,
                     args.people,
+                    args.pace_ms,
                 )
             )
             all_runs += runs
@@ -657,7 +691,8 @@ def cmd_compare(args: argparse.Namespace) -> int:
                 "cold_start_s": round(cold, 1),
                 "rss_mb": round(server.rss_mb()),
                 "single": runs[0].summary(),
-                "concurrent": runs[1].summary(),
+                "paced": runs[1].summary(),
+                "concurrent": runs[2].summary(),
             }
         finally:
             server.stop()
@@ -668,10 +703,10 @@ def cmd_compare(args: argparse.Namespace) -> int:
         f"| model | {project['model']} | {baseline['model']} | |",
     ]
     for key, name in [("p50_ms", "p50"), ("p95_ms", "p95"), ("p99_ms", "p99")]:
-        for run in ("single", "concurrent"):
+        for run in ("single", "paced", "concurrent"):
             a, b = project[run][key], baseline[run][key]
             ratio.append(f"| {run} {name} (ms) | {a} | {b} | {a / b:.2f} |")
-    for run in ("single", "concurrent"):
+    for run in ("single", "paced", "concurrent"):
         a, b = project[run]["throughput_msg_s"], baseline[run]["throughput_msg_s"]
         ratio.append(f"| {run} throughput (msg/s) | {a} | {b} | {a / b:.2f} |")
     ratio.append(
@@ -719,6 +754,9 @@ def main(argv: list[str] | None = None) -> int:
     run.add_argument("--people", type=int, default=32)
     run.add_argument("--conversations", type=int, default=64)
     run.add_argument("--turns", type=int, default=10)
+    run.add_argument(
+        "--pace-ms", type=int, default=0, help="each person sends a message every N ms (0: at once)"
+    )
     for name in ("profile", "compare"):
         p = sub.add_parser(name)
         if name == "compare":
@@ -733,6 +771,12 @@ def main(argv: list[str] | None = None) -> int:
             "--concurrent", type=int, default=96, help="conversations for the concurrent run"
         )
         p.add_argument("--people", type=int, default=32)
+        p.add_argument(
+            "--pace-ms",
+            type=int,
+            default=400,
+            help="pace of each person in the paced run (32 people every 400 ms offer 80 msg/s)",
+        )
     for p in (run, *sub.choices.values()):
         if not any(a.dest == "prod_dir" for a in p._actions):
             p.add_argument(

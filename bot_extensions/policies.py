@@ -24,8 +24,13 @@ from rasa.shared.core.generator import TrackerWithCachedStates
 from rasa.shared.core.trackers import DialogueStateTracker
 
 # Every Rasa server with our config loads this module, so it also installs the validator built
-# once for action-server responses.
-from bot_extensions import action_response_validation  # noqa: F401
+# once for action-server responses, the connections kept open to the action server and the
+# plain loop that runs the prediction graph.
+from bot_extensions import (  # noqa: F401
+    action_connections,
+    action_response_validation,
+    graph_runner,
+)
 
 # Above RulePolicy (6), so the apology comes before any rule's next step.
 PRIORITY = 7

@@ -9,6 +9,7 @@ import pickle
 from typing import Any
 
 import numpy as np
+import scipy.sparse
 from rasa.engine.graph import ExecutionContext, GraphComponent
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.engine.storage.resource import Resource
@@ -16,13 +17,57 @@ from rasa.engine.storage.storage import ModelStorage
 from rasa.nlu.classifiers.classifier import IntentClassifier
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
-from sklearn.feature_extraction.text import TfidfVectorizer
+from scipy.special import softmax
+from sklearn.feature_extraction.text import CountVectorizer, TfidfVectorizer
 from sklearn.linear_model import LogisticRegression
 from sklearn.pipeline import Pipeline, make_union
+from sklearn.preprocessing import normalize
 
 from bot_extensions.red_flags.language import normalise
 
 MODEL_FILE = "tfidf_intent_classifier.pkl"
+# Checked at load time: the shortcut must give the pipeline's own probabilities for these.
+PROBE_TEXTS = ["hi", "been sitting at a desk for years, lower back always tight, what do I do??"]
+
+
+class DirectScorer:
+    """The fitted pipeline's `predict_proba`, computed directly: about twice as fast.
+
+    scikit-learn 1.1 re-derives each vectoriser's IDF vector from a sparse diagonal matrix on
+    every call (its fitted-check reads the `idf_` property) and runs the union through joblib;
+    a turn spent a fifth of its CPU there. Same steps, same numbers: counts, sublinear TF,
+    IDF, L2 norm, the two blocks side by side, then the multinomial logistic regression.
+    """
+
+    def __init__(self, pipeline: Pipeline) -> None:
+        self.vectorizers = [v for _, v in pipeline.named_steps["features"].transformer_list]
+        self.idf = [v.idf_.copy() for v in self.vectorizers]
+        classifier = pipeline.named_steps["classifier"]
+        self.weights = np.ascontiguousarray(classifier.coef_.T)
+        self.intercept = classifier.intercept_
+
+    @classmethod
+    def for_pipeline(cls, pipeline: Pipeline) -> DirectScorer | None:
+        """The scorer, or None when it would not reproduce the pipeline exactly."""
+        try:
+            scorer = cls(pipeline)
+            same = np.allclose(
+                scorer.probabilities(PROBE_TEXTS), pipeline.predict_proba(PROBE_TEXTS)
+            )
+        except (AttributeError, KeyError, ValueError):
+            return None
+        return scorer if same else None
+
+    def probabilities(self, texts: list[str]) -> np.ndarray:
+        blocks = []
+        for vectorizer, idf in zip(self.vectorizers, self.idf, strict=True):
+            counts = CountVectorizer.transform(vectorizer, texts).astype(np.float64)
+            if vectorizer.sublinear_tf:
+                np.log(counts.data, out=counts.data)
+                counts.data += 1
+            blocks.append(normalize(counts.multiply(idf).tocsr(), norm=vectorizer.norm))
+        features = scipy.sparse.hstack(blocks).tocsr()
+        return softmax(features @ self.weights + self.intercept, axis=1)
 
 
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=True)
@@ -48,6 +93,7 @@ class TfidfIntentClassifier(GraphComponent, IntentClassifier):
         self._model_storage = model_storage
         self._resource = resource
         self.pipeline = pipeline
+        self.scorer = DirectScorer.for_pipeline(pipeline) if pipeline is not None else None
 
     @classmethod
     def create(
@@ -80,6 +126,7 @@ class TfidfIntentClassifier(GraphComponent, IntentClassifier):
             [normalise(m.get("text")) for m in examples], [m.get("intent") for m in examples]
         )
         self.pipeline = pipeline
+        self.scorer = DirectScorer.for_pipeline(pipeline)
         with self._model_storage.write_to(self._resource) as directory:
             (directory / MODEL_FILE).write_bytes(pickle.dumps(pipeline))
         return self._resource
@@ -102,7 +149,10 @@ class TfidfIntentClassifier(GraphComponent, IntentClassifier):
         if self.pipeline is None:
             return messages
         texts = [normalise(m.get("text") or "") for m in messages]
-        probabilities = self.pipeline.predict_proba(texts)
+        if self.scorer is not None:
+            probabilities = self.scorer.probabilities(texts)
+        else:
+            probabilities = self.pipeline.predict_proba(texts)
         labels = self.pipeline.classes_
         for message, row in zip(messages, probabilities, strict=True):
             order = np.argsort(row)[::-1][: self.config["ranking_length"]]

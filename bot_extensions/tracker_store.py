@@ -21,6 +21,7 @@ import functools
 import itertools
 import json
 import logging
+import weakref
 from collections import OrderedDict
 from dataclasses import dataclass, field
 from typing import Any
@@ -59,6 +60,11 @@ class CachedConversation:
     last_event_id: int
     session_start: float | None = None
     rows: list[StoredRow] = field(default_factory=list)
+    # The tracker last built from these rows, and how many of its events are stored. Rasa saves
+    # that same tracker at the end of the turn, while its lock keeps other servers out, so
+    # saving it needs no query to find which events are new.
+    served: weakref.ref[DialogueStateTracker] | None = None
+    served_events_stored: int = 0
 
     def add(self, rows: list[StoredRow]) -> None:
         # Same rule as SQLTrackerStore._event_query: the latest session starts at the highest
@@ -142,14 +148,22 @@ class CachedSQLTrackerStore(SQLTrackerStore):
         conversation = self._read(sender_id)
         if conversation is None or not conversation.rows or not self.domain:
             return None
-        return DialogueStateTracker.from_events(
+        tracker = DialogueStateTracker.from_events(
             sender_id, deserialise([row.event for row in conversation.rows]), self.domain.slots
         )
+        conversation.served = weakref.ref(tracker)
+        conversation.served_events_stored = len(conversation.rows)
+        return tracker
 
     async def save(self, tracker: DialogueStateTracker) -> None:
         await self.stream_events(tracker)
-        conversation = self._read(tracker.sender_id)
-        already_stored = len(conversation.rows) if conversation else 0
+        cached = self._conversations.get(tracker.sender_id)
+        if cached is not None and cached.served is not None and cached.served() is tracker:
+            already_stored = cached.served_events_stored
+        else:
+            cached = None
+            conversation = self._read(tracker.sender_id)
+            already_stored = len(conversation.rows) if conversation else 0
         new_events = list(itertools.islice(tracker.events, already_stored, None))
         if not new_events:
             return
@@ -169,9 +183,9 @@ class CachedSQLTrackerStore(SQLTrackerStore):
                 }
             )
         with self.engine.begin() as connection:
-            # One statement per event: ids follow the events' order on every database.
-            for record in records:
-                connection.execute(self._insert, record)
+            connection.execute(self._insert, records)
+        if cached is not None:
+            cached.served_events_stored += len(records)
         # The new rows (and their ids) are read back by the next `_read`, like any other writer's.
 
     def _read(self, sender_id: str) -> CachedConversation | None:

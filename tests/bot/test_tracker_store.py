@@ -183,3 +183,28 @@ def test_rasa_agent_fails_the_turn_when_the_database_breaks(cached, database) ->
         run(agent_store.retrieve("hu"))
     with pytest.raises(TrackerStoreUnavailable):
         run(agent_store.save(DialogueStateTracker("hu", DOMAIN.slots)))
+
+
+def test_saving_the_tracker_it_served_needs_no_query(cached) -> None:
+    run(append(cached, "iv", session_start(100.0) + turn("one", 101.0)))
+    tracker = run(cached.retrieve("iv"))
+    statements: list[str] = []
+    sa.event.listen(
+        cached.engine,
+        "before_cursor_execute",
+        lambda _conn, _cursor, statement, *_: statements.append(statement.split()[0]),
+    )
+    for event in turn("two", 102.0):
+        tracker.update(event)
+    run(cached.save(tracker))
+    for event in turn("three", 103.0):  # saved twice in one turn: only the newest are added
+        tracker.update(event)
+    run(cached.save(tracker))
+
+    assert statements == ["INSERT", "INSERT"]
+    stored = run(
+        SQLTrackerStore(
+            domain=DOMAIN, dialect="sqlite", db=str(cached.engine.url.database)
+        ).retrieve("iv")
+    )
+    assert dumped(stored) == dumped(tracker)
