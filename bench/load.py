@@ -206,6 +206,13 @@ async def say(
             time.perf_counter() - start, 0, 0, f"transport:{type(error).__name__}", started=sent_at
         )
     latency = time.perf_counter() - start
+    if response.status_code == 503:
+        # The turn failed cleanly: the body holds what the person was told instead.
+        try:
+            told = [reply.get("text", "") for reply in response.json()]
+        except ValueError:
+            told = []
+        return Turn(latency, 503, 0, "http:503", texts=told, started=sent_at)
     if response.status_code != 200:
         return Turn(
             latency, response.status_code, 0, f"http:{response.status_code}", started=sent_at

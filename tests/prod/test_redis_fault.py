@@ -1,7 +1,8 @@
-"""Redis (the lock store) down: messages are refused, never processed without a lock, so two
-servers can never write one conversation at once; the refusal is logged as a LockError and the
-service comes back by itself when Redis does. With Redis up, one conversation's messages sent
-at the same moment are processed one after the other, whichever way they come in."""
+"""Redis (the lock store) down: messages are refused (503, with an apology), never processed
+without a lock, so two servers can never write one conversation at once; the refusal is logged
+as a LockError and the service comes back by itself when Redis does. With Redis up, one
+conversation's messages sent at the same moment are processed one after the other, whichever
+way they come in."""
 
 from __future__ import annotations
 
@@ -11,12 +12,17 @@ import uuid
 
 import httpx
 import pytest
+import yaml
 
 from bench.load import stored_turns
 from tests.prod.profile import Profile
+from tests.servers import ROOT
 
 pytestmark = pytest.mark.prod
 
+NOT_HANDLED = yaml.safe_load((ROOT / "domain" / "safety.yml").read_text())["responses"][
+    "channel_message_not_handled"
+][0]["text"]
 MESSAGES = [
     "hi",
     "thanks",
@@ -40,9 +46,9 @@ def test_redis_down_refuses_messages_and_recovers(profile: Profile) -> None:
         started = time.monotonic()
         for url in [profile.url, *(profile.rasa_url(i) for i in range(len(profile.rasa_ports)))]:
             response = profile.say(sender, "are you a bot?", url=url)
-            # Rasa's REST channel answers 200 with no messages: nothing was processed.
-            assert response.status_code == 200
-            assert response.json() == []
+            # The turn fails cleanly: 503, and the person is told the message was not taken in.
+            assert response.status_code == 503
+            assert [reply["text"] for reply in response.json()] == [NOT_HANDLED]
         assert time.monotonic() - started < 10
         # Nothing reached the conversation without the lock.
         assert len(profile.tracker(sender)["events"]) == before
