@@ -54,6 +54,25 @@ def test_screening_then_plan_then_follow_ups(
     assert knowledge_session.get_one(Message, "stop-if-hurts").text in hurts
 
 
+@pytest.mark.parametrize(
+    "digression", ["how do I do a bird dog", "what can you do?", "thanks", "are you a bot?"]
+)
+def test_a_question_during_screening_is_answered_and_not_taken_as_the_answer(
+    assistant: Assistant, knowledge_session: Session, digression: str
+) -> None:
+    sender = new_sender()
+    assistant.say(sender, "can you give me a routine?")
+    duration = question(knowledge_session, "pain_duration")
+    assert texts(assistant.say(sender, "lower back")).endswith(duration)
+
+    replies = texts(assistant.say(sender, digression))
+    assert replies.endswith(duration) and replies != duration  # answered, then asked again
+    assert assistant.tracker(sender)["slots"]["pain_duration"] is None
+    assert texts(assistant.say(sender, "about 3 weeks")).endswith(
+        question(knowledge_session, "leg_pain")
+    )
+
+
 def test_yes_to_a_red_flag_question_ends_screening_with_emergency(
     assistant: Assistant, knowledge_session: Session
 ) -> None:
