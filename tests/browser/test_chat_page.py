@@ -187,6 +187,28 @@ def test_rest_fallback_page(browser: Browser, rest_page_server: PageServer) -> N
     close_clean(page)
 
 
+@pytest.mark.parametrize("server_fixture", ["page_server", "rest_page_server"])
+def test_with_the_conversation_store_down_the_page_still_says_what_to_do(
+    browser: Browser,
+    request: pytest.FixtureRequest,
+    web_assistant: Assistant,
+    server_fixture: str,
+) -> None:
+    page = open_page(browser, request.getfixturevalue(server_fixture))
+    expect(bot_messages(page).first).to_contain_text("I'm Backbone")
+    with web_assistant.conversation_store_down():
+        say(page, RED_FLAG)
+        expect(bot_messages(page).last).to_contain_text("couldn't take in your message")
+        expect(bot_messages(page).nth(-2)).to_contain_text("call your local emergency number")
+    # The failed turn's own 503 (REST) and the unreadable conversation state are expected here.
+    ERRORS[id(page)] = [
+        e
+        for e in ERRORS[id(page)]
+        if not (e.startswith("HTTP 5") or "the server responded with a status of 5" in e)
+    ]
+    close_clean(page)
+
+
 def test_make_run_defaults_keep_telegram_off(web_assistant: Assistant) -> None:
     """No TELEGRAM_TOKEN: Rasa starts, the Telegram webhook answers 503 and calls nobody."""
     health = httpx.get(web_assistant.rasa_url + "/webhooks/telegram/", timeout=10)
