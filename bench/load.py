@@ -569,8 +569,9 @@ async def measure(
     people: int,
     pace_ms: int,
 ) -> list[RunResult]:
-    # Warm-up: first messages pay for lazy initialisation in TensorFlow and the pools.
-    await run_load(url, people=2, conversations=4, label="warm-up")
+    # Warm-up: first messages pay for lazy initialisation in TensorFlow, scikit-learn and the
+    # pools, on every Rasa server behind nginx (four conversations left one server cold).
+    await run_load(url, people=4, conversations=16, label="warm-up")
     one = await run_load(url, people=1, conversations=single, label=f"{label}: 1 client")
     paced = await run_load(
         url,
