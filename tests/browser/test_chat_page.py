@@ -197,7 +197,9 @@ def test_with_the_conversation_store_down_the_page_still_says_what_to_do(
     page = open_page(browser, request.getfixturevalue(server_fixture))
     expect(bot_messages(page).first).to_contain_text("I'm Backbone")
     with web_assistant.conversation_store_down():
-        say(page, RED_FLAG)
+        # Not say(): a failed turn can come back before the typing indicator is seen.
+        page.get_by_label("Your message").fill(RED_FLAG)
+        page.keyboard.press("Enter")
         expect(bot_messages(page).last).to_contain_text("couldn't take in your message")
         expect(bot_messages(page).nth(-2)).to_contain_text("call your local emergency number")
     # The failed turn's own 503 (REST) and the unreadable conversation state are expected here.
