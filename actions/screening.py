@@ -115,7 +115,22 @@ class ValidateScreeningForm(FormValidationAction):
 
     # The SDK finds each slot's validator by its name, validate_<slot>.
     validate_pain_area = _plain_question("pain_area")
-    validate_pain_duration = _plain_question("pain_duration")
+
+    def validate_pain_duration(
+        self,
+        value: Any,
+        dispatcher: CollectingDispatcher,
+        tracker: Tracker,
+        domain: DomainDict,
+    ) -> dict[str, Any]:
+        # "lower back" is not how long: ask once more, then keep whatever is said.
+        skips = list(tracker.get_slot("screening_skips") or [])
+        if value == SKIPPED or duration_days(str(value)) is not None or "pain_duration" in skips:
+            return _reask_once("pain_duration", value, dispatcher, tracker)
+        with session_factory()() as session:
+            say(dispatcher, session, "duration-not-understood")
+        return {"pain_duration": None, "screening_skips": [*skips, "pain_duration"]}
+
     validate_leg_pain = _plain_question("leg_pain")
     validate_rf_bladder_bowel = _red_flag_question("rf_bladder_bowel")
     validate_rf_saddle_numbness = _red_flag_question("rf_saddle_numbness")

@@ -73,6 +73,33 @@ def test_a_question_during_screening_is_answered_and_not_taken_as_the_answer(
     )
 
 
+def test_a_place_given_for_how_long_is_asked_about_once(
+    assistant: Assistant, knowledge_session: Session
+) -> None:
+    sender = new_sender()
+    assistant.say(sender, "can you give me a routine?")
+    assistant.say(sender, "lower back")
+    again = texts(assistant.say(sender, "my lower back"))
+    assert again.startswith(knowledge_session.get_one(Message, "duration-not-understood").text)
+    assert again.endswith(question(knowledge_session, "pain_duration"))
+    assert texts(assistant.say(sender, "about 2 months")).endswith(
+        question(knowledge_session, "leg_pain")
+    )
+    assert assistant.tracker(sender)["slots"]["pain_duration"] == "2 months"
+
+
+def test_goodbye_during_screening_ends_it(assistant: Assistant, knowledge_session: Session) -> None:
+    sender = new_sender()
+    assistant.say(sender, "can you give me a routine?")
+    said = texts(assistant.say(sender, "ok bye for now"))
+    assert question(knowledge_session, "pain_area") not in said
+    assert assistant.tracker(sender)["active_loop"] == {}
+    # Asking again later starts where it stopped.
+    assert question(knowledge_session, "pain_area") in texts(
+        assistant.say(sender, "can you give me a routine?")
+    )
+
+
 def test_yes_to_a_red_flag_question_ends_screening_with_emergency(
     assistant: Assistant, knowledge_session: Session
 ) -> None:

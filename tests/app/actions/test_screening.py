@@ -85,6 +85,26 @@ def test_a_pain_score_that_is_not_a_number_is_asked_again(
     assert texts(dispatcher) == [db.get_one(Message, "pain-score-invalid").text]
 
 
+@pytest.mark.parametrize("typed", ["3 weeks", "since March", "about two months", "yesterday"])
+def test_a_duration_is_kept_as_typed(typed: str, dispatcher: CollectingDispatcher) -> None:
+    assert validator.validate_pain_duration(typed, dispatcher, tracker(), {}) == {
+        "pain_duration": typed
+    }
+    assert texts(dispatcher) == []
+
+
+def test_words_that_are_no_duration_are_asked_about_once_then_kept(
+    dispatcher: CollectingDispatcher, db: Session
+) -> None:
+    first = validator.validate_pain_duration("lower back", dispatcher, tracker(), {})
+    assert first == {"pain_duration": None, "screening_skips": ["pain_duration"]}
+    assert texts(dispatcher) == [db.get_one(Message, "duration-not-understood").text]
+    second = validator.validate_pain_duration(
+        "ages", dispatcher, tracker(slots={"screening_skips": ["pain_duration"]}), {}
+    )
+    assert second == {"pain_duration": "ages"}
+
+
 async def test_an_urgent_or_emergency_triage_ends_the_questions(
     dispatcher: CollectingDispatcher,
 ) -> None:
