@@ -85,6 +85,7 @@ class RedFlag(Base):
     counts_when_past: Mapped[bool] = mapped_column(Boolean)
     phrases: Mapped[list[str]] = mapped_column(JSON)
     match: Mapped[list[list[list[str]]]] = mapped_column(JSON)
+    not_within: Mapped[list[str]] = mapped_column(JSON, server_default="[]")
     sources: Mapped[list[str]] = mapped_column(JSON)
 
     referral: Mapped[Referral] = relationship(viewonly=True)

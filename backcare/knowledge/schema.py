@@ -59,6 +59,8 @@ class RedFlag(Entry):
     counts_when_past: bool = False
     phrases: list[str] = Field(min_length=5)
     match: list[MatchRule] = Field(min_length=1)
+    # Phrases inside which a matched term does not count ("cancer screening" is no cancer).
+    not_within: list[str] = []
     sources: list[str] = Field(min_length=1)
 
 

@@ -1,6 +1,7 @@
 """Find red flags in a message with spaCy's PhraseMatcher and decide each mention's status.
 
-A flag fires when every term group of one of its `match` rules appears in one sentence. Each
+A flag fires when every term group of one of its `match` rules appears in one sentence (a term
+inside one of the flag's `not_within` phrases does not count: "cancer screening"). Each
 mention is then classed as present, negated ("no numbness"), a question about the signs, or
 history that is over; only present mentions count. Every decision is kept as a Finding, so a
 clinician can see why the detector said what it said.
@@ -31,6 +32,7 @@ class FlagDefinition:
     counts_when_past: bool
     referral: str
     rules: list[list[list[str]]]
+    not_within: tuple[str, ...] = ()
 
     @classmethod
     def from_entry(cls, entry: dict[str, Any]) -> FlagDefinition:
@@ -43,6 +45,7 @@ class FlagDefinition:
             counts_when_past=bool(entry.get("counts_when_past")),
             referral=entry["referral"],
             rules=rules,
+            not_within=tuple(entry.get("not_within", [])),
         )
 
 
@@ -96,13 +99,23 @@ class RedFlagDetector:
                     key = f"{definition.slug}|{rule_index}|{group_index}"
                     terms = [language.normalise(term) for term in group]
                     self.matcher.add(key, list(self.nlp.pipe(terms)))
+        self.exclusions = PhraseMatcher(self.nlp.vocab, attr="LEMMA")
+        for definition in self.definitions.values():
+            if definition.not_within:
+                phrases = [language.normalise(phrase) for phrase in definition.not_within]
+                self.exclusions.add(definition.slug, list(self.nlp.pipe(phrases)))
 
     def detect(self, text: str) -> list[Finding]:
         """All mentions, one Finding per flag and sentence, the present ones first."""
         doc = self.nlp(language.normalise(text))
+        excluded: dict[str, list[tuple[int, int]]] = {}
+        for match_id, start, end in self.exclusions(doc):
+            excluded.setdefault(self.nlp.vocab.strings[match_id], []).append((start, end))
         hits: dict[tuple[str, int, int], list[tuple[int, Span]]] = {}
         for match_id, start, end in self.matcher(doc):
             slug, rule, group = self.nlp.vocab.strings[match_id].split("|")
+            if any(a <= start and end <= b for a, b in excluded.get(slug, [])):
+                continue
             span = doc[start:end]
             hits.setdefault((slug, int(rule), span.sent.start), []).append((int(group), span))
 
