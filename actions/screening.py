@@ -52,18 +52,25 @@ def _red_flag_answer(slot: str) -> dict[str, Any]:
         return {"triage": "emergency"}
 
 
+def _ask_again_once(
+    slot: str, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, phrase: str
+) -> dict[str, Any]:
+    """The question is asked once more, after `phrase`; if it was already, `value` is kept."""
+    skips = list(tracker.get_slot("screening_skips") or [])
+    if slot in skips:
+        return {slot: value}
+    with session_factory()() as session:
+        say(dispatcher, session, phrase)
+    return {slot: None, "screening_skips": [*skips, slot]}
+
+
 def _reask_once(
     slot: str, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker
 ) -> dict[str, Any]:
     """A skipped question is asked once more; a second skip is accepted."""
     if value != SKIPPED:
         return {slot: value}
-    skips = list(tracker.get_slot("screening_skips") or [])
-    if slot in skips:
-        return {slot: SKIPPED}
-    with session_factory()() as session:
-        say(dispatcher, session, "ask-again-skipped")
-    return {slot: None, "screening_skips": [*skips, slot]}
+    return _ask_again_once(slot, value, dispatcher, tracker, "ask-again-skipped")
 
 
 def _plain_question(slot: str) -> Callable[..., dict[str, Any]]:
@@ -124,12 +131,11 @@ class ValidateScreeningForm(FormValidationAction):
         domain: DomainDict,
     ) -> dict[str, Any]:
         # "lower back" is not how long: ask once more, then keep whatever is said.
-        skips = list(tracker.get_slot("screening_skips") or [])
-        if value == SKIPPED or duration_days(str(value)) is not None or "pain_duration" in skips:
+        if value == SKIPPED or duration_days(str(value)) is not None:
             return _reask_once("pain_duration", value, dispatcher, tracker)
-        with session_factory()() as session:
-            say(dispatcher, session, "duration-not-understood")
-        return {"pain_duration": None, "screening_skips": [*skips, "pain_duration"]}
+        return _ask_again_once(
+            "pain_duration", value, dispatcher, tracker, "duration-not-understood"
+        )
 
     validate_leg_pain = _plain_question("leg_pain")
     validate_rf_bladder_bowel = _red_flag_question("rf_bladder_bowel")
