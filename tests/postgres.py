@@ -9,7 +9,10 @@ import shutil
 import subprocess
 import tempfile
 import time
+from collections.abc import Iterator
 from pathlib import Path
+
+import pytest
 
 from tests.servers import free_port
 
@@ -88,3 +91,13 @@ class PostgresServer:
                 return
             time.sleep(0.2)
         raise TimeoutError("PostgreSQL did not become ready")
+
+
+@pytest.fixture(scope="session", name="postgres")
+def postgres_fixture() -> Iterator[PostgresServer]:
+    """`postgres`: one private PostgreSQL for a test session (conftests import this)."""
+    server = PostgresServer()
+    server.start()
+    server.wait_ready()
+    yield server
+    server.stop()

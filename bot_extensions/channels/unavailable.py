@@ -31,8 +31,10 @@ LAST_RESORT = {"text": "Sorry, something went wrong on my side. Please try again
 async def replies_when_unhandled(
     agent: Agent | None, text: str, channel: str
 ) -> list[dict[str, Any]]:
+    if agent is None or not agent.is_ready():
+        logger.error("No model loaded to answer an unhandled message.")
+        return [LAST_RESORT]
     try:
-        assert agent is not None and agent.is_ready(), "no model loaded"
         parsed = await agent.parse_message(text)
         found = {entity["entity"]: entity["value"] for entity in parsed.get("entities", [])}
         # The response variants pick their wording from the slots these entities fill (for

@@ -12,18 +12,10 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, Playwright, sync_playwright
 
+from tests.chromium import CHROMIUM, CHROMIUM_ARGS
 from tests.knowledge_db import build_knowledge_db
 from tests.servers import APP_PY, ROOT, Assistant, Process, free_port, wait_until_up
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 ARTIFACTS = ROOT / "test-artifacts" / "browser"
 
 

@@ -23,7 +23,7 @@ from backcare.review.app import create_app
 from backcare.review.models import User
 from backcare.review.passwords import hash_password
 from backcare.review.settings import ReviewSettings
-from tests.postgres import PostgresServer
+from tests.postgres import PostgresServer, postgres_fixture  # noqa: F401  (`postgres`)
 from tests.review.bot_conversations import talk_to_the_bot
 
 # Starlette asks for its httpx2 fork; the TestClient works the same with httpx (pinned here).
@@ -34,15 +34,6 @@ PASSWORD = "a long test password"
 ADMIN = "admin@example.org"
 CLINICIAN = "clinician@example.org"
 _names = itertools.count()
-
-
-@pytest.fixture(scope="session")
-def postgres() -> Iterator[PostgresServer]:
-    server = PostgresServer()
-    server.start()
-    server.wait_ready()
-    yield server
-    server.stop()
 
 
 @dataclass(frozen=True)

@@ -14,19 +14,12 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, Page, expect, sync_playwright
 
+from tests.chromium import CHROMIUM, CHROMIUM_ARGS
 from tests.review.conftest import CLINICIAN, PASSWORD, Databases, add_accounts
 from tests.servers import APP_PY, ROOT, Process, free_port, wait_until_up
 
 pytestmark = [pytest.mark.browser, pytest.mark.integration]
 ARTIFACTS = ROOT / "test-artifacts" / "review"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 
 
 @pytest.fixture
@@ -57,9 +50,7 @@ def review_server(bot_databases: Databases, tmp_path: Path) -> Iterator[str]:
 @pytest.fixture(scope="module")
 def browser() -> Iterator[Browser]:
     with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(
-            executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS
-        )
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         yield chromium
         chromium.close()
 
