@@ -47,8 +47,7 @@ class RestInput(RasaRestInput):
                 await on_new_message(message)
             except (CancelledError, Exception):
                 logger.exception("A REST message from %s could not be handled.", sender_id)
-                agent = getattr(request.app.ctx, "agent", None)
-                replies = await replies_when_unhandled(agent, text, self.name())
+                replies = await replies_when_unhandled(request.app, text, self.name())
                 return response.json(
                     [{"recipient_id": sender_id, **reply} for reply in replies], status=503
                 )

@@ -98,9 +98,7 @@ class SocketIOInput(RasaSocketIOInput):
                 )
             except Exception:
                 logger.exception("A socket.io message from %s could not be handled.", sender_id)
-                app = server.get("app")
-                agent = getattr(app.ctx, "agent", None) if app is not None else None
-                for reply in await replies_when_unhandled(agent, text, self.name()):
+                for reply in await replies_when_unhandled(server.get("app"), text, self.name()):
                     await output.send_response(sender_id, reply)
 
         return socketio_webhook

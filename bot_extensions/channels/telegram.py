@@ -416,8 +416,7 @@ class TelegramSecureInput(TelegramInput):
             )
         except Exception:
             logger.exception("Telegram: handling a message failed.")
-            agent = getattr(self._app.ctx, "agent", None) if self._app is not None else None
-            for reply in await replies_when_unhandled(agent, text, self.name()):
+            for reply in await replies_when_unhandled(self._app, text, self.name()):
                 try:
                     await self.output.send_response(str(chat_id), reply)
                 except Exception as error:

@@ -28,9 +28,9 @@ MESSAGE_KEYS = ("text", "buttons", "image", "custom", "attachment", "quick_repli
 LAST_RESORT = {"text": "Sorry, something went wrong on my side. Please try again in a minute."}
 
 
-async def replies_when_unhandled(
-    agent: Agent | None, text: str, channel: str
-) -> list[dict[str, Any]]:
+async def replies_when_unhandled(app: Any, text: str, channel: str) -> list[dict[str, Any]]:
+    """What to send for `text`, with the agent of the Sanic `app` Rasa serves (None if none)."""
+    agent: Agent | None = getattr(app.ctx, "agent", None) if app is not None else None
     if agent is None or not agent.is_ready():
         logger.error("No model loaded to answer an unhandled message.")
         return [LAST_RESORT]
