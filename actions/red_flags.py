@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from rasa_sdk import Tracker
+from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from sqlalchemy.orm import Session
 
 from actions.knowledge_action import Events, KnowledgeAction, latest_entity_values
 from actions.rendering import red_flag_message
 from backcare.knowledge.queries import red_flag_with_referral
+from backcare.triage import REFERRAL_LEVELS
 
 
 def send_red_flag_details(
@@ -35,5 +37,10 @@ class ActionRedFlagDetails(KnowledgeAction):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, session: Session
     ) -> Events:
         slugs = latest_entity_values(tracker, "red_flag")
-        send_red_flag_details(dispatcher, session, slugs, {"emergency", "urgent", "see_clinician"})
+        confirmed = tracker.get_slot("check_flag")
+        if not slugs and tracker.get_slot("check_answer") == "yes" and confirmed:
+            # A "yes" to a check question files the flag the question was about.
+            send_red_flag_details(dispatcher, session, [confirmed], set(REFERRAL_LEVELS))
+            return [SlotSet("red_flags", [confirmed])]
+        send_red_flag_details(dispatcher, session, slugs, set(REFERRAL_LEVELS))
         return []

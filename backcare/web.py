@@ -37,11 +37,11 @@ from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
 from backcare.settings import PROJECT_ROOT
+from backcare.triage import TRIAGE_LEVELS
 
 PUBLIC_DIR = PROJECT_ROOT / "web" / "public"
 SENDER_ID = re.compile(r"^[A-Za-z0-9_-]{8,64}$")
 HISTORY_LIMIT = 200
-TRIAGE_LEVELS = ("none", "see_clinician", "urgent", "emergency")
 
 
 def rasa_url() -> str:

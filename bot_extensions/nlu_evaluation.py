@@ -17,8 +17,8 @@ from rasa.core.agent import Agent
 from rasa.shared.nlu.training_data.loading import load_data
 from sklearn.metrics import f1_score
 
-RED_FLAG_INTENT = "report_red_flag"
-ALARM_LEVELS = {"emergency", "urgent"}
+from bot_extensions.red_flags.component import RED_FLAG_INTENT
+from bot_extensions.triage import ALARM_LEVELS
 
 
 @dataclass(frozen=True)

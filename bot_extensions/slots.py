@@ -1,4 +1,5 @@
-"""Slot types whose values only grow within a conversation, so no later turn can erase a risk."""
+"""Slot types of the safety slots: values that only grow within a conversation, so no later
+turn can erase a risk, and the answer to a check question, which each new question clears."""
 
 from __future__ import annotations
 
@@ -6,7 +7,7 @@ from typing import Any
 
 from rasa.shared.core.slots import CategoricalSlot, ListSlot, Slot
 
-TRIAGE_LEVELS = ["none", "see_clinician", "urgent", "emergency"]
+from bot_extensions.triage import urgency_rank
 
 
 class HighestTriageSlot(CategoricalSlot):
@@ -14,7 +15,7 @@ class HighestTriageSlot(CategoricalSlot):
 
     @CategoricalSlot.value.setter  # type: ignore[attr-defined,misc]
     def value(self, value: Any) -> None:
-        if _triage_rank(value) < _triage_rank(self._value):
+        if urgency_rank(value) < urgency_rank(self._value):
             return
         Slot.value.fset(self, value)  # type: ignore[attr-defined]
 
@@ -39,5 +40,15 @@ class AccumulatingListSlot(ListSlot):
         self._has_been_set = False
 
 
-def _triage_rank(level: Any) -> int:
-    return TRIAGE_LEVELS.index(level) if level in TRIAGE_LEVELS else -1
+class CheckAnswerSlot(CategoricalSlot):
+    """`check_answer`: "yes" or "no" to the latest check question; "pending" clears it.
+
+    Rasa cannot set a slot to nothing from a message, so the red-flag detector writes
+    "pending" when it asks a new question; the check form then sees no answer and asks.
+    """
+
+    PENDING = "pending"
+
+    @CategoricalSlot.value.setter  # type: ignore[attr-defined,misc]
+    def value(self, value: Any) -> None:
+        Slot.value.fset(self, None if value == self.PENDING else value)  # type: ignore[attr-defined]

@@ -13,7 +13,7 @@ from sqlalchemy import ColumnElement, Select, and_, exists, func, or_, select
 from sqlalchemy.orm import Session, contains_eager, selectinload
 
 from backcare.review.models import Conversation, ConversationRedFlag, ReviewMark
-from backcare.review.summaries import TRIAGE_LEVELS
+from backcare.triage import TRIAGE_LEVELS
 
 PER_PAGE = 50
 MAX_SEARCH_TERMS = 8

@@ -8,7 +8,7 @@ from sqlalchemy import case, func, select
 from sqlalchemy.orm import Session
 
 from backcare.review.models import Conversation, ConversationIntent
-from backcare.review.summaries import TRIAGE_LEVELS
+from backcare.triage import TRIAGE_LEVELS
 
 FALLBACK_INTENT = "nlu_fallback"
 TOP_INTENTS = 10

@@ -22,6 +22,7 @@ from backcare.review.models import (
     ConversationRedFlag,
     SyncState,
 )
+from backcare.triage import triage_rank
 from backcare.review.tracker_store import (
     TrackerEvent,
     conversation_events,
@@ -29,7 +30,6 @@ from backcare.review.tracker_store import (
     latest_event_ids,
 )
 
-TRIAGE_LEVELS = ("none", "see_clinician", "urgent", "emergency")
 REREAD_EVENT_IDS = 1000
 SENDERS_PER_BATCH = 500
 # Held while summaries change: by the sync, and by an erasure so no sync rebuilds a
@@ -62,11 +62,7 @@ class ConversationFacts:
 
 
 def higher_triage(current: str, candidate: object) -> str:
-    if candidate in TRIAGE_LEVELS and TRIAGE_LEVELS.index(str(candidate)) > TRIAGE_LEVELS.index(
-        current
-    ):
-        return str(candidate)
-    return current
+    return str(candidate) if triage_rank(candidate) > triage_rank(current) else current
 
 
 def present_red_flags(parse_data: dict) -> set[str]:
