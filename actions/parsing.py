@@ -1,11 +1,39 @@
-"""Turn what people type into numbers: "three weeks" -> 21 days, "7/10" -> 7."""
+"""Read what people type: "a couple of weeks" -> 14 days, "about a 6" -> 6, "my bum" -> buttock.
+
+Only the first MAX_PARSED_CHARS characters of a text are read: no real answer is longer, and
+it bounds the work a pasted wall of text can cause. Every pattern is built from fixed words,
+bounded digit runs and optional single spaces, with no repeated group inside another, so the
+regex engine cannot backtrack catastrophically.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterable
 
-_NUMBER_WORDS = {
+MAX_PARSED_CHARS = 500
+
+
+def _prepare(text: str) -> str:
+    """The part of `text` that is read, lower-cased, with each run of spaces made one space."""
+    return " ".join(text[:MAX_PARSED_CHARS].lower().replace("’", "'").split())
+
+
+def _nearest(number: float) -> int:
+    # Halves round up, unlike round(): the longer time and the higher score are the safer
+    # reading ("10.5 days" is 11, "6.5" is a 7).
+    return int(number + 0.5)
+
+
+def _either(words: Iterable[str]) -> str:
+    # Longest first, so the fuller wording is tried first: "half an" before "half a".
+    return "|".join(sorted(words, key=len, reverse=True))
+
+
+# ------------------------------------------------------------------------------ durations
+
+_COUNT_WORDS: dict[str, float] = {
     "a": 1,
     "an": 1,
     "one": 1,
@@ -23,10 +51,55 @@ _NUMBER_WORDS = {
     "couple": 2,
     "few": 3,
     "several": 4,
-    "half": 0.5,
+    "half a": 0.5,
+    "half an": 0.5,
 }
-_UNIT_DAYS = {"day": 1, "week": 7, "wk": 7, "month": 30, "mo": 30, "year": 365, "yr": 365}
-_MONTHS = [
+_UNIT_DAYS = {
+    "minute": 1 / 1440,
+    "min": 1 / 1440,
+    "hour": 1 / 24,
+    "hr": 1 / 24,
+    "day": 1,
+    "night": 1,
+    "week": 7,
+    "wk": 7,
+    "fortnight": 14,
+    "month": 30,
+    "mnth": 30,
+    "mth": 30,
+    "mo": 30,
+    "year": 365,
+    "yr": 365,
+}
+_UNIT = rf"(?P<unit>{_either(_UNIT_DAYS)})s?\b(?! old)"
+# "3 weeks", "a couple of weeks", "2wks", "one and a half years", "a week and a half".
+# In "2-3 weeks" or "two or three weeks" this finds the larger number, the safer guess.
+_AMOUNT_UNIT = re.compile(
+    rf"\b(?P<amount>[0-9]{{1,4}}(?:\.[0-9]{{1,2}})?|{_either(_COUNT_WORDS)})"
+    rf"(?P<half_before> and a half)?(?: of)? ?{_UNIT}(?P<half_after> and a half)?"
+)
+# "last week", "all month", "the past year": up to one unit.
+_ONE_PERIOD = re.compile(r"\b(?:all|this|last|the last|the past) (?P<unit>day|week|month|year)\b")
+_DAYS_AGO = {
+    "today": 0,
+    "this morning": 0,
+    "this afternoon": 0,
+    "this evening": 0,
+    "tonight": 0,
+    "just now": 0,
+    "yesterday": 1,
+    "last night": 1,
+    "day before yesterday": 2,
+    "the other day": 3,
+}
+_RELATIVE_DAY = re.compile(rf"\b(?P<words>{_either(_DAYS_AGO)})\b")
+# Long but not counted: "ages", "years", "on and off for years". A plural unit alone means at
+# least two of it; "ages" is taken as a year, well past the six weeks that call for a check.
+LONG_AGO_DAYS = 365
+_LONG_AGO = re.compile(r"\b(?:ages|forever|donkey's years|a long time|as long as i can remember)\b")
+_PLURAL_UNIT = re.compile(r"\b(?P<unit>day|week|month|year)s\b(?! old)")
+
+_MONTH_NAMES = [
     "january",
     "february",
     "march",
@@ -40,10 +113,236 @@ _MONTHS = [
     "november",
     "december",
 ]
-_AMOUNT_UNIT = re.compile(
-    r"(?P<amount>\d+(?:\.\d+)?|" + "|".join(_NUMBER_WORDS) + r")(?:\s+of)?\s*"
-    r"(?P<unit>day|week|wk|month|mo|year|yr)s?\b"
+# "jan" or "january", "sep", "sept" or "september"; "may" has no short form.
+_MONTH = (
+    "(?P<month>"
+    + _either([*(f"{m[:3]}(?:{m[3:]})?" for m in _MONTH_NAMES if m != "may"), "may", "sept"])
+    + ")"
 )
+_YEAR = "(?P<year>(?:19|20)[0-9]{2})"
+_DAY = "(?P<day>[0-9]{1,2})(?:st|nd|rd|th)?"
+# Only where a month name is plainly a date: "it may have started" is no month. The order
+# matters: a pattern with a day comes before one with the month alone.
+_DATES = [
+    re.compile(rf"\b{_YEAR}-(?P<month>[0-9]{{1,2}})-(?P<day>[0-9]{{1,2}})\b"),
+    re.compile(rf"\b(?P<day>[0-9]{{1,2}})[/.-](?P<month>[0-9]{{1,2}})[/.-]{_YEAR}\b"),
+    # Without a year, "4/10" could be a pain score: only "since 4/10" is a date.
+    re.compile(r"\b(?:since|from|on) (?:the )?(?P<day>[0-9]{1,2})[/.](?P<month>[0-9]{1,2})\b"),
+    re.compile(rf"\b{_DAY} (?:of )?{_MONTH}\b(?: {_YEAR}\b)?"),
+    re.compile(rf"\b{_MONTH} (?:the )?{_DAY}\b(?:,? {_YEAR}\b)?"),
+    re.compile(rf"\b{_MONTH} {_YEAR}\b"),
+    re.compile(
+        r"\b(?:since|in|from|around|start of|end of|beginning of|middle of|mid|early|late"
+        rf"|last)[ -](?:the )?{_MONTH}\b"
+    ),
+    re.compile(rf"^(?:since )?{_MONTH}\W*$"),
+    re.compile(rf"\b(?:since|in|from|around) {_YEAR}\b"),
+]
+_FEAST = re.compile(r"\b(?P<feast>christmas|xmas|new years?|easter)\b")
+_WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+_WEEKDAY = re.compile(rf"\b(?P<weekday>{_either(_WEEKDAYS)}|weekend)\b")
+
+
+def duration_days(text: str, today: dt.date | None = None) -> int | None:
+    """Days since the pain started, or None when the text holds no duration."""
+    text = _prepare(text)
+    today = today or dt.date.today()
+    if match := _AMOUNT_UNIT.search(text):
+        amount = match.group("amount")
+        count = float(amount) if amount[0].isdigit() else _COUNT_WORDS[amount]
+        if match.group("half_before") or match.group("half_after"):
+            count += 0.5
+        return _nearest(count * _UNIT_DAYS[match.group("unit")])
+    start = _date_mentioned(text, today)
+    if start is not None:
+        return (today - start).days if start <= today else None
+    if match := _ONE_PERIOD.search(text):
+        return _nearest(_UNIT_DAYS[match.group("unit")])
+    if match := _RELATIVE_DAY.search(text):
+        return _DAYS_AGO[match.group("words")]
+    if _LONG_AGO.search(text):
+        return LONG_AGO_DAYS
+    if match := _PLURAL_UNIT.search(text):
+        return _nearest(2 * _UNIT_DAYS[match.group("unit")])
+    return None
+
+
+def _date_mentioned(text: str, today: dt.date) -> dt.date | None:
+    """The first date the text names, the latest one not after today when it has no year."""
+    for pattern in _DATES:
+        if match := pattern.search(text):
+            return _date(match.groupdict(), today)
+    if match := _FEAST.search(text):
+        return _last_feast(match.group("feast"), today)
+    if match := _WEEKDAY.search(text):
+        weekday = match.group("weekday")
+        index = _WEEKDAYS.index("saturday" if weekday == "weekend" else weekday)
+        return today - dt.timedelta(days=(today.weekday() - index) % 7 or 7)
+    return None
+
+
+def _date(parts: dict[str, str | None], today: dt.date) -> dt.date | None:
+    month_text = parts.get("month")
+    if month_text is None:
+        month = 1
+    elif month_text.isdigit():
+        month = int(month_text)
+    else:
+        month = [m[:3] for m in _MONTH_NAMES].index(month_text[:3]) + 1
+    day = int(parts.get("day") or 1)
+    year_text = parts.get("year")
+    try:
+        if year_text:
+            return dt.date(int(year_text), month, day)
+        this_year = dt.date(today.year, month, day)
+        return this_year if this_year <= today else this_year.replace(year=today.year - 1)
+    except ValueError:  # "31st of February", "13/13/2024", "29 Feb" in a year without it
+        return None
+
+
+def _last_feast(feast: str, today: dt.date) -> dt.date:
+    def on(year: int) -> dt.date:
+        if feast == "easter":
+            return _easter(year)
+        return dt.date(year, 1, 1) if feast.startswith("new year") else dt.date(year, 12, 25)
+
+    return on(today.year) if on(today.year) <= today else on(today.year - 1)
+
+
+def _easter(year: int) -> dt.date:
+    """Easter Sunday in the Gregorian calendar (the anonymous Gregorian algorithm)."""
+    a = year % 19
+    b, c = divmod(year, 100)
+    d, e = divmod(b, 4)
+    g = (8 * b + 13) // 25
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = divmod(c, 4)
+    week_day = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 22 * week_day) // 451
+    month, day = divmod(h + week_day - 7 * m + 114, 31)
+    return dt.date(year, month, day + 1)
+
+
+# ------------------------------------------------------------------------------ pain scores
+
+_SCORE_WORDS = {
+    "zero": 0,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+}
+_SCORE = rf"(?P<score>[0-9]{{1,3}}(?:\.[0-9])?|{_either(_SCORE_WORDS)})"
+_OUT_OF_TEN = re.compile(rf"\b{_SCORE} ?(?:/|out of|outta|over) ?(?:10|ten)\b")
+# A number followed by one of these is a time, an age or a weight, not a score.
+_NOT_A_SCORE_AFTER = (
+    r"(?! ?(?:%|[:.][0-9]|(?:hour|hr|day|night|week|wk|fortnight|month|mth|year|yr|min|minute"
+    r"|time|kg|kilo|stone|st|lb|pound|am|pm|o'clock)s?\b))"
+)
+_BARE_SCORE = re.compile(rf"\b{_SCORE}(?:ish)?\b{_NOT_A_SCORE_AFTER}")
+# "6-7", "6 or 7", "between 6 and 7": the higher one, the safer guess.
+_SCORE_RANGE = re.compile(
+    rf"\b(?P<low>[0-9]|10|{_either(_SCORE_WORDS)}) ?(?:-|to|or|and) ?{_SCORE}\b{_NOT_A_SCORE_AFTER}"
+)
+MAX_SCORE = 10
+
+
+def pain_score(text: str) -> int | None:
+    """A 0-10 pain score, or None when the text holds none ("pretty bad" is no number)."""
+    text = _prepare(text)
+    if match := _OUT_OF_TEN.search(text):
+        # "11/10" means as bad as it gets.
+        return min(_score_value(match.group("score")), MAX_SCORE)
+    if match := _SCORE_RANGE.search(text):
+        score = _score_value(match.group("score"))
+        if score <= MAX_SCORE:
+            return score
+    for match in _BARE_SCORE.finditer(text):
+        score = _score_value(match.group("score"))
+        if score <= MAX_SCORE:
+            return score
+    return None
+
+
+def _score_value(score: str) -> int:
+    return _nearest(float(score)) if score[0].isdigit() else _SCORE_WORDS[score]
+
+
+# ------------------------------------------------------------------------------ body areas
+
+# (area, phrases), most specific first: at one place in the text the first phrase that fits
+# wins, so "bottom of my back" is the lower back before "bottom" can be the buttock.
+_MY = "(?:my |the |your )?"
+_AREA_PHRASES: list[tuple[str, list[str]]] = [
+    (
+        "upper or middle back",
+        [
+            f"between {_MY}shoulder ?blades",
+            f"middle of {_MY}back",
+            f"top of {_MY}back",
+            "upper back",
+            "mid back",
+            "mid-back",
+            "middle back",
+            "thoracic",
+        ],
+    ),
+    (
+        "lower back",
+        [
+            f"(?:bottom|base|small) of {_MY}(?:back|spine)",
+            "lower back",
+            "low back",
+            "lower spine",
+            "lumbar",
+            # a disc level: "l5", "l4/l5", "l5-s1"
+            "l[1-5](?:[-/]?(?:l[1-5]|s1))?",
+            "sacrum",
+            "sacroiliac",
+            "si joints?",
+            "tailbone",
+            "coccyx",
+        ],
+    ),
+    ("leg", [f"back of {_MY}(?:legs?|thighs?|knees?)", "sciatica"]),
+    ("groin", [f"front of {_MY}hips?", "groin"]),
+    ("hip", [f"side of {_MY}hips?", "hips?"]),
+    (
+        "all over",
+        [f"all over(?: {_MY}(?:back|body))?", "everywhere", "(?:whole|entire) (?:back|body)"],
+    ),
+    ("buttock", ["buttocks?", "bum", "butt", "glutes?", "bottom", "backside", "arse"]),
+    (
+        "leg",
+        ["legs?", "thighs?", "hamstrings?", "calf", "calves", "knees?", "shins?", "feet", "foot"],
+    ),
+    ("back", ["back", "spine"]),
+]
+# One named group per entry, a0, a1, ...: the group that matched says the area.
+_AREA_OF_GROUP = [area for area, _ in _AREA_PHRASES]
+_AREA = re.compile(
+    "|".join(rf"\b(?P<a{i}>{'|'.join(p)})\b" for i, (_, p) in enumerate(_AREA_PHRASES))
+)
+
+
+def body_areas(text: str) -> list[str]:
+    """The places named, in the order named: "low back and down my leg" -> lower back, leg."""
+    areas: list[str] = []
+    for match in _AREA.finditer(_prepare(text)):
+        area = _AREA_OF_GROUP[int(str(match.lastgroup)[1:])]
+        if area not in areas:
+            areas.append(area)
+    return areas
+
+
+# ------------------------------------------------------------------------------ ordinals
+
 _ORDINALS = {
     "first": 1,
     "1st": 1,
@@ -55,35 +354,10 @@ _ORDINALS = {
     "4th": 4,
     "last": -1,
 }
-
-
-def duration_days(text: str, today: dt.date | None = None) -> int | None:
-    """Days since the pain started, or None when the text holds no duration."""
-    lowered = text.lower()
-    match = _AMOUNT_UNIT.search(lowered)
-    if match:
-        amount = match.group("amount")
-        number = float(amount) if amount[0].isdigit() else _NUMBER_WORDS[amount]
-        return round(number * _UNIT_DAYS[match.group("unit")])
-    for index, month in enumerate(_MONTHS, start=1):
-        if re.search(rf"\b{month[:3]}(?:{month[3:]})?\b", lowered):
-            today = today or dt.date.today()
-            year = today.year if index <= today.month else today.year - 1
-            return (today - dt.date(year, index, 1)).days
-    if re.search(r"\b(yesterday|today|this morning|last night)\b", lowered):
-        return 1
-    return None
-
-
-def pain_score(text: str) -> int | None:
-    """A 0-10 pain score, or None when the text holds none in range."""
-    match = re.search(r"\b(10|[0-9])(?:\s*(?:/|out of)\s*10)?\b", text)
-    return int(match.group(1)) if match else None
+_ORDINAL = re.compile(rf"\b(?P<ordinal>{_either(_ORDINALS)})\b")
 
 
 def ordinal_position(text: str) -> int | None:
-    """1 for "first", 2 for "second", -1 for "last"."""
-    for word, position in _ORDINALS.items():
-        if re.search(rf"\b{word}\b", text.lower()):
-            return position
-    return None
+    """1 for "first", 2 for "second", -1 for "last": the first one named."""
+    match = _ORDINAL.search(_prepare(text))
+    return _ORDINALS[match.group("ordinal")] if match else None

@@ -20,7 +20,7 @@ from sqlalchemy.orm import Session
 
 from actions.exercises import send_plan
 from actions.knowledge_action import Events, KnowledgeAction, PhraseMissing, say
-from actions.parsing import duration_days, pain_score
+from actions.parsing import body_areas, duration_days, pain_score
 from actions.red_flags import send_red_flag_details
 from backcare.database import session_factory
 from backcare.knowledge.queries import screening_question
@@ -121,7 +121,17 @@ class ValidateScreeningForm(FormValidationAction):
         return domain_slots
 
     # The SDK finds each slot's validator by its name, validate_<slot>.
-    validate_pain_area = _plain_question("pain_area")
+    def validate_pain_area(
+        self,
+        value: Any,
+        dispatcher: CollectingDispatcher,
+        tracker: Tracker,
+        domain: DomainDict,
+    ) -> dict[str, Any]:
+        # Everyday words are kept as the places they name ("my bum" is the buttock); words
+        # that name no place are kept as typed, for the clinicians to read.
+        areas = [] if value == SKIPPED else body_areas(str(value))
+        return _reask_once("pain_area", " and ".join(areas) or value, dispatcher, tracker)
 
     def validate_pain_duration(
         self,
@@ -142,7 +152,8 @@ class ValidateScreeningForm(FormValidationAction):
     validate_rf_saddle_numbness = _red_flag_question("rf_saddle_numbness")
     validate_rf_leg_weakness = _red_flag_question("rf_leg_weakness")
     validate_rf_injury = _red_flag_question("rf_injury")
-    validate_rf_fever_cancer = _red_flag_question("rf_fever_cancer")
+    validate_rf_fever = _red_flag_question("rf_fever")
+    validate_rf_cancer = _red_flag_question("rf_cancer")
 
     def validate_pain_score(
         self,
@@ -210,8 +221,12 @@ class AskInjury(AskScreeningQuestion):
     slot = "rf_injury"
 
 
-class AskFeverCancer(AskScreeningQuestion):
-    slot = "rf_fever_cancer"
+class AskFever(AskScreeningQuestion):
+    slot = "rf_fever"
+
+
+class AskCancer(AskScreeningQuestion):
+    slot = "rf_cancer"
 
 
 class AskPainScore(AskScreeningQuestion):

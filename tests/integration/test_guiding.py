@@ -38,7 +38,7 @@ def test_screening_then_plan_then_follow_ups(
     assert question(knowledge_session, "pain_area") in texts(
         assistant.say(sender, "can you give me a routine?")
     )
-    for answer in ["lower back", "3 weeks", "no", "no", "no", "no", "no", "no"]:
+    for answer in ["lower back", "3 weeks", "no", "no", "no", "no", "no", "no", "no"]:
         assistant.say(sender, answer)
     plan = assistant.say(sender, "4")
     cards = [r["text"] for r in plan if r.get("text", "")[:2] in {"1.", "2.", "3.", "4."}]

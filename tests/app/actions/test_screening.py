@@ -13,12 +13,23 @@ from actions.screening import (
     AskBladderBowel,
     AskScreeningQuestion,
     ValidateScreeningForm,
+    clinician_signals,
 )
 from backcare.database import session_factory
 from backcare.knowledge.models import Message, RedFlag, ScreeningQuestion
 from tests.app.actions.conftest import DOMAIN, ROOT, texts, tracker
 
 validator = ValidateScreeningForm()
+
+# The flag a "yes" to each red-flag question files: what the question asks about.
+FLAG_OF_QUESTION = {
+    "rf_bladder_bowel": "bladder-problems",
+    "rf_saddle_numbness": "saddle-numbness",
+    "rf_leg_weakness": "worsening-leg-weakness",
+    "rf_injury": "major-injury",
+    "rf_fever": "fever-infection-signs",
+    "rf_cancer": "cancer-history",
+}
 
 
 def test_form_slots_agree_across_domain_knowledge_and_actions() -> None:
@@ -40,14 +51,21 @@ async def test_each_question_is_asked_with_its_buttons(
     assert [b["title"] for b in dispatcher.messages[0]["buttons"]] == ["Yes", "No", "Skip"]
 
 
-def test_yes_to_a_red_flag_question_raises_triage_to_its_urgency(
-    dispatcher: CollectingDispatcher, db: Session
+def test_every_red_flag_question_has_its_expected_flag() -> None:
+    knowledge = yaml.safe_load((ROOT / "data" / "knowledge" / "screening.yml").read_text())
+    flags = {q["slot"]: q["red_flag"] for q in knowledge["questions"] if q.get("red_flag")}
+    assert flags == FLAG_OF_QUESTION
+
+
+@pytest.mark.parametrize(("slot", "flag"), FLAG_OF_QUESTION.items())
+def test_yes_to_each_red_flag_question_files_the_flag_it_asks_about(
+    slot: str, flag: str, dispatcher: CollectingDispatcher, db: Session
 ) -> None:
-    result = validator.validate_rf_bladder_bowel("yes", dispatcher, tracker(), {})
+    result = getattr(validator, f"validate_{slot}")("yes", dispatcher, tracker(), {})
     assert result == {
-        "rf_bladder_bowel": "yes",
-        "triage": db.get_one(RedFlag, "bladder-problems").urgency,
-        "red_flags": ["bladder-problems"],
+        slot: "yes",
+        "triage": db.get_one(RedFlag, flag).urgency,
+        "red_flags": [flag],
     }
 
 
@@ -68,7 +86,8 @@ def test_a_skipped_question_is_asked_once_more_then_accepted(
 
 
 @pytest.mark.parametrize(
-    ("typed", "stored"), [("7/10", "7"), ("maybe a 4 out of 10", "4"), ("10", "10")]
+    ("typed", "stored"),
+    [("7/10", "7"), ("maybe a 4 out of 10", "4"), ("10", "10"), ("about a 6", "6"), ("ten", "10")],
 )
 def test_pain_score_is_read_from_what_people_type(
     typed: str, stored: str, dispatcher: CollectingDispatcher
@@ -76,16 +95,42 @@ def test_pain_score_is_read_from_what_people_type(
     assert validator.validate_pain_score(typed, dispatcher, tracker(), {}) == {"pain_score": stored}
 
 
+@pytest.mark.parametrize("typed", ["terrible", "pretty bad", "worse than yesterday"])
 def test_a_pain_score_that_is_not_a_number_is_asked_again(
-    dispatcher: CollectingDispatcher, db: Session
+    typed: str, dispatcher: CollectingDispatcher, db: Session
 ) -> None:
-    assert validator.validate_pain_score("terrible", dispatcher, tracker(), {}) == {
-        "pain_score": None
-    }
+    assert validator.validate_pain_score(typed, dispatcher, tracker(), {}) == {"pain_score": None}
     assert texts(dispatcher) == [db.get_one(Message, "pain-score-invalid").text]
 
 
-@pytest.mark.parametrize("typed", ["3 weeks", "since March", "about two months", "yesterday"])
+@pytest.mark.parametrize(
+    ("typed", "stored"),
+    [
+        ("lower back", "lower back"),
+        ("my bum mostly", "buttock"),
+        ("low back and down my left leg", "lower back and leg"),
+        ("between my shoulder blades", "upper or middle back"),
+        ("where my old scar is", "where my old scar is"),
+    ],
+)
+def test_a_pain_area_is_kept_as_the_place_it_names(
+    typed: str, stored: str, dispatcher: CollectingDispatcher
+) -> None:
+    assert validator.validate_pain_area(typed, dispatcher, tracker(), {}) == {"pain_area": stored}
+
+
+@pytest.mark.parametrize(
+    "typed",
+    [
+        "3 weeks",
+        "since March",
+        "about two months",
+        "yesterday",
+        "it may have started yesterday",
+        "since Christmas",
+        "a fortnight",
+    ],
+)
 def test_a_duration_is_kept_as_typed(typed: str, dispatcher: CollectingDispatcher) -> None:
     assert validator.validate_pain_duration(typed, dispatcher, tracker(), {}) == {
         "pain_duration": typed
@@ -131,6 +176,11 @@ async def test_result_after_an_emergency_answer_is_the_emergency_reply(
     assert dispatcher.messages[0]["response"] == "utter_emergency"
     assert events == [SlotSet("screened", True)]
     assert not any("plan" in text.lower() for text in texts(dispatcher))
+
+
+def test_may_the_verb_is_no_month_so_new_pain_raises_no_long_pain_signal() -> None:
+    slots = {"pain_duration": "it may have started yesterday", "leg_pain": "yes"}
+    assert clinician_signals(tracker(slots=slots)) == []
 
 
 async def test_result_for_long_leg_pain_adds_a_clinician_note_then_the_plan(

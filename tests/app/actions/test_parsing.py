@@ -1,0 +1,210 @@
+"""How long, how bad and where, read from what people type."""
+
+from __future__ import annotations
+
+import datetime as dt
+import time
+
+import pytest
+
+from actions.parsing import (
+    LONG_AGO_DAYS,
+    MAX_PARSED_CHARS,
+    body_areas,
+    duration_days,
+    ordinal_position,
+    pain_score,
+)
+
+TODAY = dt.date(2024, 6, 12)  # a Wednesday
+
+
+def days_since(year: int, month: int, day: int) -> int:
+    return (TODAY - dt.date(year, month, day)).days
+
+
+@pytest.mark.parametrize(
+    ("typed", "days"),
+    [
+        # the modal "may" is no month
+        ("it may have started yesterday", 1),
+        ("may have been last night", 1),
+        ("yesterday", 1),
+        ("since last night", 1),
+        ("this morning when I bent down", 0),
+        ("just today", 0),
+        ("a few hours", 0),
+        ("the other day", 3),
+        ("few days", 3),
+        ("3 days ago", 3),
+        ("10days", 10),
+        ("a couple of days", 2),
+        ("about a week", 7),
+        ("a week and a half", 11),
+        ("since last week", 7),
+        ("a couple of weeks", 14),
+        ("couple weeks", 14),
+        ("a fortnight", 14),
+        ("2 wks", 14),
+        ("two or three weeks", 21),
+        ("5-6 weeks", 42),
+        ("a few weeks now", 21),
+        ("3 months", 90),
+        ("about 6 mths", 180),
+        ("half a year", 183),
+        ("about a year", 365),
+        ("a year and a half", 548),
+        ("2 yrs", 730),
+        ("ages", LONG_AGO_DAYS),
+        ("for donkey's years", LONG_AGO_DAYS),
+        ("years", 730),
+        ("on and off for years", 730),
+        ("weeks", 14),
+        ("since Monday", 2),
+        ("since the weekend", 4),
+        ("since Christmas", days_since(2023, 12, 25)),
+        ("since xmas", days_since(2023, 12, 25)),
+        ("since new year", days_since(2024, 1, 1)),
+        ("since Easter", days_since(2024, 3, 31)),
+        ("since March", days_since(2024, 3, 1)),
+        ("since may", days_since(2024, 5, 1)),
+        ("mid-May", days_since(2024, 5, 1)),
+        ("since the 3rd of May", days_since(2024, 5, 3)),
+        ("since 3 May", days_since(2024, 5, 3)),
+        ("May 3rd", days_since(2024, 5, 3)),
+        ("since the 20th of June", days_since(2023, 6, 20)),
+        ("in Sept 2022", days_since(2022, 9, 1)),
+        ("since 2024-05-03", days_since(2024, 5, 3)),
+        ("since 03/05/2024", days_since(2024, 5, 3)),
+        ("since 4/10", days_since(2023, 10, 4)),
+        ("since 2019", days_since(2019, 1, 1)),
+    ],
+)
+def test_durations_in_everyday_words(typed: str, days: int) -> None:
+    assert duration_days(typed, TODAY) == days
+
+
+@pytest.mark.parametrize(
+    "typed",
+    [
+        "lower back",
+        "it may be nothing",
+        "for a while",
+        "I'm 45 years old",
+        "4/10",
+        "since the 31st of February",
+        "since 2025-01-01",
+        "",
+    ],
+)
+def test_words_without_a_duration_give_none(typed: str) -> None:
+    assert duration_days(typed, TODAY) is None
+
+
+@pytest.mark.parametrize(
+    ("typed", "score"),
+    [
+        ("4", 4),
+        ("0", 0),
+        ("about a 6", 6),
+        ("4/10", 4),
+        ("4 / 10", 4),
+        ("6 out of 10", 6),
+        ("seven out of ten", 7),
+        ("7 outta 10", 7),
+        ("a solid 7", 7),
+        ("ten", 10),
+        ("zero today", 0),
+        ("7ish", 7),
+        ("like a 5 i guess", 5),
+        ("6.5", 7),
+        ("6-7", 7),
+        ("between 6 and 7", 7),
+        ("6 or 7 at night", 7),
+        ("11/10 honestly", 10),
+        ("been 3 weeks, about a 6", 6),
+        ("I'm 45 and it's a 3", 3),
+        ("6 still, same as before", 6),
+    ],
+)
+def test_pain_scores_in_everyday_words(typed: str, score: int) -> None:
+    assert pain_score(typed) == score
+
+
+@pytest.mark.parametrize(
+    "typed",
+    ["pretty bad", "terrible", "not great", "I'm 45", "lost 5 stone", "at 10:30", "15", ""],
+)
+def test_words_without_a_score_give_none(typed: str) -> None:
+    assert pain_score(typed) is None
+
+
+@pytest.mark.parametrize(
+    ("typed", "areas"),
+    [
+        ("lower back", ["lower back"]),
+        ("Low back", ["lower back"]),
+        ("my lumbar", ["lower back"]),
+        ("bottom of my back", ["lower back"]),
+        ("small of my back", ["lower back"]),
+        ("L4/L5 they said", ["lower back"]),
+        ("tailbone", ["lower back"]),
+        ("my bum", ["buttock"]),
+        ("left buttock", ["buttock"]),
+        ("glutes", ["buttock"]),
+        ("side of my hip", ["hip"]),
+        ("right hip", ["hip"]),
+        ("groin", ["groin"]),
+        ("front of my hip", ["groin"]),
+        ("down my leg", ["leg"]),
+        ("back of my thigh", ["leg"]),
+        ("between shoulder blades", ["upper or middle back"]),
+        ("between my shoulder blades", ["upper or middle back"]),
+        ("upper back", ["upper or middle back"]),
+        ("all over", ["all over"]),
+        ("everywhere tbh", ["all over"]),
+        ("nah only in my back", ["back"]),
+        ("low back and down my left leg", ["lower back", "leg"]),
+        ("hips and bum", ["hip", "buttock"]),
+    ],
+)
+def test_body_areas_in_everyday_words(typed: str, areas: list[str]) -> None:
+    assert body_areas(typed) == areas
+
+
+@pytest.mark.parametrize("typed", ["hang on, is exercising even safe?", "not sure", ""])
+def test_words_without_a_place_give_no_area(typed: str) -> None:
+    assert body_areas(typed) == []
+
+
+@pytest.mark.parametrize(
+    ("typed", "position"),
+    [("how do I do the second one?", 2), ("the 1st", 1), ("the last one", -1), ("that one", None)],
+)
+def test_ordinal_positions(typed: str, position: int | None) -> None:
+    assert ordinal_position(typed) == position
+
+
+def test_text_past_the_cap_is_not_read() -> None:
+    padding = "x" * MAX_PARSED_CHARS
+    assert duration_days(padding + " 3 weeks", TODAY) is None
+    assert pain_score(padding + " 4") is None
+    assert body_areas(padding + " lower back") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "1" * 100_000,
+        ("12 of a 3 and 4/ 5 lower since may 2 weeks back ., " * 2_000)[:100_000],
+    ],
+    ids=["digits", "mixed"],
+)
+def test_a_huge_message_is_parsed_quickly(text: str) -> None:
+    # A safety bound, not a benchmark: the cap and the patterns keep this far below it.
+    started = time.perf_counter()
+    duration_days(text, TODAY)
+    pain_score(text)
+    body_areas(text)
+    ordinal_position(text)
+    assert time.perf_counter() - started < 0.5
