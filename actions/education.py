@@ -40,6 +40,29 @@ def topic_for(intent: str, text: str) -> str:
     return TOPIC_FOR_INTENT.get(intent, "joint-by-joint")
 
 
+def explain_topic(
+    dispatcher: CollectingDispatcher,
+    session: Session,
+    intent: str,
+    text: str,
+    red_flags: list[str],
+) -> Events:
+    """The topic that answers `intent`, a see-a-clinician note for its flags, and an offer."""
+    topic = education_topic(session, topic_for(intent, text))
+    if topic is None:
+        raise PhraseMissing(f"education topic {topic_for(intent, '')}")
+    detailed = topic.slug in DETAILED_TOPICS
+    dispatcher.utter_message(text=topic_message(topic, detailed=detailed))
+    send_red_flag_details(dispatcher, session, red_flags, {"see_clinician"})
+    if detailed or not topic.related_exercises:
+        return []
+    exercise = find_exercise(session, topic.related_exercises[0])
+    if exercise is None:
+        return []
+    say(dispatcher, session, "offer-exercise", exercise_name=exercise.name.lower())
+    return [SlotSet("offered_exercise", exercise.slug)]
+
+
 class ActionExplainTopic(KnowledgeAction):
     def name(self) -> str:
         return "action_explain_topic"
@@ -47,19 +70,10 @@ class ActionExplainTopic(KnowledgeAction):
     def answer(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, session: Session
     ) -> Events:
-        intent = latest_intent(tracker)
-        topic = education_topic(session, topic_for(intent, tracker.latest_message.get("text", "")))
-        if topic is None:
-            raise PhraseMissing(f"education topic {topic_for(intent, '')}")
-        detailed = topic.slug in DETAILED_TOPICS
-        dispatcher.utter_message(text=topic_message(topic, detailed=detailed))
-        send_red_flag_details(
-            dispatcher, session, latest_entity_values(tracker, "red_flag"), {"see_clinician"}
+        return explain_topic(
+            dispatcher,
+            session,
+            latest_intent(tracker),
+            tracker.latest_message.get("text", ""),
+            latest_entity_values(tracker, "red_flag"),
         )
-        if detailed or not topic.related_exercises:
-            return []
-        exercise = find_exercise(session, topic.related_exercises[0])
-        if exercise is None:
-            return []
-        say(dispatcher, session, "offer-exercise", exercise_name=exercise.name.lower())
-        return [SlotSet("offered_exercise", exercise.slug)]

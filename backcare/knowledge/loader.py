@@ -30,6 +30,7 @@ class Knowledge:
     exercises: list[schema.Exercise]
     topics: list[schema.EducationTopic]
     red_flags: list[schema.RedFlag]
+    sign_checks: list[schema.SignCheck]
     messages: list[schema.Message]
     screening: list[schema.ScreeningQuestion]
 
@@ -72,6 +73,7 @@ def read_knowledge(directory: Path) -> Knowledge:
         exercises=parsed["exercises.yml"].exercises,  # type: ignore[attr-defined]
         topics=parsed["education.yml"].topics,  # type: ignore[attr-defined]
         red_flags=parsed["red_flags.yml"].red_flags,  # type: ignore[attr-defined]
+        sign_checks=parsed["sign_checks.yml"].checks,  # type: ignore[attr-defined]
         messages=parsed["messages.yml"].messages,  # type: ignore[attr-defined]
         screening=parsed["screening.yml"].questions,  # type: ignore[attr-defined]
     )
@@ -150,6 +152,9 @@ def _check_references(knowledge: Knowledge) -> None:
         require("exercises.yml", exercise.slug, "progression", exercise.progression, exercise_slugs)
         for source in exercise.sources:
             require("exercises.yml", exercise.slug, "source", source, source_ids)
+        for caution in exercise.cautions:
+            for source in caution.sources:
+                require("exercises.yml", exercise.slug, "caution source", source, source_ids)
     for topic in knowledge.topics:
         for related in topic.related_exercises:
             require("education.yml", topic.slug, "related exercise", related, exercise_slugs)
@@ -161,6 +166,12 @@ def _check_references(knowledge: Knowledge) -> None:
             require("red_flags.yml", flag.slug, "source", source, source_ids)
     _check_unique("screening.yml", [q.slot for q in knowledge.screening])
     flag_slugs = {f.slug for f in knowledge.red_flags}
+    _check_unique("sign_checks.yml", [c.slug for c in knowledge.sign_checks])
+    for check in knowledge.sign_checks:
+        for slug in [check.flag, *check.covers]:
+            require("sign_checks.yml", check.slug, "red flag", slug, flag_slugs)
+        for source in check.sources:
+            require("sign_checks.yml", check.slug, "source", source, source_ids)
     for question in knowledge.screening:
         require("screening.yml", question.slot, "red flag", question.red_flag, flag_slugs)
     for referral in knowledge.referrals:

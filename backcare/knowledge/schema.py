@@ -22,8 +22,22 @@ class Entry(BaseModel):
 class Source(Entry):
     id: str = Field(pattern=SLUG_PATTERN)
     title: str
-    kind: Literal["article", "guideline"]
+    # article: a seed article; guideline: a guideline or official patient information;
+    # paper: a published paper or editorial.
+    kind: Literal["article", "guideline", "paper"]
     reference: str
+
+
+# Who a caution is for. `active-back-injury`: hip stretches that can stir up a sore back.
+CautionTopic = Literal["hip-replacement", "pregnancy", "blood-thinners", "active-back-injury"]
+
+
+class Caution(Entry):
+    """A note shown before an exercise's steps, for the people it concerns."""
+
+    about: CautionTopic
+    text: str
+    sources: list[str] = Field(min_length=1)
 
 
 class Exercise(Entry):
@@ -39,6 +53,7 @@ class Exercise(Entry):
     cues: list[str] = []
     common_mistakes: list[str] = []
     stop_if: list[str] = Field(min_length=1)
+    cautions: list[Caution] = []
     dose: str
     regression: Slug | None = None
     progression: Slug | None = None
@@ -60,6 +75,23 @@ class RedFlag(Entry):
     phrases: list[str] = Field(min_length=5)
     match: list[MatchRule] = Field(min_length=1)
     # Phrases inside which a matched term does not count ("cancer screening" is no cancer).
+    not_within: list[str] = []
+    sources: list[str] = Field(min_length=1)
+
+
+class SignCheck(Entry):
+    """One short question asked when it is unclear whether serious signs are happening now.
+
+    Asked when a sign of one of the `covers` flags is told as long-ago history, or when one of
+    the weaker `suspect` cues fires (the condition's name, a sign without its context). "Yes"
+    files `flag` and raises the triage to its urgency.
+    """
+
+    slug: Slug = Field(pattern=SLUG_PATTERN)
+    question: str
+    flag: Slug
+    covers: list[Slug] = []
+    suspect: list[MatchRule] = []
     not_within: list[str] = []
     sources: list[str] = Field(min_length=1)
 
@@ -118,6 +150,13 @@ class RedFlagsFile(Entry):
     red_flags: list[RedFlag]
 
 
+class SignChecksFile(Entry):
+    version: int
+    checks: list[SignCheck]
+    # The check asked when the intent classifier reads a red flag that no rule can place.
+    unplaced: Slug
+
+
 class EducationFile(Entry):
     version: int
     topics: list[EducationTopic]
@@ -144,6 +183,7 @@ KNOWLEDGE_FILES: dict[str, type[Entry]] = {
     "exercises.yml": ExercisesFile,
     "education.yml": EducationFile,
     "red_flags.yml": RedFlagsFile,
+    "sign_checks.yml": SignChecksFile,
     "messages.yml": MessagesFile,
     "screening.yml": ScreeningFile,
 }

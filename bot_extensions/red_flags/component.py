@@ -4,13 +4,19 @@ Place it after the intent classifier and before the FallbackClassifier. For ever
 adds `red_flag` entities (one per present flag); `triage_level`, `referral` and
 `red_flag_subject` entities for the most urgent one; and the full audit trail under
 `red_flag_findings`.
+
+When no alarm is present but a serious sign may be happening now (told as long-ago history,
+named only as a condition, or read by the intent classifier as a red flag the rules cannot
+place), it asks instead: a `check_<level>` entity names the flag, `check_question` carries the
+question's words and `check_answer` clears the previous answer, and the rules start the check
+form of that level. The question is a domain response filled from these slots, so it is asked
+even when the action server is down.
 """
 
 from __future__ import annotations
 
 import hashlib
 import logging
-import os
 from pathlib import Path
 from typing import Any
 
@@ -22,14 +28,26 @@ from rasa.nlu.extractors.extractor import EntityExtractorMixin
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
-from bot_extensions.red_flags.detector import RedFlagDetector, load_definitions, most_urgent
+from bot_extensions.red_flags.detector import (
+    Finding,
+    RedFlagDetector,
+    UnplacedCheck,
+    check_to_ask,
+    load_knowledge,
+    most_urgent,
+)
+from bot_extensions.slots import CheckAnswerSlot
+from bot_extensions.triage import ALARM_LEVELS
 
 logger = logging.getLogger(__name__)
 
 RED_FLAG_INTENT = "report_red_flag"
-# Only these levels take over the conversation; a see_clinician signal rides along with the
-# person's question and is answered with a referral note.
-OVERRIDING_LEVELS = {"emergency", "urgent"}
+# The classifier's confidence in a red flag above which one that no rule can place gets a check
+# question; below it, the message is answered as the classifier's next-best reading. Chosen on
+# the real development set (docs/nlu-pipeline.md): lower, and ordinary stories get questioned.
+UNPLACED_CONFIDENCE = 0.6
+# Written into `check_answer` when a check starts; the slot type reads it as "not answered yet".
+CHECK_PENDING = CheckAnswerSlot.PENDING
 
 
 @DefaultV1Recipe.register(
@@ -42,12 +60,20 @@ OVERRIDING_LEVELS = {"emergency", "urgent"}
 class RedFlagDetectorComponent(GraphComponent, EntityExtractorMixin):
     @staticmethod
     def get_default_config() -> dict[str, Any]:
-        return {"knowledge_file": "data/knowledge/red_flags.yml"}
+        return {
+            "knowledge_file": "data/knowledge/red_flags.yml",
+            "checks_file": "data/knowledge/sign_checks.yml",
+        }
 
     def __init__(self, config: dict[str, Any]) -> None:
-        path = Path(os.environ.get("RED_FLAGS_FILE") or config["knowledge_file"])
-        self.rules_version = hashlib.sha256(path.read_bytes()).hexdigest()[:12]
-        self.detector = RedFlagDetector(load_definitions(path))
+        path = Path(config["knowledge_file"])
+        checks_path = Path(config["checks_file"])
+        self.rules_version = hashlib.sha256(
+            path.read_bytes() + checks_path.read_bytes()
+        ).hexdigest()[:12]
+        knowledge = load_knowledge(path, checks_path)
+        self.detector = RedFlagDetector.from_knowledge(knowledge)
+        self.unplaced_check = knowledge.unplaced
         logger.info("Red-flag rules %s loaded from %s", self.rules_version, path)
 
     @classmethod
@@ -76,6 +102,16 @@ class RedFlagDetectorComponent(GraphComponent, EntityExtractorMixin):
         for finding in present:
             entities.append(self._entity("red_flag", finding.slug, finding.start, finding.end))
         top = most_urgent(present)
+        check = None if top and top.urgency in ALARM_LEVELS else check_to_ask(findings)
+        unplaced = (
+            self.unplaced_check
+            if not top and not check and self._classifier_reads_a_red_flag(message)
+            else None
+        )
+        if check:
+            entities += self._check_entities(check.slug, check.urgency, check.check_question)
+        elif unplaced:
+            entities += self._check_entities(unplaced.flag, unplaced.urgency, unplaced.question)
         if top:
             # The referral of the most urgent flag picks the reply's wording (crisis support,
             # emergency services); the subject says whether to address the person or others.
@@ -86,14 +122,35 @@ class RedFlagDetectorComponent(GraphComponent, EntityExtractorMixin):
         message.set("entities", entities, add_to_output=True)
         message.set(
             "red_flag_findings",
-            {"rules_version": self.rules_version, "findings": [f.as_dict() for f in findings]},
+            {
+                "rules_version": self.rules_version,
+                "findings": [f.as_dict() for f in findings],
+                "asked": _asked(check, unplaced),
+                "classifier": message.get("intent"),
+            },
             add_to_output=True,
         )
-        if top and top.urgency in OVERRIDING_LEVELS:
+        if (top and top.urgency in ALARM_LEVELS) or check or unplaced:
             self._set_intent(message, RED_FLAG_INTENT)
-        elif findings and not present and _intent_name(message) == RED_FLAG_INTENT:
-            # Every mention was denied, asked about or over: the classifier's alarm is false.
+        elif _intent_name(message) == RED_FLAG_INTENT:
+            # No alarm and nothing to ask about: answer what else was asked (a clinician-level
+            # signal rides along with that answer as a referral note).
             self._set_intent(message, _next_best_intent(message))
+
+    @staticmethod
+    def _classifier_reads_a_red_flag(message: Message) -> bool:
+        intent = message.get("intent") or {}
+        return bool(
+            intent.get("name") == RED_FLAG_INTENT
+            and float(intent.get("confidence") or 0.0) >= UNPLACED_CONFIDENCE
+        )
+
+    def _check_entities(self, flag: str, urgency: str, question: str | None) -> list[dict]:
+        return [
+            self._entity(f"check_{urgency}", flag, 0, 0),
+            self._entity("check_question", question or "", 0, 0),
+            self._entity("check_answer", CHECK_PENDING, 0, 0),
+        ]
 
     def _entity(self, name: str, value: str, start: int, end: int) -> dict[str, Any]:
         return {
@@ -112,6 +169,15 @@ class RedFlagDetectorComponent(GraphComponent, EntityExtractorMixin):
         message.set(
             "intent_ranking", [{"name": name, "confidence": 1.0}, *ranking], add_to_output=True
         )
+
+
+def _asked(check: Finding | None, unplaced: UnplacedCheck | None) -> dict[str, str] | None:
+    """Which check question the message gets, and which layer chose it, for the review."""
+    if check:
+        return {"flag": check.slug, "urgency": check.urgency, "layer": check.layer}
+    if unplaced:
+        return {"flag": unplaced.flag, "urgency": unplaced.urgency, "layer": "classifier"}
+    return None
 
 
 def _intent_name(message: Message) -> str | None:

@@ -2,15 +2,19 @@
 
 A flag fires when every term group of one of its `match` rules appears in one sentence (a term
 inside one of the flag's `not_within` phrases does not count: "cancer screening"). Each
-mention is then classed as present, negated ("no numbness"), a question about the signs, or
-history that is over; only present mentions count. Every decision is kept as a Finding, so a
-clinician can see why the detector said what it said.
+mention is then classed as present, negated ("no numbness"), a question about the signs,
+history that is over ("it went away"), or unclear; only present mentions raise the triage.
+A mention is unclear when it is told as long-ago history that nobody said is over, or when
+only one of the flag's weaker `suspect` rules fired (the condition's name, a sign without its
+context): the assistant then asks the flag's check question. Every decision is kept as a
+Finding with the layer and rule that fired, so a clinician can see why the detector said what
+it said.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -21,18 +25,31 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
 from bot_extensions.red_flags import language
+from bot_extensions.triage import ALARM_LEVELS, urgency_rank
 
-URGENCY_ORDER = ["none", "see_clinician", "urgent", "emergency"]
+# Which kind of rule found a mention: a full `match` rule (or phrase), or a weaker `suspect` cue.
+RULE_LAYER = "rule"
+SUSPECT_LAYER = "suspect"
 
 
 @dataclass(frozen=True)
 class FlagDefinition:
-    slug: str
+    """A set of rules that finds one flag: the flag's own, or a check question's suspect cues."""
+
+    slug: str  # the flag a finding files
     urgency: str
     counts_when_past: bool
     referral: str
     rules: list[list[list[str]]]
     not_within: tuple[str, ...] = ()
+    layer: str = RULE_LAYER
+    # The question asked when a mention is unclear; None when no check covers the flag.
+    check_question: str | None = None
+    check_slug: str = ""
+
+    @property
+    def key(self) -> str:
+        return self.slug if self.layer == RULE_LAYER else f"{self.layer}:{self.check_slug}"
 
     @classmethod
     def from_entry(cls, entry: dict[str, Any]) -> FlagDefinition:
@@ -54,24 +71,81 @@ class Finding:
     slug: str
     urgency: str
     referral: str
-    status: str  # present | negated | question | past
+    status: str  # present | negated | question | past | unclear
     subject: str  # self | other
     sentence: str
     terms: tuple[str, ...]
     start: int
     end: int
+    layer: str = RULE_LAYER  # rule | suspect
+    rule: int = 0  # index of the rule within its layer (phrases follow the match rules)
+    check_question: str | None = None
 
     @property
     def is_present(self) -> bool:
         return self.status == "present"
 
+    @property
+    def is_unclear(self) -> bool:
+        """Worth one check question: it may be happening now, and a question can be asked."""
+        return self.status == "unclear" and self.check_question is not None
+
     def as_dict(self) -> dict[str, Any]:
         return asdict(self)
 
 
-def load_definitions(path: Path) -> list[FlagDefinition]:
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    return [FlagDefinition.from_entry(entry) for entry in data["red_flags"]]
+@dataclass(frozen=True)
+class UnplacedCheck:
+    """The check asked when the intent classifier reads a red flag that no rule can place."""
+
+    question: str
+    flag: str
+    urgency: str
+
+
+@dataclass(frozen=True)
+class Knowledge:
+    """What the detector reads: the flags, and the check questions with their suspect cues."""
+
+    flags: list[FlagDefinition]
+    suspects: list[FlagDefinition]
+    unplaced: UnplacedCheck
+
+
+def load_knowledge(red_flags_file: Path, checks_file: Path) -> Knowledge:
+    flag_entries = yaml.safe_load(red_flags_file.read_text(encoding="utf-8"))["red_flags"]
+    checks = yaml.safe_load(checks_file.read_text(encoding="utf-8"))
+    flags = {entry["slug"]: FlagDefinition.from_entry(entry) for entry in flag_entries}
+    question_for: dict[str, tuple[str, str]] = {}
+    suspects = []
+    for check in checks["checks"]:
+        filed = flags[check["flag"]]
+        for slug in [check["flag"], *check.get("covers", [])]:
+            question_for.setdefault(slug, (check["slug"], check["question"]))
+        suspects.append(
+            replace(
+                filed,
+                rules=[list(rule) for rule in check.get("suspect", [])],
+                not_within=tuple(check.get("not_within", [])),
+                layer=SUSPECT_LAYER,
+                check_question=check["question"],
+                check_slug=check["slug"],
+            )
+        )
+    flags = {
+        slug: replace(flag, check_slug=question_for[slug][0], check_question=question_for[slug][1])
+        if slug in question_for
+        else flag
+        for slug, flag in flags.items()
+    }
+    unplaced = next(c for c in checks["checks"] if c["slug"] == checks["unplaced"])
+    return Knowledge(
+        flags=list(flags.values()),
+        suspects=suspects,
+        unplaced=UnplacedCheck(
+            unplaced["question"], unplaced["flag"], flags[unplaced["flag"]].urgency
+        ),
+    )
 
 
 def build_language() -> Language:
@@ -89,21 +163,30 @@ def build_language() -> Language:
 
 
 class RedFlagDetector:
-    def __init__(self, definitions: Iterable[FlagDefinition], nlp: Language | None = None) -> None:
+    def __init__(
+        self,
+        definitions: Iterable[FlagDefinition],
+        nlp: Language | None = None,
+        suspects: Iterable[FlagDefinition] = (),
+    ) -> None:
         self.definitions = {d.slug: d for d in definitions}
+        self.rule_sets = {d.key: d for d in [*self.definitions.values(), *suspects]}
         self.nlp = nlp or build_language()
         self.matcher = PhraseMatcher(self.nlp.vocab, attr="LEMMA")
-        for definition in self.definitions.values():
+        self.exclusions = PhraseMatcher(self.nlp.vocab, attr="LEMMA")
+        for definition in self.rule_sets.values():
             for rule_index, rule in enumerate(definition.rules):
                 for group_index, group in enumerate(rule):
-                    key = f"{definition.slug}|{rule_index}|{group_index}"
+                    key = f"{definition.key}|{rule_index}|{group_index}"
                     terms = [language.normalise(term) for term in group]
                     self.matcher.add(key, list(self.nlp.pipe(terms)))
-        self.exclusions = PhraseMatcher(self.nlp.vocab, attr="LEMMA")
-        for definition in self.definitions.values():
             if definition.not_within:
                 phrases = [language.normalise(phrase) for phrase in definition.not_within]
-                self.exclusions.add(definition.slug, list(self.nlp.pipe(phrases)))
+                self.exclusions.add(definition.key, list(self.nlp.pipe(phrases)))
+
+    @classmethod
+    def from_knowledge(cls, knowledge: Knowledge) -> RedFlagDetector:
+        return cls(knowledge.flags, suspects=knowledge.suspects)
 
     def detect(self, text: str) -> list[Finding]:
         """All mentions, one Finding per flag and sentence, the present ones first."""
@@ -113,27 +196,31 @@ class RedFlagDetector:
             excluded.setdefault(self.nlp.vocab.strings[match_id], []).append((start, end))
         hits: dict[tuple[str, int, int], list[tuple[int, Span]]] = {}
         for match_id, start, end in self.matcher(doc):
-            slug, rule, group = self.nlp.vocab.strings[match_id].split("|")
-            if any(a <= start and end <= b for a, b in excluded.get(slug, [])):
+            rule_set, rule, group = self.nlp.vocab.strings[match_id].split("|")
+            if any(a <= start and end <= b for a, b in excluded.get(rule_set, [])):
                 continue
             span = doc[start:end]
-            hits.setdefault((slug, int(rule), span.sent.start), []).append((int(group), span))
+            hits.setdefault((rule_set, int(rule), span.sent.start), []).append((int(group), span))
 
         findings: dict[tuple[str, int], Finding] = {}
-        for (slug, rule_index, sent_start), spans in hits.items():
-            definition = self.definitions[slug]
-            groups = len(definition.rules[rule_index])
-            finding = self._judge(doc, definition, spans, groups)
+        for (rule_set, rule_index, sent_start), spans in hits.items():
+            definition = self.rule_sets[rule_set]
+            finding = self._judge(doc, definition, rule_index, spans)
             if finding is None:
                 continue
-            key = (slug, sent_start)
+            key = (definition.slug, sent_start)
             if key not in findings or _rank(finding) > _rank(findings[key]):
                 findings[key] = finding
-        return sorted(findings.values(), key=lambda f: (not f.is_present, f.start))
+        return sorted(findings.values(), key=lambda f: (-_rank(f), f.start))
 
     def _judge(
-        self, doc: Doc, definition: FlagDefinition, spans: list[tuple[int, Span]], groups: int
+        self,
+        doc: Doc,
+        definition: FlagDefinition,
+        rule_index: int,
+        spans: list[tuple[int, Span]],
     ) -> Finding | None:
+        groups = len(definition.rules[rule_index])
         chosen: list[Span] = []
         negated = False
         for group in range(groups):
@@ -146,12 +233,17 @@ class RedFlagDetector:
         sentence = chosen[0].sent
         sentence_text = sentence.text
         first_mention = min(span.start_char for span in chosen) - sentence.start_char
+        clause = _clause_around(doc, chosen)
         if negated:
             status = "negated"
         elif _asks_about_signs(sentence_text, first_mention):
             status = "question"
-        elif not definition.counts_when_past and _is_over(sentence_text):
+        elif not definition.counts_when_past and _is_over(clause):
             status = "past"
+        elif definition.layer == SUSPECT_LAYER:
+            status = "unclear"
+        elif not definition.counts_when_past and _is_long_ago(sentence_text):
+            status = "unclear"
         else:
             status = "present"
         return Finding(
@@ -164,11 +256,33 @@ class RedFlagDetector:
             terms=tuple(span.text for span in chosen),
             start=min(span.start_char for span in chosen),
             end=max(span.end_char for span in chosen),
+            layer=definition.layer,
+            rule=rule_index,
+            check_question=definition.check_question,
         )
 
 
 def _rank(finding: Finding) -> int:
-    return 1 if finding.is_present else 0
+    """Present beats unclear beats everything else, for one flag in one sentence."""
+    return 2 if finding.is_present else 1 if finding.status == "unclear" else 0
+
+
+def _clause_around(doc: Doc, mentions: list[Span]) -> str:
+    """The mentions' clause: from the last clause break before them to the first one after.
+
+    "Much better, but I can't feel anything when I wipe": "much better" is over, the numbness
+    in the clause after "but" is not.
+    """
+    sentence = mentions[0].sent
+    first = min(span.start for span in mentions)
+    last = max(span.end for span in mentions)
+    start = first
+    while start > sentence.start and doc[start - 1].lower_ not in language.CLAUSE_BREAKS:
+        start -= 1
+    end = last
+    while end < sentence.end and doc[end].lower_ not in language.CLAUSE_BREAKS:
+        end += 1
+    return doc[start:end].text
 
 
 def _is_negated(doc: Doc, span: Span) -> bool:
@@ -192,23 +306,46 @@ def _asks_about_signs(sentence: str, first_mention: int) -> bool:
     "What are the warning signs of numbness down there?" has a cue before the symptom; "is
     losing control of your bowels a warning sign?" and "what does foot drop mean?" are
     questions with a cue, or with nobody who has the symptom. "Is it bad that I can't pee?"
-    stays a report.
+    stays a report, and so does "I was showing symptoms of cauda equina": words that name the
+    signs as a topic only make a question of a sentence that asks one.
     """
-    if any(cue in sentence[:first_mention] for cue in language.QUESTION_CUES):
+    cues = language.QUESTION_CUES
+    if language.ASKS.search(sentence):
+        cues = cues + language.TOPIC_CUES
+    if any(cue in sentence[:first_mention] for cue in cues):
         return True
     if not language.INTERROGATIVE_START.match(sentence):
         return False
-    has_cue = any(cue in sentence for cue in language.QUESTION_CUES)
+    has_cue = any(cue in sentence for cue in cues)
     return has_cue or not language.SOMEONE_HAS_IT.search(sentence)
 
 
-def _is_over(sentence: str) -> bool:
-    said_over = language.DISTANT_PAST.search(sentence) or any(
-        cue in sentence for cue in language.RESOLVED_CUES
+def _is_over(clause: str) -> bool:
+    """The clause says the sign has gone ("it went away", "had the operation and recovered")."""
+    said_over = any(cue in clause for cue in language.RESOLVED_CUES)
+    return said_over and not language.STILL_HAPPENING.search(clause)
+
+
+def _is_long_ago(sentence: str) -> bool:
+    """Told as history from years back ("in 2003", "years ago"), not said to be over."""
+    return bool(language.DISTANT_PAST.search(sentence)) and not (
+        language.STILL_HAPPENING.search(sentence)
     )
-    return bool(said_over) and not language.STILL_HAPPENING.search(sentence)
 
 
 def most_urgent(findings: Iterable[Finding]) -> Finding | None:
     present = [f for f in findings if f.is_present]
-    return max(present, key=lambda f: URGENCY_ORDER.index(f.urgency), default=None)
+    return max(present, key=lambda f: urgency_rank(f.urgency), default=None)
+
+
+def check_to_ask(findings: Iterable[Finding]) -> Finding | None:
+    """The unclear alarm-level mention to ask about: the most urgent, above every present one."""
+    findings = list(findings)
+    top = most_urgent(findings)
+    floor = urgency_rank(top.urgency) if top else -1
+    unclear = [
+        f
+        for f in findings
+        if f.is_unclear and f.urgency in ALARM_LEVELS and urgency_rank(f.urgency) > floor
+    ]
+    return max(unclear, key=lambda f: urgency_rank(f.urgency), default=None)

@@ -84,8 +84,13 @@ PSEUDO_NEGATIONS = [
 # Tokens that end a negation's reach inside a sentence.
 SCOPE_BREAKS = {",", ";", ":", "but", "however", "although", "though", "except", "yet", "and", "."}
 NEGATION_WINDOW = 6
+# Tokens that end the clause in which "it went away" can put a sign in the past: "much better,
+# but I can't feel anything when I wipe" keeps the numbness present.
+CLAUSE_BREAKS = {";", "but", "however", "although", "though", "yet", "except", "now", "."}
 
-QUESTION_CUES = [
+# Words that name the signs as a topic: a question only when the sentence asks one ("what are
+# the signs of...?"); "I was showing symptoms of cauda equina" is a report.
+TOPIC_CUES = [
     "warning sign",
     "signs of",
     "sign of",
@@ -94,6 +99,9 @@ QUESTION_CUES = [
     "symptoms of",
     "symptom of",
     "red flag",
+]
+# Words that ask about the signs wherever they stand.
+QUESTION_CUES = [
     "what if",
     "look out for",
     "watch out for",
@@ -106,9 +114,18 @@ QUESTION_CUES = [
     "what happens if",
     "in case",
 ]
+ASKS = re.compile(r"\?|\b(what|whats|which|tell me|explain)\b")
 
 RESOLVED_CUES = [
     "healed",
+    "sorted itself out",
+    "settled down",
+    "no longer",
+    "not anymore",
+    "not any more",
+    "havent had it since",
+    "never came back",
+    "full recovery",
     "all better",
     "fine now",
     "ok now",
@@ -149,10 +166,10 @@ SOMEONE_HAS_IT = re.compile(
     r"\b(i|im|ive|id|my|me|myself|he|she|hes|shes|his|her|him|they|their|we|our|us)\b"
 )
 DISTANT_PAST = re.compile(
-    r"\b((\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|few|several|many|couple of)"
-    r" (years?|yrs?|decades?) ago|last year|as a (kid|child|teen(ager)?)|when i was (young|little|"
-    r"a kid|a child|younger|in my (teens|twenties|thirties))|long time ago|years back|"
-    r"in (19|20)\d\d)\b"
+    r"\b((\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|"
+    r"twenty|few|several|many|couple of) (years?|yrs?|decades?) ago|last year|"
+    r"as a (kid|child|teen(ager)?)|when i was (young|little|a kid|a child|younger|"
+    r"in my (teens|twenties|thirties))|long time ago|years back|(19|20)\d\d)\b"
 )
 
 OTHER_PERSON = re.compile(

@@ -7,14 +7,17 @@ from pathlib import Path
 import pytest
 import yaml
 
-from bot_extensions.red_flags.detector import RedFlagDetector, load_definitions
+from bot_extensions.red_flags.detector import RedFlagDetector, load_knowledge
 
 ROOT = Path(__file__).resolve().parents[2]
 
 
 @pytest.fixture(scope="session")
 def detector() -> RedFlagDetector:
-    return RedFlagDetector(load_definitions(ROOT / "data" / "knowledge" / "red_flags.yml"))
+    knowledge = ROOT / "data" / "knowledge"
+    return RedFlagDetector.from_knowledge(
+        load_knowledge(knowledge / "red_flags.yml", knowledge / "sign_checks.yml")
+    )
 
 
 @pytest.fixture(scope="session")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 from pathlib import Path
 
 import pytest
@@ -101,6 +103,13 @@ BAD_FILES = {
         lambda d: d["exercises"][0].update(progression="moon-walk"),
         "exercises.yml: entry '{slug0}': progression 'moon-walk' does not exist",
     ),
+    "caution citing a missing source": (
+        "exercises.yml",
+        lambda d: d["exercises"][0].update(
+            cautions=[{"about": "pregnancy", "text": "Ask first.", "sources": ["no-such"]}]
+        ),
+        "exercises.yml: entry '{slug0}': caution source 'no-such' does not exist",
+    ),
     "missing required field": (
         "education.yml",
         lambda d: d["topics"][0].pop("summary"),
@@ -137,14 +146,11 @@ def test_a_failure_mid_load_rolls_everything_back(
     loaded_engine: Engine, knowledge: Knowledge
 ) -> None:
     before = snapshot(loaded_engine)
-    broken = Knowledge(
-        sources=knowledge.sources,
-        referrals=knowledge.referrals,
+    broken = dataclasses.replace(
+        knowledge,
         exercises=[e.model_copy(update={"dose": "changed"}) for e in knowledge.exercises],
-        topics=knowledge.topics,
         # A red flag pointing at a referral the database lacks fails at the foreign key.
         red_flags=[knowledge.red_flags[0].model_copy(update={"referral": "nobody"})],
-        messages=knowledge.messages,
         screening=[],
     )
     with pytest.raises(IntegrityError), Session(loaded_engine) as session, session.begin():

@@ -1,0 +1,56 @@
+"""After a "no" to a check question, answer what the person asked before it."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rasa_sdk import Tracker
+from rasa_sdk.executor import CollectingDispatcher
+from sqlalchemy.orm import Session
+
+from actions.education import explain_topic
+from actions.knowledge_action import Events, KnowledgeAction
+from backcare.triage import ALARM_LEVELS
+
+CHECK_ENTITIES = {"check_emergency", "check_urgent"}
+RED_FLAG_INTENT = "report_red_flag"
+
+
+def message_that_asked_for_a_check(tracker: Tracker) -> dict[str, Any] | None:
+    """The latest user message whose words made the detector ask a check question."""
+    for event in reversed(tracker.events):
+        if event.get("event") != "user":
+            continue
+        entities = (event.get("parse_data") or {}).get("entities") or []
+        if any(entity.get("entity") in CHECK_ENTITIES for entity in entities):
+            return dict(event.get("parse_data") or {}, text=event.get("text") or "")
+    return None
+
+
+def what_was_asked(parse_data: dict[str, Any]) -> str:
+    """The classifier's reading of the message under the detector's red-flag intent."""
+    for ranked in parse_data.get("intent_ranking") or []:
+        if ranked.get("name") != RED_FLAG_INTENT:
+            return str(ranked.get("name"))
+    return "ask_pain_cause"
+
+
+class ActionResumeAfterCheck(KnowledgeAction):
+    def name(self) -> str:
+        return "action_resume_after_check"
+
+    def answer(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, session: Session
+    ) -> Events:
+        # An alarm already given stands: no teaching after it, whatever the check said.
+        if tracker.get_slot("triage") in ALARM_LEVELS:
+            return []
+        asked = message_that_asked_for_a_check(tracker)
+        if asked is None:
+            return []
+        red_flags = [
+            str(e["value"]) for e in asked.get("entities") or [] if e.get("entity") == "red_flag"
+        ]
+        return explain_topic(
+            dispatcher, session, what_was_asked(asked), asked["text"], red_flags
+        )
