@@ -1,6 +1,16 @@
-"""Teach single exercises, the starter plan, and adjust a drill that is too easy or hurts."""
+"""Teach single exercises, the starter plan, and adjust a drill that is too easy or hurts.
+
+Every exercise comes with the pain guide (how much pain is OK). An exercise with
+`supervision: coach` starts with the coach note, and its steps and dose are sent only once the
+person has said they train with a coach: by the coach-check button, whose payload carries
+`"coach": "yes"`, or in their own words ("I train with a coach").
+"""
 
 from __future__ import annotations
+
+import json
+import re
+from typing import Any
 
 from rasa_sdk import Tracker
 from rasa_sdk.events import SlotSet
@@ -10,6 +20,7 @@ from sqlalchemy.orm import Session
 from actions.knowledge_action import (
     Events,
     KnowledgeAction,
+    PhraseMissing,
     latest_entity_values,
     latest_intent,
     say,
@@ -17,32 +28,143 @@ from actions.knowledge_action import (
 from actions.parsing import duration_days, ordinal_position, pain_score
 from actions.rendering import exercise_card, referral_line, topic_message
 from backcare.knowledge.models import Exercise
-from backcare.knowledge.queries import education_topic, find_exercise, referral
-from backcare.knowledge.routine import build_routine, routine_level
+from backcare.knowledge.queries import education_topic, find_exercise, message, referral
+from backcare.knowledge.routine import build_routine, hip_stretches_suit, routine_level
 
 PLAN_INTRO_TOPIC = "joint-by-joint"
+# How much pain is OK during exercise (the traffic-light rule), sent with the exercises.
+PAIN_GUIDE_TOPIC = "pain-during-exercise"
+
+# Pain down a leg, from the screening or a red flag, leaves the hip stretches out of the plan.
+LEG_SYMPTOM_FLAGS = {"severe-sciatica", "one-leg-numbness-weakness"}
+_LEG_WORDS = re.compile(r"\b(?:legs?|sciatica)\b", re.IGNORECASE)
+
+# The coach-check button's payload holds {"coach": "yes"} (data/knowledge/messages.yml).
+COACH_PAYLOAD_KEY = "coach"
+_COACH = r"(?:coach|trainer|personal trainer|pt|physio|physiotherapist)"
+_HAS_COACH = re.compile(
+    rf"\b(?:i|ive|im|we|weve)\b.*\b(?:have|got|train|training|work|working|see|seeing|go)\b.*\b{_COACH}\b"
+    rf"|\bmy {_COACH}\b",
+)
+_NOT_HAVING = re.compile(
+    r"n't\b|\b(?:no|not|never|without|dont|havent|cant|wont|didnt|doesnt|used to|need|needs"
+    r"|find|finding|looking for|get|getting|if|should|could|would|went|once|ago)\b"
+)
+_QUESTION_START = re.compile(r"^(?:do|does|did|should|must|can|could|would|will|is|are|am)\b")
 
 
-def show_exercise(dispatcher: CollectingDispatcher, session: Session, exercise: Exercise) -> Events:
-    dispatcher.utter_message(text=exercise_card(exercise))
+def says_has_coach(text: str) -> bool:
+    """True when a message says the person trains with a coach (a button or their words).
+
+    Deliberately strict: a question ("do I need a coach?"), a denial ("I don't have a coach")
+    or a wish ("I want to find a coach") is no yes. A missed yes only means the steps wait.
+    """
+    if text.startswith("/"):
+        return _payload(text).get(COACH_PAYLOAD_KEY) == "yes"
+    lowered = text.lower().replace("\u2019", "'")
+    for clause in re.split(r"(?<=[.!?;,])\s*|\s+but\s+", lowered):
+        clause = clause.strip()
+        if (
+            not clause.endswith("?")
+            and not _QUESTION_START.match(clause)
+            and _HAS_COACH.search(clause)
+            and not _NOT_HAVING.search(clause)
+        ):
+            return True
+    return False
+
+
+def _payload(text: str) -> dict[str, Any]:
+    """The JSON object of a button payload such as `/ask_exercise{"exercise": "deadlift"}`."""
+    start = text.find("{")
+    if start < 0:
+        return {}
+    try:
+        values, _ = json.JSONDecoder().raw_decode(text[start:])
+    except ValueError:
+        return {}
+    return values if isinstance(values, dict) else {}
+
+
+def has_coach(tracker: Tracker) -> bool:
+    """Whether the person has said, now or earlier in the conversation, that they have a coach."""
+    said = [str(tracker.latest_message.get("text") or "")]
+    said += [str(e.get("text") or "") for e in tracker.events if e.get("event") == "user"]
+    return any(says_has_coach(text) for text in said)
+
+
+def leg_symptoms(tracker: Tracker) -> bool:
+    """Pain down a leg: from the screening's leg question, where it hurts, or a red flag."""
+    if tracker.get_slot("leg_pain") == "yes":
+        return True
+    if _LEG_WORDS.search(str(tracker.get_slot("pain_area") or "")):
+        return True
+    return bool(LEG_SYMPTOM_FLAGS & set(tracker.get_slot("red_flags") or []))
+
+
+def pain_guide(session: Session) -> str:
+    topic = education_topic(session, PAIN_GUIDE_TOPIC)
+    if topic is None:
+        raise PhraseMissing(f"education topic {PAIN_GUIDE_TOPIC}")
+    return topic_message(topic)
+
+
+def _said_before(tracker: Tracker, text: str) -> bool:
+    return any(e.get("event") == "bot" and e.get("text") == text for e in tracker.events)
+
+
+def _ask_about_coach(
+    dispatcher: CollectingDispatcher, session: Session, exercise: Exercise
+) -> None:
+    phrase = message(session, "coach-check")
+    if phrase is None:
+        raise PhraseMissing("coach-check")
+    buttons = [
+        {**button, "payload": button["payload"].replace("{exercise}", exercise.slug)}
+        for button in phrase.buttons
+    ]
+    dispatcher.utter_message(text=phrase.text, buttons=buttons)
+
+
+def show_exercise(
+    dispatcher: CollectingDispatcher, tracker: Tracker, session: Session, exercise: Exercise
+) -> Events:
+    """The exercise card and the pain guide; for a coach-only lift, the coach note first.
+
+    Until the person says they have a coach, a coach-only lift gets the note and the question
+    only, and does not become the current exercise.
+    """
     if exercise.supervision == "coach":
-        say(dispatcher, session, "coach-only")
+        say(dispatcher, session, "coach-only", exercise_name=exercise.name.lower())
+        if not has_coach(tracker):
+            _ask_about_coach(dispatcher, session, exercise)
+            return []
+    dispatcher.utter_message(text=exercise_card(exercise))
+    guide = pain_guide(session)
+    if not _said_before(tracker, guide):
+        dispatcher.utter_message(text=guide)
     return [SlotSet("current_exercise", exercise.slug)]
 
 
 def send_plan(dispatcher: CollectingDispatcher, tracker: Tracker, session: Session) -> Events:
-    """Why first (joint by joint), then the drills, adjusted to how long and how bad the pain is."""
-    level = routine_level(
-        pain_score(str(tracker.get_slot("pain_score") or "")),
-        duration_days(str(tracker.get_slot("pain_duration") or "")),
+    """Why first (joint by joint), then the drills, adjusted to how long and how bad the pain is.
+
+    With strong pain or pain down a leg, the hip stretches are left out, and the plan says so.
+    """
+    score = pain_score(str(tracker.get_slot("pain_score") or ""))
+    level = routine_level(score, duration_days(str(tracker.get_slot("pain_duration") or "")))
+    routine = build_routine(
+        session, level, hip_stretches=hip_stretches_suit(score, leg_symptoms(tracker))
     )
-    routine = build_routine(session, level)
     intro = education_topic(session, PLAN_INTRO_TOPIC)
     if intro:
         dispatcher.utter_message(text=topic_message(intro))
     say(dispatcher, session, "plan-intro", drill_count=len(routine.drills))
+    if routine.hip_stretches_left_out:
+        say(dispatcher, session, "plan-no-hip-stretches")
     for position, drill in enumerate(routine.drills, start=1):
         dispatcher.utter_message(text=exercise_card(drill, position))
+    dispatcher.utter_message(text=pain_guide(session))
     say(dispatcher, session, "plan-followups")
     slugs = [drill.slug for drill in routine.drills]
     return [
@@ -76,14 +198,14 @@ class ActionAnswerExercise(KnowledgeAction):
             if exercise is None:
                 say(dispatcher, session, "exercise-unknown")
                 return []
-            return show_exercise(dispatcher, session, exercise)
+            return show_exercise(dispatcher, tracker, session, exercise)
         position = ordinal_position(tracker.latest_message.get("text", ""))
         if position is not None:
             drill = _plan_drill(tracker, session, position)
             if drill is None:
                 say(dispatcher, session, "no-current-exercise")
                 return []
-            return show_exercise(dispatcher, session, drill)
+            return show_exercise(dispatcher, tracker, session, drill)
         return send_plan(dispatcher, tracker, session)
 
 
@@ -101,7 +223,7 @@ class ActionShowExercise(KnowledgeAction):
         if exercise is None:
             say(dispatcher, session, "no-current-exercise")
             return []
-        return show_exercise(dispatcher, session, exercise)
+        return show_exercise(dispatcher, tracker, session, exercise)
 
 
 class ActionAdjustExercise(KnowledgeAction):
@@ -122,8 +244,10 @@ class ActionAdjustExercise(KnowledgeAction):
             physio = referral(session, "physiotherapist")
             say(dispatcher, session, "stop-if-hurts")
             if current.regression:
-                say(dispatcher, session, "try-easier", exercise_name=current.regression.name)
-                events = show_exercise(dispatcher, session, current.regression)
+                say(
+                    dispatcher, session, "try-easier", exercise_name=current.regression.name.lower()
+                )
+                events = show_exercise(dispatcher, tracker, session, current.regression)
             else:
                 events = []
             if physio:
@@ -132,5 +256,5 @@ class ActionAdjustExercise(KnowledgeAction):
         if current.progression is None:
             say(dispatcher, session, "hardest-version")
             return []
-        say(dispatcher, session, "try-harder", exercise_name=current.progression.name)
-        return show_exercise(dispatcher, session, current.progression)
+        say(dispatcher, session, "try-harder", exercise_name=current.progression.name.lower())
+        return show_exercise(dispatcher, tracker, session, current.progression)

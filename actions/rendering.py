@@ -14,8 +14,12 @@ def bulleted(lines: list[str]) -> str:
 
 
 def exercise_card(exercise: Exercise, position: int | None = None) -> str:
+    """Name and dose, then who should check first, the steps, tips and when to stop."""
     heading = f"{position}. {exercise.name}" if position else exercise.name
-    parts = [f"{heading} ({exercise.dose})", "How to do it:", numbered(exercise.steps)]
+    parts = [heading, f"How much: {exercise.dose}"]
+    if exercise.cautions:
+        parts += ["Check first:", bulleted([caution["text"] for caution in exercise.cautions])]
+    parts += ["How to do it:", numbered(exercise.steps)]
     if exercise.cues:
         parts += ["Tips:", bulleted(exercise.cues)]
     parts += ["Stop if:", bulleted(exercise.stop_if)]

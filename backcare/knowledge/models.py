@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from sqlalchemy import JSON, Boolean, ForeignKey, Integer, String, Text
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
@@ -44,6 +46,8 @@ class Exercise(Base):
     cues: Mapped[list[str]] = mapped_column(JSON)
     common_mistakes: Mapped[list[str]] = mapped_column(JSON)
     stop_if: Mapped[list[str]] = mapped_column(JSON)
+    # [{"about": "pregnancy", "text": "...", "sources": [...]}], shown before the steps.
+    cautions: Mapped[list[dict[str, Any]]] = mapped_column(JSON, server_default="[]")
     dose: Mapped[str] = mapped_column(Text)
     regression_slug: Mapped[str | None] = mapped_column(
         ForeignKey("exercises.slug", ondelete="SET NULL")

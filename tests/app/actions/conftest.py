@@ -51,6 +51,7 @@ def tracker(
     entities: list[dict[str, Any]] | None = None,
     slots: dict[str, Any] | None = None,
     active_loop: str | None = None,
+    events: list[dict[str, Any]] | None = None,
 ) -> Tracker:
     return Tracker(
         sender_id="test-person",
@@ -60,7 +61,7 @@ def tracker(
             "entities": entities or [],
             "text": text,
         },
-        events=[],
+        events=events or [],
         paused=False,
         followup_action=None,
         active_loop={"name": active_loop} if active_loop else {},

@@ -1,11 +1,22 @@
 from __future__ import annotations
 
+import json
+from typing import Any
+
+import pytest
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from sqlalchemy.orm import Session
 
-from actions.exercises import ActionAdjustExercise, ActionAnswerExercise, ActionShowExercise
-from backcare.knowledge.models import Exercise, Message, Referral
+from actions.exercises import (
+    PAIN_GUIDE_TOPIC,
+    ActionAdjustExercise,
+    ActionAnswerExercise,
+    ActionShowExercise,
+    says_has_coach,
+)
+from backcare.knowledge.models import EducationTopic, Exercise, Message, Referral
+from backcare.knowledge.routine import is_hip_stretch
 from tests.app.actions.conftest import DOMAIN, entity, texts, tracker
 
 
@@ -74,11 +85,11 @@ async def test_a_plan_after_screening_is_hinge_stability_mobility(
 async def test_too_easy_moves_to_the_progression(
     dispatcher: CollectingDispatcher, db: Session
 ) -> None:
-    current = db.get_one(Exercise, "bird-dog")
+    current = db.get_one(Exercise, "plank")
     assert current.progression is not None
     events = await ActionAdjustExercise().run(
         dispatcher,
-        tracker("feedback_too_easy", "too easy", slots={"current_exercise": "bird-dog"}),
+        tracker("feedback_too_easy", "too easy", slots={"current_exercise": "plank"}),
         DOMAIN,
     )
     assert events == [SlotSet("current_exercise", current.progression.slug)]
@@ -110,3 +121,203 @@ async def test_feedback_without_a_current_exercise_asks_which(
         == []
     )
     assert texts(dispatcher) == [db.get_one(Message, "no-current-exercise").text]
+
+
+# The pain guide (traffic-light rule) comes with the exercises.
+
+
+def pain_guide_text(db: Session) -> str:
+    topic = db.get_one(EducationTopic, PAIN_GUIDE_TOPIC)
+    return f"{topic.title}\n{topic.summary}"
+
+
+async def test_an_exercise_comes_with_the_pain_guide_once(
+    dispatcher: CollectingDispatcher, db: Session
+) -> None:
+    ask = [entity("exercise", "bird dog")]
+    await ActionAnswerExercise().run(dispatcher, tracker("ask_exercise", "bird dog?", ask), DOMAIN)
+    assert texts(dispatcher)[-1] == pain_guide_text(db)
+
+    again = CollectingDispatcher()
+    said = [{"event": "bot", "text": pain_guide_text(db)}]
+    await ActionAnswerExercise().run(
+        again, tracker("ask_exercise", "plank?", [entity("exercise", "plank")], events=said), DOMAIN
+    )
+    assert pain_guide_text(db) not in texts(again)
+    assert texts(again)[0].startswith("Plank")
+
+
+async def test_a_card_shows_who_should_check_first_before_the_steps(
+    dispatcher: CollectingDispatcher, db: Session
+) -> None:
+    await ActionAnswerExercise().run(
+        dispatcher,
+        tracker("ask_exercise", "frog squat", [entity("exercise", "frog squat")]),
+        DOMAIN,
+    )
+    card = texts(dispatcher)[0]
+    frog = db.get_one(Exercise, "frog-squat")
+    assert card.index("Check first:") < card.index("How to do it:")
+    assert all(caution["text"] in card for caution in frog.cautions)
+    assert f"How much: {frog.dose}" in card
+
+
+# Coach-only lifts: the coach note first, and no steps or dose until the person has a coach.
+
+
+def sent_steps_or_dose(dispatcher: CollectingDispatcher, exercise: Exercise) -> bool:
+    said = "\n".join(texts(dispatcher))
+    return exercise.dose in said or any(step in said for step in exercise.steps)
+
+
+@pytest.mark.parametrize("slug", ["deadlift", "kettlebell-swing"])
+async def test_a_coach_only_lift_gets_the_coach_note_and_a_question_not_the_steps(
+    dispatcher: CollectingDispatcher, db: Session, slug: str
+) -> None:
+    lift = db.get_one(Exercise, slug)
+    events = await ActionAnswerExercise().run(
+        dispatcher,
+        tracker("ask_exercise", f"how do I do a {slug}", [entity("exercise", slug)]),
+        DOMAIN,
+    )
+    coach_note = db.get_one(Message, "coach-only").text.format(exercise_name=lift.name.lower())
+    assert texts(dispatcher)[:2] == [coach_note, db.get_one(Message, "coach-check").text]
+    assert not sent_steps_or_dose(dispatcher, lift)
+    yes, hinge = dispatcher.messages[1]["buttons"]
+    assert json.loads(yes["payload"].removeprefix("/ask_exercise")) == {
+        "exercise": slug,
+        "coach": "yes",
+    }
+    assert json.loads(hinge["payload"].removeprefix("/ask_exercise")) == {
+        "exercise": "wall-hip-hinge"
+    }
+    assert events == []
+
+
+async def test_the_coach_button_sends_the_coach_note_then_the_steps(
+    dispatcher: CollectingDispatcher, db: Session
+) -> None:
+    lift = db.get_one(Exercise, "deadlift")
+    payload = '/ask_exercise{"exercise": "deadlift", "coach": "yes"}'
+    events = await ActionAnswerExercise().run(
+        dispatcher, tracker("ask_exercise", payload, [entity("exercise", "deadlift")]), DOMAIN
+    )
+    said = texts(dispatcher)
+    assert said[0] == db.get_one(Message, "coach-only").text.format(exercise_name=lift.name.lower())
+    assert said[1].startswith(lift.name) and lift.dose in said[1]
+    assert all(step in said[1] for step in lift.steps)
+    assert events == [SlotSet("current_exercise", "deadlift")]
+
+
+async def test_saying_you_have_a_coach_earlier_unlocks_the_next_lift(
+    dispatcher: CollectingDispatcher, db: Session
+) -> None:
+    earlier = [{"event": "user", "text": "I train with a coach at my gym"}]
+    events = await ActionAdjustExercise().run(
+        dispatcher,
+        tracker(
+            "feedback_too_easy",
+            "too easy",
+            slots={"current_exercise": "deadlift"},
+            events=earlier,
+        ),
+        DOMAIN,
+    )
+    assert sent_steps_or_dose(dispatcher, db.get_one(Exercise, "kettlebell-swing"))
+    assert events == [SlotSet("current_exercise", "kettlebell-swing")]
+
+
+async def test_too_easy_on_the_hinge_offers_the_deadlift_only_behind_the_coach_note(
+    dispatcher: CollectingDispatcher, db: Session
+) -> None:
+    events = await ActionAdjustExercise().run(
+        dispatcher,
+        tracker("feedback_too_easy", "too easy", slots={"current_exercise": "wall-hip-hinge"}),
+        DOMAIN,
+    )
+    assert not sent_steps_or_dose(dispatcher, db.get_one(Exercise, "deadlift"))
+    assert texts(dispatcher)[-1] == db.get_one(Message, "coach-check").text
+    assert events == []  # still on the hinge
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I have a coach",
+        "I train with a coach, how do I deadlift?",
+        "ive got a personal trainer",
+        "my coach wants me to learn the swing",
+        "I'm seeing a physio who teaches me lifts",
+        '/ask_exercise{"exercise": "deadlift", "coach": "yes"}',
+    ],
+)
+def test_these_say_the_person_has_a_coach(text: str) -> None:
+    assert says_has_coach(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "how do I deadlift",
+        "I don't have a coach",
+        "I dont have a coach, can I still deadlift",
+        "I have no coach",
+        "do I need a coach for the swing?",
+        "do i have to have a coach to deadlift",
+        "I want to find a coach",
+        "I used to have a trainer",
+        "should I get a coach?",
+        "I haven\u2019t got a coach",
+        '/ask_exercise{"exercise": "deadlift"}',
+        '/ask_exercise{"exercise": "deadlift", "coach": "no"}',
+        "/ask_exercise{not json",
+    ],
+)
+def test_these_do_not_say_the_person_has_a_coach(text: str) -> None:
+    assert not says_has_coach(text)
+
+
+# The starter plan leaves the hip stretches out with strong pain or pain down a leg.
+
+
+def plan_of(events: list[dict[str, Any]]) -> list[str]:
+    return next(e["value"] for e in events if e.get("name") == "current_plan")
+
+
+@pytest.mark.parametrize(
+    "slots",
+    [
+        {"pain_score": "8", "pain_duration": "3 weeks", "leg_pain": "no"},
+        {"pain_score": "4", "pain_duration": "3 weeks", "leg_pain": "yes"},
+        {"pain_score": "3", "pain_duration": "3 months", "pain_area": "lower back and left leg"},
+        {"pain_score": "2", "pain_duration": "2 months", "red_flags": ["severe-sciatica"]},
+    ],
+)
+async def test_strong_pain_or_leg_pain_leaves_the_hip_stretches_out(
+    dispatcher: CollectingDispatcher, db: Session, slots: dict[str, Any]
+) -> None:
+    events = await ActionAnswerExercise().run(
+        dispatcher,
+        tracker("ask_exercise", "give me a plan", slots={"screened": True, **slots}),
+        DOMAIN,
+    )
+    drills = [db.get_one(Exercise, slug) for slug in plan_of(events)]
+    assert len(drills) == 3
+    assert not [d.slug for d in drills if is_hip_stretch(d)]
+    assert db.get_one(Message, "plan-no-hip-stretches").text in texts(dispatcher)
+    assert pain_guide_text(db) in texts(dispatcher)
+
+
+async def test_mild_pain_without_leg_pain_keeps_one_hip_drill(
+    dispatcher: CollectingDispatcher, db: Session
+) -> None:
+    slots = {"screened": True, "pain_score": "4", "pain_duration": "3 weeks", "leg_pain": "no"}
+    events = await ActionAnswerExercise().run(
+        dispatcher, tracker("ask_exercise", "give me a plan", slots=slots), DOMAIN
+    )
+    drills = [db.get_one(Exercise, slug) for slug in plan_of(events)]
+    assert len(drills) == 4 and is_hip_stretch(drills[-1])
+    assert db.get_one(Message, "plan-no-hip-stretches").text not in texts(dispatcher)
+    said = texts(dispatcher)
+    last_card = max(i for i, text in enumerate(said) if text.startswith("4. "))
+    assert said[last_card + 1] == pain_guide_text(db)

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import re
 import statistics
 
 import textstat
 
+from actions.exercises import LEG_SYMPTOM_FLAGS
 from backcare.knowledge.loader import Knowledge
 
 REQUIRED_EXERCISES = {
@@ -71,18 +73,61 @@ REQUIRED_TOPICS = {
 MAX_GRADE = 8
 MAX_MEDIAN_GRADE = 6
 
+# The stop line every exercise carries, word for word.
+LEG_STOP_LINE = "Pain, tingling or numbness spreads down your leg."
+# Who is warned before which exercise (docs/clinical-content.md gives each one's source).
+CAUTIONS = {
+    "hip-replacement": {"ninety-ninety", "frog-squat", "curtsy-lunge", "hip-circles"},
+    "pregnancy": {"plank", "tfl-ball-release"},
+    "blood-thinners": {"tfl-ball-release"},
+    "active-back-injury": {"ninety-ninety", "frog-squat", "half-kneeling-hip-flexor-stretch"},
+}
+COACH_ONLY = {"deadlift", "kettlebell-swing"}
+# The only progressions a source supports, and the source that does.
+SOURCED_PROGRESSIONS = {
+    ("wall-hip-hinge", "deadlift"): "seed-000",
+    ("deadlift", "kettlebell-swing"): "seed-000",
+    ("plank", "side-plank"): "seed-002",
+}
+# Wording that makes the back sound fragile, or claims a source does not make.
+FEARFUL_PHRASES = [
+    "built to stay",
+    "more than it is built",
+    "meant to stay steady",
+    "the safe way",
+    "back flat",
+    "flat back",
+    "rest can help",
+    "sign to back off",
+    "feel it in your lower back",
+]
+PAIN_GUIDE_TOPIC = "pain-during-exercise"
+
 
 def readable_texts(knowledge: Knowledge) -> list[str]:
     texts: list[str] = []
     for e in knowledge.exercises:
         texts += [e.name, e.dose, *e.steps, *e.cues, *e.common_mistakes, *e.stop_if]
+        texts += [caution.text for caution in e.cautions]
     for f in knowledge.red_flags:
         texts += [f.name, f.message, f.condition_plain]
     for t in knowledge.topics:
         texts += [t.title, t.summary, t.body]
     for r in knowledge.referrals:
         texts += [r.who, r.when, r.how]
+    # Placeholders read as the short name they stand for.
+    texts += [re.sub(r"\{[a-z_]+\}", "plank", m.text) for m in knowledge.messages]
     return texts
+
+
+def teaching_texts(knowledge: Knowledge) -> list[str]:
+    """What the exercise and language work owns: exercises, topics and the actions' phrases."""
+    texts: list[str] = []
+    for e in knowledge.exercises:
+        texts += [e.name, *e.steps, *e.cues, *e.common_mistakes, *e.stop_if]
+        texts += [caution.text for caution in e.cautions]
+    texts += [text for t in knowledge.topics for text in (t.title, t.summary, t.body)]
+    return texts + [m.text for m in knowledge.messages]
 
 
 def test_every_exercise_the_sources_name_is_there(knowledge: Knowledge) -> None:
@@ -90,14 +135,60 @@ def test_every_exercise_the_sources_name_is_there(knowledge: Knowledge) -> None:
 
 
 def test_heavy_lifts_are_coach_supervised_progressions_only(knowledge: Knowledge) -> None:
+    coached = {e.slug for e in knowledge.exercises if e.supervision == "coach"}
+    assert coached == COACH_ONLY
     by_slug = {e.slug: e for e in knowledge.exercises}
-    for slug in ("deadlift", "kettlebell-swing"):
-        assert by_slug[slug].supervision == "coach"
-    assert all(
-        e.supervision == "self"
-        for s, e in by_slug.items()
-        if s not in {"deadlift", "kettlebell-swing"}
-    )
+    assert all("coach" in by_slug[slug].dose for slug in COACH_ONLY)
+
+
+def test_every_exercise_stops_when_symptoms_go_down_the_leg(knowledge: Knowledge) -> None:
+    assert [e.slug for e in knowledge.exercises if LEG_STOP_LINE not in e.stop_if] == []
+
+
+def test_feeling_the_muscles_work_is_no_reason_to_stop(knowledge: Knowledge) -> None:
+    """Planks, bird dogs and Pallof presses work the back muscles: feeling them is not harm."""
+    for exercise in knowledge.exercises:
+        if exercise.purpose == "stability":
+            assert not [line for line in exercise.stop_if if "lower back" in line.lower()]
+
+
+def test_each_caution_is_on_exactly_the_exercises_that_need_it(knowledge: Knowledge) -> None:
+    actual: dict[str, set[str]] = {about: set() for about in CAUTIONS}
+    for exercise in knowledge.exercises:
+        for caution in exercise.cautions:
+            actual[caution.about].add(exercise.slug)
+    assert actual == CAUTIONS
+
+
+def test_progressions_are_only_those_a_source_supports(knowledge: Knowledge) -> None:
+    by_slug = {e.slug: e for e in knowledge.exercises}
+    for exercise in knowledge.exercises:
+        if exercise.progression is None:
+            continue
+        source = SOURCED_PROGRESSIONS.get((exercise.slug, exercise.progression))
+        assert source, f"{exercise.slug} -> {exercise.progression} has no source"
+        assert source in exercise.sources and source in by_slug[exercise.progression].sources
+
+
+def test_no_wording_makes_the_back_sound_fragile(knowledge: Knowledge) -> None:
+    found = {
+        (phrase, text)
+        for text in teaching_texts(knowledge)
+        for phrase in FEARFUL_PHRASES
+        if phrase in text.lower()
+    }
+    assert found == set()
+
+
+def test_the_pain_guide_and_the_adult_scope_are_said(knowledge: Knowledge) -> None:
+    guide = next(t for t in knowledge.topics if t.slug == PAIN_GUIDE_TOPIC)
+    assert "within a day" in guide.summary and LEG_STOP_LINE.split()[-3:] == [
+        "down",
+        "your",
+        "leg.",
+    ]
+    assert "hurt does not always mean harm" in guide.summary.lower()
+    assert "adults" in next(m.text for m in knowledge.messages if m.slug == "plan-intro")
 
 
 def test_every_clinical_red_flag_is_there_with_its_urgency(knowledge: Knowledge) -> None:
@@ -127,3 +218,8 @@ def test_every_text_is_plain_language(knowledge: Knowledge) -> None:
     too_hard = {text: grade for text, grade in grades.items() if grade > MAX_GRADE}
     assert too_hard == {}
     assert statistics.median(grades.values()) <= MAX_MEDIAN_GRADE
+
+
+def test_the_red_flags_that_mean_leg_pain_exist(knowledge: Knowledge) -> None:
+    """The plan leaves hip stretches out after these flags; a renamed flag would go unnoticed."""
+    assert {f.slug for f in knowledge.red_flags} >= LEG_SYMPTOM_FLAGS

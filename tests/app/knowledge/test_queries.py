@@ -11,7 +11,13 @@ from backcare.knowledge.queries import (
     find_exercise,
     red_flag_with_referral,
 )
-from backcare.knowledge.routine import build_routine, is_hinge_drill, routine_level
+from backcare.knowledge.routine import (
+    build_routine,
+    hip_stretches_suit,
+    is_hinge_drill,
+    is_hip_stretch,
+    routine_level,
+)
 
 
 @pytest.mark.parametrize(
@@ -65,6 +71,38 @@ def test_routine_is_hinge_then_two_stability_then_hip_mobility(
     levels = ["beginner", "intermediate", "advanced"]
     assert all(levels.index(d.level) <= levels.index(level) for d in routine.drills)
     assert all(d.supervision == "self" for d in routine.drills)
+
+
+@pytest.mark.parametrize("level", ["beginner", "intermediate"])
+def test_routine_without_hip_stretches_keeps_the_hinge_and_stability(
+    session: Session, level: str
+) -> None:
+    routine = build_routine(session, level, hip_stretches=False)
+    assert routine.hip_stretches_left_out
+    assert [d.purpose for d in routine.drills] == ["strength", "stability", "stability"]
+    assert not [d for d in routine.drills if is_hip_stretch(d)]
+
+
+def test_the_routine_prefers_the_stability_drill_most_sources_recommend(session: Session) -> None:
+    assert build_routine(session, "beginner").drills[1].slug == "plank"
+
+
+@pytest.mark.parametrize(
+    ("score", "leg_symptoms", "suits"),
+    [
+        (None, False, True),
+        (4, False, True),
+        (6, False, True),
+        (7, False, False),
+        (10, False, False),
+        (2, True, False),
+        (None, True, False),
+    ],
+)
+def test_hip_stretches_suit_only_without_strong_or_leg_pain(
+    score: int | None, leg_symptoms: bool, suits: bool
+) -> None:
+    assert hip_stretches_suit(score, leg_symptoms) is suits
 
 
 @pytest.mark.parametrize(
