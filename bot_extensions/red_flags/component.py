@@ -5,12 +5,12 @@ adds `red_flag` entities (one per present flag); `triage_level`, `referral` and
 `red_flag_subject` entities for the most urgent one; and the full audit trail under
 `red_flag_findings`.
 
-When no alarm is present but a serious sign may be happening now (told as long-ago history,
+When a sign more urgent than any present one may be happening now (told as long-ago history,
 named only as a condition, or read by the intent classifier as a red flag the rules cannot
-place), it asks instead: a `check_<level>` entity names the flag, `check_question` carries the
-question's words and `check_answer` clears the previous answer, and the rules start the check
-form of that level. The question is a domain response filled from these slots, so it is asked
-even when the action server is down.
+place), it asks: a `check_<level>` entity names the flag, `check_question` carries the
+question's words and `check_answer` clears the previous answer, and CheckQuestionPolicy starts
+the check form of that level. The question is a domain response filled from these slots, so
+it is asked even when the action server is down.
 """
 
 from __future__ import annotations
@@ -102,7 +102,7 @@ class RedFlagDetectorComponent(GraphComponent, EntityExtractorMixin):
         for finding in present:
             entities.append(self._entity("red_flag", finding.slug, finding.start, finding.end))
         top = most_urgent(present)
-        check = None if top and top.urgency in ALARM_LEVELS else check_to_ask(findings)
+        check = check_to_ask(findings)
         unplaced = (
             self.unplaced_check
             if not top and not check and self._classifier_reads_a_red_flag(message)
@@ -130,7 +130,11 @@ class RedFlagDetectorComponent(GraphComponent, EntityExtractorMixin):
             },
             add_to_output=True,
         )
-        if (top and top.urgency in ALARM_LEVELS) or check or unplaced:
+        # A clinician-level check leaves the classifier's reading alone: CheckQuestionPolicy
+        # asks it first, and the answer to what the person asked follows.
+        if (top and top.urgency in ALARM_LEVELS) or unplaced or (
+            check and check.urgency in ALARM_LEVELS
+        ):
             self._set_intent(message, RED_FLAG_INTENT)
         elif _intent_name(message) == RED_FLAG_INTENT:
             # No alarm and nothing to ask about: answer what else was asked (a clinician-level

@@ -25,7 +25,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
 from bot_extensions.red_flags import language
-from bot_extensions.triage import ALARM_LEVELS, urgency_rank
+from bot_extensions.triage import urgency_rank
 
 # Which kind of rule found a mention: a full `match` rule (or phrase), or a weaker `suspect` cue.
 RULE_LAYER = "rule"
@@ -339,13 +339,9 @@ def most_urgent(findings: Iterable[Finding]) -> Finding | None:
 
 
 def check_to_ask(findings: Iterable[Finding]) -> Finding | None:
-    """The unclear alarm-level mention to ask about: the most urgent, above every present one."""
+    """The unclear mention to ask about: the most urgent one, above every present finding."""
     findings = list(findings)
     top = most_urgent(findings)
     floor = urgency_rank(top.urgency) if top else -1
-    unclear = [
-        f
-        for f in findings
-        if f.is_unclear and f.urgency in ALARM_LEVELS and urgency_rank(f.urgency) > floor
-    ]
+    unclear = [f for f in findings if f.is_unclear and urgency_rank(f.urgency) > floor]
     return max(unclear, key=lambda f: urgency_rank(f.urgency), default=None)

@@ -1,0 +1,78 @@
+"""A policy that asks the red-flag detector's check question before anything else.
+
+The detector marks a message whose serious sign may be happening now with a `check_<level>`
+entity (see bot_extensions/red_flags/component.py). Whatever the person asked, this policy
+then starts the check form of that level; when an urgent sign is present as well, the urgent
+reply comes first. It reads only the latest message, so the intent the classifier gave the
+message stays as it is, and no rule has to list every intent and entity combination.
+The rules in data/rules/safety.yml take over once the form has its answer.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rasa.core.policies.policy import Policy, PolicyPrediction
+from rasa.engine.recipes.default_recipe import DefaultV1Recipe
+from rasa.engine.storage.resource import Resource
+from rasa.shared.core.constants import ACTION_LISTEN_NAME
+from rasa.shared.core.domain import Domain
+from rasa.shared.core.generator import TrackerWithCachedStates
+from rasa.shared.core.trackers import DialogueStateTracker
+
+# Above RulePolicy (6): the check comes before the rule that would answer the question.
+PRIORITY = 7
+# The form that asks each level's check question, most urgent first.
+CHECK_FORMS = {
+    "check_emergency": "emergency_check",
+    "check_urgent": "urgent_check",
+    "check_see_clinician": "clinician_check",
+}
+URGENT_REPLY = "utter_urgent"
+
+
+@DefaultV1Recipe.register(
+    [DefaultV1Recipe.ComponentType.POLICY_WITHOUT_END_TO_END_SUPPORT], is_trainable=True
+)
+class CheckQuestionPolicy(Policy):
+    @staticmethod
+    def get_default_config() -> dict[str, Any]:
+        return {"priority": PRIORITY}
+
+    def train(
+        self, training_trackers: list[TrackerWithCachedStates], domain: Domain, **kwargs: Any
+    ) -> Resource:
+        return self._resource
+
+    def predict_action_probabilities(
+        self,
+        tracker: DialogueStateTracker,
+        domain: Domain,
+        rule_only_data: dict[str, Any] | None = None,
+        **kwargs: Any,
+    ) -> PolicyPrediction:
+        probabilities = self._default_predictions(domain)
+        action = self._next_action(tracker)
+        if action is not None:
+            probabilities[domain.index_for_action(action)] = 1.0
+        return self._prediction(probabilities)
+
+    @staticmethod
+    def _next_action(tracker: DialogueStateTracker) -> str | None:
+        message = tracker.latest_message
+        if message is None:
+            return None
+        names = {entity.get("entity") for entity in message.entities}
+        form = next((f for e, f in CHECK_FORMS.items() if e in names), None)
+        if form is None or tracker.active_loop_name == form:
+            return None
+        last = tracker.latest_action_name
+        urgent_now = any(
+            e.get("entity") == "triage_level" and e.get("value") == "urgent"
+            for e in message.entities
+        )
+        if last == ACTION_LISTEN_NAME:
+            return URGENT_REPLY if urgent_now and form == "emergency_check" else form
+        if last == URGENT_REPLY and urgent_now:
+            return form
+        return None
