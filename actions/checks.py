@@ -52,5 +52,5 @@ class ActionResumeAfterCheck(KnowledgeAction):
             str(e["value"]) for e in asked.get("entities") or [] if e.get("entity") == "red_flag"
         ]
         return explain_topic(
-            dispatcher, session, what_was_asked(asked), asked["text"], red_flags
+            dispatcher, tracker, session, what_was_asked(asked), asked["text"], red_flags
         )

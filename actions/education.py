@@ -17,6 +17,7 @@ from actions.knowledge_action import (
 )
 from actions.red_flags import send_red_flag_details
 from actions.rendering import topic_message
+from actions.teaching_gate import teaching_withheld
 from backcare.knowledge.queries import education_topic, find_exercise
 
 TOPIC_FOR_INTENT = {
@@ -42,19 +43,24 @@ def topic_for(intent: str, text: str) -> str:
 
 def explain_topic(
     dispatcher: CollectingDispatcher,
+    tracker: Tracker,
     session: Session,
     intent: str,
     text: str,
     red_flags: list[str],
 ) -> Events:
-    """The topic that answers `intent`, a see-a-clinician note for its flags, and an offer."""
+    """The topic that answers `intent`, a see-a-clinician note for its flags, and an offer.
+
+    After an alarm the topic is still explained (the warning signs, why backs hurt), but no
+    exercise is offered.
+    """
     topic = education_topic(session, topic_for(intent, text))
     if topic is None:
         raise PhraseMissing(f"education topic {topic_for(intent, '')}")
     detailed = topic.slug in DETAILED_TOPICS
     dispatcher.utter_message(text=topic_message(topic, detailed=detailed))
     send_red_flag_details(dispatcher, session, red_flags, {"see_clinician"})
-    if detailed or not topic.related_exercises:
+    if detailed or not topic.related_exercises or teaching_withheld(tracker):
         return []
     exercise = find_exercise(session, topic.related_exercises[0])
     if exercise is None:
@@ -72,6 +78,7 @@ class ActionExplainTopic(KnowledgeAction):
     ) -> Events:
         return explain_topic(
             dispatcher,
+            tracker,
             session,
             latest_intent(tracker),
             tracker.latest_message.get("text", ""),

@@ -27,6 +27,7 @@ from actions.knowledge_action import (
 )
 from actions.parsing import duration_days, ordinal_position, pain_score
 from actions.rendering import exercise_card, referral_line, topic_message
+from actions.teaching_gate import withhold_teaching
 from backcare.knowledge.models import Exercise
 from backcare.knowledge.queries import education_topic, find_exercise, message, referral
 from backcare.knowledge.routine import build_routine, hip_stretches_suit, routine_level
@@ -134,6 +135,8 @@ def show_exercise(
     Until the person says they have a coach, a coach-only lift gets the note and the question
     only, and does not become the current exercise.
     """
+    if withhold_teaching(dispatcher, tracker):
+        return []
     if exercise.supervision == "coach":
         say(dispatcher, session, "coach-only", exercise_name=exercise.name.lower())
         if not has_coach(tracker):
@@ -151,6 +154,8 @@ def send_plan(dispatcher: CollectingDispatcher, tracker: Tracker, session: Sessi
 
     With strong pain or pain down a leg, the hip stretches are left out, and the plan says so.
     """
+    if withhold_teaching(dispatcher, tracker):
+        return []
     score = pain_score(str(tracker.get_slot("pain_score") or ""))
     level = routine_level(score, duration_days(str(tracker.get_slot("pain_duration") or "")))
     routine = build_routine(
@@ -235,6 +240,8 @@ class ActionAdjustExercise(KnowledgeAction):
     def answer(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, session: Session
     ) -> Events:
+        if withhold_teaching(dispatcher, tracker):
+            return []
         slug = tracker.get_slot("current_exercise")
         current = find_exercise(session, slug) if slug else None
         if current is None:

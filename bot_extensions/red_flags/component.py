@@ -37,7 +37,7 @@ from bot_extensions.red_flags.detector import (
     most_urgent,
 )
 from bot_extensions.slots import CheckAnswerSlot
-from bot_extensions.triage import ALARM_LEVELS
+from bot_extensions.triage import ALARM_LEVELS, urgency_rank
 
 logger = logging.getLogger(__name__)
 
@@ -103,11 +103,19 @@ class RedFlagDetectorComponent(GraphComponent, EntityExtractorMixin):
             entities.append(self._entity("red_flag", finding.slug, finding.start, finding.end))
         top = most_urgent(present)
         check = check_to_ask(findings)
+        # The classifier's unplaced red flag is asked about when no rule found anything as
+        # urgent; it replaces a lower check question.
+        placed = max(
+            (urgency_rank(f.urgency) for f in [*present, *([check] if check else [])]), default=-1
+        )
         unplaced = (
             self.unplaced_check
-            if not top and not check and self._classifier_reads_a_red_flag(message)
+            if self._classifier_reads_a_red_flag(message)
+            and urgency_rank(self.unplaced_check.urgency) > placed
             else None
         )
+        if unplaced:
+            check = None
         if check:
             entities += self._check_entities(check.slug, check.urgency, check.check_question)
         elif unplaced:
@@ -136,10 +144,11 @@ class RedFlagDetectorComponent(GraphComponent, EntityExtractorMixin):
             check and check.urgency in ALARM_LEVELS
         ):
             self._set_intent(message, RED_FLAG_INTENT)
-        elif _intent_name(message) == RED_FLAG_INTENT:
-            # No alarm and nothing to ask about: answer what else was asked (a clinician-level
-            # signal rides along with that answer as a referral note).
-            self._set_intent(message, _next_best_intent(message))
+        else:
+            # No alarm and nothing to ask about: the classifier's red-flag reading is dropped
+            # and its next reading answered (a clinician-level signal rides along with that
+            # answer as a referral note).
+            _drop_red_flag_reading(message)
 
     @staticmethod
     def _classifier_reads_a_red_flag(message: Message) -> bool:
@@ -188,8 +197,8 @@ def _intent_name(message: Message) -> str | None:
     return (message.get("intent") or {}).get("name")
 
 
-def _next_best_intent(message: Message) -> str:
-    for ranked in message.get("intent_ranking", []):
-        if ranked.get("name") != RED_FLAG_INTENT:
-            return str(ranked["name"])
-    return "out_of_scope"
+def _drop_red_flag_reading(message: Message) -> None:
+    ranking = [r for r in message.get("intent_ranking", []) if r.get("name") != RED_FLAG_INTENT]
+    if ranking:
+        message.set("intent", ranking[0], add_to_output=True)
+        message.set("intent_ranking", ranking, add_to_output=True)

@@ -1,0 +1,75 @@
+"""No teaching after an alarm, enforced in every action that sends exercise content."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from rasa_sdk import Action
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions.education import ActionExplainTopic
+from actions.exercises import ActionAdjustExercise, ActionAnswerExercise, ActionShowExercise
+from tests.app.actions.conftest import DOMAIN, entity, texts, tracker
+
+# Every way a person can ask for exercise content: a named exercise, "the second one", a plan,
+# the offer's "yes" button, "too easy" and "it hurts".
+ASKS_FOR_EXERCISES: list[tuple[Action, str, str, list[dict[str, Any]], dict[str, Any]]] = [
+    (ActionAnswerExercise(), "ask_exercise", "how do I do a bird dog?",
+     [entity("exercise", "bird dog")], {}),
+    (ActionAnswerExercise(), "ask_exercise", "just the plank then", [entity("exercise", "plank")],
+     {}),
+    (ActionAnswerExercise(), "ask_exercise", "how do I do the second one?", [],
+     {"current_plan": ["wall-hip-hinge", "bird-dog"]}),
+    (ActionAnswerExercise(), "ask_exercise", "give me a plan", [], {"screened": True}),
+    (ActionShowExercise(), "affirm", "/affirm", [], {"offered_exercise": "bird-dog"}),
+    (ActionAdjustExercise(), "feedback_too_easy", "too easy", [],
+     {"current_exercise": "wall-hip-hinge"}),
+    (ActionAdjustExercise(), "feedback_hurts", "it hurts", [],
+     {"current_exercise": "bird-dog"}),
+]
+
+
+@pytest.mark.parametrize(("action", "intent", "text", "entities", "slots"), ASKS_FOR_EXERCISES)
+async def test_after_an_emergency_no_exercise_however_asked(
+    action: Action, intent: str, text: str, entities: list, slots: dict
+) -> None:
+    dispatcher = CollectingDispatcher()
+    message = tracker(intent, text, entities, {**slots, "triage": "emergency"})
+    assert await action.run(dispatcher, message, DOMAIN) == []
+    assert [m.get("response") for m in dispatcher.messages] == ["utter_after_emergency"]
+
+
+@pytest.mark.parametrize(("action", "intent", "text", "entities", "slots"), ASKS_FOR_EXERCISES)
+async def test_after_an_urgent_referral_no_new_exercise_until_a_clinician_checked(
+    action: Action, intent: str, text: str, entities: list, slots: dict
+) -> None:
+    withheld = CollectingDispatcher()
+    urgent = tracker(intent, text, entities, {**slots, "triage": "urgent"})
+    assert await action.run(withheld, urgent, DOMAIN) == []
+    assert [m.get("response") for m in withheld.messages] == ["utter_after_urgent"]
+
+    taught = CollectingDispatcher()
+    checked = tracker(
+        intent, text, entities, {**slots, "triage": "urgent", "clinician_checked": True}
+    )
+    await action.run(taught, checked, DOMAIN)
+    assert "utter_after_urgent" not in [m.get("response") for m in taught.messages]
+    assert any(texts(taught))
+
+
+async def test_an_explanation_after_an_emergency_offers_no_exercise(
+    dispatcher: CollectingDispatcher,
+) -> None:
+    message = tracker("ask_pain_cause", "why does my back hurt?", slots={"triage": "emergency"})
+    assert await ActionExplainTopic().run(dispatcher, message, DOMAIN) == []
+    assert len(dispatcher.messages) == 1  # the topic, without the offer and its buttons
+    assert not dispatcher.messages[0].get("buttons")
+
+
+async def test_without_an_alarm_the_explanation_offers_an_exercise(
+    dispatcher: CollectingDispatcher,
+) -> None:
+    message = tracker("ask_pain_cause", "why does my back hurt?", slots={"triage": "none"})
+    events = await ActionExplainTopic().run(dispatcher, message, DOMAIN)
+    assert [e["name"] for e in events] == ["offered_exercise"]
