@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import JSON, Boolean, ForeignKey, Integer, String, Text
+from sqlalchemy import JSON, Boolean, ForeignKey, Integer, String, Text, false
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 
@@ -90,6 +90,8 @@ class RedFlag(Base):
     phrases: Mapped[list[str]] = mapped_column(JSON)
     match: Mapped[list[list[list[str]]]] = mapped_column(JSON)
     not_within: Mapped[list[str]] = mapped_column(JSON, server_default="[]")
+    scope: Mapped[str] = mapped_column(String(16), server_default="sentence")
+    must_be_new: Mapped[bool] = mapped_column(Boolean, server_default=false())
     sources: Mapped[list[str]] = mapped_column(JSON)
 
     referral: Mapped[Referral] = relationship(viewonly=True)

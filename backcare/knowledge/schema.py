@@ -76,6 +76,12 @@ class RedFlag(Entry):
     match: list[MatchRule] = Field(min_length=1)
     # Phrases inside which a matched term does not count ("cancer screening" is no cancer).
     not_within: list[str] = []
+    # "message": a rule's term groups may sit in different sentences (a combination told as a
+    # story: "I had cancer. Now my legs are weak."); "sentence": all in one sentence.
+    scope: Literal["sentence", "message"] = "sentence"
+    # The sign counts only when it is new since the back pain: "for years", "since my
+    # diabetes" in its sentence make it long-standing, not a red flag.
+    must_be_new: bool = False
     sources: list[str] = Field(min_length=1)
 
 
@@ -93,6 +99,7 @@ class SignCheck(Entry):
     covers: list[Slug] = []
     suspect: list[MatchRule] = []
     not_within: list[str] = []
+    scope: Literal["sentence", "message"] = "sentence"
     sources: list[str] = Field(min_length=1)
 
 

@@ -42,6 +42,10 @@ class FlagDefinition:
     referral: str
     rules: list[list[list[str]]]
     not_within: tuple[str, ...] = ()
+    # "message": a rule's groups may be found in different sentences of the message.
+    scope: str = "sentence"
+    # Only counts when new since the back pain; long-standing in its sentence, it is over.
+    must_be_new: bool = False
     layer: str = RULE_LAYER
     # The question asked when a mention is unclear; None when no check covers the flag.
     check_question: str | None = None
@@ -63,6 +67,8 @@ class FlagDefinition:
             referral=entry["referral"],
             rules=rules,
             not_within=tuple(entry.get("not_within", [])),
+            scope=entry.get("scope", "sentence"),
+            must_be_new=bool(entry.get("must_be_new")),
         )
 
 
@@ -128,6 +134,7 @@ def load_knowledge(red_flags_file: Path, checks_file: Path) -> Knowledge:
                 rules=[list(rule) for rule in check.get("suspect", [])],
                 not_within=tuple(check.get("not_within", [])),
                 layer=SUSPECT_LAYER,
+                scope=check.get("scope", "sentence"),
                 check_question=check["question"],
                 check_slug=check["slug"],
             )
@@ -200,7 +207,8 @@ class RedFlagDetector:
             if any(a <= start and end <= b for a, b in excluded.get(rule_set, [])):
                 continue
             span = doc[start:end]
-            hits.setdefault((rule_set, int(rule), span.sent.start), []).append((int(group), span))
+            where = span.sent.start if self.rule_sets[rule_set].scope == "sentence" else 0
+            hits.setdefault((rule_set, int(rule), where), []).append((int(group), span))
 
         findings: dict[tuple[str, int], Finding] = {}
         for (rule_set, rule_index, sent_start), spans in hits.items():
@@ -230,15 +238,19 @@ class RedFlagDetector:
             open_mentions = [s for s in candidates if not _is_negated(doc, s)]
             chosen.append((open_mentions or candidates)[0])
             negated = negated or not open_mentions
-        sentence = chosen[0].sent
-        sentence_text = sentence.text
-        first_mention = min(span.start_char for span in chosen) - sentence.start_char
+        first = min(chosen, key=lambda span: span.start)
+        sentence = first.sent
+        sentences = list(dict.fromkeys(span.sent for span in chosen))
+        sentence_text = " ".join(s.text for s in sentences)
+        first_mention = first.start_char - sentence.start_char
         clause = _clause_around(doc, chosen)
         if negated:
             status = "negated"
-        elif _asks_about_signs(sentence_text, first_mention):
+        elif _asks_about_signs(sentence.text, first_mention):
             status = "question"
         elif not definition.counts_when_past and _is_over(clause):
+            status = "past"
+        elif definition.must_be_new and _is_long_standing(sentence_text):
             status = "past"
         elif definition.layer == SUSPECT_LAYER:
             status = "unclear"
@@ -324,6 +336,13 @@ def _is_over(clause: str) -> bool:
     """The clause says the sign has gone ("it went away", "had the operation and recovered")."""
     said_over = any(cue in clause for cue in language.RESOLVED_CUES)
     return said_over and not language.STILL_HAPPENING.search(clause)
+
+
+def _is_long_standing(sentence: str) -> bool:
+    """Told as something the person has had for years, and nothing says it is new now."""
+    return bool(language.LONG_STANDING.search(sentence)) and not (
+        language.NEWLY.search(sentence) or language.STILL_HAPPENING.search(sentence)
+    )
 
 
 def _is_long_ago(sentence: str) -> bool:

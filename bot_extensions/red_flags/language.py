@@ -126,6 +126,8 @@ RESOLVED_CUES = [
     "havent had it since",
     "never came back",
     "full recovery",
+    "for the next hour",
+    "wore off",
     "all better",
     "fine now",
     "ok now",
@@ -158,6 +160,15 @@ STILL_HAPPENING = re.compile(
     r"lately|recently|getting worse|worse now|these days|"
     r"since (yesterday|last night|this|monday|tuesday|wednesday|thursday|friday|saturday|sunday))\b"
 )
+# A sign told as long-standing, not new since the back pain ("for years", "since my diabetes").
+LONG_STANDING = re.compile(
+    r"\b(for (many |several |a few |a couple of |some |\d+ |two |three |four |five |ten )?"
+    r"(years|yrs|decades)|long[- ]standing|long[- ]term|chronic|always had|all my life|"
+    r"since i was (young|little|a (kid|child|teen(ager)?))|diabetic|diabetes|neuropathy|"
+    r"since my (diabetes|diagnosis|stroke|ms))\b"
+)
+# Words that make a long-standing sign new again ("diabetic, but since yesterday both legs...").
+NEWLY = re.compile(r"\b(new|newly|sudden|suddenly|just started|started)\b")
 INTERROGATIVE_START = re.compile(
     r"^\s*(what|whats|is|are|can|could|does|do|how|when|which|should|why|would|will)\b"
 )
@@ -167,7 +178,7 @@ SOMEONE_HAS_IT = re.compile(
 )
 DISTANT_PAST = re.compile(
     r"\b((\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|"
-    r"twenty|few|several|many|couple of) (years?|yrs?|decades?) ago|last year|"
+    r"twenty|few|several|many|couple of) (years?|yrs?|decades?) ago|years ago|last year|"
     r"as a (kid|child|teen(ager)?)|when i was (young|little|a kid|a child|younger|"
     r"in my (teens|twenties|thirties))|long time ago|years back|(19|20)\d\d)\b"
 )

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import pytest
 
-from bot_extensions.red_flags.detector import RedFlagDetector, most_urgent
+from bot_extensions.red_flags.detector import RedFlagDetector, check_to_ask, most_urgent
+from bot_extensions.triage import urgency_rank
 
 MAX_FALSE_ALARM_RATE = 0.05
 
@@ -100,3 +101,60 @@ def test_most_urgent_finding_wins(detector: RedFlagDetector) -> None:
 def test_findings_say_which_words_matched(detector: RedFlagDetector) -> None:
     finding = next(f for f in detector.detect("legs keep buckling under me") if f.is_present)
     assert finding.terms and all(term in finding.sentence for term in finding.terms)
+
+
+def test_unclear_signs_get_their_check_question(
+    detector: RedFlagDetector, red_flag_cases: dict
+) -> None:
+    questions = {
+        check: next(
+            d.check_question for d in detector.rule_sets.values() if d.check_slug == check
+        )
+        for check in red_flag_cases["checks"]
+    }
+    wrong = []
+    for check, texts in red_flag_cases["checks"].items():
+        for text in texts:
+            findings = detector.detect(text)
+            asked = check_to_ask(findings)
+            if asked is None or asked.check_question != questions[check] or most_urgent(
+                findings
+            ) and urgency_rank(most_urgent(findings).urgency) >= urgency_rank(asked.urgency):
+                wrong.append((check, text, asked and asked.slug))
+    assert wrong == []
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        ("much better now but I can't feel anything when I wipe", "present"),
+        ("I had numbness between my legs after my op, it went away after a week", "past"),
+        ("in 2019 I couldn't feel myself wipe", "unclear"),
+        ("on this day in 2001 I was showing symptoms of cauda equina", "unclear"),
+    ],
+)
+def test_over_only_when_the_clause_says_so(
+    detector: RedFlagDetector, text: str, status: str
+) -> None:
+    statuses = {f.status for f in detector.detect(text) if f.urgency == "emergency"}
+    assert status in statuses, statuses
+
+
+def test_a_combination_told_across_sentences_counts(detector: RedFlagDetector) -> None:
+    findings = detector.detect("I had breast cancer two years ago. Now my legs feel weak.")
+    top = most_urgent(findings)
+    assert top is not None and top.slug == "cancer-cord-compression"
+
+
+def test_long_standing_signs_do_not_alarm_unless_new(detector: RedFlagDetector) -> None:
+    assert not present_slugs(detector, "I'm diabetic and both my feet have tingled for years")
+    assert "both-legs-symptoms" in present_slugs(
+        detector, "I'm diabetic but since yesterday both my legs have gone numb"
+    )
+
+
+def test_findings_record_the_layer_and_rule(detector: RedFlagDetector) -> None:
+    finding = next(f for f in detector.detect("the GP thinks it could be cauda equina"))
+    assert (finding.layer, finding.status) == ("rule", "present")
+    suspect = next(f for f in detector.detect("I read about cauda equina in a leaflet"))
+    assert (suspect.layer, suspect.status) == ("suspect", "unclear")

@@ -41,6 +41,14 @@ RED_FLAGS_BY_URGENCY = {
         "chest-pain-breathlessness",
         "hip-injury-or-hot-hip",
         "suicide-self-harm",
+        "cauda-equina-signs",
+        "cancer-cord-compression",
+        "sepsis-signs",
+        "sudden-leg-weakness",
+        "spinal-cord-compression",
+        "blood-thinner-bleed",
+        "pregnancy-bleeding-or-labour",
+        "paracetamol-overdose",
     },
     "urgent": {
         "fever-infection-signs",
@@ -50,6 +58,14 @@ RED_FLAGS_BY_URGENCY = {
         "minor-fall-fragile-bones",
         "one-leg-numbness-weakness",
         "hip-night-pain-systemic",
+        "severe-worsening-pain",
+        "kidney-infection",
+        "kidney-stone",
+        "hot-swollen-calf",
+        "shingles-rash",
+        "thoracic-back-pain",
+        "spinal-surgery-wound",
+        "child-limp-hip-pain",
     },
     "see_clinician": {
         "pain-beyond-six-weeks",
@@ -59,6 +75,8 @@ RED_FLAGS_BY_URGENCY = {
         "hip-pain-without-back-pain",
         "hinge-felt-in-lower-back",
         "worsening-disc-problem",
+        "pregnancy-pelvic-pain",
+        "new-pain-under-20-or-over-50",
     },
 }
 REQUIRED_TOPICS = {
