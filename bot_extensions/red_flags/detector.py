@@ -333,9 +333,16 @@ def _asks_about_signs(sentence: str, first_mention: int) -> bool:
 
 
 def _is_over(clause: str) -> bool:
-    """The clause says the sign has gone ("it went away", "had the operation and recovered")."""
+    """The clause says the sign has gone ("it went away", "had the operation and recovered").
+
+    "It never fully went away" says the opposite.
+    """
     said_over = any(cue in clause for cue in language.RESOLVED_CUES)
-    return said_over and not language.STILL_HAPPENING.search(clause)
+    return (
+        said_over
+        and not language.NOT_OVER.search(clause)
+        and not language.STILL_HAPPENING.search(clause)
+    )
 
 
 def _is_long_standing(sentence: str) -> bool:

@@ -167,6 +167,11 @@ LONG_STANDING = re.compile(
     r"since i was (young|little|a (kid|child|teen(ager)?))|diabetic|diabetes|neuropathy|"
     r"since my (diabetes|diagnosis|stroke|ms))\b"
 )
+# A resolution denied: "it never fully went away", "hasn't settled down".
+NOT_OVER = re.compile(
+    r"\b(never|not|hasnt|havent|didnt|isnt|wont|not yet)( (really|fully|completely|quite))? "
+    r"(healed|went away|settled|cleared up|got better|recovered|resolved)\b"
+)
 # Words that make a long-standing sign new again ("diabetic, but since yesterday both legs...").
 NEWLY = re.compile(r"\b(new|newly|sudden|suddenly|just started|started)\b")
 INTERROGATIVE_START = re.compile(

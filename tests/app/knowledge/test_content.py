@@ -77,6 +77,7 @@ RED_FLAGS_BY_URGENCY = {
         "worsening-disc-problem",
         "pregnancy-pelvic-pain",
         "new-pain-under-20-or-over-50",
+        "low-mood-with-pain",
     },
 }
 REQUIRED_TOPICS = {
