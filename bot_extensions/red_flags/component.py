@@ -134,7 +134,7 @@ class RedFlagDetectorComponent(GraphComponent, EntityExtractorMixin):
                 "rules_version": self.rules_version,
                 "findings": [f.as_dict() for f in findings],
                 "asked": _asked(check, unplaced),
-                "classifier": message.get("intent"),
+                "classifier": (message.get("intent_ranking") or [])[:5],
             },
             add_to_output=True,
         )

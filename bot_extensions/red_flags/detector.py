@@ -246,7 +246,7 @@ class RedFlagDetector:
         clause = _clause_around(doc, chosen)
         if negated:
             status = "negated"
-        elif _asks_about_signs(sentence.text, first_mention):
+        elif _asks_about_signs(sentence.text, first_mention) or _is_hypothetical(doc, chosen):
             status = "question"
         elif not definition.counts_when_past and _is_over(clause):
             status = "past"
@@ -330,6 +330,15 @@ def _asks_about_signs(sentence: str, first_mention: int) -> bool:
         return False
     has_cue = any(cue in sentence for cue in cues)
     return has_cue or not language.SOMEONE_HAS_IT.search(sentence)
+
+
+def _is_hypothetical(doc: Doc, mentions: list[Span]) -> bool:
+    """A possibility, not a report: "you could develop it", "if I lose control of my bladder"."""
+    for span in mentions:
+        start = max(span.sent.start_char, span.start_char - language.HYPOTHETICAL_REACH)
+        if language.HYPOTHETICAL.search(doc.text[start : span.start_char]):
+            return True
+    return False
 
 
 def _is_over(clause: str) -> bool:

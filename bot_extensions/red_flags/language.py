@@ -24,8 +24,13 @@ _CONTRACTIONS = [
 
 
 def normalise(text: str) -> str:
-    """Lower-case, unify apostrophes and spell negated verbs one way ("can't" -> "cant")."""
+    """Lower-case, unify apostrophes and spell negated verbs one way ("can't" -> "cant").
+
+    An ellipsis ends a sentence: in a long story it marks a cut or a jump in time, and a sign
+    and its context on either side of it do not belong together.
+    """
     text = text.lower().replace("\u2019", "'").replace("\u2018", "'").replace("`", "'")
+    text = re.sub(r"(\.{3,}|\u2026)", ". ", text)
     for pattern, replacement in _CONTRACTIONS:
         text = re.sub(pattern, replacement, text)
     return re.sub(r"(\w)'(\w)", r"\1\2", text)
@@ -114,6 +119,13 @@ QUESTION_CUES = [
     "what happens if",
     "in case",
 ]
+# Just before a sign, these make it a possibility someone was warned about, not a report: "he
+# said I could develop cauda equina", "surgery if I lose control of my bladder".
+HYPOTHETICAL = re.compile(
+    r"\b(if (i|you|it|they|he|she|we)|could develop|might develop|may develop|could get|"
+    r"might get|could lead to|can lead to|risk of|chance of|such as|unless)\s*$"
+)
+HYPOTHETICAL_REACH = 30  # characters before the sign in which the cue must end
 ASKS = re.compile(r"\?|\b(what|whats|which|tell me|explain)\b")
 
 RESOLVED_CUES = [
