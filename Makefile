@@ -3,7 +3,7 @@ SHELL := /bin/bash
 .DEFAULT_GOAL := help
 ENV := source scripts/env.sh &&
 
-.PHONY: help env db train web run shell test test-app test-bot test-browser validate story-test lint system-packages review-user bench-nlu up-prod down-prod bench-load test-prod clean
+.PHONY: help env db train web run shell test test-app test-bot test-browser validate story-test lint system-packages review-user bench-nlu bench-real up-prod down-prod bench-load test-prod clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  make %-16s %s\n", $$1, $$2}'
@@ -64,6 +64,11 @@ review-user: db ## Create a review account (asks for the password): make review-
 
 bench-nlu: env ## Compare the candidate NLU pipelines on the held-out set (docs/nlu-pipeline.md)
 	@$(ENV) "$$BOT_PY" -m bot_extensions.spacy_model var/spacy/en_backbone && "$$BOT_PY" bench/compare_nlu_pipelines.py
+
+bench-real: db train ## Score the assistant on real people's messages (docs/nlu-pipeline.md)
+	@mkdir -p var/bench
+	@$(ENV) REAL_MESSAGES_REPORT=var/bench/real-messages.json "$$APP_PY" -m pytest tests/integration/test_real_messages.py -q -p no:cacheprovider || true
+	@.venv/app/bin/python bench/real_messages_report.py var/bench/real-messages.json
 
 up-prod: env system-packages ## Start the production profile in the background (PostgreSQL, Redis, nginx, 2 Rasa servers)
 	@scripts/train.sh || scripts/current_model.sh >/dev/null

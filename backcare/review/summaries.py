@@ -22,13 +22,13 @@ from backcare.review.models import (
     ConversationRedFlag,
     SyncState,
 )
-from backcare.triage import triage_rank
 from backcare.review.tracker_store import (
     TrackerEvent,
     conversation_events,
     has_events_table,
     latest_event_ids,
 )
+from backcare.triage import triage_rank
 
 REREAD_EVENT_IDS = 1000
 SENDERS_PER_BATCH = 500

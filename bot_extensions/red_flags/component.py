@@ -140,8 +140,10 @@ class RedFlagDetectorComponent(GraphComponent, EntityExtractorMixin):
         )
         # A clinician-level check leaves the classifier's reading alone: CheckQuestionPolicy
         # asks it first, and the answer to what the person asked follows.
-        if (top and top.urgency in ALARM_LEVELS) or unplaced or (
-            check and check.urgency in ALARM_LEVELS
+        if (
+            (top and top.urgency in ALARM_LEVELS)
+            or unplaced
+            or (check and check.urgency in ALARM_LEVELS)
         ):
             self._set_intent(message, RED_FLAG_INTENT)
         else:

@@ -243,18 +243,16 @@ class RedFlagDetector:
         sentences = list(dict.fromkeys(span.sent for span in chosen))
         sentence_text = " ".join(s.text for s in sentences)
         first_mention = first.start_char - sentence.start_char
-        clause = _clause_around(doc, chosen)
+        over = not definition.counts_when_past and _is_over(_clause_around(doc, chosen))
+        not_new = definition.must_be_new and _is_long_standing(sentence_text)
+        long_ago = not definition.counts_when_past and _is_long_ago(sentence_text)
         if negated:
             status = "negated"
         elif _asks_about_signs(sentence.text, first_mention) or _is_hypothetical(doc, chosen):
             status = "question"
-        elif not definition.counts_when_past and _is_over(clause):
+        elif over or not_new:
             status = "past"
-        elif definition.must_be_new and _is_long_standing(sentence_text):
-            status = "past"
-        elif definition.layer == SUSPECT_LAYER:
-            status = "unclear"
-        elif not definition.counts_when_past and _is_long_ago(sentence_text):
+        elif definition.layer == SUSPECT_LAYER or long_ago:
             status = "unclear"
         else:
             status = "present"

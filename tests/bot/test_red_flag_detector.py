@@ -107,9 +107,7 @@ def test_unclear_signs_get_their_check_question(
     detector: RedFlagDetector, red_flag_cases: dict
 ) -> None:
     questions = {
-        check: next(
-            d.check_question for d in detector.rule_sets.values() if d.check_slug == check
-        )
+        check: next(d.check_question for d in detector.rule_sets.values() if d.check_slug == check)
         for check in red_flag_cases["checks"]
     }
     wrong = []
@@ -117,9 +115,14 @@ def test_unclear_signs_get_their_check_question(
         for text in texts:
             findings = detector.detect(text)
             asked = check_to_ask(findings)
-            if asked is None or asked.check_question != questions[check] or most_urgent(
-                findings
-            ) and urgency_rank(most_urgent(findings).urgency) >= urgency_rank(asked.urgency):
+            if (
+                asked is None
+                or asked.check_question != questions[check]
+                or (
+                    most_urgent(findings)
+                    and urgency_rank(most_urgent(findings).urgency) >= urgency_rank(asked.urgency)
+                )
+            ):
                 wrong.append((check, text, asked and asked.slug))
     assert wrong == []
 

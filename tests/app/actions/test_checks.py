@@ -62,14 +62,13 @@ async def test_a_yes_files_the_flag_the_check_asked_about(
         slots={"check_answer": "yes", "check_flag": "cancer-history", "triage": "urgent"},
     )
     events = await ActionRedFlagDetails().run(dispatcher, message, DOMAIN)
-    assert events == [{"event": "slot", "timestamp": None, "name": "red_flags",
-                       "value": ["cancer-history"]}]
+    assert events == [
+        {"event": "slot", "timestamp": None, "name": "red_flags", "value": ["cancer-history"]}
+    ]
     assert texts(dispatcher)[0].startswith(db.get_one(RedFlag, "cancer-history").message)
 
 
 async def test_a_no_files_nothing(dispatcher: CollectingDispatcher) -> None:
-    message = tracker(
-        "deny", "no", slots={"check_answer": "no", "check_flag": "cancer-history"}
-    )
+    message = tracker("deny", "no", slots={"check_answer": "no", "check_flag": "cancer-history"})
     assert await ActionRedFlagDetails().run(dispatcher, message, DOMAIN) == []
     assert dispatcher.messages == []

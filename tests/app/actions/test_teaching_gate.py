@@ -15,18 +15,37 @@ from tests.app.actions.conftest import DOMAIN, entity, texts, tracker
 # Every way a person can ask for exercise content: a named exercise, "the second one", a plan,
 # the offer's "yes" button, "too easy" and "it hurts".
 ASKS_FOR_EXERCISES: list[tuple[Action, str, str, list[dict[str, Any]], dict[str, Any]]] = [
-    (ActionAnswerExercise(), "ask_exercise", "how do I do a bird dog?",
-     [entity("exercise", "bird dog")], {}),
-    (ActionAnswerExercise(), "ask_exercise", "just the plank then", [entity("exercise", "plank")],
-     {}),
-    (ActionAnswerExercise(), "ask_exercise", "how do I do the second one?", [],
-     {"current_plan": ["wall-hip-hinge", "bird-dog"]}),
+    (
+        ActionAnswerExercise(),
+        "ask_exercise",
+        "how do I do a bird dog?",
+        [entity("exercise", "bird dog")],
+        {},
+    ),
+    (
+        ActionAnswerExercise(),
+        "ask_exercise",
+        "just the plank then",
+        [entity("exercise", "plank")],
+        {},
+    ),
+    (
+        ActionAnswerExercise(),
+        "ask_exercise",
+        "how do I do the second one?",
+        [],
+        {"current_plan": ["wall-hip-hinge", "bird-dog"]},
+    ),
     (ActionAnswerExercise(), "ask_exercise", "give me a plan", [], {"screened": True}),
     (ActionShowExercise(), "affirm", "/affirm", [], {"offered_exercise": "bird-dog"}),
-    (ActionAdjustExercise(), "feedback_too_easy", "too easy", [],
-     {"current_exercise": "wall-hip-hinge"}),
-    (ActionAdjustExercise(), "feedback_hurts", "it hurts", [],
-     {"current_exercise": "bird-dog"}),
+    (
+        ActionAdjustExercise(),
+        "feedback_too_easy",
+        "too easy",
+        [],
+        {"current_exercise": "wall-hip-hinge"},
+    ),
+    (ActionAdjustExercise(), "feedback_hurts", "it hurts", [], {"current_exercise": "bird-dog"}),
 ]
 
 
