@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import re
 import statistics
+from pathlib import Path
 
 import textstat
 
 from actions.exercises import LEG_SYMPTOM_FLAGS
 from backcare.knowledge.loader import Knowledge
+
+ROOT = Path(__file__).resolve().parents[3]
 
 REQUIRED_EXERCISES = {
     "wall-hip-hinge",
@@ -215,6 +218,12 @@ def test_every_clinical_red_flag_is_there_with_its_urgency(knowledge: Knowledge)
     for flag in knowledge.red_flags:
         actual.setdefault(flag.urgency, set()).add(flag.slug)
     assert actual == RED_FLAGS_BY_URGENCY
+
+
+def test_the_clinical_sign_off_document_lists_every_flag_and_check(knowledge: Knowledge) -> None:
+    document = (ROOT / "docs" / "clinical-content.md").read_text()
+    listed = [f.slug for f in knowledge.red_flags] + [c.slug for c in knowledge.sign_checks]
+    assert [slug for slug in listed if f"`{slug}`" not in document] == []
 
 
 def test_every_red_flag_has_five_lay_phrasings(knowledge: Knowledge) -> None:
