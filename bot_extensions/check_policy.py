@@ -5,7 +5,10 @@ entity (see bot_extensions/red_flags/component.py). Whatever the person asked, t
 then starts the check form of that level; when an urgent sign is present as well, the urgent
 reply comes first. It reads only the latest message, so the intent the classifier gave the
 message stays as it is, and no rule has to list every intent and entity combination.
-The rules in data/rules/safety.yml take over once the form has its answer.
+While a check form waits, a reply that is another request ("show me the plank") is no answer
+(the slot mappings in domain/safety.yml leave `check_answer` empty): the policy says so and
+the form asks again, so nothing is taught and nothing is assumed. The rules in
+data/rules/safety.yml take over once the form has its answer.
 """
 
 from __future__ import annotations
@@ -29,6 +32,7 @@ CHECK_FORMS = {
     "check_see_clinician": "clinician_check",
 }
 URGENT_REPLY = "utter_urgent"
+ASK_AGAIN = "utter_check_again"
 
 
 @DefaultV1Recipe.register(
@@ -62,11 +66,15 @@ class CheckQuestionPolicy(Policy):
         message = tracker.latest_message
         if message is None:
             return None
+        last = tracker.latest_action_name
         names = {entity.get("entity") for entity in message.entities}
         form = next((f for e, f in CHECK_FORMS.items() if e in names), None)
+        waiting = tracker.active_loop_name in CHECK_FORMS.values()
+        if waiting and form is None:
+            no_answer = last == ACTION_LISTEN_NAME and tracker.get_slot("check_answer") is None
+            return ASK_AGAIN if no_answer else None
         if form is None or tracker.active_loop_name == form:
             return None
-        last = tracker.latest_action_name
         urgent_now = any(
             e.get("entity") == "triage_level" and e.get("value") == "urgent"
             for e in message.entities

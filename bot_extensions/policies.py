@@ -24,12 +24,13 @@ from rasa.shared.core.generator import TrackerWithCachedStates
 from rasa.shared.core.trackers import DialogueStateTracker
 
 # Every Rasa server with our config loads this module, so it also installs the validator built
-# once for action-server responses, the connections kept open to the action server and the
-# plain loop that runs the prediction graph.
+# once for action-server responses, the connections kept open to the action server, the
+# plain loop that runs the prediction graph, and the triage kept through restarts and reverts.
 from bot_extensions import (  # noqa: F401
     action_connections,
     action_response_validation,
     graph_runner,
+    triage_floor,
 )
 
 # Above RulePolicy (6), so the apology comes before any rule's next step.

@@ -4,13 +4,23 @@ Rasa 3.6's REST channel logs a failed turn and answers `200 []`, which a client 
 "nothing to say", and the person sees nothing. Here a failed turn answers 503 with the replies
 from `unavailable.py` (a red flag's reply first when there is one); the web page shows them.
 Registered in credentials.yml; the channel keeps the name `rest` and its URLs.
+
+Every body is checked before anything runs (`parse_body`): a JSON object with a `sender` (1-128
+characters of `A-Z a-z 0-9 _ . : @ + = -`), a non-empty string `message` and, optionally, an
+`input_channel` (1-32 characters of `a-z 0-9 _ -`); anything else is answered 400 with a
+one-line reason, never a 5xx. The text then goes through `user_text.py` (length cap, no intent
+syntax but the buttons').
 """
 
 from __future__ import annotations
 
+import json
 import logging
+import re
 from asyncio import CancelledError
 from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+from typing import Any
 
 from rasa.core.channels.channel import CollectingOutputChannel, UserMessage
 from rasa.core.channels.rest import RestInput as RasaRestInput
@@ -19,8 +29,51 @@ from sanic.request import Request
 from sanic.response import HTTPResponse
 
 from bot_extensions.channels.unavailable import replies_when_unhandled
+from bot_extensions.channels.user_text import user_text
 
 logger = logging.getLogger(__name__)
+
+SENDER_ID = re.compile(r"[A-Za-z0-9_.:@+=-]{1,128}")
+INPUT_CHANNEL = re.compile(r"[a-z0-9_-]{1,32}")
+
+
+class BadRequest(ValueError):
+    """The body is not a message this channel accepts; the text is the one-line reason."""
+
+
+@dataclass(frozen=True)
+class RestMessage:
+    sender: str
+    text: str
+    input_channel: str | None
+
+
+def parse_body(body: bytes | None) -> RestMessage:
+    """The checked message of a REST body; raises BadRequest with the reason."""
+    try:
+        data: Any = json.loads(body or b"")
+    except (ValueError, UnicodeDecodeError):
+        raise BadRequest("The body is not JSON.") from None
+    if not isinstance(data, dict):
+        raise BadRequest("The body must be a JSON object.")
+    sender = data.get("sender")
+    if sender is None:
+        raise BadRequest('"sender" is missing.')
+    if not isinstance(sender, str):
+        raise BadRequest('"sender" must be a string.')
+    if not SENDER_ID.fullmatch(sender):
+        raise BadRequest('"sender" must be 1-128 characters of A-Z a-z 0-9 _ . : @ + = -.')
+    message = data.get("message")
+    if message is None:
+        raise BadRequest('"message" is missing.')
+    if not isinstance(message, str):
+        raise BadRequest('"message" must be a string.')
+    if not message.strip():
+        raise BadRequest('"message" is empty.')
+    channel = data.get("input_channel")
+    if channel is not None and (not isinstance(channel, str) or not INPUT_CHANNEL.fullmatch(channel)):
+        raise BadRequest('"input_channel" must be 1-32 characters of a-z 0-9 _ -.')
+    return RestMessage(sender, user_text(message), channel)
 
 
 class RestInput(RasaRestInput):
@@ -33,14 +86,17 @@ class RestInput(RasaRestInput):
 
         @webhook.route("/webhook", methods=["POST"])
         async def receive(request: Request) -> HTTPResponse:
-            sender_id = await self._extract_sender(request)
-            text = self._extract_message(request)
+            try:
+                checked = parse_body(request.body)
+            except BadRequest as reason:
+                return response.json({"error": str(reason)}, status=400)
+            sender_id, text = checked.sender, checked.text
             collector = CollectingOutputChannel()
             message = UserMessage(
                 text,
                 collector,
                 sender_id,
-                input_channel=self._extract_input_channel(request),
+                input_channel=checked.input_channel or self.name(),
                 metadata=self.get_metadata(request),
             )
             try:

@@ -7,8 +7,10 @@ never sees a reply (the log only shows "coroutine 'AsyncServer.enter_room' was n
 awaited"). This subclass re-registers the two handlers that matter:
 
 - `session_request` awaits `enter_room`, so replies reach every tab open on the session;
-- the user-message handler drops malformed events (not an object, no text, no valid session
-  id) with a log line instead of raising inside the socket.io task, and when a turn fails
+- the user-message handler refuses malformed events (not an object, no text, no valid session
+  id) with a `user_message_refused` event carrying a one-line reason instead of raising inside
+  the socket.io task, passes the text through `user_text.py` (length cap, no intent syntax but
+  the buttons'), and when a turn fails
   (conversation or lock store down) sends the replies of `unavailable.py` instead of nothing.
 
 Registered in credentials.yml as `bot_extensions.channels.socketio_channel.SocketIOInput`; the
@@ -30,9 +32,12 @@ from rasa.core.channels.socketio import SocketIOOutput
 from sanic import Blueprint
 
 from bot_extensions.channels.unavailable import replies_when_unhandled
+from bot_extensions.channels.user_text import user_text
 
 logger = logging.getLogger(__name__)
 
+# Sent to the socket whose user message was malformed, with a one-line reason.
+REFUSED_EVENT = "user_message_refused"
 # Session ids are chosen by the page (a UUID kept in localStorage); anything else is replaced.
 SESSION_ID = re.compile(r"^[A-Za-z0-9_-]{8,64}$")
 
@@ -65,22 +70,29 @@ class SocketIOInput(RasaSocketIOInput):
             await sio.emit("session_confirm", session_id, room=sid, namespace=self.namespace)
             logger.debug(f"socket.io client {sid} joined session {session_id}.")
 
+        async def refuse(sid: str, reason: str) -> None:
+            # socket.io events have no status: the reason goes back to that socket only.
+            logger.info(f"Refused a socket.io user message: {reason}")
+            await sio.emit(REFUSED_EVENT, {"error": reason}, room=sid, namespace=self.namespace)
+
         @sio.on(self.user_message_evt, namespace=self.namespace)
         async def handle_message(sid: str, data: Any) -> None:
             if not isinstance(data, dict):
-                logger.warning("Ignored a socket.io user message that is not an object.")
-                return
+                return await refuse(sid, "The message must be an object.")
             text = data.get("message")
-            if not isinstance(text, str) or not text.strip():
-                logger.info("Ignored an empty socket.io user message.")
-                return
+            if not isinstance(text, str):
+                return await refuse(sid, '"message" must be a string.')
+            if not text.strip():
+                return await refuse(sid, '"message" is empty.')
             if self.session_persistence:
                 sender_id = data.get("session_id")
                 if not valid_session_id(sender_id):
-                    logger.warning("Ignored a socket.io user message without a valid session_id.")
-                    return
+                    return await refuse(
+                        sid, '"session_id" must be 8-64 characters of A-Z a-z 0-9 _ -.'
+                    )
             else:
                 sender_id = sid
+            text = user_text(text)
             metadata = data.get(self.metadata_key) or {}
             if isinstance(metadata, str):
                 try:

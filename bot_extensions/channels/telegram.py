@@ -29,6 +29,8 @@ What differs from Rasa's `TelegramInput`:
   otherwise ignored (logged): health questions belong in a one-to-one chat;
 - buttons become an inline keyboard (one button per row, readable on a phone); a press is
   acknowledged with `answerCallbackQuery` and its payload goes to Rasa as the user's message;
+- text and button payloads pass through `user_text.py`: cut to 5,000 characters, and intent
+  syntax only from the assistant's own button payloads (`/restart` typed is the word);
 - texts longer than Telegram's 4096-character limit are split at paragraph, line or word
   boundaries; a payload over callback_data's 64 bytes is replaced by a short key.
 """
@@ -56,6 +58,7 @@ from sanic.response import HTTPResponse
 
 from bot_extensions.channels.telegram_text import PayloadBook, SeenUpdates, split_message
 from bot_extensions.channels.unavailable import replies_when_unhandled
+from bot_extensions.channels.user_text import is_button_payload, user_text
 
 logger = logging.getLogger(__name__)
 
@@ -65,7 +68,8 @@ SECRET_FORMAT = re.compile(r"^[A-Za-z0-9_-]{1,256}$")
 ALLOWED_UPDATES = ["message", "edited_message", "callback_query"]
 REQUEST_TIMEOUT_SECONDS = 15
 
-# Telegram commands mapped to this assistant's intents; other text goes to Rasa unchanged.
+# Telegram commands mapped to this assistant's intents; any other command is read as the word
+# after the slash (`/restart` is the text "restart": no Rasa internal intent from a person).
 COMMANDS = {"/start": "/greet", "/help": "/ask_help"}
 NON_TEXT_KINDS = (
     "sticker",
@@ -325,6 +329,8 @@ class TelegramSecureInput(TelegramInput):
         if chat is None:
             return _refuse(400, "The message has no usable chat.")
         text = message.get("text")
+        if text is not None and not isinstance(text, str):
+            return _refuse(400, "The message's text must be a string.")
         if chat["type"] != "private":
             if self._addressed(message):
                 mention = f" (@{self.config.bot_name})" if self.config.bot_name else ""
@@ -384,7 +390,7 @@ class TelegramSecureInput(TelegramInput):
         )
 
     def _command(self, text: str) -> str:
-        """`/start@name args` -> the mapped intent; other text unchanged."""
+        """`/start@name args` -> the mapped intent; another command -> its words; text unchanged."""
         stripped = text.strip()
         if not stripped.startswith("/"):
             return text
@@ -392,7 +398,10 @@ class TelegramSecureInput(TelegramInput):
         command = command.split("@", 1)[0]
         if command in COMMANDS:
             return COMMANDS[command]
-        return f"{command} {rest}".strip()
+        if is_button_payload(stripped):
+            return stripped
+        # Not a command of ours: its words, without the slash (user_text() would strip it too).
+        return f"{command.lstrip('/')} {rest}".strip() or text
 
     async def _to_rasa(
         self,
@@ -403,6 +412,8 @@ class TelegramSecureInput(TelegramInput):
         message_id: Any,
     ) -> None:
         assert self.output is not None
+        # Bounded, and no intent syntax but the buttons' (callback data can be forged too).
+        text = user_text(text)
         metadata = {"telegram": {"update_id": update["update_id"], "message_id": message_id}}
         try:
             await on_new_message(

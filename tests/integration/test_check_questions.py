@@ -60,6 +60,18 @@ def test_a_no_carries_on_with_what_was_asked(assistant: Assistant, answer: str) 
     assert triage(assistant, sender) == "none"
 
 
+def test_another_request_is_no_answer_and_the_question_comes_again(assistant: Assistant) -> None:
+    sender = new_sender()
+    assistant.say(sender, LONG_AGO)
+    said = texts(assistant.say(sender, "can u just show me the plank"))
+    assert said.endswith(CHECKS["cauda-equina"])
+    assert "How to do it" not in said
+    assert triage(assistant, sender) == "none"
+    assert texts(assistant.say(sender, "no, nothing like that")).startswith(
+        SAFETY["utter_check_cleared"][0]["text"]
+    )
+
+
 def test_the_check_and_its_alarm_work_with_the_action_server_down(assistant: Assistant) -> None:
     sender = new_sender()
     assistant.actions.stop()
