@@ -201,7 +201,8 @@ DISTANT_PAST = re.compile(
 )
 
 OTHER_PERSON = re.compile(
-    r"\b(my|our|his|her) (dad|father|mum|mom|mother|wife|husband|partner|son|daughter|friend|"
+    r"\b(my|our|his|her) (best |close |old )?(dad|father|mum|mom|mother|wife|husband|partner|"
+    r"son|daughter|friend|"
     r"brother|sister|gran|granny|grandma|grandad|grandpa|grandmother|grandfather|girlfriend|"
     r"boyfriend|patient|client|child|kid|neighbou?r|colleague|uncle|aunt(ie)?|nan|fiance|"
     r"fiancee|flatmate|roommate|parent|baby|teen|boss)s?\b|^\s*(he|she|hes|shes|they)\b"
