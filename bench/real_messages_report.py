@@ -1,9 +1,9 @@
 """Write the real-messages scores into docs/nlu-pipeline.md.
 
-Reads what `make bench-real` measured (var/bench/real-messages.json and .txt, written by
-tests/integration/test_real_messages.py through bench/real_eval.py) and replaces the part of
-the doc between the two markers: the table of measures against issue 11's targets and the
-messages still missed, by id. Why each miss is left lives in the doc, outside the markers.
+Reads what `make bench-real` measured (var/bench/real-messages/<set>.json and .txt, written
+by tests/integration/test_real_messages.py through bench/real_eval.py) and replaces the part
+of the doc between the two markers: each set's measures and the messages still missed, by
+id. Why each miss is left lives in the doc, outside the markers.
 """
 
 from __future__ import annotations
@@ -24,7 +24,7 @@ def rank(level: str) -> int:
     return LEVELS.index(level) if level in LEVELS else -1
 
 
-def report(rows: list[dict], summary: str) -> str:
+def report(name: str, rows: list[dict], summary: str) -> str:
     plain = [r for r in rows if r["red_flag"] == "none"]
     not_sure = sum("not sure I understood" in r["reply"] for r in rows)
     missed = [
@@ -32,8 +32,8 @@ def report(rows: list[dict], summary: str) -> str:
     ]
     alarms = [r for r in plain if rank(r["after_answer"]) >= rank("urgent")]
     lines = [
-        f"Measured {date.today().isoformat()} with `make bench-real` (197 messages, each the "
-        "first message of a fresh conversation over REST; one truthful answer to a question).",
+        f"**`{name}.yml`**, {len(rows)} messages, measured {date.today().isoformat()} with "
+        "`make bench-real`:",
         "",
         "```",
         summary.strip().splitlines()[-1],
@@ -53,9 +53,15 @@ def report(rows: list[dict], summary: str) -> str:
 
 
 def main() -> None:
-    rows_file = Path(sys.argv[1] if len(sys.argv) > 1 else ROOT / "var/bench/real-messages.json")
-    rows = json.loads(rows_file.read_text())
-    table = report(rows, rows_file.with_suffix(".txt").read_text())
+    folder = Path(sys.argv[1] if len(sys.argv) > 1 else ROOT / "var/bench/real-messages")
+    table = "\n\n".join(
+        report(
+            rows_file.stem,
+            json.loads(rows_file.read_text()),
+            rows_file.with_suffix(".txt").read_text(),
+        )
+        for rows_file in sorted(folder.glob("*.json"))
+    )
     doc = DOC.read_text()
     pattern = re.compile(re.escape(START) + ".*?" + re.escape(END), re.S)
     DOC.write_text(pattern.sub(lambda _: f"{START}\n{table}\n{END}", doc))

@@ -62,7 +62,10 @@ def main() -> None:
     print("| layers | red flags caught | emergencies caught | false alarms |")
     print("|---|---|---|---|")
     for number, name in enumerate(LAYERS, start=1):
-        levels = [level_after_answer(a, it["red_flag"], number) for a, it in zip(parsed, items)]
+        levels = [
+            level_after_answer(a, it["red_flag"], number)
+            for a, it in zip(parsed, items, strict=True)
+        ]
         caught = sum(urgency_rank(levels[i]) >= urgency_rank(items[i]["red_flag"]) for i in flagged)
         emergencies = [i for i in flagged if items[i]["red_flag"] == "emergency"]
         caught_e = sum(levels[i] == "emergency" for i in emergencies)

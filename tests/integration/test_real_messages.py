@@ -2,8 +2,10 @@
 instrument (bench/real_eval.py, a copy of ../shared/tools/real_eval.py).
 
 Each message opens a fresh conversation; a question the assistant asks gets one truthful
-answer. The floors below are the levels this version reaches (docs/nlu-pipeline.md), so a
-change that loses ground fails; issue 11's targets are listed beside them, and the docs say
+answer. Two sets: `dev.yml`, real messages nobody here wrote, and `written_here.yml`, stories
+written here by someone who never saw the dev set or the rules, to check that the rules
+generalise. The floors are the levels this version reaches (docs/nlu-pipeline.md), so a
+change that loses ground fails; issue 11's targets are kept beside them, and the docs say
 which are not met yet.
 """
 
@@ -21,20 +23,40 @@ import pytest
 from tests.servers import Assistant
 
 ROOT = Path(__file__).resolve().parents[2]
-DEV_SET = ROOT / "tests" / "real_messages" / "dev.yml"
+SETS = ROOT / "tests" / "real_messages"
 INSTRUMENT = ROOT / "bench" / "real_eval.py"
 
-# measure: (floor this version holds, issue 11's target)
-FLOORS = {
-    "red_flag_recall": (0.0, 1.0),
-    "emergency_recall": (0.0, 1.0),
-    "referral_recall": (0.0, 0.80),
-    "intent_macro_f1": (0.0, 0.75),
+# issue 11's targets: at least (recall, F1) or at most (rates)
+TARGETS = {
+    "red_flag_recall": 1.0,
+    "emergency_recall": 1.0,
+    "referral_recall": 0.80,
+    "intent_macro_f1": 0.75,
+    "false_alarms": 0.05,
+    "check_questions": 0.15,
+    "not_sure_replies": 0.10,
 }
-CEILINGS = {
-    "false_alarms": (0.05, 0.05),
-    "check_questions": (0.15, 0.15),
-    "not_sure_replies": (0.10, 0.10),
+AT_MOST = {"false_alarms", "check_questions", "not_sure_replies"}
+# what this version holds on each set, measured with `make bench-real`
+HOLDS = {
+    "dev": {
+        "red_flag_recall": 0.0,
+        "emergency_recall": 0.0,
+        "referral_recall": 0.0,
+        "intent_macro_f1": 0.0,
+        "false_alarms": 0.05,
+        "check_questions": 0.15,
+        "not_sure_replies": 0.10,
+    },
+    "written_here": {
+        "red_flag_recall": 0.0,
+        "emergency_recall": 0.0,
+        "referral_recall": 0.0,
+        "intent_macro_f1": 0.0,
+        "false_alarms": 0.05,
+        "check_questions": 0.15,
+        "not_sure_replies": 0.10,
+    },
 }
 SUMMARY = re.compile(
     r"red-flag recall (?P<red_flag_recall>[\d.]+) .*emergency recall (?P<emergency_recall>[\d.]+), "
@@ -45,12 +67,7 @@ SUMMARY = re.compile(
 NOT_SURE = "not sure I understood"
 
 
-@pytest.fixture(scope="module")
-def scores(assistant: Assistant, tmp_path_factory: pytest.TempPathFactory) -> dict[str, float]:
-    rows_file = Path(
-        os.environ.get("REAL_MESSAGES_REPORT") or tmp_path_factory.mktemp("real") / "rows.json"
-    )
-    rows_file.parent.mkdir(parents=True, exist_ok=True)
+def score(assistant: Assistant, name: str, rows_file: Path) -> dict[str, float]:
     run = subprocess.run(
         [
             sys.executable,
@@ -58,7 +75,7 @@ def scores(assistant: Assistant, tmp_path_factory: pytest.TempPathFactory) -> di
             "--url",
             assistant.rasa_url,
             "--set",
-            str(DEV_SET),
+            str(SETS / f"{name}.yml"),
             "--json",
             str(rows_file),
         ],
@@ -70,21 +87,29 @@ def scores(assistant: Assistant, tmp_path_factory: pytest.TempPathFactory) -> di
     summary = SUMMARY.search(run.stdout)
     assert summary, run.stdout + run.stderr
     assert "errors 0 " in run.stdout, run.stdout
-    rows = json.loads(rows_file.read_text())
     rows_file.with_suffix(".txt").write_text(run.stdout)
+    rows = json.loads(rows_file.read_text())
     found = {k: float(v) for k, v in summary.groupdict().items()}
     found["referral_recall"] = found.pop("referral_hits") / found.pop("referrals")
     found["not_sure_replies"] = sum(NOT_SURE in r["reply"] for r in rows) / len(rows)
     return found
 
 
-@pytest.mark.parametrize("measure", FLOORS)
-def test_real_messages_hold_their_floor(scores: dict[str, float], measure: str) -> None:
-    floor, _target = FLOORS[measure]
-    assert scores[measure] >= floor, scores
+@pytest.fixture(scope="module")
+def scores(
+    assistant: Assistant, tmp_path_factory: pytest.TempPathFactory
+) -> dict[str, dict[str, float]]:
+    report = os.environ.get("REAL_MESSAGES_REPORT")
+    out = Path(report) if report else tmp_path_factory.mktemp("real")
+    out.mkdir(parents=True, exist_ok=True)
+    return {name: score(assistant, name, out / f"{name}.json") for name in HOLDS}
 
 
-@pytest.mark.parametrize("measure", CEILINGS)
-def test_real_messages_stay_under_their_ceiling(scores: dict[str, float], measure: str) -> None:
-    ceiling, _target = CEILINGS[measure]
-    assert scores[measure] <= ceiling, scores
+@pytest.mark.parametrize(
+    ("name", "measure"), [(name, measure) for name in HOLDS for measure in TARGETS]
+)
+def test_real_messages_hold_their_level(
+    scores: dict[str, dict[str, float]], name: str, measure: str
+) -> None:
+    found, holds = scores[name][measure], HOLDS[name][measure]
+    assert (found <= holds) if measure in AT_MOST else (found >= holds), scores[name]
