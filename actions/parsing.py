@@ -361,3 +361,68 @@ def ordinal_position(text: str) -> int | None:
     """1 for "first", 2 for "second", -1 for "last": the first one named."""
     match = _ORDINAL.search(_prepare(text))
     return _ORDINALS[match.group("ordinal")] if match else None
+
+
+# ------------------------------------------------------------------------------ answers
+
+# Yes, no or not sure, with words around them: "yeah a bit", "nah only in my back", "not
+# really", "sometimes", "only when I bend", "none of these". Each cue is a fixed phrase or
+# a letter run bounded by \b, so nothing can backtrack. Unsure is looked for first, so "no
+# idea" and "not sure" are not a "no"; then the cue said first decides.
+_UNSURE = re.compile(
+    r"\b(?:not (?:sure|certain|100%)|unsure|dunno|d[ou]nn?o|don'?t know|do not know|idk|no idea"
+    r"|not a clue|no clue|maybe|possibly|perhaps|might be|might have|could be|hard to say"
+    r"|can'?t tell|can'?t say|can'?t remember|not that i'?ve noticed|not sure)\b"
+)
+_NO = re.compile(
+    r"\b(?:no+|nope|nop|nah+|naw|na|nay|not really|not at all|not that i know(?: of)?|never"
+    r"|none(?: of (?:these|those|them|that|the above))?|nothing(?: like that)?|neither"
+    r"|i don'?t think so|don'?t think so|i do not|i don'?t|it doesn'?t|doesn'?t|does not"
+    r"|haven'?t|have not|hasn'?t|hadn'?t|not got|negative|nil|nada)\b"
+)
+_YES = re.compile(
+    r"\b(?:y+e+s+|ye+a*h*|yh|yep+|yup+|ya+|yas|yse|ys|aye|sure|definitely|def|correct|true"
+    r"|right|it does|i do|i have|i am|i'?ve had|i had|it is|there is|a (?:bit|little|lot)"
+    r"|a little bit|slightly|sometimes|occasionally|now and (?:then|again)|on and off"
+    r"|kind of|kinda|sort of|sorta|only when|when i|mostly|all the time|constantly"
+    r"|down (?:my|the|one|both|into)|into my)\b"
+)
+
+
+def yes_no(text: str) -> str | None:
+    """ "yes", "no" or "unsure" for an answer to a yes/no question; None when it is neither."""
+    text = _prepare(text)
+    if _UNSURE.search(text):
+        return "unsure"
+    no, yes = _NO.search(text), _YES.search(text)
+    if no and (not yes or no.start() <= yes.start()):
+        return "no"
+    return "yes" if yes else None
+
+
+# "stop", "later", "never mind", "can we stop for now please": the whole message asks to
+# leave the questions. Anchored at both ends, built of fixed words.
+_STOP = re.compile(
+    r"^(?:(?:ok|okay|oh|um|actually|sorry|please|pls|can we|could we|let'?s|i'?d like to|i want to"
+    r"|i wanna|i'?ll|we can|lets|just|no|hmm|erm),? )*"
+    r"(?:stop|stop (?:it|this|that|asking|the questions)|quit|cancel|later|do (?:it|this) later"
+    r"|another time|some other time|not now|not right now|never ?mind|nvm|forget it|leave it"
+    r"|that'?s enough|enough|i'?m done|done|finish|end|pause|come back later|carry on later)"
+    r"(?: (?:for now|now|please|pls|thanks|thank you|then|for today|maybe|thx|ta))*\W*$"
+)
+
+
+def wants_to_stop(text: str) -> bool:
+    """True when the whole message asks to stop the questions for now."""
+    return bool(_STOP.match(_prepare(text)))
+
+
+_QUESTION = re.compile(
+    r"(?:\?\W*$|^(?:what|whats|what'?s|how|why|is|are|can|could|should|would|will|do|does"
+    r"|did|am|hang on|wait|remind me)\b)"
+)
+
+
+def is_question(text: str) -> bool:
+    """True for a question ("is exercising safe?", "what was the hinge again")."""
+    return bool(_QUESTION.search(_prepare(text)))

@@ -1,4 +1,4 @@
-"""The screening form: where, how long, leg pain, red-flag questions, pain score; then the result.
+"""The screening form: where, how long, leg pain, a red-flag checklist, pain score; then the result.
 
 The questions and which red flag each stands for live in data/knowledge/screening.yml.
 """
@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import logging
 from abc import ABC, abstractmethod
-from collections.abc import Callable
 from typing import Any
 
 from rasa_sdk import Tracker
@@ -20,7 +19,14 @@ from sqlalchemy.orm import Session
 
 from actions.exercises import send_plan
 from actions.knowledge_action import Events, KnowledgeAction, PhraseMissing, say
-from actions.parsing import body_areas, duration_days, pain_score
+from actions.parsing import (
+    body_areas,
+    duration_days,
+    is_question,
+    pain_score,
+    wants_to_stop,
+    yes_no,
+)
 from actions.red_flags import send_red_flag_details
 from backcare.database import session_factory
 from backcare.knowledge.queries import screening_question
@@ -28,11 +34,19 @@ from backcare.knowledge.queries import screening_question
 logger = logging.getLogger(__name__)
 
 SKIPPED = "skipped"
+UNSURE = "unsure"
 # Pain this long, or leg pain this long or this bad, is worth a clinician's look.
 LONG_PAIN_DAYS = 42
 SEVERE_LEG_PAIN_SCORE = 7
 LONG_PAIN_FLAG = "pain-beyond-six-weeks"
 SEVERE_SCIATICA_FLAG = "severe-sciatica"
+# After this many answers that were none, skipping or stopping is offered; one more and the
+# questions stop for now, so nobody is stuck.
+OFFER_AFTER_MISSES = 2
+STOP_AFTER_MISSES = 3
+FORM_SLOTS = ("pain_area", "pain_duration", "leg_pain", "rf_checklist", "pain_score")
+# Button payloads and intents that answer a yes/no question when the words say nothing more.
+_ANSWER_OF_INTENT = {"affirm": "yes", "deny": "no", "skip": SKIPPED, "ask_sciatica": "yes"}
 
 
 def _red_flag_answer(slot: str) -> dict[str, Any]:
@@ -50,6 +64,48 @@ def _red_flag_answer(slot: str) -> dict[str, Any]:
     except SQLAlchemyError:
         logger.exception("Could not read the red flag behind %s; treating it as an emergency", slot)
         return {"triage": "emergency"}
+
+
+def _latest(tracker: Tracker) -> tuple[str, str]:
+    """The latest message's text and intent."""
+    message = tracker.latest_message or {}
+    return str(message.get("text") or ""), str((message.get("intent") or {}).get("name") or "")
+
+
+def _yes_no_answer(tracker: Tracker) -> str | None:
+    """ "yes", "no", "unsure" or "skipped" from the latest message, or None if it is no answer.
+
+    The words decide ("nah only in my back"); a button's payload, or words with no yes or no
+    in them ("skip"), are read by their intent.
+    """
+    text, intent = _latest(tracker)
+    answer = None if text.startswith("/") else yes_no(text)
+    return answer or _ANSWER_OF_INTENT.get(intent)
+
+
+def _misses(tracker: Tracker) -> list[str]:
+    return list(tracker.get_slot("screening_misses") or [])
+
+
+def _not_an_answer(
+    slot: str, dispatcher: CollectingDispatcher, tracker: Tracker, response: str | None = None
+) -> dict[str, Any]:
+    """Nothing is stored; the question is asked again (with a way out after two), or after
+    three the questions stop for now."""
+    misses = [*_misses(tracker), slot]
+    if misses.count(slot) >= STOP_AFTER_MISSES:
+        return {slot: None, "screening_misses": misses, "screening_stopped": True}
+    if response:
+        dispatcher.utter_message(response=response)
+    return {slot: None, "screening_misses": misses}
+
+
+def _other_question_answered(slot: str, tracker: Tracker) -> bool:
+    """True when the message filled another question ("about a 4" asked where it hurts)."""
+    return any(
+        name != slot and name in FORM_SLOTS and value is not None
+        for name, value in tracker.slots_to_validate().items()
+    )
 
 
 def _ask_again_once(
@@ -73,40 +129,117 @@ def _reask_once(
     return _ask_again_once(slot, value, dispatcher, tracker, "ask-again-skipped")
 
 
-def _plain_question(slot: str) -> Callable[..., dict[str, Any]]:
-    """`validate_<slot>` for a question whose answer is kept as given."""
-
-    def validate(
-        self: FormValidationAction,
-        value: Any,
-        dispatcher: CollectingDispatcher,
-        tracker: Tracker,
-        domain: DomainDict,
-    ) -> dict[str, Any]:
-        return _reask_once(slot, value, dispatcher, tracker)
-
-    return validate
+# Words that answer nothing on their own.
+_FILLERS = {"ok", "okay", "k", "hmm", "hm", "huh", "eh", "what", "right", "cool", "fine", "alright"}
 
 
-def _red_flag_question(slot: str) -> Callable[..., dict[str, Any]]:
-    """`validate_<slot>` for a red-flag question: a "yes" raises triage and names the flag."""
+def _long_question(text: str) -> bool:
+    """A question of more than a few words: "is exercising safe with a bad back?"."""
+    return is_question(text) and len(text.split()) > 3
 
-    def validate(
-        self: FormValidationAction,
-        value: Any,
-        dispatcher: CollectingDispatcher,
-        tracker: Tracker,
-        domain: DomainDict,
-    ) -> dict[str, Any]:
-        answer = _reask_once(slot, value, dispatcher, tracker)
-        return {**answer, **_red_flag_answer(slot)} if answer.get(slot) == "yes" else answer
 
-    return validate
+def _names_no_place(text: str) -> bool:
+    """True for words that cannot be where it hurts: a question, a time, a score, a yes."""
+    plain = text.strip(" .!?,").lower()
+    return (
+        len(plain) < 2
+        or plain in _FILLERS
+        or is_question(text)
+        or duration_days(text) is not None
+        or pain_score(text) is not None
+        or yes_no(text) is not None
+    )
+
+
+def _named_signs(tracker: Tracker) -> list[str]:
+    """Red flags the latest message named (found by the detector, or a sign's button)."""
+    entities = (tracker.latest_message or {}).get("entities") or []
+    return [str(e.get("value")) for e in entities if e.get("entity") == "red_flag"]
+
+
+def _resumed_after_another_answer(tracker: Tracker) -> bool:
+    """True when the form runs again after the latest message was answered by another rule.
+
+    The form was rejected on that message (it held no answer), and something else replied.
+    """
+    since_message: list[dict[str, Any]] = []
+    for event in reversed(tracker.events):
+        if event.get("event") == "user":
+            break
+        since_message.append(event)
+    return any(event.get("event") == "action_execution_rejected" for event in since_message)
+
+
+# Topics a short plain answer is sometimes read as: "hip" to "where is the pain?" is no
+# question about hips. Small talk, a red flag or a request for help is never an answer.
+_TOPIC_INTENTS = {
+    "ask_hip_pain",
+    "ask_pain_cause",
+    "ask_stiffness",
+    "ask_sciatica",
+    "ask_exercise",
+    "ask_exercise_safety",
+    "ask_warning_signs",
+    "out_of_scope",
+    "feedback_hurts",
+}
+_MAX_PLAIN_ANSWER_WORDS = 6
+
+
+def _take_a_plain_answer_read_as_a_topic(slot: str, tracker: Tracker) -> None:
+    """Hands a short answer that is no question to the validator, whatever its topic.
+
+    Rasa fills the slot only when the intent is not a topic (domain/screening.yml); without
+    this the form would be rejected and the topic explained instead.
+    """
+    text, intent = _latest(tracker)
+    if (
+        intent not in _TOPIC_INTENTS
+        or slot in tracker.slots_to_validate()
+        or is_question(text)
+        or len(text.split()) > _MAX_PLAIN_ANSWER_WORDS
+    ):
+        return
+    readable = {
+        "pain_area": bool(body_areas(text)),
+        "pain_duration": duration_days(text) is not None,
+        "pain_score": pain_score(text) is not None,
+    }.get(slot, yes_no(text) is not None)
+    if readable:
+        tracker.slots[slot] = text
+        tracker.events.append({"event": "slot", "name": slot, "value": text})
+
+
+def _stop_for_now(slot: str) -> list[dict[str, Any]]:
+    """Ends the form, storing nothing for `slot`; action_screening_result says how to come back."""
+    return [
+        SlotSet(slot, None),
+        SlotSet("screening_stopped", True),
+        SlotSet("requested_slot", None),
+    ]
 
 
 class ValidateScreeningForm(FormValidationAction):
     def name(self) -> str:
         return "validate_screening_form"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> list[dict[str, Any]]:
+        requested = tracker.get_slot("requested_slot")
+        resumed = _resumed_after_another_answer(tracker)
+        if requested and not resumed and wants_to_stop(_latest(tracker)[0]):
+            return _stop_for_now(str(requested))
+        if requested and not resumed:
+            _take_a_plain_answer_read_as_a_topic(str(requested), tracker)
+        events = await super().run(dispatcher, tracker, domain)
+        # Back after a question or small talk answered by its own rule: that was no answer.
+        if requested and resumed:
+            answer = _not_an_answer(requested, dispatcher, tracker)
+            if answer.get("screening_stopped"):
+                return _stop_for_now(str(requested))
+            events.append(SlotSet("screening_misses", answer["screening_misses"]))
+        return events
 
     async def required_slots(
         self,
@@ -116,7 +249,10 @@ class ValidateScreeningForm(FormValidationAction):
         domain: DomainDict,
     ) -> list[str]:
         # A red flag ends the questions at once: the referral matters more than the rest.
+        # Asking to stop ends them too, for now.
         if tracker.get_slot("triage") in ("urgent", "emergency"):
+            return []
+        if tracker.get_slot("screening_stopped"):
             return []
         return domain_slots
 
@@ -129,9 +265,21 @@ class ValidateScreeningForm(FormValidationAction):
         domain: DomainDict,
     ) -> dict[str, Any]:
         # Everyday words are kept as the places they name ("my bum" is the buttock); words
-        # that name no place are kept as typed, for the clinicians to read.
-        areas = [] if value == SKIPPED else body_areas(str(value))
-        return _reask_once("pain_area", " and ".join(areas) or value, dispatcher, tracker)
+        # that name no place are kept as typed, for the clinicians to read, unless they are
+        # a question, a time or a score (the answer to another question), or no answer.
+        text = str(value)
+        areas = [] if _long_question(text) else body_areas(text)
+        if areas:
+            return {"pain_area": " and ".join(areas)}
+        if _yes_no_answer(tracker) in (SKIPPED, UNSURE):
+            return _reask_once("pain_area", SKIPPED, dispatcher, tracker)
+        if _other_question_answered("pain_area", tracker):
+            return {"pain_area": None}
+        if _names_no_place(text):
+            return _not_an_answer(
+                "pain_area", dispatcher, tracker, "utter_screening_answer_not_read"
+            )
+        return {"pain_area": text}
 
     def validate_pain_duration(
         self,
@@ -140,20 +288,57 @@ class ValidateScreeningForm(FormValidationAction):
         tracker: Tracker,
         domain: DomainDict,
     ) -> dict[str, Any]:
-        # "lower back" is not how long: ask once more, then keep whatever is said.
-        if value == SKIPPED or duration_days(str(value)) is not None:
-            return _reask_once("pain_duration", value, dispatcher, tracker)
-        return _ask_again_once(
-            "pain_duration", value, dispatcher, tracker, "duration-not-understood"
-        )
+        text = str(value)
+        if duration_days(text) is not None:
+            return {"pain_duration": text}
+        if _yes_no_answer(tracker) in (SKIPPED, UNSURE):
+            return _reask_once("pain_duration", SKIPPED, dispatcher, tracker)
+        if _other_question_answered("pain_duration", tracker):
+            return {"pain_duration": None}
+        # "lower back" is not how long: asked again (with a way out after two tries).
+        answer = _not_an_answer("pain_duration", dispatcher, tracker)
+        if not answer.get("screening_stopped"):
+            with session_factory()() as session:
+                say(dispatcher, session, "duration-not-understood")
+        return answer
 
-    validate_leg_pain = _plain_question("leg_pain")
-    validate_rf_bladder_bowel = _red_flag_question("rf_bladder_bowel")
-    validate_rf_saddle_numbness = _red_flag_question("rf_saddle_numbness")
-    validate_rf_leg_weakness = _red_flag_question("rf_leg_weakness")
-    validate_rf_injury = _red_flag_question("rf_injury")
-    validate_rf_fever = _red_flag_question("rf_fever")
-    validate_rf_cancer = _red_flag_question("rf_cancer")
+    def validate_leg_pain(
+        self,
+        value: Any,
+        dispatcher: CollectingDispatcher,
+        tracker: Tracker,
+        domain: DomainDict,
+    ) -> dict[str, Any]:
+        answer = _yes_no_answer(tracker)
+        if answer is None:
+            if _other_question_answered("leg_pain", tracker):
+                return {"leg_pain": None}
+            return _not_an_answer(
+                "leg_pain", dispatcher, tracker, "utter_screening_answer_not_read"
+            )
+        return _reask_once("leg_pain", answer, dispatcher, tracker)
+
+    def validate_rf_checklist(
+        self,
+        value: Any,
+        dispatcher: CollectingDispatcher,
+        tracker: Tracker,
+        domain: DomainDict,
+    ) -> dict[str, Any]:
+        # A sign named: the detector (or the sign's button) has filed it and raised triage.
+        if _named_signs(tracker):
+            return {"rf_checklist": "yes"}
+        answer = _yes_no_answer(tracker)
+        if answer is None:
+            if _other_question_answered("rf_checklist", tracker):
+                return {"rf_checklist": None}
+            return _not_an_answer(
+                "rf_checklist", dispatcher, tracker, "utter_screening_answer_not_read"
+            )
+        if answer in ("yes", UNSURE):
+            # A "yes" or "not sure" that names no sign: the checklist's level, its own flag.
+            return {"rf_checklist": answer, **_red_flag_answer("rf_checklist")}
+        return _reask_once("rf_checklist", answer, dispatcher, tracker)
 
     def validate_pain_score(
         self,
@@ -162,18 +347,24 @@ class ValidateScreeningForm(FormValidationAction):
         tracker: Tracker,
         domain: DomainDict,
     ) -> dict[str, Any]:
-        if value == SKIPPED:
-            return _reask_once("pain_score", value, dispatcher, tracker)
         score = pain_score(str(value))
-        if score is None:
+        if score is not None:
+            return {"pain_score": str(score)}
+        if _yes_no_answer(tracker) in (SKIPPED, UNSURE):
+            return _reask_once("pain_score", SKIPPED, dispatcher, tracker)
+        # "pretty bad": ask for the number.
+        answer = _not_an_answer("pain_score", dispatcher, tracker)
+        if not answer.get("screening_stopped"):
             with session_factory()() as session:
                 say(dispatcher, session, "pain-score-invalid")
-            return {"pain_score": None}
-        return {"pain_score": str(score)}
+        return answer
 
 
 class AskScreeningQuestion(KnowledgeAction, ABC):
-    """Asks the form's question for one slot, worded as in data/knowledge/screening.yml."""
+    """Asks the form's question for one slot, worded as in data/knowledge/screening.yml.
+
+    After two answers that were none, skipping or stopping is offered with it.
+    """
 
     @property
     @abstractmethod
@@ -190,6 +381,8 @@ class AskScreeningQuestion(KnowledgeAction, ABC):
         if question is None:
             raise PhraseMissing(f"screening question {self.slot}")
         dispatcher.utter_message(text=question.text, buttons=question.buttons)
+        if _misses(tracker).count(self.slot) >= OFFER_AFTER_MISSES:
+            dispatcher.utter_message(response="utter_screening_skip_or_stop")
         return []
 
 
@@ -205,28 +398,8 @@ class AskLegPain(AskScreeningQuestion):
     slot = "leg_pain"
 
 
-class AskBladderBowel(AskScreeningQuestion):
-    slot = "rf_bladder_bowel"
-
-
-class AskSaddleNumbness(AskScreeningQuestion):
-    slot = "rf_saddle_numbness"
-
-
-class AskLegWeakness(AskScreeningQuestion):
-    slot = "rf_leg_weakness"
-
-
-class AskInjury(AskScreeningQuestion):
-    slot = "rf_injury"
-
-
-class AskFever(AskScreeningQuestion):
-    slot = "rf_fever"
-
-
-class AskCancer(AskScreeningQuestion):
-    slot = "rf_cancer"
+class AskRedFlagChecklist(AskScreeningQuestion):
+    slot = "rf_checklist"
 
 
 class AskPainScore(AskScreeningQuestion):
@@ -248,6 +421,20 @@ def clinician_signals(tracker: Tracker) -> list[str]:
     return signals
 
 
+def _clear_progress() -> Events:
+    return [SlotSet("screening_misses", []), SlotSet("screening_skips", [])]
+
+
+def _referral_just_given(tracker: Tracker) -> bool:
+    """True when the red-flag details were sent since the latest message."""
+    for event in reversed(tracker.events):
+        if event.get("event") == "user":
+            return False
+        if event.get("event") == "action" and event.get("name") == "action_red_flag_details":
+            return True
+    return False
+
+
 class ActionScreeningResult(KnowledgeAction):
     """A referral at the right urgency, or the plan (with a clinician note where it applies)."""
 
@@ -260,12 +447,17 @@ class ActionScreeningResult(KnowledgeAction):
         triage = tracker.get_slot("triage") or "none"
         flags = list(tracker.get_slot("red_flags") or [])
         if triage in ("emergency", "urgent"):
-            dispatcher.utter_message(response=f"utter_{triage}")
-            send_red_flag_details(dispatcher, session, flags, {"emergency", "urgent"})
-            return [SlotSet("screened", True)]
+            # Said once: not again when the red-flag rule has just said it.
+            if not _referral_just_given(tracker):
+                dispatcher.utter_message(response=f"utter_{triage}")
+                send_red_flag_details(dispatcher, session, flags, {"emergency", "urgent"})
+            return [SlotSet("screened", True), *_clear_progress()]
+        if tracker.get_slot("screening_stopped"):
+            dispatcher.utter_message(response="utter_screening_stopped")
+            return [SlotSet("screening_stopped", False), *_clear_progress()]
         signals = clinician_signals(tracker)
         events: Events = [SlotSet("screened", True)]
         if signals:
             send_red_flag_details(dispatcher, session, signals, {"see_clinician"})
             events += [SlotSet("triage", "see_clinician"), SlotSet("red_flags", signals)]
-        return events + send_plan(dispatcher, tracker, session)
+        return events + send_plan(dispatcher, tracker, session) + _clear_progress()

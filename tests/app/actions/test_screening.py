@@ -1,6 +1,9 @@
 from __future__ import annotations
 
+import json
+import time
 from pathlib import Path
+from typing import Any
 
 import pytest
 import yaml
@@ -8,28 +11,41 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from sqlalchemy.orm import Session
 
+from actions.parsing import is_question, wants_to_stop, yes_no
 from actions.screening import (
     ActionScreeningResult,
-    AskBladderBowel,
+    AskLegPain,
+    AskRedFlagChecklist,
     AskScreeningQuestion,
     ValidateScreeningForm,
     clinician_signals,
 )
 from backcare.database import session_factory
 from backcare.knowledge.models import Message, RedFlag, ScreeningQuestion
-from tests.app.actions.conftest import DOMAIN, ROOT, texts, tracker
+from tests.app.actions.conftest import DOMAIN, ROOT, entity, texts, tracker
 
 validator = ValidateScreeningForm()
 
-# The flag a "yes" to each red-flag question files: what the question asks about.
-FLAG_OF_QUESTION = {
-    "rf_bladder_bowel": "bladder-problems",
-    "rf_saddle_numbness": "saddle-numbness",
-    "rf_leg_weakness": "worsening-leg-weakness",
-    "rf_injury": "major-injury",
-    "rf_fever": "fever-infection-signs",
-    "rf_cancer": "cancer-history",
+# The checklist's "yes" or "not sure" that names no sign files the flag that makes the
+# checklist an emergency; each sign's button files the flag it names.
+CHECKLIST_FLAG = "cauda-equina-signs"
+FLAG_OF_BUTTON = {
+    "Peeing or bowel trouble": "bladder-problems",
+    "Numb around my bottom": "saddle-numbness",
+    "Legs weak or both legs": "worsening-leg-weakness",
+    "A fall, crash or knock": "major-injury",
+    "Fever or very unwell": "fever-infection-signs",
+    "Cancer or weight loss": "cancer-history",
 }
+
+
+def knowledge_questions() -> list[dict[str, Any]]:
+    loaded = yaml.safe_load((ROOT / "data" / "knowledge" / "screening.yml").read_text())
+    return list(loaded["questions"])
+
+
+def payload_entities(payload: str) -> dict[str, str]:
+    return dict(json.loads(payload[payload.index("{") :]))
 
 
 def test_form_slots_agree_across_domain_knowledge_and_actions() -> None:
@@ -42,47 +58,256 @@ def test_form_slots_agree_across_domain_knowledge_and_actions() -> None:
     assert asked <= set(domain["actions"])
 
 
-async def test_each_question_is_asked_with_its_buttons(
+def test_at_most_five_questions_before_a_plan() -> None:
+    assert len(knowledge_questions()) <= 5
+
+
+async def test_the_checklist_is_one_message_with_each_sign_on_its_own_line(
     dispatcher: CollectingDispatcher, db: Session
 ) -> None:
-    question = db.get_one(ScreeningQuestion, "rf_bladder_bowel")
-    await AskBladderBowel().run(dispatcher, tracker(), DOMAIN)
+    question = db.get_one(ScreeningQuestion, "rf_checklist")
+    await AskRedFlagChecklist().run(dispatcher, tracker(), DOMAIN)
+    assert len(dispatcher.messages) == 1
     assert dispatcher.messages[0]["text"] == question.text
-    assert [b["title"] for b in dispatcher.messages[0]["buttons"]] == ["Yes", "No", "Skip"]
+    assert len([line for line in question.text.splitlines() if line.startswith("- ")]) == 6
+    titles = [b["title"] for b in dispatcher.messages[0]["buttons"]]
+    assert titles[:2] == ["None of these", "Not sure"]
+    assert titles[2:] == list(FLAG_OF_BUTTON)
 
 
-def test_every_red_flag_question_has_its_expected_flag() -> None:
-    knowledge = yaml.safe_load((ROOT / "data" / "knowledge" / "screening.yml").read_text())
-    flags = {q["slot"]: q["red_flag"] for q in knowledge["questions"] if q.get("red_flag")}
-    assert flags == FLAG_OF_QUESTION
-
-
-@pytest.mark.parametrize(("slot", "flag"), FLAG_OF_QUESTION.items())
-def test_yes_to_each_red_flag_question_files_the_flag_it_asks_about(
-    slot: str, flag: str, dispatcher: CollectingDispatcher, db: Session
-) -> None:
-    result = getattr(validator, f"validate_{slot}")("yes", dispatcher, tracker(), {})
-    assert result == {
-        slot: "yes",
-        "triage": db.get_one(RedFlag, flag).urgency,
-        "red_flags": [flag],
+def test_only_the_checklist_files_a_flag_and_an_unnamed_yes_files_cauda_equina() -> None:
+    flags = {q["slot"]: q.get("red_flag") for q in knowledge_questions()}
+    assert flags == {
+        "pain_area": None,
+        "pain_duration": None,
+        "leg_pain": None,
+        "rf_checklist": CHECKLIST_FLAG,
+        "pain_score": None,
     }
 
 
-def test_no_to_a_red_flag_question_changes_nothing_else(dispatcher: CollectingDispatcher) -> None:
-    assert validator.validate_rf_injury("no", dispatcher, tracker(), {}) == {"rf_injury": "no"}
+@pytest.mark.parametrize(("title", "flag"), FLAG_OF_BUTTON.items())
+def test_each_sign_button_files_its_flag_at_its_urgency(title: str, flag: str, db: Session) -> None:
+    checklist = next(q for q in knowledge_questions() if q["slot"] == "rf_checklist")
+    payload = next(b["payload"] for b in checklist["buttons"] if b["title"] == title)
+    assert payload.startswith("/report_red_flag{")
+    assert payload_entities(payload) == {
+        "red_flag": flag,
+        "triage_level": db.get_one(RedFlag, flag).urgency,
+    }
+
+
+def test_a_named_sign_is_an_answer_and_files_nothing_more(dispatcher: CollectingDispatcher) -> None:
+    # The detector (or the button) has filed the sign and raised triage already.
+    said = tracker(
+        intent="report_red_flag",
+        text="yes i cant feel the paper when i wipe",
+        entities=[entity("red_flag", "saddle-numbness"), entity("triage_level", "emergency")],
+    )
+    assert validator.validate_rf_checklist("x", dispatcher, said, {}) == {"rf_checklist": "yes"}
+
+
+@pytest.mark.parametrize(
+    ("typed", "intent", "answer"),
+    [
+        ("yes", "affirm", "yes"),
+        ("Yes, one of these", "affirm", "yes"),
+        ("yeah one of them", "inform", "yes"),
+        ("not sure", "skip", "unsure"),
+        ("dunno tbh", "skip", "unsure"),
+        ("maybe", "nlu_fallback", "unsure"),
+    ],
+)
+def test_an_unnamed_yes_or_not_sure_to_the_checklist_raises_triage_to_its_level(
+    typed: str, intent: str, answer: str, dispatcher: CollectingDispatcher, db: Session
+) -> None:
+    result = validator.validate_rf_checklist(typed, dispatcher, tracker(intent, typed), {})
+    assert result == {
+        "rf_checklist": answer,
+        "triage": db.get_one(RedFlag, CHECKLIST_FLAG).urgency,
+        "red_flags": [CHECKLIST_FLAG],
+    }
+    assert result["triage"] == "emergency"
+
+
+@pytest.mark.parametrize(
+    ("typed", "intent"),
+    [
+        ("none of these", "deny"),
+        ("no to all of those", "deny"),
+        ("nope none", "inform"),
+        ("/deny", "deny"),
+        ("nothing like that", "nlu_fallback"),
+        ("i dont have any of those", "out_of_scope"),
+    ],
+)
+def test_no_to_the_checklist_changes_nothing_else(
+    typed: str, intent: str, dispatcher: CollectingDispatcher
+) -> None:
+    result = validator.validate_rf_checklist(typed, dispatcher, tracker(intent, typed), {})
+    assert result == {"rf_checklist": "no"}
+
+
+@pytest.mark.parametrize(
+    ("typed", "intent", "answer"),
+    [
+        ("yeah a bit", "affirm", "yes"),
+        ("yep a bit down the right one", "inform", "yes"),
+        ("sometimes", "nlu_fallback", "yes"),
+        ("only when I bend", "inform", "yes"),
+        ("it goes down my leg, is that sciatica?", "ask_sciatica", "yes"),
+        ("/affirm", "affirm", "yes"),
+        ("nah only in my back", "inform", "no"),
+        ("not really", "deny", "no"),
+        ("nope", "deny", "no"),
+        ("/deny", "deny", "no"),
+        ("not sure", "skip", "unsure"),
+    ],
+)
+def test_leg_pain_is_read_from_the_words(
+    typed: str, intent: str, answer: str, dispatcher: CollectingDispatcher
+) -> None:
+    result = validator.validate_leg_pain(typed, dispatcher, tracker(intent, typed), {})
+    assert result == {"leg_pain": answer}
+
+
+def test_words_that_are_no_answer_are_not_stored_and_asked_again(
+    dispatcher: CollectingDispatcher,
+) -> None:
+    result = validator.validate_leg_pain("hmm", dispatcher, tracker("nlu_fallback", "hmm"), {})
+    assert result == {"leg_pain": None, "screening_misses": ["leg_pain"]}
+    assert [m.get("response") for m in dispatcher.messages] == ["utter_screening_answer_not_read"]
+
+
+async def test_after_two_non_answers_skipping_or_stopping_is_offered(
+    dispatcher: CollectingDispatcher,
+) -> None:
+    slots = {"screening_misses": ["leg_pain", "leg_pain"]}
+    await AskLegPain().run(dispatcher, tracker(slots=slots), DOMAIN)
+    assert [m.get("response") for m in dispatcher.messages] == [
+        None,
+        "utter_screening_skip_or_stop",
+    ]
+
+
+def test_a_third_non_answer_stops_the_questions_for_now(dispatcher: CollectingDispatcher) -> None:
+    slots = {"screening_misses": ["leg_pain", "leg_pain"]}
+    result = validator.validate_leg_pain(
+        "hmm", dispatcher, tracker("nlu_fallback", "hmm", slots=slots), {}
+    )
+    assert result == {
+        "leg_pain": None,
+        "screening_misses": ["leg_pain"] * 3,
+        "screening_stopped": True,
+    }
+
+
+@pytest.mark.parametrize(
+    "words", ["stop", "later", "never mind", "can we stop for now please", "stop"]
+)
+async def test_asking_to_stop_ends_the_form_without_storing_an_answer(
+    words: str, dispatcher: CollectingDispatcher
+) -> None:
+    said = tracker(
+        "deny",
+        words,
+        slots={"requested_slot": "leg_pain"},
+        events=[{"event": "user", "text": words}],
+    )
+    events = await validator.run(dispatcher, said, {"forms": {}, "slots": {}})
+    assert events == [
+        SlotSet("leg_pain", None),
+        SlotSet("screening_stopped", True),
+        SlotSet("requested_slot", None),
+    ]
+
+
+async def test_coming_back_after_a_question_counts_as_no_answer(
+    dispatcher: CollectingDispatcher,
+) -> None:
+    said = tracker(
+        "thank",
+        "thanks",
+        slots={"requested_slot": "leg_pain"},
+        events=[
+            {"event": "user", "text": "thanks"},
+            {"event": "action_execution_rejected", "name": "screening_form"},
+            {"event": "action", "name": "utter_youre_welcome"},
+        ],
+    )
+    events = await validator.run(dispatcher, said, {"forms": {}, "slots": {}})
+    assert SlotSet("screening_misses", ["leg_pain"]) in events
+
+
+async def test_result_after_stopping_says_how_to_come_back_and_gives_no_plan(
+    dispatcher: CollectingDispatcher,
+) -> None:
+    slots = {"triage": "none", "screening_stopped": True, "screening_misses": ["leg_pain"]}
+    events = await ActionScreeningResult().run(dispatcher, tracker(slots=slots), DOMAIN)
+    assert [m.get("response") for m in dispatcher.messages] == ["utter_screening_stopped"]
+    assert SlotSet("screened", True) not in events
+    assert SlotSet("screening_stopped", False) in events
+    assert SlotSet("screening_misses", []) in events
+
+
+async def test_the_referral_is_not_repeated_when_the_red_flag_rule_just_gave_it(
+    dispatcher: CollectingDispatcher,
+) -> None:
+    slots = {"triage": "emergency", "red_flags": ["saddle-numbness"]}
+    events = [
+        {"event": "user", "text": "i cant feel my bum"},
+        {"event": "action", "name": "utter_emergency"},
+        {"event": "action", "name": "action_red_flag_details"},
+    ]
+    result = await ActionScreeningResult().run(
+        dispatcher, tracker(slots=slots, events=events), DOMAIN
+    )
+    assert dispatcher.messages == []
+    assert SlotSet("screened", True) in result
 
 
 def test_a_skipped_question_is_asked_once_more_then_accepted(
     dispatcher: CollectingDispatcher, db: Session
 ) -> None:
-    first = validator.validate_leg_pain("skipped", dispatcher, tracker(), {})
+    first = validator.validate_leg_pain("/skip", dispatcher, tracker("skip", "/skip"), {})
     assert first == {"leg_pain": None, "screening_skips": ["leg_pain"]}
     assert texts(dispatcher) == [db.get_one(Message, "ask-again-skipped").text]
-    second = validator.validate_leg_pain(
-        "skipped", dispatcher, tracker(slots={"screening_skips": ["leg_pain"]}), {}
-    )
+    skipped_once = tracker("skip", "skip it", slots={"screening_skips": ["leg_pain"]})
+    second = validator.validate_leg_pain("skip it", dispatcher, skipped_once, {})
     assert second == {"leg_pain": "skipped"}
+
+
+@pytest.mark.parametrize(
+    ("slot", "typed"),
+    [("pain_area", "not sure"), ("pain_duration", "can't remember"), ("pain_score", "dunno")],
+)
+def test_not_sure_where_how_long_or_how_bad_is_a_skip(
+    slot: str, typed: str, dispatcher: CollectingDispatcher
+) -> None:
+    validate = getattr(validator, f"validate_{slot}")
+    said = tracker("skip", typed, slots={"screening_skips": [slot]})
+    assert validate(typed, dispatcher, said, {}) == {slot: "skipped"}
+
+
+@pytest.mark.parametrize(
+    "typed",
+    ["hang on, is exercising even safe with a bad back?", "what was the hinge again", "4", "ok"],
+)
+def test_a_question_or_another_answer_is_not_stored_as_the_pain_area(
+    typed: str, dispatcher: CollectingDispatcher
+) -> None:
+    result = validator.validate_pain_area(typed, dispatcher, tracker("inform", typed), {})
+    assert result["pain_area"] is None
+
+
+def test_a_score_given_early_fills_its_question_and_is_no_miss(
+    dispatcher: CollectingDispatcher,
+) -> None:
+    said = tracker("inform", "about a 4")
+    said.slots["pain_score"] = "4"
+    said.events.append({"event": "slot", "name": "pain_score", "value": "4"})
+    result = validator.validate_rf_checklist("about a 4", dispatcher, said, {})
+    assert result == {"rf_checklist": None}
 
 
 @pytest.mark.parametrize(
@@ -99,7 +324,10 @@ def test_pain_score_is_read_from_what_people_type(
 def test_a_pain_score_that_is_not_a_number_is_asked_again(
     typed: str, dispatcher: CollectingDispatcher, db: Session
 ) -> None:
-    assert validator.validate_pain_score(typed, dispatcher, tracker(), {}) == {"pain_score": None}
+    assert validator.validate_pain_score(typed, dispatcher, tracker("inform", typed), {}) == {
+        "pain_score": None,
+        "screening_misses": ["pain_score"],
+    }
     assert texts(dispatcher) == [db.get_one(Message, "pain-score-invalid").text]
 
 
@@ -116,7 +344,8 @@ def test_a_pain_score_that_is_not_a_number_is_asked_again(
 def test_a_pain_area_is_kept_as_the_place_it_names(
     typed: str, stored: str, dispatcher: CollectingDispatcher
 ) -> None:
-    assert validator.validate_pain_area(typed, dispatcher, tracker(), {}) == {"pain_area": stored}
+    said = tracker("inform", typed)
+    assert validator.validate_pain_area(typed, dispatcher, said, {}) == {"pain_area": stored}
 
 
 @pytest.mark.parametrize(
@@ -138,15 +367,14 @@ def test_a_duration_is_kept_as_typed(typed: str, dispatcher: CollectingDispatche
     assert texts(dispatcher) == []
 
 
-def test_words_that_are_no_duration_are_asked_about_once_then_kept(
+def test_words_that_are_no_duration_are_asked_about_again_and_never_stored(
     dispatcher: CollectingDispatcher, db: Session
 ) -> None:
-    first = validator.validate_pain_duration("lower back", dispatcher, tracker(), {})
-    assert first == {"pain_duration": None, "screening_skips": ["pain_duration"]}
+    first = validator.validate_pain_duration("lower back", dispatcher, tracker("inform"), {})
+    assert first == {"pain_duration": None, "screening_misses": ["pain_duration"]}
     assert texts(dispatcher) == [db.get_one(Message, "duration-not-understood").text]
-    second = validator.validate_pain_duration(
-        "ages", dispatcher, tracker(slots={"screening_skips": ["pain_duration"]}), {}
-    )
+    missed = tracker("inform", slots={"screening_misses": ["pain_duration"]})
+    second = validator.validate_pain_duration("ages", dispatcher, missed, {})
     assert second == {"pain_duration": "ages"}
 
 
@@ -174,7 +402,8 @@ async def test_result_after_an_emergency_answer_is_the_emergency_reply(
     slots = {"triage": "emergency", "red_flags": ["saddle-numbness"]}
     events = await ActionScreeningResult().run(dispatcher, tracker(slots=slots), DOMAIN)
     assert dispatcher.messages[0]["response"] == "utter_emergency"
-    assert events == [SlotSet("screened", True)]
+    assert events[0] == SlotSet("screened", True)
+    assert not any(event["name"] == "current_plan" for event in events)
     assert not any("plan" in text.lower() for text in texts(dispatcher))
 
 
@@ -215,5 +444,65 @@ def test_with_the_database_down_a_yes_is_treated_as_an_emergency(
 ) -> None:
     monkeypatch.setenv("DATABASE_URL", f"sqlite:///{tmp_path / 'missing' / 'nothing.db'}")
     session_factory.cache_clear()
-    result = validator.validate_rf_saddle_numbness("yes", dispatcher, tracker(), {})
-    assert result == {"rf_saddle_numbness": "yes", "triage": "emergency"}
+    result = validator.validate_rf_checklist("yes", dispatcher, tracker("affirm", "yes"), {})
+    assert result == {"rf_checklist": "yes", "triage": "emergency"}
+
+
+# ---------------------------------------------------------------- reading yes, no and stop
+
+
+@pytest.mark.parametrize(
+    ("typed", "answer"),
+    [
+        ("yeah a bit", "yes"),
+        ("yep a bit down the right one", "yes"),
+        ("sometimes", "yes"),
+        ("only when I bend", "yes"),
+        ("yse", "yes"),
+        ("Yess", "yes"),
+        ("kinda", "yes"),
+        ("nah only in my back", "no"),
+        ("not really", "no"),
+        ("no to all of those", "no"),
+        ("None of these", "no"),
+        ("nope", "no"),
+        ("noo", "no"),
+        ("i dont think so", "no"),
+        ("not sure", "unsure"),
+        ("no idea", "unsure"),
+        ("dunno", "unsure"),
+        ("maybe", "unsure"),
+        ("lower back", None),
+        ("hmm", None),
+        ("the numbness one", None),
+    ],
+)
+def test_yes_no_or_not_sure_is_read_with_words_around_it(typed: str, answer: str | None) -> None:
+    assert yes_no(typed) == answer
+
+
+@pytest.mark.parametrize(
+    ("typed", "stop"),
+    [
+        ("stop", True),
+        ("later", True),
+        ("never mind", True),
+        ("nevermind", True),
+        ("ok can we stop for now please", True),
+        ("not now", True),
+        ("it doesn't stop hurting", False),
+        ("worse later in the day", False),
+        ("no", False),
+    ],
+)
+def test_asking_to_stop_is_the_whole_message(typed: str, stop: bool) -> None:
+    assert wants_to_stop(typed) is stop
+
+
+def test_answer_patterns_stay_fast_on_a_wall_of_text() -> None:
+    started = time.perf_counter()
+    for text in ["no " * 5000, "ok " * 5000 + "x", "yes, " * 3000, "?" * 9000]:
+        yes_no(text)
+        wants_to_stop(text)
+        is_question(text)
+    assert time.perf_counter() - started < 0.5
