@@ -52,6 +52,7 @@ RED_FLAGS_BY_URGENCY = {
         "blood-thinner-bleed",
         "pregnancy-bleeding-or-labour",
         "paracetamol-overdose",
+        "spinal-infection-weak-legs",
     },
     "urgent": {
         "fever-infection-signs",
