@@ -21,6 +21,7 @@ channel).
 
 from __future__ import annotations
 
+import logging
 import os
 import re
 from typing import Any
@@ -38,6 +39,8 @@ from starlette.staticfiles import StaticFiles
 
 from backcare.settings import PROJECT_ROOT
 from backcare.triage import TRIAGE_LEVELS
+
+logger = logging.getLogger(__name__)
 
 PUBLIC_DIR = PROJECT_ROOT / "web" / "public"
 SENDER_ID = re.compile(r"^[A-Za-z0-9_-]{8,64}$")
@@ -116,6 +119,17 @@ async def _tracker(sender: str, include_events: str) -> dict[str, Any]:
         return result
 
 
+def unreachable(error: Exception) -> JSONResponse:
+    """502 without the error's text: httpx puts the URL, with `token=…`, in its messages."""
+    status = error.response.status_code if isinstance(error, httpx.HTTPStatusError) else None
+    logger.warning(
+        "The Rasa server could not be read (%s%s).",
+        type(error).__name__,
+        f", status {status}" if status else "",
+    )
+    return JSONResponse({"error": "the assistant is unreachable"}, status_code=502)
+
+
 async def conversation(request: Request) -> JSONResponse:
     sender = request.path_params["sender"]
     if not SENDER_ID.fullmatch(sender):
@@ -123,7 +137,7 @@ async def conversation(request: Request) -> JSONResponse:
     try:
         tracker = await _tracker(sender, "AFTER_RESTART")
     except (httpx.HTTPError, ValueError) as error:
-        return JSONResponse({"error": f"the assistant is unreachable ({error})"}, status_code=502)
+        return unreachable(error)
     return JSONResponse({"sender": sender, **conversation_from_tracker(tracker)})
 
 
@@ -134,7 +148,7 @@ async def state(request: Request) -> JSONResponse:
     try:
         tracker = await _tracker(sender, "NONE")
     except (httpx.HTTPError, ValueError) as error:
-        return JSONResponse({"error": f"the assistant is unreachable ({error})"}, status_code=502)
+        return unreachable(error)
     return JSONResponse({"sender": sender, "triage": triage_of(tracker)})
 
 

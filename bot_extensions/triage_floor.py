@@ -57,7 +57,12 @@ def with_triage_kept(events: list[Event], level: str) -> list[Event]:
 def _keeping_triage(run: Callable[..., Awaitable[list[Event]]]) -> Callable[..., Any]:
     @functools.wraps(run)
     async def run_keeping_triage(
-        self: Any, output_channel: Any, nlg: Any, tracker: DialogueStateTracker, *args: Any, **kw: Any
+        self: Any,
+        output_channel: Any,
+        nlg: Any,
+        tracker: DialogueStateTracker,
+        *args: Any,
+        **kw: Any,
     ) -> list[Event]:
         level = highest_triage(tracker)  # before the action: a revert would hide it
         events = await run(self, output_channel, nlg, tracker, *args, **kw)

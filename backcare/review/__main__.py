@@ -20,7 +20,15 @@ def main() -> int:
         return 1
     upgrade_to_head(settings.database_url)
     port = int(os.environ.get("REVIEW_PORT") or 8090)
-    uvicorn.run(create_app(settings), host="127.0.0.1", port=port, server_header=False)
+    # X-Forwarded-For is read by the app itself, only from REVIEW_TRUSTED_PROXIES
+    # (backcare/review/client_address.py); uvicorn would trust it from 127.0.0.1.
+    uvicorn.run(
+        create_app(settings),
+        host="127.0.0.1",
+        port=port,
+        server_header=False,
+        proxy_headers=False,
+    )
     return 0
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 
+from backcare.review.client_address import Network, parse_trusted_proxies
 from backcare.settings import Settings
 
 MINIMUM_SECRET_LENGTH = 32
@@ -42,6 +43,8 @@ class ReviewSettings:
     tracker_db_url: str
     https: bool = False
     session_hours: int = 8
+    # Proxies whose X-Forwarded-For is believed (REVIEW_TRUSTED_PROXIES); none by default.
+    trusted_proxies: tuple[Network, ...] = ()
 
     def __post_init__(self) -> None:
         check_secret_key(self.secret_key)
@@ -55,4 +58,15 @@ class ReviewSettings:
             tracker_db_url=shared.tracker_db_url,
             https=os.environ.get("REVIEW_HTTPS") == "1",
             session_hours=int(os.environ.get("REVIEW_SESSION_HOURS") or 8),
+            trusted_proxies=trusted_proxies_from_env(),
         )
+
+
+def trusted_proxies_from_env() -> tuple[Network, ...]:
+    value = os.environ.get("REVIEW_TRUSTED_PROXIES", "")
+    try:
+        return parse_trusted_proxies(value)
+    except ValueError as error:
+        raise ConfigurationError(
+            f"REVIEW_TRUSTED_PROXIES must list addresses or networks, comma-separated ({error})"
+        ) from None

@@ -61,13 +61,31 @@ class ConversationFacts:
         return datetime.fromtimestamp(self.started_at, UTC).date()
 
 
+# Column lengths of the summary tables (models.py). Values come from the tracker store, where
+# a client chose them (a REST body's `input_channel`, an intent or slug in typed text), and
+# PostgreSQL refuses a longer value: one row would make every review page fail.
+CHANNEL_CHARS = 64
+SLUG_CHARS = 64
+INTENT_CHARS = 255
+TRUNCATED = "…"
+
+
+def fit(value: str, length: int) -> str:
+    """`value` cut to `length` characters, ending with "…" when it was cut."""
+    return value if len(value) <= length else value[: length - 1] + TRUNCATED
+
+
 def higher_triage(current: str, candidate: object) -> str:
     return str(candidate) if triage_rank(candidate) > triage_rank(current) else current
 
 
 def present_red_flags(parse_data: dict) -> set[str]:
     findings = (parse_data.get("red_flag_findings") or {}).get("findings") or []
-    return {f["slug"] for f in findings if f.get("status") == "present" and f.get("slug")}
+    return {
+        fit(str(f["slug"]), SLUG_CHARS)
+        for f in findings
+        if f.get("status") == "present" and f.get("slug")
+    }
 
 
 def summarize(events: Sequence[TrackerEvent]) -> ConversationFacts:
@@ -79,15 +97,18 @@ def summarize(events: Sequence[TrackerEvent]) -> ConversationFacts:
         if event.type_name == "user":
             parse_data = data.get("parse_data") or {}
             if facts.turns == 0 and data.get("input_channel"):
-                facts.channel = str(data["input_channel"])
+                facts.channel = fit(str(data["input_channel"]), CHANNEL_CHARS)
             facts.turns += 1
-            facts.intents[(parse_data.get("intent") or {}).get("name") or "unknown"] += 1
+            intent = str((parse_data.get("intent") or {}).get("name") or "unknown")
+            facts.intents[fit(intent, INTENT_CHARS)] += 1
             facts.red_flags |= present_red_flags(parse_data)
             facts.messages.append(data.get("text") or "")
         elif event.type_name == "slot" and data.get("name") == "triage":
             facts.triage = higher_triage(facts.triage, data.get("value"))
         elif event.type_name == "slot" and data.get("name") == "red_flags":
-            facts.red_flags |= {str(slug) for slug in data.get("value") or []}
+            value = data.get("value") or []
+            slugs = value if isinstance(value, list) else [value]
+            facts.red_flags |= {fit(str(slug), SLUG_CHARS) for slug in slugs}
     return facts
 
 

@@ -5,11 +5,11 @@ Rasa 3.6's REST channel logs a failed turn and answers `200 []`, which a client 
 from `unavailable.py` (a red flag's reply first when there is one); the web page shows them.
 Registered in credentials.yml; the channel keeps the name `rest` and its URLs.
 
-Every body is checked before anything runs (`parse_body`): a JSON object with a `sender` (1-128
-characters of `A-Z a-z 0-9 _ . : @ + = -`), a non-empty string `message` and, optionally, an
-`input_channel` (1-32 characters of `a-z 0-9 _ -`); anything else is answered 400 with a
-one-line reason, never a 5xx. The text then goes through `user_text.py` (length cap, no intent
-syntax but the buttons').
+Every body is checked before anything runs (`parse_body`): a JSON object with a `sender`
+(1-128 characters of `A-Z a-z 0-9 _ . : @ + = -`), a string `message` (an empty one is
+answered) and, optionally, an `input_channel` (1-32 characters of `a-z 0-9 _ -`); anything
+else is answered 400 with a one-line reason, never a 5xx. The text then goes through
+`user_text.py` (length cap, no intent syntax but the buttons').
 """
 
 from __future__ import annotations
@@ -68,10 +68,10 @@ def parse_body(body: bytes | None) -> RestMessage:
         raise BadRequest('"message" is missing.')
     if not isinstance(message, str):
         raise BadRequest('"message" must be a string.')
-    if not message.strip():
-        raise BadRequest('"message" is empty.')
     channel = data.get("input_channel")
-    if channel is not None and (not isinstance(channel, str) or not INPUT_CHANNEL.fullmatch(channel)):
+    if channel is not None and (
+        not isinstance(channel, str) or not INPUT_CHANNEL.fullmatch(channel)
+    ):
         raise BadRequest('"input_channel" must be 1-32 characters of a-z 0-9 _ -.')
     return RestMessage(sender, user_text(message), channel)
 

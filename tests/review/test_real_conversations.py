@@ -100,7 +100,7 @@ def test_a_transcript_shows_every_turn_as_the_bot_saw_it(bot_client_for: ClientF
     assert "Person I can&#39;t feel anything when I wipe Intent report_red_flag (100%)" in text
     assert "red_flag=saddle-numbness" in text and "triage_level=emergency" in text
     assert "Red flags detected saddle-numbness: present (emergency)" in text
-    assert "Slots set triage=emergency" in text
+    assert re.search(r"Slots set (\S+=\S+ )*triage=emergency", text)
     assert "Assistant · utter_emergency RulePolicy, 100%" in text
     assert "emergency department" in text
     assert re.search(r"\d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC Person hello Intent greet", text)

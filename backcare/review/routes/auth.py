@@ -9,6 +9,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from backcare.review.accounts import LoginOutcome, check_login, normalise_email
 from backcare.review.audit import record
+from backcare.review.client_address import client_address
 from backcare.review.deps import DbSession
 from backcare.review.login_sessions import end_session, start_session, user_for_token
 from backcare.review.models import utcnow
@@ -50,7 +51,7 @@ def login(
     next: Annotated[str, Form()] = "",
 ) -> Response:
     now = utcnow()
-    client = request.client.host if request.client else "unknown"
+    client = client_address(request, request.app.state.settings.trusted_proxies)
     outcome, user = check_login(session, email, password, client, now)
     if user is None:
         status, action, message = REFUSALS[outcome]

@@ -1,0 +1,60 @@
+"""Fixtures for the security tests: one real Rasa server and action server with all three
+channels on (Telegram against the local Bot API stand-in), and the review app's databases on
+SQLite and PostgreSQL (imported from tests/review/conftest.py)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from tests.knowledge_db import build_knowledge_db
+from tests.postgres import postgres_fixture  # noqa: F401  (`postgres`)
+from tests.review.conftest import (  # noqa: F401  (fixtures)
+    client_for,
+    databases,
+    migrated_templates,
+)
+from tests.servers import Assistant
+from tests.telegram_stub import TelegramStub
+
+TOKEN = "7012345678:AAH-test_token-for-the-local-stub"
+TELEGRAM_SECRET = "security-secret_0123456789"
+BOT_NAME = "backbone_security_bot"
+
+
+@pytest.fixture(scope="session")
+def knowledge_url(tmp_path_factory: pytest.TempPathFactory) -> str:
+    return build_knowledge_db(tmp_path_factory.mktemp("kb"))
+
+
+@pytest.fixture(scope="session")
+def stub() -> Iterator[TelegramStub]:
+    running = TelegramStub(token=TOKEN, bot_username=BOT_NAME)
+    running.start()
+    try:
+        yield running
+    finally:
+        running.stop()
+
+
+@pytest.fixture(scope="session")
+def assistant(
+    tmp_path_factory: pytest.TempPathFactory, knowledge_url: str, stub: TelegramStub
+) -> Iterator[Assistant]:
+    running = Assistant(
+        workdir=Path(tmp_path_factory.mktemp("security")),
+        database_url=knowledge_url,
+        extra_env={
+            "TELEGRAM_TOKEN": TOKEN,
+            "TELEGRAM_SECRET_TOKEN": TELEGRAM_SECRET,
+            "TELEGRAM_BOT_NAME": BOT_NAME,
+            "TELEGRAM_API_URL": stub.url,
+        },
+    )
+    try:
+        running.start()
+        yield running
+    finally:
+        running.stop()
