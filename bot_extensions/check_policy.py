@@ -15,13 +15,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from rasa.core.policies.policy import Policy, PolicyPrediction
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
-from rasa.engine.storage.resource import Resource
 from rasa.shared.core.constants import ACTION_LISTEN_NAME
 from rasa.shared.core.domain import Domain
-from rasa.shared.core.generator import TrackerWithCachedStates
 from rasa.shared.core.trackers import DialogueStateTracker
+
+from bot_extensions.deterministic_policy import DeterministicPolicy
 
 # Above RulePolicy (6): the check comes before the rule that would answer the question.
 PRIORITY = 7
@@ -38,31 +37,12 @@ ASK_AGAIN = "utter_check_again"
 @DefaultV1Recipe.register(
     [DefaultV1Recipe.ComponentType.POLICY_WITHOUT_END_TO_END_SUPPORT], is_trainable=True
 )
-class CheckQuestionPolicy(Policy):
+class CheckQuestionPolicy(DeterministicPolicy):
     @staticmethod
     def get_default_config() -> dict[str, Any]:
         return {"priority": PRIORITY}
 
-    def train(
-        self, training_trackers: list[TrackerWithCachedStates], domain: Domain, **kwargs: Any
-    ) -> Resource:
-        return self._resource
-
-    def predict_action_probabilities(
-        self,
-        tracker: DialogueStateTracker,
-        domain: Domain,
-        rule_only_data: dict[str, Any] | None = None,
-        **kwargs: Any,
-    ) -> PolicyPrediction:
-        probabilities = self._default_predictions(domain)
-        action = self._next_action(tracker)
-        if action is not None:
-            probabilities[domain.index_for_action(action)] = 1.0
-        return self._prediction(probabilities)
-
-    @staticmethod
-    def _next_action(tracker: DialogueStateTracker) -> str | None:
+    def next_action(self, tracker: DialogueStateTracker, domain: Domain) -> str | None:
         message = tracker.latest_message
         if message is None:
             return None

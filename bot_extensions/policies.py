@@ -15,12 +15,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from rasa.core.policies.policy import Policy, PolicyPrediction
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
-from rasa.engine.storage.resource import Resource
 from rasa.shared.core.domain import Domain
 from rasa.shared.core.events import ActionExecuted
-from rasa.shared.core.generator import TrackerWithCachedStates
 from rasa.shared.core.trackers import DialogueStateTracker
 
 # Every Rasa server with our config loads this module, so it also installs the validator built
@@ -32,6 +29,7 @@ from bot_extensions import (  # noqa: F401
     graph_runner,
     triage_floor,
 )
+from bot_extensions.deterministic_policy import DeterministicPolicy
 
 # Above RulePolicy (6), so the apology comes before any rule's next step.
 PRIORITY = 7
@@ -40,7 +38,7 @@ PRIORITY = 7
 @DefaultV1Recipe.register(
     [DefaultV1Recipe.ComponentType.POLICY_WITHOUT_END_TO_END_SUPPORT], is_trainable=True
 )
-class ActionServerDownPolicy(Policy):
+class ActionServerDownPolicy(DeterministicPolicy):
     @staticmethod
     def get_default_config() -> dict[str, Any]:
         return {
@@ -49,26 +47,14 @@ class ActionServerDownPolicy(Policy):
             "silent_when_failing": ["action_red_flag_details"],
         }
 
-    def train(
-        self, training_trackers: list[TrackerWithCachedStates], domain: Domain, **kwargs: Any
-    ) -> Resource:
-        return self._resource
-
-    def predict_action_probabilities(
-        self,
-        tracker: DialogueStateTracker,
-        domain: Domain,
-        rule_only_data: dict[str, Any] | None = None,
-        **kwargs: Any,
-    ) -> PolicyPrediction:
-        probabilities = self._default_predictions(domain)
+    def next_action(self, tracker: DialogueStateTracker, domain: Domain) -> str | None:
         if (
             tracker.latest_message
             and tracker.latest_message.text
             and self._last_remote_action_said_nothing(tracker, domain)
         ):
-            probabilities[domain.index_for_action(self.config["response"])] = 1.0
-        return self._prediction(probabilities)
+            return str(self.config["response"])
+        return None
 
     def _last_remote_action_said_nothing(
         self, tracker: DialogueStateTracker, domain: Domain
