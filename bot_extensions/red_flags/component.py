@@ -37,7 +37,7 @@ from bot_extensions.red_flags.detector import (
     most_urgent,
 )
 from bot_extensions.slots import CheckAnswerSlot
-from bot_extensions.triage import ALARM_LEVELS, urgency_rank
+from bot_extensions.triage import ALARM_LEVELS
 
 logger = logging.getLogger(__name__)
 
@@ -105,13 +105,11 @@ class RedFlagDetectorComponent(GraphComponent, EntityExtractorMixin):
         check = check_to_ask(findings)
         # The classifier's unplaced red flag is asked about when no rule found anything as
         # urgent; it replaces a lower check question.
-        placed = max(
-            (urgency_rank(f.urgency) for f in [*present, *([check] if check else [])]), default=-1
-        )
+        # The classifier's unplaced red flag is asked about only when the rules found nothing
+        # at all: a sign they found and judged (denied, over, already referred) settles it.
         unplaced = (
             self.unplaced_check
-            if self._classifier_reads_a_red_flag(message)
-            and urgency_rank(self.unplaced_check.urgency) > placed
+            if not findings and self._classifier_reads_a_red_flag(message)
             else None
         )
         if unplaced:
