@@ -79,6 +79,12 @@ def education_topic(session: Session, slug: str) -> EducationTopic | None:
     return session.get(EducationTopic, slug)
 
 
+def topics_that_answer_questions(session: Session) -> list[EducationTopic]:
+    """The topics with questions people ask, for the topic search."""
+    topics = session.scalars(select(EducationTopic).order_by(EducationTopic.slug))
+    return [topic for topic in topics if topic.questions]
+
+
 def red_flag_with_referral(session: Session, slug: str) -> tuple[RedFlag, Referral] | None:
     flag = session.get(RedFlag, slug)
     return (flag, flag.referral) if flag else None

@@ -109,6 +109,9 @@ class EducationTopic(Entry):
     summary: str
     body: str
     related_exercises: list[Slug] = []
+    # Questions people ask that this topic answers, in their words: the search index for
+    # questions outside the exercises (backcare/knowledge/topic_search.py).
+    questions: list[str] = []
     sources: list[str] = Field(min_length=1)
 
 

@@ -1,0 +1,66 @@
+"""The topic search: a question in everyday words finds the topic that answers it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import pytest
+
+from backcare.knowledge.topic_search import TopicIndex, stems
+
+
+@dataclass
+class FakeTopic:
+    slug: str
+    title: str
+    summary: str
+    questions: list[str] = field(default_factory=list)
+
+
+TOPICS = [
+    FakeTopic(
+        "scans",
+        "What a scan report means",
+        "Bulges and wear are common in people without pain.",
+        ["what does disc bulge mean on my mri", "do i need an x-ray"],
+    ),
+    FakeTopic(
+        "tens",
+        "TENS machines",
+        "A TENS machine sends small electric pulses through the skin.",
+        ["is a tens machine worth buying", "does tens help back pain"],
+    ),
+    FakeTopic(
+        "mattress",
+        "Mattresses and sleep",
+        "No single mattress is best for back pain.",
+        ["what mattress is best for a bad back", "firm or soft bed"],
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("question", "slug"),
+    [
+        ("my MRI report says disc bulges at L4, what does that mean??", "scans"),
+        ("Thinking of buying a TENS unit, are they any good", "tens"),
+        ("should i get a firmer mattress for my back", "mattress"),
+        ("x ray or mri, do I even need one", "scans"),
+    ],
+)
+def test_a_question_finds_its_topic(question: str, slug: str) -> None:
+    match = TopicIndex(TOPICS).best(question)
+    assert match is not None and match.slug == slug
+
+
+@pytest.mark.parametrize("question", ["what's the weather tomorrow", "", "!!!", "hello there"])
+def test_a_question_no_topic_answers_finds_none(question: str) -> None:
+    assert TopicIndex(TOPICS).best(question) is None
+
+
+def test_plural_and_singular_meet() -> None:
+    assert stems("injections mattresses") == stems("injection mattress")
+
+
+def test_a_huge_question_is_read_only_to_its_cap() -> None:
+    assert len(stems("scan " * 100_000)) <= 1_000
