@@ -40,19 +40,19 @@ AT_MOST = {"false_alarms", "check_questions", "not_sure_replies"}
 # what this version holds on each set, measured with `make bench-real`
 HOLDS = {
     "dev": {
-        "red_flag_recall": 0.0,
-        "emergency_recall": 0.0,
-        "referral_recall": 0.0,
-        "intent_macro_f1": 0.0,
+        "red_flag_recall": 0.98,  # 51/52: target not met
+        "emergency_recall": 1.0,
+        "referral_recall": 0.84,
+        "intent_macro_f1": 0.63,  # target 0.75 not met
         "false_alarms": 0.05,
         "check_questions": 0.15,
         "not_sure_replies": 0.10,
     },
     "written_here": {
-        "red_flag_recall": 0.0,
-        "emergency_recall": 0.0,
-        "referral_recall": 0.0,
-        "intent_macro_f1": 0.0,
+        "red_flag_recall": 1.0,
+        "emergency_recall": 1.0,
+        "referral_recall": 0.80,
+        "intent_macro_f1": 0.57,  # target 0.75 not met
         "false_alarms": 0.05,
         "check_questions": 0.15,
         "not_sure_replies": 0.10,
