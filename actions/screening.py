@@ -30,6 +30,7 @@ from actions.parsing import (
 from actions.red_flags import send_red_flag_details
 from backcare.database import session_factory
 from backcare.knowledge.queries import screening_question
+from backcare.triage import ALARM_LEVELS
 
 logger = logging.getLogger(__name__)
 
@@ -250,7 +251,7 @@ class ValidateScreeningForm(FormValidationAction):
     ) -> list[str]:
         # A red flag ends the questions at once: the referral matters more than the rest.
         # Asking to stop ends them too, for now.
-        if tracker.get_slot("triage") in ("urgent", "emergency"):
+        if tracker.get_slot("triage") in ALARM_LEVELS:
             return []
         if tracker.get_slot("screening_stopped"):
             return []
@@ -446,11 +447,11 @@ class ActionScreeningResult(KnowledgeAction):
     ) -> Events:
         triage = tracker.get_slot("triage") or "none"
         flags = list(tracker.get_slot("red_flags") or [])
-        if triage in ("emergency", "urgent"):
+        if triage in ALARM_LEVELS:
             # Said once: not again when the red-flag rule has just said it.
             if not _referral_just_given(tracker):
                 dispatcher.utter_message(response=f"utter_{triage}")
-                send_red_flag_details(dispatcher, session, flags, {"emergency", "urgent"})
+                send_red_flag_details(dispatcher, session, flags, set(ALARM_LEVELS))
             return [SlotSet("screened", True), *_clear_progress()]
         if tracker.get_slot("screening_stopped"):
             dispatcher.utter_message(response="utter_screening_stopped")
