@@ -168,10 +168,11 @@ def _stem(word: str) -> str:
         return word
     if word.endswith("es") and word[:-2].endswith(("s", "x", "z", "ch", "sh")):
         return word[:-2]
-    for suffix in ("ing", "ed", "s"):
+    for suffix in ("ing", "ers", "er", "ed", "s"):
         if word.endswith(suffix) and len(word) - len(suffix) >= 3:
             return word[: -len(suffix)]
-    return word
+    # "smoke" meets "smoking" and "smoker"
+    return word[:-1] if word.endswith("e") and len(word) >= 5 else word
 
 
 class TopicIndex:

@@ -6,6 +6,7 @@ import re
 import statistics
 from pathlib import Path
 
+import pytest
 import textstat
 
 from actions.exercises import LEG_SYMPTOM_FLAGS
@@ -125,6 +126,45 @@ FEARFUL_PHRASES = [
     "feel it in your lower back",
 ]
 PAIN_GUIDE_TOPIC = "pain-during-exercise"
+# The topics that answer what people ask beyond the seeds' exercises (issue 15): each carries the
+# questions that find it.
+QUESTION_TOPICS = {
+    "scans-and-mri-words",
+    "painkillers",
+    "injections",
+    "spine-surgery",
+    "manual-therapy-and-chiropractic",
+    "massage",
+    "acupuncture",
+    "tens",
+    "belts-braces-corsets",
+    "traction-and-inversion-tables",
+    "heat-and-cold",
+    "mattresses-and-sleep-positions",
+    "posture-myth",
+    "sitting-and-desk-work",
+    "lifting",
+    "work-and-sick-notes",
+    "running-with-back-or-hip-pain",
+    "gym-and-weights",
+    "yoga-and-pilates",
+    "swimming-and-cycling",
+    "pregnancy-and-after-birth",
+    "children-and-teenagers",
+    "older-age-and-bone-health",
+    "weight-smoking-sleep",
+    "mood-and-stress-with-long-term-pain",
+    "flare-up-plan",
+    "what-this-assistant-cannot-do",
+}
+MIN_TOPIC_QUESTIONS = 6
+# A dose: a number (in digits or words) followed by a unit, a count of tablets or a frequency.
+DOSE_PATTERN = re.compile(
+    r"\b(?:\d+(?:[.,]\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
+    r"\s*-?\s*(?:mg|mcg|µg|g|ml|milligrams?|grams?|tablets?|pills?|capsules?|caplets?"
+    r"|times (?:a|per) day|times daily|x (?:a|per) day)\b",
+    re.IGNORECASE,
+)
 
 
 def readable_texts(knowledge: Knowledge) -> list[str]:
@@ -252,3 +292,42 @@ def test_every_text_is_plain_language(knowledge: Knowledge) -> None:
 def test_the_red_flags_that_mean_leg_pain_exist(knowledge: Knowledge) -> None:
     """The plan leaves hip stretches out after these flags; a renamed flag would go unnoticed."""
     assert {f.slug for f in knowledge.red_flags} >= LEG_SYMPTOM_FLAGS
+
+
+@pytest.mark.parametrize(
+    ("text", "is_dose"),
+    [
+        ("Take 400mg when you need it.", True),
+        ("two tablets at a time", True),
+        ("up to 4 times a day", True),
+        ("1.5 g a day", True),
+        ("10 ml of the liquid", True),
+        ("Ask your pharmacist or GP, and read the leaflet.", False),
+        ("Samaritans on 116 123 in the UK or 988 in the US", False),
+        ("not getting better after about six weeks", False),
+    ],
+)
+def test_the_dose_pattern_tells_a_dose(text: str, is_dose: bool) -> None:
+    assert bool(DOSE_PATTERN.search(text)) is is_dose
+
+
+def test_no_topic_gives_a_dose(knowledge: Knowledge) -> None:
+    """A topic may say what NICE says about a medicine, never how much of it to take."""
+    found = {
+        (topic.slug, match.group(0))
+        for topic in knowledge.topics
+        for text in (topic.title, topic.summary, topic.body, *topic.questions)
+        for match in DOSE_PATTERN.finditer(text)
+    }
+    assert found == set()
+
+
+def test_every_question_topic_has_the_questions_that_find_it(knowledge: Knowledge) -> None:
+    by_slug = {topic.slug: topic for topic in knowledge.topics}
+    assert QUESTION_TOPICS - by_slug.keys() == set()
+    too_few = {
+        slug: len(by_slug[slug].questions)
+        for slug in QUESTION_TOPICS
+        if len({q.strip().lower() for q in by_slug[slug].questions}) < MIN_TOPIC_QUESTIONS
+    }
+    assert too_few == {}

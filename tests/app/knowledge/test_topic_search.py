@@ -58,8 +58,9 @@ def test_a_question_no_topic_answers_finds_none(question: str) -> None:
     assert TopicIndex(TOPICS).best(question) is None
 
 
-def test_plural_and_singular_meet() -> None:
+def test_forms_of_a_word_meet() -> None:
     assert stems("injections mattresses") == stems("injection mattress")
+    assert stems("smoke") == stems("smoking") == stems("smoker")
 
 
 def test_a_huge_question_is_read_only_to_its_cap() -> None:
