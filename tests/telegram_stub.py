@@ -15,7 +15,8 @@ import json
 import re
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -313,3 +314,24 @@ PHOTO = {
     ],
     "caption": "my back x-ray",
 }
+
+
+@contextmanager
+def running_stub(token: str, bot_username: str) -> Iterator[TelegramStub]:
+    """A stand-in Bot API on loopback for the length of a `with` block."""
+    stub = TelegramStub(token=token, bot_username=bot_username)
+    stub.start()
+    try:
+        yield stub
+    finally:
+        stub.stop()
+
+
+def telegram_env(stub: TelegramStub, token: str, secret: str, bot_name: str) -> dict[str, str]:
+    """The environment that points the assistant's Telegram channel at the stand-in."""
+    return {
+        "TELEGRAM_TOKEN": token,
+        "TELEGRAM_SECRET_TOKEN": secret,
+        "TELEGRAM_BOT_NAME": bot_name,
+        "TELEGRAM_API_URL": stub.url,
+    }

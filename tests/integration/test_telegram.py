@@ -15,7 +15,15 @@ import pytest
 from bot_extensions.channels.telegram_text import split_message
 from tests.integration.test_store_down import NOT_HANDLED
 from tests.servers import Assistant
-from tests.telegram_stub import PHOTO, STICKER, TelegramStub, callback_update, message_update
+from tests.telegram_stub import (
+    PHOTO,
+    STICKER,
+    TelegramStub,
+    callback_update,
+    message_update,
+    running_stub,
+    telegram_env,
+)
 
 pytestmark = pytest.mark.integration
 
@@ -31,12 +39,8 @@ _chat_ids = itertools.count(random.randrange(10**9, 5 * 10**9, 1000))
 
 @pytest.fixture(scope="module")
 def stub() -> Iterator[TelegramStub]:
-    running = TelegramStub(token=TOKEN, bot_username=BOT_NAME)
-    running.start()
-    try:
+    with running_stub(TOKEN, BOT_NAME) as running:
         yield running
-    finally:
-        running.stop()
 
 
 @pytest.fixture(scope="module")
@@ -47,11 +51,8 @@ def telegram_assistant(
         workdir=Path(tmp_path_factory.mktemp("telegram")),
         database_url=knowledge_url,
         extra_env={
-            "TELEGRAM_TOKEN": TOKEN,
-            "TELEGRAM_SECRET_TOKEN": SECRET,
-            "TELEGRAM_BOT_NAME": BOT_NAME,
+            **telegram_env(stub, TOKEN, SECRET, BOT_NAME),
             "TELEGRAM_WEBHOOK_URL": WEBHOOK_URL,
-            "TELEGRAM_API_URL": stub.url,
         },
     )
     try:

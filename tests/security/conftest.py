@@ -17,7 +17,7 @@ from tests.review.conftest import (  # noqa: F401  (fixtures)
     migrated_templates,
 )
 from tests.servers import Assistant
-from tests.telegram_stub import TelegramStub
+from tests.telegram_stub import TelegramStub, running_stub, telegram_env
 
 TOKEN = "7012345678:AAH-test_token-for-the-local-stub"
 TELEGRAM_SECRET = "security-secret_0123456789"
@@ -31,12 +31,8 @@ def knowledge_url(tmp_path_factory: pytest.TempPathFactory) -> str:
 
 @pytest.fixture(scope="session")
 def stub() -> Iterator[TelegramStub]:
-    running = TelegramStub(token=TOKEN, bot_username=BOT_NAME)
-    running.start()
-    try:
+    with running_stub(TOKEN, BOT_NAME) as running:
         yield running
-    finally:
-        running.stop()
 
 
 @pytest.fixture(scope="session")
@@ -46,12 +42,7 @@ def assistant(
     running = Assistant(
         workdir=Path(tmp_path_factory.mktemp("security")),
         database_url=knowledge_url,
-        extra_env={
-            "TELEGRAM_TOKEN": TOKEN,
-            "TELEGRAM_SECRET_TOKEN": TELEGRAM_SECRET,
-            "TELEGRAM_BOT_NAME": BOT_NAME,
-            "TELEGRAM_API_URL": stub.url,
-        },
+        extra_env=telegram_env(stub, TOKEN, TELEGRAM_SECRET, BOT_NAME),
     )
     try:
         running.start()
