@@ -19,6 +19,7 @@ _DATA = yaml.safe_load(
 TRIAGE_LEVELS: tuple[str, ...] = tuple(_DATA["levels"])
 ALARM_LEVELS: frozenset[str] = frozenset(_DATA["alarm_levels"])
 REFERRAL_LEVELS: tuple[str, ...] = TRIAGE_LEVELS[1:]
+SEE_FIRST_FLAGS: frozenset[str] = frozenset(_DATA["see_first_flags"])
 
 
 def triage_rank(level: Any) -> int:

@@ -92,3 +92,20 @@ async def test_without_an_alarm_the_explanation_offers_an_exercise(
     message = tracker("ask_pain_cause", "why does my back hurt?", slots={"triage": "none"})
     events = await ActionExplainTopic().run(dispatcher, message, DOMAIN)
     assert [e["name"] for e in events] == ["offered_exercise"]
+
+
+@pytest.mark.parametrize("flag", ["pregnancy-pelvic-pain", "under-16-back-pain"])
+async def test_pregnancy_and_children_see_a_midwife_or_gp_before_any_exercise(flag: str) -> None:
+    withheld = CollectingDispatcher()
+    asked = tracker("ask_exercise", "give me a plan", slots={"screened": True, "red_flags": [flag]})
+    assert await ActionAnswerExercise().run(withheld, asked, DOMAIN) == []
+    assert [m.get("response") for m in withheld.messages] == ["utter_see_first"]
+
+    taught = CollectingDispatcher()
+    checked = tracker(
+        "ask_exercise",
+        "give me a plan",
+        slots={"screened": True, "red_flags": [flag], "clinician_checked": True},
+    )
+    await ActionAnswerExercise().run(taught, checked, DOMAIN)
+    assert any("How to do it" in text for text in texts(taught))

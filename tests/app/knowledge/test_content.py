@@ -83,6 +83,7 @@ RED_FLAGS_BY_URGENCY = {
         "pregnancy-pelvic-pain",
         "new-pain-under-20-or-over-50",
         "low-mood-with-pain",
+        "under-16-back-pain",
     },
 }
 REQUIRED_TOPICS = {
