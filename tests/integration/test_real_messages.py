@@ -2,9 +2,9 @@
 instrument (bench/real_eval.py, a copy of ../shared/tools/real_eval.py).
 
 Each message opens a fresh conversation; a question the assistant asks gets one truthful
-answer. Two sets: `dev.yml`, real messages nobody here wrote, and `written_here.yml`, stories
-written here by someone who never saw the dev set or the rules, to check that the rules
-generalise. The floors are the levels this version reaches (docs/nlu-pipeline.md), so a
+answer. Three sets: `dev.yml`, real messages nobody here wrote, and `written_here.yml` and
+`written_here_2.yml`, stories written here by writers who never saw the dev set or the rules,
+to check that the rules generalise. The floors are the levels this version reaches (docs/nlu-pipeline.md), so a
 change that loses ground fails; issue 11's targets are kept beside them, and the docs say
 which are not met yet.
 """
@@ -54,6 +54,15 @@ HOLDS = {
         "referral_recall": 0.80,
         "intent_macro_f1": 0.57,  # target 0.75 not met
         "false_alarms": 0.05,
+        "check_questions": 0.15,
+        "not_sure_replies": 0.10,
+    },
+    "written_here_2": {
+        "red_flag_recall": 1.0,
+        "emergency_recall": 1.0,
+        "referral_recall": 0.80,
+        "intent_macro_f1": 0.54,  # target 0.75 not met
+        "false_alarms": 0.06,  # 2/35: target 0.05 not met
         "check_questions": 0.15,
         "not_sure_replies": 0.10,
     },
