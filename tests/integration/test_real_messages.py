@@ -4,9 +4,9 @@ instrument (bench/real_eval.py, a copy of ../shared/tools/real_eval.py).
 Each message opens a fresh conversation; a question the assistant asks gets one truthful
 answer. Three sets: `dev.yml`, real messages nobody here wrote, and `written_here.yml` and
 `written_here_2.yml`, stories written here by writers who never saw the dev set or the rules,
-to check that the rules generalise. The floors are the levels this version reaches (docs/nlu-pipeline.md), so a
-change that loses ground fails; issue 11's targets are kept beside them, and the docs say
-which are not met yet.
+to check that the rules generalise. The floors are the levels this version reaches
+(docs/nlu-pipeline.md), so a change that loses ground fails; issue 11's targets are kept
+beside them, and the docs say which are not met yet.
 """
 
 from __future__ import annotations
