@@ -10,9 +10,10 @@ from sqlalchemy.orm import Session
 
 from actions.education import explain_topic
 from actions.knowledge_action import Events, KnowledgeAction
-from backcare.triage import ALARM_LEVELS
+from backcare.triage import ALARM_LEVELS, REFERRAL_LEVELS
 
-CHECK_ENTITIES = {"check_emergency", "check_urgent"}
+# The red-flag detector names a check question's level in the entity check_<level>.
+CHECK_ENTITIES = frozenset(f"check_{level}" for level in REFERRAL_LEVELS)
 RED_FLAG_INTENT = "report_red_flag"
 
 

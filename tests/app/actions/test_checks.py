@@ -44,6 +44,20 @@ async def test_a_no_answers_the_question_asked_before_the_check(
     assert texts(dispatcher)[0].startswith(sciatica.title)
 
 
+async def test_after_a_clinician_level_check_the_question_is_answered_too(
+    dispatcher: CollectingDispatcher, db: Session
+) -> None:
+    events = story_with_a_check(
+        "see_clinician", "pain-beyond-six-weeks", "ask_sciatica", "my leg still hurts, why?"
+    )
+    message = tracker(
+        "affirm", "yes", slots={"triage": "see_clinician", "check_answer": "yes"}, events=events
+    )
+    await ActionResumeAfterCheck().run(dispatcher, message, DOMAIN)
+    sciatica = db.get_one(EducationTopic, "sciatica-basics")
+    assert texts(dispatcher)[0].startswith(sciatica.title)
+
+
 async def test_after_an_alarm_the_resumed_answer_teaches_nothing(
     dispatcher: CollectingDispatcher,
 ) -> None:
