@@ -103,17 +103,14 @@ class RedFlagDetectorComponent(GraphComponent, EntityExtractorMixin):
             entities.append(self._entity("red_flag", finding.slug, finding.start, finding.end))
         top = most_urgent(present)
         check = check_to_ask(findings)
-        # The classifier's unplaced red flag is asked about when no rule found anything as
-        # urgent; it replaces a lower check question.
         # The classifier's unplaced red flag is asked about only when the rules found nothing
-        # at all: a sign they found and judged (denied, over, already referred) settles it.
+        # at all (so there is no other check): a sign they found and judged (denied, over,
+        # already referred) settles it.
         unplaced = (
             self.unplaced_check
             if not findings and self._classifier_reads_a_red_flag(message)
             else None
         )
-        if unplaced:
-            check = None
         if check:
             entities += self._check_entities(check.slug, check.urgency, check.check_question)
         elif unplaced:
@@ -145,9 +142,9 @@ class RedFlagDetectorComponent(GraphComponent, EntityExtractorMixin):
         ):
             self._set_intent(message, RED_FLAG_INTENT)
         else:
-            # No alarm and nothing to ask about: the classifier's red-flag reading is dropped
-            # and its next reading answered (a clinician-level signal rides along with that
-            # answer as a referral note).
+            # No alarm and no alarm-level question: the classifier's red-flag reading is
+            # dropped and its next reading answered (a clinician-level signal or check rides
+            # along with that answer).
             _drop_red_flag_reading(message)
 
     @staticmethod
