@@ -56,24 +56,25 @@ def parse_body(body: bytes | None) -> RestMessage:
         raise BadRequest("The body is not JSON.") from None
     if not isinstance(data, dict):
         raise BadRequest("The body must be a JSON object.")
-    sender = data.get("sender")
-    if sender is None:
-        raise BadRequest('"sender" is missing.')
-    if not isinstance(sender, str):
-        raise BadRequest('"sender" must be a string.')
+    sender = _required_string(data, "sender")
     if not SENDER_ID.fullmatch(sender):
         raise BadRequest('"sender" must be 1-128 characters of A-Z a-z 0-9 _ . : @ + = -.')
-    message = data.get("message")
-    if message is None:
-        raise BadRequest('"message" is missing.')
-    if not isinstance(message, str):
-        raise BadRequest('"message" must be a string.')
+    message = _required_string(data, "message")
     channel = data.get("input_channel")
     if channel is not None and (
         not isinstance(channel, str) or not INPUT_CHANNEL.fullmatch(channel)
     ):
         raise BadRequest('"input_channel" must be 1-32 characters of a-z 0-9 _ -.')
     return RestMessage(sender, user_text(message), channel)
+
+
+def _required_string(data: dict[str, Any], key: str) -> str:
+    value = data.get(key)
+    if value is None:
+        raise BadRequest(f'"{key}" is missing.')
+    if not isinstance(value, str):
+        raise BadRequest(f'"{key}" must be a string.')
+    return value
 
 
 class RestInput(RasaRestInput):
