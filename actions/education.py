@@ -15,6 +15,7 @@ from actions.knowledge_action import (
     latest_intent,
     say,
 )
+from actions.questions import topic_named_in
 from actions.red_flags import send_red_flag_details
 from actions.rendering import topic_message
 from actions.teaching_gate import teaching_withheld
@@ -59,6 +60,11 @@ def explain_topic(
         raise PhraseMissing(f"education topic {topic_for(intent, '')}")
     detailed = topic.slug in DETAILED_TOPICS
     dispatcher.utter_message(text=topic_message(topic, detailed=detailed))
+    # A story about sciatica that mentions the epidural offered, or hip pain in a runner, is
+    # answered on both: the question's topic, then the one the message names.
+    named = topic_named_in(session, text)
+    if named is not None and named.slug != topic.slug:
+        dispatcher.utter_message(text=topic_message(named))
     send_red_flag_details(dispatcher, session, red_flags, {"see_clinician"})
     if detailed or not topic.related_exercises or teaching_withheld(tracker):
         return []

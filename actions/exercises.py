@@ -26,6 +26,7 @@ from actions.knowledge_action import (
     say,
 )
 from actions.parsing import duration_days, ordinal_position, pain_score
+from actions.questions import topic_named_in
 from actions.rendering import exercise_card, referral_line, topic_message
 from actions.teaching_gate import withhold_teaching
 from backcare.knowledge.models import Exercise
@@ -245,7 +246,13 @@ class ActionAdjustExercise(KnowledgeAction):
         slug = tracker.get_slot("current_exercise")
         current = find_exercise(session, slug) if slug else None
         if current is None:
-            say(dispatcher, session, "no-current-exercise")
+            # "It hurts" with no exercise taught yet is a story read as feedback: a topic it
+            # names ("since the fusion a nerve flares up") answers better than "which one?".
+            named = topic_named_in(session, tracker.latest_message.get("text") or "")
+            if named is not None:
+                dispatcher.utter_message(text=topic_message(named, detailed=True))
+            else:
+                say(dispatcher, session, "no-current-exercise")
             return []
         if latest_intent(tracker) == "feedback_hurts":
             physio = referral(session, "physiotherapist")

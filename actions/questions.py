@@ -7,13 +7,29 @@ from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 from sqlalchemy.orm import Session
 
-from actions.knowledge_action import Events, KnowledgeAction
+from actions.knowledge_action import Events, KnowledgeAction, latest_intent
 from actions.rendering import topic_message
+from backcare.knowledge.models import EducationTopic
 from backcare.knowledge.queries import topics_that_answer_questions
-from backcare.knowledge.topic_search import TopicIndex
+from backcare.knowledge.topic_search import Match, TopicIndex
 
-# A domain response: the honest line is sent even when no topic answers.
+# Domain responses: the honest line, or the clarifying question, is sent even when no topic
+# answers.
 CANNOT_HELP = "utter_out_of_scope"
+CLARIFY = "utter_clarify"
+# A message the classifier could not place is answered only when it names a topic outright:
+# likeness alone is too weak a reason to answer something nobody recognised.
+UNPLACED_INTENT = "nlu_fallback"
+
+
+def topic_named_in(session: Session, text: str) -> EducationTopic | None:
+    """The topic whose subject the message names ("epidural", "spinal fusion"), if any."""
+    topics = topics_that_answer_questions(session)
+    return _topic(topics, TopicIndex(topics).named(text))
+
+
+def _topic(topics: list[EducationTopic], match: Match | None) -> EducationTopic | None:
+    return next((t for t in topics if match is not None and t.slug == match.slug), None)
 
 
 class ActionAnswerQuestion(KnowledgeAction):
@@ -23,11 +39,14 @@ class ActionAnswerQuestion(KnowledgeAction):
     def answer(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, session: Session
     ) -> Events:
-        topics = topics_that_answer_questions(session)
-        match = TopicIndex(topics).best(tracker.latest_message.get("text") or "")
-        if match is None:
-            dispatcher.utter_message(response=CANNOT_HELP)
+        text = tracker.latest_message.get("text") or ""
+        if latest_intent(tracker) == UNPLACED_INTENT:
+            topic, otherwise = topic_named_in(session, text), CLARIFY
+        else:
+            topics = topics_that_answer_questions(session)
+            topic, otherwise = _topic(topics, TopicIndex(topics).best(text)), CANNOT_HELP
+        if topic is None:
+            dispatcher.utter_message(response=otherwise)
             return []
-        topic = next(t for t in topics if t.slug == match.slug)
         dispatcher.utter_message(text=topic_message(topic, detailed=True))
         return []

@@ -74,6 +74,7 @@ class EducationTopic(Base):
     body: Mapped[str] = mapped_column(Text)
     related_exercises: Mapped[list[str]] = mapped_column(JSON)
     questions: Mapped[list[str]] = mapped_column(JSON, server_default="[]")
+    key_terms: Mapped[list[str]] = mapped_column(JSON, server_default="[]")
     sources: Mapped[list[str]] = mapped_column(JSON)
 
 

@@ -112,6 +112,9 @@ class EducationTopic(Entry):
     # Questions people ask that this topic answers, in their words: the search index for
     # questions outside the exercises (backcare/knowledge/topic_search.py).
     questions: list[str] = []
+    # Words that name the topic's subject outright ("epidural", "spinal fusion", "inversion
+    # table"): a message that uses one is about this topic whatever else it says.
+    key_terms: list[str] = []
     sources: list[str] = Field(min_length=1)
 
 

@@ -1,10 +1,16 @@
 """Find the education topic that answers a question, by the words people use.
 
-Each topic's index is its title, its summary and the questions it answers (`questions` in
-data/knowledge/education.yml, written in everyday words). A question is matched by TF-IDF
-cosine similarity over word stems, computed here in plain Python: the topics are few, and
-the app environment carries no machine-learning library. Below `MIN_SCORE` nothing answers,
-and the assistant says honestly that it cannot help with that.
+First by name: a topic's `key_terms` (data/knowledge/education.yml) are the words that name
+its subject outright ("epidural", "spinal fusion", "inversion table"); a message that uses
+them is about that topic however long the story around them, and the topic with the most of
+them answers. Long stories are where similarity fails: a few topic words are lost among a
+hundred others.
+
+Then by likeness: each topic's index is its title, its summary and the questions it answers
+(`questions`, written in everyday words), matched by TF-IDF cosine similarity over word
+stems, computed here in plain Python: the topics are few, and the app environment carries no
+machine-learning library. Below `MIN_SCORE` nothing answers, and the assistant says honestly
+that it cannot help with that.
 """
 
 from __future__ import annotations
@@ -20,7 +26,10 @@ from typing import Protocol
 # score below it, paraphrases of a topic's questions above.
 MIN_SCORE = 0.2
 MAX_QUESTION_CHARS = 1_000
+# Key terms are looked for in the whole message, as far as the channels let it be.
+MAX_MESSAGE_CHARS = 5_000
 _WORD = re.compile(r"[a-z]+")
+_TOKEN = re.compile(r"[a-z0-9]+")
 _STOPWORDS = frozenset(
     [
         "a",
@@ -146,12 +155,25 @@ class Topic(Protocol):
     title: str
     summary: str
     questions: list[str]
+    key_terms: list[str]
 
 
 @dataclass(frozen=True)
 class Match:
     slug: str
     score: float
+
+
+def _words(text: str) -> str:
+    """Lower-case words between single spaces, apostrophes dropped: "can't" is "cant"."""
+    text = text[:MAX_MESSAGE_CHARS].lower().replace("'", "").replace("\u2019", "")
+    return " " + " ".join(_TOKEN.findall(text)) + " "
+
+
+def _forms(term: str) -> tuple[str, ...]:
+    """A term and its plurals, as they appear between spaces: "injection", "injections"."""
+    words = _words(term)
+    return (words, words[:-1] + "s ", words[:-1] + "es ")
 
 
 def stems(text: str) -> list[str]:
@@ -182,6 +204,7 @@ class TopicIndex:
         count = len(documents)
         self.idf = {stem: math.log((1 + count) / (1 + n)) + 1 for stem, n in frequency.items()}
         self.vectors = {slug: self._vector(words) for slug, words in documents.items()}
+        self.key_terms = {t.slug: [_forms(term) for term in t.key_terms] for t in topics}
 
     def _vector(self, words: list[str]) -> dict[str, float]:
         counts = Counter(words)
@@ -189,7 +212,28 @@ class TopicIndex:
         norm = math.sqrt(sum(v * v for v in vector.values())) or 1.0
         return {w: v / norm for w, v in vector.items()}
 
+    def named(self, message: str) -> Match | None:
+        """The topic whose key terms the message uses most (the first named on a tie)."""
+        words = _words(message)
+        found = []
+        for slug, terms in self.key_terms.items():
+            places = [
+                min(place for place in (words.find(form) for form in forms) if place >= 0)
+                for forms in terms
+                if any(form in words for form in forms)
+            ]
+            if places:
+                found.append((-len(places), min(places), slug))
+        if not found:
+            return None
+        count, _, slug = min(found)
+        return Match(slug, float(-count))
+
     def best(self, question: str) -> Match | None:
+        """The topic the question names, else the one most like it, else None."""
+        return self.named(question) or self.most_like(question)
+
+    def most_like(self, question: str) -> Match | None:
         """The topic most like the question, or None when none is close enough."""
         asked = self._vector(stems(question))
         scored = [

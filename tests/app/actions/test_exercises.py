@@ -123,6 +123,15 @@ async def test_feedback_without_a_current_exercise_asks_which(
     assert texts(dispatcher) == [db.get_one(Message, "no-current-exercise").text]
 
 
+async def test_a_story_read_as_feedback_gets_the_topic_it_names(
+    dispatcher: CollectingDispatcher, db: Session
+) -> None:
+    text = "ever since my laminectomy in the spring it hurts when I stand at the sink"
+    await ActionAdjustExercise().run(dispatcher, tracker("feedback_hurts", text), DOMAIN)
+    surgery = db.get_one(EducationTopic, "spine-surgery")
+    assert texts(dispatcher) == [f"{surgery.title}\n{surgery.body}"]
+
+
 # The pain guide (traffic-light rule) comes with the exercises.
 
 

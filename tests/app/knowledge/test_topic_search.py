@@ -15,6 +15,7 @@ class FakeTopic:
     title: str
     summary: str
     questions: list[str] = field(default_factory=list)
+    key_terms: list[str] = field(default_factory=list)
 
 
 TOPICS = [
@@ -23,18 +24,21 @@ TOPICS = [
         "What a scan report means",
         "Bulges and wear are common in people without pain.",
         ["what does disc bulge mean on my mri", "do i need an x-ray"],
+        ["mri", "disc bulge", "x ray"],
     ),
     FakeTopic(
         "tens",
         "TENS machines",
         "A TENS machine sends small electric pulses through the skin.",
         ["is a tens machine worth buying", "does tens help back pain"],
+        ["tens machine", "tens unit"],
     ),
     FakeTopic(
         "mattress",
         "Mattresses and sleep",
         "No single mattress is best for back pain.",
         ["what mattress is best for a bad back", "firm or soft bed"],
+        ["mattress", "pillow"],
     ),
 ]
 
@@ -65,3 +69,33 @@ def test_forms_of_a_word_meet() -> None:
 
 def test_a_huge_question_is_read_only_to_its_cap() -> None:
     assert len(stems("scan " * 100_000)) <= 1_000
+
+
+def test_a_long_story_is_answered_by_the_subject_it_names() -> None:
+    story = (
+        "So it started years ago when I moved house, and honestly it has been up and down "
+        "ever since, good weeks and rough weeks, the kids, work, all of it. "
+        * 12
+        + "Anyway the question: my new mattress is rock hard, could that be making it worse?"
+    )
+    assert TopicIndex(TOPICS).most_like(story) is None
+    match = TopicIndex(TOPICS).best(story)
+    assert match is not None and match.slug == "mattress"
+
+
+def test_the_topic_named_most_wins_and_the_first_named_breaks_a_tie() -> None:
+    index = TopicIndex(TOPICS)
+    named = index.named("the MRI showed a disc bulge, and I bought a new pillow")
+    assert named is not None and named.slug == "scans"
+    tie = index.named("new pillows and a TENS unit")
+    assert tie is not None and tie.slug == "mattress"
+
+
+@pytest.mark.parametrize("text", ["I felt tense all day", "my mattresses", "Mattress!"])
+def test_key_terms_match_whole_words_and_their_plurals(text: str) -> None:
+    named = TopicIndex(TOPICS).named(text)
+    assert (named is not None) == ("mattress" in text.lower())
+
+
+def test_a_huge_message_is_searched_quickly() -> None:
+    assert TopicIndex(TOPICS).named("word " * 100_000 + "mattress") is None

@@ -1,0 +1,101 @@
+"""Questions outside the exercises get the topic that answers them, or an honest line."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from rasa_sdk.executor import CollectingDispatcher
+from sqlalchemy.orm import Session
+
+from actions.education import ActionExplainTopic
+from actions.questions import ActionAnswerQuestion
+from backcare.knowledge.models import EducationTopic
+from tests.app.actions.conftest import DOMAIN, texts, tracker
+
+A_DOSE = re.compile(r"\d+\s*(mg|milligram|ml|tablets? a day)", re.IGNORECASE)
+
+
+@pytest.mark.parametrize(
+    ("intent", "text", "slug"),
+    [
+        (
+            "out_of_scope",
+            "Long story short: three years of on-off lower back trouble, two rounds of physio, "
+            "and now the pain clinic has booked me in for an epidural next month. I've read "
+            "mixed things. Anyone know what actually happens on the day??",
+            "injections",
+        ),
+        ("out_of_scope", "thinking of buying one of those inversion tables off a friend", None),
+        ("nlu_fallback", "my brother swears by his inversion table, hmm", None),
+    ],
+)
+async def test_a_message_that_names_a_subject_gets_that_topic_in_full(
+    dispatcher: CollectingDispatcher, db: Session, intent: str, text: str, slug: str | None
+) -> None:
+    await ActionAnswerQuestion().run(dispatcher, tracker(intent, text), DOMAIN)
+    topic = db.get_one(EducationTopic, slug or "traction-and-inversion-tables")
+    assert texts(dispatcher) == [f"{topic.title}\n{topic.body}"]
+
+
+async def test_an_unplaced_message_that_names_nothing_gets_the_clarifying_question(
+    dispatcher: CollectingDispatcher,
+) -> None:
+    await ActionAnswerQuestion().run(
+        dispatcher, tracker("nlu_fallback", "ugh today has been one of those days"), DOMAIN
+    )
+    assert [m.get("response") for m in dispatcher.messages] == ["utter_clarify"]
+
+
+async def test_a_question_no_topic_answers_gets_the_honest_line(
+    dispatcher: CollectingDispatcher,
+) -> None:
+    await ActionAnswerQuestion().run(
+        dispatcher, tracker("out_of_scope", "who won the football last night"), DOMAIN
+    )
+    assert [m.get("response") for m in dispatcher.messages] == ["utter_out_of_scope"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "how many mg of tramadol can I take in a day for my back",
+        "what dose of ibuprofen should I be on, I'm 70kg",
+        "can I double up my naproxen when the pain is bad",
+    ],
+)
+async def test_a_dose_question_never_gets_a_dose(
+    dispatcher: CollectingDispatcher, text: str
+) -> None:
+    await ActionAnswerQuestion().run(dispatcher, tracker("out_of_scope", text), DOMAIN)
+    answer = "\n".join(texts(dispatcher))
+    assert "pharmacist" in answer.lower()
+    assert not A_DOSE.search(answer)
+
+
+async def test_a_story_that_names_a_treatment_gets_its_question_answered_and_the_treatment(
+    dispatcher: CollectingDispatcher, db: Session
+) -> None:
+    text = (
+        "Sciatica down my left leg for five weeks now, worse when I sit. The GP mentioned a "
+        "steroid injection if it doesn't settle. Why does the pain go all the way to my foot?"
+    )
+    await ActionExplainTopic().run(dispatcher, tracker("ask_sciatica", text), DOMAIN)
+    sciatica = db.get_one(EducationTopic, "sciatica-basics")
+    injections = db.get_one(EducationTopic, "injections")
+    assert texts(dispatcher)[:2] == [
+        f"{sciatica.title}\n{sciatica.summary}",
+        f"{injections.title}\n{injections.summary}",
+    ]
+
+
+async def test_a_story_that_names_nothing_gets_only_its_question_answered(
+    dispatcher: CollectingDispatcher, db: Session
+) -> None:
+    await ActionExplainTopic().run(
+        dispatcher, tracker("ask_sciatica", "why does sciatica hurt so much in my calf"), DOMAIN
+    )
+    topics = {t.title for t in db.query(EducationTopic)}
+    assert [t.split("\n")[0] for t in texts(dispatcher) if t.split("\n")[0] in topics] == [
+        db.get_one(EducationTopic, "sciatica-basics").title
+    ]
