@@ -62,6 +62,13 @@ def main() -> None:
         )
         for rows_file in sorted(folder.glob("*.json"))
     )
+    # issue 15: questions outside the exercises (bench/topic_answers.py)
+    for topics_file in sorted((folder / "topics").glob("*.txt")):
+        table += (
+            f"\n\n**Topics for the questions outside the exercises, `{topics_file.stem}.yml`**"
+            f" (labels in `tests/real_messages/{topics_file.stem}_topics.yml`):\n\n```\n"
+            f"{topics_file.read_text().strip()}\n```"
+        )
     doc = DOC.read_text()
     pattern = re.compile(re.escape(START) + ".*?" + re.escape(END), re.S)
     DOC.write_text(pattern.sub(lambda _: f"{START}\n{table}\n{END}", doc))

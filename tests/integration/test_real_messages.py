@@ -25,6 +25,10 @@ from tests.servers import Assistant
 ROOT = Path(__file__).resolve().parents[2]
 SETS = ROOT / "tests" / "real_messages"
 INSTRUMENT = ROOT / "bench" / "real_eval.py"
+TOPIC_ANSWERS = ROOT / "bench" / "topic_answers.py"
+# issue 15: at least this share of the dev set's questions outside the exercises get the
+# topic that answers them (labels in tests/real_messages/dev_topics.yml)
+TOPICS_ANSWERED = 0.80
 
 # issue 11's targets: at least (recall, F1) or at most (rates)
 TARGETS = {
@@ -40,11 +44,11 @@ AT_MOST = {"false_alarms", "check_questions", "not_sure_replies"}
 # what this version holds on each set, measured with `make bench-real`
 HOLDS = {
     "dev": {
-        "red_flag_recall": 0.98,  # 51/52: target not met
+        "red_flag_recall": 1.0,
         "emergency_recall": 1.0,
         "referral_recall": 0.84,
         "intent_macro_f1": 0.63,  # target 0.75 not met
-        "false_alarms": 0.05,
+        "false_alarms": 0.02,
         "check_questions": 0.15,
         "not_sure_replies": 0.10,
     },
@@ -104,13 +108,18 @@ def score(assistant: Assistant, name: str, rows_file: Path) -> dict[str, float]:
     return found
 
 
+def report_folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    report = os.environ.get("REAL_MESSAGES_REPORT")
+    out = Path(report) if report else tmp_path_factory.mktemp("real")
+    out.mkdir(parents=True, exist_ok=True)
+    return out
+
+
 @pytest.fixture(scope="module")
 def scores(
     assistant: Assistant, tmp_path_factory: pytest.TempPathFactory
 ) -> dict[str, dict[str, float]]:
-    report = os.environ.get("REAL_MESSAGES_REPORT")
-    out = Path(report) if report else tmp_path_factory.mktemp("real")
-    out.mkdir(parents=True, exist_ok=True)
+    out = report_folder(tmp_path_factory)
     return {name: score(assistant, name, out / f"{name}.json") for name in HOLDS}
 
 
@@ -122,3 +131,30 @@ def test_real_messages_hold_their_level(
 ) -> None:
     found, holds = scores[name][measure], HOLDS[name][measure]
     assert (found <= holds) if measure in AT_MOST else (found >= holds), scores[name]
+
+
+def test_questions_outside_the_exercises_get_the_topic_that_answers_them(
+    assistant: Assistant, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    out = report_folder(tmp_path_factory) / "topics"
+    out.mkdir(exist_ok=True)
+    run = subprocess.run(
+        [
+            sys.executable,
+            str(TOPIC_ANSWERS),
+            "--url",
+            assistant.rasa_url,
+            "--set",
+            str(SETS / "dev.yml"),
+            "--topics",
+            str(SETS / "dev_topics.yml"),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+    (out / "dev.txt").write_text(run.stdout)
+    share = re.search(r"topics answered ([\d.]+)", run.stdout)
+    assert share, run.stdout + run.stderr
+    assert float(share.group(1)) >= TOPICS_ANSWERED, run.stdout
