@@ -11,7 +11,7 @@ from actions.knowledge_action import Events, KnowledgeAction, latest_intent
 from actions.rendering import topic_message
 from backcare.knowledge.models import EducationTopic
 from backcare.knowledge.queries import topics_that_answer_questions
-from backcare.knowledge.topic_search import Match, TopicIndex
+from backcare.knowledge.topic_search import Match, index_for
 
 # Domain responses: the honest line, or the clarifying question, is sent even when no topic
 # answers.
@@ -25,7 +25,7 @@ UNPLACED_INTENT = "nlu_fallback"
 def topic_named_in(session: Session, text: str) -> EducationTopic | None:
     """The topic whose subject the message names ("epidural", "spinal fusion"), if any."""
     topics = topics_that_answer_questions(session)
-    return _topic(topics, TopicIndex(topics).named(text))
+    return _topic(topics, index_for(topics).named(text))
 
 
 def _topic(topics: list[EducationTopic], match: Match | None) -> EducationTopic | None:
@@ -44,7 +44,7 @@ class ActionAnswerQuestion(KnowledgeAction):
             topic, otherwise = topic_named_in(session, text), CLARIFY
         else:
             topics = topics_that_answer_questions(session)
-            topic, otherwise = _topic(topics, TopicIndex(topics).best(text)), CANNOT_HELP
+            topic, otherwise = _topic(topics, index_for(topics).best(text)), CANNOT_HELP
         if topic is None:
             dispatcher.utter_message(response=otherwise)
             return []

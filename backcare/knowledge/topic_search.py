@@ -15,6 +15,7 @@ that it cannot help with that.
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from collections import Counter
@@ -242,3 +243,34 @@ class TopicIndex:
         ]
         top = max(scored, key=lambda m: m.score, default=None)
         return top if top is not None and top.score >= MIN_SCORE else None
+
+
+@dataclass
+class _TopicText:
+    slug: str
+    title: str
+    summary: str
+    questions: list[str]
+    key_terms: list[str]
+
+
+TopicKey = tuple[tuple[str, str, str, tuple[str, ...], tuple[str, ...]], ...]
+
+
+def index_for(topics: Sequence[Topic]) -> TopicIndex:
+    """The index of these topics, built once per version of their text.
+
+    Building costs ten times a search, and the topics change only when the knowledge base is
+    reloaded, which changes the key.
+    """
+    key: TopicKey = tuple(
+        (t.slug, t.title, t.summary, tuple(t.questions), tuple(t.key_terms)) for t in topics
+    )
+    return _index(key)
+
+
+@functools.lru_cache(maxsize=4)
+def _index(key: TopicKey) -> TopicIndex:
+    return TopicIndex(
+        [_TopicText(slug, title, summary, list(q), list(k)) for slug, title, summary, q, k in key]
+    )

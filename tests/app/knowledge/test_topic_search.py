@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 
 import pytest
 
-from backcare.knowledge.topic_search import TopicIndex, stems
+from backcare.knowledge.topic_search import TopicIndex, index_for, stems
 
 
 @dataclass
@@ -99,3 +99,11 @@ def test_key_terms_match_whole_words_and_their_plurals(text: str) -> None:
 
 def test_a_huge_message_is_searched_quickly() -> None:
     assert TopicIndex(TOPICS).named("word " * 100_000 + "mattress") is None
+
+
+def test_the_index_is_built_once_per_version_of_the_topics() -> None:
+    assert index_for(TOPICS) is index_for(list(TOPICS))
+    changed = [*TOPICS[:2], FakeTopic("mattress", "Beds", "Other words.", [], ["bed"])]
+    assert index_for(changed) is not index_for(TOPICS)
+    named = index_for(changed).named("a new bed")
+    assert named is not None and named.slug == "mattress"
