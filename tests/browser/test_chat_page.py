@@ -65,7 +65,9 @@ def say(page: Page, text: str) -> None:
 
 
 def sender_of(page: Page) -> str:
-    return str(page.evaluate("localStorage.getItem('backbone-sender')"))
+    """The page's conversation in Rasa: its socket.io channel's `web-<id>`."""
+    session = page.evaluate("JSON.parse(localStorage.getItem('backbone-session'))")
+    return f"web-{session['sender']}"
 
 
 def test_conversation_with_quick_replies_and_steps(

@@ -13,9 +13,9 @@ SEPARATOR = "\x1e"
 
 
 class PollingClient:
-    def __init__(self, base_url: str) -> None:
+    def __init__(self, base_url: str, headers: dict[str, str] | None = None) -> None:
         self.url = base_url.rstrip("/") + "/socket.io/"
-        self.http = httpx.Client(timeout=30)
+        self.http = httpx.Client(timeout=30, headers=headers)
         opened = self.http.get(self.url, params={"EIO": "4", "transport": "polling"})
         opened.raise_for_status()
         assert opened.text.startswith("0"), opened.text
