@@ -13,8 +13,8 @@ Routes:
 History goes only to the browser this server issued the id to: the key is an HMAC-SHA256 of
 the id with a secret only this server holds, kept by the page beside the id and sent in the
 `X-Backbone-Key` header; it is compared in constant time, and anything else gets 403. The
-conversation read is the socket.io channel's `web-<id>` (`?transport=rest`: the REST channel's
-`<id>`, the page's fallback). Every `/api/` route is rate-limited per client address
+conversation read is the socket.io channel's `web-<digest of id>` (`?transport=rest`: the REST
+channel's `<id>`, the page's fallback). Every `/api/` route is rate-limited per client address
 (`WEB_API_RATE` requests a minute, default 60, as a burst that refills evenly; 429 beyond).
 
 The two conversation routes call Rasa's HTTP API (`rasa run --enable-api`) from here, not from
@@ -64,7 +64,10 @@ PUBLIC_DIR = PROJECT_ROOT / "web" / "public"
 SENDER_ID = re.compile(r"^[A-Za-z0-9_-]{8,64}$")
 HISTORY_LIMIT = 200
 KEY_HEADER = "X-Backbone-Key"
-WEB_PREFIX = "web-"  # the socket.io channel's conversations (bot_extensions/channels/sender_ids.py)
+# The socket.io channel's conversation of a page id, as bot_extensions/channels/sender_ids.py
+# derives it (the two packages never import each other; a test checks they agree).
+WEB_PREFIX = "web-"
+WEB_DIGEST_CONTEXT = b"backbone-web-conversation\x00"
 SIGNED = b"backbone-web-session\x00"
 
 
@@ -126,6 +129,11 @@ def conversation_from_tracker(tracker: dict[str, Any]) -> dict[str, Any]:
             messages.clear()
             last_buttons = []
     return {"triage": triage_of(tracker), "messages": messages[-HISTORY_LIMIT:]}
+
+
+def web_conversation(sender: str) -> str:
+    digest = hashlib.sha256(WEB_DIGEST_CONTEXT + sender.encode()).hexdigest()[:32]
+    return WEB_PREFIX + digest
 
 
 def rasa_token() -> str | None:
@@ -247,7 +255,7 @@ def owned_conversation(request: Request) -> tuple[str, str] | JSONResponse:
             {"error": "this conversation was not started in this browser"}, status_code=403
         )
     via_rest = request.query_params.get("transport") == "rest"
-    return sender, sender if via_rest else WEB_PREFIX + sender
+    return sender, sender if via_rest else web_conversation(sender)
 
 
 async def new_session(request: Request) -> JSONResponse:

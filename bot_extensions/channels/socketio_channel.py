@@ -7,8 +7,9 @@ never sees a reply (the log only shows "coroutine 'AsyncServer.enter_room' was n
 awaited"). This subclass re-registers the two handlers that matter:
 
 - `session_request` awaits `enter_room`, so replies reach every tab open on the session;
-- the conversation of session `<id>` is `web-<id>` (`sender_ids.py`), so no other channel's
-  client can choose it; the room of a session is its sender id, where Rasa sends the replies;
+- the conversation of session `<id>` is `web-<digest of id>` (`sender_ids.py`), so no other
+  channel's client can choose it and the stored id does not open the session; the room of a
+  session is its sender id, where Rasa sends the replies;
 - the user-message handler refuses malformed events (not an object, no text, no valid session
   id) with a `user_message_refused` event carrying a one-line reason instead of raising inside
   the socket.io task, passes the text through `user_text.py` (length cap, no intent syntax but

@@ -35,8 +35,14 @@ class PollingClient:
     def emit(self, event: str, data: Any) -> None:
         self._post("42" + json.dumps([event, data]))
 
-    def poll(self) -> None:
-        body = self.http.get(self.url, params=self._params()).text
+    def poll(self, timeout: float | None = None) -> None:
+        """One long-poll; with `timeout`, nothing waiting for this socket returns nothing."""
+        try:
+            body = self.http.get(self.url, params=self._params(), timeout=timeout or 30).text
+        except httpx.ReadTimeout:
+            if timeout is None:
+                raise
+            return
         for packet in body.split(SEPARATOR):
             if packet.startswith("40"):
                 self.connected = True
@@ -59,5 +65,7 @@ class PollingClient:
     def close(self) -> None:
         try:
             self._post("1")
+        except httpx.HTTPStatusError:
+            pass  # the server already dropped it (e.g. after a long-poll given up on)
         finally:
             self.http.close()

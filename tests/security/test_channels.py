@@ -15,6 +15,7 @@ import httpx
 import pytest
 import yaml
 
+from bot_extensions.channels.sender_ids import web_sender
 from tests.security.conftest import TELEGRAM_SECRET
 from tests.security.socketio_polling import PollingClient
 from tests.servers import ROOT, Assistant, texts
@@ -84,7 +85,7 @@ def test_socketio_typed_intent_syntax_sets_no_slot(assistant: Assistant) -> None
         client.wait_for(lambda: client.received("bot_uttered"))
     finally:
         client.close()
-    assert_not_injected(assistant, f"web-{session}")
+    assert_not_injected(assistant, web_sender(session))
 
 
 def test_telegram_typed_intent_syntax_and_forged_button_set_no_slot(

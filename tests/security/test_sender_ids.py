@@ -12,6 +12,8 @@ import uuid
 import httpx
 import pytest
 
+from backcare import web
+from bot_extensions.channels.sender_ids import web_sender
 from tests.security.socketio_polling import PollingClient
 from tests.security.test_channels import telegram_post
 from tests.servers import Assistant
@@ -41,6 +43,7 @@ def test_telegram_conversations_are_tg_prefixed_and_replies_reach_the_chat(
 
 
 def test_socketio_conversations_are_web_prefixed(assistant: Assistant) -> None:
+    """`web-` and a digest of the session id: the stored id does not open the session."""
     session = uuid.uuid4().hex
     client = PollingClient(assistant.rasa_url)
     try:
@@ -51,8 +54,35 @@ def test_socketio_conversations_are_web_prefixed(assistant: Assistant) -> None:
     finally:
         client.close()
     assert client.received("session_confirm") == [session]
-    assert user_texts(assistant, f"web-{session}") == ["hello"]
-    assert user_texts(assistant, session) == []
+    stored = web_sender(session)
+    assert stored.startswith("web-") and session not in stored
+    assert user_texts(assistant, stored) == ["hello"]
+    assert user_texts(assistant, session) == [] and user_texts(assistant, f"web-{session}") == []
+    # The page server reads the same conversation (the two packages do not import each other).
+    assert web.web_conversation(session) == stored
+
+
+def test_knowing_a_stored_web_id_does_not_open_its_session(assistant: Assistant) -> None:
+    """The id in the tracker store and the review app, asked for as a session (with or without
+    its prefix), is another conversation: the owner's replies do not reach that socket."""
+    session = uuid.uuid4().hex
+    stored = web_sender(session)
+    owner = PollingClient(assistant.rasa_url)
+    intruders = [PollingClient(assistant.rasa_url) for _ in range(2)]
+    try:
+        asks = [session, stored, stored.removeprefix("web-")]
+        for client, asked in zip([owner, *intruders], asks, strict=True):
+            client.emit("session_request", {"session_id": asked})
+            client.wait_for(lambda c=client: c.received("session_confirm"))
+        owner.emit("user_uttered", {"message": "my back hurts", "session_id": session})
+        owner.wait_for(lambda: owner.received("bot_uttered"))
+        for intruder in intruders:
+            intruder.poll(timeout=3)  # a reply sent to its room would be waiting already
+    finally:
+        for client in (owner, *intruders):
+            client.close()
+    assert all(intruder.received("bot_uttered") == [] for intruder in intruders)
+    assert user_texts(assistant, stored) == ["my back hurts"]
 
 
 @pytest.mark.parametrize("sender", ["tg-123456", "web-0123456789abcdef", "TG-1", "Web-x"])
