@@ -74,6 +74,9 @@ def rasa_arguments(
         if arg == "--cors":
             taking_cors = True
             continue
+        if arg.startswith("--cors="):
+            origins.append(arg.split("=", 1)[1])
+            continue
         if taking_cors and not arg.startswith("-"):
             origins.append(arg)
             continue

@@ -211,11 +211,11 @@ endpoints=${PROD_ENDPOINTS:-scripts/prod/endpoints.prod.yml}
 credentials=${PROD_CREDENTIALS:-credentials.yml}
 started=$(date +%s.%N)
 # The token reaches Rasa through the environment (bot_extensions/serve.py), never the command
-# line. Host and Origin are checked (bot_extensions/http_guard.py): nginx forwards the client's
-# Host on /webhooks/ and /socket.io/ and "rasa_any" on /health and the page server's /rasa/;
-# the chat page's origin is PUBLIC_URL's.
+# line. Host and Origin are checked (bot_extensions/http_guard.py): nginx passes the client's
+# Host on /socket.io/, its upstream's name on /webhooks/ ("rasa_channels", after the router hop)
+# and on /health and the page server's /rasa/ ("rasa_any"); the page's origin is PUBLIC_URL's.
 public_host=${PUBLIC_URL#*://}; public_host=${public_host%%/*}
-export RASA_ALLOWED_HOSTS="${RASA_ALLOWED_HOSTS:-} rasa_any $PROD_HOST $public_host"
+export RASA_ALLOWED_HOSTS="${RASA_ALLOWED_HOSTS:-} rasa_channels rasa_any $PROD_HOST $public_host"
 export RASA_ALLOWED_ORIGINS="${RASA_ALLOWED_ORIGINS:-} $PUBLIC_URL"
 for port in $RASA_PORTS; do
   SANIC_WORKERS=1 start_bg "rasa-$port" "$BOT_PY" -m bot_extensions.serve run -i 127.0.0.1 -p "$port" \
