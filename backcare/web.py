@@ -5,25 +5,42 @@ Routes:
 - `/` and the files of `web/public/`: the page and its widget (no CDN: the socket.io client is
   bundled in `web/public/vendor/` by `scripts/build_web.sh`);
 - `/config.json`: where the browser finds the Rasa server and which transport to use;
+- `POST /api/sessions`: a new conversation id for this browser and its key (below);
 - `/api/conversations/{sender}`: the conversation so far (texts, buttons, the `triage` level),
   read from Rasa's tracker by this server, so the page can restore it after a reload;
 - `/api/conversations/{sender}/state`: only the `triage` level, for the emergency banner.
 
-The two API routes call Rasa's HTTP API (`rasa run --enable-api`) from here, not from the
-browser: with `RASA_AUTH_TOKEN` set, the token stays on the server and the page still works.
-They answer only for sender ids shaped like the page's own (random, 8-64 URL-safe characters).
+History goes only to the browser this server issued the id to: the key is an HMAC-SHA256 of
+the id with a secret only this server holds, kept by the page beside the id and sent in the
+`X-Backbone-Key` header; it is compared in constant time, and anything else gets 403. The
+conversation read is the socket.io channel's `web-<digest of id>` (`?transport=rest`: the REST
+channel's `<id>`, the page's fallback). Every `/api/` route is rate-limited per client address
+(`WEB_API_RATE` requests a minute, default 60, as a burst that refills evenly; 429 beyond).
+
+The two conversation routes call Rasa's HTTP API (`rasa run --enable-api`) from here, not from
+the browser, with the token, which never reaches the page.
 
 Environment: `WEB_PORT` (8080), `RASA_PORT` (5005), `RASA_URL` (how this server reaches Rasa,
 default `http://127.0.0.1:$RASA_PORT`), `RASA_PUBLIC_URL` (how browsers reach it, default the
-same), `RASA_AUTH_TOKEN` (unset), `WEB_TRANSPORT` (`socketio`, or `rest` to force the REST
-channel).
+same), `RASA_AUTH_TOKEN` or `RASA_AUTH_TOKEN_FILE` (the HTTP API's token), `WEB_TRANSPORT`
+(`socketio`, or `rest` to force the REST channel), `WEB_SESSION_SECRET` (the key's secret; unset:
+generated once into `WEB_SESSION_SECRET_FILE`, default `var/web-session-secret`, mode 600),
+`WEB_API_RATE` (60), `WEB_TRUSTED_PROXIES` (addresses or networks whose `X-Forwarded-For` is
+believed for the rate limit; default none).
 """
 
 from __future__ import annotations
 
+import base64
+import hashlib
+import hmac
 import logging
 import os
 import re
+import secrets
+import threading
+import time
+from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -37,6 +54,7 @@ from starlette.responses import JSONResponse, Response
 from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
+from backcare.review.client_address import Network, client_address, parse_trusted_proxies
 from backcare.settings import PROJECT_ROOT
 from backcare.triage import TRIAGE_LEVELS
 
@@ -45,6 +63,12 @@ logger = logging.getLogger(__name__)
 PUBLIC_DIR = PROJECT_ROOT / "web" / "public"
 SENDER_ID = re.compile(r"^[A-Za-z0-9_-]{8,64}$")
 HISTORY_LIMIT = 200
+KEY_HEADER = "X-Backbone-Key"
+# The socket.io channel's conversation of a page id, as bot_extensions/channels/sender_ids.py
+# derives it (the two packages never import each other; a test checks they agree).
+WEB_PREFIX = "web-"
+WEB_DIGEST_CONTEXT = b"backbone-web-conversation\x00"
+SIGNED = b"backbone-web-session\x00"
 
 
 def rasa_url() -> str:
@@ -107,9 +131,100 @@ def conversation_from_tracker(tracker: dict[str, Any]) -> dict[str, Any]:
     return {"triage": triage_of(tracker), "messages": messages[-HISTORY_LIMIT:]}
 
 
+def web_conversation(sender: str) -> str:
+    digest = hashlib.sha256(WEB_DIGEST_CONTEXT + sender.encode()).hexdigest()[:32]
+    return WEB_PREFIX + digest
+
+
+def rasa_token() -> str | None:
+    """RASA_AUTH_TOKEN, else the contents of RASA_AUTH_TOKEN_FILE (how `make run` passes it)."""
+    token = (os.environ.get("RASA_AUTH_TOKEN") or "").strip()
+    if token:
+        return token
+    path = (os.environ.get("RASA_AUTH_TOKEN_FILE") or "").strip()
+    if path:
+        try:
+            return Path(path).read_text(encoding="utf-8").strip() or None
+        except OSError as error:
+            logger.error("RASA_AUTH_TOKEN_FILE cannot be read (%s).", type(error).__name__)
+    return None
+
+
+def session_secret() -> bytes:
+    """WEB_SESSION_SECRET, else a secret generated once into a file only its owner reads."""
+    given = os.environ.get("WEB_SESSION_SECRET")
+    if given is not None:
+        if len(given.strip()) < 16:
+            raise SystemExit("error: WEB_SESSION_SECRET must be at least 16 characters.")
+        return given.strip().encode()
+    path = Path(
+        os.environ.get("WEB_SESSION_SECRET_FILE") or PROJECT_ROOT / "var" / "web-session-secret"
+    )
+    path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    except FileExistsError:
+        pass
+    else:
+        with os.fdopen(descriptor, "w") as created:
+            created.write(secrets.token_urlsafe(48) + "\n")
+    os.chmod(path, 0o600)
+    secret = path.read_text(encoding="utf-8").strip()
+    if len(secret) < 16:
+        raise SystemExit(f"error: {path} holds no usable secret; remove it to generate one.")
+    return secret.encode()
+
+
+def session_key(secret: bytes, sender: str) -> str:
+    """The key that proves a browser was given `sender` by this server."""
+    digest = hmac.new(secret, SIGNED + sender.encode(), hashlib.sha256).digest()
+    return base64.urlsafe_b64encode(digest).decode().rstrip("=")
+
+
+def key_matches(secret: bytes, sender: str, given: str | None) -> bool:
+    return given is not None and hmac.compare_digest(
+        session_key(secret, sender).encode(), given.encode("utf-8", "replace")
+    )
+
+
+class RateLimit:
+    """Per client: a bucket of `per_minute` requests that refills evenly over a minute."""
+
+    MAX_CLIENTS = 10_000
+
+    def __init__(self, per_minute: int) -> None:
+        self.capacity = float(per_minute)
+        self.refill = per_minute / 60.0
+        self.buckets: dict[str, tuple[float, float]] = {}
+        self.lock = threading.Lock()
+
+    def allow(self, client: str, now: float | None = None) -> bool:
+        now = time.monotonic() if now is None else now
+        with self.lock:
+            tokens, then = self.buckets.get(client, (self.capacity, now))
+            tokens = min(self.capacity, tokens + (now - then) * self.refill)
+            if len(self.buckets) >= self.MAX_CLIENTS and client not in self.buckets:
+                self._forget_full(now)
+            if tokens < 1:
+                self.buckets[client] = (tokens, now)
+                return False
+            self.buckets[client] = (tokens - 1, now)
+            return True
+
+    def _forget_full(self, now: float) -> None:
+        """Drop the clients whose bucket has refilled (they would start full anyway)."""
+        full = [
+            client
+            for client, (tokens, then) in self.buckets.items()
+            if tokens + (now - then) * self.refill >= self.capacity
+        ]
+        for client in full or list(self.buckets)[: self.MAX_CLIENTS // 10]:
+            del self.buckets[client]
+
+
 async def _tracker(sender: str, include_events: str) -> dict[str, Any]:
     params = {"include_events": include_events}
-    token = os.environ.get("RASA_AUTH_TOKEN")
+    token = rasa_token()
     if token:
         params["token"] = token
     async with httpx.AsyncClient(timeout=15) as client:
@@ -130,23 +245,43 @@ def unreachable(error: Exception) -> JSONResponse:
     return JSONResponse({"error": "the assistant is unreachable"}, status_code=502)
 
 
-async def conversation(request: Request) -> JSONResponse:
+def owned_conversation(request: Request) -> tuple[str, str] | JSONResponse:
+    """(the page's id, the conversation to read), or the refusal: only with this id's key."""
     sender = request.path_params["sender"]
     if not SENDER_ID.fullmatch(sender):
         return JSONResponse({"error": "invalid sender id"}, status_code=400)
+    if not key_matches(request.app.state.secret, sender, request.headers.get(KEY_HEADER)):
+        return JSONResponse(
+            {"error": "this conversation was not started in this browser"}, status_code=403
+        )
+    via_rest = request.query_params.get("transport") == "rest"
+    return sender, sender if via_rest else web_conversation(sender)
+
+
+async def new_session(request: Request) -> JSONResponse:
+    sender = secrets.token_urlsafe(18)  # 24 characters of A-Z a-z 0-9 _ -
+    return JSONResponse({"sender": sender, "key": session_key(request.app.state.secret, sender)})
+
+
+async def conversation(request: Request) -> JSONResponse:
+    owned = owned_conversation(request)
+    if isinstance(owned, JSONResponse):
+        return owned
+    sender, conversation_id = owned
     try:
-        tracker = await _tracker(sender, "AFTER_RESTART")
+        tracker = await _tracker(conversation_id, "AFTER_RESTART")
     except (httpx.HTTPError, ValueError) as error:
         return unreachable(error)
     return JSONResponse({"sender": sender, **conversation_from_tracker(tracker)})
 
 
 async def state(request: Request) -> JSONResponse:
-    sender = request.path_params["sender"]
-    if not SENDER_ID.fullmatch(sender):
-        return JSONResponse({"error": "invalid sender id"}, status_code=400)
+    owned = owned_conversation(request)
+    if isinstance(owned, JSONResponse):
+        return owned
+    sender, conversation_id = owned
     try:
-        tracker = await _tracker(sender, "NONE")
+        tracker = await _tracker(conversation_id, "NONE")
     except (httpx.HTTPError, ValueError) as error:
         return unreachable(error)
     return JSONResponse({"sender": sender, "triage": triage_of(tracker)})
@@ -176,6 +311,14 @@ def content_security_policy() -> str:
 
 class SecurityHeaders(BaseHTTPMiddleware):
     async def dispatch(self, request: Request, call_next: RequestResponseEndpoint) -> Response:
+        if request.url.path.startswith("/api/"):
+            trusted: tuple[Network, ...] = request.app.state.trusted_proxies
+            if not request.app.state.rate_limit.allow(client_address(request, trusted)):
+                return JSONResponse(
+                    {"error": "too many requests; please wait a moment"},
+                    status_code=429,
+                    headers={"Retry-After": "5", "Cache-Control": "no-store"},
+                )
         response = await call_next(request)
         response.headers["Content-Security-Policy"] = content_security_policy()
         response.headers["X-Content-Type-Options"] = "nosniff"
@@ -185,17 +328,28 @@ class SecurityHeaders(BaseHTTPMiddleware):
         return response
 
 
-def create_app() -> Starlette:
-    return Starlette(
+def create_app(secret: bytes | None = None) -> Starlette:
+    app = Starlette(
         routes=[
             Route("/config.json", widget_config),
+            Route("/api/sessions", new_session, methods=["POST"]),
             Route("/api/conversations/{sender}", conversation),
             Route("/api/conversations/{sender}/state", state),
             Mount("/", StaticFiles(directory=PUBLIC_DIR, html=True)),
         ],
         middleware=[Middleware(SecurityHeaders)],
     )
+    app.state.secret = secret if secret is not None else session_secret()
+    app.state.rate_limit = RateLimit(int(os.environ.get("WEB_API_RATE") or 60))
+    app.state.trusted_proxies = parse_trusted_proxies(os.environ.get("WEB_TRUSTED_PROXIES", ""))
+    return app
 
 
 if __name__ == "__main__":
-    uvicorn.run(create_app(), host="127.0.0.1", port=int(os.environ.get("WEB_PORT", "8080")))
+    # No proxy headers from uvicorn (it trusts 127.0.0.1): WEB_TRUSTED_PROXIES decides instead.
+    uvicorn.run(
+        create_app(),
+        host="127.0.0.1",
+        port=int(os.environ.get("WEB_PORT", "8080")),
+        proxy_headers=False,
+    )

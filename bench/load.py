@@ -51,6 +51,7 @@ import yaml
 ROOT = Path(__file__).resolve().parents[1]
 BENCH = ROOT / "var" / "bench"
 RASA = ROOT / ".venv" / "bot" / "bin" / "rasa"
+BOT_PY = ROOT / ".venv" / "bot" / "bin" / "python"
 
 # Scripted conversations, ten turns each, written from the NLU examples and the stories: what
 # people ask this assistant. Some go through the custom actions (knowledge base), some only
@@ -479,10 +480,12 @@ class RasaServer:
 
     def start(self) -> None:
         self.log.parent.mkdir(parents=True, exist_ok=True)
+        # The token goes through the environment (bot_extensions/serve.py), never argv.
         command = [
-            str(RASA),
+            str(BOT_PY),
+            "-m",
+            "bot_extensions.serve",
             "run",
-            "--enable-api",
             "-i",
             "127.0.0.1",
             "-p",
@@ -493,8 +496,6 @@ class RasaServer:
             str(ROOT / "scripts" / "prod" / "endpoints.prod.yml"),
             "--credentials",
             str(ROOT / "credentials.yml"),
-            "--auth-token",
-            self.env["RASA_AUTH_TOKEN"],
         ]
         self.started = time.perf_counter()
         self.popen = subprocess.Popen(

@@ -1,6 +1,12 @@
 #!/usr/bin/env bash
 # Start the action server, the Rasa server and the web chat page on localhost; Ctrl-C stops all.
 set -euo pipefail
+# An empty token would leave the Rasa HTTP API open: refused before anything starts.
+if [ -n "${RASA_AUTH_TOKEN+set}" ] && [ -z "${RASA_AUTH_TOKEN//[[:space:]]/}" ]; then
+  echo "error: RASA_AUTH_TOKEN is set but empty, which would leave the Rasa HTTP API open:" \
+       "set a token, or unset it to have one generated into var/rasa-auth-token." >&2
+  exit 2
+fi
 source "$(dirname "$0")/env.sh"
 cd "$root"
 "$APP_PY" -m backcare.ports RASA_PORT ACTIONS_PORT WEB_PORT REVIEW_PORT
@@ -25,11 +31,20 @@ all_alive() {
 
 "$APP_PY" -m rasa_sdk --actions actions -p "$ACTIONS_PORT" >var/logs/actions.log 2>&1 &
 pids+=($!)
-auth=()
-[ -z "${RASA_AUTH_TOKEN:-}" ] || auth=(--auth-token "$RASA_AUTH_TOKEN")
-"$RASA" run --enable-api -i 127.0.0.1 -p "$RASA_PORT" --model "$model" \
+# The Rasa HTTP API always needs a token: RASA_AUTH_TOKEN, else one generated once into
+# var/rasa-auth-token (mode 600). It reaches Rasa and the page server through the environment
+# (a file name), never a command line: bot_extensions/serve.py hands it to Rasa in-process.
+if [ -z "${RASA_AUTH_TOKEN:-}" ]; then
+  scripts/ensure_secret.sh var/rasa-auth-token
+  export RASA_AUTH_TOKEN_FILE="$root/var/rasa-auth-token"
+  token_note="in var/rasa-auth-token, e.g. --token \"\$(cat var/rasa-auth-token)\""
+else
+  token_note="RASA_AUTH_TOKEN from your environment"
+fi
+# The chat page's origins: the only web pages whose requests Rasa accepts (bot_extensions/http_guard.py).
+"$BOT_PY" -m bot_extensions.serve run -i 127.0.0.1 -p "$RASA_PORT" --model "$model" \
   --endpoints endpoints.yml --credentials credentials.yml \
-  --cors "http://127.0.0.1:$WEB_PORT" "http://localhost:$WEB_PORT" "${auth[@]}" >var/logs/rasa.log 2>&1 &
+  --cors "http://127.0.0.1:$WEB_PORT" "http://localhost:$WEB_PORT" >var/logs/rasa.log 2>&1 &
 pids+=($!)
 "$APP_PY" -m backcare.web >var/logs/web.log 2>&1 &
 pids+=($!)
@@ -48,6 +63,7 @@ for _ in $(seq 1 240); do
     echo "Backbone is running:"
     echo "  chat page:      http://127.0.0.1:$WEB_PORT"
     echo "  Rasa server:    http://127.0.0.1:$RASA_PORT (REST: /webhooks/rest/webhook)"
+    echo "  Rasa HTTP API token: $token_note"
     echo "  action server:  http://127.0.0.1:$ACTIONS_PORT"
     echo "  clinician review: http://127.0.0.1:$REVIEW_PORT (accounts: make review-user EMAIL=you@example.org ROLE=admin)"
     echo "Press Ctrl-C to stop."

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import secrets
 import signal
 import socket
 import sqlite3
@@ -12,6 +13,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import httpx
 
@@ -93,6 +95,8 @@ class Assistant:
     endpoints: Path | None = None
     # Extra `rasa run` arguments, e.g. ["--cors", "http://127.0.0.1:8123"] for a browser test.
     rasa_args: list[str] = field(default_factory=list)
+    # The HTTP API's token, given to Rasa through the environment (bot_extensions/serve.py).
+    token: str = field(default_factory=lambda: secrets.token_urlsafe(24))
 
     def __post_init__(self) -> None:
         env = {
@@ -111,6 +115,7 @@ class Assistant:
             # Never the real Telegram from a test: a test that wants the channel sets these.
             "TELEGRAM_TOKEN": "",
             "TELEGRAM_WEBHOOK_URL": "",
+            "RASA_AUTH_TOKEN": self.token,
             **self.extra_env,
         }
         self.actions = Process(
@@ -122,9 +127,10 @@ class Assistant:
         self.rasa = Process(
             "Rasa server",
             [
-                str(ROOT / ".venv" / "bot" / "bin" / "rasa"),
+                str(BOT_PY),
+                "-m",
+                "bot_extensions.serve",
                 "run",
-                "--enable-api",
                 "-i",
                 "127.0.0.1",
                 "-p",
@@ -179,8 +185,20 @@ class Assistant:
         response.raise_for_status()
         return response.json()
 
+    def api(
+        self, method: str, path: str, params: dict[str, str] | None = None, **kwargs: Any
+    ) -> httpx.Response:
+        """A call to Rasa's HTTP API with the token: `api("GET", "/conversations/x/tracker")`."""
+        return httpx.request(
+            method,
+            self.rasa_url + path,
+            params={**(params or {}), "token": self.token},
+            timeout=30,
+            **kwargs,
+        )
+
     def tracker(self, sender: str) -> dict:
-        response = httpx.get(f"{self.rasa_url}/conversations/{sender}/tracker", timeout=30)
+        response = self.api("GET", f"/conversations/{sender}/tracker")
         response.raise_for_status()
         return response.json()
 

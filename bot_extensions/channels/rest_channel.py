@@ -8,7 +8,10 @@ Registered in credentials.yml; the channel keeps the name `rest` and its URLs.
 Every body is checked before anything runs (`parse_body`): a JSON object with a `sender`
 (1-128 characters of `A-Z a-z 0-9 _ . : @ + = -`), a string `message` (an empty one is
 answered) and, optionally, an `input_channel` (1-32 characters of `a-z 0-9 _ -`); anything
-else is answered 400 with a one-line reason, never a 5xx. The text then goes through
+else is answered 400 with a one-line reason, never a 5xx. A sender id starting with `tg-` or
+`web-` (any case) is refused: those are the Telegram and chat-page conversations
+(`sender_ids.py`); any other id is kept as sent, so a tool reads its conversation at
+`/conversations/<id>/tracker`. The text then goes through
 `user_text.py` (length cap, no intent syntax but the buttons').
 """
 
@@ -28,6 +31,7 @@ from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
+from bot_extensions.channels.sender_ids import RESERVED_PREFIXES, reserved_prefix
 from bot_extensions.channels.unavailable import replies_when_unhandled
 from bot_extensions.channels.user_text import user_text
 
@@ -59,6 +63,12 @@ def parse_body(body: bytes | None) -> RestMessage:
     sender = _required_string(data, "sender")
     if not SENDER_ID.fullmatch(sender):
         raise BadRequest('"sender" must be 1-128 characters of A-Z a-z 0-9 _ . : @ + = -.')
+    if reserved_prefix(sender):
+        raise BadRequest(
+            '"sender" must not start with '
+            + " or ".join(f'"{prefix}"' for prefix in RESERVED_PREFIXES)
+            + ": those ids belong to the Telegram and web chat channels."
+        )
     message = _required_string(data, "message")
     channel = data.get("input_channel")
     if channel is not None and (

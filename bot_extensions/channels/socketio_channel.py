@@ -7,6 +7,9 @@ never sees a reply (the log only shows "coroutine 'AsyncServer.enter_room' was n
 awaited"). This subclass re-registers the two handlers that matter:
 
 - `session_request` awaits `enter_room`, so replies reach every tab open on the session;
+- the conversation of session `<id>` is `web-<digest of id>` (`sender_ids.py`), so no other
+  channel's client can choose it and the stored id does not open the session; the room of a
+  session is its sender id, where Rasa sends the replies;
 - the user-message handler refuses malformed events (not an object, no text, no valid session
   id) with a `user_message_refused` event carrying a one-line reason instead of raising inside
   the socket.io task, passes the text through `user_text.py` (length cap, no intent syntax but
@@ -31,6 +34,7 @@ from rasa.core.channels.socketio import SocketIOInput as RasaSocketIOInput
 from rasa.core.channels.socketio import SocketIOOutput
 from sanic import Blueprint
 
+from bot_extensions.channels.sender_ids import web_sender
 from bot_extensions.channels.unavailable import replies_when_unhandled
 from bot_extensions.channels.user_text import user_text
 
@@ -66,7 +70,8 @@ class SocketIOInput(RasaSocketIOInput):
             requested = data.get("session_id") if isinstance(data, dict) else None
             session_id = requested if valid_session_id(requested) else uuid.uuid4().hex
             if self.session_persistence:
-                await sio.enter_room(sid, session_id, namespace=self.namespace)
+                # Rasa sends a reply to the room named by the sender id.
+                await sio.enter_room(sid, web_sender(session_id), namespace=self.namespace)
             await sio.emit("session_confirm", session_id, room=sid, namespace=self.namespace)
             logger.debug(f"socket.io client {sid} joined session {session_id}.")
 
@@ -85,13 +90,15 @@ class SocketIOInput(RasaSocketIOInput):
             if not text.strip():
                 return await refuse(sid, '"message" is empty.')
             if self.session_persistence:
-                sender_id = data.get("session_id")
-                if not valid_session_id(sender_id):
+                session_id = data.get("session_id")
+                if not valid_session_id(session_id):
                     return await refuse(
                         sid, '"session_id" must be 8-64 characters of A-Z a-z 0-9 _ -.'
                     )
+                sender_id = web_sender(session_id)
             else:
-                sender_id = sid
+                sender_id = web_sender(sid)
+                await sio.enter_room(sid, sender_id, namespace=self.namespace)
             text = user_text(text)
             metadata = data.get(self.metadata_key) or {}
             if isinstance(metadata, str):

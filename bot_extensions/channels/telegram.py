@@ -32,7 +32,9 @@ What differs from Rasa's `TelegramInput`:
 - text and button payloads pass through `user_text.py`: cut to 5,000 characters, and intent
   syntax only from the assistant's own button payloads (`/restart` typed is the word);
 - texts longer than Telegram's 4096-character limit are split at paragraph, line or word
-  boundaries; a payload over callback_data's 64 bytes is replaced by a short key.
+  boundaries; a payload over callback_data's 64 bytes is replaced by a short key;
+- the conversation of chat 42 is `tg-42` (`sender_ids.py`), so no other channel's client can
+  choose it; every reply goes to the numeric chat id (`send_response` takes the prefix off).
 """
 
 from __future__ import annotations
@@ -56,6 +58,7 @@ from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
+from bot_extensions.channels.sender_ids import chat_id_of, telegram_sender
 from bot_extensions.channels.telegram_text import PayloadBook, SeenUpdates, split_message
 from bot_extensions.channels.unavailable import replies_when_unhandled
 from bot_extensions.channels.user_text import is_button_payload, user_text
@@ -147,9 +150,13 @@ class TelegramBotOutput(TelegramOutput):
         )
         self.payloads = payloads
 
+    async def send_response(self, recipient_id: str, message: dict[str, Any]) -> None:
+        """Rasa sends to the conversation's sender id (`tg-42`); Telegram wants the chat id."""
+        await super().send_response(chat_id_of(recipient_id), message)
+
     async def send_text_message(self, recipient_id: str, text: str, **kwargs: Any) -> None:
         for part in split_message(text):
-            await self.send_message(recipient_id, part)
+            await self.send_message(chat_id_of(recipient_id), part)
 
     async def send_text_with_buttons(
         self,
@@ -173,9 +180,10 @@ class TelegramBotOutput(TelegramOutput):
             ]
         )
         parts = split_message(text) or ["Please choose:"]
+        chat_id = chat_id_of(recipient_id)
         for part in parts[:-1]:
-            await self.send_message(recipient_id, part)
-        await self.send_message(recipient_id, parts[-1], reply_markup=keyboard)
+            await self.send_message(chat_id, part)
+        await self.send_message(chat_id, parts[-1], reply_markup=keyboard)
 
     async def close_session(self) -> None:
         if self._session is not None and not self._session.closed:
@@ -420,7 +428,7 @@ class TelegramSecureInput(TelegramInput):
                 UserMessage(
                     text,
                     self.output,
-                    str(chat_id),
+                    telegram_sender(chat_id),
                     input_channel=self.name(),
                     metadata=metadata,
                 )
@@ -429,7 +437,7 @@ class TelegramSecureInput(TelegramInput):
             logger.exception("Telegram: handling a message failed.")
             for reply in await replies_when_unhandled(self._app, text, self.name()):
                 try:
-                    await self.output.send_response(str(chat_id), reply)
+                    await self.output.send_response(telegram_sender(chat_id), reply)
                 except Exception as error:
                     logger.error(f"Telegram: sending the apology failed: {error}")
 

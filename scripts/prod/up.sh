@@ -87,7 +87,11 @@ dupes=$(for v in "${port_vars[@]}"; do echo "${!v}"; done | sort | uniq -d)
 secrets="$PROD_DIR/secrets.env"
 touch "$secrets" && chmod 600 "$secrets"
 generated=()
-for name in RASA_AUTH_TOKEN POSTGRES_PASSWORD REDIS_PASSWORD REVIEW_SECRET_KEY; do
+for name in RASA_AUTH_TOKEN POSTGRES_PASSWORD REDIS_PASSWORD REVIEW_SECRET_KEY WEB_SESSION_SECRET; do
+  if [ -n "${!name+set}" ] && [ -z "${!name//[[:space:]]/}" ]; then
+    echo "error: $name is set but empty: set a value, or unset it to have one generated." >&2
+    exit 2
+  fi
   if [ -n "${!name:-}" ]; then continue; fi
   saved=$(sed -n "s/^$name=//p" "$secrets" | tail -n 1)
   if [ -z "$saved" ]; then
@@ -177,8 +181,10 @@ fi
 # The chat page's server: reads conversations through nginx's internal port (any Rasa server),
 # and tells browsers to talk to the public port.
 export PUBLIC_URL=${PUBLIC_URL:-http://$PROD_HOST:$PROD_PORT}
+# nginx on loopback is its only way in: its X-Forwarded-For gives the address the /api/ rate
+# limit counts.
 RASA_URL="http://$ACTIONS_PROXY_HOST:$ACTIONS_PROXY_PORT/rasa" RASA_PUBLIC_URL="$PUBLIC_URL" \
-  start_bg web "$APP_PY" -m backcare.web
+  WEB_TRUSTED_PROXIES=${WEB_TRUSTED_PROXIES:-127.0.0.1} start_bg web "$APP_PY" -m backcare.web
 
 if [ "$(id -u)" -eq 0 ]; then
   export NGINX_USER_LINE="user nobody nogroup;"
@@ -204,10 +210,16 @@ model=${MODEL:-$(scripts/current_model.sh)}
 endpoints=${PROD_ENDPOINTS:-scripts/prod/endpoints.prod.yml}
 credentials=${PROD_CREDENTIALS:-credentials.yml}
 started=$(date +%s.%N)
+# The token reaches Rasa through the environment (bot_extensions/serve.py), never the command
+# line. Host and Origin are checked (bot_extensions/http_guard.py): nginx passes the client's
+# Host on /socket.io/, its upstream's name on /webhooks/ ("rasa_channels", after the router hop)
+# and on /health and the page server's /rasa/ ("rasa_any"); the page's origin is PUBLIC_URL's.
+public_host=${PUBLIC_URL#*://}; public_host=${public_host%%/*}
+export RASA_ALLOWED_HOSTS="${RASA_ALLOWED_HOSTS:-} rasa_channels rasa_any $PROD_HOST $public_host"
+export RASA_ALLOWED_ORIGINS="${RASA_ALLOWED_ORIGINS:-} $PUBLIC_URL"
 for port in $RASA_PORTS; do
-  SANIC_WORKERS=1 start_bg "rasa-$port" "$RASA" run --enable-api -i 127.0.0.1 -p "$port" --model "$model" \
-    --endpoints "$endpoints" --credentials "$credentials" \
-    --auth-token "$RASA_AUTH_TOKEN"
+  SANIC_WORKERS=1 start_bg "rasa-$port" "$BOT_PY" -m bot_extensions.serve run -i 127.0.0.1 -p "$port" \
+    --model "$model" --endpoints "$endpoints" --credentials "$credentials"
 done
 echo "Starting $RASA_SERVERS Rasa servers (model $model; logs in $logs)..."
 

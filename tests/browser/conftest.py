@@ -31,7 +31,7 @@ class PageServer:
         return f"http://127.0.0.1:{self.port}"
 
 
-def start_page_server(workdir: Path, rasa_port: int, port: int, **env: str) -> PageServer:
+def start_page_server(workdir: Path, rasa: Assistant, port: int, **env: str) -> PageServer:
     process = Process(
         f"page server {port}",
         [str(APP_PY), "-m", "backcare.web"],
@@ -40,7 +40,9 @@ def start_page_server(workdir: Path, rasa_port: int, port: int, **env: str) -> P
             "PYTHONPATH": str(ROOT),
             "BACKCARE_HOME": str(ROOT),
             "WEB_PORT": str(port),
-            "RASA_PORT": str(rasa_port),
+            "RASA_PORT": str(rasa.rasa_port),
+            "RASA_AUTH_TOKEN": rasa.token,
+            "WEB_SESSION_SECRET_FILE": str(workdir / "web-session-secret"),
             **env,
         },
         workdir / f"web-{port}.log",
@@ -95,7 +97,7 @@ def web_assistant(browser_workdir: Path, page_ports: dict[str, int]) -> Iterator
 def page_server(
     web_bundle: None, web_assistant: Assistant, browser_workdir: Path, page_ports: dict[str, int]
 ) -> Iterator[PageServer]:
-    server = start_page_server(browser_workdir, web_assistant.rasa_port, page_ports["socketio"])
+    server = start_page_server(browser_workdir, web_assistant, page_ports["socketio"])
     try:
         yield server
     finally:
@@ -108,7 +110,7 @@ def rest_page_server(
 ) -> Iterator[PageServer]:
     """The same page told to use Rasa's REST channel (the fallback without socket.io)."""
     server = start_page_server(
-        browser_workdir, web_assistant.rasa_port, page_ports["rest"], WEB_TRANSPORT="rest"
+        browser_workdir, web_assistant, page_ports["rest"], WEB_TRANSPORT="rest"
     )
     try:
         yield server

@@ -6,6 +6,7 @@ import httpx
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
+from bot_extensions.channels.sender_ids import web_sender
 from bot_extensions.channels.user_text import MAX_TEXT_CHARS
 from tests.browser.conftest import ARTIFACTS, PageServer
 from tests.servers import Assistant
@@ -65,7 +66,9 @@ def say(page: Page, text: str) -> None:
 
 
 def sender_of(page: Page) -> str:
-    return str(page.evaluate("localStorage.getItem('backbone-sender')"))
+    """The page's conversation in Rasa: its socket.io channel's `web-<digest of id>`."""
+    session = page.evaluate("JSON.parse(localStorage.getItem('backbone-session'))")
+    return web_sender(session["sender"])
 
 
 def test_conversation_with_quick_replies_and_steps(

@@ -80,10 +80,22 @@ SUMMARY = re.compile(
 NOT_SURE = "not sure I understood"
 
 
+# The instrument takes the HTTP API's token as `--token T`; given on a command line, `ps` would
+# show it, so the instrument runs with that argument added inside its own process, from the
+# environment.
+WITH_TOKEN = (
+    "import os, runpy, sys; script = sys.argv[1]; "
+    "sys.argv = [script, '--token', os.environ.pop('INSTRUMENT_TOKEN'), *sys.argv[2:]]; "
+    "runpy.run_path(script, run_name='__main__')"
+)
+
+
 def score(assistant: Assistant, name: str, rows_file: Path) -> dict[str, float]:
     run = subprocess.run(
         [
             sys.executable,
+            "-c",
+            WITH_TOKEN,
             str(INSTRUMENT),
             "--url",
             assistant.rasa_url,
@@ -92,6 +104,7 @@ def score(assistant: Assistant, name: str, rows_file: Path) -> dict[str, float]:
             "--json",
             str(rows_file),
         ],
+        env={**os.environ, "INSTRUMENT_TOKEN": assistant.token},
         capture_output=True,
         text=True,
         timeout=600,

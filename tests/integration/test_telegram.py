@@ -115,7 +115,9 @@ def test_conversation_with_inline_keyboard_and_button_press(
     assert all(call.status == 200 for call in replies)
 
     user_texts = [
-        e["text"] for e in telegram_assistant.tracker(str(chat))["events"] if e["event"] == "user"
+        e["text"]
+        for e in telegram_assistant.tracker(f"tg-{chat}")["events"]
+        if e["event"] == "user"
     ]
     assert user_texts == ["/greet", "/ask_pain_cause"]
 
@@ -127,7 +129,7 @@ def test_red_flag_gets_the_emergency_reply(
     assert post(telegram_assistant, message_update(chat, RED_FLAG)).status_code == 200
     texts = "\n".join(stub.sent_texts(chat))
     assert "emergency number" in texts
-    assert telegram_assistant.tracker(str(chat))["slots"]["triage"] == "emergency"
+    assert telegram_assistant.tracker(f"tg-{chat}")["slots"]["triage"] == "emergency"
 
 
 def test_long_bot_message_is_split_and_keeps_every_word(
@@ -135,11 +137,12 @@ def test_long_bot_message_is_split_and_keeps_every_word(
 ) -> None:
     chat = next(_chat_ids)
     long_text = " ".join(f"word{n}" for n in range(1500))  # about 12,000 characters
-    response = httpx.post(
-        f"{telegram_assistant.rasa_url}/conversations/{chat}/tracker/events",
+    # Sent to the conversation `tg-<chat id>`; the channel sends it to the numeric chat id.
+    response = telegram_assistant.api(
+        "POST",
+        f"/conversations/tg-{chat}/tracker/events",
         params={"output_channel": "telegram", "execute_side_effects": "true"},
         json={"event": "bot", "text": long_text},
-        timeout=30,
     )
     response.raise_for_status()
     parts = stub.sent_texts(chat)
@@ -217,7 +220,9 @@ def test_non_text_edited_and_group_messages_never_crash(
     assert post(telegram_assistant, message_update(chat, "hi")).status_code == 200
     assert "Backbone" in stub.sent_texts(chat)[-1]
     user_texts = [
-        e["text"] for e in telegram_assistant.tracker(str(chat))["events"] if e["event"] == "user"
+        e["text"]
+        for e in telegram_assistant.tracker(f"tg-{chat}")["events"]
+        if e["event"] == "user"
     ]
     assert user_texts == ["hi"]
 

@@ -74,7 +74,13 @@ class Profile:
             **self.extra_env,
         }
         # The tests' own secrets, from the environment of the test run only.
-        for name in ("RASA_AUTH_TOKEN", "POSTGRES_PASSWORD", "REDIS_PASSWORD", "REVIEW_SECRET_KEY"):
+        for name in (
+            "RASA_AUTH_TOKEN",
+            "POSTGRES_PASSWORD",
+            "REDIS_PASSWORD",
+            "REVIEW_SECRET_KEY",
+            "WEB_SESSION_SECRET",
+        ):
             self.env.setdefault(name, os.urandom(18).hex())
         self.token = self.env["RASA_AUTH_TOKEN"]
         self._children: dict[str, subprocess.Popen[bytes]] = {}

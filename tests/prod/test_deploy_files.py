@@ -30,7 +30,13 @@ DEPLOY = ROOT / "deploy"
 TEMPLATE = ROOT / "scripts" / "prod" / "nginx.conf.template"
 SCHEMAS = Path(__file__).parent / "schemas"
 K8S_VERSION = "1.30.0"
-SECRET_NAMES = ("RASA_AUTH_TOKEN", "POSTGRES_PASSWORD", "REDIS_PASSWORD", "REVIEW_SECRET_KEY")
+SECRET_NAMES = (
+    "RASA_AUTH_TOKEN",
+    "POSTGRES_PASSWORD",
+    "REDIS_PASSWORD",
+    "REVIEW_SECRET_KEY",
+    "WEB_SESSION_SECRET",
+)
 
 
 def compose() -> dict:

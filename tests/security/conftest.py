@@ -22,6 +22,8 @@ from tests.telegram_stub import TelegramStub, running_stub, telegram_env
 TOKEN = "7012345678:AAH-test_token-for-the-local-stub"
 TELEGRAM_SECRET = "security-secret_0123456789"
 BOT_NAME = "backbone_security_bot"
+# The chat page's origin, allowed by the Host and Origin check (nothing listens there).
+PAGE_ORIGIN = "http://127.0.0.1:18080"
 
 
 @pytest.fixture(scope="session")
@@ -42,7 +44,10 @@ def assistant(
     running = Assistant(
         workdir=Path(tmp_path_factory.mktemp("security")),
         database_url=knowledge_url,
-        extra_env=telegram_env(stub, TOKEN, TELEGRAM_SECRET, BOT_NAME),
+        extra_env={
+            **telegram_env(stub, TOKEN, TELEGRAM_SECRET, BOT_NAME),
+            "RASA_ALLOWED_ORIGINS": PAGE_ORIGIN,
+        },
     )
     try:
         running.start()

@@ -13,9 +13,9 @@ SEPARATOR = "\x1e"
 
 
 class PollingClient:
-    def __init__(self, base_url: str) -> None:
+    def __init__(self, base_url: str, headers: dict[str, str] | None = None) -> None:
         self.url = base_url.rstrip("/") + "/socket.io/"
-        self.http = httpx.Client(timeout=30)
+        self.http = httpx.Client(timeout=30, headers=headers)
         opened = self.http.get(self.url, params={"EIO": "4", "transport": "polling"})
         opened.raise_for_status()
         assert opened.text.startswith("0"), opened.text
@@ -35,8 +35,14 @@ class PollingClient:
     def emit(self, event: str, data: Any) -> None:
         self._post("42" + json.dumps([event, data]))
 
-    def poll(self) -> None:
-        body = self.http.get(self.url, params=self._params()).text
+    def poll(self, timeout: float | None = None) -> None:
+        """One long-poll; with `timeout`, nothing waiting for this socket returns nothing."""
+        try:
+            body = self.http.get(self.url, params=self._params(), timeout=timeout or 30).text
+        except httpx.ReadTimeout:
+            if timeout is None:
+                raise
+            return
         for packet in body.split(SEPARATOR):
             if packet.startswith("40"):
                 self.connected = True
@@ -59,5 +65,7 @@ class PollingClient:
     def close(self) -> None:
         try:
             self._post("1")
+        except httpx.HTTPStatusError:
+            pass  # the server already dropped it (e.g. after a long-poll given up on)
         finally:
             self.http.close()

@@ -15,6 +15,7 @@ import httpx
 import pytest
 import yaml
 
+from bot_extensions.channels.sender_ids import web_sender
 from tests.security.conftest import TELEGRAM_SECRET
 from tests.security.socketio_polling import PollingClient
 from tests.servers import ROOT, Assistant, texts
@@ -84,7 +85,7 @@ def test_socketio_typed_intent_syntax_sets_no_slot(assistant: Assistant) -> None
         client.wait_for(lambda: client.received("bot_uttered"))
     finally:
         client.close()
-    assert_not_injected(assistant, session)
+    assert_not_injected(assistant, web_sender(session))
 
 
 def test_telegram_typed_intent_syntax_and_forged_button_set_no_slot(
@@ -92,21 +93,21 @@ def test_telegram_typed_intent_syntax_and_forged_button_set_no_slot(
 ) -> None:
     chat = next(_chat_ids)
     assert telegram_post(assistant, message_update(chat, INJECTION)).status_code == 200
-    assert_not_injected(assistant, str(chat))
+    assert_not_injected(assistant, f"tg-{chat}")
     # Callback data can be forged by a modified client: it is held to the same rule.
     chat = next(_chat_ids)
     assert telegram_post(assistant, message_update(chat, "/start")).status_code == 200
     (greeting,) = stub.recorded("sendMessage", chat)
     forged = callback_update(chat, '/affirm{"triage_level": "emergency"}', greeting.result)
     assert telegram_post(assistant, forged).status_code == 200
-    assert slots(assistant, str(chat))["triage"] == "none"
+    assert slots(assistant, f"tg-{chat}")["triage"] == "none"
 
 
 def test_telegram_commands_are_mapped_explicitly(assistant: Assistant) -> None:
     chat = next(_chat_ids)
     telegram_post(assistant, message_update(chat, "/start"))
     telegram_post(assistant, message_update(chat, "/restart"))
-    said = [e["text"] for e in user_events(assistant, str(chat))]
+    said = [e["text"] for e in user_events(assistant, f"tg-{chat}")]
     assert said == ["/greet", "restart"]
 
 
@@ -151,9 +152,7 @@ def test_the_triage_survives_rasas_own_resets(assistant: Assistant, path: str, b
     the stored conversation (read back from the tracker store) and in what it does next."""
     sender = new_sender()
     assistant.say(sender, EMERGENCY)
-    response = httpx.post(
-        f"{assistant.rasa_url}/conversations/{sender}/{path}", json=body, timeout=30
-    )
+    response = assistant.api("POST", f"/conversations/{sender}/{path}", json=body)
     assert response.status_code == 200, response.text
     assert slots(assistant, sender)["triage"] == "emergency"
     said = texts(assistant.say(sender, "can you give me some exercises for it"))

@@ -19,6 +19,8 @@ from starlette.testclient import TestClient  # noqa: E402
 
 TOKEN = "s3cret-token-0123456789abcdef"
 SENDER = "abcdef0123456789"
+SECRET = b"web-session-secret-for-the-tests"
+KEY = {web.KEY_HEADER: web.session_key(SECRET, SENDER)}
 
 
 @pytest.mark.parametrize(
@@ -29,8 +31,8 @@ def test_502_body_carries_no_url_or_token_when_rasa_is_down(
 ) -> None:
     monkeypatch.setenv("RASA_AUTH_TOKEN", TOKEN)
     monkeypatch.setenv("RASA_URL", f"http://127.0.0.1:{free_port()}")  # nothing listens
-    with TestClient(web.create_app()) as client:
-        response = client.get(path)
+    with TestClient(web.create_app(SECRET)) as client:
+        response = client.get(path, headers=KEY)
     assert response.status_code == 502
     assert response.json() == {"error": "the assistant is unreachable"}
     assert TOKEN not in response.text and "127.0.0.1" not in response.text
@@ -51,7 +53,7 @@ def test_502_body_carries_no_url_or_token_when_rasa_refuses(
         return real_client(transport=httpx.ASGITransport(app=rasa), **kwargs)  # type: ignore[arg-type]
 
     monkeypatch.setattr(web.httpx, "AsyncClient", to_fake_rasa)
-    with TestClient(web.create_app()) as client:
-        response = client.get(f"/api/conversations/{SENDER}")
+    with TestClient(web.create_app(SECRET)) as client:
+        response = client.get(f"/api/conversations/{SENDER}", headers=KEY)
     assert response.status_code == 502
     assert TOKEN not in response.text and "rasa.internal" not in response.text

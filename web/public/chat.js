@@ -2,12 +2,14 @@
 //
 // Talks to Rasa over its socket.io channel (session_persistence: the sender id kept in
 // localStorage is the session id), or over the REST channel when the socket.io client is
-// missing or /config.json says so. History and the triage level come from this page's server
-// (/api/conversations/<id>), which reads Rasa's tracker.
+// missing or /config.json says so. The id comes from this page's server (POST /api/sessions)
+// with a key that proves this browser was given it; history and the triage level come from
+// that server too (/api/conversations/<id>, with the key), which reads Rasa's tracker.
 "use strict";
 
 (function () {
-  const SENDER_KEY = "backbone-sender";
+  const SESSION_KEY = "backbone-session"; // {"sender": id, "key": the page server's key}
+  const OLD_SENDER_KEY = "backbone-sender"; // an id without a key, from before keys
   const QUIET_MS = 1500; // a turn is over when no bot message came for this long
   const NO_REPLY_MS = 60000; // give up waiting for a first reply after this long
   const NUMBERED = /^\s*(\d{1,3})[.)]\s+(.*)$/;
@@ -22,35 +24,50 @@
   const connection = document.getElementById("connection");
   const banner = document.getElementById("emergency");
 
-  const sender = senderId();
+  let sender = null;
+  let key = null;
   let transport = null;
   let waiting = false;
   let quietTimer = null;
   let noReplyTimer = null;
 
-  function senderId() {
-    let id = null;
+  function storedSession() {
     try {
-      id = localStorage.getItem(SENDER_KEY);
-    } catch (error) {
-      id = null;
-    }
-    if (!id || !/^[A-Za-z0-9_-]{8,64}$/.test(id)) {
-      id = randomId();
-      try {
-        localStorage.setItem(SENDER_KEY, id);
-      } catch (error) {
-        // Private mode without storage: the conversation lasts as long as the page.
+      localStorage.removeItem(OLD_SENDER_KEY);
+      const stored = JSON.parse(localStorage.getItem(SESSION_KEY) || "null");
+      if (stored && /^[A-Za-z0-9_-]{8,64}$/.test(stored.sender) && typeof stored.key === "string") {
+        return stored;
       }
+    } catch (error) {
+      // No storage (private mode) or a damaged value: a new session.
     }
-    return id;
+    return null;
   }
 
-  function randomId() {
-    if (window.crypto && crypto.randomUUID) return crypto.randomUUID();
-    const bytes = new Uint8Array(16);
-    crypto.getRandomValues(bytes);
-    return Array.from(bytes, (b) => b.toString(16).padStart(2, "0")).join("");
+  async function newSession() {
+    const response = await fetch("/api/sessions", { method: "POST" });
+    if (!response.ok) throw new Error("HTTP " + response.status);
+    const session = await response.json();
+    try {
+      localStorage.setItem(SESSION_KEY, JSON.stringify(session));
+    } catch (error) {
+      // Private mode without storage: the conversation lasts as long as the page.
+    }
+    return session;
+  }
+
+  function useSession(session) {
+    sender = session.sender;
+    key = session.key;
+  }
+
+  function conversationUrl(suffix) {
+    const via = transport && transport.name === "rest" ? "?transport=rest" : "";
+    return "/api/conversations/" + encodeURIComponent(sender) + (suffix || "") + via;
+  }
+
+  function withKey() {
+    return { headers: { "X-Backbone-Key": key } };
   }
 
   // --- rendering --------------------------------------------------------------------------
@@ -208,7 +225,7 @@
 
   async function refreshState() {
     try {
-      const response = await fetch("/api/conversations/" + encodeURIComponent(sender) + "/state");
+      const response = await fetch(conversationUrl("/state"), withKey());
       if (response.ok) showEmergency((await response.json()).triage);
     } catch (error) {
       // The banner is checked again after the next message.
@@ -326,9 +343,12 @@
 
   // --- start ------------------------------------------------------------------------------
 
+  // The history of this browser's conversation; -2 when the server does not know this browser's
+  // key any more (a new secret): the page then starts a new conversation.
   async function restore() {
     try {
-      const response = await fetch("/api/conversations/" + encodeURIComponent(sender));
+      const response = await fetch(conversationUrl(""), withKey());
+      if (response.status === 403) return -2;
       if (!response.ok) throw new Error("HTTP " + response.status);
       const history = await response.json();
       const messages = history.messages || [];
@@ -347,9 +367,17 @@
   async function start() {
     const config = await (await fetch("/config.json")).json();
     const useSocket = config.transport !== "rest" && typeof window.io === "function";
+    // Known before the history is read: the REST fallback's conversation is the bare id.
+    transport = { name: useSocket ? "socketio" : "rest" };
+    const stored = storedSession();
+    useSession(stored || (await newSession()));
+    let restored = stored ? await restore() : 0;
+    if (restored === -2) {
+      useSession(await newSession());
+      restored = 0;
+    }
     transport = useSocket ? socketTransport(config) : restTransport(config);
     document.body.dataset.transport = transport.name;
-    const restored = await restore();
     if (restored === 0) {
       // A new conversation opens with the assistant's own greeting and buttons; the "/greet"
       // that asks for it is marked hidden, so a restored history does not show it.

@@ -1,0 +1,112 @@
+"""Host and Origin checks for everything the Rasa server answers (HTTP API, channels, socket.io).
+
+Without them, any web page the person visits can write into conversations on localhost: a
+`Content-Type: text/plain` POST to `/conversations/<id>/tracker/events` needs no CORS preflight,
+and DNS rebinding (a name of the attacker's that resolves to 127.0.0.1) lets a page read the
+answers too. So every request is refused with 403 when:
+
+- its `Host` is not an allowed host: the loopback names (`localhost`, `127.0.0.1`, `::1`) and
+  the names in `RASA_ALLOWED_HOSTS` (comma- or space-separated; the production profile adds the
+  names its proxy and the page server use);
+- it carries an `Origin` that is not an allowed origin: the origins given to the launcher with
+  `--cors` or in `RASA_ALLOWED_ORIGINS` (the chat page's own), the same list Rasa's CORS headers
+  are built from. `Origin: null` (sandboxed frames, files) is foreign too.
+
+A request without `Origin` (curl, the tools, the page server, Telegram) is not a browser's
+cross-site request and passes the Origin check; the token (`bot_extensions/serve.py`) still
+guards the HTTP API.
+
+`install(app, hosts=..., origins=...)` registers the check as the first request middleware of
+the Sanic app; `bot_extensions/serve.py` calls it once, when Rasa has built the app.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable
+from typing import Any
+from urllib.parse import urlsplit
+
+from sanic import response
+from sanic.request import Request
+from sanic.response import HTTPResponse
+
+logger = logging.getLogger(__name__)
+
+LOOPBACK_HOSTS = frozenset({"localhost", "127.0.0.1", "::1"})
+
+
+def split_list(value: str | None) -> list[str]:
+    """`"a, b c"` -> `["a", "b", "c"]` (RASA_ALLOWED_HOSTS, RASA_ALLOWED_ORIGINS)."""
+    return [item for item in (value or "").replace(",", " ").split() if item]
+
+
+def host_name(header: str | None) -> str | None:
+    """The name of a `Host` header without its port (`[::1]:5005` -> `::1`), lower case."""
+    if not header:
+        return None
+    value = header.strip().lower()
+    if value.startswith("["):
+        end = value.find("]")
+        return value[1:end] if end > 0 else None
+    name = value.rsplit(":", 1)[0] if value.count(":") == 1 else value
+    return name.rstrip(".") or None
+
+
+def normal_origin(value: str) -> str | None:
+    """`scheme://host[:port]` in lower case, or None for anything that is not an origin."""
+    parts = urlsplit(value.strip().lower())
+    if parts.scheme not in ("http", "https") or not parts.netloc or parts.path not in ("", "/"):
+        return None
+    return f"{parts.scheme}://{parts.netloc}"
+
+
+class HttpGuard:
+    def __init__(self, hosts: Iterable[str] = (), origins: Iterable[str] = ()) -> None:
+        self.hosts = LOOPBACK_HOSTS | {
+            name for name in (host_name(host) for host in hosts) if name is not None
+        }
+        self.origins: frozenset[str] = frozenset()
+        found = set()
+        for origin in origins:
+            normal = normal_origin(origin)
+            if normal is None:
+                raise ValueError(f"not an origin (scheme://host[:port]): {origin!r}")
+            found.add(normal)
+        self.origins = frozenset(found)
+
+    def reason_to_refuse(self, host: str | None, origin: str | None) -> str | None:
+        """Why a request with these headers is refused, or None when it may go on."""
+        if host_name(host) not in self.hosts:
+            return "This host name is not served here."
+        if origin is not None and normal_origin(origin) not in self.origins:
+            return "Requests from this origin are not accepted."
+        return None
+
+    async def check(self, request: Request) -> HTTPResponse | None:
+        reason = self.reason_to_refuse(request.headers.get("host"), request.headers.get("origin"))
+        if reason is None:
+            return None
+        logger.warning(
+            "Refused %s %s: %s (Host %r, Origin %r).",
+            request.method,
+            request.path,
+            reason,
+            (request.headers.get("host") or "")[:100],
+            (request.headers.get("origin") or "")[:100],
+        )
+        return response.json({"error": reason}, status=403)
+
+
+def install(app: Any, hosts: Iterable[str] = (), origins: Iterable[str] = ()) -> HttpGuard:
+    """Check Host and Origin before anything else the Sanic app does (CORS included)."""
+    guard = HttpGuard(hosts, origins)
+    # Sanic 21.12 reads `request_middleware` on every request, so the check applies to every
+    # route, the channels' and socket.io's too; first, so a foreign preflight is refused as well.
+    app.request_middleware.appendleft(guard.check)
+    logger.info(
+        "Host and Origin checked: hosts %s; origins %s.",
+        ", ".join(sorted(guard.hosts)),
+        ", ".join(sorted(guard.origins)) or "none",
+    )
+    return guard
