@@ -21,6 +21,7 @@ channel).
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import os
 import re
@@ -33,10 +34,11 @@ from starlette.applications import Starlette
 from starlette.middleware import Middleware
 from starlette.middleware.base import BaseHTTPMiddleware, RequestResponseEndpoint
 from starlette.requests import Request
-from starlette.responses import JSONResponse, Response
+from starlette.responses import HTMLResponse, JSONResponse, Response
 from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
+from backcare import pictures, plan_page
 from backcare.settings import PROJECT_ROOT
 from backcare.triage import TRIAGE_LEVELS
 
@@ -98,8 +100,12 @@ def conversation_from_tracker(tracker: dict[str, Any]) -> dict[str, Any]:
         elif kind == "bot":
             text = str(event.get("text") or "")
             buttons = _buttons(event.get("data") or {})
-            if text or buttons:
-                messages.append({"from": "bot", "text": text, "buttons": buttons})
+            image = str((event.get("data") or {}).get("image") or "")
+            if text or buttons or image:
+                message = {"from": "bot", "text": text, "buttons": buttons}
+                if image:
+                    message["image"] = image
+                messages.append(message)
                 last_buttons = buttons
         elif kind == "restart":
             messages.clear()
@@ -185,12 +191,74 @@ class SecurityHeaders(BaseHTTPMiddleware):
         return response
 
 
+# --- exercise pictures and the printable plan (additive routes) -------------------------------
+
+PICTURE_CACHE_CONTROL = "public, max-age=86400"
+
+
+async def picture(request: Request) -> Response:
+    """`/pictures/<slug>.svg|png`: an exercise picture, with an ETag and a day's caching."""
+    found = pictures.file_for(request.path_params["name"])
+    if found is None:
+        return JSONResponse({"error": "no such picture"}, status_code=404)
+    path, media_type = found
+    body = path.read_bytes()
+    etag = '"' + hashlib.sha256(body).hexdigest()[:32] + '"'
+    headers = {"ETag": etag, "Cache-Control": PICTURE_CACHE_CONTROL}
+    wanted = [tag.strip() for tag in request.headers.get("if-none-match", "").split(",")]
+    if etag in wanted or "*" in wanted:
+        return Response(status_code=304, headers=headers)
+    return Response(body, media_type=media_type, headers=headers)
+
+
+async def exercise_facts(request: Request) -> JSONResponse:
+    """`/api/exercises/<slug>`: the picture's alt text and the hold timer's seconds."""
+    facts = plan_page.exercise_facts(request.path_params["slug"])
+    if facts is None:
+        return JSONResponse({"error": "no such exercise"}, status_code=404)
+    return JSONResponse(facts)
+
+
+async def person_plan(sender: str) -> list[str]:
+    """The person's plan, as exercise slugs in order: the printable plan's one data source.
+
+    Today the `current_plan` slot of their Rasa tracker (set by the plan action); rewire here
+    to read a stored plan instead.
+    """
+    tracker = await _tracker(sender, "NONE")
+    plan = (tracker.get("slots") or {}).get("current_plan") or []
+    return [str(slug) for slug in plan] if isinstance(plan, list) else []
+
+
+async def printable_plan(request: Request) -> Response:
+    """`/plan/<sender>?key=…`: the plan to print; `&download=1`: one self-contained HTML file."""
+    sender = request.path_params["sender"]
+    key = request.query_params.get("key", "")
+    if not plan_page.PLAN_SENDER.fullmatch(sender) or not plan_page.key_matches(sender, key):
+        return JSONResponse({"error": "unknown plan"}, status_code=404)
+    try:
+        slugs = await person_plan(sender)
+    except (httpx.HTTPError, ValueError) as error:
+        return unreachable(error)
+    if not slugs:
+        return JSONResponse({"error": "no plan yet"}, status_code=404)
+    download = request.query_params.get("download") == "1"
+    html = plan_page.render_plan(slugs, standalone=download)
+    headers = {"Cache-Control": "no-store"}
+    if download:
+        headers["Content-Disposition"] = f'attachment; filename="{plan_page.DOCUMENT_NAME}"'
+    return HTMLResponse(html, headers=headers)
+
+
 def create_app() -> Starlette:
     return Starlette(
         routes=[
             Route("/config.json", widget_config),
             Route("/api/conversations/{sender}", conversation),
             Route("/api/conversations/{sender}/state", state),
+            Route("/api/exercises/{slug}", exercise_facts),
+            Route("/pictures/{name}", picture),
+            Route("/plan/{sender}", printable_plan),
             Mount("/", StaticFiles(directory=PUBLIC_DIR, html=True)),
         ],
         middleware=[Middleware(SecurityHeaders)],
