@@ -173,7 +173,7 @@ def send_plan(dispatcher: CollectingDispatcher, tracker: Tracker, session: Sessi
         dispatcher.utter_message(text=exercise_card(drill, position), image=exercise_picture(drill))
     dispatcher.utter_message(text=pain_guide(session))
     if routine.drills:
-        _offer_plan_to_keep(dispatcher, tracker, session)
+        _offer_plan_to_keep(dispatcher, tracker, session, [drill.slug for drill in routine.drills])
     say(dispatcher, session, "plan-followups")
     slugs = [drill.slug for drill in routine.drills]
     return [
@@ -183,7 +183,7 @@ def send_plan(dispatcher: CollectingDispatcher, tracker: Tracker, session: Sessi
 
 
 def _offer_plan_to_keep(
-    dispatcher: CollectingDispatcher, tracker: Tracker, session: Session
+    dispatcher: CollectingDispatcher, tracker: Tracker, session: Session, drills: list[str]
 ) -> None:
     """The plan as a page to print or keep: a link on the web, a document on Telegram."""
     phrase = message(session, "plan-keep")
@@ -194,7 +194,7 @@ def _offer_plan_to_keep(
         attachment={
             "type": "document",
             "payload": {
-                "src": plan_link(tracker.sender_id),
+                "src": plan_link(tracker.sender_id, drills),
                 "name": DOCUMENT_NAME,
                 "title": PLAN_DOCUMENT_TITLE,
             },

@@ -1,13 +1,14 @@
 """The person's plan as a page to keep: every drill with its picture, dose, steps and stop signs.
 
-Served by the page server at `/plan/<sender>?key=<signature>` (print CSS: one drill per block,
-no page chrome), and, with `?download=1`, as one self-contained HTML file (styles and pictures
-inline) that the Telegram channel sends as a document. The link is made by the plan action
-(`plan_link`) and signed with `PLAN_LINK_SECRET` (or a key generated once into
-`var/plan_link_secret`), so a guessable sender id (a Telegram chat id) does not open a plan.
+Served by the page server at `/plan/<sender>?drills=<slug,...>&key=<signature>` (print CSS:
+one drill per block, no page chrome), and, with `&download=1`, as one self-contained HTML file
+(styles and pictures inline) that the Telegram channel sends as a document while the turn that
+made the plan is still running (so before Rasa has stored the plan in the tracker). The link is
+made by the plan action (`plan_link`) and signed with `PLAN_LINK_SECRET` (or a key generated
+once into `var/plan_link_secret`): only links the assistant made open a page.
 
-Which drills the plan holds comes from `backcare.web.person_plan` (one function); this module
-only turns exercises into the page.
+Which drills the page shows comes from `backcare.web.person_plan` (one function); this module
+only signs links and turns exercises into the page.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ import hmac
 import os
 import re
 from functools import lru_cache
-from urllib.parse import quote
+from urllib.parse import quote, urlencode
 
 from jinja2 import Environment, PackageLoader, select_autoescape
 
@@ -36,6 +37,7 @@ from backcare.settings import PROJECT_ROOT, Settings
 
 # Web page sender ids and Telegram chat ids (digits, maybe a minus sign in groups).
 PLAN_SENDER = re.compile(r"^-?[A-Za-z0-9_-]{1,64}$")
+PLAN_DRILLS = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*(?:,[a-z0-9]+(?:-[a-z0-9]+)*){0,11}$")
 SECRET_FILE = PROJECT_ROOT / "var" / "plan_link_secret"
 CSS_FILE = PROJECT_ROOT / "web" / "public" / "plan.css"
 DOCUMENT_NAME = "backbone-plan.html"
@@ -67,18 +69,25 @@ def _secret() -> bytes:
     return SECRET_FILE.read_bytes().strip()
 
 
-def plan_key(sender: str) -> str:
-    digest = hmac.new(_secret(), f"plan:{sender}".encode(), hashlib.sha256).digest()
+def plan_key(sender: str, drills: list[str]) -> str:
+    signed = f"plan:{sender}:{','.join(drills)}".encode()
+    digest = hmac.new(_secret(), signed, hashlib.sha256).digest()
     return base64.urlsafe_b64encode(digest[:18]).decode()
 
 
-def key_matches(sender: str, key: str) -> bool:
-    return hmac.compare_digest(plan_key(sender).encode(), key.encode())
+def key_matches(sender: str, drills: list[str], key: str) -> bool:
+    return hmac.compare_digest(plan_key(sender, drills).encode(), key.encode())
 
 
-def plan_link(sender: str) -> str:
+def linked_drills(value: str) -> list[str] | None:
+    """The drills named in a plan link's `drills`, or None when malformed."""
+    return value.split(",") if PLAN_DRILLS.fullmatch(value) else None
+
+
+def plan_link(sender: str, drills: list[str]) -> str:
     """The absolute link to a person's printable plan, as the chat sends it."""
-    return f"{public_base_url()}/plan/{quote(sender, safe='')}?key={plan_key(sender)}"
+    query = urlencode({"drills": ",".join(drills), "key": plan_key(sender, drills)})
+    return f"{public_base_url()}/plan/{quote(sender, safe='')}?{query}"
 
 
 @lru_cache(maxsize=1)

@@ -100,11 +100,20 @@ def conversation_from_tracker(tracker: dict[str, Any]) -> dict[str, Any]:
         elif kind == "bot":
             text = str(event.get("text") or "")
             buttons = _buttons(event.get("data") or {})
-            image = str((event.get("data") or {}).get("image") or "")
-            if text or buttons or image:
-                message = {"from": "bot", "text": text, "buttons": buttons}
+            data = event.get("data") or {}
+            image = str(data.get("image") or "")
+            attachment = data.get("attachment")
+            document = (
+                attachment.get("payload")
+                if isinstance(attachment, dict) and attachment.get("type") == "document"
+                else None
+            )
+            if text or buttons or image or document:
+                message: dict[str, Any] = {"from": "bot", "text": text, "buttons": buttons}
                 if image:
-                    message["image"] = image
+                    message["image"] = image  # an exercise picture, shown beside the card
+                if isinstance(document, dict):
+                    message["document"] = document  # the plan to keep
                 messages.append(message)
                 last_buttons = buttons
         elif kind == "restart":
@@ -219,27 +228,27 @@ async def exercise_facts(request: Request) -> JSONResponse:
     return JSONResponse(facts)
 
 
-async def person_plan(sender: str) -> list[str]:
+async def person_plan(sender: str, linked: list[str]) -> list[str]:
     """The person's plan, as exercise slugs in order: the printable plan's one data source.
 
-    Today the `current_plan` slot of their Rasa tracker (set by the plan action); rewire here
-    to read a stored plan instead.
+    Today the drills named in the signed link the plan action sent (the plan as the chat gave
+    it); rewire here to read the person's stored plan instead.
     """
-    tracker = await _tracker(sender, "NONE")
-    plan = (tracker.get("slots") or {}).get("current_plan") or []
-    return [str(slug) for slug in plan] if isinstance(plan, list) else []
+    return linked
 
 
 async def printable_plan(request: Request) -> Response:
-    """`/plan/<sender>?key=…`: the plan to print; `&download=1`: one self-contained HTML file."""
+    """`/plan/<sender>?drills=…&key=…`: the plan to print; `&download=1`: one HTML file."""
     sender = request.path_params["sender"]
+    drills = plan_page.linked_drills(request.query_params.get("drills", ""))
     key = request.query_params.get("key", "")
-    if not plan_page.PLAN_SENDER.fullmatch(sender) or not plan_page.key_matches(sender, key):
+    if (
+        drills is None
+        or not plan_page.PLAN_SENDER.fullmatch(sender)
+        or not plan_page.key_matches(sender, drills, key)
+    ):
         return JSONResponse({"error": "unknown plan"}, status_code=404)
-    try:
-        slugs = await person_plan(sender)
-    except (httpx.HTTPError, ValueError) as error:
-        return unreachable(error)
+    slugs = await person_plan(sender, drills)
     if not slugs:
         return JSONResponse({"error": "no plan yet"}, status_code=404)
     download = request.query_params.get("download") == "1"

@@ -10,7 +10,14 @@ import pytest
 from backcare import pictures
 from backcare.knowledge import schema
 from backcare.knowledge.loader import read_knowledge
-from backcare.plan_page import exercise_facts, key_matches, plan_key, render_plan
+from backcare.plan_page import (
+    exercise_facts,
+    key_matches,
+    linked_drills,
+    plan_key,
+    plan_link,
+    render_plan,
+)
 from backcare.settings import PROJECT_ROOT
 
 SVG = "{http://www.w3.org/2000/svg}"
@@ -96,11 +103,18 @@ def test_a_picture_file_by_slug() -> None:
     assert found == (pictures.svg_path("plank"), "image/svg+xml")
 
 
-def test_plan_links_are_signed_per_person() -> None:
-    key = plan_key("123456789")
-    assert key_matches("123456789", key)
-    assert not key_matches("123456780", key)
-    assert not key_matches("123456789", key[:-1] + ("A" if key[-1] != "A" else "B"))
+def test_plan_links_are_signed_per_person_and_plan() -> None:
+    drills = ["wall-hip-hinge", "plank"]
+    key = plan_key("123456789", drills)
+    assert key_matches("123456789", drills, key)
+    assert not key_matches("123456780", drills, key)
+    assert not key_matches("123456789", ["wall-hip-hinge", "side-plank"], key)
+    assert not key_matches("123456789", drills, key[:-1] + ("A" if key[-1] != "A" else "B"))
+    link = plan_link("123456789", drills)
+    assert "/plan/123456789?drills=wall-hip-hinge%2Cplank&key=" in link
+    assert linked_drills("wall-hip-hinge,plank") == drills
+    for bad in ("", "../x", "a,,b", "plank;rm", ",".join(["plank"] * 13)):
+        assert linked_drills(bad) is None
 
 
 def test_the_plan_to_keep_holds_every_drill_with_its_picture() -> None:
