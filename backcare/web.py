@@ -259,6 +259,41 @@ async def printable_plan(request: Request) -> Response:
     return HTMLResponse(html, headers=headers)
 
 
+# --- the embeddable widget: which other sites' pages may use this server's API ---------------
+
+
+def widget_origins() -> set[str]:
+    """`WIDGET_ORIGINS`: origins (`https://clinic.example.org`), comma- or space-separated."""
+    raw = os.environ.get("WIDGET_ORIGINS", "")
+    return {origin.rstrip("/") for origin in re.split(r"[\s,]+", raw) if origin.strip()}
+
+
+class WidgetCors(BaseHTTPMiddleware):
+    """CORS for the widget's calls (`/config.json`, `/api/...`) from the allowed origins only.
+
+    No credentials: the widget's calls carry none (the sender id is in the path).
+    """
+
+    async def dispatch(self, request: Request, call_next: RequestResponseEndpoint) -> Response:
+        origin = request.headers.get("origin", "")
+        path = request.url.path
+        shared = path == "/config.json" or path.startswith("/api/")
+        allowed = shared and origin in widget_origins()
+        if request.method == "OPTIONS" and shared and origin:
+            if not allowed:
+                return Response(status_code=403)
+            response = Response(status_code=204)
+            response.headers["Access-Control-Allow-Methods"] = "GET"
+            response.headers["Access-Control-Max-Age"] = "600"
+        else:
+            response = await call_next(request)
+        if allowed:
+            response.headers["Access-Control-Allow-Origin"] = origin
+        if shared:
+            response.headers["Vary"] = "Origin"
+        return response
+
+
 def create_app() -> Starlette:
     return Starlette(
         routes=[
@@ -270,7 +305,7 @@ def create_app() -> Starlette:
             Route("/plan/{sender}", printable_plan),
             Mount("/", StaticFiles(directory=PUBLIC_DIR, html=True)),
         ],
-        middleware=[Middleware(SecurityHeaders)],
+        middleware=[Middleware(SecurityHeaders), Middleware(WidgetCors)],
     )
 
 

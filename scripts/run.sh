@@ -27,9 +27,13 @@ all_alive() {
 pids+=($!)
 auth=()
 [ -z "${RASA_AUTH_TOKEN:-}" ] || auth=(--auth-token "$RASA_AUTH_TOKEN")
+# Sites allowed to embed the chat widget (web/public/widget.js), comma- or space-separated.
+widget_list=${WIDGET_ORIGINS:-}
+read -r -a widget_origins <<<"${widget_list//,/ }"
 "$RASA" run --enable-api -i 127.0.0.1 -p "$RASA_PORT" --model "$model" \
   --endpoints endpoints.yml --credentials credentials.yml \
-  --cors "http://127.0.0.1:$WEB_PORT" "http://localhost:$WEB_PORT" "${auth[@]}" >var/logs/rasa.log 2>&1 &
+  --cors "http://127.0.0.1:$WEB_PORT" "http://localhost:$WEB_PORT" "${widget_origins[@]}" \
+  "${auth[@]}" >var/logs/rasa.log 2>&1 &
 pids+=($!)
 "$APP_PY" -m backcare.web >var/logs/web.log 2>&1 &
 pids+=($!)

@@ -68,7 +68,13 @@ def web_bundle() -> None:
 
 @pytest.fixture(scope="session")
 def page_ports() -> dict[str, int]:
-    return {"socketio": free_port(), "rest": free_port()}
+    # "widget": the page server that serves widget.js; "host": another site's page embedding it.
+    return {
+        "socketio": free_port(),
+        "rest": free_port(),
+        "widget": free_port(),
+        "host": free_port(),
+    }
 
 
 @pytest.fixture(scope="session")

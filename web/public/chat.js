@@ -500,7 +500,7 @@
 
   window.BackboneChat = { mount };
   // The chat page itself (index.html); the widget mounts into its own shadow root instead.
-  if (document.getElementById("log") && document.getElementById("composer")) {
+  if (!window.BackboneChatEmbedded && document.getElementById("log") && document.getElementById("composer")) {
     mount(document, { base: "", state: document.body });
   }
 })();
