@@ -112,7 +112,7 @@ def test_the_picture_is_beside_the_steps_with_a_hold_timer(
     assert text_box and picture_box
     assert picture_box["x"] >= text_box["x"] + text_box["width"] - 1, "beside, not below"
     assert picture_box["y"] < text_box["y"] + text_box["height"], "level with the steps"
-    page.screenshot(path=ARTIFACTS / "exercise-picture-desktop.png", full_page=True)
+    card.screenshot(path=ARTIFACTS / "exercise-picture-desktop.png")
 
     # The hold timer: "Start 20 s", from the plank's dose ("Hold for 10 to 20 seconds").
     timer = card.get_by_role("group", name="Hold timer for Plank")
