@@ -7,7 +7,12 @@ Routes:
 - `/config.json`: where the browser finds the Rasa server and which transport to use;
 - `/api/conversations/{sender}`: the conversation so far (texts, buttons, the `triage` level),
   read from Rasa's tracker by this server, so the page can restore it after a reload;
-- `/api/conversations/{sender}/state`: only the `triage` level, for the emergency banner.
+- `/api/conversations/{sender}/state`: only the `triage` level, for the emergency banner;
+- `/pictures/<slug>.svg|png`: exercise pictures (`backcare/pictures.py`), ETag and caching;
+- `/api/exercises/<slug>`: a picture's alt text and the hold timer's seconds;
+- `/plan/<sender>?drills=…&key=…`: the printable plan (`backcare/plan_page.py`);
+- `/widget.js`: the embeddable widget (a file of `web/public/`); `WIDGET_ORIGINS` lists the
+  other sites' origins allowed to call `/config.json` and `/api/...` (CORS).
 
 The two API routes call Rasa's HTTP API (`rasa run --enable-api`) from here, not from the
 browser: with `RASA_AUTH_TOKEN` set, the token stays on the server and the page still works.
