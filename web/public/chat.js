@@ -21,6 +21,7 @@
   const PICTURE_PATH = /^\/pictures\/([a-z0-9]+(?:-[a-z0-9]+)*)\.(?:svg|png)$/;
   const PLAN_PATH = /^\/plan\/[A-Za-z0-9_-]{1,65}$/;
 
+  // (The body of mount() keeps the page script's old indentation, so its history stays readable.)
   function mount(root, options) {
   const base = (options && options.base) || "";
   const stateElement = (options && options.state) || document.body;
