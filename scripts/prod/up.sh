@@ -203,11 +203,17 @@ nginx_cmd=(nginx -p "$PROD_DIR/nginx" -c "$PROD_DIR/nginx/nginx.conf" -e "$logs/
 model=${MODEL:-$(scripts/current_model.sh)}
 endpoints=${PROD_ENDPOINTS:-scripts/prod/endpoints.prod.yml}
 credentials=${PROD_CREDENTIALS:-credentials.yml}
+# Other sites allowed to embed the chat widget (WIDGET_ORIGINS, comma- or space-separated); the
+# page itself is served by nginx on the same origin as Rasa and needs no CORS.
+widget_list=${WIDGET_ORIGINS:-}
+read -r -a widget_origins <<<"${widget_list//,/ }"
+cors=()
+[ ${#widget_origins[@]} -eq 0 ] || cors=(--cors "${widget_origins[@]}")
 started=$(date +%s.%N)
 for port in $RASA_PORTS; do
   SANIC_WORKERS=1 start_bg "rasa-$port" "$RASA" run --enable-api -i 127.0.0.1 -p "$port" --model "$model" \
     --endpoints "$endpoints" --credentials "$credentials" \
-    --auth-token "$RASA_AUTH_TOKEN"
+    --auth-token "$RASA_AUTH_TOKEN" "${cors[@]}"
 done
 echo "Starting $RASA_SERVERS Rasa servers (model $model; logs in $logs)..."
 
