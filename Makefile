@@ -3,7 +3,7 @@ SHELL := /bin/bash
 .DEFAULT_GOAL := help
 ENV := source scripts/env.sh &&
 
-.PHONY: help env db train web run shell test test-app test-bot test-browser validate story-test lint system-packages review-user bench-nlu bench-real up-prod down-prod bench-load test-prod clean
+.PHONY: help env db train web pictures run shell test test-app test-bot test-browser validate story-test lint system-packages review-user bench-nlu bench-real up-prod down-prod bench-load test-prod clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  make %-16s %s\n", $$1, $$2}'
@@ -20,7 +20,10 @@ train: env ## Train a model if config.yml, domain/ or data/ changed since the la
 web: ## Bundle the chat page's socket.io client into web/public/vendor (skipped when current)
 	@scripts/build_web.sh
 
-run: db web ## Install what is missing, build the database, train if needed, start everything
+pictures: env ## Render the exercise pictures (web/pictures/*.svg) to PNG for Telegram, in var/pictures (skipped when current)
+	@$(ENV) "$$APP_PY" -m backcare.picture_render
+
+run: db web pictures ## Install what is missing, build the database, train if needed, start everything
 	@scripts/train.sh || scripts/current_model.sh >/dev/null
 	@scripts/run.sh
 
@@ -34,7 +37,7 @@ system-packages: ## Debian packages the tests use: PostgreSQL, Redis, nginx, Chr
 validate: env ## rasa data validate, failing on any warning
 	@$(ENV) "$$RASA" data validate --fail-on-warnings --config config.yml --domain domain --data data
 
-test-app: db system-packages ## pytest in the app environment (knowledge base, actions, review app, integration)
+test-app: db system-packages pictures ## pytest in the app environment (knowledge base, actions, review app, integration)
 	@$(ENV) "$$APP_PY" -m pytest tests/app tests/review tests/integration tests/security -q
 
 test-bot: env ## pytest in the bot environment (red-flag detector, slots, NLU gates)
@@ -43,10 +46,10 @@ test-bot: env ## pytest in the bot environment (red-flag detector, slots, NLU ga
 story-test: train ## rasa test on the test stories
 	@scripts/story_test.sh
 
-test-browser: db web system-packages ## Browser tests of the chat page (headless Chromium)
+test-browser: db web system-packages pictures ## Browser tests of the chat page (headless Chromium)
 	@$(ENV) "$$APP_PY" -m pytest tests/browser -q
 
-test: db system-packages validate train web ## The whole suite
+test: db system-packages validate train web pictures ## The whole suite
 	@$(ENV) "$$BOT_PY" -m pytest tests/bot -q
 	@$(ENV) "$$APP_PY" -m pytest tests/app tests/review tests/integration tests/security tests/browser -q
 	@# A session of its own: the browser tests' Playwright keeps an event loop running, and

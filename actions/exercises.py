@@ -27,13 +27,15 @@ from actions.knowledge_action import (
 )
 from actions.parsing import duration_days, ordinal_position, pain_score
 from actions.questions import topic_named_in
-from actions.rendering import exercise_card, referral_line, topic_message
+from actions.rendering import exercise_card, exercise_picture, referral_line, topic_message
 from actions.teaching_gate import withhold_teaching
 from backcare.knowledge.models import Exercise
 from backcare.knowledge.queries import education_topic, find_exercise, message, referral
 from backcare.knowledge.routine import build_routine, hip_stretches_suit, routine_level
+from backcare.plan_page import DOCUMENT_NAME, plan_link
 
 PLAN_INTRO_TOPIC = "joint-by-joint"
+PLAN_DOCUMENT_TITLE = "Your Backbone plan"
 # How much pain is OK during exercise (the traffic-light rule), sent with the exercises.
 PAIN_GUIDE_TOPIC = "pain-during-exercise"
 
@@ -143,7 +145,7 @@ def show_exercise(
         if not has_coach(tracker):
             _ask_about_coach(dispatcher, session, exercise)
             return []
-    dispatcher.utter_message(text=exercise_card(exercise))
+    dispatcher.utter_message(text=exercise_card(exercise), image=exercise_picture(exercise))
     guide = pain_guide(session)
     if not _said_before(tracker, guide):
         dispatcher.utter_message(text=guide)
@@ -169,14 +171,36 @@ def send_plan(dispatcher: CollectingDispatcher, tracker: Tracker, session: Sessi
     if routine.hip_stretches_left_out:
         say(dispatcher, session, "plan-no-hip-stretches")
     for position, drill in enumerate(routine.drills, start=1):
-        dispatcher.utter_message(text=exercise_card(drill, position))
+        dispatcher.utter_message(text=exercise_card(drill, position), image=exercise_picture(drill))
     dispatcher.utter_message(text=pain_guide(session))
+    if routine.drills:
+        _offer_plan_to_keep(dispatcher, tracker, session, [drill.slug for drill in routine.drills])
     say(dispatcher, session, "plan-followups")
     slugs = [drill.slug for drill in routine.drills]
     return [
         SlotSet("current_plan", slugs),
         SlotSet("current_exercise", slugs[0] if slugs else None),
     ]
+
+
+def _offer_plan_to_keep(
+    dispatcher: CollectingDispatcher, tracker: Tracker, session: Session, drills: list[str]
+) -> None:
+    """The plan as a page to print or keep: a link on the web, a document on Telegram."""
+    phrase = message(session, "plan-keep")
+    if phrase is None:
+        raise PhraseMissing("plan-keep")
+    dispatcher.utter_message(
+        text=phrase.text,
+        attachment={
+            "type": "document",
+            "payload": {
+                "src": plan_link(tracker.sender_id, drills),
+                "name": DOCUMENT_NAME,
+                "title": PLAN_DOCUMENT_TITLE,
+            },
+        },
+    )
 
 
 def _plan_drill(tracker: Tracker, session: Session, position: int) -> Exercise | None:

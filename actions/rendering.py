@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from backcare.knowledge.models import EducationTopic, Exercise, RedFlag, Referral
+from backcare.pictures import has_picture, picture_url
 
 
 def numbered(lines: list[str]) -> str:
@@ -24,6 +25,11 @@ def exercise_card(exercise: Exercise, position: int | None = None) -> str:
         parts += ["Tips:", bulleted(exercise.cues)]
     parts += ["Stop if:", bulleted(exercise.stop_if)]
     return "\n".join(parts)
+
+
+def exercise_picture(exercise: Exercise) -> str | None:
+    """The URL of the exercise's picture (start and end position), sent as the card's image."""
+    return picture_url(exercise.slug) if has_picture(exercise.slug) else None
 
 
 def topic_message(topic: EducationTopic, detailed: bool = False) -> str:

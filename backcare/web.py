@@ -8,7 +8,12 @@ Routes:
 - `POST /api/sessions`: a new conversation id for this browser and its key (below);
 - `/api/conversations/{sender}`: the conversation so far (texts, buttons, the `triage` level),
   read from Rasa's tracker by this server, so the page can restore it after a reload;
-- `/api/conversations/{sender}/state`: only the `triage` level, for the emergency banner.
+- `/api/conversations/{sender}/state`: only the `triage` level, for the emergency banner;
+- `/pictures/<slug>.svg|png`: exercise pictures (`backcare/pictures.py`), ETag and caching;
+- `/api/exercises/<slug>`: a picture's alt text and the hold timer's seconds;
+- `/plan/<sender>?drills=…&key=…`: the printable plan (`backcare/plan_page.py`);
+- `/widget.js`: the embeddable widget (a file of `web/public/`); `WIDGET_ORIGINS` lists the
+  other sites' origins allowed to call `/config.json` and `/api/...` (CORS).
 
 History goes only to the browser this server issued the id to: the key is an HMAC-SHA256 of
 the id with a secret only this server holds, kept by the page beside the id and sent in the
@@ -50,10 +55,11 @@ from starlette.applications import Starlette
 from starlette.middleware import Middleware
 from starlette.middleware.base import BaseHTTPMiddleware, RequestResponseEndpoint
 from starlette.requests import Request
-from starlette.responses import JSONResponse, Response
+from starlette.responses import HTMLResponse, JSONResponse, Response
 from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
+from backcare import pictures, plan_page
 from backcare.review.client_address import Network, client_address, parse_trusted_proxies
 from backcare.settings import PROJECT_ROOT
 from backcare.triage import TRIAGE_LEVELS
@@ -122,8 +128,21 @@ def conversation_from_tracker(tracker: dict[str, Any]) -> dict[str, Any]:
         elif kind == "bot":
             text = str(event.get("text") or "")
             buttons = _buttons(event.get("data") or {})
-            if text or buttons:
-                messages.append({"from": "bot", "text": text, "buttons": buttons})
+            data = event.get("data") or {}
+            image = str(data.get("image") or "")
+            attachment = data.get("attachment")
+            document = (
+                attachment.get("payload")
+                if isinstance(attachment, dict) and attachment.get("type") == "document"
+                else None
+            )
+            if text or buttons or image or document:
+                message: dict[str, Any] = {"from": "bot", "text": text, "buttons": buttons}
+                if image:
+                    message["image"] = image  # an exercise picture, shown beside the card
+                if isinstance(document, dict):
+                    message["document"] = document  # the plan to keep
+                messages.append(message)
                 last_buttons = buttons
         elif kind == "restart":
             messages.clear()
@@ -328,6 +347,101 @@ class SecurityHeaders(BaseHTTPMiddleware):
         return response
 
 
+# --- exercise pictures and the printable plan (additive routes) -------------------------------
+
+PICTURE_CACHE_CONTROL = "public, max-age=86400"
+
+
+async def picture(request: Request) -> Response:
+    """`/pictures/<slug>.svg|png`: an exercise picture, with an ETag and a day's caching."""
+    found = pictures.file_for(request.path_params["name"])
+    if found is None:
+        return JSONResponse({"error": "no such picture"}, status_code=404)
+    path, media_type = found
+    body = path.read_bytes()
+    etag = '"' + hashlib.sha256(body).hexdigest()[:32] + '"'
+    headers = {"ETag": etag, "Cache-Control": PICTURE_CACHE_CONTROL}
+    wanted = [tag.strip() for tag in request.headers.get("if-none-match", "").split(",")]
+    if etag in wanted or "*" in wanted:
+        return Response(status_code=304, headers=headers)
+    return Response(body, media_type=media_type, headers=headers)
+
+
+async def exercise_facts(request: Request) -> JSONResponse:
+    """`/api/exercises/<slug>`: the picture's alt text and the hold timer's seconds."""
+    facts = plan_page.exercise_facts(request.path_params["slug"])
+    if facts is None:
+        return JSONResponse({"error": "no such exercise"}, status_code=404)
+    return JSONResponse(facts)
+
+
+async def person_plan(sender: str, linked: list[str]) -> list[str]:
+    """The person's plan, as exercise slugs in order: the printable plan's one data source.
+
+    Today the drills named in the signed link the plan action sent (the plan as the chat gave
+    it); rewire here to read the person's stored plan instead.
+    """
+    return linked
+
+
+async def printable_plan(request: Request) -> Response:
+    """`/plan/<sender>?drills=…&key=…`: the plan to print; `&download=1`: one HTML file."""
+    sender = request.path_params["sender"]
+    drills = plan_page.linked_drills(request.query_params.get("drills", ""))
+    key = request.query_params.get("key", "")
+    if (
+        drills is None
+        or not plan_page.PLAN_SENDER.fullmatch(sender)
+        or not plan_page.key_matches(sender, drills, key)
+    ):
+        return JSONResponse({"error": "unknown plan"}, status_code=404)
+    slugs = await person_plan(sender, drills)
+    if not slugs:
+        return JSONResponse({"error": "no plan yet"}, status_code=404)
+    download = request.query_params.get("download") == "1"
+    html = plan_page.render_plan(slugs, standalone=download)
+    headers = {"Cache-Control": "no-store"}
+    if download:
+        headers["Content-Disposition"] = f'attachment; filename="{plan_page.DOCUMENT_NAME}"'
+    return HTMLResponse(html, headers=headers)
+
+
+# --- the embeddable widget: which other sites' pages may use this server's API ---------------
+
+
+def widget_origins() -> set[str]:
+    """`WIDGET_ORIGINS`: origins (`https://clinic.example.org`), comma- or space-separated."""
+    raw = os.environ.get("WIDGET_ORIGINS", "")
+    return {origin.rstrip("/") for origin in re.split(r"[\s,]+", raw) if origin.strip()}
+
+
+class WidgetCors(BaseHTTPMiddleware):
+    """CORS for the widget's calls (`/config.json`, `/api/...`) from the allowed origins only.
+
+    No credentials: the widget's calls carry none (the sender id is in the path).
+    """
+
+    async def dispatch(self, request: Request, call_next: RequestResponseEndpoint) -> Response:
+        origin = request.headers.get("origin", "")
+        path = request.url.path
+        shared = path == "/config.json" or path.startswith("/api/")
+        allowed = shared and origin in widget_origins()
+        if request.method == "OPTIONS" and shared and origin:
+            if not allowed:
+                return Response(status_code=403)
+            response = Response(status_code=204)
+            response.headers["Access-Control-Allow-Methods"] = "GET, POST"
+            response.headers["Access-Control-Allow-Headers"] = f"Content-Type, {KEY_HEADER}"
+            response.headers["Access-Control-Max-Age"] = "600"
+        else:
+            response = await call_next(request)
+        if allowed:
+            response.headers["Access-Control-Allow-Origin"] = origin
+        if shared:
+            response.headers["Vary"] = "Origin"
+        return response
+
+
 def create_app(secret: bytes | None = None) -> Starlette:
     app = Starlette(
         routes=[
@@ -335,9 +449,12 @@ def create_app(secret: bytes | None = None) -> Starlette:
             Route("/api/sessions", new_session, methods=["POST"]),
             Route("/api/conversations/{sender}", conversation),
             Route("/api/conversations/{sender}/state", state),
+            Route("/api/exercises/{slug}", exercise_facts),
+            Route("/pictures/{name}", picture),
+            Route("/plan/{sender}", printable_plan),
             Mount("/", StaticFiles(directory=PUBLIC_DIR, html=True)),
         ],
-        middleware=[Middleware(SecurityHeaders)],
+        middleware=[Middleware(SecurityHeaders), Middleware(WidgetCors)],
     )
     app.state.secret = secret if secret is not None else session_secret()
     app.state.rate_limit = RateLimit(int(os.environ.get("WEB_API_RATE") or 60))

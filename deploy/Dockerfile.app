@@ -10,6 +10,7 @@ COPY backcare/ backcare/
 COPY actions/ actions/
 COPY data/knowledge/ data/knowledge/
 COPY web/public/ web/public/
+COPY web/pictures/ web/pictures/
 RUN pip install --no-cache-dir --no-deps --no-build-isolation -e . \
  && useradd --uid 10001 --no-create-home app && chown -R app /app
 USER 10001

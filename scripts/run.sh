@@ -41,10 +41,15 @@ if [ -z "${RASA_AUTH_TOKEN:-}" ]; then
 else
   token_note="RASA_AUTH_TOKEN from your environment"
 fi
-# The chat page's origins: the only web pages whose requests Rasa accepts (bot_extensions/http_guard.py).
+# Sites allowed to embed the chat widget (web/public/widget.js), comma- or space-separated.
+widget_list=${WIDGET_ORIGINS:-}
+read -r -a widget_origins <<<"${widget_list//,/ }"
+# The chat page's origins and the widget's: the only web pages whose requests Rasa accepts
+# (bot_extensions/http_guard.py).
 "$BOT_PY" -m bot_extensions.serve run -i 127.0.0.1 -p "$RASA_PORT" --model "$model" \
   --endpoints endpoints.yml --credentials credentials.yml \
-  --cors "http://127.0.0.1:$WEB_PORT" "http://localhost:$WEB_PORT" >var/logs/rasa.log 2>&1 &
+  --cors "http://127.0.0.1:$WEB_PORT" "http://localhost:$WEB_PORT" "${widget_origins[@]}" \
+  >var/logs/rasa.log 2>&1 &
 pids+=($!)
 "$APP_PY" -m backcare.web >var/logs/web.log 2>&1 &
 pids+=($!)

@@ -2,11 +2,15 @@
 
 It serves `POST|GET /bot<token>/<method>` like https://api.telegram.org does: parameters as
 query string, urlencoded or multipart form, or JSON; answers `{"ok": true, "result": ...}`
-with realistic objects (a `Message` for sendMessage, `true` for answerCallbackQuery and
-setWebhook, a `User` for getMe), and Telegram's errors for what Telegram refuses (wrong
-token 401, unknown method 404, empty or over-long text, bad reply_markup, callback_data over
-64 bytes, a webhook URL that is not HTTPS, a malformed secret_token: 400). Every call is
-recorded, including refused ones, so tests can assert what the bot sent.
+with realistic objects (a `Message` for sendMessage, sendPhoto and sendDocument, `true` for
+answerCallbackQuery and setWebhook, a `User` for getMe), and Telegram's errors for what
+Telegram refuses (wrong token 401, unknown method 404, empty or over-long text, bad
+reply_markup, callback_data over 64 bytes, a webhook URL that is not HTTPS, a malformed
+secret_token, a photo that is not a JPEG/PNG/GIF/WebP image or is over 10 MB, a caption over
+1024 characters, a missing photo or document: 400). Files are uploaded as Telegram takes them:
+multipart/form-data, the file in the part named after the parameter (`photo`, `document`);
+a string there is a file_id or an HTTP URL. Every call is recorded, including refused ones,
+with the uploaded files' bytes, so tests can assert what the bot sent.
 """
 
 from __future__ import annotations
@@ -22,6 +26,7 @@ from typing import Any
 
 import uvicorn
 from starlette.applications import Starlette
+from starlette.datastructures import UploadFile
 from starlette.requests import Request
 from starlette.responses import JSONResponse
 from starlette.routing import Route
@@ -29,8 +34,21 @@ from starlette.routing import Route
 from tests.servers import free_port
 
 MESSAGE_LIMIT = 4096
+CAPTION_LIMIT = 1024
 CALLBACK_DATA_LIMIT = 64
+PHOTO_LIMIT_BYTES = 10 * 1024 * 1024
+DOCUMENT_LIMIT_BYTES = 50 * 1024 * 1024
+IMAGE_SIGNATURES = (b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff", b"GIF87a", b"GIF89a", b"RIFF")
 SECRET_FORMAT = re.compile(r"^[A-Za-z0-9_-]{1,256}$")
+
+
+@dataclass
+class Upload:
+    """A file the bot uploaded in a multipart request."""
+
+    filename: str
+    content_type: str
+    data: bytes
 
 
 @dataclass
@@ -39,6 +57,7 @@ class Call:
     params: dict[str, Any]
     status: int
     result: Any = None
+    files: dict[str, Upload] = field(default_factory=dict)
 
 
 @dataclass
@@ -117,22 +136,36 @@ class TelegramStub:
         token = request.path_params["token"]
         method = request.path_params["method"]
         params: dict[str, Any] = dict(request.query_params)
+        files: dict[str, Upload] = {}
         content_type = request.headers.get("content-type", "")
         if content_type.startswith("application/json"):
             body = await request.json()
             if isinstance(body, dict):
                 params.update(body)
         elif request.method == "POST":
-            form = await request.form()
-            params.update({key: value for key, value in form.items() if isinstance(value, str)})
+            async with request.form(max_part_size=DOCUMENT_LIMIT_BYTES + 1) as form:
+                for key, value in form.multi_items():
+                    if isinstance(value, UploadFile):
+                        files[key] = Upload(
+                            value.filename or "",
+                            value.content_type or "",
+                            await value.read(),
+                        )
+                    else:
+                        params[key] = value
 
         if token != self.token:
             status, payload = 401, _error(401, "Unauthorized")
         else:
             handler = getattr(self, "_" + method.lower(), None)
-            status, payload = handler(params) if handler else (404, _error(404, "Not Found"))
+            if handler is None:
+                status, payload = 404, _error(404, "Not Found")
+            elif method.lower() in ("sendphoto", "senddocument"):
+                status, payload = handler(params, files)
+            else:
+                status, payload = handler(params)
         with self._lock:
-            self.calls.append(Call(method, params, status, payload.get("result")))
+            self.calls.append(Call(method, params, status, payload.get("result"), files))
         return JSONResponse(payload, status_code=status)
 
     def _bot_user(self) -> dict[str, Any]:
@@ -214,6 +247,91 @@ class TelegramStub:
             if "inline_keyboard" in markup:
                 message["reply_markup"] = {"inline_keyboard": markup["inline_keyboard"]}
         return 200, {"ok": True, "result": message}
+
+    def _media_message(self, params: dict[str, Any]) -> tuple[int, dict[str, Any]] | None:
+        """The checks sendPhoto and sendDocument share; None when they pass."""
+        if "chat_id" not in params:
+            return 400, _error(400, "Bad Request: chat_id is empty")
+        caption = params.get("caption")
+        if caption is not None and len(str(caption).encode("utf-16-le")) // 2 > CAPTION_LIMIT:
+            return 400, _error(400, "Bad Request: message caption is too long")
+        if "reply_markup" in params:
+            try:
+                params["reply_markup"] = _json_param(params["reply_markup"])
+            except ValueError:
+                return 400, _error(
+                    400, "Bad Request: can't parse reply keyboard markup JSON object"
+                )
+        return None
+
+    def _message_with(self, params: dict[str, Any], **content: Any) -> dict[str, Any]:
+        message: dict[str, Any] = {
+            "message_id": self._next_message_id(),
+            "from": self._bot_user(),
+            "chat": {"id": _chat_id(params["chat_id"]), "type": "private"},
+            "date": int(time.time()),
+            **content,
+        }
+        if params.get("caption"):
+            message["caption"] = str(params["caption"])
+        return message
+
+    def _sendphoto(
+        self, params: dict[str, Any], files: dict[str, Upload]
+    ) -> tuple[int, dict[str, Any]]:
+        refused = self._media_message(params)
+        if refused:
+            return refused
+        upload = files.get("photo")
+        if upload is None:
+            reference = str(params.get("photo") or "")
+            if not reference:
+                return 400, _error(400, "Bad Request: there is no photo in the request")
+            if reference.startswith("http://"):
+                # Telegram fetches only what it can reach; a loopback address never is.
+                return 400, _error(400, "Bad Request: wrong file identifier/HTTP URL specified")
+            size = 0
+        else:
+            if not upload.data.startswith(IMAGE_SIGNATURES):
+                return 400, _error(400, "Bad Request: IMAGE_PROCESS_FAILED")
+            if len(upload.data) > PHOTO_LIMIT_BYTES:
+                return 400, _error(400, "Bad Request: PHOTO_SAVE_FILE_INVALID")
+            size = len(upload.data)
+        photo = [
+            {
+                "file_id": f"AgACAgQAAxkDAAstub-{self._message_id}",
+                "file_unique_id": f"AQADstub{self._message_id}",
+                "width": 90,
+                "height": 41,
+                "file_size": size,
+            }
+        ]
+        return 200, {"ok": True, "result": self._message_with(params, photo=photo)}
+
+    def _senddocument(
+        self, params: dict[str, Any], files: dict[str, Upload]
+    ) -> tuple[int, dict[str, Any]]:
+        refused = self._media_message(params)
+        if refused:
+            return refused
+        upload = files.get("document")
+        if upload is None:
+            if not params.get("document"):
+                return 400, _error(400, "Bad Request: there is no document in the request")
+            document = {"file_id": str(params["document"]), "file_unique_id": "AgADdoc"}
+        else:
+            if not upload.data:
+                return 400, _error(400, "Bad Request: file must be non-empty")
+            if len(upload.data) > DOCUMENT_LIMIT_BYTES:
+                return 400, _error(400, "Bad Request: file is too big")
+            document = {
+                "file_name": upload.filename,
+                "mime_type": upload.content_type or "application/octet-stream",
+                "file_id": f"BQACAgQAAxkDAAstub-{self._message_id}",
+                "file_unique_id": f"AgADstub{self._message_id}",
+                "file_size": len(upload.data),
+            }
+        return 200, {"ok": True, "result": self._message_with(params, document=document)}
 
     def _answercallbackquery(self, params: dict[str, Any]) -> tuple[int, dict[str, Any]]:
         if not params.get("callback_query_id"):

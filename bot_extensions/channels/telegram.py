@@ -35,22 +35,34 @@ What differs from Rasa's `TelegramInput`:
   boundaries; a payload over callback_data's 64 bytes is replaced by a short key;
 - the conversation of chat 42 is `tg-42` (`sender_ids.py`), so no other channel's client can
   choose it; every reply goes to the numeric chat id (`send_response` takes the prefix off).
+- an exercise picture (a message's `image`, a URL ending `/pictures/<slug>.svg`) is sent with
+  sendPhoto as an upload of the PNG rendered at build time (`var/pictures/<slug>.png`, by
+  `make pictures`), captioned with the message's text when it fits Telegram's 1024-character
+  caption (else with its first line, the text following); no PNG: the text alone;
+- the plan to keep (an `attachment` of type `document` whose `src` is the page server's
+  `/plan/...` link) is fetched from the page server when it is sent (`?download=1`, one
+  self-contained HTML file) and sent with sendDocument; `WEB_INTERNAL_URL` overrides the
+  address the link names, for a page server that Rasa reaches by another address.
 """
 
 from __future__ import annotations
 
 import hmac
+import io
 import json
 import logging
 import os
 import re
 from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
+import aiohttp
 from aiogram import Bot
 from aiogram.bot.api import TelegramAPIServer
-from aiogram.types import InlineKeyboardButton, InlineKeyboardMarkup
+from aiogram.types import InlineKeyboardButton, InlineKeyboardMarkup, InputFile
 from aiogram.utils.exceptions import ValidationError
 from rasa.core.channels.channel import UserMessage
 from rasa.core.channels.telegram import TelegramInput, TelegramOutput
@@ -59,7 +71,12 @@ from sanic.request import Request
 from sanic.response import HTTPResponse
 
 from bot_extensions.channels.sender_ids import chat_id_of, telegram_sender
-from bot_extensions.channels.telegram_text import PayloadBook, SeenUpdates, split_message
+from bot_extensions.channels.telegram_text import (
+    PayloadBook,
+    SeenUpdates,
+    fits_caption,
+    split_message,
+)
 from bot_extensions.channels.unavailable import replies_when_unhandled
 from bot_extensions.channels.user_text import is_button_payload, user_text
 
@@ -103,6 +120,40 @@ GROUP = (
     "Please message me directly{mention}."
 )
 EXPIRED_BUTTON = "That button has expired. Please type your answer instead."
+
+# The page server's exercise pictures and plan links (backcare/pictures.py, backcare/web.py);
+# this package may not import backcare, so the convention is repeated here.
+PICTURE_PATH = re.compile(r"^/pictures/(?P<slug>[a-z0-9]+(?:-[a-z0-9]+)*)\.(?:svg|png)$")
+PLAN_PATH = re.compile(r"^/plan/-?[A-Za-z0-9_-]{1,64}$")
+DOCUMENT_LIMIT_BYTES = 20 * 1024 * 1024
+DOCUMENT_FETCH_SECONDS = 15
+
+
+def project_root() -> Path:
+    return Path(os.environ.get("BACKCARE_HOME") or Path(__file__).resolve().parents[2])
+
+
+def picture_png(url: Any) -> Path | None:
+    """The PNG rendered for an exercise picture's URL, or None (another image, or not built)."""
+    if not isinstance(url, str):
+        return None
+    match = PICTURE_PATH.fullmatch(urlsplit(url).path)
+    if match is None:
+        return None
+    png = project_root() / "var" / "pictures" / f"{match['slug']}.png"
+    return png if png.is_file() else None
+
+
+def plan_download_url(src: Any) -> str | None:
+    """Where to fetch the plan document for a plan link, or None if it is not one."""
+    if not isinstance(src, str):
+        return None
+    parts = urlsplit(src)
+    if parts.scheme not in ("http", "https") or not PLAN_PATH.fullmatch(parts.path):
+        return None
+    origin = (os.environ.get("WEB_INTERNAL_URL") or f"{parts.scheme}://{parts.netloc}").rstrip("/")
+    query = f"{parts.query}&download=1" if parts.query else "download=1"
+    return f"{origin}{parts.path}?{query}"
 
 
 @dataclass(frozen=True)
@@ -150,10 +201,6 @@ class TelegramBotOutput(TelegramOutput):
         )
         self.payloads = payloads
 
-    async def send_response(self, recipient_id: str, message: dict[str, Any]) -> None:
-        """Rasa sends to the conversation's sender id (`tg-42`); Telegram wants the chat id."""
-        await super().send_response(chat_id_of(recipient_id), message)
-
     async def send_text_message(self, recipient_id: str, text: str, **kwargs: Any) -> None:
         for part in split_message(text):
             await self.send_message(chat_id_of(recipient_id), part)
@@ -184,6 +231,65 @@ class TelegramBotOutput(TelegramOutput):
         for part in parts[:-1]:
             await self.send_message(chat_id, part)
         await self.send_message(chat_id, parts[-1], reply_markup=keyboard)
+
+    async def send_response(self, recipient_id: str, message: dict[str, Any]) -> None:
+        """As Rasa's, but an exercise picture goes first, as a photo captioned with the text.
+
+        Rasa sends to the conversation's sender id (`tg-42`); Telegram wants the chat id.
+        """
+        recipient_id = chat_id_of(recipient_id)
+        photo = picture_png(message.get("image"))
+        if photo is None:
+            if message.get("image") and not str(message["image"]).startswith("https://"):
+                # Telegram cannot fetch a local address: the text goes alone.
+                logger.warning(f"Telegram: no PNG for the picture {message['image']}.")
+                message = {key: value for key, value in message.items() if key != "image"}
+            await super().send_response(recipient_id, message)
+            return
+        rest = {key: value for key, value in message.items() if key != "image"}
+        text = str(rest.get("text") or "")
+        has_buttons = bool(rest.get("buttons") or rest.get("quick_replies"))
+        if text and fits_caption(text) and not has_buttons:
+            caption = text
+            rest.pop("text")
+        else:
+            caption = text.split("\n", 1)[0] if fits_caption(text.split("\n", 1)[0]) else None
+        await self.send_photo(
+            recipient_id, InputFile(str(photo), filename=photo.name), caption=caption or None
+        )
+        if rest.get("text") or any(rest.get(key) for key in ("custom", "attachment", "elements")):
+            await super().send_response(recipient_id, rest)
+
+    async def send_attachment(  # type: ignore[override]
+        self, recipient_id: str, attachment: Any, **kwargs: Any
+    ) -> None:
+        """The plan to keep as a document; any other attachment as Rasa sends it."""
+        payload = attachment.get("payload") if isinstance(attachment, dict) else None
+        is_document = isinstance(attachment, dict) and attachment.get("type") == "document"
+        url = plan_download_url(payload.get("src")) if isinstance(payload, dict) else None
+        if not is_document or url is None or not isinstance(payload, dict):
+            await super().send_attachment(recipient_id, attachment, **kwargs)
+            return
+        try:
+            timeout = aiohttp.ClientTimeout(total=DOCUMENT_FETCH_SECONDS)
+            async with (
+                aiohttp.ClientSession(timeout=timeout) as session,
+                session.get(url) as reply,
+            ):
+                reply.raise_for_status()
+                body = await reply.content.read(DOCUMENT_LIMIT_BYTES + 1)
+        except (aiohttp.ClientError, TimeoutError) as error:
+            logger.error(f"Telegram: the plan document could not be fetched ({error}).")
+            return
+        if len(body) > DOCUMENT_LIMIT_BYTES:
+            logger.error("Telegram: the plan document is too large to send.")
+            return
+        name = str(payload.get("name") or "plan.html")
+        await self.send_document(
+            chat_id_of(recipient_id),
+            InputFile(io.BytesIO(body), filename=name),
+            caption=str(payload.get("title") or "") or None,
+        )
 
     async def close_session(self) -> None:
         if self._session is not None and not self._session.closed:

@@ -7,6 +7,8 @@ from collections import OrderedDict
 
 # Telegram refuses a text over 4096 characters; it counts UTF-16 code units, so do we.
 MESSAGE_LIMIT = 4096
+# A photo's or document's caption holds at most 1024 characters (UTF-16 units).
+CAPTION_LIMIT = 1024
 # An inline button's callback_data holds at most 64 bytes.
 CALLBACK_DATA_LIMIT = 64
 LONG_PAYLOAD_PREFIX = "k:"
@@ -14,6 +16,10 @@ LONG_PAYLOAD_PREFIX = "k:"
 
 def utf16_length(text: str) -> int:
     return len(text.encode("utf-16-le")) // 2
+
+
+def fits_caption(text: str) -> bool:
+    return 0 < utf16_length(text) <= CAPTION_LIMIT
 
 
 def split_message(text: str, limit: int = MESSAGE_LIMIT) -> list[str]:

@@ -209,6 +209,12 @@ nginx_cmd=(nginx -p "$PROD_DIR/nginx" -c "$PROD_DIR/nginx/nginx.conf" -e "$logs/
 model=${MODEL:-$(scripts/current_model.sh)}
 endpoints=${PROD_ENDPOINTS:-scripts/prod/endpoints.prod.yml}
 credentials=${PROD_CREDENTIALS:-credentials.yml}
+# Other sites allowed to embed the chat widget (WIDGET_ORIGINS, comma- or space-separated); the
+# page itself is served by nginx on the same origin as Rasa and needs no CORS.
+widget_list=${WIDGET_ORIGINS:-}
+read -r -a widget_origins <<<"${widget_list//,/ }"
+cors=()
+[ ${#widget_origins[@]} -eq 0 ] || cors=(--cors "${widget_origins[@]}")
 started=$(date +%s.%N)
 # The token reaches Rasa through the environment (bot_extensions/serve.py), never the command
 # line. Host and Origin are checked (bot_extensions/http_guard.py): nginx passes the client's
@@ -219,7 +225,7 @@ export RASA_ALLOWED_HOSTS="${RASA_ALLOWED_HOSTS:-} rasa_channels rasa_any $PROD_
 export RASA_ALLOWED_ORIGINS="${RASA_ALLOWED_ORIGINS:-} $PUBLIC_URL"
 for port in $RASA_PORTS; do
   SANIC_WORKERS=1 start_bg "rasa-$port" "$BOT_PY" -m bot_extensions.serve run -i 127.0.0.1 -p "$port" \
-    --model "$model" --endpoints "$endpoints" --credentials "$credentials"
+    --model "$model" --endpoints "$endpoints" --credentials "$credentials" "${cors[@]}"
 done
 echo "Starting $RASA_SERVERS Rasa servers (model $model; logs in $logs)..."
 

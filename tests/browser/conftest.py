@@ -17,6 +17,17 @@ from tests.knowledge_db import build_knowledge_db
 from tests.servers import APP_PY, ROOT, Assistant, Process, free_port, wait_until_up
 
 ARTIFACTS = ROOT / "test-artifacts" / "browser"
+BROWSER_TESTS = Path(__file__).resolve().parent
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """The browser tests run last, whatever the order of the paths on the command line.
+
+    Playwright's sync API keeps an event loop running in the main thread from the first browser
+    test to the end of the session; asyncio tests after it (the actions') would fail with
+    "Runner.run() cannot be called from a running event loop".
+    """
+    items.sort(key=lambda item: BROWSER_TESTS in Path(item.path).resolve().parents)
 
 
 @dataclass
@@ -70,7 +81,13 @@ def web_bundle() -> None:
 
 @pytest.fixture(scope="session")
 def page_ports() -> dict[str, int]:
-    return {"socketio": free_port(), "rest": free_port()}
+    # "widget": the page server that serves widget.js; "host": another site's page embedding it.
+    return {
+        "socketio": free_port(),
+        "rest": free_port(),
+        "widget": free_port(),
+        "host": free_port(),
+    }
 
 
 @pytest.fixture(scope="session")

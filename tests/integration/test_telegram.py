@@ -6,6 +6,7 @@ from __future__ import annotations
 import itertools
 import json
 import random
+import subprocess
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -13,8 +14,9 @@ import httpx
 import pytest
 
 from bot_extensions.channels.telegram_text import split_message
+from tests.browser.conftest import PageServer, start_page_server
 from tests.integration.test_store_down import NOT_HANDLED
-from tests.servers import Assistant
+from tests.servers import APP_PY, ROOT, Assistant, free_port
 from tests.telegram_stub import (
     PHOTO,
     STICKER,
@@ -44,15 +46,24 @@ def stub() -> Iterator[TelegramStub]:
 
 
 @pytest.fixture(scope="module")
+def web_port() -> int:
+    return free_port()
+
+
+@pytest.fixture(scope="module")
 def telegram_assistant(
-    tmp_path_factory: pytest.TempPathFactory, knowledge_url: str, stub: TelegramStub
+    tmp_path_factory: pytest.TempPathFactory, knowledge_url: str, stub: TelegramStub, web_port: int
 ) -> Iterator[Assistant]:
+    # The exercise pictures as PNG (make pictures; quick when current).
+    subprocess.run([str(APP_PY), "-m", "backcare.picture_render"], cwd=ROOT, check=True)
     running = Assistant(
         workdir=Path(tmp_path_factory.mktemp("telegram")),
         database_url=knowledge_url,
         extra_env={
             **telegram_env(stub, TOKEN, SECRET, BOT_NAME),
             "TELEGRAM_WEBHOOK_URL": WEBHOOK_URL,
+            # The plan link names this module's page server, which serves the plan document.
+            "WEB_PUBLIC_URL": f"http://127.0.0.1:{web_port}",
         },
     )
     try:
@@ -60,6 +71,19 @@ def telegram_assistant(
         yield running
     finally:
         running.stop()
+
+
+@pytest.fixture(scope="module")
+def page_server(
+    tmp_path_factory: pytest.TempPathFactory, telegram_assistant: Assistant, web_port: int
+) -> Iterator[PageServer]:
+    server = start_page_server(
+        Path(tmp_path_factory.mktemp("telegram-pages")), telegram_assistant.rasa_port, web_port
+    )
+    try:
+        yield server
+    finally:
+        server.process.stop()
 
 
 def post(
@@ -246,3 +270,44 @@ def test_red_flag_while_the_conversation_store_is_down_still_gets_its_reply(
     said = stub.sent_texts(chat)
     assert "emergency number" in said[0]
     assert said[-1] == NOT_HANDLED
+
+
+def test_an_exercise_arrives_as_a_photo_captioned_with_its_card(
+    telegram_assistant: Assistant, stub: TelegramStub
+) -> None:
+    chat = next(_chat_ids)
+    assert post(telegram_assistant, message_update(chat, "how do I do a plank?")).status_code == 200
+    (photo,) = stub.recorded("sendPhoto", chat)
+    assert photo.status == 200
+    upload = photo.files["photo"]
+    assert upload.filename == "plank.png"
+    assert upload.data == (ROOT / "var" / "pictures" / "plank.png").read_bytes()
+    assert upload.data.startswith(b"\x89PNG\r\n\x1a\n")
+    caption = photo.params["caption"]
+    assert caption.startswith("Plank") and "How to do it:" in caption
+    assert photo.result["photo"] and photo.result["caption"] == caption
+    # The card went as the caption, not again as a text; the pain guide follows as text.
+    assert not any(text.startswith("Plank") for text in stub.sent_texts(chat))
+    assert stub.sent_texts(chat)
+
+
+def test_the_plan_arrives_with_a_photo_per_drill_and_as_a_document(
+    telegram_assistant: Assistant, stub: TelegramStub, page_server: PageServer
+) -> None:
+    chat = next(_chat_ids)
+    for text in ["can you give me a routine?", "lower back", "3 weeks", "no", "none of these", "4"]:
+        assert post(telegram_assistant, message_update(chat, text)).status_code == 200
+    drills = telegram_assistant.tracker(str(chat))["slots"]["current_plan"]
+    photos = stub.recorded("sendPhoto", chat)
+    assert [call.files["photo"].filename for call in photos] == [f"{d}.png" for d in drills]
+    assert all(call.status == 200 for call in photos)
+    (document,) = stub.recorded("sendDocument", chat)
+    assert document.status == 200
+    assert document.params["caption"] == "Your Backbone plan"
+    kept = document.files["document"]
+    assert kept.filename == "backbone-plan.html"
+    html = kept.data.decode()
+    assert html.count('<article class="drill">') == len(drills)
+    assert html.count("data:image/svg+xml;base64,") == len(drills)
+    assert "@media print" in html
+    assert document.result["document"]["file_name"] == "backbone-plan.html"

@@ -5,6 +5,11 @@
 // missing or /config.json says so. The id comes from this page's server (POST /api/sessions)
 // with a key that proves this browser was given it; history and the triage level come from
 // that server too (/api/conversations/<id>, with the key), which reads Rasa's tracker.
+//
+// `BackboneChat.mount(root, options)` runs the chat in `root` (the page's document, or the
+// shadow root of the embeddable widget, web/public/widget.js): `options.base` is the page
+// server's origin ("" on the page itself), `options.state` the element that gets the
+// data-ready / data-transport attributes.
 "use strict";
 
 (function () {
@@ -14,15 +19,22 @@
   const NO_REPLY_MS = 60000; // give up waiting for a first reply after this long
   const NUMBERED = /^\s*(\d{1,3})[.)]\s+(.*)$/;
   const BULLET = /^\s*[•\-*–]\s+(.*)$/;
+  // Files of this page's server that bot messages point at (exercise pictures, the plan).
+  const PICTURE_PATH = /^\/pictures\/([a-z0-9]+(?:-[a-z0-9]+)*)\.(?:svg|png)$/;
+  const PLAN_PATH = /^\/plan\/[A-Za-z0-9_-]{1,65}$/;
 
-  const log = document.getElementById("log");
-  const form = document.getElementById("composer");
-  const input = document.getElementById("message");
-  const hint = document.getElementById("message-hint");
+  // (The body of mount() keeps the page script's old indentation, so its history stays readable.)
+  function mount(root, options) {
+  const base = (options && options.base) || "";
+  const stateElement = (options && options.state) || document.body;
+  const log = root.getElementById("log");
+  const form = root.getElementById("composer");
+  const input = root.getElementById("message");
+  const hint = root.getElementById("message-hint");
   const hintText = hint.textContent;
-  const typing = document.getElementById("typing");
-  const connection = document.getElementById("connection");
-  const banner = document.getElementById("emergency");
+  const typing = root.getElementById("typing");
+  const connection = root.getElementById("connection");
+  const banner = root.getElementById("emergency");
 
   let sender = null;
   let key = null;
@@ -45,7 +57,7 @@
   }
 
   async function newSession() {
-    const response = await fetch("/api/sessions", { method: "POST" });
+    const response = await fetch(base + "/api/sessions", { method: "POST" });
     if (!response.ok) throw new Error("HTTP " + response.status);
     const session = await response.json();
     try {
@@ -63,7 +75,7 @@
 
   function conversationUrl(suffix) {
     const via = transport && transport.name === "rest" ? "?transport=rest" : "";
-    return "/api/conversations/" + encodeURIComponent(sender) + (suffix || "") + via;
+    return base + "/api/conversations/" + encodeURIComponent(sender) + (suffix || "") + via;
   }
 
   function withKey() {
@@ -136,6 +148,122 @@
     if (buttons && buttons.length) addQuickReplies(buttons);
     scrollToEnd();
     return item;
+  }
+
+  // --- pictures, the hold timer and the plan to keep ---------------------------------------
+
+  // A URL of the page server's own pictures or plan, loaded from the server this chat talks to
+  // (its public address may differ from how the assistant named it); anything else: null.
+  function serverUrl(src, pattern) {
+    let url;
+    try {
+      url = new URL(String(src), window.location.href);
+    } catch (error) {
+      return null;
+    }
+    if (!/^https?:$/.test(url.protocol) || !pattern.test(url.pathname)) return null;
+    return base + url.pathname + url.search;
+  }
+
+  // The bubble of the latest bot message, which an image or a link that follows belongs to.
+  function lastBotBubble() {
+    const last = log.lastElementChild;
+    return last && last.classList.contains("bot") ? last.querySelector(".bubble") : null;
+  }
+
+  function addPicture(src) {
+    const url = serverUrl(src, PICTURE_PATH);
+    if (!url) return false;
+    const slug = new URL(url, window.location.href).pathname.match(PICTURE_PATH)[1];
+    let bubble = lastBotBubble();
+    if (!bubble || bubble.querySelector(".exercise-picture")) {
+      bubble = addMessage("bot", "", []).querySelector(".bubble");
+    }
+    // The card's text and the picture side by side (stacked on a phone).
+    const text = el("div", "card-text");
+    text.append(...bubble.childNodes);
+    const figure = el("figure", "exercise-picture");
+    const image = el("img");
+    image.alt = "Start and end position of the exercise";
+    image.width = 460;
+    image.height = 210;
+    image.src = url;
+    figure.append(image);
+    bubble.append(text, figure);
+    bubble.classList.add("with-picture");
+    describeExercise(slug, image, figure);
+    return true;
+  }
+
+  async function describeExercise(slug, image, figure) {
+    try {
+      const response = await fetch(base + "/api/exercises/" + encodeURIComponent(slug));
+      if (!response.ok) return;
+      const facts = await response.json();
+      image.alt = facts.title + ". " + facts.alt;
+      if (facts.hold_seconds) figure.append(holdTimer(facts.hold_seconds, facts.name));
+    } catch (error) {
+      // The picture keeps its short alt text; no timer.
+    }
+  }
+
+  // "Start 20 s": counts one hold down, from the exercise's dose (never hard-coded here).
+  function holdTimer(seconds, name) {
+    const box = el("div", "hold-timer");
+    box.setAttribute("role", "group");
+    box.setAttribute("aria-label", "Hold timer for " + name);
+    box.dataset.state = "ready";
+    const startText = "Start " + seconds + " s";
+    const button = el("button", "hold-button", startText);
+    button.type = "button";
+    const left = el("span", "hold-left", seconds + " s");
+    left.setAttribute("role", "timer");
+    left.setAttribute("aria-live", "off");
+    const status = el("span", "visually-hidden");
+    status.setAttribute("role", "status");
+    let ticking = null;
+    let endsAt = 0;
+    function stop(state, shown, said) {
+      clearInterval(ticking);
+      ticking = null;
+      box.dataset.state = state;
+      left.textContent = shown;
+      status.textContent = said;
+      button.textContent = startText;
+    }
+    function tick() {
+      const remaining = Math.max(0, Math.ceil((endsAt - Date.now()) / 1000));
+      left.textContent = remaining + " s left";
+      if (remaining === 0) stop("done", "Done", "Time is up. Lower down and rest.");
+    }
+    button.addEventListener("click", () => {
+      if (ticking) {
+        stop("stopped", "Stopped", "Timer stopped.");
+        return;
+      }
+      endsAt = Date.now() + seconds * 1000;
+      box.dataset.state = "running";
+      button.textContent = "Stop";
+      status.textContent = "Hold for " + seconds + " seconds.";
+      tick();
+      ticking = setInterval(tick, 250);
+    });
+    box.append(button, left, status);
+    return box;
+  }
+
+  function addDocumentLink(payload) {
+    const url = payload && serverUrl(payload.src || "", PLAN_PATH);
+    if (!url) return false;
+    const bubble = lastBotBubble() || addMessage("bot", "", []).querySelector(".bubble");
+    const link = el("a", "plan-link", "Open your plan to print or save");
+    link.href = url;
+    link.target = "_blank";
+    link.rel = "noopener";
+    const paragraph = el("p");
+    paragraph.append(link);
+    bubble.append(paragraph);
+    return true;
   }
 
   function addQuickReplies(buttons) {
@@ -236,8 +364,11 @@
     const text = message.text || "";
     const buttons = (message.buttons || message.quick_replies || []).filter((b) => b && b.payload);
     if (text || buttons.length) addMessage("bot", text, buttons);
-    const image = message.image || (message.attachment && message.attachment.payload && message.attachment.payload.src);
-    if (image) addNotice("Backbone sent an image that this page cannot show.");
+    const attachment = message.attachment && typeof message.attachment === "object" ? message.attachment : null;
+    const payload = attachment && attachment.payload ? attachment.payload : {};
+    const image = message.image || (attachment && attachment.type === "image" && payload.src);
+    if (image && !addPicture(image)) addNotice("Backbone sent an image that this page cannot show.");
+    if (attachment && attachment.type === "document") addDocumentLink(payload);
     botMessageArrived();
   }
 
@@ -354,7 +485,11 @@
       const messages = history.messages || [];
       messages.forEach((message, index) => {
         const last = index === messages.length - 1;
-        addMessage(message.from, message.text, last && message.from === "bot" ? message.buttons : []);
+        if (message.text || message.from !== "bot") {
+          addMessage(message.from, message.text, last && message.from === "bot" ? message.buttons : []);
+        }
+        if (message.image) addPicture(message.image);
+        if (message.document) addDocumentLink(message.document);
       });
       showEmergency(history.triage);
       return messages.length;
@@ -365,7 +500,7 @@
   }
 
   async function start() {
-    const config = await (await fetch("/config.json")).json();
+    const config = await (await fetch(base + "/config.json")).json();
     const useSocket = config.transport !== "rest" && typeof window.io === "function";
     // Known before the history is read: the REST fallback's conversation is the bare id.
     transport = { name: useSocket ? "socketio" : "rest" };
@@ -377,17 +512,24 @@
       restored = 0;
     }
     transport = useSocket ? socketTransport(config) : restTransport(config);
-    document.body.dataset.transport = transport.name;
+    stateElement.dataset.transport = transport.name;
     if (restored === 0) {
       // A new conversation opens with the assistant's own greeting and buttons; the "/greet"
       // that asks for it is marked hidden, so a restored history does not show it.
       startWaiting();
       transport.send("/greet", { hidden: true });
     }
-    document.body.dataset.ready = "true";
+    stateElement.dataset.ready = "true";
   }
 
   start().catch(() => {
     connection.textContent = "The chat couldn't start. Please reload the page.";
   });
+  }
+
+  window.BackboneChat = { mount };
+  // The chat page itself (index.html); the widget mounts into its own shadow root instead.
+  if (!window.BackboneChatEmbedded && document.getElementById("log") && document.getElementById("composer")) {
+    mount(document, { base: "", state: document.body });
+  }
 })();
