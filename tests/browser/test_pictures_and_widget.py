@@ -21,6 +21,7 @@ from tests.browser.test_chat_page import (
     close_clean,
     open_page,
     say,
+    sender_of,
 )
 from tests.servers import Assistant
 
@@ -44,7 +45,7 @@ def widget_server(
 ) -> Iterator[PageServer]:
     """The page server that serves widget.js, allowing the host site's origin."""
     server = start_page_server(
-        browser_workdir, web_assistant.rasa_port, page_ports["widget"], WIDGET_ORIGINS=host_origin
+        browser_workdir, web_assistant, page_ports["widget"], WIDGET_ORIGINS=host_origin
     )
     try:
         yield server
@@ -157,8 +158,7 @@ def test_the_plan_to_keep_shows_every_drill_with_its_picture(
     expect(page.locator(".bubble.with-picture")).to_have_count(4)
     link = page.get_by_role("link", name="Open your plan to print or save")
     expect(link).to_be_visible()
-    sender = page.evaluate("localStorage.getItem('backbone-sender')")
-    drills = web_assistant.tracker(sender)["slots"]["current_plan"]
+    drills = web_assistant.tracker(sender_of(page))["slots"]["current_plan"]
     assert len(drills) == 4
 
     with page.context.expect_page() as opened:
@@ -229,8 +229,7 @@ def test_the_widget_works_on_another_sites_page(
     replies.nth(1).click()
     expect(messages).not_to_have_count(before)
     expect(panel.locator("#typing")).to_be_hidden()
-    sender = page.evaluate("localStorage.getItem('backbone-sender')")
-    users = [e for e in web_assistant.tracker(sender)["events"] if e["event"] == "user"]
+    users = [e for e in web_assistant.tracker(sender_of(page))["events"] if e["event"] == "user"]
     assert users[-1]["text"].startswith("/")
 
     # An exercise with its picture (served by the widget's server), then an emergency.

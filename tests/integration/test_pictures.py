@@ -21,9 +21,7 @@ SCREENING = ["can you give me a routine?", "lower back", "3 weeks", "no", "none 
 
 @pytest.fixture(scope="module")
 def pages(tmp_path_factory: pytest.TempPathFactory, assistant: Assistant) -> Iterator[PageServer]:
-    server = start_page_server(
-        Path(tmp_path_factory.mktemp("pages")), assistant.rasa_port, free_port()
-    )
+    server = start_page_server(Path(tmp_path_factory.mktemp("pages")), assistant, free_port())
     try:
         yield server
     finally:

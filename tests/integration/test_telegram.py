@@ -78,7 +78,7 @@ def page_server(
     tmp_path_factory: pytest.TempPathFactory, telegram_assistant: Assistant, web_port: int
 ) -> Iterator[PageServer]:
     server = start_page_server(
-        Path(tmp_path_factory.mktemp("telegram-pages")), telegram_assistant.rasa_port, web_port
+        Path(tmp_path_factory.mktemp("telegram-pages")), telegram_assistant, web_port
     )
     try:
         yield server
@@ -297,7 +297,7 @@ def test_the_plan_arrives_with_a_photo_per_drill_and_as_a_document(
     chat = next(_chat_ids)
     for text in ["can you give me a routine?", "lower back", "3 weeks", "no", "none of these", "4"]:
         assert post(telegram_assistant, message_update(chat, text)).status_code == 200
-    drills = telegram_assistant.tracker(str(chat))["slots"]["current_plan"]
+    drills = telegram_assistant.tracker(f"tg-{chat}")["slots"]["current_plan"]
     photos = stub.recorded("sendPhoto", chat)
     assert [call.files["photo"].filename for call in photos] == [f"{d}.png" for d in drills]
     assert all(call.status == 200 for call in photos)
