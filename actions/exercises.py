@@ -26,6 +26,7 @@ from actions.knowledge_action import (
     say,
 )
 from actions.parsing import duration_days, ordinal_position, pain_score
+from actions.programme import keep_plan
 from actions.rendering import exercise_card, referral_line, topic_message
 from actions.teaching_gate import withhold_teaching
 from backcare.knowledge.models import Exercise
@@ -171,6 +172,8 @@ def send_plan(dispatcher: CollectingDispatcher, tracker: Tracker, session: Sessi
         dispatcher.utter_message(text=exercise_card(drill, position))
     dispatcher.utter_message(text=pain_guide(session))
     say(dispatcher, session, "plan-followups")
+    keep_plan(session, tracker, routine.level, routine.drills)
+    say(dispatcher, session, "plan-kept")
     slugs = [drill.slug for drill in routine.drills]
     return [
         SlotSet("current_plan", slugs),
