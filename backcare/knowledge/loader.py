@@ -188,7 +188,7 @@ def _check_references(knowledge: Knowledge) -> None:
 
 
 def _check_programme(knowledge: Knowledge, require: Any) -> None:
-    """Every exercise done alone has a ladder; each ladder starts on its own card's dose."""
+    """Every exercise done alone has a ladder, starting on that exercise, with no coach lift."""
     programme = knowledge.programme
     name = "programme.yml"
     exercises = {e.slug: e for e in knowledge.exercises}
@@ -209,11 +209,9 @@ def _check_programme(knowledge: Knowledge, require: Any) -> None:
             require(name, ladder.exercise, "source", source, source_ids)
         if ladder.start >= len(ladder.steps):
             raise KnowledgeError(f"{name}: entry '{ladder.exercise}': start is past the steps")
-        first = ladder.steps[ladder.start]
-        card = exercises.get(ladder.exercise)
-        if card is not None and (first.exercise, first.dose) != (card.slug, card.dose):
+        if ladder.steps[ladder.start].exercise != ladder.exercise:
             raise KnowledgeError(
-                f"{name}: entry '{ladder.exercise}': the start step is not the card's dose"
+                f"{name}: entry '{ladder.exercise}': the start step is another exercise"
             )
     laddered = {ladder.exercise for ladder in programme.ladders}
     for exercise in knowledge.exercises:
