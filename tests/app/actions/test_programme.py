@@ -98,7 +98,7 @@ async def test_the_plan_given_is_kept_with_doses_levels_and_answers(
     kept = plan(db, sender)
     assert kept.started_at == START and kept.level == "beginner"
     assert kept.answers["pain_score"] == "4" and kept.answers["pain_duration"] == "3 weeks"
-    assert [d.exercise_slug for d in kept.exercises][0] == "wall-hip-hinge"
+    assert kept.exercises[0].exercise_slug == "wall-hip-hinge"
     assert kept.exercises[0].dose == "2 sets of 8 slow reps" and kept.exercises[0].step == 1
     assert kept.sender_id == sender and kept.person.channel == "rest"
 
