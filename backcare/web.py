@@ -7,7 +7,9 @@ Routes:
 - `/config.json`: where the browser finds the Rasa server and which transport to use;
 - `/api/conversations/{sender}`: the conversation so far (texts, buttons, the `triage` level),
   read from Rasa's tracker by this server, so the page can restore it after a reload;
-- `/api/conversations/{sender}/state`: only the `triage` level, for the emergency banner.
+- `/api/conversations/{sender}/state`: only the `triage` level, for the emergency banner;
+- `/api/programme/...`: the programme's chart data and the reminders due
+  (backcare/programme/web_routes.py).
 
 The two API routes call Rasa's HTTP API (`rasa run --enable-api`) from here, not from the
 browser: with `RASA_AUTH_TOKEN` set, the token stays on the server and the page still works.
@@ -37,6 +39,7 @@ from starlette.responses import JSONResponse, Response
 from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
+from backcare.programme import web_routes as programme_routes
 from backcare.settings import PROJECT_ROOT
 from backcare.triage import TRIAGE_LEVELS
 
@@ -191,6 +194,7 @@ def create_app() -> Starlette:
             Route("/config.json", widget_config),
             Route("/api/conversations/{sender}", conversation),
             Route("/api/conversations/{sender}/state", state),
+            *programme_routes.ROUTES,
             Mount("/", StaticFiles(directory=PUBLIC_DIR, html=True)),
         ],
         middleware=[Middleware(SecurityHeaders)],
