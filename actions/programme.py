@@ -1,8 +1,9 @@
 """The plan kept: "what's my plan?" on any day, and "how am I doing?" (check-ins, pain trend,
 exercises done, week number and the weekly PEG), on the channel the person uses.
 
-The web page draws a small chart from the `programme_progress` data sent with the text
-(web/public/progress.js); Telegram and REST show the text.
+The text is the answer on every channel; the web page adds a small chart under it, from the
+page server's /api/programme/<sender>/progress (web/public/programme.js). No custom payload is
+sent: Rasa's socket.io channel passes a custom payload's keys to `emit` as arguments.
 """
 
 from __future__ import annotations
@@ -20,9 +21,6 @@ from backcare.knowledge.models import Exercise
 from backcare.knowledge.queries import message
 from backcare.programme import store
 from backcare.programme.models import Plan
-
-# The web page draws its chart from this key of the message's custom data.
-PROGRESS_PAYLOAD_KEY = "programme_progress"
 
 
 def exercise_name(session: Session, slug: str) -> str:
@@ -84,18 +82,6 @@ def _trend(session: Session, first: int, latest: int) -> str:
     return phrase(session, "pain-trend-same")
 
 
-def progress_data(plan: Plan) -> dict[str, Any]:
-    """What the web page's chart draws: each check-in's day and pain, and the PEG scores."""
-    return {
-        "week": store.week_number(plan),
-        "check_ins": [
-            {"at": c.at.isoformat(), "pain": c.pain, "done": c.done, "felt": c.felt}
-            for c in plan.check_ins
-        ],
-        "outcomes": [{"at": o.at.isoformat(), "score": o.score} for o in plan.outcomes],
-    }
-
-
 def progress_text(session: Session, plan: Plan) -> str:
     week = store.week_number(plan)
     check_ins = plan.check_ins
@@ -138,13 +124,8 @@ class ActionShowProgress(KnowledgeAction):
             say(dispatcher, session, "plan-none")
             return []
         text = progress_text(session, plan)
-        if not plan.check_ins:
-            found = message(session, "progress-none")
-            dispatcher.utter_message(text=text, buttons=(found.buttons if found else None))
-            return []
-        dispatcher.utter_message(
-            text=text, json_message={PROGRESS_PAYLOAD_KEY: progress_data(plan)}
-        )
+        found = None if plan.check_ins else message(session, "progress-none")
+        dispatcher.utter_message(text=text, buttons=(found.buttons if found else None))
         return []
 
 
