@@ -6,10 +6,13 @@
   no push), now marked seen, so the page shows what is due when they come back.
 
 Like the conversation routes, they answer only for sender ids shaped like the page's own.
+With the database unreachable they answer as if there were nothing to show (and log it): the
+chat itself must keep working.
 """
 
 from __future__ import annotations
 
+import logging
 import re
 
 from sqlalchemy.exc import SQLAlchemyError
@@ -23,6 +26,7 @@ from backcare.programme import store
 from backcare.programme.reminders import take_unseen
 from backcare.programme.scheduler import REMINDER_MESSAGE
 
+logger = logging.getLogger(__name__)
 SENDER_ID = re.compile(r"^[A-Za-z0-9_-]{8,64}$")
 
 
@@ -49,7 +53,8 @@ def progress(request: Request) -> JSONResponse:
                 }
             )
     except SQLAlchemyError:
-        return JSONResponse({"error": "unavailable"}, status_code=503)
+        logger.exception("programme progress unavailable")
+        return JSONResponse({"check_ins": [], "outcomes": []})
 
 
 def due(request: Request) -> JSONResponse:
@@ -63,7 +68,8 @@ def due(request: Request) -> JSONResponse:
             text = message(session, REMINDER_MESSAGE) if seen else None
             return JSONResponse({"due": [text.text] if text else []})
     except SQLAlchemyError:
-        return JSONResponse({"error": "unavailable"}, status_code=503)
+        logger.exception("reminders due unavailable")
+        return JSONResponse({"due": []})
 
 
 ROUTES = [

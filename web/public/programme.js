@@ -81,7 +81,9 @@
       if (!response.ok) return;
       const data = await response.json();
       const points = (data.check_ins || []).map((c) => c.pain).filter((p) => p !== null);
-      if (points.length) message.append(chart(points));
+      if (!points.length) return;
+      (message.querySelector(".bubble") || message).append(chart(points));
+      log.scrollTop = log.scrollHeight;
     } catch (error) {
       // The text already says it all.
     }
