@@ -51,6 +51,11 @@ class ActionSetReminder(KnowledgeAction):
         zone = tracker.get_slot("timezone")
         if zone and not person.timezone:
             person.timezone = str(zone)
+        if not person.timezone and latest_intent(tracker) != "set_reminder":
+            # The time zone questions ended without a place I know: no reminder, no loop.
+            session.commit()
+            say(dispatcher, session, "timezone-gave-up")
+            return [SlotSet("timezone_needed", False), SlotSet("reminder_request", None)]
         if not person.timezone:
             session.commit()
             return [SlotSet("timezone_needed", True), SlotSet("reminder_request", text)]
@@ -108,9 +113,33 @@ class ActionStopReminders(KnowledgeAction):
         return []
 
 
+# After this many answers naming no place, the time zone question stops for now.
+TIMEZONE_TRIES = 2
+
+
+def _answers_since_asked(tracker: Tracker) -> int:
+    count = 0
+    for event in reversed(tracker.events):
+        if event.get("event") == "active_loop" and event.get("name") == "timezone_form":
+            break
+        count += event.get("event") == "user"
+    return count
+
+
 class ValidateTimezoneForm(FormValidationAction):
     def name(self) -> str:
         return "validate_timezone_form"
+
+    async def required_slots(
+        self,
+        domain_slots: list[str],
+        dispatcher: CollectingDispatcher,
+        tracker: Tracker,
+        domain: DomainDict,
+    ) -> list[str]:
+        if not tracker.get_slot("timezone") and _answers_since_asked(tracker) >= TIMEZONE_TRIES:
+            return []
+        return domain_slots
 
     def validate_timezone(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict

@@ -128,6 +128,7 @@ def test_a_red_flag_during_a_check_in_gets_the_referral_and_no_progress(
 ) -> None:
     sender = f"rest-{next(_senders)}"
     set_day(programme, 0)
+    assert "Let's make you a plan first" in say_all(programme, sender, "i want to check in")
     get_a_plan(programme, sender)
     set_day(programme, 1)
     replies = check_in(

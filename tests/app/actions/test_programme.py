@@ -246,3 +246,62 @@ def test_an_urgent_sign_after_a_clinician_check_stops_teaching_again(sender: str
         teaching_withheld(person_tracker(sender, slots=slots, events=checked + later))
         == "utter_after_urgent"
     )
+
+
+async def test_a_reminder_asks_the_time_zone_once_then_sets_and_lists_it(
+    db: Session, sender: str
+) -> None:
+    from actions.reminders import (
+        ActionListReminders,
+        ActionSetReminder,
+        ActionStopReminders,
+        ValidateTimezoneForm,
+    )
+
+    ask = await ActionSetReminder().run(
+        CollectingDispatcher(),
+        person_tracker(sender, "set_reminder", "remind me every other day at 6pm"),
+        DOMAIN,
+    )
+    assert SlotSet("timezone_needed", True) in ask
+    zone = ValidateTimezoneForm().validate_timezone(
+        "im in london", CollectingDispatcher(), person_tracker(sender), DOMAIN
+    )
+    assert zone == {"timezone": "Europe/London"}
+    slots = {"timezone": "Europe/London", "reminder_request": "remind me every other day at 6pm"}
+    dispatcher = CollectingDispatcher()
+    await ActionSetReminder().run(
+        dispatcher, person_tracker(sender, "inform", "london", slots), DOMAIN
+    )
+    assert texts(dispatcher)[0].startswith("Done: I'll remind you at 6pm, every other day")
+    dispatcher = CollectingDispatcher()
+    await ActionSetReminder().run(
+        dispatcher, person_tracker(sender, "set_reminder", "and remind me at 11pm too"), DOMAIN
+    )
+    assert "7:30am" in texts(dispatcher)[0] and "late at night" in texts(dispatcher)[1]
+    dispatcher = CollectingDispatcher()
+    await ActionListReminders().run(dispatcher, person_tracker(sender, "list_reminders"), DOMAIN)
+    assert texts(dispatcher) == ["Your reminders:\n• 6pm, every other day\n• 7:30am, every day"]
+    dispatcher = CollectingDispatcher()
+    await ActionStopReminders().run(dispatcher, person_tracker(sender, "stop_reminders"), DOMAIN)
+    assert "stopped" in texts(dispatcher)[0]
+
+
+async def test_no_place_twice_ends_the_time_zone_question_without_a_loop(sender: str) -> None:
+    from actions.reminders import ActionSetReminder, ValidateTimezoneForm
+
+    events = [
+        {"event": "active_loop", "name": "timezone_form"},
+        {"event": "user", "text": "dunno"},
+        {"event": "user", "text": "somewhere"},
+    ]
+    tracker = person_tracker(sender, "inform", "somewhere", events=events)
+    form = ValidateTimezoneForm()
+    assert await form.required_slots(["timezone"], CollectingDispatcher(), tracker, DOMAIN) == []
+    dispatcher = CollectingDispatcher()
+    slots = {"reminder_request": "remind me at 8am"}
+    result = await ActionSetReminder().run(
+        dispatcher, person_tracker(sender, "inform", "somewhere", slots, events), DOMAIN
+    )
+    assert SlotSet("timezone_needed", False) in result
+    assert "haven't set a reminder" in texts(dispatcher)[0]
