@@ -305,3 +305,13 @@ async def test_no_place_twice_ends_the_time_zone_question_without_a_loop(sender:
     )
     assert SlotSet("timezone_needed", False) in result
     assert "haven't set a reminder" in texts(dispatcher)[0]
+
+
+async def test_a_new_plan_replaces_the_old_one_and_its_check_ins(db: Session, sender: str) -> None:
+    await make_plan(sender)
+    await check_in(sender, 4, "all", "easy", day=1)
+    clock.set_now(START + dt.timedelta(days=20))
+    await make_plan(sender)
+    kept = plan(db, sender)
+    assert kept.started_at == START + dt.timedelta(days=20) and kept.check_ins == []
+    assert len(kept.exercises) == 4
