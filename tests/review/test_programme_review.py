@@ -5,9 +5,11 @@ test_real_conversations.py (the one test that erases a conversation of the share
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
-from tests.review.conftest import CLINICIAN, ClientFactory, Databases, page_text
+from tests.review.conftest import CLINICIAN, ClientFactory, Databases, csrf_of, page_text
 from tests.review.programme_rows import give_programme
 from tests.review.test_real_conversations import conversation_id
 
@@ -30,3 +32,14 @@ def test_the_queue_lists_worsening_people_oldest_first_and_the_transcript_shows_
     )
     assert "Programme" in page and "bird-dog" in page and "2 sets of 6 slow reps" in page
     assert "2026-03-05 09:00 7 some hurt" in page
+
+    queue_page = clinician.get("/programme/queue").text
+    first = re.search(r'action="/programme/queue/(\d+)/handled"', queue_page).group(1)
+    done = clinician.post(
+        f"/programme/queue/{first}/handled",
+        data={"csrf_token": csrf_of(queue_page)},
+        follow_redirects=False,
+    )
+    assert done.status_code == 303
+    left = page_text(clinician.get("/programme/queue").text)
+    assert "bladder-problems" not in left and "pain getting worse" in left

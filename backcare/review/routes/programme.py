@@ -1,12 +1,13 @@
 """The programme queue: people whose pain is getting worse or who told a new symptom during a
-check-in, the longest waiting first. Each view is written to the audit log."""
+check-in, the longest waiting first, until a clinician marks them handled. Each view and each
+"handled" is written to the audit log."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from fastapi import APIRouter, Request
-from fastapi.responses import HTMLResponse, Response
+from fastapi import APIRouter, HTTPException, Request
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from sqlalchemy import select
 
 from backcare.programme import store
@@ -50,3 +51,21 @@ def programme_queue(
     record(session, user.email, "list", "programme_queue", people=len(entries))
     session.commit()
     return render(request, "programme_queue.html", {"user": user, "entries": entries})
+
+
+@router.post("/programme/queue/{plan_id}/handled")
+def mark_handled(session: DbSession, user: CurrentUser, plan_id: int) -> RedirectResponse:
+    """A clinician has looked at the person: out of the queue until a new worrying check-in."""
+    plan = session.get(Plan, plan_id)
+    if plan is None:
+        raise HTTPException(404, "No such programme (it may have been erased).")
+    record(
+        session,
+        user.email,
+        "programme_handled",
+        f"programme {plan.id} (sender {plan.sender_id})",
+        concern=plan.concern,
+    )
+    plan.concern, plan.concern_since = None, None
+    session.commit()
+    return RedirectResponse("/programme/queue", status_code=303)
