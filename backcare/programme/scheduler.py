@@ -42,6 +42,14 @@ POLL_SECONDS = 20.0
 BATCH = 50
 REMINDER_MESSAGE = "reminder-due"
 DEFAULT_TELEGRAM_API = "https://api.telegram.org"
+# Telegram conversations may be stored as `tg-<chat id>` (channel-prefixed sender ids); the Bot
+# API wants the numeric chat id. The same rule as bot_extensions/channels, which this package
+# does not import.
+TELEGRAM_SENDER_PREFIX = "tg-"
+
+
+def telegram_chat_id(sender_id: str) -> str:
+    return sender_id.removeprefix(TELEGRAM_SENDER_PREFIX)
 
 
 @dataclass(frozen=True)
@@ -103,7 +111,7 @@ def deliver(session: Session, claimed: Claimed, text: str, client: httpx.Client)
         try:
             response = client.post(
                 f"{base}/bot{token}/sendMessage",
-                json={"chat_id": claimed.sender_id, "text": text},
+                json={"chat_id": telegram_chat_id(claimed.sender_id), "text": text},
                 timeout=10,
             )
         except httpx.HTTPError as error:

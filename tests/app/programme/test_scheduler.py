@@ -128,6 +128,7 @@ def test_telegram_reminders_go_through_the_bot_api_and_a_failure_is_retried(
     monkeypatch.setenv("TELEGRAM_TOKEN", "123:abc")
     monkeypatch.setenv("TELEGRAM_API_URL", "http://telegram.test")
     add(factory, "555001", NOW - dt.timedelta(minutes=1), channel="telegram")
+    add(factory, "tg-555002", NOW - dt.timedelta(hours=1), channel="telegram")
     sent: list[dict] = []
     status = {"code": 500}
 
@@ -138,10 +139,11 @@ def test_telegram_reminders_go_through_the_bot_api_and_a_failure_is_retried(
     with httpx.Client(transport=httpx.MockTransport(api)) as client:
         assert run_once(factory, client) == 0
         status["code"] = 200
-        assert run_once(factory, client) == 1
+        assert run_once(factory, client) == 2
         assert run_once(factory, client) == 0
-    assert [s["url"] for s in sent] == ["http://telegram.test/bot123:abc/sendMessage"] * 2
-    assert sent[-1]["chat_id"] == "555001" and sent[-1]["text"].startswith("Time for your back")
+    assert [s["url"] for s in sent] == ["http://telegram.test/bot123:abc/sendMessage"] * 4
+    assert [s["chat_id"] for s in sent[2:]] == ["555002", "555001"]
+    assert sent[-1]["text"].startswith("Time for your back")
 
 
 def test_the_web_page_is_shown_a_reminder_due_while_away_once(
