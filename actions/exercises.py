@@ -26,6 +26,7 @@ from actions.knowledge_action import (
     say,
 )
 from actions.parsing import duration_days, ordinal_position, pain_score
+from actions.programme import keep_plan
 from actions.questions import topic_named_in
 from actions.rendering import exercise_card, exercise_picture, referral_line, topic_message
 from actions.teaching_gate import withhold_teaching
@@ -176,6 +177,8 @@ def send_plan(dispatcher: CollectingDispatcher, tracker: Tracker, session: Sessi
     if routine.drills:
         _offer_plan_to_keep(dispatcher, tracker, session, [drill.slug for drill in routine.drills])
     say(dispatcher, session, "plan-followups")
+    keep_plan(session, tracker, routine.level, routine.drills)
+    say(dispatcher, session, "plan-kept")
     slugs = [drill.slug for drill in routine.drills]
     return [
         SlotSet("current_plan", slugs),

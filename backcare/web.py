@@ -14,6 +14,8 @@ Routes:
 - `/plan/<sender>?drills=…&key=…`: the printable plan (`backcare/plan_page.py`);
 - `/widget.js`: the embeddable widget (a file of `web/public/`); `WIDGET_ORIGINS` lists the
   other sites' origins allowed to call `/config.json` and `/api/...` (CORS).
+- `/api/programme/{sender}/progress` and `POST .../due`: the programme's chart data and the
+  reminders due (backcare/programme/web_routes.py), with the same key as the history.
 
 History goes only to the browser this server issued the id to: the key is an HMAC-SHA256 of
 the id with a secret only this server holds, kept by the page beside the id and sent in the
@@ -52,6 +54,7 @@ from urllib.parse import urlsplit
 import httpx
 import uvicorn
 from starlette.applications import Starlette
+from starlette.concurrency import run_in_threadpool
 from starlette.middleware import Middleware
 from starlette.middleware.base import BaseHTTPMiddleware, RequestResponseEndpoint
 from starlette.requests import Request
@@ -60,6 +63,7 @@ from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
 from backcare import pictures, plan_page
+from backcare.programme import web_routes as programme_routes
 from backcare.review.client_address import Network, client_address, parse_trusted_proxies
 from backcare.settings import PROJECT_ROOT
 from backcare.triage import TRIAGE_LEVELS
@@ -306,6 +310,20 @@ async def state(request: Request) -> JSONResponse:
     return JSONResponse({"sender": sender, "triage": triage_of(tracker)})
 
 
+async def programme_progress(request: Request) -> JSONResponse:
+    owned = owned_conversation(request)
+    if isinstance(owned, JSONResponse):
+        return owned
+    return await run_in_threadpool(programme_routes.progress, owned[1])
+
+
+async def programme_due(request: Request) -> JSONResponse:
+    owned = owned_conversation(request)
+    if isinstance(owned, JSONResponse):
+        return owned
+    return await run_in_threadpool(programme_routes.due, owned[1])
+
+
 async def widget_config(_request: Request) -> JSONResponse:
     return JSONResponse(
         {"rasaUrl": rasa_public_url(), "transport": transport(), "socketPath": "/socket.io"}
@@ -452,6 +470,8 @@ def create_app(secret: bytes | None = None) -> Starlette:
             Route("/api/exercises/{slug}", exercise_facts),
             Route("/pictures/{name}", picture),
             Route("/plan/{sender}", printable_plan),
+            Route("/api/programme/{sender}/progress", programme_progress),
+            Route("/api/programme/{sender}/due", programme_due, methods=["POST"]),
             Mount("/", StaticFiles(directory=PUBLIC_DIR, html=True)),
         ],
         middleware=[Middleware(SecurityHeaders), Middleware(WidgetCors)],

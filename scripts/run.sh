@@ -53,6 +53,9 @@ read -r -a widget_origins <<<"${widget_list//,/ }"
 pids+=($!)
 "$APP_PY" -m backcare.web >var/logs/web.log 2>&1 &
 pids+=($!)
+# Programme reminders: read from the database on every pass, so they survive restarts.
+"$APP_PY" -m backcare.programme.scheduler >var/logs/scheduler.log 2>&1 &
+pids+=($!)
 # The review app's session key: from the environment, else generated once into var/.
 if [ -z "${REVIEW_SECRET_KEY:-}" ]; then
   [ -s var/review_secret_key ] || (umask 077 && "$APP_PY" -c 'import secrets; print(secrets.token_urlsafe(48))' >var/review_secret_key)

@@ -33,6 +33,7 @@ class Knowledge:
     sign_checks: list[schema.SignCheck]
     messages: list[schema.Message]
     screening: list[schema.ScreeningQuestion]
+    programme: schema.ProgrammeFile
 
 
 @dataclass
@@ -76,9 +77,15 @@ def read_knowledge(directory: Path) -> Knowledge:
         sign_checks=parsed["sign_checks.yml"].checks,  # type: ignore[attr-defined]
         messages=parsed["messages.yml"].messages,  # type: ignore[attr-defined]
         screening=parsed["screening.yml"].questions,  # type: ignore[attr-defined]
+        programme=parsed["programme.yml"],  # type: ignore[arg-type]
     )
     _check_references(knowledge)
     return knowledge
+
+
+def read_programme(directory: Path) -> schema.ProgrammeFile:
+    """The programme's rules, outcome measure, reminder settings and ladders, validated."""
+    return _read_file(directory / "programme.yml", schema.ProgrammeFile)  # type: ignore[return-value]
 
 
 class _StrictLoader(yaml.SafeLoader):
@@ -177,6 +184,39 @@ def _check_references(knowledge: Knowledge) -> None:
     for referral in knowledge.referrals:
         for source in referral.sources:
             require("referrals.yml", referral.slug, "source", source, source_ids)
+    _check_programme(knowledge, require)
+
+
+def _check_programme(knowledge: Knowledge, require: Any) -> None:
+    """Every exercise done alone has a ladder, starting on that exercise, with no coach lift."""
+    programme = knowledge.programme
+    name = "programme.yml"
+    exercises = {e.slug: e for e in knowledge.exercises}
+    source_ids = {s.id for s in knowledge.sources}
+    rules = programme.progress
+    referral_slugs = {r.slug for r in knowledge.referrals}
+    require(name, "rules", "referral", rules.physiotherapist_referral, referral_slugs)
+    for source in [*rules.sources, *programme.outcome.sources]:
+        require(name, "rules", "source", source, source_ids)
+    _check_unique(name, [ladder.exercise for ladder in programme.ladders])
+    for ladder in programme.ladders:
+        require(name, ladder.exercise, "exercise", ladder.exercise, set(exercises))
+        for step in ladder.steps:
+            require(name, ladder.exercise, "step exercise", step.exercise, set(exercises))
+            if step.exercise in exercises and exercises[step.exercise].supervision != "self":
+                raise KnowledgeError(f"{name}: entry '{ladder.exercise}': step needs a coach")
+        for source in ladder.sources:
+            require(name, ladder.exercise, "source", source, source_ids)
+        if ladder.start >= len(ladder.steps):
+            raise KnowledgeError(f"{name}: entry '{ladder.exercise}': start is past the steps")
+        if ladder.steps[ladder.start].exercise != ladder.exercise:
+            raise KnowledgeError(
+                f"{name}: entry '{ladder.exercise}': the start step is another exercise"
+            )
+    laddered = {ladder.exercise for ladder in programme.ladders}
+    for exercise in knowledge.exercises:
+        if exercise.supervision == "self" and exercise.slug not in laddered:
+            raise KnowledgeError(f"{name}: exercise '{exercise.slug}' has no ladder")
 
 
 def _check_unique(filename: str, keys: list[str]) -> None:

@@ -190,6 +190,63 @@ class ScreeningFile(Entry):
     questions: list[ScreeningQuestion]
 
 
+class ProgrammeRules(Entry):
+    """When a drill moves up or down a step (docs/programme.md)."""
+
+    easy_check_ins_to_move_up: int = Field(ge=1)
+    pain_rise_to_move_down: int = Field(ge=1, le=10)
+    moves_down_before_physiotherapist: int = Field(ge=1)
+    physiotherapist_referral: Slug
+    sources: list[str] = Field(min_length=1)
+
+
+class OutcomeItems(Entry):
+    pain: str
+    enjoyment: str
+    activity: str
+
+
+class OutcomeMeasure(Entry):
+    """A free-to-use outcome measure (PEG), asked at the start and every `every_days` days."""
+
+    name: str
+    every_days: int = Field(ge=1)
+    items: OutcomeItems
+    sources: list[str] = Field(min_length=1)
+
+
+class QuietHours(Entry):
+    start: str = Field(pattern=r"^([01][0-9]|2[0-3]):[0-5][0-9]$")
+    end: str = Field(pattern=r"^([01][0-9]|2[0-3]):[0-5][0-9]$")
+
+
+class ReminderSettings(Entry):
+    quiet_hours: QuietHours
+    longest_gap_days: int = Field(ge=1)
+
+
+class LadderStep(Entry):
+    exercise: Slug
+    dose: str
+
+
+class Ladder(Entry):
+    """One exercise's steps from easiest to hardest; the plan begins on `start`."""
+
+    exercise: Slug
+    start: int = Field(ge=0)
+    steps: list[LadderStep] = Field(min_length=2)
+    sources: list[str] = Field(min_length=1)
+
+
+class ProgrammeFile(Entry):
+    version: int
+    progress: ProgrammeRules
+    outcome: OutcomeMeasure
+    reminders: ReminderSettings
+    ladders: list[Ladder]
+
+
 KNOWLEDGE_FILES: dict[str, type[Entry]] = {
     "sources.yml": SourcesFile,
     "referrals.yml": ReferralsFile,
@@ -199,4 +256,5 @@ KNOWLEDGE_FILES: dict[str, type[Entry]] = {
     "sign_checks.yml": SignChecksFile,
     "messages.yml": MessagesFile,
     "screening.yml": ScreeningFile,
+    "programme.yml": ProgrammeFile,
 }

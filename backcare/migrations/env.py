@@ -7,6 +7,7 @@ from alembic import context
 
 from backcare.database import make_engine
 from backcare.knowledge.models import Base
+from backcare.programme import models as programme_models  # noqa: F401  (programme tables)
 from backcare.review import models as review_models  # noqa: F401  (registers the review tables)
 from backcare.settings import Settings
 

@@ -1,11 +1,13 @@
 """Right to erasure: remove a conversation from the tracker store and everything the review app
-holds about it (summary, marks, notes, corrections), and record the deletion in the audit log."""
+holds about it (summary, marks, notes, corrections), the person's programme (plan, check-ins,
+outcome answers, reminders), and record the deletion in the audit log."""
 
 from __future__ import annotations
 
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session
 
+from backcare.programme.store import erase_person
 from backcare.review import tracker_store
 from backcare.review.audit import conversation_target, record
 from backcare.review.models import Conversation
@@ -20,6 +22,7 @@ def erase_conversation(
     target = conversation_target(conversation.id, conversation.sender_id)
     with sync_lock:
         session.delete(conversation)
+        erase_person(session, conversation.sender_id)
         session.flush()
         removed = tracker_store.erase_conversation(tracker, conversation.sender_id)
         record(session, admin_email, "delete_conversation", target, tracker_events_deleted=removed)

@@ -38,7 +38,7 @@ fi
 # nginx first, and wait for it: its keep-alive connections would hold Sanic's graceful shutdown.
 for _ in $(seq 1 40); do [ -f "$PROD_DIR/nginx/nginx.pid" ] || break; sleep 0.25; done
 shopt -s nullglob
-stop_groups "$pids"/rasa-*.pid "$pids"/actions-*.pid "$pids"/review.pid "$pids"/web.pid
+stop_groups "$pids"/rasa-*.pid "$pids"/actions-*.pid "$pids"/review.pid "$pids"/web.pid "$pids"/scheduler-*.pid
 if [ -f "$PROD_DIR/redis/redis.pid" ]; then
   pid=$(cat "$PROD_DIR/redis/redis.pid")
   kill -TERM "$pid" 2>/dev/null

@@ -174,6 +174,11 @@ start_bg() {  # name, command...: own session (so down.sh can stop its whole pro
 for port in $ACTIONS_PORTS; do
   start_bg "actions-$port" "$APP_PY" -m rasa_sdk --actions actions -p "$port"
 done
+# Programme reminders: two schedulers, as with several servers; each reminder is claimed once
+# (SELECT ... FOR UPDATE SKIP LOCKED on PostgreSQL).
+for n in 1 2; do
+  start_bg "scheduler-$n" "$APP_PY" -m backcare.programme.scheduler
+done
 # The clinician review app, on the same PostgreSQL, when the app package provides its runner.
 if "$APP_PY" -c 'import importlib.util, sys; sys.exit(importlib.util.find_spec("backcare.review.__main__") is None)' 2>/dev/null; then
   start_bg review "$APP_PY" -m backcare.review

@@ -114,7 +114,12 @@ def web_assistant(browser_workdir: Path, page_ports: dict[str, int]) -> Iterator
 def page_server(
     web_bundle: None, web_assistant: Assistant, browser_workdir: Path, page_ports: dict[str, int]
 ) -> Iterator[PageServer]:
-    server = start_page_server(browser_workdir, web_assistant, page_ports["socketio"])
+    server = start_page_server(
+        browser_workdir,
+        web_assistant,
+        page_ports["socketio"],
+        DATABASE_URL=web_assistant.database_url,
+    )
     try:
         yield server
     finally:
@@ -127,7 +132,11 @@ def rest_page_server(
 ) -> Iterator[PageServer]:
     """The same page told to use Rasa's REST channel (the fallback without socket.io)."""
     server = start_page_server(
-        browser_workdir, web_assistant, page_ports["rest"], WEB_TRANSPORT="rest"
+        browser_workdir,
+        web_assistant,
+        page_ports["rest"],
+        WEB_TRANSPORT="rest",
+        DATABASE_URL=web_assistant.database_url,
     )
     try:
         yield server

@@ -12,11 +12,15 @@ import pytest
 import yaml
 from fastapi.testclient import TestClient
 from sqlalchemy import func, select
+from sqlalchemy.orm import Session
 
 from backcare.database import make_engine
+from backcare.programme.models import CheckIn, Person, Reminder
+from backcare.programme.store import plan_of
 from backcare.review.domain_intents import known_intents
 from backcare.review.tracker_store import events
 from tests.review.conftest import ADMIN, CLINICIAN, ClientFactory, Databases, csrf_of, page_text
+from tests.review.programme_rows import give_programme
 
 pytestmark = pytest.mark.integration
 OTHER_CONVERSATIONS = (
@@ -220,6 +224,8 @@ def test_the_dashboard_counts_what_the_bot_saw(bot_client_for: ClientFactory) ->
 def test_an_admin_erases_a_conversation_from_the_tracker_store(
     bot_databases: Databases, bot_client_for: ClientFactory
 ) -> None:
+    give_programme(bot_databases.app_url, "bot-erase-me", "pain getting worse", 1)
+    give_programme(bot_databases.app_url, "bot-back-pain", None, 1)
     admin = bot_client_for(ADMIN)
     number = conversation_id(admin, "bot-erase-me")
     token = csrf_of(admin.get(f"/conversations/{number}").text)
@@ -245,3 +251,14 @@ def test_an_admin_erases_a_conversation_from_the_tracker_store(
     audit = page_text(admin.get("/admin/audit", params={"action": "delete_conversation"}).text)
     assert f"{ADMIN} delete_conversation conversation {number} (sender bot-erase-me)" in audit
     assert "tracker_events_deleted" in audit
+    # The programme goes too: plan, check-ins and reminders (and no one else's).
+    app = make_engine(bot_databases.app_url)
+    with Session(app) as session:
+        assert session.get(Person, "bot-erase-me") is None
+        assert plan_of(session, "bot-erase-me") is None
+        assert not session.scalars(
+            select(Reminder).where(Reminder.sender_id == "bot-erase-me")
+        ).all()
+        assert session.scalar(select(func.count()).select_from(CheckIn)) == 1
+        assert plan_of(session, "bot-back-pain") is not None
+    app.dispose()

@@ -11,6 +11,7 @@ from fastapi.responses import HTMLResponse, Response
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session
 
+from backcare.programme.store import plan_of
 from backcare.review.annotations import corrections_by_event, notes_of
 from backcare.review.audit import conversation_target, record
 from backcare.review.conversation_list import (
@@ -94,6 +95,7 @@ def audited_transcript(
             "notes": notes_of(session, conversation),
             "corrections": corrections_by_event(session, conversation),
             "intents": known_intents(),
+            "programme": plan_of(session, conversation.sender_id),
         },
     )
 
