@@ -24,6 +24,7 @@ from backcare.review.deps import CurrentUser, DbSession, SyncedTracker
 from backcare.review.domain_intents import known_intents
 from backcare.review.models import Conversation, User
 from backcare.review.templating import render
+from backcare.review.topic_corrections import topic_corrections_by_event, topic_titles
 from backcare.review.tracker_store import events_of
 from backcare.review.transcript import build_turns
 
@@ -94,6 +95,8 @@ def audited_transcript(
             "notes": notes_of(session, conversation),
             "corrections": corrections_by_event(session, conversation),
             "intents": known_intents(),
+            "topic_corrections": topic_corrections_by_event(session, conversation),
+            "topics": topic_titles(session),
         },
     )
 
