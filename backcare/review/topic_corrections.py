@@ -37,9 +37,9 @@ REVIEWER_ROLES = frozenset({"clinician", "admin"})
 EXPORT_HEADER = """\
 # Questions clinicians pointed, in the review app, to the education topic that should have
 # answered them; `topic: null` lists questions no topic answers (the honest "can't help" line
-# was right). Written by `make corrections` from the review database{stamp}, then read and
-# committed by whoever retrains (docs/review.md). Text is masked (no e-mail addresses or
-# phone numbers) and lower case. The topic search (backcare/knowledge/topic_search.py) reads it.
+# was right). Written by `make corrections` from the review database, then read and committed
+# by whoever retrains (docs/review.md). Text is masked (no e-mail addresses or phone numbers)
+# and lower case. The topic search (backcare/knowledge/topic_search.py) reads it.
 """
 
 
@@ -175,8 +175,8 @@ def corrections_yaml(document: TopicCorrectionsFile, exported_at: str = "") -> s
     body = yaml.safe_dump(
         document.model_dump(mode="python"), sort_keys=False, allow_unicode=True, width=100
     )
-    stamp = f" ({exported_at})" if exported_at else ""
-    return EXPORT_HEADER.format(stamp=stamp) + body
+    stamp = f"# Exported {exported_at}.\n" if exported_at else ""
+    return EXPORT_HEADER + stamp + body
 
 
 def export_topic_corrections(engine: Engine, out: Path, actor: str) -> tuple[int, list[str]]:

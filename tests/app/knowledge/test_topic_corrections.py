@@ -23,6 +23,7 @@ from backcare.knowledge.queries import topic_index
 from backcare.knowledge.schema import TopicCorrectionsFile
 from backcare.review import admin
 from backcare.review.models import AuditEntry, Conversation, TopicCorrection
+from backcare.review.topic_corrections import corrections_document, corrections_yaml
 from tests.app.actions.conftest import DOMAIN, texts, tracker
 
 # Questions the search gets wrong today (checked below, so the test means something).
@@ -210,3 +211,24 @@ def test_a_question_pointed_two_ways_is_refused(knowledge_copy: Path) -> None:
     (knowledge_copy / "topic_corrections.yml").write_text(yaml.safe_dump(document))
     with pytest.raises(KnowledgeError, match="corrected twice"):
         read_knowledge(knowledge_copy)
+
+
+def test_the_committed_file_is_what_an_export_of_nothing_writes(knowledge_copy: Path) -> None:
+    empty, warnings = corrections_document([], set())
+    assert warnings == []
+    assert (knowledge_copy / "topic_corrections.yml").read_text() == corrections_yaml(empty)
+
+
+def test_awkward_questions_survive_the_yaml_round_trip() -> None:
+    awkward = ["no", "null", "- is it: ok? #1", "'quoted' and \"double\"", "ça va? 10/10 pain"]
+    when = datetime(2026, 11, 30, tzinfo=UTC)
+    corrections = [
+        TopicCorrection(question=text, topic_slug="massage", author="a", corrected_at=when)
+        for text in awkward
+    ]
+    document, _ = corrections_document(corrections, {"massage"})
+    again = TopicCorrectionsFile.model_validate(yaml.safe_load(corrections_yaml(document, "now")))
+    assert again == document
+    assert sorted(q.text for q in again.corrections[0].questions) == sorted(
+        text.lower() for text in awkward
+    )
