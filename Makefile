@@ -3,7 +3,7 @@ SHELL := /bin/bash
 .DEFAULT_GOAL := help
 ENV := source scripts/env.sh &&
 
-.PHONY: help env db train web pictures run shell test test-app test-bot test-browser validate story-test lint system-packages review-user bench-nlu bench-real up-prod down-prod bench-load test-prod clean
+.PHONY: help env db train web pictures run shell test test-app test-bot test-browser validate story-test lint system-packages review-user corrections bench-nlu bench-real up-prod down-prod bench-load test-prod clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  make %-16s %s\n", $$1, $$2}'
@@ -64,6 +64,9 @@ lint: env ## ruff on all code, mypy on the app package
 
 review-user: db ## Create a review account (asks for the password): make review-user EMAIL=you@example.org ROLE=admin
 	@$(ENV) "$$APP_PY" -m backcare.review.admin create-user --role $(or $(ROLE),clinician) "$(EMAIL)"
+
+corrections: env ## Write the clinicians' topic corrections (review app) to data/knowledge/topic_corrections.yml; read the diff, commit, then make db
+	@$(ENV) "$$APP_PY" -m backcare.review.admin export-topic-corrections --out data/knowledge/topic_corrections.yml
 
 bench-nlu: env ## Compare the candidate NLU pipelines on the held-out set (docs/nlu-pipeline.md)
 	@$(ENV) "$$BOT_PY" -m bot_extensions.spacy_model var/spacy/en_backbone && "$$BOT_PY" bench/compare_nlu_pipelines.py

@@ -10,8 +10,8 @@ from sqlalchemy.orm import Session
 from actions.knowledge_action import Events, KnowledgeAction, latest_intent
 from actions.rendering import topic_message
 from backcare.knowledge.models import EducationTopic
-from backcare.knowledge.queries import topics_that_answer_questions
-from backcare.knowledge.topic_search import Match, index_for
+from backcare.knowledge.queries import topic_index
+from backcare.knowledge.topic_search import Match
 
 # Domain responses: the honest line, or the clarifying question, is sent even when no topic
 # answers.
@@ -23,9 +23,10 @@ UNPLACED_INTENT = "nlu_fallback"
 
 
 def topic_named_in(session: Session, text: str) -> EducationTopic | None:
-    """The topic whose subject the message names ("epidural", "spinal fusion"), if any."""
-    topics = topics_that_answer_questions(session)
-    return _topic(topics, index_for(topics).named(text))
+    """The topic whose subject the message names ("epidural", "spinal fusion"), or that
+    clinicians chose for a message nearly the same, if any."""
+    topics, index = topic_index(session)
+    return _topic(topics, index.recognised(text))
 
 
 def _topic(topics: list[EducationTopic], match: Match | None) -> EducationTopic | None:
@@ -43,8 +44,8 @@ class ActionAnswerQuestion(KnowledgeAction):
         if latest_intent(tracker) == UNPLACED_INTENT:
             topic, otherwise = topic_named_in(session, text), CLARIFY
         else:
-            topics = topics_that_answer_questions(session)
-            topic, otherwise = _topic(topics, index_for(topics).best(text)), CANNOT_HELP
+            topics, index = topic_index(session)
+            topic, otherwise = _topic(topics, index.best(text)), CANNOT_HELP
         if topic is None:
             dispatcher.utter_message(response=otherwise)
             return []

@@ -34,6 +34,8 @@ class Knowledge:
     messages: list[schema.Message]
     screening: list[schema.ScreeningQuestion]
     programme: schema.ProgrammeFile
+    # Optional: the reviewed clinicians' corrections (topic_corrections.yml).
+    corrections: list[schema.TopicCorrection] = field(default_factory=list)
 
 
 @dataclass
@@ -78,6 +80,7 @@ def read_knowledge(directory: Path) -> Knowledge:
         messages=parsed["messages.yml"].messages,  # type: ignore[attr-defined]
         screening=parsed["screening.yml"].questions,  # type: ignore[attr-defined]
         programme=parsed["programme.yml"],  # type: ignore[arg-type]
+        corrections=_read_optional(directory, "topic_corrections.yml").corrections,  # type: ignore[attr-defined]
     )
     _check_references(knowledge)
     return knowledge
@@ -121,6 +124,15 @@ def _read_file(path: Path, model: type[schema.Entry]) -> schema.Entry:
             f"{path.name}: {_describe_location(raw, first['loc'])}: {first['msg']}"
             + (f" ({len(error.errors())} errors in all)" if error.error_count() > 1 else "")
         ) from error
+
+
+def _read_optional(directory: Path, name: str) -> schema.Entry:
+    """An optional file, or the empty one when it is absent."""
+    model = schema.OPTIONAL_KNOWLEDGE_FILES[name]
+    path = directory / name
+    if not path.exists():
+        return model.model_validate({"version": 1, "corrections": []})
+    return _read_file(path, model)
 
 
 def _describe_location(raw: Any, location: tuple[int | str, ...]) -> str:
@@ -184,6 +196,17 @@ def _check_references(knowledge: Knowledge) -> None:
     for referral in knowledge.referrals:
         for source in referral.sources:
             require("referrals.yml", referral.slug, "source", source, source_ids)
+    topic_slugs = {t.slug for t in knowledge.topics}
+    for correction in knowledge.corrections:
+        slug = correction.topic or "(no topic)"
+        require("topic_corrections.yml", slug, "topic", correction.topic, topic_slugs)
+    questions = [q.text for c in knowledge.corrections for q in c.questions]
+    repeated = sorted(q for q, count in Counter(questions).items() if count > 1)
+    if repeated:
+        raise KnowledgeError(
+            f"topic_corrections.yml: question '{repeated[0]}' is corrected twice "
+            "(a question points to one topic, or to none)"
+        )
     _check_programme(knowledge, require)
 
 
@@ -278,6 +301,17 @@ def load_knowledge(session: Session, knowledge: Knowledge) -> LoadReport:
         for index, q in enumerate(knowledge.screening)
     }
     retired += _sync(session, report, models.ScreeningQuestion, "slot", question_rows)
+    correction_rows = {
+        q.text: {
+            "question": q.text,
+            "topic_slug": c.topic,
+            "reviewed_by": q.reviewed_by,
+            "reviewed_on": q.reviewed_on,
+        }
+        for c in knowledge.corrections
+        for q in c.questions
+    }
+    retired += _sync(session, report, models.TopicQuestionCorrection, "question", correction_rows)
     session.flush()
     # Dependants go first: red flags point at referrals, exercises at each other.
     for row in sorted(retired, key=lambda r: _DELETE_ORDER.index(type(r))):
@@ -288,6 +322,7 @@ def load_knowledge(session: Session, knowledge: Knowledge) -> LoadReport:
 
 
 _DELETE_ORDER: list[type[models.Base]] = [
+    models.TopicQuestionCorrection,
     models.ScreeningQuestion,
     models.Message,
     models.RedFlag,

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
-from sqlalchemy import JSON, Boolean, ForeignKey, Integer, String, Text, false
+from sqlalchemy import JSON, Boolean, Date, ForeignKey, Integer, String, Text, false
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 
@@ -76,6 +77,19 @@ class EducationTopic(Base):
     questions: Mapped[list[str]] = mapped_column(JSON, server_default="[]")
     key_terms: Mapped[list[str]] = mapped_column(JSON, server_default="[]")
     sources: Mapped[list[str]] = mapped_column(JSON)
+
+
+class TopicQuestionCorrection(Base):
+    """A question clinicians pointed to the topic that should answer it (no topic: the honest
+    line was right), from data/knowledge/topic_corrections.yml. The question is the key: it
+    points to one place."""
+
+    __tablename__ = "topic_corrections"
+
+    question: Mapped[str] = mapped_column(Text, primary_key=True)
+    topic_slug: Mapped[str | None] = mapped_column(ForeignKey("education_topics.slug"), index=True)
+    reviewed_by: Mapped[str] = mapped_column(String(254))
+    reviewed_on: Mapped[date] = mapped_column(Date)
 
 
 class RedFlag(Base):

@@ -18,7 +18,9 @@ from backcare.knowledge.models import (
     RedFlag,
     Referral,
     ScreeningQuestion,
+    TopicQuestionCorrection,
 )
+from backcare.knowledge.topic_search import TopicIndex, index_for
 
 # Typos allowed per name length: one slip ("plnak") in a short name, two in a long one.
 SHORT_NAME_LENGTH = 4
@@ -80,9 +82,29 @@ def education_topic(session: Session, slug: str) -> EducationTopic | None:
 
 
 def topics_that_answer_questions(session: Session) -> list[EducationTopic]:
-    """The topics with questions people ask, for the topic search."""
+    """The topics with questions people ask (their own, or ones clinicians pointed to them),
+    for the topic search."""
+    corrected = set(
+        session.scalars(
+            select(TopicQuestionCorrection.topic_slug).where(
+                TopicQuestionCorrection.topic_slug.is_not(None)
+            )
+        )
+    )
     topics = session.scalars(select(EducationTopic).order_by(EducationTopic.slug))
-    return [topic for topic in topics if topic.questions]
+    return [topic for topic in topics if topic.questions or topic.slug in corrected]
+
+
+def topic_corrections(session: Session) -> list[TopicQuestionCorrection]:
+    """The reviewed clinicians' corrections (data/knowledge/topic_corrections.yml)."""
+    query = select(TopicQuestionCorrection).order_by(TopicQuestionCorrection.question)
+    return list(session.scalars(query))
+
+
+def topic_index(session: Session) -> tuple[list[EducationTopic], TopicIndex]:
+    """The topics that answer questions, and the search over them with the corrections."""
+    topics = topics_that_answer_questions(session)
+    return topics, index_for(topics, topic_corrections(session))
 
 
 def red_flag_with_referral(session: Session, slug: str) -> tuple[RedFlag, Referral] | None:

@@ -5,9 +5,10 @@ The format is described in docs/knowledge-format.md.
 
 from __future__ import annotations
 
-from typing import Literal
+from datetime import date
+from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 Slug = str
 Urgency = Literal["emergency", "urgent", "see_clinician"]
@@ -247,6 +248,40 @@ class ProgrammeFile(Entry):
     ladders: list[Ladder]
 
 
+# A corrected question is searched like a topic's own questions, so it is held to the same cap.
+MAX_CORRECTED_QUESTION_CHARS = 1_000
+
+
+class CorrectedQuestion(Entry):
+    """One message a clinician pointed to a topic (or to the honest line) in the review app,
+    after the review app's masking: lower case, single-spaced."""
+
+    text: str = Field(min_length=1, max_length=MAX_CORRECTED_QUESTION_CHARS)
+    reviewed_by: str = Field(min_length=1)
+    reviewed_on: date
+
+    @field_validator("text")
+    @classmethod
+    def _lower_case_single_spaced(cls, text: str) -> str:
+        if text != " ".join(text.lower().split()):
+            raise ValueError("a corrected question is lower case with single spaces")
+        return text
+
+
+class TopicCorrection(Entry):
+    """The questions clinicians said a topic should have answered. `topic: null`: no topic
+    should; the assistant's honest "can't help" line was right, and the search must not
+    answer them."""
+
+    topic: Annotated[Slug, Field(pattern=SLUG_PATTERN)] | None
+    questions: list[CorrectedQuestion] = Field(min_length=1)
+
+
+class TopicCorrectionsFile(Entry):
+    version: int
+    corrections: list[TopicCorrection]
+
+
 KNOWLEDGE_FILES: dict[str, type[Entry]] = {
     "sources.yml": SourcesFile,
     "referrals.yml": ReferralsFile,
@@ -257,4 +292,10 @@ KNOWLEDGE_FILES: dict[str, type[Entry]] = {
     "messages.yml": MessagesFile,
     "screening.yml": ScreeningFile,
     "programme.yml": ProgrammeFile,
+}
+
+# Files that may be absent (read as empty): the reviewed clinicians' corrections, written by
+# `make corrections` from the review app.
+OPTIONAL_KNOWLEDGE_FILES: dict[str, type[Entry]] = {
+    "topic_corrections.yml": TopicCorrectionsFile,
 }

@@ -11,6 +11,13 @@ Then by likeness: each topic's index is its title, its summary and the questions
 stems, computed here in plain Python: the topics are few, and the app environment carries no
 machine-learning library. Below `MIN_SCORE` nothing answers, and the assistant says honestly
 that it cannot help with that.
+
+Before both, what clinicians said: a message they pointed to a topic in the review app
+(data/knowledge/topic_corrections.yml, `make corrections`) adds to that topic's questions,
+and a message nearly the same as one they corrected (`SAME_QUESTION`) gets the topic they
+chose, whatever words it names. A message they said no topic answers ("the honest line was
+right") gets the honest line when it comes again, and a question more like those than like
+any topic is not answered by likeness.
 """
 
 from __future__ import annotations
@@ -18,7 +25,7 @@ from __future__ import annotations
 import functools
 import math
 import re
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Protocol
@@ -26,6 +33,10 @@ from typing import Protocol
 # Chosen on the questions in tests/app/knowledge/test_topic_search.py: unrelated questions
 # score below it, paraphrases of a topic's questions above.
 MIN_SCORE = 0.2
+# A message this like a question clinicians corrected is that question: it gets their answer.
+SAME_QUESTION = 0.8
+# The slug of a match that says no topic answers (clinicians chose the honest line).
+NO_TOPIC = ""
 MAX_QUESTION_CHARS = 1_000
 # Key terms are looked for in the whole message, as far as the channels let it be.
 MAX_MESSAGE_CHARS = 5_000
@@ -159,6 +170,13 @@ class Topic(Protocol):
     key_terms: list[str]
 
 
+class Correction(Protocol):
+    """A question clinicians pointed to the topic that should answer it (None: no topic)."""
+
+    question: str
+    topic_slug: str | None
+
+
 @dataclass(frozen=True)
 class Match:
     slug: str
@@ -199,13 +217,29 @@ def _stem(word: str) -> str:
 
 
 class TopicIndex:
-    def __init__(self, topics: Sequence[Topic]) -> None:
-        documents = {t.slug: stems(" ".join([t.title, t.summary, *t.questions])) for t in topics}
-        frequency = Counter(stem for words in documents.values() for stem in set(words))
-        count = len(documents)
+    def __init__(self, topics: Sequence[Topic], corrections: Sequence[Correction] = ()) -> None:
+        slugs = {t.slug for t in topics}
+        corrections = [c for c in corrections if c.topic_slug is None or c.topic_slug in slugs]
+        corrected: defaultdict[str, list[str]] = defaultdict(list)
+        for correction in corrections:
+            if correction.topic_slug is not None:
+                corrected[correction.topic_slug].append(correction.question)
+        documents = {
+            t.slug: stems(" ".join([t.title, t.summary, *t.questions, *corrected[t.slug]]))
+            for t in topics
+        }
+        # Questions no topic answers are documents too, so their words weigh something.
+        unanswered = [stems(c.question) for c in corrections if c.topic_slug is None]
+        every = [*documents.values(), *unanswered]
+        frequency = Counter(stem for words in every for stem in set(words))
+        count = len(every)
         self.idf = {stem: math.log((1 + count) / (1 + n)) + 1 for stem, n in frequency.items()}
         self.vectors = {slug: self._vector(words) for slug, words in documents.items()}
         self.key_terms = {t.slug: [_forms(term) for term in t.key_terms] for t in topics}
+        self.reviewed_vectors = [
+            (c.topic_slug or NO_TOPIC, self._vector(stems(c.question))) for c in corrections
+        ]
+        self.unanswered = [vector for slug, vector in self.reviewed_vectors if slug == NO_TOPIC]
 
     def _vector(self, words: list[str]) -> dict[str, float]:
         counts = Counter(words)
@@ -230,19 +264,45 @@ class TopicIndex:
         count, _, slug = min(found)
         return Match(slug, float(-count))
 
+    def reviewed(self, question: str) -> Match | None:
+        """What clinicians chose for nearly this question (slug `NO_TOPIC`: no topic), if they
+        corrected one like it."""
+        asked = self._vector(stems(question))
+        scored = [Match(slug, _cosine(asked, vector)) for slug, vector in self.reviewed_vectors]
+        top = max(scored, key=lambda m: m.score, default=None)
+        return top if top is not None and top.score >= SAME_QUESTION else None
+
+    def recognised(self, message: str) -> Match | None:
+        """The topic clinicians chose for nearly this message, else the one it names; None
+        when they chose no topic for it or it names none."""
+        reviewed = self.reviewed(message)
+        if reviewed is not None:
+            return None if reviewed.slug == NO_TOPIC else reviewed
+        return self.named(message)
+
     def best(self, question: str) -> Match | None:
-        """The topic the question names, else the one most like it, else None."""
+        """The topic clinicians chose for nearly this question, else the one it names, else
+        the one most like it, else None."""
+        reviewed = self.reviewed(question)
+        if reviewed is not None:
+            return None if reviewed.slug == NO_TOPIC else reviewed
         return self.named(question) or self.most_like(question)
 
     def most_like(self, question: str) -> Match | None:
-        """The topic most like the question, or None when none is close enough."""
+        """The topic most like the question, or None when none is close enough or the
+        question is more like one that clinicians said no topic answers."""
         asked = self._vector(stems(question))
-        scored = [
-            Match(slug, sum(weight * vector.get(w, 0.0) for w, weight in asked.items()))
-            for slug, vector in self.vectors.items()
-        ]
+        scored = [Match(slug, _cosine(asked, vector)) for slug, vector in self.vectors.items()]
         top = max(scored, key=lambda m: m.score, default=None)
-        return top if top is not None and top.score >= MIN_SCORE else None
+        if top is None or top.score < MIN_SCORE:
+            return None
+        unanswered = max((_cosine(asked, vector) for vector in self.unanswered), default=0.0)
+        return None if unanswered >= MIN_SCORE and unanswered > top.score else top
+
+
+def _cosine(one: dict[str, float], other: dict[str, float]) -> float:
+    """Of two unit vectors."""
+    return sum(weight * other.get(word, 0.0) for word, weight in one.items())
 
 
 @dataclass
@@ -254,23 +314,35 @@ class _TopicText:
     key_terms: list[str]
 
 
+@dataclass
+class _CorrectionText:
+    question: str
+    topic_slug: str | None
+
+
 TopicKey = tuple[tuple[str, str, str, tuple[str, ...], tuple[str, ...]], ...]
+CorrectionKey = tuple[tuple[str, str | None], ...]
 
 
-def index_for(topics: Sequence[Topic]) -> TopicIndex:
-    """The index of these topics, built once per version of their text.
+def index_for(topics: Sequence[Topic], corrections: Sequence[Correction] = ()) -> TopicIndex:
+    """The index of these topics and corrections, built once per version of their text.
 
     Building costs ten times a search, and the topics change only when the knowledge base is
     reloaded, which changes the key.
     """
-    key: TopicKey = tuple(
+    topic_key: TopicKey = tuple(
         (t.slug, t.title, t.summary, tuple(t.questions), tuple(t.key_terms)) for t in topics
     )
-    return _index(key)
+    correction_key: CorrectionKey = tuple((c.question, c.topic_slug) for c in corrections)
+    return _index(topic_key, correction_key)
 
 
 @functools.lru_cache(maxsize=4)
-def _index(key: TopicKey) -> TopicIndex:
+def _index(topics: TopicKey, corrections: CorrectionKey) -> TopicIndex:
     return TopicIndex(
-        [_TopicText(slug, title, summary, list(q), list(k)) for slug, title, summary, q, k in key]
+        [
+            _TopicText(slug, title, summary, list(q), list(k))
+            for slug, title, summary, q, k in topics
+        ],
+        [_CorrectionText(question, slug) for question, slug in corrections],
     )

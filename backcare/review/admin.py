@@ -2,6 +2,8 @@
 
     create-user [--role clinician|admin] EMAIL   new account
     set-password EMAIL                            new password for an account
+    export-topic-corrections --out FILE           the clinicians' topic corrections as
+                                                  knowledge YAML (make corrections)
 
 The password never goes on the command line: it is read from REVIEW_PASSWORD if set, else
 asked twice on a terminal, else read as one line from standard input."""
@@ -12,6 +14,7 @@ import argparse
 import getpass
 import os
 import sys
+from pathlib import Path
 
 from sqlalchemy.orm import Session
 
@@ -20,6 +23,7 @@ from backcare.migrate import upgrade_to_head
 from backcare.review.accounts import ROLES, AccountError, create_user, set_password
 from backcare.review.audit import record
 from backcare.review.passwords import WeakPasswordError
+from backcare.review.topic_corrections import export_topic_corrections
 from backcare.settings import Settings
 
 ACTOR = "admin command"
@@ -48,11 +52,24 @@ def main(argv: list[str] | None = None) -> int:
     create.add_argument("email")
     reset = commands.add_parser("set-password", help="set a new password")
     reset.add_argument("email")
+    export = commands.add_parser(
+        "export-topic-corrections", help="write the topic corrections as knowledge YAML"
+    )
+    export.add_argument("--out", type=Path, required=True)
     args = parser.parse_args(argv)
 
     database_url = Settings.from_env().database_url
     upgrade_to_head(database_url)
     engine = make_engine(database_url)
+    if args.command == "export-topic-corrections":
+        try:
+            written, warnings = export_topic_corrections(engine, args.out, ACTOR)
+        finally:
+            engine.dispose()
+        for warning in warnings:
+            print(f"warning: {warning}", file=sys.stderr)
+        print(f"export-topic-corrections: {written} questions written to {args.out}")
+        return 0
     try:
         with Session(engine) as session, session.begin():
             if args.command == "create-user":

@@ -23,6 +23,7 @@ from backcare.review.routes import (
     exports,
     programme,
     reviewing,
+    topic_corrections,
 )
 from backcare.review.security_headers import SecurityHeadersMiddleware
 from backcare.review.settings import ReviewSettings
@@ -32,7 +33,16 @@ STATIC = Path(__file__).resolve().parent / "static"
 SESSION_COOKIE = "backbone_review"
 ROUTERS = tuple(
     module.router
-    for module in (auth, conversations, reviewing, exports, dashboard, programme, admin)
+    for module in (
+        auth,
+        conversations,
+        reviewing,
+        topic_corrections,
+        exports,
+        dashboard,
+        programme,
+        admin,
+    )
 )
 
 

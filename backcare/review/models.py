@@ -190,6 +190,28 @@ class IntentCorrection(Base):
     created_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utcnow)
 
 
+class TopicCorrection(Base):
+    """A clinician's choice of the education topic that should have answered one message (no
+    topic: the honest "can't help" line was right): training data for the topic search. The
+    text is stored after the review app's masking (e-mail addresses and phone numbers hidden),
+    whatever the clinician was shown."""
+
+    __tablename__ = "review_topic_corrections"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    conversation_id: Mapped[int] = mapped_column(
+        ForeignKey("review_conversations.id", ondelete="CASCADE"), index=True
+    )
+    event_id: Mapped[int] = mapped_column(Integer, unique=True)  # the tracker store's row
+    event_time: Mapped[float] = mapped_column(Float)  # the message's timestamp
+    message_text: Mapped[str] = mapped_column(Text)  # the person's message, masked
+    question: Mapped[str] = mapped_column(Text)  # the training question, masked
+    topic_slug: Mapped[str | None] = mapped_column(String(64))  # None: no topic
+    note: Mapped[str | None] = mapped_column(Text)
+    author: Mapped[str] = mapped_column(String(254))
+    corrected_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utcnow)
+
+
 class AuditEntry(Base):
     """Who did what, when. Actors are stored by e-mail so entries outlive their accounts."""
 

@@ -23,11 +23,11 @@ def review_tables(url: str) -> set[str]:
 
 
 def test_the_review_migration_goes_down_and_up(databases: Databases) -> None:
-    assert len(review_tables(databases.app_url)) == 11
+    assert len(review_tables(databases.app_url)) == 12
     command.downgrade(alembic_config(databases.app_url), "0002")
     assert review_tables(databases.app_url) == set()
     upgrade_to_head(databases.app_url)
-    assert len(review_tables(databases.app_url)) == 11
+    assert len(review_tables(databases.app_url)) == 12
 
 
 def test_the_migration_matches_the_models(databases: Databases) -> None:

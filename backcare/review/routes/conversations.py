@@ -25,6 +25,7 @@ from backcare.review.deps import CurrentUser, DbSession, SyncedTracker
 from backcare.review.domain_intents import known_intents
 from backcare.review.models import Conversation, User
 from backcare.review.templating import render
+from backcare.review.topic_corrections import topic_corrections_by_event, topic_titles
 from backcare.review.tracker_store import events_of
 from backcare.review.transcript import build_turns
 
@@ -96,6 +97,8 @@ def audited_transcript(
             "corrections": corrections_by_event(session, conversation),
             "intents": known_intents(),
             "programme": plan_of(session, conversation.sender_id),
+            "topic_corrections": topic_corrections_by_event(session, conversation),
+            "topics": topic_titles(session),
         },
     )
 

@@ -101,9 +101,56 @@ def test_a_huge_message_is_searched_quickly() -> None:
     assert TopicIndex(TOPICS).named("word " * 100_000 + "mattress") is None
 
 
+@dataclass
+class FakeCorrection:
+    question: str
+    topic_slug: str | None
+
+
+CORRECTIONS = [
+    # Names a scan and a mattress, but clinicians said the TENS topic answers it.
+    FakeCorrection("my mri is fine and my mattress is new so what about electric pads", "tens"),
+    FakeCorrection("which shoes are best for a bad back", None),
+    FakeCorrection("a question for a topic that is gone", "retired-topic"),
+]
+
+
+def test_a_corrected_question_gets_the_clinicians_topic_whatever_it_names() -> None:
+    index = TopicIndex(TOPICS, CORRECTIONS)
+    asked = "My MRI is fine and my mattress is new, so what about electric pads?"
+    assert TopicIndex(TOPICS).best(asked) == index.named(asked)  # named: the scans
+    for found in (index.best(asked), index.recognised(asked)):
+        assert found is not None and found.slug == "tens"
+
+
+def test_a_question_clinicians_said_no_topic_answers_gets_none() -> None:
+    index = TopicIndex(TOPICS, CORRECTIONS)
+    assert TopicIndex(TOPICS).best("which shoes are best for a bad back?") is not None
+    assert index.best("which shoes are best for a bad back?") is None
+    assert index.recognised("Which shoes are best for a bad back") is None
+    # More like the unanswered question than like any topic: not answered by likeness.
+    assert index.most_like("best shoes for a bad back") is None
+    # Other questions keep their topics.
+    for question, slug in [
+        ("should i get a firmer mattress for my back", "mattress"),
+        ("is a tens machine worth buying", "tens"),
+        ("what does disc bulge mean on my mri", "scans"),
+    ]:
+        found = index.best(question)
+        assert found is not None and found.slug == slug, question
+
+
+def test_without_corrections_the_index_is_unchanged() -> None:
+    plain, empty = TopicIndex(TOPICS), TopicIndex(TOPICS, [])
+    assert plain.idf == empty.idf and plain.vectors == empty.vectors
+    assert empty.reviewed("anything at all") is None
+
+
 def test_the_index_is_built_once_per_version_of_the_topics() -> None:
     assert index_for(TOPICS) is index_for(list(TOPICS))
     changed = [*TOPICS[:2], FakeTopic("mattress", "Beds", "Other words.", [], ["bed"])]
     assert index_for(changed) is not index_for(TOPICS)
     named = index_for(changed).named("a new bed")
     assert named is not None and named.slug == "mattress"
+    corrected = index_for(TOPICS, CORRECTIONS)
+    assert corrected is index_for(TOPICS, list(CORRECTIONS)) and corrected is not index_for(TOPICS)
