@@ -9,7 +9,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from backcare.review.lockout import is_locked_out, record_attempt
-from backcare.review.models import User
+from backcare.review.login_sessions import end_sessions_of
+from backcare.review.models import User, utcnow
 from backcare.review.passwords import hash_password, needs_rehash, password_matches
 
 ROLES = ("clinician", "admin")
@@ -23,6 +24,7 @@ class LoginOutcome(Enum):
     SIGNED_IN = "signed in"
     WRONG = "wrong e-mail or password"
     LOCKED = "locked out"
+    DISABLED = "account disabled"
 
 
 def normalise_email(email: str) -> str:
@@ -46,11 +48,32 @@ def create_user(session: Session, email: str, password: str, role: str) -> User:
     return user
 
 
-def set_password(session: Session, email: str, password: str) -> User:
+def existing_user(session: Session, email: str) -> User:
     user = find_user(session, email)
     if user is None:
         raise AccountError(f"no account for {normalise_email(email)}")
+    return user
+
+
+def set_password(session: Session, email: str, password: str) -> tuple[User, int]:
+    """A new password ends every session of the account (a stolen cookie stops working);
+    returns the account and how many sessions were ended."""
+    user = existing_user(session, email)
     user.password_hash = hash_password(password)
+    return user, end_sessions_of(session, user)
+
+
+def disable_user(session: Session, email: str) -> tuple[User, int]:
+    """No sign-in from now on, and the account's live sessions end at once."""
+    user = existing_user(session, email)
+    if user.disabled_at is None:
+        user.disabled_at = utcnow()
+    return user, end_sessions_of(session, user)
+
+
+def enable_user(session: Session, email: str) -> User:
+    user = existing_user(session, email)
+    user.disabled_at = None
     return user
 
 
@@ -65,6 +88,8 @@ def check_login(
     record_attempt(session, email, client, matched, now)
     if not matched or user is None:
         return LoginOutcome.WRONG, None
+    if user.is_disabled:  # said only to someone who knows the password
+        return LoginOutcome.DISABLED, None
     if needs_rehash(user.password_hash):
         user.password_hash = hash_password(password)
     return LoginOutcome.SIGNED_IN, user

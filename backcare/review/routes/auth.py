@@ -19,6 +19,7 @@ router = APIRouter()
 # Refused sign-ins: HTTP status, audit action, message.
 REFUSALS = {
     LoginOutcome.WRONG: (401, "login_failed", "Wrong e-mail or password."),
+    LoginOutcome.DISABLED: (403, "login_disabled", "This account is disabled."),
     LoginOutcome.LOCKED: (
         429,
         "login_locked",
