@@ -24,6 +24,7 @@ def export(client: TestClient, path: str, params: dict[str, str] | None = None):
     token = csrf_of(client.get("/conversations").text)
     return client.post(path, params=params, data={"csrf_token": token})
 
+
 pytestmark = pytest.mark.integration
 OTHER_CONVERSATIONS = (
     "bot-back-pain",
