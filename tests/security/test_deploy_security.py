@@ -23,7 +23,6 @@ from pathlib import Path
 
 import httpx
 import pytest
-import yaml
 
 from tests.prod.test_deploy_files import TEMPLATE, render
 from tests.prod.test_deploy_files import k8s_documents as read_k8s_documents
@@ -85,10 +84,14 @@ def peer_matches(peer: dict, name: str, labels: dict[str, str] | None) -> bool:
     assert "ipBlock" not in peer, "no ipBlock: peers are named by labels"
     if "namespaceSelector" in peer:  # only other namespaces are named this way here
         namespace = peer["namespaceSelector"]["matchLabels"]["kubernetes.io/metadata.name"]
-        return labels is None and {
-            "kube-system": DNS,
-            "ingress-nginx": INGRESS_CONTROLLER,
-        }.get(namespace) == name
+        return (
+            labels is None
+            and {
+                "kube-system": DNS,
+                "ingress-nginx": INGRESS_CONTROLLER,
+            }.get(namespace)
+            == name
+        )
     return labels is not None and selects(peer["podSelector"], labels)
 
 
@@ -154,7 +157,7 @@ def test_network_policies_allow_exactly_the_topology() -> None:
     dns = {(name, DNS, 53) for name in pods}
     assert opened - dns == TOPOLOGY
     assert dns <= opened, "every pod resolves names"
-    for source, destination, port in TOPOLOGY:
+    for _source, destination, port in TOPOLOGY:
         if destination in pods:
             assert port in pods[destination][1], f"{destination} has no port {port}"
 
