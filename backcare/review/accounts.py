@@ -13,6 +13,8 @@ from backcare.review.login_sessions import end_sessions_of
 from backcare.review.models import User, utcnow
 from backcare.review.passwords import hash_password, needs_rehash, password_matches
 
+LOCKED_MESSAGE = "Too many failed sign-ins. Wait 15 minutes and try again."
+
 ROLES = ("clinician", "admin")
 
 
@@ -61,6 +63,27 @@ def set_password(session: Session, email: str, password: str) -> tuple[User, int
     user = existing_user(session, email)
     user.password_hash = hash_password(password)
     return user, end_sessions_of(session, user)
+
+
+def change_own_password(
+    session: Session,
+    user: User,
+    current: str,
+    new: str,
+    keep_token: str,
+    client: str,
+    now: datetime,
+) -> int:
+    """A signed-in person's new password: the current one must match (a wrong one counts towards
+    the lock-out like a failed sign-in); every other session of the account ends at once.
+    Returns how many sessions were ended; raises AccountError or WeakPasswordError."""
+    if is_locked_out(session, user.email, client, now):
+        raise AccountError(LOCKED_MESSAGE)
+    if not password_matches(user.password_hash, current):
+        record_attempt(session, user.email, client, False, now)
+        raise AccountError("The current password is wrong.")
+    user.password_hash = hash_password(new)
+    return end_sessions_of(session, user, keep_token=keep_token)
 
 
 def disable_user(session: Session, email: str) -> tuple[User, int]:

@@ -15,7 +15,15 @@ from starlette.middleware.sessions import SessionMiddleware
 from backcare.database import make_engine
 from backcare.review.csrf import require_csrf_token
 from backcare.review.deps import LoginRequired
-from backcare.review.routes import admin, auth, conversations, dashboard, exports, reviewing
+from backcare.review.routes import (
+    account,
+    admin,
+    auth,
+    conversations,
+    dashboard,
+    exports,
+    reviewing,
+)
 from backcare.review.security_headers import SecurityHeadersMiddleware
 from backcare.review.settings import ReviewSettings
 from backcare.review.templating import render
@@ -23,7 +31,7 @@ from backcare.review.templating import render
 STATIC = Path(__file__).resolve().parent / "static"
 SESSION_COOKIE = "backbone_review"
 ROUTERS = tuple(
-    module.router for module in (auth, conversations, reviewing, exports, dashboard, admin)
+    module.router for module in (auth, account, conversations, reviewing, exports, dashboard, admin)
 )
 
 

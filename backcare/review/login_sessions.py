@@ -43,16 +43,15 @@ def user_for_token(session: Session, token: str, now: datetime) -> User | None:
     return found.user
 
 
-def end_sessions_of(session: Session, user: User) -> int:
-    """End every session of an account; returns how many were live."""
-    live = (
-        session.scalar(
-            select(func.count()).select_from(LoginSession).where(LoginSession.user_id == user.id)
-        )
-        or 0
-    )
-    session.execute(delete(LoginSession).where(LoginSession.user_id == user.id))
-    return live
+def end_sessions_of(session: Session, user: User, keep_token: str | None = None) -> int:
+    """End every session of an account (but the one of `keep_token`, if given); returns how many
+    were ended."""
+    conditions = [LoginSession.user_id == user.id]
+    if keep_token:
+        conditions.append(LoginSession.token_hash != _digest(keep_token))
+    ended = session.scalar(select(func.count()).select_from(LoginSession).where(*conditions)) or 0
+    session.execute(delete(LoginSession).where(*conditions))
+    return ended
 
 
 def end_session(session: Session, token: str) -> None:

@@ -130,3 +130,41 @@ def test_exports_are_posts_with_the_csrf_token(
     assert "attachment" in exported.headers["content-disposition"]
     exports = [a for actor, a, _t, _d in audit(databases) if actor == CLINICIAN and "export" in a]
     assert len(exports) == 1, exports
+
+
+def change_password(client: TestClient, current: str, new: str, again: str | None = None):
+    token = csrf_of(client.get("/account").text)
+    return client.post(
+        "/account/password",
+        data={
+            "csrf_token": token,
+            "current_password": current,
+            "new_password": new,
+            "new_password_again": new if again is None else again,
+        },
+        follow_redirects=False,
+    )
+
+
+def test_changing_ones_password_ends_the_other_sessions_at_once(
+    databases: Databases, client_for: ClientFactory
+) -> None:
+    here, stolen = client_for(CLINICIAN), client_for(CLINICIAN)
+    other_account = client_for(ADMIN)
+    assert change_password(here, "not the password", NEW_PASSWORD).status_code == 400
+    assert change_password(here, PASSWORD, NEW_PASSWORD, "a different new one").status_code == 400
+    assert signed_in(stolen), "a refused change ended a session"
+    changed = change_password(here, PASSWORD, NEW_PASSWORD)
+    assert changed.status_code == 303
+    assert signed_in(here), "the browser that changed the password was signed out"
+    assert not signed_in(stolen), "another session outlived the password change"
+    assert signed_in(other_account)
+    assert try_login(client_for(), CLINICIAN, PASSWORD).status_code == 401
+    assert try_login(client_for(), CLINICIAN, NEW_PASSWORD).status_code == 303
+    entries = [(actor, action, detail) for actor, action, _t, detail in audit(databases)]
+    assert [a for actor, a, _d in entries if a.startswith("change_password")] == [
+        "change_password_refused",
+        "change_password_refused",
+        "change_password",
+    ]
+    assert (CLINICIAN, "change_password", {"client": "testclient", "sessions_ended": 1}) in entries
