@@ -31,7 +31,7 @@ shell: db ## Talk to the assistant in the terminal (starts the action server too
 	@scripts/train.sh || scripts/current_model.sh >/dev/null
 	@scripts/shell.sh
 
-system-packages: ## Debian packages the tests use: PostgreSQL, Redis, nginx, Chromium
+system-packages: ## Debian packages the tests use: PostgreSQL, Redis, nginx, Chromium, kubectl
 	@scripts/ensure_system_packages.sh
 
 validate: env ## rasa data validate, failing on any warning

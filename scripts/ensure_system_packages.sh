@@ -1,12 +1,16 @@
 #!/usr/bin/env bash
 # Install the Debian packages the tests need, only those missing: PostgreSQL and Redis servers,
-# nginx, and Chromium for the browser tests.
+# nginx, Chromium for the browser tests, and kubectl (the deployment tests render deploy/k8s with
+# `kubectl kustomize`). A missing one fails the tests (tests/system_packages.py), never skips them.
 set -euo pipefail
 packages=(postgresql redis-server nginx chromium)
 missing=()
 for package in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
 done
+# Debian's kubectl is the package kubernetes-client; a kubectl already installed (a cloud SDK's)
+# is used as it is.
+command -v kubectl >/dev/null 2>&1 || missing+=(kubernetes-client)
 [ ${#missing[@]} -eq 0 ] && exit 0
 if [ "$(id -u)" -ne 0 ]; then
   echo "error: missing Debian packages: ${missing[*]}; install them with: sudo apt-get install ${missing[*]}" >&2

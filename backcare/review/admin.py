@@ -1,9 +1,13 @@
 """`python -m backcare.review.admin`: manage review accounts from the shell.
 
     create-user [--role clinician|admin] EMAIL   new account
-    set-password EMAIL                            new password for an account
+    set-password EMAIL                            new password; ends the account's sessions
+    disable-user EMAIL                            no sign-in; ends the account's sessions
+    enable-user EMAIL                             allow sign-in again
     export-topic-corrections --out FILE           the clinicians' topic corrections as
                                                   knowledge YAML (make corrections)
+
+Each is written to the audit log (actor "admin command").
 
 The password never goes on the command line: it is read from REVIEW_PASSWORD if set, else
 asked twice on a terminal, else read as one line from standard input."""
@@ -20,7 +24,14 @@ from sqlalchemy.orm import Session
 
 from backcare.database import make_engine
 from backcare.migrate import upgrade_to_head
-from backcare.review.accounts import ROLES, AccountError, create_user, set_password
+from backcare.review.accounts import (
+    ROLES,
+    AccountError,
+    create_user,
+    disable_user,
+    enable_user,
+    set_password,
+)
 from backcare.review.audit import record
 from backcare.review.passwords import WeakPasswordError
 from backcare.review.topic_corrections import export_topic_corrections
@@ -50,12 +61,16 @@ def main(argv: list[str] | None = None) -> int:
     create = commands.add_parser("create-user", help="create an account")
     create.add_argument("--role", choices=ROLES, default="clinician")
     create.add_argument("email")
-    reset = commands.add_parser("set-password", help="set a new password")
+    reset = commands.add_parser("set-password", help="set a new password, ending its sessions")
     reset.add_argument("email")
     export = commands.add_parser(
         "export-topic-corrections", help="write the topic corrections as knowledge YAML"
     )
     export.add_argument("--out", type=Path, required=True)
+    disable = commands.add_parser("disable-user", help="refuse sign-in and end its sessions")
+    disable.add_argument("email")
+    enable = commands.add_parser("enable-user", help="allow a disabled account to sign in")
+    enable.add_argument("email")
     args = parser.parse_args(argv)
 
     database_url = Settings.from_env().database_url
@@ -75,9 +90,15 @@ def main(argv: list[str] | None = None) -> int:
             if args.command == "create-user":
                 user = create_user(session, args.email, read_password(), args.role)
                 record(session, ACTOR, "create_user", user.email, role=user.role)
+            elif args.command == "set-password":
+                user, ended = set_password(session, args.email, read_password())
+                record(session, ACTOR, "set_password", user.email, sessions_ended=ended)
+            elif args.command == "disable-user":
+                user, ended = disable_user(session, args.email)
+                record(session, ACTOR, "disable_user", user.email, sessions_ended=ended)
             else:
-                user = set_password(session, args.email, read_password())
-                record(session, ACTOR, "set_password", user.email)
+                user = enable_user(session, args.email)
+                record(session, ACTOR, "enable_user", user.email)
             done = f"{args.command}: done for {user.email} ({user.role})"
     except (AccountError, WeakPasswordError) as error:
         print(f"error: {error}", file=sys.stderr)

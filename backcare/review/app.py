@@ -16,6 +16,7 @@ from backcare.database import make_engine
 from backcare.review.csrf import require_csrf_token
 from backcare.review.deps import LoginRequired
 from backcare.review.routes import (
+    account,
     admin,
     auth,
     conversations,
@@ -35,6 +36,7 @@ ROUTERS = tuple(
     module.router
     for module in (
         auth,
+        account,
         conversations,
         reviewing,
         topic_corrections,

@@ -1,5 +1,6 @@
 """Server-side login sessions: the signed cookie carries a random token, the database keeps its
-SHA-256 and an expiry, so logging out (or expiry) ends the session for good."""
+SHA-256 and an expiry, so logging out (or expiry) ends the session for good. A new password or
+a disabled account ends every session of the account at once."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ import hashlib
 import secrets
 from datetime import datetime, timedelta
 
-from sqlalchemy import delete, select
+from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
 from backcare.review.models import LoginSession, User
@@ -37,7 +38,20 @@ def user_for_token(session: Session, token: str, now: datetime) -> User | None:
             LoginSession.token_hash == _digest(token), LoginSession.expires_at > now
         )
     )
-    return found.user if found else None
+    if found is None or found.user.is_disabled:
+        return None
+    return found.user
+
+
+def end_sessions_of(session: Session, user: User, keep_token: str | None = None) -> int:
+    """End every session of an account (but the one of `keep_token`, if given); returns how many
+    were ended."""
+    conditions = [LoginSession.user_id == user.id]
+    if keep_token:
+        conditions.append(LoginSession.token_hash != _digest(keep_token))
+    ended = session.scalar(select(func.count()).select_from(LoginSession).where(*conditions)) or 0
+    session.execute(delete(LoginSession).where(*conditions))
+    return ended
 
 
 def end_session(session: Session, token: str) -> None:

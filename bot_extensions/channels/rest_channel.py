@@ -13,6 +13,11 @@ else is answered 400 with a one-line reason, never a 5xx. A sender id starting w
 (`sender_ids.py`); any other id is kept as sent, so a tool reads its conversation at
 `/conversations/<id>/tracker`. The text then goes through
 `user_text.py` (length cap, no intent syntax but the buttons').
+
+Behind the production profile's nginx, which rate-limits per sender by reading the sender with a
+regular expression, the sender nginx read arrives in `X-Backbone-Sender`; a message whose parsed
+sender differs (a decoy "sender" in a nested object, a duplicate key, an escaped letter) is
+refused with 400, so no body can be limited under one sender and answered as another.
 """
 
 from __future__ import annotations
@@ -39,6 +44,8 @@ logger = logging.getLogger(__name__)
 
 SENDER_ID = re.compile(r"[A-Za-z0-9_.:@+=-]{1,128}")
 INPUT_CHANNEL = re.compile(r"[a-z0-9_-]{1,32}")
+# Set by nginx (scripts/prod/nginx.conf.template) to the sender its per-sender limit counted.
+PROXY_SENDER_HEADER = "X-Backbone-Sender"
 
 
 class BadRequest(ValueError):
@@ -78,6 +85,12 @@ def parse_body(body: bytes | None) -> RestMessage:
     return RestMessage(sender, user_text(message), channel)
 
 
+def check_proxy_sender(proxy_sender: str | None, sender: str) -> None:
+    """Refuse a message whose sender is not the one the proxy in front rate-limited."""
+    if proxy_sender is not None and proxy_sender != sender:
+        raise BadRequest('"sender" must be the body\'s first "sender", written without escapes.')
+
+
 def _required_string(data: dict[str, Any], key: str) -> str:
     value = data.get(key)
     if value is None:
@@ -99,6 +112,7 @@ class RestInput(RasaRestInput):
         async def receive(request: Request) -> HTTPResponse:
             try:
                 checked = parse_body(request.body)
+                check_proxy_sender(request.headers.get(PROXY_SENDER_HEADER), checked.sender)
             except BadRequest as reason:
                 return response.json({"error": str(reason)}, status=400)
             sender_id, text = checked.sender, checked.text

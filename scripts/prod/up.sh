@@ -69,6 +69,11 @@ trap 'status=$?; [ $status -eq 0 ] || { echo "error: start-up failed (exit $stat
 export REVIEW_PORT=${PROD_REVIEW_PORT:-8190}
 export WEB_PORT=${PROD_WEB_PORT:-8180}
 mkdir -p "$logs" "$pids" "$PROD_DIR/nginx/tmp" "$PROD_DIR/redis"
+# Logs name senders and hold what people wrote: readable by their owner only. nginx creates its
+# files 0644, so they are made here first (it appends to existing files and keeps their mode).
+chmod 700 "$logs"
+(umask 077 && touch "$logs/nginx-access.log" "$logs/nginx-routed.log" "$logs/nginx-error.log")
+chmod 600 "$logs/nginx-access.log" "$logs/nginx-routed.log" "$logs/nginx-error.log"
 # Private: only root's services (postgres, nginx's workers) may pass through to their own parts.
 if [ "$(id -u)" -eq 0 ]; then chmod 711 "$PROD_DIR"; else chmod 700 "$PROD_DIR"; fi
 
@@ -203,9 +208,12 @@ RATE_LIMIT_EXEMPT_LINES=$(for net in $RATE_LIMIT_EXEMPT; do printf '        %s 0
 export RASA_UPSTREAM_SERVERS ACTIONS_UPSTREAM_SERVERS RATE_LIMIT_EXEMPT_LINES
 export PUBLIC_LISTEN="$PROD_HOST:$PROD_PORT" INTERNAL_LISTEN="$ACTIONS_PROXY_HOST:$ACTIONS_PROXY_PORT"
 export WEB_UPSTREAM="127.0.0.1:$WEB_PORT" RESOLVER_LINE="    # (fixed loopback addresses: no resolver)"
+# Clients reach this nginx directly: their own address is the one limited (no real_ip).
+export REAL_IP_LINES=${REAL_IP_LINES:-"    # (clients connect directly: no real_ip)"}
 envsubst '${NGINX_USER_LINE} ${NGINX_WORKERS} ${PROD_DIR} ${PUBLIC_LISTEN} ${INTERNAL_LISTEN} ${RATE_LIMIT}
           ${RATE_BURST} ${ADDRESS_RATE_LIMIT} ${ADDRESS_RATE_BURST} ${RATE_LIMIT_EXEMPT_LINES}
-          ${RASA_UPSTREAM_SERVERS} ${ACTIONS_UPSTREAM_SERVERS} ${ACTION_TIMEOUT} ${WEB_UPSTREAM} ${RESOLVER_LINE}' \
+          ${RASA_UPSTREAM_SERVERS} ${ACTIONS_UPSTREAM_SERVERS} ${ACTION_TIMEOUT} ${WEB_UPSTREAM} ${RESOLVER_LINE}
+          ${REAL_IP_LINES}' \
   <scripts/prod/nginx.conf.template >"$PROD_DIR/nginx/nginx.conf"
 nginx_cmd=(nginx -p "$PROD_DIR/nginx" -c "$PROD_DIR/nginx/nginx.conf" -e "$logs/nginx-error.log")
 "${nginx_cmd[@]}" -t -q

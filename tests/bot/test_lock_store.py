@@ -26,6 +26,7 @@ from rasa.core.utils import number_of_sanic_workers
 from rasa.utils.endpoints import read_endpoint_config
 
 from bot_extensions.lock_store import AtomicRedisLockStore
+from tests.system_packages import require_file
 
 ROOT = Path(__file__).resolve().parents[2]
 REDIS_SERVER = shutil.which("redis-server") or "/usr/bin/redis-server"
@@ -41,7 +42,10 @@ STORES = [
 ]
 BOTH = [AtomicRedisLockStore, RedisLockStore]
 
-pytestmark = pytest.mark.skipif(not Path(REDIS_SERVER).exists(), reason="needs redis-server")
+
+@pytest.fixture(autouse=True)
+def _redis_installed() -> None:
+    require_file(REDIS_SERVER, "redis-server")
 
 
 def free_port() -> int:

@@ -15,6 +15,7 @@ from playwright.sync_api import Browser, Playwright, sync_playwright
 from tests.chromium import CHROMIUM, CHROMIUM_ARGS
 from tests.knowledge_db import build_knowledge_db
 from tests.servers import APP_PY, ROOT, Assistant, Process, free_port, wait_until_up
+from tests.system_packages import require_file
 
 ARTIFACTS = ROOT / "test-artifacts" / "browser"
 BROWSER_TESTS = Path(__file__).resolve().parent
@@ -152,8 +153,7 @@ def playwright() -> Iterator[Playwright]:
 
 @pytest.fixture(scope="session")
 def browser(playwright: Playwright) -> Iterator[Browser]:
-    if not Path(CHROMIUM).exists():
-        pytest.skip(f"{CHROMIUM} is not installed (make system-packages)")
+    require_file(CHROMIUM, "chromium")
     launched = playwright.chromium.launch(
         executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True
     )

@@ -15,7 +15,6 @@ from __future__ import annotations
 import json
 import os
 import re
-import shutil
 import subprocess
 from pathlib import Path
 
@@ -25,6 +24,7 @@ import pytest
 import yaml
 
 from tests.servers import ROOT
+from tests.system_packages import require_program
 
 DEPLOY = ROOT / "deploy"
 TEMPLATE = ROOT / "scripts" / "prod" / "nginx.conf.template"
@@ -141,10 +141,10 @@ def test_kubernetes_topology() -> None:
     assert needed <= env, needed - env
 
 
-@pytest.mark.skipif(shutil.which("kubectl") is None, reason="kubectl not installed")
 def test_kustomization_renders() -> None:
+    kubectl = require_program("kubectl", "kubernetes-client")
     rendered = subprocess.run(
-        ["kubectl", "kustomize", str(DEPLOY / "k8s")], capture_output=True, text=True, timeout=60
+        [kubectl, "kustomize", str(DEPLOY / "k8s")], capture_output=True, text=True, timeout=60
     )
     assert rendered.returncode == 0, rendered.stderr
     assert len([d for d in yaml.safe_load_all(rendered.stdout) if d]) == len(k8s_documents())
@@ -162,8 +162,8 @@ def test_nginx_template_renders_completely(where: str) -> None:
     assert "${" not in body
 
 
-@pytest.mark.skipif(shutil.which("nginx") is None, reason="nginx not installed")
 def test_local_nginx_config_is_valid(tmp_path: Path) -> None:
+    nginx = require_program("nginx", "nginx")
     env = {
         "NGINX_USER_LINE": "",
         "NGINX_WORKERS": "1",
@@ -178,6 +178,7 @@ def test_local_nginx_config_is_valid(tmp_path: Path) -> None:
         "ACTION_TIMEOUT": "10",
         "WEB_UPSTREAM": "127.0.0.1:3",
         "RESOLVER_LINE": "",
+        "REAL_IP_LINES": "",
         "RASA_UPSTREAM_SERVERS": "        server 127.0.0.1:4;\n        server 127.0.0.1:5;",
         "ACTIONS_UPSTREAM_SERVERS": "        server 127.0.0.1:6;",
     }
@@ -187,7 +188,7 @@ def test_local_nginx_config_is_valid(tmp_path: Path) -> None:
     conf.write_text(render(TEMPLATE.read_text(), env))
     result = subprocess.run(
         [
-            "nginx",
+            nginx,
             "-t",
             "-q",
             "-p",

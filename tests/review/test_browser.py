@@ -103,7 +103,7 @@ def test_a_clinician_reviews_a_red_flag_conversation(
     snap(page, "04-transcript-reviewed")
 
     with page.expect_download() as download_info:
-        page.get_by_role("link", name="Export CSV").click()
+        page.get_by_role("button", name="Export CSV").click()
     saved = tmp_path / download_info.value.suggested_filename
     download_info.value.save_as(saved)
     rows = list(csv.DictReader(saved.open(encoding="utf-8")))

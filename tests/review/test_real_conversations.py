@@ -22,6 +22,13 @@ from backcare.review.tracker_store import events
 from tests.review.conftest import ADMIN, CLINICIAN, ClientFactory, Databases, csrf_of, page_text
 from tests.review.programme_rows import give_programme
 
+
+def export(client: TestClient, path: str, params: dict[str, str] | None = None):
+    """Exports are form posts carrying the session's CSRF token."""
+    token = csrf_of(client.get("/conversations").text)
+    return client.post(path, params=params, data={"csrf_token": token})
+
+
 pytestmark = pytest.mark.integration
 OTHER_CONVERSATIONS = (
     "bot-back-pain",
@@ -125,13 +132,13 @@ def test_contacts_are_hidden_until_a_clinician_asks_which_is_audited(
     page = admin.get(f"/conversations/{number}").text
     assert "my email is [e-mail hidden] and my number is [phone hidden]" in page
     assert "jo.bloggs" not in page and "900123" not in page
-    for export in (
+    for path in (
         f"/conversations/{number}/export.csv",
         f"/conversations/{number}/export.json",
-        f"/conversations/{number}/print",
         "/exports/conversations.json",
     ):
-        assert "jo.bloggs" not in admin.get(export).text, export
+        assert "jo.bloggs" not in export(admin, path).text, path
+    assert "jo.bloggs" not in admin.get(f"/conversations/{number}/print").text
     shown = admin.post(f"/conversations/{number}/unmask", data={"csrf_token": csrf_of(page)})
     assert "jo.bloggs@example.com" in shown.text and "07700 900123" in shown.text
     audit = page_text(admin.get("/admin/audit", params={"action": "unmask"}).text)
@@ -170,7 +177,7 @@ def test_notes_reviews_and_intent_corrections(bot_client_for: ClientFactory) -> 
     assert f"reviewed by {CLINICIAN}" in text and "Mark not reviewed" in text
     assert f"corrected to ask_hip_pain by {CLINICIAN}" in text
 
-    exported = clinician.get("/exports/corrections.yml")
+    exported = export(clinician, "/exports/corrections.yml")
     assert exported.headers["content-disposition"].endswith('filename="review_corrections.yml"')
     training = yaml.safe_load(exported.text)
     assert training["version"] == "3.1"
@@ -184,14 +191,14 @@ def test_exports_of_one_conversation_and_of_a_filtered_set(bot_client_for: Clien
     clinician = bot_client_for(CLINICIAN)
     number = conversation_id(clinician, "bot-red-flag")
     rows = list(
-        csv.DictReader(io.StringIO(clinician.get(f"/conversations/{number}/export.csv").text))
+        csv.DictReader(io.StringIO(export(clinician, f"/conversations/{number}/export.csv").text))
     )
     assert [row["person"] for row in rows] == ["hello", "I can't feel anything when I wipe"]
     assert rows[1]["intent"] == "report_red_flag"
     assert rows[1]["red_flags"] == "saddle-numbness (present)"
     assert "utter_emergency [RulePolicy]" in rows[1]["actions"]
 
-    document = clinician.get("/exports/conversations.json", params={"triage": "emergency"}).json()
+    document = export(clinician, "/exports/conversations.json", {"triage": "emergency"}).json()
     assert document["filters"] == {"triage": "emergency"}
     [conversation] = document["conversations"]
     assert conversation["sender_id"] == "bot-red-flag" and conversation["red_flags"] == [
@@ -199,7 +206,7 @@ def test_exports_of_one_conversation_and_of_a_filtered_set(bot_client_for: Clien
     ]
     assert conversation["transcript"][1]["actions"][0]["action"] == "utter_emergency"
 
-    everything = clinician.get("/exports/conversations.csv", params={"channel": "rest"})
+    everything = export(clinician, "/exports/conversations.csv", {"channel": "rest"})
     senders = {row["sender_id"] for row in csv.DictReader(io.StringIO(everything.text))}
     assert set(OTHER_CONVERSATIONS) <= senders
     printed = page_text(clinician.get(f"/conversations/{number}/print").text)

@@ -1,2 +1,2 @@
-"""One router per resource: sign-in, conversations, reviewing (notes, marks,
-corrections), exports, dashboard, admin."""
+"""One router per resource: sign-in, one's own account, conversations, reviewing (notes,
+marks, corrections), exports, dashboard, admin."""

@@ -7,7 +7,7 @@ from typing import Annotated
 from fastapi import APIRouter, Form, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
-from backcare.review.accounts import LoginOutcome, check_login, normalise_email
+from backcare.review.accounts import LOCKED_MESSAGE, LoginOutcome, check_login, normalise_email
 from backcare.review.audit import record
 from backcare.review.client_address import client_address
 from backcare.review.deps import DbSession
@@ -19,11 +19,8 @@ router = APIRouter()
 # Refused sign-ins: HTTP status, audit action, message.
 REFUSALS = {
     LoginOutcome.WRONG: (401, "login_failed", "Wrong e-mail or password."),
-    LoginOutcome.LOCKED: (
-        429,
-        "login_locked",
-        "Too many failed sign-ins. Wait 15 minutes and try again.",
-    ),
+    LoginOutcome.DISABLED: (403, "login_disabled", "This account is disabled."),
+    LoginOutcome.LOCKED: (429, "login_locked", LOCKED_MESSAGE),
 }
 
 

@@ -1,5 +1,7 @@
 """Downloads: one conversation or a filtered set as CSV or JSON (masked, streamed), and the
-intent corrections as Rasa NLU YAML. Every export is audited with what it contained."""
+intent corrections as Rasa NLU YAML. Every export is audited with what it contained. Exports are
+POSTs, so each needs the session's CSRF token: a link or image on another site cannot make a
+signed-in clinician's browser download (and the audit log record) an export."""
 
 from __future__ import annotations
 
@@ -64,7 +66,7 @@ def _stamp() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
 
 
-@router.get("/conversations/{conversation_id}/export.{fmt}")
+@router.post("/conversations/{conversation_id}/export.{fmt}")
 def export_conversation(
     session: DbSession,
     user: CurrentUser,
@@ -85,7 +87,7 @@ def export_conversation(
     return _download(body, fmt, f"backbone-conversation-{conversation.id}.{fmt}")
 
 
-@router.get("/exports/conversations.{fmt}")
+@router.post("/exports/conversations.{fmt}")
 def export_conversations(
     session: DbSession, user: CurrentUser, tracker: SyncedTracker, filters: Filters, fmt: Format
 ) -> Response:
@@ -104,7 +106,7 @@ def export_conversations(
     return _download(lines, fmt, f"backbone-conversations.{fmt}")
 
 
-@router.get("/exports/corrections.yml")
+@router.post("/exports/corrections.yml")
 def export_corrections(session: DbSession, user: CurrentUser) -> Response:
     corrections = all_corrections(session)
     record(session, user.email, "export_corrections", f"{len(corrections)} corrections")
