@@ -50,7 +50,7 @@ import yaml
 
 ROOT = Path(__file__).resolve().parents[1]
 BENCH = ROOT / "var" / "bench"
-RASA = ROOT / ".venv" / "bot" / "bin" / "rasa"
+RASA = ROOT / "scripts" / "rasa"  # Rasa with the project's patches
 
 # Scripted conversations, ten turns each, written from the NLU examples and the stories: what
 # people ask this assistant. Some go through the custom actions (knowledge base), some only

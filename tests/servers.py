@@ -122,7 +122,7 @@ class Assistant:
         self.rasa = Process(
             "Rasa server",
             [
-                str(ROOT / ".venv" / "bot" / "bin" / "rasa"),
+                str(ROOT / "scripts" / "rasa"),
                 "run",
                 "--enable-api",
                 "-i",
