@@ -86,6 +86,17 @@ PATCHES: tuple[Patch, ...] = (
             "rasa.shared.core.domain:Domain.get_active_state": "5a4a505743120441",
         },
     ),
+    Patch(
+        "bot_extensions.debug_formatting",
+        "RulePolicy's states formatted for its debug line only when debug logging is on",
+        {
+            "rasa.core.policies.policy:Policy.format_tracker_states": "32b101cb34fd1c32",
+            "rasa.core.policies.rule_policy:RulePolicy._find_action_from_rules": (
+                "be6da6ee0f5429bd"
+            ),
+        },
+    ),
+    # bot_extensions.http_guard (Host/Origin checks on Rasa's Sanic app) goes here, one line.
 )
 
 _installed = False

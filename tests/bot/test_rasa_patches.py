@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import subprocess
 import sys
 from pathlib import Path
@@ -10,6 +11,7 @@ import pytest
 import rasa
 import rasa.core.agent
 from rasa.core.actions.action import ActionRestart, RemoteAction
+from rasa.core.policies.policy import Policy
 from rasa.engine.runner.dask import DaskGraphRunner
 from rasa.shared.core.domain import Domain
 from rasa.shared.core.trackers import DialogueStateTracker
@@ -18,6 +20,7 @@ from rasa.utils.endpoints import EndpointConfig
 from bot_extensions import (
     action_connections,
     action_response_validation,
+    debug_formatting,
     graph_runner,
     history_cache,
     rasa_patches,
@@ -61,6 +64,19 @@ def test_every_patch_is_installed() -> None:
     assert rasa.core.agent.FailSafeTrackerStore is tracker_store.FailingTrackerStore
     assert Domain.states_for_tracker_history is history_cache.states_for_tracker_history
     assert DialogueStateTracker.applied_events is history_cache.applied_events
+    assert Policy.format_tracker_states is debug_formatting.format_tracker_states
+
+
+def test_the_states_are_formatted_as_rasa_does_when_debug_logging_is_on() -> None:
+    states = [{}, {"user": {"intent": "greet"}, "prev_action": {"action_name": "action_listen"}}]
+    assert Policy.format_tracker_states(states) == debug_formatting.NOT_FORMATTED
+    debug_formatting.LOGGER.setLevel(logging.DEBUG)
+    try:
+        formatted = Policy.format_tracker_states(states)
+    finally:
+        debug_formatting.LOGGER.setLevel(logging.NOTSET)
+    assert formatted == debug_formatting.rasa_format_tracker_states(states)
+    assert "user intent: greet" in formatted
 
 
 def run_fresh(code: str) -> subprocess.CompletedProcess[str]:
