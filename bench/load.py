@@ -537,6 +537,7 @@ def cmd_capacity(args: argparse.Namespace) -> int:
         cost = await turn_cost(url, pairs=args.pairs)
         data["project"]["turn_cost"] = cost.summary()
         loads.append(f"after project turn cost {load_average()}")
+        write_report("load-capacity-partial", json.dumps(cost.summary()), data)
         single = await run_load(url, people=1, conversations=20, label="one client")
         data["project"]["one_client"] = single.summary()
         for rate in args.rates:
@@ -551,6 +552,7 @@ def cmd_capacity(args: argparse.Namespace) -> int:
             data["project"][f"open_loop_{rate:g}"] = result.summary()
             rows.append(open_loop_row(result))
             loads.append(f"after project {rate:g} msg/s {load_average()}")
+            write_report("load-capacity-partial", "\n".join(rows), data)
             await asyncio.sleep(5)
 
     asyncio.run(project())
@@ -694,6 +696,10 @@ def main(argv: list[str] | None = None) -> int:
     capacity.add_argument("--think", type=float, default=2.0)
     capacity.add_argument("--pairs", type=int, default=3)
     capacity.add_argument("--no-baseline", action="store_true")
+    capacity.add_argument("--baseline-pairs", type=int, default=1)
+    capacity.add_argument(
+        "--baseline-timeout", type=float, default=10.0, help="seconds before a turn is an error"
+    )
     for p in (open_loop, capacity):
         p.add_argument("--prod-dir", default=os.environ.get("PROD_DIR", str(ROOT / "var" / "prod")))
     args = parser.parse_args(argv)
