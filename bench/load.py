@@ -576,8 +576,9 @@ def cmd_capacity(args: argparse.Namespace) -> int:
 
             async def baseline() -> None:
                 await run_load(server.url, people=4, conversations=16, label="warm-up")
-                cost = await turn_cost(server.url, pairs=args.pairs)
+                cost = await turn_cost(server.url, pairs=args.baseline_pairs)
                 data["baseline"]["turn_cost"] = cost.summary()
+                # The same rates as the project, side by side, and the baseline's own.
                 for rate in sorted(set(args.baseline_rates) | set(args.rates)):
                     result = await run_open_loop(
                         server.url,
@@ -585,6 +586,7 @@ def cmd_capacity(args: argparse.Namespace) -> int:
                         duration_s=args.duration,
                         think_s=args.think,
                         label="Rasa's default bot (rasa init, one Rasa server)",
+                        timeout=args.baseline_timeout,
                     )
                     data["baseline"][f"open_loop_{rate:g}"] = result.summary()
                     rows.append(open_loop_row(result))
@@ -698,7 +700,7 @@ def main(argv: list[str] | None = None) -> int:
     capacity.add_argument("--no-baseline", action="store_true")
     capacity.add_argument("--baseline-pairs", type=int, default=1)
     capacity.add_argument(
-        "--baseline-timeout", type=float, default=10.0, help="seconds before a turn is an error"
+        "--baseline-timeout", type=float, default=30.0, help="seconds before a turn is an error"
     )
     for p in (open_loop, capacity):
         p.add_argument("--prod-dir", default=os.environ.get("PROD_DIR", str(ROOT / "var" / "prod")))
