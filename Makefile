@@ -83,9 +83,8 @@ up-prod: env system-packages ## Start the production profile in the background (
 down-prod: ## Stop the production profile (data kept in var/prod)
 	@scripts/prod/down.sh
 
-bench-load: env ## Load-test the running production profile (make up-prod) and compare with Rasa's default config
-	@.venv/app/bin/python bench/load.py profile
-	@.venv/app/bin/python bench/load.py compare
+bench-load: env ## Load-test the running production profile (make up-prod): open-loop capacity and turn cost next to Rasa's default bot
+	@.venv/app/bin/python bench/load.py capacity
 
 test-prod: env system-packages ## Fault tests on a private production profile (about 2-4 minutes)
 	@$(ENV) "$$APP_PY" -m pytest tests/prod -q

@@ -24,7 +24,7 @@ def train(name: str) -> tuple[Path, float]:
     start = time.perf_counter()
     subprocess.run(
         [
-            str(ROOT / ".venv/bot/bin/rasa"),
+            str(ROOT / "scripts" / "rasa"),
             "train",
             "nlu",
             "--config",

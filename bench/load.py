@@ -1,25 +1,24 @@
-"""Load generator for the REST channel: many simulated people, realistic multi-turn conversations.
-
-Every simulated person gets a fresh sender id (reusing one grows its tracker and slows every
-turn) and walks through one of the scripted conversations below, waiting for each answer before
-sending the next message, like a person would. Reports p50/p95/p99 per full turn, throughput,
-errors (non-200, empty answers, timeouts) and a lost-message count: after the run every
-conversation's tracker is read back through the HTTP API, and each message sent must be stored
-exactly once, in order, with as many bot messages as the person received.
+"""Load benchmarks on the REST channel (the load client itself is bench/loadgen/client.py).
 
 Runs in the app environment (httpx). Commands:
 
-  load.py run --url URL [--api-url URL] [--people 32] [--conversations 64]
-      load an already running server or the production profile's nginx port
+  load.py run --url URL [--api-url URL] [--people 32] [--conversations 64] [--pace-ms 0]
+      closed loop against a running server or the production profile's nginx port
+  load.py open-loop --url URL --rate 80 [--duration 60] [--think 2] [--api-url URL]
+      open loop: conversations arriving as a Poisson stream, each with its own script
+  load.py turn-cost --url URL [--pairs 3]
+      one client: turn 71-80 over turn 2-11 of conversations, interleaved
+  load.py capacity [--prod-dir var/prod] [--rates 80 100] [--baseline-rates 40]
+      against a running `make up-prod`, in one run: turn cost, the open-loop rates through
+      nginx, RSS and cold start; then Rasa's default bot (`rasa init`, var/bench/rasa-init)
+      on one fresh plain Rasa server at the same and the baseline rates
   load.py profile [--prod-dir var/prod]
-      the measurements for docs/production.md against a running `make up-prod`:
-      one client, 32 people, Rasa server RSS, cold start (written by up.sh)
+      the closed-loop measurements (one client, 32 people paced and saturated)
   load.py compare [--prod-dir var/prod]
-      side by side in one run: this project's model and a baseline trained with Rasa's
-      default config.yml on the same data, each served by one fresh Rasa server on the same
-      PostgreSQL, Redis and action server (trains the baseline first if it is missing)
+      closed loop, side by side: this project's model and a baseline trained with Rasa's
+      default config.yml on the same data (trains the baseline first if it is missing)
   load.py train-baseline
-      train only the baseline model (var/bench/models/)
+      train only that baseline model (var/bench/models/)
 
 Secrets (RASA_AUTH_TOKEN) come from the environment, else from <prod-dir>/secrets.env, which
 `scripts/prod/up.sh` writes when it generates them.
@@ -32,16 +31,13 @@ import asyncio
 import hashlib
 import json
 import os
-import random
 import shlex
 import signal
 import socket
-import statistics
 import subprocess
 import sys
 import time
 import uuid
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -49,63 +45,21 @@ import httpx
 import yaml
 
 ROOT = Path(__file__).resolve().parents[1]
-BENCH = ROOT / "var" / "bench"
-RASA = ROOT / ".venv" / "bot" / "bin" / "rasa"
-BOT_PY = ROOT / ".venv" / "bot" / "bin" / "python"
+if str(ROOT) not in sys.path:  # run as a script: bench/ is not a package on the path
+    sys.path.insert(0, str(ROOT))
 
-# Scripted conversations, ten turns each, written from the NLU examples and the stories: what
-# people ask this assistant. Some go through the custom actions (knowledge base), some only
-# through rules and responses, and one raises a red flag.
-CONVERSATIONS: list[list[str]] = [
-    [
-        "hi",
-        "why does my lower back hurt?",
-        "yes",
-        "that was too easy",
-        "what about my hips?",
-        "is it safe to exercise with back pain?",
-        "what are the warning signs?",
-        "thanks",
-        "are you a bot?",
-        "bye",
-    ],
-    [
-        "hello there",
-        "my back is really stiff in the morning",
-        "give me some exercises",
-        "how do I do a bird dog",
-        "that hurts",
-        "what should I do about sciatica",
-        "what can you do?",
-        "thank you",
-        "what's the weather like tomorrow",
-        "goodbye",
-    ],
-    [
-        "hey",
-        "what can you help me with",
-        "why does my back hurt when I sit all day",
-        "no thanks",
-        "show me how to do a side plank",
-        "how long should i hold a plank",
-        "my hip hurts when I walk",
-        "when should I see a doctor about back pain",
-        "cheers",
-        "see you later",
-    ],
-    [
-        "good morning",
-        "why do I get back pain",
-        "sure",
-        "too easy",
-        "I wet myself this morning and my back is agony",
-        "can you give me some exercises for it",
-        "ok",
-        "thanks",
-        "who made you?",
-        "bye",
-    ],
-]
+from bench.loadgen.client import (  # noqa: E402
+    RunResult,
+    count_lost,
+    run_load,
+    run_open_loop,
+    turn_cost,
+)
+
+BENCH = ROOT / "var" / "bench"
+RASA = ROOT / "scripts" / "rasa"  # Rasa with the project's patches
+PLAIN_RASA = ROOT / ".venv" / "bot" / "bin" / "rasa"
+RASA_INIT_DIR = BENCH / "rasa-init"
 
 DEFAULT_POLICIES = [
     # Rasa 3.6's own default policies (rasa/engine/recipes/config_files/default_config.yml).
@@ -114,255 +68,6 @@ DEFAULT_POLICIES = [
     {"name": "UnexpecTEDIntentPolicy", "max_history": 5, "epochs": 100},
     {"name": "TEDPolicy", "max_history": 5, "epochs": 100, "constrain_similarities": True},
 ]
-
-
-# --------------------------------------------------------------------------------------------
-# Measuring
-
-
-@dataclass
-class Turn:
-    latency: float
-    status: int
-    replies: int
-    error: str = ""
-    texts: list[str] = field(default_factory=list)
-    started: float = 0.0  # time.monotonic() when the message was sent
-
-
-@dataclass
-class Conversation:
-    sender: str
-    script: list[str]
-    turns: list[Turn] = field(default_factory=list)
-
-
-@dataclass
-class RunResult:
-    label: str
-    people: int
-    wall_seconds: float
-    conversations: list[Conversation]
-    lost: int | None = None
-    lost_detail: list[str] = field(default_factory=list)
-
-    @property
-    def turns(self) -> list[Turn]:
-        return [t for c in self.conversations for t in c.turns]
-
-    @property
-    def latencies_ms(self) -> list[float]:
-        return sorted(t.latency * 1000 for t in self.turns if not t.error)
-
-    @property
-    def errors(self) -> int:
-        return sum(1 for t in self.turns if t.error)
-
-    def percentile(self, p: float) -> float:
-        values = self.latencies_ms
-        if not values:
-            return float("nan")
-        k = max(0, min(len(values) - 1, round(p / 100 * len(values) + 0.5) - 1))
-        return values[k]
-
-    @property
-    def throughput(self) -> float:
-        return len(self.turns) / self.wall_seconds if self.wall_seconds else 0.0
-
-    def summary(self) -> dict[str, Any]:
-        errors: dict[str, int] = {}
-        for t in self.turns:
-            if t.error:
-                errors[t.error] = errors.get(t.error, 0) + 1
-        return {
-            "label": self.label,
-            "people": self.people,
-            "conversations": len(self.conversations),
-            "messages": len(self.turns),
-            "wall_s": round(self.wall_seconds, 2),
-            "throughput_msg_s": round(self.throughput, 1),
-            "p50_ms": round(self.percentile(50), 1),
-            "p95_ms": round(self.percentile(95), 1),
-            "p99_ms": round(self.percentile(99), 1),
-            "mean_ms": round(statistics.fmean(self.latencies_ms), 1) if self.latencies_ms else None,
-            "errors": self.errors,
-            "error_kinds": errors,
-            "lost": self.lost,
-        }
-
-
-async def say(
-    client: httpx.AsyncClient, url: str, sender: str, text: str, timeout: float = 30.0
-) -> Turn:
-    start = time.perf_counter()
-    sent_at = time.monotonic()
-    try:
-        response = await client.post(
-            url + "/webhooks/rest/webhook",
-            json={"sender": sender, "message": text},
-            timeout=timeout,
-        )
-    except httpx.HTTPError as error:
-        return Turn(
-            time.perf_counter() - start, 0, 0, f"transport:{type(error).__name__}", started=sent_at
-        )
-    latency = time.perf_counter() - start
-    if response.status_code == 503:
-        # The turn failed cleanly: the body holds what the person was told instead.
-        try:
-            told = [reply.get("text", "") for reply in response.json()]
-        except ValueError:
-            told = []
-        return Turn(latency, 503, 0, "http:503", texts=told, started=sent_at)
-    if response.status_code != 200:
-        return Turn(
-            latency, response.status_code, 0, f"http:{response.status_code}", started=sent_at
-        )
-    try:
-        replies = response.json()
-    except ValueError:
-        return Turn(latency, 200, 0, "bad-json", started=sent_at)
-    if not replies:
-        return Turn(latency, 200, 0, "empty-answer", started=sent_at)
-    return Turn(
-        latency, 200, len(replies), texts=[r.get("text", "") for r in replies], started=sent_at
-    )
-
-
-async def run_load(
-    url: str,
-    *,
-    people: int,
-    conversations: int,
-    turns: int = 10,
-    label: str = "",
-    timeout: float = 30.0,
-    seed: int = 7,
-    pace_s: float = 0.0,
-) -> RunResult:
-    """`people` simulated people at once; each runs whole conversations until `conversations`
-    have been started. Each conversation has a fresh sender id.
-
-    `pace_s` > 0: each person sends a message every `pace_s` seconds (reading and typing in
-    between), or at once when the reply came later than that: Locust's `constant_pacing`.
-    `pace_s` = 0: the next message goes as soon as the reply is back (a saturation test)."""
-    rng = random.Random(seed)
-    scripts = [
-        CONVERSATIONS[rng.randrange(len(CONVERSATIONS))][:turns] for _ in range(conversations)
-    ]
-    queue: asyncio.Queue[list[str]] = asyncio.Queue()
-    for script in scripts:
-        queue.put_nowait(script)
-    done: list[Conversation] = []
-    run_id = uuid.uuid4().hex[:8]
-
-    async def person(client: httpx.AsyncClient, first_message_after: float) -> None:
-        next_message = time.monotonic() + first_message_after
-        while True:
-            try:
-                script = queue.get_nowait()
-            except asyncio.QueueEmpty:
-                return
-            conversation = Conversation(f"load-{run_id}-{uuid.uuid4().hex[:12]}", script)
-            for text in script:
-                await asyncio.sleep(max(0.0, next_message - time.monotonic()))
-                next_message = time.monotonic() + pace_s
-                conversation.turns.append(
-                    await say(client, url, conversation.sender, text, timeout)
-                )
-            done.append(conversation)
-
-    limits = httpx.Limits(max_connections=people + 4, max_keepalive_connections=people + 4)
-    async with httpx.AsyncClient(limits=limits) as client:
-        start = time.perf_counter()
-        # Paced people start spread over one pace, as people do, not all in the same instant.
-        await asyncio.gather(*(person(client, rng.uniform(0, pace_s)) for _ in range(people)))
-        wall = time.perf_counter() - start
-    return RunResult(label or f"{people} people", people, wall, done)
-
-
-def rest_texts(bot_event: dict[str, Any]) -> list[str]:
-    """The REST messages one stored `bot` event became (Rasa's CollectingOutputChannel splits a
-    plain text on blank lines; a text with buttons stays one message)."""
-    data = bot_event.get("data") or {}
-    text = bot_event.get("text") or ""
-    out: list[str] = []
-    if data.get("quick_replies") or data.get("buttons"):
-        out.append(text)
-    elif text:
-        out += text.strip().split("\n\n")
-    out += [""] * sum(1 for key in ("custom", "image", "attachment", "elements") if data.get(key))
-    return out
-
-
-@dataclass
-class StoredTurn:
-    user: str
-    bot_texts: list[str]
-    events: list[str]
-
-
-def stored_turns(events: list[dict[str, Any]]) -> tuple[list[str], list[StoredTurn]]:
-    """Split a tracker's events at each user message: (events before the first, turns)."""
-    prelude: list[str] = []
-    turns: list[StoredTurn] = []
-    for event in events:
-        name = event["event"] + (f":{event.get('name')}" if event["event"] == "action" else "")
-        if event["event"] == "user":
-            turns.append(StoredTurn(event.get("text") or "", [], [name]))
-        elif turns:
-            turns[-1].events.append(name)
-            if event["event"] == "bot":
-                turns[-1].bot_texts += rest_texts(event)
-        else:
-            prelude.append(name)
-    return prelude, turns
-
-
-async def count_lost(result: RunResult, api_url: str, token: str | None) -> None:
-    """Read every conversation back: each message sent once, in order; every reply stored."""
-    lost = 0
-    detail: list[str] = []
-    semaphore = asyncio.Semaphore(8)
-
-    async def check(client: httpx.AsyncClient, conversation: Conversation) -> None:
-        nonlocal lost
-        params = {"include_events": "ALL"}
-        if token:
-            params["token"] = token
-        async with semaphore:
-            response = await client.get(
-                f"{api_url}/conversations/{conversation.sender}/tracker", params=params, timeout=30
-            )
-        response.raise_for_status()
-        events = response.json()["events"]
-        stored = [e.get("text") for e in events if e["event"] == "user"]
-        # Every message Rasa accepted (200, answered or not) must be stored exactly once.
-        sent = [
-            t
-            for t, turn in zip(conversation.script, conversation.turns, strict=False)
-            if turn.status == 200
-        ]
-        bot_stored = sum(len(rest_texts(e)) for e in events if e["event"] == "bot")
-        bot_received = sum(t.replies for t in conversation.turns)
-        missing = len(sent) - len(stored)
-        if stored != sent:
-            lost += abs(missing) or 1
-            detail.append(f"{conversation.sender}: sent {sent!r}, stored {stored!r}")
-        if bot_stored != bot_received:
-            lost += abs(bot_stored - bot_received)
-            detail.append(
-                f"{conversation.sender}: {bot_received} replies received, {bot_stored} stored"
-            )
-
-    async with httpx.AsyncClient() as client:
-        await asyncio.gather(*(check(client, c) for c in result.conversations))
-    result.lost = lost
-    result.lost_detail = detail
-
-
-# --------------------------------------------------------------------------------------------
-# Processes
 
 
 def free_port() -> int:
@@ -466,13 +171,26 @@ class RasaServer:
     """One Rasa server on a free port with the production endpoints (the running profile's
     PostgreSQL, Redis and action server)."""
 
-    def __init__(self, model: Path, env: dict[str, str], log: Path) -> None:
+    def __init__(
+        self,
+        model: Path,
+        env: dict[str, str],
+        log: Path,
+        *,
+        plain_rasa: bool = False,
+        cwd: Path = ROOT,
+        endpoints: Path | None = ROOT / "scripts" / "prod" / "endpoints.prod.yml",
+    ) -> None:
         self.port = free_port()
         self.model = model
         self.env = {**os.environ, **env, "PYTHONPATH": str(ROOT), "SANIC_WORKERS": "1"}
         self.log = log
         self.popen: subprocess.Popen[bytes] | None = None
         self.started = 0.0
+        # Rasa's default bot runs on Rasa as installed, without this project's patches.
+        self.rasa = PLAIN_RASA if plain_rasa else RASA
+        self.cwd = cwd
+        self.endpoints = endpoints
 
     @property
     def url(self) -> str:
@@ -480,27 +198,30 @@ class RasaServer:
 
     def start(self) -> None:
         self.log.parent.mkdir(parents=True, exist_ok=True)
-        # The token goes through the environment (bot_extensions/serve.py), never argv.
+        # The project's Rasa (scripts/rasa run: bot_extensions/serve.py) takes the token from
+        # the environment, never argv; Rasa's default bot runs as installed, API on loopback.
         command = [
-            str(BOT_PY),
-            "-m",
-            "bot_extensions.serve",
+            str(self.rasa),
             "run",
+            *(["--enable-api"] if self.rasa == PLAIN_RASA else []),
             "-i",
             "127.0.0.1",
             "-p",
             str(self.port),
             "--model",
             str(self.model),
-            "--endpoints",
-            str(ROOT / "scripts" / "prod" / "endpoints.prod.yml"),
-            "--credentials",
-            str(ROOT / "credentials.yml"),
         ]
+        if self.endpoints is not None:
+            command += [
+                "--endpoints",
+                str(self.endpoints),
+                "--credentials",
+                str(ROOT / "credentials.yml"),
+            ]
         self.started = time.perf_counter()
         self.popen = subprocess.Popen(
             command,
-            cwd=ROOT,
+            cwd=self.cwd,
             env=self.env,
             stdout=self.log.open("wb"),
             stderr=subprocess.STDOUT,
@@ -540,10 +261,6 @@ class RasaServer:
             except subprocess.TimeoutExpired:
                 os.killpg(self.popen.pid, signal.SIGKILL)
                 self.popen.wait(timeout=10)
-
-
-# --------------------------------------------------------------------------------------------
-# Reports
 
 
 def table(results: list[RunResult]) -> str:
@@ -750,6 +467,177 @@ def cmd_compare(args: argparse.Namespace) -> int:
     return 1 if any(r.errors or r.lost for r in all_runs) else 0
 
 
+def rasa_init_model() -> Path:
+    """Rasa's default bot (`rasa init`: its own data, default config), trained once."""
+    models = sorted((RASA_INIT_DIR / "models").glob("*.tar.gz"))
+    if models:
+        return models[-1]
+    RASA_INIT_DIR.mkdir(parents=True, exist_ok=True)
+    print("creating and training Rasa's default bot (rasa init)...", flush=True)
+    subprocess.run(
+        [str(PLAIN_RASA), "init", "--no-prompt", "--init-dir", str(RASA_INIT_DIR)],
+        cwd=RASA_INIT_DIR,
+        check=True,
+        env={**os.environ, "RASA_TELEMETRY_ENABLED": "false"},
+    )
+    return sorted((RASA_INIT_DIR / "models").glob("*.tar.gz"))[-1]
+
+
+def open_loop_row(result: RunResult) -> str:
+    s = result.summary()
+    return (
+        f"| {s['label']} | {s['offered_msg_s']} | {s['messages']} | {s['p50_ms']} | "
+        f"{s['p95_ms']} | {s['p99_ms']} | {s['errors']} | {s['lost']} | "
+        f"{s['lag_p50_ms']} / {s['lag_p95_ms']} / {s['lag_max_ms']} |"
+    )
+
+
+OPEN_LOOP_HEADER = [
+    "| run | offered msg/s | messages | p50 ms | p95 ms | p99 ms | errors | lost "
+    "| schedule lag p50 / p95 / max ms |",
+    "|---|---|---|---|---|---|---|---|---|",
+]
+
+
+def cmd_open_loop(args: argparse.Namespace) -> int:
+    token = os.environ.get("RASA_AUTH_TOKEN") or read_env_file(
+        Path(args.prod_dir) / "secrets.env"
+    ).get("RASA_AUTH_TOKEN")
+    before = load_average()
+    result = asyncio.run(
+        run_open_loop(args.url, rate=args.rate, duration_s=args.duration, think_s=args.think)
+    )
+    if args.api_url:
+        asyncio.run(count_lost(result, args.api_url, token))
+    print("\n".join([*OPEN_LOOP_HEADER, open_loop_row(result)]))
+    print(f"load average before / after: {before} / {load_average()} (2 cores)")
+    print(json.dumps(result.summary(), indent=2))
+    return 1 if result.errors or result.lost else 0
+
+
+def cmd_turn_cost(args: argparse.Namespace) -> int:
+    before = load_average()
+    cost = asyncio.run(turn_cost(args.url, pairs=args.pairs))
+    print(json.dumps({**cost.summary(), "load_before": before, "load_after": load_average()}))
+    return 1 if cost.errors else 0
+
+
+def cmd_capacity(args: argparse.Namespace) -> int:
+    prod = Path(args.prod_dir)
+    env = stack_env(prod)
+    url = f"http://127.0.0.1:{env['PROD_PORT']}"
+    api_url = f"http://127.0.0.1:{env['RASA_PORTS'].split()[0]}"
+    token = env["RASA_AUTH_TOKEN"]
+    loads: list[str] = [f"start {load_average()}"]
+    rows: list[str] = []
+    data: dict[str, Any] = {"project": {}, "baseline": {}}
+
+    async def project() -> None:
+        await run_load(url, people=4, conversations=16, label="warm-up")
+        cost = await turn_cost(url, pairs=args.pairs)
+        data["project"]["turn_cost"] = cost.summary()
+        loads.append(f"after project turn cost {load_average()}")
+        write_report("load-capacity-partial", json.dumps(cost.summary()), data)
+        single = await run_load(url, people=1, conversations=20, label="one client")
+        data["project"]["one_client"] = single.summary()
+        for rate in args.rates:
+            result = await run_open_loop(
+                url,
+                rate=rate,
+                duration_s=args.duration,
+                think_s=args.think,
+                label=f"project (nginx, {len(env['RASA_PORTS'].split())} Rasa servers)",
+            )
+            await count_lost(result, api_url, token)
+            data["project"][f"open_loop_{rate:g}"] = result.summary()
+            rows.append(open_loop_row(result))
+            loads.append(f"after project {rate:g} msg/s {load_average()}")
+            write_report("load-capacity-partial", "\n".join(rows), data)
+            await asyncio.sleep(5)
+
+    asyncio.run(project())
+    pids = [int((prod / "pids" / f"rasa-{p}.pid").read_text()) for p in env["RASA_PORTS"].split()]
+    data["project"]["rss_mb"] = [round(rss_mb(pid)) for pid in pids]
+    cold = prod / "cold_start_seconds"
+    data["project"]["cold_start_s"] = cold.read_text().strip() if cold.exists() else None
+
+    if not args.no_baseline:
+        server = RasaServer(
+            rasa_init_model(),
+            env,
+            BENCH / "logs" / "capacity-rasa-init.log",
+            plain_rasa=True,
+            cwd=RASA_INIT_DIR,
+            endpoints=None,
+        )
+        server.start()
+        try:
+            data["baseline"]["cold_start_s"] = round(server.wait_first_answer(), 1)
+
+            async def baseline() -> None:
+                await run_load(server.url, people=4, conversations=16, label="warm-up")
+                cost = await turn_cost(server.url, pairs=args.baseline_pairs)
+                data["baseline"]["turn_cost"] = cost.summary()
+                # The same rates as the project, side by side, and the baseline's own.
+                for rate in sorted(set(args.baseline_rates) | set(args.rates)):
+                    result = await run_open_loop(
+                        server.url,
+                        rate=rate,
+                        duration_s=args.duration,
+                        think_s=args.think,
+                        label="Rasa's default bot (rasa init, one Rasa server)",
+                        timeout=args.baseline_timeout,
+                    )
+                    data["baseline"][f"open_loop_{rate:g}"] = result.summary()
+                    rows.append(open_loop_row(result))
+                    loads.append(f"after baseline {rate:g} msg/s {load_average()}")
+                    await asyncio.sleep(5)
+
+            asyncio.run(baseline())
+            data["baseline"]["rss_mb"] = round(server.rss_mb())
+        finally:
+            server.stop()
+    pc, bc = data["project"]["turn_cost"], data["baseline"].get("turn_cost")
+    text = "\n".join(
+        [
+            "Open loop: conversations arrive as a Poisson stream, 10 turns each with their own "
+            f"script, a turn every {args.think:g} s (+-25%), {args.duration:g} s of arrivals.",
+            "",
+            *OPEN_LOOP_HEADER,
+            *rows,
+            "",
+            "| one client | median turns 2-11 ms | median turns 71-80 ms | ratio |",
+            "|---|---|---|---|",
+            f"| project | {pc['early_median_ms']} | {pc['late_median_ms']} | "
+            f"{pc['ratio_late_over_early']} |",
+            *(
+                [
+                    f"| Rasa's default bot | {bc['early_median_ms']} | {bc['late_median_ms']} | "
+                    f"{bc['ratio_late_over_early']} |"
+                ]
+                if bc
+                else []
+            ),
+            "",
+            f"project one client (200 messages): p50 / p95 / p99 "
+            f"{data['project']['one_client']['p50_ms']} / {data['project']['one_client']['p95_ms']}"
+            f" / {data['project']['one_client']['p99_ms']} ms",
+            f"Rasa server RSS (MB): project {data['project']['rss_mb']}, "
+            f"Rasa's default bot {data['baseline'].get('rss_mb')}",
+            f"cold start to first answer (s): project {data['project']['cold_start_s']} (up.sh, "
+            f"through nginx), Rasa's default bot {data['baseline'].get('cold_start_s')}",
+            "load average (1, 5, 15 min; 2 cores): " + "; ".join(loads),
+        ]
+    )
+    data["load"] = loads
+    write_report("load-capacity", text, data)
+    failed = any(
+        isinstance(run, dict) and (run.get("errors") or run.get("lost"))
+        for run in data["project"].values()
+    )
+    return 1 if failed else 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -787,12 +675,42 @@ def main(argv: list[str] | None = None) -> int:
             help="pace of each person in the paced run (32 people every 375 ms offer 85 msg/s)",
         )
     for p in (run, *sub.choices.values()):
+        if p.prog.endswith(("open-loop", "turn-cost", "capacity")):
+            continue
         if not any(a.dest == "prod_dir" for a in p._actions):
             p.add_argument(
                 "--prod-dir", default=os.environ.get("PROD_DIR", str(ROOT / "var" / "prod"))
             )
     sub.add_parser("train-baseline")
+    open_loop = sub.add_parser("open-loop", help="open-loop load on a running server")
+    open_loop.add_argument("--url", required=True)
+    open_loop.add_argument("--api-url", help="a Rasa server's HTTP API, to count lost messages")
+    open_loop.add_argument("--rate", type=float, default=40, help="messages per second offered")
+    open_loop.add_argument("--duration", type=float, default=60, help="seconds of arrivals")
+    open_loop.add_argument("--think", type=float, default=2.0, help="seconds between turns")
+    cost = sub.add_parser("turn-cost", help="turn 71-80 over turn 2-11, one client")
+    cost.add_argument("--url", required=True)
+    cost.add_argument("--pairs", type=int, default=3)
+    capacity = sub.add_parser("capacity", help="the open-loop capacity runs (make up-prod)")
+    capacity.add_argument("--rates", type=float, nargs="+", default=[80, 100])
+    capacity.add_argument("--baseline-rates", type=float, nargs="+", default=[40])
+    capacity.add_argument("--duration", type=float, default=60)
+    capacity.add_argument("--think", type=float, default=2.0)
+    capacity.add_argument("--pairs", type=int, default=3)
+    capacity.add_argument("--no-baseline", action="store_true")
+    capacity.add_argument("--baseline-pairs", type=int, default=1)
+    capacity.add_argument(
+        "--baseline-timeout", type=float, default=30.0, help="seconds before a turn is an error"
+    )
+    for p in (open_loop, capacity):
+        p.add_argument("--prod-dir", default=os.environ.get("PROD_DIR", str(ROOT / "var" / "prod")))
     args = parser.parse_args(argv)
+    if args.command == "open-loop":
+        return cmd_open_loop(args)
+    if args.command == "turn-cost":
+        return cmd_turn_cost(args)
+    if args.command == "capacity":
+        return cmd_capacity(args)
     if args.command == "run":
         return cmd_run(args)
     if args.command == "profile":

@@ -60,4 +60,6 @@ def _shared_session(endpoint: EndpointConfig) -> _KeptOpen:
     return _KeptOpen(kept[1])
 
 
-EndpointConfig.session = _shared_session  # type: ignore[assignment,method-assign]
+def install() -> None:
+    """Called once at start-up by bot_extensions/rasa_patches.py."""
+    EndpointConfig.session = _shared_session  # type: ignore[assignment,method-assign]

@@ -31,4 +31,6 @@ def validate_action_result(_action: RemoteAction, result: dict[str, Any]) -> boo
     return True
 
 
-RemoteAction._validate_action_result = validate_action_result  # type: ignore[method-assign]
+def install() -> None:
+    """Called once at start-up by bot_extensions/rasa_patches.py."""
+    RemoteAction._validate_action_result = validate_action_result  # type: ignore[method-assign]

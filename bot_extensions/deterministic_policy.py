@@ -16,8 +16,16 @@ from rasa.shared.core.domain import Domain
 from rasa.shared.core.generator import TrackerWithCachedStates
 from rasa.shared.core.trackers import DialogueStateTracker
 
+from bot_extensions import rasa_patches
+
 
 class DeterministicPolicy(Policy, ABC):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        # Every Rasa server with this config builds these policies: the place to refuse a Rasa
+        # started without the project's patches (the triage floor among them).
+        rasa_patches.require_installed(type(self).__name__)
+        super().__init__(*args, **kwargs)
+
     def train(
         self, training_trackers: list[TrackerWithCachedStates], domain: Domain, **kwargs: Any
     ) -> Resource:

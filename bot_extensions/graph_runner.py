@@ -49,4 +49,6 @@ def run(
         raise GraphRunError("Error running runner.") from error
 
 
-DaskGraphRunner.run = run  # type: ignore[method-assign]
+def install() -> None:
+    """Called once at start-up by bot_extensions/rasa_patches.py."""
+    DaskGraphRunner.run = run  # type: ignore[method-assign]

@@ -23,6 +23,7 @@ the Sanic app; `bot_extensions/serve.py` calls it once, when Rasa has built the 
 from __future__ import annotations
 
 import logging
+import os
 from collections.abc import Iterable
 from typing import Any
 from urllib.parse import urlsplit
@@ -98,7 +99,29 @@ class HttpGuard:
         return response.json({"error": reason}, status=403)
 
 
-def install(app: Any, hosts: Iterable[str] = (), origins: Iterable[str] = ()) -> HttpGuard:
+def install() -> None:
+    """Make the Sanic app Rasa builds check Host and Origin (a patch of rasa_patches.py).
+
+    The hosts and origins are read when the app is built: RASA_ALLOWED_HOSTS, and
+    RASA_ALLOWED_ORIGINS, which the launcher (serve.py) fills with the `--cors` origins too.
+    """
+    import rasa.core.run
+
+    build = rasa.core.run.configure_app
+
+    def configure_app(*args: Any, **kwargs: Any) -> Any:
+        app = build(*args, **kwargs)
+        guard(
+            app,
+            hosts=split_list(os.environ.get("RASA_ALLOWED_HOSTS")),
+            origins=split_list(os.environ.get("RASA_ALLOWED_ORIGINS")),
+        )
+        return app
+
+    rasa.core.run.configure_app = configure_app  # read by serve_application at call time
+
+
+def guard(app: Any, hosts: Iterable[str] = (), origins: Iterable[str] = ()) -> HttpGuard:
     """Check Host and Origin before anything else the Sanic app does (CORS included)."""
     guard = HttpGuard(hosts, origins)
     # Sanic 21.12 reads `request_middleware` on every request, so the check applies to every

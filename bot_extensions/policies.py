@@ -20,15 +20,6 @@ from rasa.shared.core.domain import Domain
 from rasa.shared.core.events import ActionExecuted
 from rasa.shared.core.trackers import DialogueStateTracker
 
-# Every Rasa server with our config loads this module, so it also installs the validator built
-# once for action-server responses, the connections kept open to the action server, the
-# plain loop that runs the prediction graph, and the triage kept through restarts and reverts.
-from bot_extensions import (  # noqa: F401
-    action_connections,
-    action_response_validation,
-    graph_runner,
-    triage_floor,
-)
 from bot_extensions.deterministic_policy import DeterministicPolicy
 
 # Above RulePolicy (6), so the apology comes before any rule's next step.

@@ -12,10 +12,11 @@ one above):
   mode 600, when RASA_AUTH_TOKEN is unset); a missing or empty file is refused;
 - neither: refused. The HTTP API (`--enable-api`, always on here) never runs open.
 
-It also installs the Host and Origin check (`bot_extensions/http_guard.py`) on the app Rasa
-builds: allowed hosts are loopback plus `RASA_ALLOWED_HOSTS`; allowed origins are the `--cors`
-arguments plus `RASA_ALLOWED_ORIGINS`, and the same list goes to Rasa's `--cors` (its CORS
-headers, socket.io's included). `--cors "*"` is refused: it would let any page in.
+It installs the project's Rasa patches (`bot_extensions/rasa_patches.py`), the Host and Origin
+check (`bot_extensions/http_guard.py`) among them: allowed hosts are loopback plus
+`RASA_ALLOWED_HOSTS`; allowed origins are the `--cors` arguments plus `RASA_ALLOWED_ORIGINS`,
+and the same list goes to Rasa's `--cors` (its CORS headers, socket.io's included).
+`--cors "*"` is refused: it would let any page in.
 """
 
 from __future__ import annotations
@@ -24,8 +25,8 @@ import os
 import sys
 from collections.abc import Mapping, Sequence
 from pathlib import Path
-from typing import Any
 
+from bot_extensions import rasa_patches
 from bot_extensions.http_guard import normal_origin, split_list
 
 
@@ -98,22 +99,6 @@ def rasa_arguments(
     return rest, list(dict.fromkeys(origins)), split_list(environ.get("RASA_ALLOWED_HOSTS"))
 
 
-def guard_the_app(hosts: list[str], origins: list[str]) -> None:
-    """Install the Host and Origin check on the Sanic app when Rasa has built it."""
-    import rasa.core.run
-
-    from bot_extensions import http_guard
-
-    build = rasa.core.run.configure_app
-
-    def configure_app(*args: Any, **kwargs: Any) -> Any:
-        app = build(*args, **kwargs)
-        http_guard.install(app, hosts=hosts, origins=origins)
-        return app
-
-    rasa.core.run.configure_app = configure_app  # read by serve_application at call time
-
-
 def main(argv: Sequence[str] | None = None) -> None:
     args = list(sys.argv[1:] if argv is None else argv)
     try:
@@ -122,7 +107,11 @@ def main(argv: Sequence[str] | None = None) -> None:
     except LaunchError as error:
         print(f"error: {error}", file=sys.stderr)
         raise SystemExit(2) from None
-    guard_the_app(hosts, origins)
+    # The Host and Origin check (bot_extensions/http_guard.py, installed with the other Rasa
+    # patches) reads the complete lists from here.
+    os.environ["RASA_ALLOWED_HOSTS"] = " ".join(hosts)
+    os.environ["RASA_ALLOWED_ORIGINS"] = " ".join(origins)
+    rasa_patches.install_all()
     cors = ["--cors", *origins] if origins else []
     # Only this process's own argv: /proc/<pid>/cmdline (what ps shows) is not changed.
     sys.argv = ["rasa", *rest, *cors, "--auth-token", token]

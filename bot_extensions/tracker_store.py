@@ -51,6 +51,10 @@ class StoredRow:
     event_id: int
     timestamp: float | None
     event: dict[str, Any]
+    # The row as an Event, built once: later turns get the same object (the history cache in
+    # bot_extensions/history_cache.py then recognises the conversation's past by identity).
+    built: Event | None = None
+    unknown: bool = False
 
 
 @dataclass
@@ -89,6 +93,21 @@ class CachedConversation:
 @functools.cache
 def _event_class(type_name: str) -> type[Event] | None:
     return Event.resolve_by_type(type_name, default=None)
+
+
+def built_events(rows: list[StoredRow]) -> list[Event]:
+    """Each row's Event, deserialised the first time it is asked for."""
+    events = []
+    for row in rows:
+        if row.built is None and not row.unknown:
+            built = deserialise([row.event])
+            if built:
+                row.built = built[0]
+            else:
+                row.unknown = True
+        if row.built is not None:
+            events.append(row.built)
+    return events
 
 
 def deserialise(event_dicts: list[dict[str, Any]]) -> list[Event]:
@@ -149,7 +168,7 @@ class CachedSQLTrackerStore(SQLTrackerStore):
         if conversation is None or not conversation.rows or not self.domain:
             return None
         tracker = DialogueStateTracker.from_events(
-            sender_id, deserialise([row.event for row in conversation.rows]), self.domain.slots
+            sender_id, built_events(conversation.rows), self.domain.slots
         )
         conversation.served = weakref.ref(tracker)
         conversation.served_events_stored = len(conversation.rows)
@@ -228,6 +247,7 @@ class FailingTrackerStore(FailSafeTrackerStore):
         self.on_tracker_store_error(error)
 
 
-# Rasa's Agent wraps its tracker store in the class named here; this module is imported while the
-# endpoints are read, before the Agent is built, so the wrapper it builds is the failing one.
-rasa.core.agent.FailSafeTrackerStore = FailingTrackerStore  # type: ignore[misc]
+def install() -> None:
+    """Rasa's Agent wraps its tracker store in `rasa.core.agent.FailSafeTrackerStore`; from
+    start-up on (bot_extensions/rasa_patches.py) that name is the failing one."""
+    rasa.core.agent.FailSafeTrackerStore = FailingTrackerStore  # type: ignore[misc]

@@ -12,8 +12,7 @@ also resets slots to rebuild each earlier state of a conversation for the polici
 The channels already read a typed `/restart` as a word (channels/user_text.py); this is the
 second line: those four default actions end with `SlotSet("triage", <highest level seen>)`,
 so the level is in the stored events after the reset and carried into every later session.
-Installed by importing the module (bot_extensions/policies.py does, so every Rasa server with
-this config has it).
+Installed at start-up with the project's other Rasa patches (bot_extensions/rasa_patches.py).
 """
 
 from __future__ import annotations
@@ -73,9 +72,7 @@ def _keeping_triage(run: Callable[..., Awaitable[list[Event]]]) -> Callable[...,
 
 
 def install() -> None:
+    """Called once at start-up by bot_extensions/rasa_patches.py."""
     for action in PATCHED:
         if not getattr(action.run, "__backbone_triage_floor__", False):
             action.run = _keeping_triage(action.run)  # type: ignore[method-assign]
-
-
-install()

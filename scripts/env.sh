@@ -15,5 +15,6 @@ export RASA_TELEMETRY_ENABLED=false
 export PYTHONPATH="$root${PYTHONPATH:+:$PYTHONPATH}"
 BOT_PY="$root/.venv/bot/bin/python"
 APP_PY="$root/.venv/app/bin/python"
-RASA="$root/.venv/bot/bin/rasa"
+# Rasa with the project's patches installed first (bot_extensions/rasa_patches.py)
+RASA="$root/scripts/rasa"
 mkdir -p "$root/var" "$root/models"

@@ -7,7 +7,11 @@ from pathlib import Path
 import pytest
 import yaml
 
+from bot_extensions import rasa_patches
 from bot_extensions.red_flags.detector import RedFlagDetector, load_knowledge
+
+# As at start-up (python -m bot_extensions): the tests run against the patched Rasa.
+rasa_patches.install_all()
 
 ROOT = Path(__file__).resolve().parents[2]
 

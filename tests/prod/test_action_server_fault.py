@@ -10,7 +10,7 @@ import uuid
 import pytest
 import yaml
 
-from bench.load import run_load, stored_turns
+from bench.loadgen.client import run_load, stored_turns
 from tests.prod.profile import Profile
 from tests.servers import ROOT
 

@@ -9,7 +9,7 @@ import time
 import httpx
 import pytest
 
-from bench.load import run_load, stored_turns
+from bench.loadgen.client import run_load, stored_turns
 from tests.prod.profile import Profile
 
 pytestmark = pytest.mark.prod

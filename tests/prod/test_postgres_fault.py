@@ -14,7 +14,7 @@ import uuid
 import pytest
 import yaml
 
-from bench.load import RunResult, run_load, stored_turns
+from bench.loadgen.client import RunResult, run_load, stored_turns
 from tests.prod.profile import Profile
 from tests.servers import ROOT
 

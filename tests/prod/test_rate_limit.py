@@ -13,7 +13,7 @@ import uuid
 import httpx
 import pytest
 
-from bench.load import CONVERSATIONS, Turn, say
+from bench.loadgen.client import CONVERSATIONS, Turn, say
 from tests.prod.profile import Profile
 
 pytestmark = pytest.mark.prod

@@ -14,7 +14,7 @@ import httpx
 import pytest
 import yaml
 
-from bench.load import stored_turns
+from bench.loadgen.client import stored_turns
 from tests.prod.profile import Profile
 from tests.servers import ROOT
 

@@ -1,0 +1,122 @@
+"""The Rasa patches: installed in one place, only there, only on the Rasa they were written for."""
+
+from __future__ import annotations
+
+import logging
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import rasa
+import rasa.core.agent
+from rasa.core.actions.action import ActionRestart, RemoteAction
+from rasa.core.policies.policy import Policy
+from rasa.engine.runner.dask import DaskGraphRunner
+from rasa.shared.core.domain import Domain
+from rasa.shared.core.trackers import DialogueStateTracker
+from rasa.utils.endpoints import EndpointConfig
+
+from bot_extensions import (
+    action_connections,
+    action_response_validation,
+    debug_formatting,
+    graph_runner,
+    history_cache,
+    rasa_patches,
+    tracker_store,
+)
+
+ROOT = Path(__file__).resolve().parents[2]
+SOURCES = [
+    (patch.module, path, digest)
+    for patch in rasa_patches.PATCHES
+    for path, digest in patch.rasa_sources.items()
+]
+
+
+def test_the_running_rasa_is_the_version_the_patches_were_written_for() -> None:
+    assert rasa.__version__ == rasa_patches.RASA_VERSION
+
+
+@pytest.mark.parametrize(("module", "path", "digest"), SOURCES, ids=[s[1] for s in SOURCES])
+def test_each_rasa_function_a_patch_replaces_or_relies_on_is_unchanged(
+    module: str, path: str, digest: str
+) -> None:
+    assert rasa_patches.source_hash(rasa_patches.original(path)) == digest, (
+        f"{path} is not the code {module} was written for: check the patch against it"
+    )
+
+
+def test_another_rasa_version_is_refused_at_start_up(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(rasa, "__version__", "3.7.0")
+    monkeypatch.setattr(rasa_patches, "_installed", False)
+    with pytest.raises(rasa_patches.RasaVersionMismatch, match=r"3\.7\.0"):
+        rasa_patches.install_all()
+
+
+def test_every_patch_is_installed() -> None:
+    assert rasa_patches.installed()
+    assert RemoteAction._validate_action_result is action_response_validation.validate_action_result
+    assert EndpointConfig.session is action_connections._shared_session
+    assert DaskGraphRunner.run is graph_runner.run
+    assert getattr(ActionRestart.run, "__backbone_triage_floor__", False)
+    assert rasa.core.agent.FailSafeTrackerStore is tracker_store.FailingTrackerStore
+    assert Domain.states_for_tracker_history is history_cache.states_for_tracker_history
+    assert DialogueStateTracker.applied_events is history_cache.applied_events
+    assert Policy.format_tracker_states is debug_formatting.format_tracker_states
+
+
+def test_the_states_are_formatted_as_rasa_does_when_debug_logging_is_on() -> None:
+    states = [{}, {"user": {"intent": "greet"}, "prev_action": {"action_name": "action_listen"}}]
+    assert Policy.format_tracker_states(states) == debug_formatting.NOT_FORMATTED
+    debug_formatting.LOGGER.setLevel(logging.DEBUG)
+    try:
+        formatted = Policy.format_tracker_states(states)
+    finally:
+        debug_formatting.LOGGER.setLevel(logging.NOTSET)
+    assert formatted == debug_formatting.rasa_format_tracker_states(states)
+    assert "user intent: greet" in formatted
+
+
+def run_fresh(code: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=300
+    )
+
+
+def test_importing_the_project_code_patches_nothing() -> None:
+    result = run_fresh(
+        "import rasa.core.agent\n"
+        "from rasa.core.tracker_store import FailSafeTrackerStore\n"
+        "from rasa.shared.core.domain import Domain\n"
+        "from rasa.core.actions.action import RemoteAction\n"
+        "from rasa.engine.runner.dask import DaskGraphRunner\n"
+        "before = (Domain.states_for_tracker_history, RemoteAction._validate_action_result,"
+        " DaskGraphRunner.run, rasa.core.agent.FailSafeTrackerStore)\n"
+        "import bot_extensions.policies, bot_extensions.check_policy\n"
+        "import bot_extensions.tracker_store, bot_extensions.lock_store\n"
+        "import bot_extensions.history_cache, bot_extensions.triage_floor\n"
+        "import bot_extensions.rasa_patches, bot_extensions.action_connections\n"
+        "import bot_extensions.action_response_validation, bot_extensions.graph_runner\n"
+        "after = (Domain.states_for_tracker_history, RemoteAction._validate_action_result,"
+        " DaskGraphRunner.run, rasa.core.agent.FailSafeTrackerStore)\n"
+        "assert before == after, 'a module patched Rasa on import'\n"
+        "print('unchanged')\n"
+    )
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert "unchanged" in result.stdout
+
+
+def test_the_policies_refuse_a_rasa_started_without_the_patches() -> None:
+    result = run_fresh(
+        "from rasa.engine.graph import ExecutionContext, GraphSchema\n"
+        "from rasa.engine.storage.local_model_storage import LocalModelStorage\n"
+        "from rasa.engine.storage.resource import Resource\n"
+        "import tempfile\n"
+        "from bot_extensions.policies import ActionServerDownPolicy as P\n"
+        "P.create(P.get_default_config(), LocalModelStorage(tempfile.mkdtemp()),"
+        " Resource('p'), ExecutionContext(GraphSchema({}), 'x'))\n"
+    )
+    assert result.returncode != 0
+    assert "started without this project's Rasa patches" in result.stderr
