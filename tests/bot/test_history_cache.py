@@ -11,7 +11,9 @@ from the same policies with the same confidence, and say the same things.
 from __future__ import annotations
 
 import asyncio
+import json
 import os
+import re
 import socket
 import subprocess
 import time
@@ -156,15 +158,20 @@ def turn_record(agent: Agent, sender: str) -> list[tuple[Any, ...]]:
     return record
 
 
+def without_sender(reply: dict[str, Any], sender: str) -> dict[str, Any]:
+    """The reply with what names its conversation taken out (the plan link's id and key)."""
+    text = json.dumps({k: v for k, v in reply.items() if k != "recipient_id"})
+    text = re.sub(r"key=[A-Za-z0-9_-]+", "key=KEY", text.replace(sender, "SENDER"))
+    result: dict[str, Any] = json.loads(text)
+    return result
+
+
 def talk(agent: Agent, messages: list[str]) -> tuple[str, list[list[dict[str, Any]]]]:
     sender = f"history-{uuid.uuid4().hex[:12]}"
 
     async def run() -> list[list[dict[str, Any]]]:
         replies = [await agent.handle_text(text, sender_id=sender) for text in messages]
-        return [
-            [{k: v for k, v in reply.items() if k != "recipient_id"} for reply in turn or []]
-            for turn in replies
-        ]
+        return [[without_sender(reply, sender) for reply in turn or []] for turn in replies]
 
     return sender, asyncio.run(run())
 
