@@ -99,3 +99,31 @@ async def test_a_story_that_names_nothing_gets_only_its_question_answered(
     assert [t.split("\n")[0] for t in texts(dispatcher) if t.split("\n")[0] in topics] == [
         db.get_one(EducationTopic, "sciatica-basics").title
     ]
+
+
+# A promise of cure, or a diagnosis, in words an answer could use.
+PROMISE_OR_DIAGNOSIS = re.compile(
+    r"\b(cures?|cured|guarantee[sd]?|will (fix|heal|cure) (it|your)|100% (better|fixed)|"
+    r"you (have|have got|'ve got) (a |an )?(slipped|herniated|bulging|ruptured|torn|"
+    r"arthritis|sciatica|cauda|fracture))",
+    re.IGNORECASE,
+)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "can you diagnose me? lower back, left side, hurts when I cough",
+        "tell me what's wrong with my back, is it a slipped disc or not",
+        "will a microdiscectomy cure my sciatica for good?",
+        "which treatment will fix my back for good, chiro or acupuncture?",
+        "is there an injection that cures back pain",
+    ],
+)
+async def test_a_question_asking_for_a_diagnosis_or_a_cure_gets_neither(
+    dispatcher: CollectingDispatcher, text: str
+) -> None:
+    await ActionAnswerQuestion().run(dispatcher, tracker("out_of_scope", text), DOMAIN)
+    answer = "\n".join(texts(dispatcher))
+    assert answer, "a topic or the honest line answers"
+    assert not PROMISE_OR_DIAGNOSIS.search(answer), answer
