@@ -177,5 +177,5 @@ def test_a_reminder_arrives_once_on_telegram_after_a_full_restart(
     finally:
         for process in schedulers:
             process.stop()
-    listed = texts(programme.say(str(chat), "what reminders do i have?"))
-    assert "6pm, every day" in listed
+    post(programme, message_update(chat, "what reminders do i have?"))
+    assert "6pm, every day" in stub.sent_texts(chat)[-1]
