@@ -218,8 +218,12 @@ def rest_texts(bot_event: dict[str, Any]) -> list[str]:
         out.append(text)
     elif text:
         out += text.strip().split("\n\n")
-    out += [""] * sum(1 for key in ("custom", "image", "attachment", "elements") if data.get(key))
-    return out
+    sent = [key for key in ("custom", "image", "attachment", "elements") if data.get(key)]
+    # Rasa stores an image as the event's `attachment` too (create_bot_utterance), but sent it
+    # once, as the image.
+    if data.get("image") and data.get("attachment") == data.get("image"):
+        sent.remove("attachment")
+    return out + [""] * len(sent)
 
 
 @dataclass
