@@ -7,7 +7,6 @@ import glob
 import os
 import shlex
 import signal
-import socket
 import subprocess
 import time
 from collections.abc import Callable
@@ -23,23 +22,16 @@ DOWN = ROOT / "scripts" / "prod" / "down.sh"
 STARTUP_SECONDS = 300
 
 
-def free_port_block(size: int) -> int:
-    """The first of `size` consecutive free ports (the action servers' ports are consecutive)."""
-    for _ in range(50):
-        first = free_port()
-        ports = range(first, first + size)
-        if all(_is_free(p) for p in ports):
-            return first
-    raise RuntimeError("no block of free ports")
-
-
-def _is_free(port: int) -> bool:
-    with socket.socket() as probe:
-        try:
-            probe.bind(("127.0.0.1", port))
-        except OSError:
-            return False
-    return True
+def distinct_free_ports(count: int) -> list[int]:
+    """`count` free ports, all different: the kernel may hand a just-released port out again."""
+    ports: list[int] = []
+    for _ in range(count * 50):
+        port = free_port()
+        if port not in ports:
+            ports.append(port)
+        if len(ports) == count:
+            return ports
+    raise RuntimeError("not enough distinct free ports")
 
 
 def read_env_file(path: Path) -> dict[str, str]:
@@ -58,18 +50,20 @@ class Profile:
     extra_env: dict[str, str] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
+        ports = distinct_free_ports(7 + self.rasa_servers)
+        prod, actions, proxy, postgres, redis, review, web = ports[:7]
         self.env = {
             **os.environ,
             "PROD_DIR": str(self.prod_dir),
-            "PROD_PORT": str(free_port()),
+            "PROD_PORT": str(prod),
             "RASA_SERVERS": str(self.rasa_servers),
-            "RASA_PORTS": " ".join(str(free_port()) for _ in range(self.rasa_servers)),
-            "PROD_ACTIONS_PORT": str(free_port_block(1)),
-            "ACTIONS_PROXY_PORT": str(free_port()),
-            "POSTGRES_PORT": str(free_port()),
-            "REDIS_PORT": str(free_port()),
-            "PROD_REVIEW_PORT": str(free_port()),
-            "PROD_WEB_PORT": str(free_port()),
+            "RASA_PORTS": " ".join(str(port) for port in ports[7:]),
+            "PROD_ACTIONS_PORT": str(actions),
+            "ACTIONS_PROXY_PORT": str(proxy),
+            "POSTGRES_PORT": str(postgres),
+            "REDIS_PORT": str(redis),
+            "PROD_REVIEW_PORT": str(review),
+            "PROD_WEB_PORT": str(web),
             "STARTUP_SECONDS": str(STARTUP_SECONDS),
             **self.extra_env,
         }
