@@ -5,6 +5,10 @@ it runs, and closes it afterwards; a form turn makes up to three such calls. Pro
 about a third of a call's CPU in setting up the connection (docs/production.md). Here each
 endpoint keeps one session per event loop, so calls reuse idle connections. Same headers,
 authentication and time-outs as Rasa's own session.
+
+Each call's body is the whole tracker (every event of the conversation so far), and Rasa's
+`json.dumps` of it was a tenth of a loaded server's CPU; ujson (already one of Rasa's
+dependencies) writes the same JSON about three times faster, without the spaces.
 """
 
 from __future__ import annotations
@@ -13,6 +17,7 @@ import asyncio
 from types import TracebackType
 
 import aiohttp
+import ujson
 from rasa.utils.endpoints import DEFAULT_REQUEST_TIMEOUT, EndpointConfig
 
 # Below the action server's (Sanic's) 5 s keep-alive, so a connection is never reused just as
@@ -38,6 +43,11 @@ class _KeptOpen:
         return None
 
 
+def compact_json(value: object) -> str:
+    """JSON that `json.loads` reads back to the same value; "/" left unescaped, as json does."""
+    return ujson.dumps(value, escape_forward_slashes=False)
+
+
 def _shared_session(endpoint: EndpointConfig) -> _KeptOpen:
     loop = asyncio.get_running_loop()
     kept: tuple[asyncio.AbstractEventLoop, aiohttp.ClientSession] | None = getattr(
@@ -54,6 +64,7 @@ def _shared_session(endpoint: EndpointConfig) -> _KeptOpen:
             auth=auth,
             timeout=aiohttp.ClientTimeout(total=DEFAULT_REQUEST_TIMEOUT),
             connector=aiohttp.TCPConnector(keepalive_timeout=IDLE_CONNECTION_SECONDS),
+            json_serialize=compact_json,
         )
         kept = (loop, session)
         endpoint._kept_open_session = kept  # type: ignore[attr-defined]

@@ -98,6 +98,11 @@ PATCHES: tuple[Patch, ...] = (
         },
     ),
     Patch(
+        "bot_extensions.domain_emptiness",
+        "whether the domain is empty answered once per domain, not on every message",
+        {"rasa.shared.core.domain:Domain.is_empty": "884be90ef485f1d2"},
+    ),
+    Patch(
         "bot_extensions.http_guard",
         "Host and Origin checked on every request to the Sanic app Rasa builds",
         {"rasa.core.run:configure_app": "72da30416f74c648"},

@@ -212,7 +212,9 @@ class CachedSQLTrackerStore(SQLTrackerStore):
         cached = self._conversations.get(sender_id)
         from_id = cached.last_event_id if cached else 0
         with self.engine.connect() as connection:
-            result = connection.execute(
+            # One SELECT needs no transaction: without one there is no BEGIN sent with it and
+            # no ROLLBACK when the connection goes back to the pool (a round trip per turn).
+            result = connection.execution_options(isolation_level="AUTOCOMMIT").execute(
                 self._rows_from, {"sender_id": sender_id, "from_id": from_id}
             )
             rows = [StoredRow(row.id, row.timestamp, json.loads(row.data)) for row in result]

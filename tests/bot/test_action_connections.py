@@ -4,9 +4,12 @@ and survive the action server restarting in between."""
 from __future__ import annotations
 
 import asyncio
+import json
 import socket
 
 from aiohttp import web
+from rasa.shared.core.events import ActionExecuted, SlotSet, UserUttered
+from rasa.shared.core.trackers import DialogueStateTracker, EventVerbosity
 from rasa.utils.endpoints import EndpointConfig
 
 import bot_extensions.policies  # noqa: F401  (installs the kept-open sessions, as a server does)
@@ -75,3 +78,44 @@ def test_a_restarted_action_server_is_reached_again() -> None:
     seen = asyncio.run(scenario())
     assert len(seen) == 2
     assert seen[0][0] != seen[1][0]  # a new connection after the restart
+
+
+def test_the_body_is_the_trackers_json_read_back_unchanged() -> None:
+    """The tracker goes out as compact JSON (ujson) that reads back to exactly what Rasa's
+    json.dumps would have sent: floats, non-ASCII text, slashes and nesting included."""
+    tracker = DialogueStateTracker.from_events(
+        "tester",
+        [
+            ActionExecuted("action_listen"),
+            UserUttered(
+                "my back/hip hurts — since Tuesday 🙁",
+                {"name": "describe_pain", "confidence": 0.123456789012345},
+                timestamp=1764500000.987654,
+            ),
+            SlotSet("pain_duration", "3 weeks"),
+        ],
+    )
+    state = tracker.current_state(EventVerbosity.ALL)
+    bodies: list[bytes] = []
+
+    async def scenario() -> None:
+        async def webhook(request: web.Request) -> web.Response:
+            bodies.append(await request.read())
+            return web.json_response({"events": [], "responses": []})
+
+        app = web.Application()
+        app.router.add_post("/webhook", webhook)
+        runner = web.AppRunner(app)
+        await runner.setup()
+        port = free_port()
+        await web.TCPSite(runner, "127.0.0.1", port).start()
+        try:
+            await EndpointConfig(f"http://127.0.0.1:{port}/webhook").request(
+                json={"tracker": state}, method="post"
+            )
+        finally:
+            await runner.cleanup()
+
+    asyncio.run(scenario())
+    assert json.loads(bodies[0]) == json.loads(json.dumps({"tracker": state}))
+    assert b", " not in bodies[0]  # compact: not json.dumps's separators

@@ -21,6 +21,7 @@ from bot_extensions import (
     action_connections,
     action_response_validation,
     debug_formatting,
+    domain_emptiness,
     graph_runner,
     history_cache,
     rasa_patches,
@@ -65,6 +66,29 @@ def test_every_patch_is_installed() -> None:
     assert Domain.states_for_tracker_history is history_cache.states_for_tracker_history
     assert DialogueStateTracker.applied_events is history_cache.applied_events
     assert Policy.format_tracker_states is debug_formatting.format_tracker_states
+    assert (
+        Domain.is_empty.__qualname__ == domain_emptiness._remembering(Domain.is_empty).__qualname__
+    )
+
+
+def test_a_domains_emptiness_is_rasas_answer_asked_once() -> None:
+    rasa_is_empty = rasa_patches.original("rasa.shared.core.domain:Domain.is_empty")
+    calls: list[Domain] = []
+
+    def counting(domain: Domain) -> bool:
+        calls.append(domain)
+        return rasa_is_empty(domain)
+
+    is_empty = domain_emptiness._remembering(counting)
+    empty = Domain.empty()
+    full = Domain.from_dict({"intents": ["greet"], "responses": {"utter_hi": [{"text": "Hi"}]}})
+    assert [is_empty(empty), is_empty(empty), is_empty(full), is_empty(full)] == [
+        True,
+        True,
+        False,
+        False,
+    ]
+    assert calls == [empty, full]
 
 
 def test_the_states_are_formatted_as_rasa_does_when_debug_logging_is_on() -> None:
