@@ -15,6 +15,10 @@ new session) throws away everything from there on. The loop that turns those sta
 returned list is Rasa's own (same hidden rule turns, rule-only features, substituted user
 input), and every call gets fresh copies, so callers may change them as before.
 
+A caller that reads only the last states (RulePolicy: no rule is longer than its window, see
+bot_extensions/rule_policy_window.py) says so with `only_last_states(count)`, and then gets only
+those, so a prediction costs the same at turn 80 as at turn 10.
+
 Only live conversations (`DialogueStateTracker` itself) use it; training trackers keep Rasa's
 path. Bounded: `MAX_CONVERSATIONS` conversations, least recently used dropped first.
 `tests/bot/test_history_cache.py` checks it against Rasa's own function over long conversations.
@@ -25,6 +29,9 @@ from __future__ import annotations
 import itertools
 import operator
 from collections import OrderedDict
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 from typing import Any
 
@@ -44,6 +51,9 @@ from rasa.shared.core.events import (
 from rasa.shared.core.trackers import DialogueStateTracker
 
 MAX_CONVERSATIONS = 256
+
+# How many of the last states the current caller reads (None: all of them).
+_states_needed: ContextVar[int | None] = ContextVar("backbone_states_needed", default=None)
 
 # Rasa's functions, kept for training trackers and for the comparison tests.
 rasa_states_for_tracker_history = Domain.states_for_tracker_history
@@ -253,8 +263,29 @@ def _prior_snapshots(
     # The kept events are this call's objects from now on: later calls in the same turn match
     # them by identity.
     conversation.events = list(applied)
-    ordered = [conversation.snapshots[i] for i in sorted(conversation.snapshots)]
-    return [*ordered, _snapshot(domain, replay, False, (omit_unset_slots,))]
+    # Positions are added in increasing order and only ever cut from the end, so the dict's
+    # order is the conversation's.
+    return [
+        *conversation.snapshots.values(),
+        _snapshot(domain, replay, False, (omit_unset_slots,)),
+    ]
+
+
+def states_needed() -> int | None:
+    """How many of the last states the current caller reads (None: all)."""
+    return _states_needed.get()
+
+
+@contextmanager
+def only_last_states(count: int) -> Iterator[None]:
+    """Within this block, `states_for_tracker_history` of a live conversation returns only its
+    last `count` states when it is asked without rule-only turns hidden (each state then
+    depends on its own snapshot alone; hiding rule turns reads the ones before)."""
+    token = _states_needed.set(count)
+    try:
+        yield
+    finally:
+        _states_needed.reset(token)
 
 
 def states_for_tracker_history(
@@ -277,7 +308,11 @@ def states_for_tracker_history(
         and rule_only_data
         and rule_only_data.get(core_constants.RULE_ONLY_SLOTS)
     )
-    for snapshot in _prior_snapshots(self, tracker, omit_unset_slots):
+    snapshots = _prior_snapshots(self, tracker, omit_unset_slots)
+    needed = states_needed()
+    if needed is not None and not ignore_rule_only_turns:
+        snapshots = snapshots[-needed:]
+    for snapshot in snapshots:
         if ignore_rule_only_turns:
             if not turn_was_hidden:
                 last_ml_action_sub_state = (

@@ -88,6 +88,22 @@ PATCHES: tuple[Patch, ...] = (
         },
     ),
     Patch(
+        "bot_extensions.rule_policy_window",
+        "RulePolicy given only as many past states as its longest rule reads",
+        {
+            "rasa.core.policies.policy:Policy._prediction_states": "ed9b82bed2f26ad7",
+            "rasa.core.featurizers.tracker_featurizers:MaxHistoryTrackerFeaturizer"
+            ".prediction_states": "451caf09a389e871",
+            "rasa.core.policies.rule_policy:RulePolicy._find_action_from_rules": (
+                "be6da6ee0f5429bd"
+            ),
+            "rasa.core.policies.rule_policy:RulePolicy._get_possible_keys": "2915fd81711e194c",
+            "rasa.core.policies.rule_policy:RulePolicy._is_rule_applicable": "64a108b016b46e57",
+            "rasa.core.policies.rule_policy:RulePolicy._create_feature_key": "641eda8d019918ce",
+            "rasa.core.policies.rule_policy:RulePolicy._rule_prediction": "90316ddf7eb4b314",
+        },
+    ),
+    Patch(
         "bot_extensions.debug_formatting",
         "RulePolicy's states formatted for its debug line only when debug logging is on",
         {

@@ -123,7 +123,7 @@ class Rasa:
         Domain.states_for_tracker_history, DialogueStateTracker.applied_events = self.saved  # type: ignore[method-assign]
 
 
-calls = {"states": 0, "applied": 0}
+calls = {"states": 0, "applied": 0, "windowed": 0}
 
 
 def checking_states(
@@ -132,6 +132,12 @@ def checking_states(
     cached = history_cache.states_for_tracker_history(self, tracker, *args, **kwargs)
     with Rasa():
         expected = history_cache.rasa_states_for_tracker_history(self, tracker, *args, **kwargs)
+    needed = history_cache.states_needed()
+    hides_rule_turns = kwargs.get("ignore_rule_only_turns", args[1] if len(args) > 1 else False)
+    if needed is not None and not hides_rule_turns:
+        # RulePolicy's window (bot_extensions/rule_policy_window.py): Rasa's last states.
+        expected = expected[-needed:]
+        calls["windowed"] += 1
     assert cached == expected
     calls["states"] += 1
     return cached
@@ -196,6 +202,7 @@ def test_the_cache_predicts_what_rasa_predicts_over_150_turns(agent: Agent, seed
     # Every prediction went through the check (several per turn).
     assert calls["states"] - before["states"] > 2 * TURNS
     assert calls["applied"] - before["applied"] > 2 * TURNS
+    assert calls["windowed"] - before["windowed"] > TURNS  # RulePolicy read only its window
     assert cached_replies == rasa_replies
     assert turn_record(agent, cached_sender) == turn_record(agent, rasa_sender)
     # The conversations went where they were meant to: screenings and exercises (the tracker

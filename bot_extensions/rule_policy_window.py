@@ -1,0 +1,83 @@
+"""RulePolicy reads only as many past states as its longest rule, not the whole conversation.
+
+At every prediction RulePolicy (Rasa 3.6) asks for the state before every past action and
+walks all of them for each rule: a turn's cost grew with the conversation, and matching rules
+was a fifth of a loaded server's CPU. What it reads of them:
+
+- `_get_possible_keys` keeps a rule when each of the rule's states matches the state as far
+  back; from further back than the rule is long, `_is_rule_applicable` answers True without
+  looking. States older than the longest rule change nothing.
+- `_create_feature_key` (no rule found) is compared with the keys of rules kept out of stories
+  to decide whether to hide the turn; a key holds one entry per state, so a key of more states
+  than the longest rule equals none of them, whatever those older states are.
+- its featurizer (`MaxHistoryTrackerFeaturizer` without a maximum) changes only the last state
+  (text or intent of the latest message) and drops nothing for RulePolicy.
+
+So the last `longest rule + 1` states give the same predictions (same action, same hidden turn,
+same unhappy-path notice). `tests/bot/test_history_cache.py` compares whole long conversations
+with Rasa's own functions, and `tests/bot/test_rule_policy_window.py` the two views directly.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from rasa.core.policies.policy import Policy
+from rasa.core.policies.rule_policy import (
+    RULES,
+    RULES_FOR_LOOP_UNHAPPY_PATH,
+    RULES_NOT_IN_STORIES,
+    RulePolicy,
+)
+from rasa.shared.core.domain import Domain, State
+from rasa.shared.core.trackers import DialogueStateTracker
+
+from bot_extensions.history_cache import only_last_states
+
+# One state more than the longest rule, so a key of the window is longer than any rule's.
+MARGIN = 1
+WINDOW = "_backbone_rule_window"
+
+
+def window(policy: RulePolicy) -> int:
+    """The longest rule's number of states plus MARGIN, recomputed when the rules change
+    (training removes contradicting ones)."""
+    tables = tuple(policy.lookup.get(table) or () for table in _TABLES)
+    sizes = tuple(len(table) for table in tables)
+    kept: tuple[tuple[int, ...], int] | None = policy.__dict__.get(WINDOW)
+    if kept is None or kept[0] != sizes:
+        longest = max(
+            (
+                len(policy._rule_key_to_state(key))
+                for table in tables
+                for key in table
+                # The states of a rule, as JSON; the rules kept out of stories also name
+                # Rasa's default and loop rules in words, which no key of states can equal.
+                if key.startswith("[")
+            ),
+            default=0,
+        )
+        kept = (sizes, longest + MARGIN)
+        policy.__dict__[WINDOW] = kept
+    return kept[1]
+
+
+_TABLES = (RULES, RULES_FOR_LOOP_UNHAPPY_PATH, RULES_NOT_IN_STORIES)
+
+
+def _prediction_states(
+    self: RulePolicy,
+    tracker: DialogueStateTracker,
+    domain: Domain,
+    use_text_for_last_user_input: bool = False,
+    rule_only_data: dict[str, Any] | None = None,
+) -> list[State]:
+    with only_last_states(window(self)):
+        return Policy._prediction_states(
+            self, tracker, domain, use_text_for_last_user_input, rule_only_data
+        )
+
+
+def install() -> None:
+    """Called once at start-up by bot_extensions/rasa_patches.py."""
+    RulePolicy._prediction_states = _prediction_states  # type: ignore[method-assign]

@@ -1,0 +1,43 @@
+"""RulePolicy's window is one state longer than its longest rule, follows the rules it has, and
+is installed at start-up; tests/bot/test_history_cache.py proves the predictions unchanged."""
+
+from __future__ import annotations
+
+import json
+
+from rasa.core.policies.policy import Policy
+from rasa.core.policies.rule_policy import RULES, RULES_NOT_IN_STORIES, RulePolicy
+from rasa.engine.graph import ExecutionContext, GraphSchema
+from rasa.engine.storage.local_model_storage import LocalModelStorage
+from rasa.engine.storage.resource import Resource
+
+from bot_extensions import rule_policy_window
+
+
+def policy(tmp_path) -> RulePolicy:  # type: ignore[no-untyped-def]
+    return RulePolicy.create(
+        RulePolicy.get_default_config(),
+        LocalModelStorage(tmp_path),
+        Resource("rules"),
+        ExecutionContext(GraphSchema({}), "test"),
+    )
+
+
+def key(length: int) -> str:
+    return json.dumps([{"prev_action": {"action_name": f"a{i}"}} for i in range(length)])
+
+
+def test_the_window_is_the_longest_rule_plus_one_and_follows_the_rules(tmp_path) -> None:
+    rules = policy(tmp_path)
+    rules.lookup = {RULES: {key(2): "utter_a", key(5): "utter_b"}, RULES_NOT_IN_STORIES: []}
+    assert rule_policy_window.window(rules) == 6
+    rules.lookup[RULES_NOT_IN_STORIES] = [key(7), "handling active loops and forms - form"]
+    assert rule_policy_window.window(rules) == 8
+    del rules.lookup[RULES][key(5)]
+    rules.lookup[RULES_NOT_IN_STORIES] = []
+    assert rule_policy_window.window(rules) == 3
+
+
+def test_rule_policy_asks_for_its_window_only() -> None:
+    assert RulePolicy._prediction_states is rule_policy_window._prediction_states
+    assert Policy._prediction_states is not rule_policy_window._prediction_states
