@@ -18,8 +18,11 @@ Routes:
   reminders due (backcare/programme/web_routes.py), with the same key as the history.
 
 History goes only to the browser this server issued the id to: the key is an HMAC-SHA256 of
-the id with a secret only this server holds, kept by the page beside the id and sent in the
-`X-Backbone-Key` header; it is compared in constant time, and anything else gets 403. The
+the id with a secret only this server and the Rasa servers hold, kept by the page beside the id
+and sent in the `X-Backbone-Key` header; it is compared in constant time, and anything else gets
+403. The page sends the same key in its socket.io `session_request`, and Rasa's socket.io channel
+joins the session only with it (bot_extensions/channels/web_sessions.py derives it the same way;
+tests/security/test_socketio_keys.py checks the two agree). The
 conversation read is the socket.io channel's `web-<digest of id>` (`?transport=rest`: the REST
 channel's `<id>`, the page's fallback). Every `/api/` route is rate-limited per client address
 (`WEB_API_RATE` requests a minute, default 60, as a burst that refills evenly; 429 beyond).
@@ -30,8 +33,9 @@ the browser, with the token, which never reaches the page.
 Environment: `WEB_PORT` (8080), `RASA_PORT` (5005), `RASA_URL` (how this server reaches Rasa,
 default `http://127.0.0.1:$RASA_PORT`), `RASA_PUBLIC_URL` (how browsers reach it, default the
 same), `RASA_AUTH_TOKEN` or `RASA_AUTH_TOKEN_FILE` (the HTTP API's token), `WEB_TRANSPORT`
-(`socketio`, or `rest` to force the REST channel), `WEB_SESSION_SECRET` (the key's secret; unset:
-generated once into `WEB_SESSION_SECRET_FILE`, default `var/web-session-secret`, mode 600),
+(`socketio`, or `rest` to force the REST channel), `WEB_SESSION_SECRET` (the key's secret, the
+same for the Rasa servers; unset: generated once into `WEB_SESSION_SECRET_FILE`, default
+`var/web-session-secret`, mode 600, by this server or Rasa, whichever starts first),
 `WEB_API_RATE` (60), `WEB_TRUSTED_PROXIES` (addresses or networks whose `X-Forwarded-For` is
 believed for the rate limit; default none).
 """
@@ -174,7 +178,10 @@ def rasa_token() -> str | None:
 
 
 def session_secret() -> bytes:
-    """WEB_SESSION_SECRET, else a secret generated once into a file only its owner reads."""
+    """WEB_SESSION_SECRET, else a secret generated once into a file only its owner reads.
+
+    The Rasa server reads the same (bot_extensions/channels/web_sessions.py `session_secret`).
+    """
     given = os.environ.get("WEB_SESSION_SECRET")
     if given is not None:
         if len(given.strip()) < 16:
@@ -193,6 +200,11 @@ def session_secret() -> bytes:
             created.write(secrets.token_urlsafe(48) + "\n")
     os.chmod(path, 0o600)
     secret = path.read_text(encoding="utf-8").strip()
+    # The Rasa server may have just created the file and not yet written it.
+    deadline = time.monotonic() + 2.0
+    while len(secret) < 16 and time.monotonic() < deadline:
+        time.sleep(0.05)
+        secret = path.read_text(encoding="utf-8").strip()
     if len(secret) < 16:
         raise SystemExit(f"error: {path} holds no usable secret; remove it to generate one.")
     return secret.encode()

@@ -16,12 +16,25 @@ A request without `Origin` (curl, the tools, the page server, Telegram) is not a
 cross-site request and passes the Origin check; the token (`bot_extensions/serve.py`) still
 guards the HTTP API.
 
-`install(app, hosts=..., origins=...)` registers the check as the first request middleware of
-the Sanic app; `bot_extensions/serve.py` calls it once, when Rasa has built the app.
+The token itself: Rasa 3.6 compares the `?token=` of an API request with its token using `==`
+(`rasa.server.requires_auth`), which can return sooner the sooner the strings differ. So a
+request whose `token` query parameter is present and is not the server's token (every value,
+if the parameter is repeated) is refused here with 401 and the body Rasa gives
+(`NotAuthenticated`), after a comparison in constant time (`hmac.compare_digest`); Rasa's `==`
+only ever sees the right token. The token is the one Rasa is configured with
+(`configure_app(auth_token=...)`: RASA_AUTH_TOKEN or the file RASA_AUTH_TOKEN_FILE names, handed
+over by the launcher). A request without the parameter goes on to Rasa, which refuses it (401)
+on the API's routes.
+
+`install()` makes Rasa's `configure_app` register the check as the first request middleware of
+the Sanic app it builds (`guard(app, hosts=..., origins=..., token=...)`); `bot_extensions/serve.py`
+installs it once, with the other Rasa patches, before Rasa builds the app.
 """
 
 from __future__ import annotations
 
+import hmac
+import inspect
 import logging
 import os
 from collections.abc import Iterable
@@ -62,8 +75,26 @@ def normal_origin(value: str) -> str | None:
     return f"{parts.scheme}://{parts.netloc}"
 
 
+def not_authenticated() -> dict[str, Any]:
+    """The body Rasa answers a request without the right token with (`rasa.server`)."""
+    import rasa
+    from rasa.shared.constants import DOCS_BASE_URL
+
+    return {
+        "version": rasa.__version__,
+        "status": "failure",
+        "message": "User is not authenticated.",
+        "reason": "NotAuthenticated",
+        "details": {},
+        "help": DOCS_BASE_URL + "/user-guide/configuring-http-api/#security-considerations",
+        "code": 401,
+    }
+
+
 class HttpGuard:
-    def __init__(self, hosts: Iterable[str] = (), origins: Iterable[str] = ()) -> None:
+    def __init__(
+        self, hosts: Iterable[str] = (), origins: Iterable[str] = (), token: str | None = None
+    ) -> None:
         self.hosts = LOOPBACK_HOSTS | {
             name for name in (host_name(host) for host in hosts) if name is not None
         }
@@ -75,6 +106,8 @@ class HttpGuard:
                 raise ValueError(f"not an origin (scheme://host[:port]): {origin!r}")
             found.add(normal)
         self.origins = frozenset(found)
+        # Bytes of the token, compared in constant time with every `token` query parameter.
+        self.token = token.encode() if token else None
 
     def reason_to_refuse(self, host: str | None, origin: str | None) -> str | None:
         """Why a request with these headers is refused, or None when it may go on."""
@@ -84,9 +117,21 @@ class HttpGuard:
             return "Requests from this origin are not accepted."
         return None
 
+    def token_refused(self, given: list[str]) -> bool:
+        """Whether any `token` query parameter given is not the token (constant time)."""
+        if self.token is None:
+            return False  # no token configured: Rasa's API is open or uses JWT, not ours to judge
+        matches = [
+            hmac.compare_digest(value.encode("utf-8", "replace"), self.token) for value in given
+        ]
+        return not all(matches)
+
     async def check(self, request: Request) -> HTTPResponse | None:
         reason = self.reason_to_refuse(request.headers.get("host"), request.headers.get("origin"))
         if reason is None:
+            if self.token_refused(request.args.getlist("token", [])):
+                logger.warning("Refused %s %s: not the API token.", request.method, request.path)
+                return response.json(not_authenticated(), status=401)
             return None
         logger.warning(
             "Refused %s %s: %s (Host %r, Origin %r).",
@@ -109,27 +154,36 @@ def install() -> None:
 
     build = rasa.core.run.configure_app
 
+    signature = inspect.signature(build)
+
     def configure_app(*args: Any, **kwargs: Any) -> Any:
         app = build(*args, **kwargs)
+        # The token Rasa was given (`--auth-token`, which the launcher fills in-process).
+        token = signature.bind(*args, **kwargs).arguments.get("auth_token")
         guard(
             app,
             hosts=split_list(os.environ.get("RASA_ALLOWED_HOSTS")),
             origins=split_list(os.environ.get("RASA_ALLOWED_ORIGINS")),
+            token=token,
         )
         return app
 
     rasa.core.run.configure_app = configure_app  # read by serve_application at call time
 
 
-def guard(app: Any, hosts: Iterable[str] = (), origins: Iterable[str] = ()) -> HttpGuard:
-    """Check Host and Origin before anything else the Sanic app does (CORS included)."""
-    guard = HttpGuard(hosts, origins)
+def guard(
+    app: Any, hosts: Iterable[str] = (), origins: Iterable[str] = (), token: str | None = None
+) -> HttpGuard:
+    """Check Host, Origin and any `token` parameter before anything else the Sanic app does
+    (CORS included)."""
+    guard = HttpGuard(hosts, origins, token)
     # Sanic 21.12 reads `request_middleware` on every request, so the check applies to every
     # route, the channels' and socket.io's too; first, so a foreign preflight is refused as well.
     app.request_middleware.appendleft(guard.check)
     logger.info(
-        "Host and Origin checked: hosts %s; origins %s.",
+        "Host and Origin checked: hosts %s; origins %s; API token %s.",
         ", ".join(sorted(guard.hosts)),
         ", ".join(sorted(guard.origins)) or "none",
+        "compared in constant time" if guard.token else "not configured",
     )
     return guard

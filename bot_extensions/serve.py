@@ -12,6 +12,16 @@ one above):
   mode 600, when RASA_AUTH_TOKEN is unset); a missing or empty file is refused;
 - neither: refused. The HTTP API (`--enable-api`, always on here) never runs open.
 
+A `token` query parameter that is not the token is refused in constant time before Rasa's own
+check sees it (`bot_extensions/http_guard.py`; Rasa compares it with `==`).
+
+The socket.io channel lets a socket join a chat page's session only with the key the page
+server gave for it, so this server needs the page server's secret
+(`bot_extensions/channels/web_sessions.py`): `WEB_SESSION_SECRET`, else the file
+`WEB_SESSION_SECRET_FILE` (default `var/web-session-secret`, generated once, mode 600, by
+whichever of the two servers starts first). An empty or too short secret is refused here,
+before Rasa starts.
+
 It installs the project's Rasa patches (`bot_extensions/rasa_patches.py`), the Host and Origin
 check (`bot_extensions/http_guard.py`) among them: allowed hosts are loopback plus
 `RASA_ALLOWED_HOSTS`; allowed origins are the `--cors` arguments plus `RASA_ALLOWED_ORIGINS`,
@@ -27,6 +37,7 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 from bot_extensions import rasa_patches
+from bot_extensions.channels import web_sessions
 from bot_extensions.http_guard import normal_origin, split_list
 
 
@@ -99,11 +110,24 @@ def rasa_arguments(
     return rest, list(dict.fromkeys(origins)), split_list(environ.get("RASA_ALLOWED_HOSTS"))
 
 
+def check_web_session_secret(environ: Mapping[str, str]) -> None:
+    """The page server's secret is usable (read, or generated into its file when missing)."""
+    try:
+        web_sessions.session_secret(environ)
+    except web_sessions.SecretError as error:
+        raise LaunchError(
+            f"{error} The socket.io channel checks the chat page's session keys with the page "
+            "server's secret: give both servers the same WEB_SESSION_SECRET (or the same "
+            "WEB_SESSION_SECRET_FILE)."
+        ) from None
+
+
 def main(argv: Sequence[str] | None = None) -> None:
     args = list(sys.argv[1:] if argv is None else argv)
     try:
         token = auth_token(os.environ)
         rest, origins, hosts = rasa_arguments(args, os.environ)
+        check_web_session_secret(os.environ)
     except LaunchError as error:
         print(f"error: {error}", file=sys.stderr)
         raise SystemExit(2) from None

@@ -41,6 +41,9 @@ if [ -z "${RASA_AUTH_TOKEN:-}" ]; then
 else
   token_note="RASA_AUTH_TOKEN from your environment"
 fi
+# The page server and Rasa's socket.io channel share the secret of the chat page's session keys:
+# WEB_SESSION_SECRET if set (in the environment of both), else var/web-session-secret, generated
+# once (mode 600) by whichever starts first.
 # Sites allowed to embed the chat widget (web/public/widget.js), comma- or space-separated.
 widget_list=${WIDGET_ORIGINS:-}
 read -r -a widget_origins <<<"${widget_list//,/ }"

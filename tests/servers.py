@@ -97,10 +97,14 @@ class Assistant:
     rasa_args: list[str] = field(default_factory=list)
     # The HTTP API's token, given to Rasa through the environment (bot_extensions/serve.py).
     token: str = field(default_factory=lambda: secrets.token_urlsafe(24))
+    # The page server's secret (WEB_SESSION_SECRET), which the socket.io channel checks the
+    # page's session keys with; None: Rasa reads WEB_SESSION_SECRET_FILE (give it in extra_env).
+    web_secret: str | None = field(default_factory=lambda: secrets.token_urlsafe(24))
 
     def __post_init__(self) -> None:
         env = {
-            **os.environ,
+            # The secret is this Assistant's own (web_secret), never the caller's environment's.
+            **{name: value for name, value in os.environ.items() if name != "WEB_SESSION_SECRET"},
             "PYTHONPATH": str(ROOT),
             "BACKCARE_HOME": str(ROOT),
             "RASA_PORT": str(self.rasa_port),
@@ -116,6 +120,7 @@ class Assistant:
             "TELEGRAM_TOKEN": "",
             "TELEGRAM_WEBHOOK_URL": "",
             "RASA_AUTH_TOKEN": self.token,
+            **({"WEB_SESSION_SECRET": self.web_secret} if self.web_secret else {}),
             **self.extra_env,
         }
         self.actions = Process(

@@ -230,7 +230,9 @@ cors=()
 [ ${#widget_origins[@]} -eq 0 ] || cors=(--cors "${widget_origins[@]}")
 started=$(date +%s.%N)
 # The token reaches Rasa through the environment (bot_extensions/serve.py), never the command
-# line. Host and Origin are checked (bot_extensions/http_guard.py): nginx passes the client's
+# line; so does WEB_SESSION_SECRET (exported with the other secrets above, the page server's
+# too), with which Rasa's socket.io channel checks the chat page's session keys.
+# Host and Origin are checked (bot_extensions/http_guard.py): nginx passes the client's
 # Host on /socket.io/, its upstream's name on /webhooks/ ("rasa_channels", after the router hop)
 # and on /health and the page server's /rasa/ ("rasa_any"); the page's origin is PUBLIC_URL's.
 public_host=${PUBLIC_URL#*://}; public_host=${public_host%%/*}

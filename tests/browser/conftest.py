@@ -31,6 +31,11 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     items.sort(key=lambda item: BROWSER_TESTS in Path(item.path).resolve().parents)
 
 
+def secret_file(workdir: Path) -> Path:
+    """The page servers' and the Rasa server's secret, created by whichever starts first."""
+    return workdir / "web-session-secret"
+
+
 @dataclass
 class PageServer:
     """`python -m backcare.web` on a free port, pointed at the test's Rasa server."""
@@ -44,17 +49,19 @@ class PageServer:
 
 
 def start_page_server(workdir: Path, rasa: Assistant, port: int, **env: str) -> PageServer:
+    """The page server, sharing the secret file with the Rasa server (`web_assistant`), as
+    `make run` does: Rasa's socket.io channel checks the keys this server gives."""
     process = Process(
         f"page server {port}",
         [str(APP_PY), "-m", "backcare.web"],
         {
-            **os.environ,
+            **{name: value for name, value in os.environ.items() if name != "WEB_SESSION_SECRET"},
             "PYTHONPATH": str(ROOT),
             "BACKCARE_HOME": str(ROOT),
             "WEB_PORT": str(port),
             "RASA_PORT": str(rasa.rasa_port),
             "RASA_AUTH_TOKEN": rasa.token,
-            "WEB_SESSION_SECRET_FILE": str(workdir / "web-session-secret"),
+            "WEB_SESSION_SECRET_FILE": str(secret_file(workdir)),
             **env,
         },
         workdir / f"web-{port}.log",
@@ -93,16 +100,22 @@ def page_ports() -> dict[str, int]:
 
 @pytest.fixture(scope="session")
 def web_assistant(browser_workdir: Path, page_ports: dict[str, int]) -> Iterator[Assistant]:
-    """Like `make run`: no TELEGRAM_* set (the Telegram channel stays off); CORS for the pages."""
+    """Like `make run`: no TELEGRAM_* set (the Telegram channel stays off); CORS for the pages;
+    the page server's secret read from the file the page servers use (no WEB_SESSION_SECRET)."""
     url = build_knowledge_db(browser_workdir)
     origins = [f"http://127.0.0.1:{port}" for port in page_ports.values()]
     running = Assistant(
         workdir=browser_workdir,
         database_url=url,
         extra_env={
-            name: "" for name in ("TELEGRAM_TOKEN", "TELEGRAM_SECRET_TOKEN", "TELEGRAM_WEBHOOK_URL")
+            **{
+                name: ""
+                for name in ("TELEGRAM_TOKEN", "TELEGRAM_SECRET_TOKEN", "TELEGRAM_WEBHOOK_URL")
+            },
+            "WEB_SESSION_SECRET_FILE": str(secret_file(browser_workdir)),
         },
         rasa_args=["--cors", *origins],
+        web_secret=None,
     )
     try:
         running.start()

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import json
+from collections.abc import Callable
+
 import httpx
 import pytest
 from playwright.sync_api import Browser, Page, expect
@@ -20,9 +23,18 @@ REPLY_TIMEOUT = 60_000  # ms; the two cores are shared with other work
 ERRORS: dict[int, list[str]] = {}
 
 
-def open_page(browser: Browser, server: PageServer, width: int = 1024, height: int = 800) -> Page:
+def open_page(
+    browser: Browser,
+    server: PageServer,
+    width: int = 1024,
+    height: int = 800,
+    prepare: Callable[[Page], None] | None = None,
+) -> Page:
+    """The chat page, ready; `prepare` runs on the page before it is opened (routes, storage)."""
     context = browser.new_context(viewport={"width": width, "height": height})
     page = context.new_page()
+    if prepare is not None:
+        prepare(page)
     errors = ERRORS.setdefault(id(page), [])
     page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
     page.on("pageerror", lambda error: errors.append(str(error)))
@@ -158,6 +170,49 @@ def test_emergency_banner_survives_reload_at_360px(
     # Nothing is wider than the phone's screen.
     assert page.evaluate("document.documentElement.scrollWidth") <= 360
     page.screenshot(path=ARTIFACTS / "reloaded-360.png")
+    close_clean(page)
+
+
+def test_a_session_rasa_refuses_is_replaced_by_a_new_one(
+    browser: Browser, page_server: PageServer, web_assistant: Assistant
+) -> None:
+    """Rasa's socket.io channel joins a session only with the page server's key for it. A stored
+    session whose key Rasa does not accept (here the page server is made to accept it, as after
+    the secret changed on the Rasa side only) gets `session_refused`: the page asks for a new
+    session, says the earlier conversation couldn't be continued, and the new one opens with the
+    greeting. (Without the key in session_request, no page would get past this.)"""
+    stale = {"sender": "stale-session-0001", "key": "not-the-key-of-this-session"}
+    history = {
+        "sender": stale["sender"],
+        "triage": "none",
+        "messages": [{"from": "bot", "text": "An earlier conversation.", "buttons": []}],
+    }
+
+    def prepare(page: Page) -> None:
+        page.add_init_script(
+            f"localStorage.setItem('backbone-session', {json.dumps(json.dumps(stale))})"
+        )
+        page.route(
+            f"**/api/conversations/{stale['sender']}*",
+            lambda route: route.fulfill(
+                json=history
+                if "/state" not in route.request.url
+                else {"sender": stale["sender"], "triage": "none"}
+            ),
+        )
+
+    page = open_page(browser, page_server, prepare=prepare)
+    expect(page.locator(".notice")).to_contain_text("couldn't be continued")
+    expect(bot_messages(page).last).to_contain_text("I'm Backbone")
+    expect(page.locator("#typing")).to_be_hidden()
+    session = page.evaluate("JSON.parse(localStorage.getItem('backbone-session'))")
+    assert session["sender"] != stale["sender"] and session["key"] != stale["key"]
+    # The new conversation is the one that was opened; nothing reached the refused session.
+    users = [e for e in web_assistant.tracker(sender_of(page))["events"] if e["event"] == "user"]
+    assert [e["text"] for e in users] == ["/greet"]
+    stale_events = web_assistant.tracker(web_sender(stale["sender"]))["events"]
+    assert [e for e in stale_events if e["event"] == "user"] == []
+    say(page, "hello")
     close_clean(page)
 
 

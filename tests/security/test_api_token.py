@@ -7,6 +7,7 @@ import os
 import signal
 import stat
 import subprocess
+import time
 from pathlib import Path
 
 import httpx
@@ -27,6 +28,39 @@ def test_the_http_api_needs_the_token(assistant: Assistant) -> None:
     assert assistant.say("token-test-1", "hello")
 
 
+def test_a_wrong_token_is_refused_in_constant_time_before_rasas_comparison(
+    assistant: Assistant,
+) -> None:
+    """Rasa compares `?token=` with `==`; bot_extensions/http_guard.py refuses every other value
+    first (hmac.compare_digest), with the body Rasa gives, so Rasa only ever compares the right
+    token. A repeated parameter is refused unless every value is the token (Rasa reads the
+    first one only)."""
+    path = "/conversations/token-timing/tracker"
+    url = assistant.rasa_url + path
+    rasas_own = httpx.get(url, timeout=30)  # no token: Rasa's own refusal
+    assert rasas_own.status_code == 401
+    right = assistant.token
+    log = assistant.workdir / "rasa.log"
+    refused_before = log.read_text(errors="replace").count("not the API token")
+    wrong = [right[:-1] + ("A" if right[-1] != "A" else "B"), right[:-1], right + "x", "guess"]
+    for value in wrong:
+        response = httpx.get(url, params={"token": value}, timeout=30)
+        assert response.status_code == 401, value
+        assert response.json() == rasas_own.json(), "the same body as Rasa's refusal"
+    for query in (f"token={right}&token=guess", f"token=guess&token={right}"):
+        assert httpx.get(f"{url}?{query}", timeout=30).status_code == 401, query
+    assert httpx.get(f"{url}?token={right}&token={right}", timeout=30).status_code == 200
+    assert assistant.api("GET", path).status_code == 200
+    # Each wrong value was refused by the guard, not by Rasa's comparison.
+    deadline = time.monotonic() + 10
+    while True:
+        refused = log.read_text(errors="replace").count("not the API token") - refused_before
+        if refused >= len(wrong) + 2 or time.monotonic() > deadline:
+            break
+        time.sleep(0.2)
+    assert refused == len(wrong) + 2, refused
+
+
 def test_the_token_is_on_no_command_line(assistant: Assistant) -> None:
     assert assistant.rasa.popen is not None
     group = os.getpgid(assistant.rasa.popen.pid)
@@ -45,15 +79,22 @@ def test_the_token_is_on_no_command_line(assistant: Assistant) -> None:
     assert seen >= 1
 
 
-def launch(env: dict[str, str], *args: str) -> subprocess.CompletedProcess[str]:
-    environ = {k: v for k, v in os.environ.items() if not k.startswith("RASA_AUTH_TOKEN")}
+def launch(
+    env: dict[str, str], *args: str, timeout: float = 120
+) -> subprocess.CompletedProcess[str]:
+    """The Rasa launcher with `env` and none of the caller's tokens or web session secret."""
+    environ = {
+        k: v
+        for k, v in os.environ.items()
+        if not k.startswith(("RASA_AUTH_TOKEN", "WEB_SESSION_SECRET"))
+    }
     return subprocess.run(
         [str(BOT_PY), "-m", "bot_extensions.serve", *args],
         cwd=ROOT,
         env={**environ, "PYTHONPATH": str(ROOT), **env},
         capture_output=True,
         text=True,
-        timeout=120,
+        timeout=timeout,
         check=False,
     )
 

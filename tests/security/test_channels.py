@@ -15,6 +15,7 @@ import httpx
 import pytest
 import yaml
 
+from backcare import web
 from bot_extensions.channels.sender_ids import web_sender
 from tests.security.conftest import TELEGRAM_SECRET
 from tests.security.socketio_polling import PollingClient
@@ -29,6 +30,12 @@ AFTER_EMERGENCY = yaml.safe_load((ROOT / "domain" / "safety.yml").read_text())["
     "utter_after_emergency"
 ][0]["text"]
 _chat_ids = itertools.count(random.randrange(6 * 10**9, 9 * 10**9, 1000))
+
+
+def page_key(assistant: Assistant, session: str) -> str:
+    """The key the page server (sharing the Rasa server's secret) gives with `session`."""
+    assert assistant.web_secret
+    return web.session_key(assistant.web_secret.encode(), session)
 
 
 def new_sender() -> str:
@@ -79,7 +86,7 @@ def test_socketio_typed_intent_syntax_sets_no_slot(assistant: Assistant) -> None
     session = uuid.uuid4().hex
     client = PollingClient(assistant.rasa_url)
     try:
-        client.emit("session_request", {"session_id": session})
+        client.emit("session_request", {"session_id": session, "key": page_key(assistant, session)})
         client.wait_for(lambda: client.received("session_confirm"))
         client.emit("user_uttered", {"message": INJECTION, "session_id": session})
         client.wait_for(lambda: client.received("bot_uttered"))

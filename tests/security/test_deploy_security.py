@@ -24,9 +24,9 @@ from pathlib import Path
 import httpx
 import pytest
 
-from tests.prod.test_deploy_files import TEMPLATE, render
+from tests.prod.test_deploy_files import TEMPLATE, compose, render
 from tests.prod.test_deploy_files import k8s_documents as read_k8s_documents
-from tests.servers import free_port
+from tests.servers import ROOT, free_port
 from tests.system_packages import require_program
 
 EXTERNAL = "outside the namespace"
@@ -166,6 +166,48 @@ def test_the_action_server_is_reachable_from_nginx_only() -> None:
     pods = workloads()
     reaching = {s for s in [*pods, EXTERNAL] if s != "actions" and allowed(s, "actions", 5055)}
     assert reaching == {"nginx"}
+
+
+def test_the_rasa_servers_get_the_page_servers_secret_from_the_same_source() -> None:
+    """Rasa's socket.io channel checks the chat page's session keys with the page server's
+    secret (WEB_SESSION_SECRET): every Rasa server gets it from where the page server does, in
+    its environment, never on a command line."""
+    services = compose()["services"]
+    page = services["web"]["environment"]["WEB_SESSION_SECRET"]
+    assert page.startswith("${WEB_SESSION_SECRET:?")
+    rasa_services = [name for name in services if name.startswith("rasa")]
+    assert len(rasa_services) >= 2
+    for name in rasa_services:
+        assert services[name]["environment"]["WEB_SESSION_SECRET"] == page, name
+        assert "WEB_SESSION_SECRET" not in str(services[name].get("command", "")), name
+
+    def k8s_secret(deployment: str) -> dict:
+        docs = {(doc["kind"], doc["metadata"]["name"]): doc for _, doc in k8s_documents()}
+        (container,) = docs[("Deployment", deployment)]["spec"]["template"]["spec"]["containers"]
+        assert "WEB_SESSION_SECRET" not in str(container.get("command", "")), deployment
+        (item,) = [e for e in container["env"] if e["name"] == "WEB_SESSION_SECRET"]
+        return item["valueFrom"]["secretKeyRef"]
+
+    assert (
+        k8s_secret("rasa")
+        == k8s_secret("web")
+        == {
+            "name": "backbone-secrets",
+            "key": "WEB_SESSION_SECRET",
+        }
+    )
+
+    # The local profile: generated (or taken from the environment) and exported with the other
+    # secrets before the page server and the Rasa servers start; on no command line.
+    up = (ROOT / "scripts" / "prod" / "up.sh").read_text().splitlines()
+    secrets_loop = next(i for i, line in enumerate(up) if line.startswith("for name in RASA_AUTH"))
+    assert "WEB_SESSION_SECRET" in up[secrets_loop].replace(";", " ").split()
+    assert any(line.strip() == 'export "$name=$saved"' for line in up[secrets_loop:][:20])
+    starts = [i for i, line in enumerate(up) if "-m bot_extensions.serve" in line]
+    starts += [i for i, line in enumerate(up) if "-m backcare.web" in line]
+    assert len(starts) == 2 and all(start > secrets_loop for start in starts)
+    for line in up:
+        assert not ("WEB_SESSION_SECRET" in line and ("-m " in line or "unset" in line)), line
 
 
 def _k8s_nginx_env() -> dict[str, str]:

@@ -13,6 +13,7 @@ import pytest
 
 from tests.security.conftest import PAGE_ORIGIN
 from tests.security.socketio_polling import PollingClient
+from tests.security.test_channels import page_key
 from tests.servers import Assistant
 
 pytestmark = pytest.mark.integration
@@ -79,7 +80,7 @@ def test_socketio_works_for_the_page_and_not_for_a_foreign_origin(assistant: Ass
     session = uuid.uuid4().hex
     client = PollingClient(assistant.rasa_url, headers={"Origin": PAGE_ORIGIN})
     try:
-        client.emit("session_request", {"session_id": session})
+        client.emit("session_request", {"session_id": session, "key": page_key(assistant, session)})
         client.wait_for(lambda: client.received("session_confirm"))
         client.emit("user_uttered", {"message": "hello", "session_id": session})
         client.wait_for(lambda: client.received("bot_uttered"))

@@ -15,7 +15,7 @@ import pytest
 from backcare import web
 from bot_extensions.channels.sender_ids import web_sender
 from tests.security.socketio_polling import PollingClient
-from tests.security.test_channels import telegram_post
+from tests.security.test_channels import page_key, telegram_post
 from tests.servers import Assistant
 from tests.telegram_stub import TelegramStub, message_update
 
@@ -47,7 +47,7 @@ def test_socketio_conversations_are_web_prefixed(assistant: Assistant) -> None:
     session = uuid.uuid4().hex
     client = PollingClient(assistant.rasa_url)
     try:
-        client.emit("session_request", {"session_id": session})
+        client.emit("session_request", {"session_id": session, "key": page_key(assistant, session)})
         client.wait_for(lambda: client.received("session_confirm"))
         client.emit("user_uttered", {"message": "hello", "session_id": session})
         client.wait_for(lambda: client.received("bot_uttered"))  # the reply reaches the page
@@ -64,7 +64,8 @@ def test_socketio_conversations_are_web_prefixed(assistant: Assistant) -> None:
 
 def test_knowing_a_stored_web_id_does_not_open_its_session(assistant: Assistant) -> None:
     """The id in the tracker store and the review app, asked for as a session (with or without
-    its prefix), is another conversation: the owner's replies do not reach that socket."""
+    its prefix), is another conversation: the owner's replies do not reach that socket, even
+    with that id's key (test_socketio_keys.py: without a key, no session is joined at all)."""
     session = uuid.uuid4().hex
     stored = web_sender(session)
     owner = PollingClient(assistant.rasa_url)
@@ -72,7 +73,7 @@ def test_knowing_a_stored_web_id_does_not_open_its_session(assistant: Assistant)
     try:
         asks = [session, stored, stored.removeprefix("web-")]
         for client, asked in zip([owner, *intruders], asks, strict=True):
-            client.emit("session_request", {"session_id": asked})
+            client.emit("session_request", {"session_id": asked, "key": page_key(assistant, asked)})
             client.wait_for(lambda c=client: c.received("session_confirm"))
         owner.emit("user_uttered", {"message": "my back hurts", "session_id": session})
         owner.wait_for(lambda: owner.received("bot_uttered"))

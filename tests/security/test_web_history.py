@@ -26,17 +26,19 @@ SECRET = b"a-page-server-secret-for-the-tests"
 
 @pytest.fixture
 def page(assistant: Assistant, monkeypatch: pytest.MonkeyPatch) -> Iterator[TestClient]:
+    """The page server, with the Rasa server's secret (its socket.io channel checks the keys)."""
     monkeypatch.setenv("RASA_URL", assistant.rasa_url)
     monkeypatch.setenv("RASA_AUTH_TOKEN", assistant.token)
     monkeypatch.setenv("WEB_API_RATE", "1000")
-    with TestClient(web.create_app(SECRET)) as client:
+    assert assistant.web_secret
+    with TestClient(web.create_app(assistant.web_secret.encode())) as client:
         yield client
 
 
-def talk_over_socketio(assistant: Assistant, session: str, text: str) -> None:
+def talk_over_socketio(assistant: Assistant, session: str, key: str, text: str) -> None:
     client = PollingClient(assistant.rasa_url)
     try:
-        client.emit("session_request", {"session_id": session})
+        client.emit("session_request", {"session_id": session, "key": key})
         client.wait_for(lambda: client.received("session_confirm"))
         client.emit("user_uttered", {"message": text, "session_id": session})
         client.wait_for(lambda: client.received("bot_uttered"))
@@ -51,7 +53,7 @@ def test_history_goes_only_to_the_browser_that_was_given_the_id(
     theirs = page.post("/api/sessions").json()
     assert mine["sender"] != theirs["sender"]
     secret_text = "my back hurts since the accident"
-    talk_over_socketio(assistant, mine["sender"], secret_text)
+    talk_over_socketio(assistant, mine["sender"], mine["key"], secret_text)
     path = f"/api/conversations/{mine['sender']}"
 
     for headers in ({}, {web.KEY_HEADER: theirs["key"]}, {web.KEY_HEADER: "x" * 43}):

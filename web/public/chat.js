@@ -4,7 +4,9 @@
 // localStorage is the session id), or over the REST channel when the socket.io client is
 // missing or /config.json says so. The id comes from this page's server (POST /api/sessions)
 // with a key that proves this browser was given it; history and the triage level come from
-// that server too (/api/conversations/<id>, with the key), which reads Rasa's tracker.
+// that server too (/api/conversations/<id>, with the key), which reads Rasa's tracker. Rasa's
+// socket.io channel joins the session only with the same key (session_request {session_id, key});
+// a refused key (session_refused) starts a new conversation, as a refused history does.
 //
 // `BackboneChat.mount(root, options)` runs the chat in `root` (the page's document, or the
 // shadow root of the embeddable widget, web/public/widget.js): `options.base` is the page
@@ -376,7 +378,8 @@
 
   function socketTransport(config) {
     let ready = false;
-    const queue = [];
+    let renewed = false; // a refused session was replaced once since the last confirmation
+    const queue = []; // messages typed before the session was confirmed (without session_id)
     // HTTP long-polling only: Rasa 3.6 serves socket.io through Sanic 21.12, whose upgraded
     // websocket closes right after the handshake (the browser reports "Invalid frame header"),
     // so a websocket attempt would only add a failed request and a console error.
@@ -387,11 +390,40 @@
       reconnectionDelayMax: 10000,
     });
     connection.textContent = "Connecting…";
-    socket.on("connect", () => socket.emit("session_request", { session_id: sender }));
+    // Rasa joins the session only with the key this page's server gave for the id.
+    const requestSession = () => socket.emit("session_request", { session_id: sender, key });
+    const emitMessage = (event) => socket.emit("user_uttered", { ...event, session_id: sender });
+    socket.on("connect", requestSession);
     socket.on("session_confirm", () => {
       ready = true;
+      renewed = false;
       connection.textContent = "";
-      while (queue.length) socket.emit("user_uttered", queue.shift());
+      while (queue.length) emitMessage(queue.shift());
+    });
+    // Rasa does not accept this id's key (its secret is not the page server's any more): start a
+    // new conversation, as when the history is refused; once, so a misconfiguration cannot loop.
+    socket.on("session_refused", async () => {
+      ready = false;
+      if (renewed) {
+        connection.textContent = "Backbone couldn't open a conversation. Please reload the page later.";
+        return;
+      }
+      renewed = true;
+      try {
+        useSession(await newSession());
+      } catch (error) {
+        connection.textContent = "The chat couldn't start. Please reload the page.";
+        return;
+      }
+      if (log.querySelector(".message")) {
+        addNotice("The earlier conversation couldn't be continued, so this is a new one.");
+      }
+      if (!queue.length) {
+        // A new conversation opens with the assistant's greeting (hidden, as at the start).
+        startWaiting();
+        queue.push({ message: "/greet", metadata: { hidden: true } });
+      }
+      requestSession();
     });
     socket.on("bot_uttered", onBotMessage);
     socket.on("disconnect", () => {
@@ -404,8 +436,8 @@
     return {
       name: "socketio",
       send(message, metadata) {
-        const event = { message, session_id: sender, metadata };
-        if (ready) socket.emit("user_uttered", event);
+        const event = { message, metadata };
+        if (ready) emitMessage(event);
         else queue.push(event);
       },
     };
