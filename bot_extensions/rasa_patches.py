@@ -120,8 +120,13 @@ PATCHES: tuple[Patch, ...] = (
     ),
     Patch(
         "bot_extensions.http_guard",
-        "Host and Origin checked on every request to the Sanic app Rasa builds",
-        {"rasa.core.run:configure_app": "72da30416f74c648"},
+        "Host, Origin and the API token (in constant time) checked on every request to the "
+        "Sanic app Rasa builds",
+        {
+            "rasa.core.run:configure_app": "72da30416f74c648",
+            # Rasa's own token check, which then sees only the right token.
+            "rasa.server:requires_auth": "b90315c4ea48b28b",
+        },
     ),
 )
 
