@@ -1,21 +1,32 @@
-"""Review accounts: create them (admin command) and check a login against the lock-out."""
+"""Review accounts: create and manage them (the admin command and the admin page) and check a
+login against the lock-out."""
 
 from __future__ import annotations
 
+import re
+from collections.abc import Sequence
 from datetime import datetime
 from enum import Enum
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from backcare.review.lockout import is_locked_out, record_attempt
 from backcare.review.login_sessions import end_sessions_of
-from backcare.review.models import User, utcnow
+from backcare.review.models import LoginAttempt, User, utcnow
 from backcare.review.passwords import hash_password, needs_rehash, password_matches
 
 LOCKED_MESSAGE = "Too many failed sign-ins. Wait 15 minutes and try again."
 
 ROLES = ("clinician", "admin")
+MAX_EMAIL_CHARS = 254  # User.email
+# The shape browsers accept in <input type="email"> (the WHATWG "valid e-mail address"):
+# printable ASCII only, so nothing a database or a log line could choke on.
+_EMAIL = re.compile(
+    r"[a-z0-9.!#$%&'*+/=?^_`{|}~-]+"
+    r"@[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)*"
+)
+LAST_ADMIN_MESSAGE = "At least one admin account must stay enabled."
 
 
 class AccountError(ValueError):
@@ -37,12 +48,20 @@ def find_user(session: Session, email: str) -> User | None:
     return session.scalar(select(User).where(User.email == normalise_email(email)))
 
 
-def create_user(session: Session, email: str, password: str, role: str) -> User:
+def valid_email(email: str) -> str:
+    """The normalised address, or AccountError when it is too long or not shaped like one."""
     email = normalise_email(email)
+    if len(email) > MAX_EMAIL_CHARS:
+        raise AccountError(f"an e-mail address has at most {MAX_EMAIL_CHARS} characters")
+    if not _EMAIL.fullmatch(email):
+        raise AccountError("an account is an e-mail address (like name@example.org)")
+    return email
+
+
+def create_user(session: Session, email: str, password: str, role: str) -> User:
     if role not in ROLES:
         raise AccountError(f"role must be one of {', '.join(ROLES)}")
-    if "@" not in email:
-        raise AccountError("an account is an e-mail address")
+    email = valid_email(email)
     if find_user(session, email):
         raise AccountError(f"{email} already has an account")
     user = User(email=email, password_hash=hash_password(password), role=role)
@@ -92,6 +111,50 @@ def disable_user(session: Session, email: str) -> tuple[User, int]:
     if user.disabled_at is None:
         user.disabled_at = utcnow()
     return user, end_sessions_of(session, user)
+
+
+def disable_user_as(session: Session, actor: User, user: User) -> int:
+    """An admin disables another account (the admin page): never their own, never the last
+    enabled admin. Returns how many sessions were ended; raises AccountError (after which the
+    caller rolls back: the check runs after the change, see below)."""
+    if user.id == actor.id:
+        raise AccountError("You cannot disable your own account.")
+    # PostgreSQL: two admins disabling each other at once queue here, and the second one then
+    # counts the first one's change. SQLite has no row locks but one writer at a time, so the
+    # count after the change below sees every change committed before it.
+    session.execute(
+        select(User.id).where(User.role == "admin", User.disabled_at.is_(None)).with_for_update()
+    ).all()
+    _user, ended = disable_user(session, user.email)
+    session.flush()
+    if not enabled_admins(session):
+        raise AccountError(LAST_ADMIN_MESSAGE)
+    return ended
+
+
+def enabled_admins(session: Session) -> int:
+    return (
+        session.scalar(
+            select(func.count())
+            .select_from(User)
+            .where(User.role == "admin", User.disabled_at.is_(None))
+        )
+        or 0
+    )
+
+
+def all_users(session: Session) -> Sequence[User]:
+    return session.scalars(select(User).order_by(User.email)).all()
+
+
+def last_sign_ins(session: Session) -> dict[str, datetime]:
+    """Each account's latest successful sign-in (the lock-out's record of attempts)."""
+    rows = session.execute(
+        select(LoginAttempt.email, func.max(LoginAttempt.at))
+        .where(LoginAttempt.succeeded.is_(True))
+        .group_by(LoginAttempt.email)
+    )
+    return {email: at for email, at in rows if at is not None}
 
 
 def enable_user(session: Session, email: str) -> User:

@@ -17,6 +17,7 @@ from backcare.review.csrf import require_csrf_token
 from backcare.review.deps import LoginRequired
 from backcare.review.routes import (
     account,
+    accounts,
     admin,
     auth,
     conversations,
@@ -44,6 +45,7 @@ ROUTERS = tuple(
         dashboard,
         programme,
         admin,
+        accounts,
     )
 )
 

@@ -48,7 +48,8 @@ class User(Base):
     password_hash: Mapped[str] = mapped_column(String(255))
     role: Mapped[str] = mapped_column(String(16))  # clinician | admin
     created_at: Mapped[datetime] = mapped_column(UtcDateTime, default=utcnow)
-    # Set by `python -m backcare.review.admin disable-user`: no sign-in, no live session.
+    # Set by `python -m backcare.review.admin disable-user` or /admin/accounts: no sign-in, no
+    # live session.
     disabled_at: Mapped[datetime | None] = mapped_column(UtcDateTime, nullable=True)
 
     @property

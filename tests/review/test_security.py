@@ -34,7 +34,7 @@ def fill_tracker(databases: Databases, extra: list[tuple[str, list[dict]]] = ())
 
 
 def concrete(path: str) -> str:
-    return path.replace("{conversation_id}", "1").replace("{fmt}", "csv")
+    return path.replace("{conversation_id}", "1").replace("{fmt}", "csv").replace("{user_id}", "1")
 
 
 def app_routes(method: str) -> list[str]:
@@ -53,7 +53,13 @@ def test_every_page_and_export_sends_a_stranger_to_sign_in(
     fill_tracker(databases)
     stranger = client_for()
     pages = app_routes("GET")
-    assert {"/conversations", "/conversations/1", "/dashboard", "/admin/audit"} <= set(pages)
+    assert {
+        "/conversations",
+        "/conversations/1",
+        "/dashboard",
+        "/admin/audit",
+        "/admin/accounts",
+    } <= set(pages)
     for path in pages:
         response = stranger.get(path, follow_redirects=False)
         assert response.status_code == 303, path
@@ -75,6 +81,8 @@ def test_every_form_refuses_a_stranger_with_401(
         "/conversations/1/export.csv",
         "/exports/conversations.csv",
         "/exports/corrections.yml",
+        "/admin/accounts",
+        "/admin/accounts/1/disable",
     } <= set(forms)
     for path in forms:
         response = stranger.post(
@@ -103,8 +111,9 @@ def test_a_clinician_cannot_reach_admin_pages(
     clinician = client_for(CLINICIAN)
     page = clinician.get("/conversations/1")
     assert "Delete conversation" not in page.text
-    assert "/admin/audit" not in page.text
+    assert "/admin/audit" not in page.text and "/admin/accounts" not in page.text
     assert clinician.get("/admin/audit").status_code == 403
+    assert clinician.get("/admin/accounts").status_code == 403
     refused = clinician.post(
         "/admin/conversations/1/delete",
         data={"csrf_token": csrf_of(page.text), "confirm": "synthetic-00000"},
