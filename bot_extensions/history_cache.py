@@ -100,14 +100,14 @@ def clear() -> None:
     _applied.clear()
 
 
-def _remember(cache: OrderedDict[str, Any], key: str, value: Any) -> None:
+def remember(cache: OrderedDict[str, Any], key: str, value: Any) -> None:
     cache[key] = value
     cache.move_to_end(key)
     while len(cache) > MAX_CONVERSATIONS:
         cache.popitem(last=False)
 
 
-def _starts_with(events: Any, prefix: list[Event]) -> bool:
+def starts_with(events: Any, prefix: list[Event]) -> bool:
     """`events` begins with the very objects of `prefix`."""
     return len(events) >= len(prefix) and all(
         map(operator.is_, prefix, itertools.islice(events, len(prefix)))
@@ -123,7 +123,7 @@ def applied_events(self: DialogueStateTracker) -> list[Event]:
     key = self.sender_id
     kept = _applied.get(key)
     new: list[Event] = []
-    if kept is not None and _starts_with(self.events, kept.events):
+    if kept is not None and starts_with(self.events, kept.events):
         new = list(itertools.islice(self.events, len(kept.events), None))
         if any(isinstance(e, ActiveLoop) and e.name and e.name not in kept.loop_names for e in new):
             kept = None
@@ -157,7 +157,7 @@ def applied_events(self: DialogueStateTracker) -> list[Event]:
             applied.append(event)
     kept.applied = applied
     kept.events = kept.events + new
-    _remember(_applied, key, kept)
+    remember(_applied, key, kept)
     return list(applied)
 
 
@@ -252,7 +252,7 @@ def _prior_snapshots(
             {i: s for i, s in conversation.snapshots.items() if i < same} if conversation else {}
         )
         conversation = _Conversation(domain, list(applied[:same]), replay, snapshots)
-    _remember(_conversations, key, conversation)
+    remember(_conversations, key, conversation)
 
     replay = conversation.replay
     for position in range(len(conversation.events), len(applied)):

@@ -104,6 +104,18 @@ PATCHES: tuple[Patch, ...] = (
         },
     ),
     Patch(
+        "bot_extensions.tracker_copy",
+        "a tracker copied from its state instead of replaying every event",
+        {
+            "rasa.shared.core.trackers:DialogueStateTracker.copy": "dfa48dca9f355ad1",
+            "rasa.shared.core.trackers:DialogueStateTracker.travel_back_in_time": (
+                "09d16f28f007492f"
+            ),
+            "rasa.shared.core.trackers:DialogueStateTracker.init_copy": "429fcd2243b9e0e1",
+            "rasa.shared.core.trackers:DialogueStateTracker.__init__": "8f39eb22462aa62b",
+        },
+    ),
+    Patch(
         "bot_extensions.debug_formatting",
         "RulePolicy's states formatted for its debug line only when debug logging is on",
         {

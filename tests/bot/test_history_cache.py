@@ -30,7 +30,7 @@ from rasa.shared.core.trackers import DialogueStateTracker
 from rasa.utils.endpoints import EndpointConfig
 
 from bench.loadgen.conversations import long_script
-from bot_extensions import history_cache
+from bot_extensions import history_cache, tracker_copy
 from bot_extensions.tracker_store import CachedSQLTrackerStore, FailingTrackerStore
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -115,15 +115,24 @@ class Rasa:
     """Rasa 3.6's own functions, for one block."""
 
     def __enter__(self) -> None:
-        self.saved = (Domain.states_for_tracker_history, DialogueStateTracker.applied_events)
+        self.saved = (
+            Domain.states_for_tracker_history,
+            DialogueStateTracker.applied_events,
+            DialogueStateTracker.copy,
+        )
         Domain.states_for_tracker_history = history_cache.rasa_states_for_tracker_history  # type: ignore[method-assign]
         DialogueStateTracker.applied_events = history_cache.rasa_applied_events  # type: ignore[method-assign]
+        DialogueStateTracker.copy = tracker_copy.rasa_copy  # type: ignore[method-assign]
 
     def __exit__(self, *_: Any) -> None:
-        Domain.states_for_tracker_history, DialogueStateTracker.applied_events = self.saved  # type: ignore[method-assign]
+        (
+            Domain.states_for_tracker_history,
+            DialogueStateTracker.applied_events,
+            DialogueStateTracker.copy,
+        ) = self.saved  # type: ignore[method-assign]
 
 
-calls = {"states": 0, "applied": 0, "windowed": 0}
+calls = {"states": 0, "applied": 0, "windowed": 0, "copies": 0}
 
 
 def checking_states(
@@ -141,6 +150,25 @@ def checking_states(
     assert cached == expected
     calls["states"] += 1
     return cached
+
+
+def tracker_state(tracker: DialogueStateTracker) -> dict[str, Any]:
+    """Everything a tracker holds, slots by their own attributes, events by identity."""
+    state = dict(vars(tracker))
+    state["events"] = [id(event) for event in tracker.events]
+    state["slots"] = {name: (type(slot), vars(slot)) for name, slot in tracker.slots.items()}
+    return state
+
+
+def checking_copy(self: DialogueStateTracker) -> DialogueStateTracker:
+    copied = tracker_copy.replayed_copy(self)
+    assert tracker_state(copied) == tracker_state(tracker_copy.rasa_copy(self))
+    # Nothing a caller changes in place is shared with the original.
+    assert copied.events is not self.events
+    assert all(copied.slots[name] is not slot for name, slot in self.slots.items())
+    assert self.active_loop is None or copied.active_loop is not self.active_loop
+    calls["copies"] += 1
+    return copied
 
 
 def checking_applied(self: DialogueStateTracker) -> list[Any]:
@@ -189,13 +217,16 @@ def test_the_cache_predicts_what_rasa_predicts_over_150_turns(agent: Agent, seed
         rasa_sender, rasa_replies = talk(agent, messages)
     history_cache.install()
     history_cache.clear()
+    tracker_copy.clear()
     Domain.states_for_tracker_history = checking_states  # type: ignore[method-assign]
     DialogueStateTracker.applied_events = checking_applied  # type: ignore[method-assign]
+    DialogueStateTracker.copy = checking_copy  # type: ignore[method-assign]
     before = dict(calls)
     try:
         cached_sender, cached_replies = talk(agent, messages)
     finally:
         history_cache.install()
+        tracker_copy.install()
     # Rasa's run again after the cached one (the check above switched functions in between).
     with Rasa():
         assert turn_record(agent, rasa_sender)
@@ -203,6 +234,7 @@ def test_the_cache_predicts_what_rasa_predicts_over_150_turns(agent: Agent, seed
     assert calls["states"] - before["states"] > 2 * TURNS
     assert calls["applied"] - before["applied"] > 2 * TURNS
     assert calls["windowed"] - before["windowed"] > TURNS  # RulePolicy read only its window
+    assert calls["copies"] - before["copies"] > TURNS  # a copy before every action
     assert cached_replies == rasa_replies
     assert turn_record(agent, cached_sender) == turn_record(agent, rasa_sender)
     # The conversations went where they were meant to: screenings and exercises (the tracker
