@@ -11,6 +11,10 @@ handed out is the replayed tracker's state: the same event objects in a new dequ
 copied (its value shared, as the replay shares the event's value), the loop and the latest
 action copied (Rasa changes them in place); a replay holds nothing else of its own.
 
+The tracker store (tracker_store.py) reads a conversation the same way: Rasa's
+`DialogueStateTracker.from_events` is the same replay, so each turn continues the kept one
+instead of replaying the conversation from its first event.
+
 Only plain live trackers take this path: a bounded event history (events dropped from the
 front), the slot dictionary of trackers without a domain, and any subclass (training trackers)
 keep Rasa's replay. tests/bot/test_history_cache.py compares every copy of two 150-turn
@@ -22,6 +26,7 @@ from __future__ import annotations
 import copy
 import itertools
 from collections import OrderedDict, deque
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
 
 from rasa.shared.core.events import Event
@@ -56,26 +61,39 @@ def _duplicate(replayed: DialogueStateTracker) -> DialogueStateTracker:
     return duplicate
 
 
+def replayed(
+    sender_id: str,
+    events: Sequence[Event],
+    slot_names: Collection[str],
+    fresh: Callable[[], DialogueStateTracker],
+) -> DialogueStateTracker:
+    """A new tracker holding what the empty tracker `fresh()` (with these slots) would hold
+    after `events` were replayed onto it: the kept replay of this conversation, continued with
+    the events it has not seen."""
+    kept = _replays.get(sender_id)
+    if (
+        kept is None
+        or kept.tracker.slots.keys() != set(slot_names)
+        or not starts_with(events, kept.events)
+    ):
+        kept = _Replay([], fresh())
+    for event in itertools.islice(events, len(kept.events), None):
+        kept.tracker.update(event)
+    kept.events = list(events)
+    remember(_replays, sender_id, kept)
+    return _duplicate(kept.tracker)
+
+
 def replayed_copy(self: DialogueStateTracker) -> DialogueStateTracker:
+    """`DialogueStateTracker.copy()`: the replay of this tracker's events."""
     if (
         type(self) is not DialogueStateTracker
         or self._max_event_history is not None
         or isinstance(self.slots, AnySlotDict)
+        or self.is_rule_tracker
     ):
         return rasa_copy(self)
-    kept = _replays.get(self.sender_id)
-    if (
-        kept is None
-        or kept.tracker.slots.keys() != self.slots.keys()
-        or kept.tracker.is_rule_tracker != self.is_rule_tracker
-        or not starts_with(self.events, kept.events)
-    ):
-        kept = _Replay([], self.init_copy())
-    for event in itertools.islice(self.events, len(kept.events), None):
-        kept.tracker.update(event)
-    kept.events = list(self.events)
-    remember(_replays, self.sender_id, kept)
-    return _duplicate(kept.tracker)
+    return replayed(self.sender_id, self.events, self.slots.keys(), self.init_copy)
 
 
 def install() -> None:

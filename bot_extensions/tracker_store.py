@@ -37,6 +37,8 @@ from sqlalchemy import event as sqlalchemy_event
 from sqlalchemy.orm import sessionmaker
 from sqlalchemy.pool import QueuePool
 
+from bot_extensions.tracker_copy import replayed
+
 logger = logging.getLogger(__name__)
 
 DEFAULT_CACHED_CONVERSATIONS = 512
@@ -69,6 +71,23 @@ class CachedConversation:
     # saving it needs no query to find which events are new.
     served: weakref.ref[DialogueStateTracker] | None = None
     served_events_stored: int = 0
+    # The events this store last saved and the JSON it wrote for each: the rows read back
+    # with exactly that JSON are those events, and keep their objects (tracker_copy.py then
+    # continues its replay instead of starting again).
+    saved: list[tuple[str, Event]] = field(default_factory=list)
+
+    def adopt_saved(self, rows: list[StoredRow], texts: list[str]) -> None:
+        """Give `rows` (read back, with their JSON `texts`) the saved events they store."""
+        for row, text in zip(rows, texts, strict=True):
+            if not self.saved:
+                return
+            saved_text, event = self.saved[0]
+            if text != saved_text:
+                # Another writer's row came first: the saved ones are not next, forget them.
+                self.saved = []
+                return
+            row.built = event
+            del self.saved[0]
 
     def add(self, rows: list[StoredRow]) -> None:
         # Same rule as SQLTrackerStore._event_query: the latest session starts at the highest
@@ -167,8 +186,14 @@ class CachedSQLTrackerStore(SQLTrackerStore):
         conversation = self._read(sender_id)
         if conversation is None or not conversation.rows or not self.domain:
             return None
-        tracker = DialogueStateTracker.from_events(
-            sender_id, built_events(conversation.rows), self.domain.slots
+        slots = self.domain.slots
+        # DialogueStateTracker.from_events(sender_id, events, slots), continuing the replay
+        # kept for this conversation (tracker_copy.py) instead of starting from its first event.
+        tracker = replayed(
+            sender_id,
+            built_events(conversation.rows),
+            [slot.name for slot in slots],
+            lambda: DialogueStateTracker(sender_id, slots),
         )
         conversation.served = weakref.ref(tracker)
         conversation.served_events_stored = len(conversation.rows)
@@ -205,6 +230,9 @@ class CachedSQLTrackerStore(SQLTrackerStore):
             connection.execute(self._insert, records)
         if cached is not None:
             cached.served_events_stored += len(records)
+            cached.saved.extend(
+                (record["data"], event) for record, event in zip(records, new_events, strict=True)
+            )
         # The new rows (and their ids) are read back by the next `_read`, like any other writer's.
 
     def _read(self, sender_id: str) -> CachedConversation | None:
@@ -217,9 +245,11 @@ class CachedSQLTrackerStore(SQLTrackerStore):
             result = connection.execution_options(isolation_level="AUTOCOMMIT").execute(
                 self._rows_from, {"sender_id": sender_id, "from_id": from_id}
             )
-            rows = [StoredRow(row.id, row.timestamp, json.loads(row.data)) for row in result]
+            stored = [(row.id, row.timestamp, row.data) for row in result]
+        rows = [StoredRow(event_id, at, json.loads(text)) for event_id, at, text in stored]
         if cached is not None:
             if rows and rows[0].event_id == cached.last_event_id:
+                cached.adopt_saved(rows[1:], [text for _, _, text in stored[1:]])
                 cached.add(rows[1:])
                 self._conversations.move_to_end(sender_id)
                 return cached

@@ -208,3 +208,58 @@ def test_saving_the_tracker_it_served_needs_no_query(cached) -> None:
         ).retrieve("iv")
     )
     assert dumped(stored) == dumped(tracker)
+
+
+def test_the_events_it_saved_come_back_as_the_same_objects(cached, plain) -> None:
+    """Read back after its own save, a turn's events are the objects that were saved (the
+    kept replay then goes on from them), and the conversation is still Rasa's."""
+    run(append(cached, "jo", session_start(100.0) + turn("one", 101.0)))
+    tracker = run(cached.retrieve("jo"))
+    said = turn("two", 102.0) + turn("three", 103.0)
+    for event in said[:5]:
+        tracker.update(event)
+    run(cached.save(tracker))
+    for event in said[5:]:  # saved twice in one turn
+        tracker.update(event)
+    run(cached.save(tracker))
+
+    again = run(cached.retrieve("jo"))
+    assert all(a is b for a, b in zip(list(again.events)[-10:], said, strict=True))
+    assert dumped(again) == dumped(run(plain.retrieve("jo")))
+    assert again.get_slot("pain_area") == "three"
+
+
+def test_another_writers_rows_are_read_as_theirs(cached, plain) -> None:
+    run(append(cached, "ky", session_start(100.0) + turn("one", 101.0)))
+    tracker = run(cached.retrieve("ky"))
+    run(append(plain, "ky", turn("elsewhere", 102.0)))  # another server, in between
+    mine = turn("mine", 103.0)
+    for event in mine:
+        tracker.update(event)
+    run(cached.save(tracker))
+
+    again = run(cached.retrieve("ky"))
+    texts = [e.text for e in again.events if isinstance(e, UserUttered)]
+    assert texts == ["one", "elsewhere", "mine"]
+    assert not any(a is b for a, b in zip(list(again.events)[-5:], mine, strict=True))
+    assert dumped(again) == dumped(run(plain.retrieve("ky")))
+
+
+def test_a_read_tracker_holds_what_rasas_replay_of_its_events_holds(cached) -> None:
+    """The kept replay is continued turn after turn; each read equals
+    DialogueStateTracker.from_events of the same events, state for state."""
+
+    def state(tracker: DialogueStateTracker) -> dict:
+        held = dict(vars(tracker))
+        held["events"] = [id(event) for event in tracker.events]
+        held["slots"] = {name: (type(s), vars(s)) for name, s in tracker.slots.items()}
+        return held
+
+    run(append(cached, "lu", session_start(100.0)))
+    for number in range(6):
+        tracker = run(cached.retrieve("lu"))
+        rebuilt = DialogueStateTracker.from_events("lu", list(tracker.events), DOMAIN.slots)
+        assert state(tracker) == state(rebuilt)
+        for event in turn(f"turn {number}", 101.0 + number):
+            tracker.update(event)
+        run(cached.save(tracker))
