@@ -89,7 +89,8 @@ PATCHES: tuple[Patch, ...] = (
     ),
     Patch(
         "bot_extensions.rule_policy_window",
-        "RulePolicy given only as many past states as its longest rule reads",
+        "RulePolicy given only as many past states as its longest rule reads, and each rule's "
+        "states reversed once",
         {
             "rasa.core.policies.policy:Policy._prediction_states": "ed9b82bed2f26ad7",
             "rasa.core.featurizers.tracker_featurizers:MaxHistoryTrackerFeaturizer"
@@ -101,6 +102,9 @@ PATCHES: tuple[Patch, ...] = (
             "rasa.core.policies.rule_policy:RulePolicy._is_rule_applicable": "64a108b016b46e57",
             "rasa.core.policies.rule_policy:RulePolicy._create_feature_key": "641eda8d019918ce",
             "rasa.core.policies.rule_policy:RulePolicy._rule_prediction": "90316ddf7eb4b314",
+            "rasa.core.policies.rule_policy:RulePolicy._does_rule_match_state": (
+                "d3109c1a97de319c"
+            ),
         },
     ),
     Patch(

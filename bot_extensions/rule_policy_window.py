@@ -14,8 +14,14 @@ was a fifth of a loaded server's CPU. What it reads of them:
   (text or intent of the latest message) and drops nothing for RulePolicy.
 
 So the last `longest rule + 1` states give the same predictions (same action, same hidden turn,
-same unhappy-path notice). `tests/bot/test_history_cache.py` compares whole long conversations
-with Rasa's own functions, and `tests/bot/test_rule_policy_window.py` the two views directly.
+same unhappy-path notice).
+
+Matching itself (`_get_possible_keys`) is Rasa's test, rule by rule and state by state, with
+each rule's states reversed once instead of on every test (Rasa rebuilt that list for every
+rule at every state of every prediction).
+
+`tests/bot/test_history_cache.py` compares whole long conversations with Rasa's own functions,
+and `tests/bot/test_rule_policy_window.py` the matching directly.
 """
 
 from __future__ import annotations
@@ -29,6 +35,7 @@ from rasa.core.policies.rule_policy import (
     RULES_NOT_IN_STORIES,
     RulePolicy,
 )
+from rasa.shared.core.constants import PREVIOUS_ACTION
 from rasa.shared.core.domain import Domain, State
 from rasa.shared.core.trackers import DialogueStateTracker
 
@@ -78,6 +85,45 @@ def _prediction_states(
         )
 
 
+REVERSED = "_backbone_reversed_rule_states"
+
+
+def _reversed_rule_states(policy: RulePolicy, rule_key: str) -> list[State]:
+    reversed_states: dict[str, list[State]] = policy.__dict__.setdefault(REVERSED, {})
+    states = reversed_states.get(rule_key)
+    if states is None:
+        states = list(reversed(policy._rule_key_to_state(rule_key)))
+        reversed_states[rule_key] = states
+    return states
+
+
+def _is_rule_applicable(
+    policy: RulePolicy, rule_key: str, turn_index: int, conversation_state: State
+) -> bool:
+    """`RulePolicy._is_rule_applicable` of Rasa 3.6.21, with the rule's states reversed once."""
+    reversed_rule_states = _reversed_rule_states(policy, rule_key)
+    if turn_index >= len(reversed_rule_states):
+        return True
+    current_previous_action = conversation_state.get(PREVIOUS_ACTION)
+    rule_previous_action = reversed_rule_states[turn_index].get(PREVIOUS_ACTION)
+    if not rule_previous_action and not current_previous_action:
+        return True
+    if not rule_previous_action or not current_previous_action:
+        return False
+    return bool(policy._does_rule_match_state(reversed_rule_states[turn_index], conversation_state))
+
+
+def _get_possible_keys(self: RulePolicy, lookup: dict[str, str], states: list[State]) -> set[str]:
+    """`RulePolicy._get_possible_keys` of Rasa 3.6.21: the rules every state so far allows."""
+    possible_keys = set(lookup.keys())
+    for turn_index, state in enumerate(reversed(states)):
+        possible_keys = {
+            key for key in possible_keys if _is_rule_applicable(self, key, turn_index, state)
+        }
+    return possible_keys
+
+
 def install() -> None:
     """Called once at start-up by bot_extensions/rasa_patches.py."""
     RulePolicy._prediction_states = _prediction_states  # type: ignore[method-assign]
+    RulePolicy._get_possible_keys = _get_possible_keys  # type: ignore[method-assign]

@@ -4,6 +4,7 @@ is installed at start-up; tests/bot/test_history_cache.py proves the predictions
 from __future__ import annotations
 
 import json
+from itertools import product
 
 from rasa.core.policies.policy import Policy
 from rasa.core.policies.rule_policy import RULES, RULES_NOT_IN_STORIES, RulePolicy
@@ -11,7 +12,7 @@ from rasa.engine.graph import ExecutionContext, GraphSchema
 from rasa.engine.storage.local_model_storage import LocalModelStorage
 from rasa.engine.storage.resource import Resource
 
-from bot_extensions import rule_policy_window
+from bot_extensions import rasa_patches, rule_policy_window
 
 
 def policy(tmp_path) -> RulePolicy:  # type: ignore[no-untyped-def]
@@ -41,3 +42,31 @@ def test_the_window_is_the_longest_rule_plus_one_and_follows_the_rules(tmp_path)
 def test_rule_policy_asks_for_its_window_only() -> None:
     assert RulePolicy._prediction_states is rule_policy_window._prediction_states
     assert Policy._prediction_states is not rule_policy_window._prediction_states
+
+
+def test_rule_matching_is_rasas(tmp_path) -> None:
+    """Rules of several lengths, a conversation-start rule and a slot that must not be set,
+    against conversations of every length: the same rules are kept as by Rasa's own code."""
+    rasa_get_possible_keys = rasa_patches.original(
+        "rasa.core.policies.rule_policy:RulePolicy._get_possible_keys"
+    )
+    listen = {"prev_action": {"action_name": "action_listen"}}
+    greet = {"user": {"intent": "greet"}, **listen}
+    bye = {"user": {"intent": "bye"}, **listen}
+    unset = {"slots": {"triage": "should_not_be_set"}, **greet}
+    said = {"prev_action": {"action_name": "utter_greet"}}
+    rules = {
+        json.dumps([greet]): "utter_greet",
+        json.dumps([said, bye]): "utter_bye",
+        json.dumps([{}, greet]): "utter_welcome",  # conversation start
+        json.dumps([unset]): "utter_plain",
+        json.dumps([greet, said, greet, said, bye]): "utter_long",
+    }
+    triaged = {"slots": {"triage": (1.0,)}, **greet}
+    rules_policy = policy(tmp_path)
+    for length in range(1, 6):
+        for states in product([{}, greet, bye, said, triaged], repeat=length):
+            states_list = [dict(state) for state in states]
+            assert rule_policy_window._get_possible_keys(
+                rules_policy, rules, states_list
+            ) == rasa_get_possible_keys(rules_policy, rules, states_list), states_list
