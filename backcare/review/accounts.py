@@ -11,6 +11,7 @@ from enum import Enum
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from backcare.review.inputs import storable
 from backcare.review.lockout import is_locked_out, record_attempt
 from backcare.review.login_sessions import end_sessions_of
 from backcare.review.models import LoginAttempt, User, utcnow
@@ -42,6 +43,13 @@ class LoginOutcome(Enum):
 
 def normalise_email(email: str) -> str:
     return email.strip().lower()
+
+
+def sign_in_name(email: str) -> str:
+    """The address a sign-in is counted and audited under: normalised, and only what the
+    database can keep (a NUL or other unprintable character dropped, cut to the column). Any
+    address it changes has no account (`valid_email` made every account's)."""
+    return storable(normalise_email(email), MAX_EMAIL_CHARS)
 
 
 def find_user(session: Session, email: str) -> User | None:
@@ -166,10 +174,11 @@ def enable_user(session: Session, email: str) -> User:
 def check_login(
     session: Session, email: str, password: str, client: str, now: datetime
 ) -> tuple[LoginOutcome, User | None]:
-    email = normalise_email(email)
+    typed, email = normalise_email(email), sign_in_name(email)
     if is_locked_out(session, email, client, now):
         return LoginOutcome.LOCKED, None
-    user = find_user(session, email)
+    # An address the database could not hold as typed is a wrong one, counted like any other.
+    user = find_user(session, email) if email == typed else None
     matched = password_matches(user.password_hash if user else None, password)
     record_attempt(session, email, client, matched, now)
     if not matched or user is None:

@@ -6,6 +6,7 @@ from pathlib import Path
 from urllib.parse import quote
 
 from fastapi import Depends, FastAPI, Request
+from fastapi.exceptions import RequestValidationError
 from fastapi.responses import PlainTextResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
 from sqlalchemy.orm import sessionmaker
@@ -15,6 +16,7 @@ from starlette.middleware.sessions import SessionMiddleware
 from backcare.database import make_engine
 from backcare.review.csrf import require_csrf_token
 from backcare.review.deps import LoginRequired
+from backcare.review.inputs import validation_failure
 from backcare.review.routes import (
     account,
     accounts,
@@ -71,6 +73,7 @@ def create_app(settings: ReviewSettings) -> FastAPI:
         app.include_router(router, dependencies=[Depends(require_csrf_token)])
     app.add_exception_handler(LoginRequired, _to_login)
     app.add_exception_handler(StarletteHTTPException, _error_page)
+    app.add_exception_handler(RequestValidationError, _invalid_input)
 
     @app.get("/", include_in_schema=False)
     def home() -> RedirectResponse:
@@ -94,3 +97,11 @@ async def _error_page(request: Request, error: Exception) -> Response:
         {"status": error.status_code, "detail": error.detail},
         status_code=error.status_code,
     )
+
+
+async def _invalid_input(request: Request, error: Exception) -> Response:
+    """A missing, wrong-typed or out-of-range parameter: 400 (404 in the path) with one line,
+    instead of FastAPI's 422 with its JSON."""
+    assert isinstance(error, RequestValidationError)
+    status, reason = validation_failure(error.errors())
+    return render(request, "error.html", {"status": status, "detail": reason}, status_code=status)

@@ -12,11 +12,15 @@ from fastapi import HTTPException
 from sqlalchemy import ColumnElement, Select, and_, exists, func, or_, select
 from sqlalchemy.orm import Session, contains_eager, selectinload
 
+from backcare.review.inputs import checked_text
 from backcare.review.models import Conversation, ConversationRedFlag, ReviewMark
 from backcare.triage import TRIAGE_LEVELS
 
 PER_PAGE = 50
 MAX_SEARCH_TERMS = 8
+# Each term becomes a LIKE pattern, and SQLite refuses one over 50,000 bytes.
+MAX_SEARCH_CHARS = 1_000
+MAX_FILTER_CHARS = 64  # Conversation.channel and ConversationRedFlag.slug
 
 
 @dataclass(frozen=True)
@@ -31,6 +35,9 @@ class ListFilters:
     follow_up: bool = False
 
     def __post_init__(self) -> None:
+        checked_text("red_flag", self.red_flag, MAX_FILTER_CHARS)
+        checked_text("channel", self.channel, MAX_FILTER_CHARS)
+        checked_text("q", self.q, MAX_SEARCH_CHARS)
         if self.triage and self.triage not in TRIAGE_LEVELS:
             raise HTTPException(400, f"triage must be one of {', '.join(TRIAGE_LEVELS)}")
         for name in ("date_from", "date_to"):

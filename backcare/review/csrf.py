@@ -25,5 +25,15 @@ async def require_csrf_token(request: Request) -> None:
         return
     expected = request.session.get("csrf")
     sent = (await request.form()).get(FIELD)
-    if not expected or not isinstance(sent, str) or not secrets.compare_digest(sent, expected):
+    # Compared as bytes: compare_digest refuses a str with a non-ASCII character (a TypeError,
+    # so a 500), and a form decodes bytes that are not UTF-8 to U+FFFD.
+    if (
+        not expected
+        or not isinstance(sent, str)
+        or not secrets.compare_digest(_bytes(sent), _bytes(str(expected)))
+    ):
         raise HTTPException(status_code=403, detail="The form's security token is missing or old.")
+
+
+def _bytes(text: str) -> bytes:
+    return text.encode("utf-8", "surrogatepass")  # never fails, whatever the text holds

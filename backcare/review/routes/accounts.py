@@ -5,7 +5,6 @@ admin, and sets their own password on /account (where the current one is asked f
 
 from __future__ import annotations
 
-import re
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Form, HTTPException, Request
@@ -27,6 +26,7 @@ from backcare.review.accounts import (
 from backcare.review.audit import record
 from backcare.review.client_address import client_address
 from backcare.review.deps import AdminUser, DbSession
+from backcare.review.inputs import row_id, storable
 from backcare.review.models import User
 from backcare.review.passwords import MINIMUM_PASSWORD_LENGTH, WeakPasswordError
 from backcare.review.templating import render
@@ -34,11 +34,11 @@ from backcare.review.templating import render
 router = APIRouter(prefix="/admin/accounts")
 PAGE = "/admin/accounts"
 NOTICE = "accounts_notice"  # the session key of the one-line notice after a change
-_ID = re.compile(r"[1-9][0-9]{0,8}")  # fits every database's integer column
 
 
 def account_or_404(session: Session, user_id: str) -> User:
-    user = session.get(User, int(user_id)) if _ID.fullmatch(user_id) else None
+    number = row_id(user_id)
+    user = session.get(User, number) if number is not None else None
     if user is None:
         raise HTTPException(404, "No such account.")
     return user
@@ -135,7 +135,7 @@ def create_account(
             raise AccountError(f"{user.email} already has an account") from None
     except (AccountError, WeakPasswordError) as error:
         # What was typed, kept on the form and in the audit log, less what no database stores.
-        typed = "".join(char for char in email.strip() if char.isprintable())[:MAX_EMAIL_CHARS]
+        typed = storable(email.strip(), MAX_EMAIL_CHARS)
         kept = {"email": typed, "role": role if role in ROLES else "clinician"}
         return refused(request, session, admin, "create_user", typed, error, "new", new=kept)
     record(

@@ -11,6 +11,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from backcare.review.audit import audit_actions, audit_page, record
 from backcare.review.deps import AdminUser, DbSession, Tracker
 from backcare.review.erasure import erase_conversation
+from backcare.review.inputs import PageNumber, Text
 from backcare.review.routes.conversations import conversation_or_404
 from backcare.review.templating import render
 
@@ -23,9 +24,9 @@ def audit_log(
     request: Request,
     session: DbSession,
     admin: AdminUser,
-    page: Annotated[int, Query(ge=1)] = 1,
-    action: str = "",
-    actor: str = "",
+    page: PageNumber = 1,
+    action: Annotated[str, Query(), Text(32)] = "",  # AuditEntry.action
+    actor: Annotated[str, Query(), Text(254)] = "",  # AuditEntry.actor
 ) -> Response:
     entries, total = audit_page(session, page, ENTRIES_PER_PAGE, action=action, actor=actor)
     actions = audit_actions(session)
@@ -53,8 +54,8 @@ def delete_conversation(
     session: DbSession,
     admin: AdminUser,
     tracker: Tracker,
-    conversation_id: int,
-    confirm: Annotated[str, Form()] = "",
+    conversation_id: str,
+    confirm: Annotated[str, Form(), Text(255)] = "",  # Conversation.sender_id
 ) -> Response:
     conversation = conversation_or_404(session, conversation_id)
     if confirm != conversation.sender_id:

@@ -7,10 +7,17 @@ from typing import Annotated
 from fastapi import APIRouter, Form, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
-from backcare.review.accounts import LOCKED_MESSAGE, LoginOutcome, check_login, normalise_email
+from backcare.review.accounts import (
+    LOCKED_MESSAGE,
+    MAX_EMAIL_CHARS,
+    LoginOutcome,
+    check_login,
+    sign_in_name,
+)
 from backcare.review.audit import record
 from backcare.review.client_address import client_address
 from backcare.review.deps import DbSession
+from backcare.review.inputs import storable
 from backcare.review.login_sessions import end_session, start_session, user_for_token
 from backcare.review.models import utcnow
 from backcare.review.templating import render
@@ -52,9 +59,10 @@ def login(
     outcome, user = check_login(session, email, password, client, now)
     if user is None:
         status, action, message = REFUSALS[outcome]
-        record(session, normalise_email(email), action, client=client)
+        record(session, sign_in_name(email), action, client=client)
         session.commit()
-        context = {"next": safe_next(next), "error": message, "email": email}
+        typed = storable(email, MAX_EMAIL_CHARS)  # shown again, less what no page can hold
+        context = {"next": safe_next(next), "error": message, "email": typed}
         return render(request, "login.html", context, status_code=status)
     request.session.clear()
     request.session["token"] = start_session(

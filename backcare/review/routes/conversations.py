@@ -6,7 +6,7 @@ from __future__ import annotations
 from math import ceil
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, HTTPException, Query, Request
+from fastapi import APIRouter, Depends, HTTPException, Request
 from fastapi.responses import HTMLResponse, Response
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session
@@ -23,6 +23,7 @@ from backcare.review.conversation_list import (
 )
 from backcare.review.deps import CurrentUser, DbSession, SyncedTracker
 from backcare.review.domain_intents import known_intents
+from backcare.review.inputs import PageNumber, row_id
 from backcare.review.models import Conversation, User
 from backcare.review.templating import render
 from backcare.review.topic_corrections import topic_corrections_by_event, topic_titles
@@ -33,8 +34,10 @@ router = APIRouter()
 Filters = Annotated[ListFilters, Depends(ListFilters)]
 
 
-def conversation_or_404(session: Session, conversation_id: int) -> Conversation:
-    conversation = session.get(Conversation, conversation_id)
+def conversation_or_404(session: Session, conversation_id: str) -> Conversation:
+    """The conversation a path's id names (any text: a malformed id names none)."""
+    number = row_id(conversation_id)
+    conversation = session.get(Conversation, number) if number is not None else None
     if conversation is None:
         raise HTTPException(404, "No such conversation (it may have been deleted).")
     return conversation
@@ -47,7 +50,7 @@ def list_conversations(
     user: CurrentUser,
     _tracker: SyncedTracker,
     filters: Filters,
-    page: Annotated[int, Query(ge=1)] = 1,
+    page: PageNumber = 1,
 ) -> Response:
     total = count_conversations(session, filters)
     conversations = conversations_page(session, filters, page)
@@ -73,7 +76,7 @@ def audited_transcript(
     session: Session,
     user: User,
     tracker: Engine,
-    conversation_id: int,
+    conversation_id: str,
     action: str,
     *,
     masked: bool,
@@ -109,7 +112,7 @@ def view_conversation(
     session: DbSession,
     user: CurrentUser,
     tracker: SyncedTracker,
-    conversation_id: int,
+    conversation_id: str,
 ) -> Response:
     return audited_transcript(request, session, user, tracker, conversation_id, "view", masked=True)
 
@@ -120,7 +123,7 @@ def unmask_conversation(
     session: DbSession,
     user: CurrentUser,
     tracker: SyncedTracker,
-    conversation_id: int,
+    conversation_id: str,
 ) -> Response:
     return audited_transcript(
         request, session, user, tracker, conversation_id, "unmask", masked=False
@@ -133,7 +136,7 @@ def print_conversation(
     session: DbSession,
     user: CurrentUser,
     tracker: SyncedTracker,
-    conversation_id: int,
+    conversation_id: str,
 ) -> Response:
     return audited_transcript(
         request,

@@ -71,7 +71,7 @@ def export_conversation(
     session: DbSession,
     user: CurrentUser,
     tracker: SyncedTracker,
-    conversation_id: int,
+    conversation_id: str,
     fmt: Format,
 ) -> Response:
     conversation = conversation_or_404(session, conversation_id)

@@ -14,6 +14,7 @@ from backcare.programme import store
 from backcare.programme.models import Plan
 from backcare.review.audit import record
 from backcare.review.deps import CurrentUser, DbSession, SyncedTracker
+from backcare.review.inputs import row_id
 from backcare.review.models import Conversation
 from backcare.review.templating import render
 
@@ -54,9 +55,10 @@ def programme_queue(
 
 
 @router.post("/programme/queue/{plan_id}/handled")
-def mark_handled(session: DbSession, user: CurrentUser, plan_id: int) -> RedirectResponse:
+def mark_handled(session: DbSession, user: CurrentUser, plan_id: str) -> RedirectResponse:
     """A clinician has looked at the person: out of the queue until a new worrying check-in."""
-    plan = session.get(Plan, plan_id)
+    number = row_id(plan_id)
+    plan = session.get(Plan, number) if number is not None else None
     if plan is None:
         raise HTTPException(404, "No such programme (it may have been erased).")
     record(

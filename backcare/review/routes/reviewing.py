@@ -9,6 +9,7 @@ from fastapi import APIRouter, Form, HTTPException
 from fastapi.responses import RedirectResponse
 
 from backcare.review.annotations import (
+    MAX_NOTE_LENGTH,
     AnnotationError,
     add_note,
     correct_intent,
@@ -18,10 +19,12 @@ from backcare.review.annotations import (
 from backcare.review.audit import conversation_target, record
 from backcare.review.deps import CurrentUser, DbSession, Tracker
 from backcare.review.domain_intents import known_intents
+from backcare.review.inputs import MAX_TEXT_CHARS, FormInt, Text
 from backcare.review.routes.conversations import conversation_or_404
 from backcare.review.tracker_store import events_of
 
 router = APIRouter()
+MAX_INTENT_CHARS = 255  # IntentCorrection.corrected_intent
 
 
 def back_to(conversation_id: int, anchor: str = "") -> RedirectResponse:
@@ -30,7 +33,10 @@ def back_to(conversation_id: int, anchor: str = "") -> RedirectResponse:
 
 @router.post("/conversations/{conversation_id}/notes")
 def post_note(
-    session: DbSession, user: CurrentUser, conversation_id: int, text: Annotated[str, Form()]
+    session: DbSession,
+    user: CurrentUser,
+    conversation_id: str,
+    text: Annotated[str, Form(), Text(MAX_NOTE_LENGTH)],
 ) -> RedirectResponse:
     conversation = conversation_or_404(session, conversation_id)
     try:
@@ -46,16 +52,16 @@ def post_note(
         note_id=note.id,
     )
     session.commit()
-    return back_to(conversation_id, "#notes")
+    return back_to(conversation.id, "#notes")
 
 
 @router.post("/conversations/{conversation_id}/review")
 def post_review(
     session: DbSession,
     user: CurrentUser,
-    conversation_id: int,
+    conversation_id: str,
     reviewed: Annotated[bool, Form()],
-    seen_through_event_id: Annotated[int, Form()],
+    seen_through_event_id: FormInt,
 ) -> RedirectResponse:
     """Reviewed through the newest event on the page the clinician read, not any that came
     after it."""
@@ -70,14 +76,14 @@ def post_review(
         through_event_id=through,
     )
     session.commit()
-    return back_to(conversation_id)
+    return back_to(conversation.id)
 
 
 @router.post("/conversations/{conversation_id}/follow-up")
 def post_follow_up(
     session: DbSession,
     user: CurrentUser,
-    conversation_id: int,
+    conversation_id: str,
     follow_up: Annotated[bool, Form()],
 ) -> RedirectResponse:
     conversation = conversation_or_404(session, conversation_id)
@@ -89,7 +95,7 @@ def post_follow_up(
         conversation_target(conversation.id, conversation.sender_id),
     )
     session.commit()
-    return back_to(conversation_id)
+    return back_to(conversation.id)
 
 
 @router.post("/conversations/{conversation_id}/corrections")
@@ -97,10 +103,10 @@ def post_correction(
     session: DbSession,
     user: CurrentUser,
     tracker: Tracker,
-    conversation_id: int,
-    event_id: Annotated[int, Form()],
-    intent: Annotated[str, Form()],
-    example: Annotated[str, Form()],
+    conversation_id: str,
+    event_id: FormInt,
+    intent: Annotated[str, Form(), Text(MAX_INTENT_CHARS)],
+    example: Annotated[str, Form(), Text(MAX_TEXT_CHARS)],
 ) -> RedirectResponse:
     conversation = conversation_or_404(session, conversation_id)
     if intent not in known_intents():
@@ -138,4 +144,4 @@ def post_correction(
         corrected=intent,
     )
     session.commit()
-    return back_to(conversation_id, f"#turn-{event_id}")
+    return back_to(conversation.id, f"#turn-{event_id}")

@@ -9,9 +9,10 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Form, HTTPException
 from fastapi.responses import RedirectResponse
 
-from backcare.review.annotations import AnnotationError
+from backcare.review.annotations import MAX_NOTE_LENGTH, AnnotationError
 from backcare.review.audit import conversation_target, record
 from backcare.review.deps import CurrentUser, DbSession, Tracker
+from backcare.review.inputs import MAX_TEXT_CHARS, FormInt, Text
 from backcare.review.models import User
 from backcare.review.routes.conversations import conversation_or_404
 from backcare.review.routes.reviewing import back_to
@@ -24,6 +25,7 @@ from backcare.review.topic_corrections import (
 from backcare.review.tracker_store import events_of
 
 router = APIRouter()
+MAX_TOPIC_CHARS = 64  # TopicCorrection.topic_slug
 
 
 def reviewer(user: CurrentUser) -> User:
@@ -41,11 +43,11 @@ def post_topic_correction(
     session: DbSession,
     user: Reviewer,
     tracker: Tracker,
-    conversation_id: int,
-    event_id: Annotated[int, Form()],
-    topic: Annotated[str, Form()],
-    question: Annotated[str, Form()] = "",
-    note: Annotated[str, Form()] = "",
+    conversation_id: str,
+    event_id: FormInt,
+    topic: Annotated[str, Form(), Text(MAX_TOPIC_CHARS)],
+    question: Annotated[str, Form(), Text(MAX_TEXT_CHARS)] = "",
+    note: Annotated[str, Form(), Text(MAX_NOTE_LENGTH)] = "",
 ) -> RedirectResponse:
     conversation = conversation_or_404(session, conversation_id)
     message = next(
@@ -83,15 +85,15 @@ def post_topic_correction(
         question=correction.question,
     )
     session.commit()
-    return back_to(conversation_id, f"#turn-{event_id}")
+    return back_to(conversation.id, f"#turn-{event_id}")
 
 
 @router.post("/conversations/{conversation_id}/topic-corrections/remove")
 def post_topic_correction_removal(
     session: DbSession,
     user: Reviewer,
-    conversation_id: int,
-    event_id: Annotated[int, Form()],
+    conversation_id: str,
+    event_id: FormInt,
 ) -> RedirectResponse:
     conversation = conversation_or_404(session, conversation_id)
     removed = remove_topic_correction(session, conversation, event_id)
@@ -106,4 +108,4 @@ def post_topic_correction_removal(
         topic=removed.topic_slug,
     )
     session.commit()
-    return back_to(conversation_id, f"#turn-{event_id}")
+    return back_to(conversation.id, f"#turn-{event_id}")
