@@ -135,6 +135,14 @@ PATCHES: tuple[Patch, ...] = (
         {"rasa.shared.core.domain:Domain.is_empty": "884be90ef485f1d2"},
     ),
     Patch(
+        "bot_extensions.frozen_heap",
+        "the loaded model's objects frozen out of the garbage collector's full collections",
+        {
+            "rasa.core.run:load_agent_on_start": "b23e12447febeb64",
+            "rasa.core.run:serve_application": "fa80588d9e008b67",
+        },
+    ),
+    Patch(
         "bot_extensions.http_guard",
         "Host, Origin and the API token (in constant time) checked on every request to the "
         "Sanic app Rasa builds",

@@ -22,6 +22,7 @@ from bot_extensions import (
     action_response_validation,
     debug_formatting,
     domain_emptiness,
+    frozen_heap,
     graph_runner,
     history_cache,
     rasa_patches,
@@ -144,3 +145,27 @@ def test_the_policies_refuse_a_rasa_started_without_the_patches() -> None:
     )
     assert result.returncode != 0
     assert "started without this project's Rasa patches" in result.stderr
+
+
+def test_the_server_freezes_the_loaded_model_out_of_the_collector() -> None:
+    import asyncio
+    import gc
+
+    import rasa.core.run
+
+    assert rasa.core.run.load_agent_on_start.__wrapped__ is rasa_patches.original(  # type: ignore[attr-defined]
+        "rasa.core.run:load_agent_on_start"
+    )
+    model = [object() for _ in range(1000)]
+
+    async def load() -> list[object]:
+        return model
+
+    gc.unfreeze()
+    try:
+        assert asyncio.run(frozen_heap.freezing_after(load)()) is model
+        assert gc.get_freeze_count() >= len(model)
+        gc.collect()
+        assert gc.get_freeze_count() >= len(model)  # a full collection leaves them there
+    finally:
+        gc.unfreeze()
