@@ -3,8 +3,10 @@ and a tracker store filled by real conversations with the bot (one bot start per
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import itertools
+import os
 import re
 import secrets
 import shutil
@@ -25,6 +27,7 @@ from backcare.review.passwords import hash_password
 from backcare.review.settings import ReviewSettings
 from tests.postgres import PostgresServer, postgres_fixture  # noqa: F401  (`postgres`)
 from tests.review.bot_conversations import talk_to_the_bot
+from tests.servers import APP_PY, ROOT, Process, free_port, wait_until_up
 
 # Starlette asks for its httpx2 fork; the TestClient works the same with httpx (pinned here).
 warnings.filterwarnings("ignore", "Using `httpx` with `starlette.testclient`")
@@ -192,3 +195,47 @@ def bot_client_for(bot_databases: Databases) -> Iterator[ClientFactory]:
 def page_text(html: str) -> str:
     """A page's visible text, whitespace collapsed (for readable assertions)."""
     return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html)).strip()
+
+
+@contextlib.contextmanager
+def review_app_running(databases: Databases, log: Path) -> Iterator[str]:
+    """The real review server (`python -m backcare.review`) on a free port, with the review
+    accounts added, for the browser tests; yields its address."""
+    add_accounts(databases.app_url)
+    port = free_port()
+    server = Process(
+        "review app",
+        [str(APP_PY), "-m", "backcare.review"],
+        {
+            **os.environ,
+            "PYTHONPATH": str(ROOT),
+            "REVIEW_PORT": str(port),
+            "REVIEW_SECRET_KEY": secrets.token_urlsafe(48),
+            "DATABASE_URL": databases.app_url,
+            "TRACKER_DB_URL": databases.tracker_url,
+        },
+        log,
+    )
+    server.start()
+    try:
+        wait_until_up(f"http://127.0.0.1:{port}/login", server, seconds=60)
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        server.stop()
+
+
+def try_login(client: TestClient, email: str, password: str):  # type: ignore[no-untyped-def]
+    """One sign-in attempt through the form, with its CSRF token."""
+    token = csrf_of(client.get("/login").text)
+    return client.post(
+        "/login",
+        data={"email": email, "password": password, "csrf_token": token},
+        follow_redirects=False,
+    )
+
+
+def signed_in(client: TestClient) -> bool:
+    """Whether the client's session still signs it in (its own account page opens)."""
+    response = client.get("/account", follow_redirects=False)
+    assert response.status_code in (200, 303), response.status_code
+    return response.status_code == 200

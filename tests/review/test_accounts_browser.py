@@ -5,8 +5,6 @@ Content-Security-Policy violation. Screenshots go to test-artifacts/review/."""
 
 from __future__ import annotations
 
-import os
-import secrets
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -14,8 +12,8 @@ import pytest
 from playwright.sync_api import Page, expect, sync_playwright
 
 from tests.chromium import CHROMIUM, CHROMIUM_ARGS
-from tests.review.conftest import ADMIN, PASSWORD, Databases, add_accounts
-from tests.servers import APP_PY, ROOT, Process, free_port, wait_until_up
+from tests.review.conftest import ADMIN, PASSWORD, Databases, review_app_running
+from tests.servers import ROOT
 
 pytestmark = pytest.mark.browser
 ARTIFACTS = ROOT / "test-artifacts" / "review"
@@ -25,27 +23,8 @@ NEW_PASSWORD = "a completely new passphrase"
 
 @pytest.fixture
 def review_server(databases: Databases, tmp_path: Path) -> Iterator[str]:
-    add_accounts(databases.app_url)
-    port = free_port()
-    server = Process(
-        "review app",
-        [str(APP_PY), "-m", "backcare.review"],
-        {
-            **os.environ,
-            "PYTHONPATH": str(ROOT),
-            "REVIEW_PORT": str(port),
-            "REVIEW_SECRET_KEY": secrets.token_urlsafe(48),
-            "DATABASE_URL": databases.app_url,
-            "TRACKER_DB_URL": databases.tracker_url,
-        },
-        tmp_path / "review.log",
-    )
-    server.start()
-    try:
-        wait_until_up(f"http://127.0.0.1:{port}/login", server, seconds=60)
-        yield f"http://127.0.0.1:{port}"
-    finally:
-        server.stop()
+    with review_app_running(databases, tmp_path / "review.log") as address:
+        yield address
 
 
 def snap(page: Page, name: str) -> None:

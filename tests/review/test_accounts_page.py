@@ -30,6 +30,8 @@ from tests.review.conftest import (
     page_text,
     password_hash,
     sign_in,
+    signed_in,
+    try_login,
 )
 
 PAGE = "/admin/accounts"
@@ -91,21 +93,6 @@ def post(client: TestClient, path: str, **data: str):
     form = client.get(PAGE)
     token = csrf_of(form.text if form.status_code == 200 else client.get("/account").text)
     return client.post(path, data={"csrf_token": token, **data}, follow_redirects=False)
-
-
-def signed_in(client: TestClient) -> bool:
-    response = client.get("/account", follow_redirects=False)
-    assert response.status_code in (200, 303), response.status_code
-    return response.status_code == 200
-
-
-def try_login(client: TestClient, email: str, password: str):
-    token = csrf_of(client.get("/login").text)
-    return client.post(
-        "/login",
-        data={"email": email, "password": password, "csrf_token": token},
-        follow_redirects=False,
-    )
 
 
 def row(page: str, email: str) -> list[str]:

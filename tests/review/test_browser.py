@@ -6,8 +6,6 @@ to test-artifacts/review/."""
 from __future__ import annotations
 
 import csv
-import os
-import secrets
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -15,8 +13,8 @@ import pytest
 from playwright.sync_api import Browser, Page, expect, sync_playwright
 
 from tests.chromium import CHROMIUM, CHROMIUM_ARGS
-from tests.review.conftest import CLINICIAN, PASSWORD, Databases, add_accounts
-from tests.servers import APP_PY, ROOT, Process, free_port, wait_until_up
+from tests.review.conftest import CLINICIAN, PASSWORD, Databases, review_app_running
+from tests.servers import ROOT
 
 pytestmark = [pytest.mark.browser, pytest.mark.integration]
 ARTIFACTS = ROOT / "test-artifacts" / "review"
@@ -24,27 +22,8 @@ ARTIFACTS = ROOT / "test-artifacts" / "review"
 
 @pytest.fixture
 def review_server(bot_databases: Databases, tmp_path: Path) -> Iterator[str]:
-    add_accounts(bot_databases.app_url)
-    port = free_port()
-    server = Process(
-        "review app",
-        [str(APP_PY), "-m", "backcare.review"],
-        {
-            **os.environ,
-            "PYTHONPATH": str(ROOT),
-            "REVIEW_PORT": str(port),
-            "REVIEW_SECRET_KEY": secrets.token_urlsafe(48),
-            "DATABASE_URL": bot_databases.app_url,
-            "TRACKER_DB_URL": bot_databases.tracker_url,
-        },
-        tmp_path / "review.log",
-    )
-    server.start()
-    try:
-        wait_until_up(f"http://127.0.0.1:{port}/login", server, seconds=60)
-        yield f"http://127.0.0.1:{port}"
-    finally:
-        server.stop()
+    with review_app_running(bot_databases, tmp_path / "review.log") as address:
+        yield address
 
 
 @pytest.fixture(scope="module")

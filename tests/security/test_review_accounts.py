@@ -21,6 +21,8 @@ from tests.review.conftest import (
     Databases,
     csrf_of,
     page_text,
+    signed_in,
+    try_login,
 )
 
 NEW_PASSWORD = "a completely new passphrase"
@@ -32,21 +34,6 @@ def run_admin(
     monkeypatch.setenv("DATABASE_URL", databases.app_url)
     monkeypatch.setenv("REVIEW_PASSWORD", password)
     assert admin_command.main(list(argv)) == 0
-
-
-def signed_in(client: TestClient) -> bool:
-    response = client.get("/conversations", follow_redirects=False)
-    assert response.status_code in (200, 303), response.status_code
-    return response.status_code == 200
-
-
-def try_login(client: TestClient, email: str, password: str):
-    token = csrf_of(client.get("/login").text)
-    return client.post(
-        "/login",
-        data={"email": email, "password": password, "csrf_token": token},
-        follow_redirects=False,
-    )
 
 
 def audit(databases: Databases) -> list[tuple[str, str, str, dict]]:
