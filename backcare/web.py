@@ -22,10 +22,12 @@ the id with a secret only this server and the Rasa servers hold, kept by the pag
 and sent in the `X-Backbone-Key` header; it is compared in constant time, and anything else gets
 403. The page sends the same key in its socket.io `session_request`, and Rasa's socket.io channel
 joins the session only with it (bot_extensions/channels/web_sessions.py derives it the same way;
-tests/security/test_socketio_keys.py checks the two agree). The
-conversation read is the socket.io channel's `web-<digest of id>` (`?transport=rest`: the REST
-channel's `<id>`, the page's fallback). Every `/api/` route is rate-limited per client address
-(`WEB_API_RATE` requests a minute, default 60, as a burst that refills evenly; 429 beyond).
+tests/security/test_socketio_keys.py checks the two agree). The page's REST fallback sends the
+key too (`X-Backbone-Key`), and Rasa's REST channel then uses the same conversation, so the
+conversation read is always `web-<digest of id>` whatever the transport (`?transport=rest`,
+sent by pages from before, changes nothing). Every `/api/` route is rate-limited per client
+address (`WEB_API_RATE` requests a minute, default 60, as a burst that refills evenly; 429
+beyond).
 
 The two conversation routes call Rasa's HTTP API (`rasa run --enable-api`) from here, not from
 the browser, with the token, which never reaches the page.
@@ -289,8 +291,8 @@ def owned_conversation(request: Request) -> tuple[str, str] | JSONResponse:
         return JSONResponse(
             {"error": "this conversation was not started in this browser"}, status_code=403
         )
-    via_rest = request.query_params.get("transport") == "rest"
-    return sender, sender if via_rest else web_conversation(sender)
+    # One conversation for both transports: the REST channel, given the key, uses it too.
+    return sender, web_conversation(sender)
 
 
 async def new_session(request: Request) -> JSONResponse:

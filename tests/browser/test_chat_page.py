@@ -247,6 +247,47 @@ def test_rest_fallback_page(browser: Browser, rest_page_server: PageServer) -> N
     close_clean(page)
 
 
+def test_rest_fallback_sends_the_key_and_gets_its_history_back(
+    browser: Browser, rest_page_server: PageServer, web_assistant: Assistant
+) -> None:
+    """Forced to REST (`WEB_TRANSPORT=rest`), the page posts to Rasa (another origin: CORS
+    preflight for the key header) with its key; the message lands in the page's `web-…`
+    conversation, the same as socket.io's, and comes back after a reload."""
+    keys: list[str | None] = []
+
+    def watch(page: Page) -> None:
+        page.on(
+            "request",
+            lambda r: (
+                keys.append(r.headers.get("x-backbone-key"))
+                if r.url.endswith("/webhooks/rest/webhook") and r.method == "POST"
+                else None
+            ),
+        )
+
+    page = open_page(browser, rest_page_server, prepare=watch)
+    assert page.locator("body").get_attribute("data-transport") == "rest"
+    expect(bot_messages(page).first).to_contain_text("I'm Backbone")
+    say(page, "my lower back is stiff in the morning")
+    session = page.evaluate("JSON.parse(localStorage.getItem('backbone-session'))")
+    assert keys and all(key == session["key"] for key in keys)
+
+    users = [
+        e["text"] for e in web_assistant.tracker(sender_of(page))["events"] if e["event"] == "user"
+    ]
+    assert users == ["/greet", "my lower back is stiff in the morning"]
+    bare = web_assistant.tracker(session["sender"])["events"]
+    assert [e for e in bare if e["event"] == "user"] == [], "nothing in the bare page id's"
+
+    history = [m.inner_text() for m in page.locator(".message").all()]
+    page.reload()
+    expect(page.locator("body")).to_have_attribute("data-ready", "true")
+    expect(page.locator(".message")).to_have_count(len(history))
+    assert [m.inner_text() for m in page.locator(".message").all()] == history
+    expect(user_messages(page).last).to_have_text("my lower back is stiff in the morning")
+    close_clean(page)
+
+
 @pytest.mark.parametrize("server_fixture", ["page_server", "rest_page_server"])
 def test_with_the_conversation_store_down_the_page_still_says_what_to_do(
     browser: Browser,

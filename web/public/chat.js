@@ -6,7 +6,9 @@
 // with a key that proves this browser was given it; history and the triage level come from
 // that server too (/api/conversations/<id>, with the key), which reads Rasa's tracker. Rasa's
 // socket.io channel joins the session only with the same key (session_request {session_id, key});
-// a refused key (session_refused) starts a new conversation, as a refused history does.
+// a refused key (session_refused) starts a new conversation, as a refused history does. The REST
+// fallback sends the key in X-Backbone-Key with each message, and Rasa's REST channel then uses
+// the same conversation as socket.io.
 //
 // `BackboneChat.mount(root, options)` runs the chat in `root` (the page's document, or the
 // shadow root of the embeddable widget, web/public/widget.js): `options.base` is the page
@@ -75,9 +77,10 @@
     key = session.key;
   }
 
+  // The same conversation whatever the transport: Rasa's REST channel, given the key, uses the
+  // socket.io channel's conversation for this id.
   function conversationUrl(suffix) {
-    const via = transport && transport.name === "rest" ? "?transport=rest" : "";
-    return base + "/api/conversations/" + encodeURIComponent(sender) + (suffix || "") + via;
+    return base + "/api/conversations/" + encodeURIComponent(sender) + (suffix || "");
   }
 
   function withKey() {
@@ -452,7 +455,9 @@
         try {
           const response = await fetch(config.rasaUrl + "/webhooks/rest/webhook", {
             method: "POST",
-            headers: { "Content-Type": "application/json" },
+            // The key binds the id to this browser: without it Rasa would not use this page's
+            // conversation (a wrong one is refused with 403).
+            headers: { "Content-Type": "application/json", "X-Backbone-Key": key },
             body: JSON.stringify({ sender, message, metadata }),
           });
           // 503: the turn failed, but the body still says what to do (a red flag's reply too).
@@ -534,8 +539,6 @@
   async function start() {
     const config = await (await fetch(base + "/config.json")).json();
     const useSocket = config.transport !== "rest" && typeof window.io === "function";
-    // Known before the history is read: the REST fallback's conversation is the bare id.
-    transport = { name: useSocket ? "socketio" : "rest" };
     const stored = storedSession();
     useSession(stored || (await newSession()));
     let restored = stored ? await restore() : 0;

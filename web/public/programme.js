@@ -31,9 +31,9 @@
   }
 
   // The page server answers only the browser that holds the conversation's key.
+  // One conversation whatever the chat's transport (the REST fallback sends the key too).
   function api(path) {
-    const via = document.body.dataset.transport === "rest" ? "?transport=rest" : "";
-    return "/api/programme/" + encodeURIComponent(sender()) + "/" + path + via;
+    return "/api/programme/" + encodeURIComponent(sender()) + "/" + path;
   }
 
   function withKey(options) {
