@@ -2,7 +2,8 @@
 review app): a decoy "sender" cannot escape the per-sender limit, the page server's history
 route is rate-limited per address, the logs carry no sender id and are readable by their owner
 only, typed intent syntax sets no slot through nginx, and the review app does not believe a
-forged X-Forwarded-For from loopback.
+forged X-Forwarded-For from loopback. The chat page's channels too: socket.io and the REST
+fallback need the page's key through nginx, and a malformed REST body gets 400 with one line.
 
 The clients use loopback addresses other than 127.0.0.1, which the profile exempts from the
 limits (RATE_LIMIT_EXEMPT) for its health checks and the load generator."""
@@ -21,7 +22,9 @@ import pytest
 from sqlalchemy import text
 
 from backcare.database import make_engine
+from bot_extensions.channels.sender_ids import web_sender
 from tests.prod.profile import Profile
+from tests.security.socketio_polling import PollingClient
 
 pytestmark = pytest.mark.prod
 
@@ -133,3 +136,67 @@ def test_the_review_app_ignores_a_forged_forwarded_for(profile: Profile) -> None
         )
     engine.dispose()
     assert clients == {"127.0.0.1"}
+
+
+def _page_session(profile: Profile) -> dict[str, str]:
+    """A page id and its key from the page server, through nginx as a browser gets them."""
+    response = httpx.post(profile.url + "/api/sessions", timeout=30)
+    assert response.status_code == 200, response.text
+    return response.json()
+
+
+def test_socketio_needs_the_pages_key_through_nginx(profile: Profile) -> None:
+    owner_session, other = _page_session(profile), _page_session(profile)
+    session = owner_session["sender"]
+    intruder, owner = PollingClient(profile.url), PollingClient(profile.url)
+    try:
+        intruder.emit("session_request", {"session_id": session, "key": other["key"]})
+        intruder.wait_for(lambda: intruder.received("session_refused"))
+        intruder.emit("user_uttered", {"message": "I am the owner", "session_id": session})
+        intruder.wait_for(lambda: intruder.received("user_message_refused"))
+        owner.emit("session_request", {"session_id": session, "key": owner_session["key"]})
+        owner.wait_for(lambda: owner.received("session_confirm"))
+        owner.emit("user_uttered", {"message": "my back hurts", "session_id": session})
+        owner.wait_for(lambda: owner.received("bot_uttered"))
+        intruder.poll(timeout=2)
+    finally:
+        intruder.close()
+        owner.close()
+    assert intruder.received("session_confirm") == intruder.received("bot_uttered") == []
+    assert _user_messages(profile, web_sender(session)) == ["my back hurts"]
+
+
+def test_the_rest_fallback_needs_the_pages_key_through_nginx(profile: Profile) -> None:
+    owner_session, other = _page_session(profile), _page_session(profile)
+    session = owner_session["sender"]
+    webhook = profile.url + "/webhooks/rest/webhook"
+    body = {"sender": session, "message": "my hip is stiff"}
+    forged = httpx.post(webhook, json=body, headers={"X-Backbone-Key": other["key"]}, timeout=30)
+    assert forged.status_code == 403 and "\n" not in forged.json()["error"], forged.text
+    owned = httpx.post(
+        webhook, json=body, headers={"X-Backbone-Key": owner_session["key"]}, timeout=30
+    )
+    assert owned.status_code == 200, owned.text
+    assert _user_messages(profile, web_sender(session)) == ["my hip is stiff"]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        b'{"sender": "x"}',
+        b'{"sender": "x", "message": 5}',
+        b'{"sender": {}, "message": "hi"}',
+        b"[",
+    ],
+)
+def test_a_malformed_rest_body_gets_400_with_one_line_through_nginx(
+    profile: Profile, body: bytes
+) -> None:
+    response = httpx.post(
+        profile.url + "/webhooks/rest/webhook",
+        content=body,
+        headers={"Content-Type": "application/json"},
+        timeout=30,
+    )
+    assert response.status_code == 400, response.text
+    assert "\n" not in response.json()["error"]
