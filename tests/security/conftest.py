@@ -4,11 +4,13 @@ SQLite and PostgreSQL (imported from tests/review/conftest.py)."""
 
 from __future__ import annotations
 
+import warnings
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
+from backcare import web
 from tests.knowledge_db import build_knowledge_db
 from tests.postgres import postgres_fixture  # noqa: F401  (`postgres`)
 from tests.review.conftest import (  # noqa: F401  (fixtures)
@@ -18,6 +20,9 @@ from tests.review.conftest import (  # noqa: F401  (fixtures)
 )
 from tests.servers import Assistant
 from tests.telegram_stub import TelegramStub, running_stub, telegram_env
+
+warnings.filterwarnings("ignore", "Using `httpx` with `starlette.testclient`")
+from starlette.testclient import TestClient  # noqa: E402
 
 TOKEN = "7012345678:AAH-test_token-for-the-local-stub"
 TELEGRAM_SECRET = "security-secret_0123456789"
@@ -54,3 +59,15 @@ def assistant(
         yield running
     finally:
         running.stop()
+
+
+@pytest.fixture
+def page(assistant: Assistant, monkeypatch: pytest.MonkeyPatch) -> Iterator[TestClient]:
+    """The page server with the Rasa server's secret, as `make run` and the deployments have
+    (both derive the same page keys)."""
+    monkeypatch.setenv("RASA_URL", assistant.rasa_url)
+    monkeypatch.setenv("RASA_AUTH_TOKEN", assistant.token)
+    monkeypatch.setenv("WEB_API_RATE", "1000")
+    assert assistant.web_secret
+    with TestClient(web.create_app(assistant.web_secret.encode())) as client:
+        yield client

@@ -7,7 +7,6 @@ without the header the id is a conversation of its own, never the page's."""
 from __future__ import annotations
 
 import warnings
-from collections.abc import Iterator
 
 import httpx
 import pytest
@@ -23,17 +22,6 @@ from starlette.testclient import TestClient  # noqa: E402
 pytestmark = pytest.mark.integration
 
 WEBHOOK = "/webhooks/rest/webhook"
-
-
-@pytest.fixture
-def page(assistant: Assistant, monkeypatch: pytest.MonkeyPatch) -> Iterator[TestClient]:
-    """The page server, with the Rasa server's secret (both derive the same keys)."""
-    monkeypatch.setenv("RASA_URL", assistant.rasa_url)
-    monkeypatch.setenv("RASA_AUTH_TOKEN", assistant.token)
-    monkeypatch.setenv("WEB_API_RATE", "1000")
-    assert assistant.web_secret
-    with TestClient(web.create_app(assistant.web_secret.encode())) as client:
-        yield client
 
 
 def rest_post(

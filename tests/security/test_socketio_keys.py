@@ -11,7 +11,6 @@ import os
 import stat
 import uuid
 import warnings
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -27,17 +26,6 @@ warnings.filterwarnings("ignore", "Using `httpx` with `starlette.testclient`")
 from starlette.testclient import TestClient  # noqa: E402
 
 QUIET_SECONDS = 3  # long enough for a reply sent to a socket's room to be waiting for it
-
-
-@pytest.fixture
-def page(assistant: Assistant, monkeypatch: pytest.MonkeyPatch) -> Iterator[TestClient]:
-    """The page server with the Rasa server's secret, as `make run` and the deployments have."""
-    monkeypatch.setenv("RASA_URL", assistant.rasa_url)
-    monkeypatch.setenv("RASA_AUTH_TOKEN", assistant.token)
-    monkeypatch.setenv("WEB_API_RATE", "1000")
-    assert assistant.web_secret
-    with TestClient(web.create_app(assistant.web_secret.encode())) as client:
-        yield client
 
 
 def user_texts(assistant: Assistant, sender: str) -> list[str]:

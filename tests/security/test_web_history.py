@@ -7,7 +7,6 @@ from __future__ import annotations
 import os
 import stat
 import warnings
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -22,17 +21,6 @@ from starlette.testclient import TestClient  # noqa: E402
 pytestmark = pytest.mark.integration
 
 SECRET = b"a-page-server-secret-for-the-tests"
-
-
-@pytest.fixture
-def page(assistant: Assistant, monkeypatch: pytest.MonkeyPatch) -> Iterator[TestClient]:
-    """The page server, with the Rasa server's secret (its socket.io channel checks the keys)."""
-    monkeypatch.setenv("RASA_URL", assistant.rasa_url)
-    monkeypatch.setenv("RASA_AUTH_TOKEN", assistant.token)
-    monkeypatch.setenv("WEB_API_RATE", "1000")
-    assert assistant.web_secret
-    with TestClient(web.create_app(assistant.web_secret.encode())) as client:
-        yield client
 
 
 def talk_over_socketio(assistant: Assistant, session: str, key: str, text: str) -> None:
