@@ -135,6 +135,14 @@ PATCHES: tuple[Patch, ...] = (
         {"rasa.shared.core.domain:Domain.is_empty": "884be90ef485f1d2"},
     ),
     Patch(
+        "bot_extensions.nlu_thread",
+        "the NLU graph run on a worker thread, off the event loop",
+        {
+            "rasa.core.processor:MessageProcessor.parse_message": "b98d8e49b9f2c433",
+            "rasa.core.processor:MessageProcessor._parse_message_with_graph": ("0bd50a53b5c013af"),
+        },
+    ),
+    Patch(
         "bot_extensions.frozen_heap",
         "the loaded model's objects frozen out of the garbage collector's full collections",
         {

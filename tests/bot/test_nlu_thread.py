@@ -1,0 +1,75 @@
+"""The NLU graph runs on its own thread: the event loop keeps serving while a message is parsed,
+and the parse gives what Rasa's own method gives."""
+
+from __future__ import annotations
+
+import asyncio
+import subprocess
+import threading
+import time
+from pathlib import Path
+from typing import Any
+
+from rasa.core.agent import Agent
+from rasa.core.channels.channel import UserMessage
+from rasa.core.processor import MessageProcessor
+
+from bot_extensions import nlu_thread, rasa_patches
+
+ROOT = Path(__file__).resolve().parents[2]
+PARSE_SECONDS = 0.3
+
+
+class SlowProcessor:
+    """Just what parse_message uses of a processor, with a parse that takes PARSE_SECONDS."""
+
+    http_interpreter = None
+
+    def __init__(self) -> None:
+        self.parsed_on: list[str] = []
+
+    def _parse_message_with_graph(self, message: UserMessage, *_: Any) -> dict[str, Any]:
+        self.parsed_on.append(threading.current_thread().name)
+        time.sleep(PARSE_SECONDS)
+        return {"text": message.text, "intent": {"name": "greet"}, "entities": []}
+
+    def _update_full_retrieval_intent(self, _parse_data: dict[str, Any]) -> None:
+        return None
+
+    def _check_for_unseen_features(self, _parse_data: dict[str, Any]) -> None:
+        return None
+
+
+def test_the_loop_keeps_serving_while_a_message_is_parsed() -> None:
+    processor = SlowProcessor()
+
+    async def scenario() -> tuple[dict[str, Any], int]:
+        ticks = 0
+
+        async def ticker() -> None:
+            nonlocal ticks
+            while True:
+                await asyncio.sleep(0.01)
+                ticks += 1
+
+        running = asyncio.create_task(ticker())
+        parsed = await nlu_thread.parse_message(processor, UserMessage("hello"))  # type: ignore[arg-type]
+        running.cancel()
+        return parsed, ticks
+
+    parsed, ticks = asyncio.run(scenario())
+    assert parsed["text"] == "hello"
+    assert processor.parsed_on and processor.parsed_on[0].startswith("nlu")
+    # On the loop, the parse would have allowed no tick at all.
+    assert ticks >= 5
+
+
+def test_the_patched_parse_is_rasas_parse() -> None:
+    assert MessageProcessor.parse_message is nlu_thread.parse_message
+    model = subprocess.check_output([ROOT / "scripts" / "current_model.sh"], text=True).strip()
+    agent = Agent.load(model)
+    rasa_parse = rasa_patches.original("rasa.core.processor:MessageProcessor.parse_message")
+    for text in ["hi", "my back hurts when I bend and my leg is numb", "/greet", "x" * 5000]:
+        ours = asyncio.run(nlu_thread.parse_message(agent.processor, UserMessage(text)))
+        theirs = asyncio.run(rasa_parse(agent.processor, UserMessage(text)))
+        assert ours == theirs
