@@ -22,10 +22,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from typing import Annotated, Any
+from typing import Annotated, Any, TypeVar
 
 from fastapi import Form, HTTPException, Query
 from pydantic import AfterValidator
+from sqlalchemy.orm import Session
 
 MIN_INT = -(2**31)  # PostgreSQL's INTEGER, the narrowest integer column of either database
 MAX_INT = 2**31 - 1
@@ -46,6 +47,19 @@ def row_id(value: str) -> int | None:
     if not _ROW_ID.fullmatch(value) or int(value) > MAX_INT:
         return None
     return int(value)
+
+
+Row = TypeVar("Row")
+
+
+def row_or_404(session: Session, model: type[Row], value: str, missing: str) -> Row:
+    """The row of `model` that a path's id names, or 404 with `missing` (any text: a malformed
+    id names no row)."""
+    number = row_id(value)
+    row = session.get(model, number) if number is not None else None
+    if row is None:
+        raise HTTPException(404, missing)
+    return row
 
 
 def text_problem(value: str, max_chars: int) -> str | None:

@@ -17,12 +17,13 @@ from pathlib import Path
 
 import psycopg
 import pytest
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from backcare.database import make_engine
 from backcare.migrate import upgrade_to_head
 from backcare.review.app import create_app
-from backcare.review.models import User
+from backcare.review.models import AuditEntry, User
 from backcare.review.passwords import hash_password
 from backcare.review.settings import ReviewSettings
 from tests.postgres import PostgresServer, postgres_fixture  # noqa: F401  (`postgres`)
@@ -200,22 +201,21 @@ def page_text(html: str) -> str:
 @contextlib.contextmanager
 def review_app_running(databases: Databases, log: Path) -> Iterator[str]:
     """The real review server (`python -m backcare.review`) on a free port, with the review
-    accounts added, for the browser tests; yields its address."""
+    accounts added; yields its address. It trusts no proxy, whatever the runner's environment
+    says, so the address it sees is the test client's own."""
     add_accounts(databases.app_url)
     port = free_port()
-    server = Process(
-        "review app",
-        [str(APP_PY), "-m", "backcare.review"],
-        {
-            **os.environ,
-            "PYTHONPATH": str(ROOT),
-            "REVIEW_PORT": str(port),
-            "REVIEW_SECRET_KEY": secrets.token_urlsafe(48),
-            "DATABASE_URL": databases.app_url,
-            "TRACKER_DB_URL": databases.tracker_url,
-        },
-        log,
-    )
+    env = {
+        **os.environ,
+        "PYTHONPATH": str(ROOT),
+        "REVIEW_PORT": str(port),
+        "REVIEW_SECRET_KEY": secrets.token_urlsafe(48),
+        "DATABASE_URL": databases.app_url,
+        "TRACKER_DB_URL": databases.tracker_url,
+    }
+    env.pop("REVIEW_TRUSTED_PROXIES", None)
+    env.pop("FORWARDED_ALLOW_IPS", None)
+    server = Process("review app", [str(APP_PY), "-m", "backcare.review"], env, log)
     server.start()
     try:
         wait_until_up(f"http://127.0.0.1:{port}/login", server, seconds=60)
@@ -239,3 +239,15 @@ def signed_in(client: TestClient) -> bool:
     response = client.get("/account", follow_redirects=False)
     assert response.status_code in (200, 303), response.status_code
     return response.status_code == 200
+
+
+def audit(databases: Databases, *actions: str) -> list[tuple[str, str, str, dict]]:
+    """The audit log, oldest first: (actor, action, target, detail), only `actions` if given."""
+    query = select(AuditEntry).order_by(AuditEntry.id)
+    if actions:
+        query = query.where(AuditEntry.action.in_(actions))
+    engine = make_engine(databases.app_url)
+    with Session(engine) as session:
+        entries = [(e.actor, e.action, e.target, e.detail) for e in session.scalars(query)]
+    engine.dispose()
+    return entries

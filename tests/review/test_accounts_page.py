@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 
 from backcare.database import make_engine
 from backcare.review.accounts import LAST_ADMIN_MESSAGE, AccountError, disable_user_as
-from backcare.review.models import AuditEntry, LoginSession, User, utcnow
+from backcare.review.models import LoginSession, User, utcnow
 from backcare.review.routes import accounts as accounts_routes
 from tests.review.conftest import (
     ADMIN,
@@ -26,6 +26,7 @@ from tests.review.conftest import (
     ClientFactory,
     Databases,
     add_accounts,
+    audit,
     csrf_of,
     page_text,
     password_hash,
@@ -57,17 +58,6 @@ def accounts(databases: Databases) -> dict[str, tuple[str, bool]]:
         }
     engine.dispose()
     return found
-
-
-def audit(databases: Databases) -> list[tuple[str, str, str, dict]]:
-    engine = make_engine(databases.app_url)
-    with Session(engine) as session:
-        entries = [
-            (e.actor, e.action, e.target, e.detail)
-            for e in session.scalars(select(AuditEntry).order_by(AuditEntry.id))
-        ]
-    engine.dispose()
-    return entries
 
 
 def live_sessions(databases: Databases, email: str) -> int:

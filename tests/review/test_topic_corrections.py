@@ -14,13 +14,14 @@ from sqlalchemy.orm import Session
 
 from backcare.database import make_engine
 from backcare.knowledge.loader import load_knowledge, read_knowledge
-from backcare.review.models import AuditEntry, TopicCorrection, User
+from backcare.review.models import TopicCorrection, User
 from backcare.review.tracker_store import events_of
 from tests.review import synthetic_tracker as synthetic
 from tests.review.conftest import (
     CLINICIAN,
     ClientFactory,
     Databases,
+    audit,
     csrf_of,
     page_text,
     password_hash,
@@ -53,19 +54,6 @@ def rows(databases: Databases) -> list[TopicCorrection]:
     engine = make_engine(databases.app_url)
     with Session(engine) as session:
         found = list(session.scalars(select(TopicCorrection)))
-    engine.dispose()
-    return found
-
-
-def audit(databases: Databases, *actions: str) -> list[tuple[str, str, str, dict]]:
-    engine = make_engine(databases.app_url)
-    with Session(engine) as session:
-        found = [
-            (entry.actor, entry.action, entry.target, entry.detail)
-            for entry in session.scalars(
-                select(AuditEntry).where(AuditEntry.action.in_(actions)).order_by(AuditEntry.id)
-            )
-        ]
     engine.dispose()
     return found
 

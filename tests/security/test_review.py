@@ -3,8 +3,7 @@ whatever the address, and summaries that fit their columns (SQLite and PostgreSQ
 
 from __future__ import annotations
 
-import os
-import secrets
+from collections.abc import Iterator
 from pathlib import Path
 
 import httpx
@@ -18,8 +17,15 @@ from backcare.review.client_address import client_address, parse_trusted_proxies
 from backcare.review.models import AuditEntry, Conversation, LoginAttempt
 from backcare.review.summaries import sync_conversations
 from tests.review import synthetic_tracker as synthetic
-from tests.review.conftest import ADMIN, PASSWORD, ClientFactory, Databases, csrf_of, page_text
-from tests.servers import APP_PY, ROOT, Process, free_port, wait_until_up
+from tests.review.conftest import (
+    ADMIN,
+    PASSWORD,
+    ClientFactory,
+    Databases,
+    csrf_of,
+    page_text,
+    review_app_running,
+)
 
 FORGED = "203.0.113.77"
 
@@ -40,30 +46,9 @@ def test_forwarded_for_is_believed_only_from_a_configured_proxy() -> None:
 
 
 @pytest.fixture
-def review_server(databases: Databases, tmp_path: Path) -> str:
-    from tests.review.conftest import add_accounts
-
-    add_accounts(databases.app_url)
-    port = free_port()
-    env = {
-        **os.environ,
-        "PYTHONPATH": str(ROOT),
-        "DATABASE_URL": databases.app_url,
-        "TRACKER_DB_URL": databases.tracker_url,
-        "REVIEW_SECRET_KEY": secrets.token_urlsafe(48),
-        "REVIEW_PORT": str(port),
-    }
-    env.pop("REVIEW_TRUSTED_PROXIES", None)
-    env.pop("FORWARDED_ALLOW_IPS", None)
-    process = Process(
-        "review app", [str(APP_PY), "-m", "backcare.review"], env, tmp_path / "review.log"
-    )
-    process.start()
-    try:
-        wait_until_up(f"http://127.0.0.1:{port}/login", process, seconds=60)
-        yield f"http://127.0.0.1:{port}"
-    finally:
-        process.stop()
+def review_server(databases: Databases, tmp_path: Path) -> Iterator[str]:
+    with review_app_running(databases, tmp_path / "review.log") as address:
+        yield address
 
 
 def test_the_running_app_ignores_forwarded_for_from_loopback(

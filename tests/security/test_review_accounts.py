@@ -6,12 +6,12 @@ from __future__ import annotations
 
 import pytest
 from fastapi.testclient import TestClient
-from sqlalchemy import select, update
+from sqlalchemy import update
 from sqlalchemy.orm import Session
 
 from backcare.database import make_engine
 from backcare.review import admin as admin_command
-from backcare.review.models import AuditEntry, User, utcnow
+from backcare.review.models import User, utcnow
 from tests.review import synthetic_tracker as synthetic
 from tests.review.conftest import (
     ADMIN,
@@ -19,6 +19,7 @@ from tests.review.conftest import (
     PASSWORD,
     ClientFactory,
     Databases,
+    audit,
     csrf_of,
     page_text,
     signed_in,
@@ -34,17 +35,6 @@ def run_admin(
     monkeypatch.setenv("DATABASE_URL", databases.app_url)
     monkeypatch.setenv("REVIEW_PASSWORD", password)
     assert admin_command.main(list(argv)) == 0
-
-
-def audit(databases: Databases) -> list[tuple[str, str, str, dict]]:
-    engine = make_engine(databases.app_url)
-    with Session(engine) as session:
-        entries = [
-            (e.actor, e.action, e.target, e.detail)
-            for e in session.scalars(select(AuditEntry).order_by(AuditEntry.id))
-        ]
-    engine.dispose()
-    return entries
 
 
 def test_a_new_password_ends_every_session_of_the_account(

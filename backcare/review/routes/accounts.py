@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Form, HTTPException, Request
+from fastapi import APIRouter, Form, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
@@ -26,7 +26,7 @@ from backcare.review.accounts import (
 from backcare.review.audit import record
 from backcare.review.client_address import client_address
 from backcare.review.deps import AdminUser, DbSession
-from backcare.review.inputs import row_id, storable
+from backcare.review.inputs import row_or_404, storable
 from backcare.review.models import User
 from backcare.review.passwords import MINIMUM_PASSWORD_LENGTH, WeakPasswordError
 from backcare.review.templating import render
@@ -37,11 +37,7 @@ NOTICE = "accounts_notice"  # the session key of the one-line notice after a cha
 
 
 def account_or_404(session: Session, user_id: str) -> User:
-    number = row_id(user_id)
-    user = session.get(User, number) if number is not None else None
-    if user is None:
-        raise HTTPException(404, "No such account.")
-    return user
+    return row_or_404(session, User, user_id, "No such account.")
 
 
 def client_of(request: Request) -> str:

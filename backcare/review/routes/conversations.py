@@ -6,7 +6,7 @@ from __future__ import annotations
 from math import ceil
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, HTTPException, Request
+from fastapi import APIRouter, Depends, Request
 from fastapi.responses import HTMLResponse, Response
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session
@@ -23,7 +23,7 @@ from backcare.review.conversation_list import (
 )
 from backcare.review.deps import CurrentUser, DbSession, SyncedTracker
 from backcare.review.domain_intents import known_intents
-from backcare.review.inputs import PageNumber, row_id
+from backcare.review.inputs import PageNumber, row_or_404
 from backcare.review.models import Conversation, User
 from backcare.review.templating import render
 from backcare.review.topic_corrections import topic_corrections_by_event, topic_titles
@@ -36,11 +36,9 @@ Filters = Annotated[ListFilters, Depends(ListFilters)]
 
 def conversation_or_404(session: Session, conversation_id: str) -> Conversation:
     """The conversation a path's id names (any text: a malformed id names none)."""
-    number = row_id(conversation_id)
-    conversation = session.get(Conversation, number) if number is not None else None
-    if conversation is None:
-        raise HTTPException(404, "No such conversation (it may have been deleted).")
-    return conversation
+    return row_or_404(
+        session, Conversation, conversation_id, "No such conversation (it may have been deleted)."
+    )
 
 
 @router.get("/conversations", response_class=HTMLResponse)

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from fastapi import APIRouter, HTTPException, Request
+from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from sqlalchemy import select
 
@@ -14,7 +14,7 @@ from backcare.programme import store
 from backcare.programme.models import Plan
 from backcare.review.audit import record
 from backcare.review.deps import CurrentUser, DbSession, SyncedTracker
-from backcare.review.inputs import row_id
+from backcare.review.inputs import row_or_404
 from backcare.review.models import Conversation
 from backcare.review.templating import render
 
@@ -57,10 +57,7 @@ def programme_queue(
 @router.post("/programme/queue/{plan_id}/handled")
 def mark_handled(session: DbSession, user: CurrentUser, plan_id: str) -> RedirectResponse:
     """A clinician has looked at the person: out of the queue until a new worrying check-in."""
-    number = row_id(plan_id)
-    plan = session.get(Plan, number) if number is not None else None
-    if plan is None:
-        raise HTTPException(404, "No such programme (it may have been erased).")
+    plan = row_or_404(session, Plan, plan_id, "No such programme (it may have been erased).")
     record(
         session,
         user.email,
