@@ -44,6 +44,8 @@ from bot_extensions.history_cache import only_last_states
 # One state more than the longest rule, so a key of the window is longer than any rule's.
 MARGIN = 1
 WINDOW = "_backbone_rule_window"
+# The lookup tables whose keys are rules' states.
+_TABLES = (RULES, RULES_FOR_LOOP_UNHAPPY_PATH, RULES_NOT_IN_STORIES)
 
 
 def window(policy: RulePolicy) -> int:
@@ -67,9 +69,6 @@ def window(policy: RulePolicy) -> int:
         kept = (sizes, longest + MARGIN)
         policy.__dict__[WINDOW] = kept
     return kept[1]
-
-
-_TABLES = (RULES, RULES_FOR_LOOP_UNHAPPY_PATH, RULES_NOT_IN_STORIES)
 
 
 def _prediction_states(
