@@ -122,6 +122,13 @@ def check_web_session_secret(environ: Mapping[str, str]) -> None:
         ) from None
 
 
+def rasa_argv(rest: Sequence[str], origins: Sequence[str], token: str) -> list[str]:
+    """Rasa's command line: the arguments given, the origins for `--cors` and the token, as one
+    `--auth-token=…` argument so that a token beginning with "-" is not read as an option."""
+    cors = ["--cors", *origins] if origins else []
+    return ["rasa", *rest, *cors, f"--auth-token={token}"]
+
+
 def main(argv: Sequence[str] | None = None) -> None:
     args = list(sys.argv[1:] if argv is None else argv)
     try:
@@ -136,9 +143,8 @@ def main(argv: Sequence[str] | None = None) -> None:
     os.environ["RASA_ALLOWED_HOSTS"] = " ".join(hosts)
     os.environ["RASA_ALLOWED_ORIGINS"] = " ".join(origins)
     rasa_patches.install_all()
-    cors = ["--cors", *origins] if origins else []
     # Only this process's own argv: /proc/<pid>/cmdline (what ps shows) is not changed.
-    sys.argv = ["rasa", *rest, *cors, "--auth-token", token]
+    sys.argv = rasa_argv(rest, origins, token)
     from rasa.__main__ import main as rasa_main
 
     rasa_main()
