@@ -13,6 +13,8 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator
 Slug = str
 Urgency = Literal["emergency", "urgent", "see_clinician"]
 
+# Where a rule's term groups must all be found: one clause, one sentence, or anywhere.
+MatchScope = Literal["clause", "sentence", "message"]
 SLUG_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 
 
@@ -78,8 +80,10 @@ class RedFlag(Entry):
     # Phrases inside which a matched term does not count ("cancer screening" is no cancer).
     not_within: list[str] = []
     # "message": a rule's term groups may sit in different sentences (a combination told as a
-    # story: "I had cancer. Now my legs are weak."); "sentence": all in one sentence.
-    scope: Literal["sentence", "message"] = "sentence"
+    # story: "I had cancer. Now my legs are weak."); "sentence": all in one sentence; "clause":
+    # all in one clause ("pins and needles in my feet for years, and my back is sore" is no
+    # long-lasting back pain).
+    scope: MatchScope = "sentence"
     # The sign counts only when it is new since the back pain: "for years", "since my
     # diabetes" in its sentence make it long-standing, not a red flag.
     must_be_new: bool = False
@@ -100,7 +104,7 @@ class SignCheck(Entry):
     covers: list[Slug] = []
     suspect: list[MatchRule] = []
     not_within: list[str] = []
-    scope: Literal["sentence", "message"] = "sentence"
+    scope: MatchScope = "sentence"
     sources: list[str] = Field(min_length=1)
 
 

@@ -42,7 +42,8 @@ class FlagDefinition:
     referral: str
     rules: list[list[list[str]]]
     not_within: tuple[str, ...] = ()
-    # "message": a rule's groups may be found in different sentences of the message.
+    # "message": a rule's groups may be found in different sentences of the message;
+    # "clause": all in one clause (language.SCOPE_CLAUSE_BREAKS).
     scope: str = "sentence"
     # Only counts when new since the back pain; long-standing in its sentence, it is over.
     must_be_new: bool = False
@@ -202,12 +203,22 @@ class RedFlagDetector:
         for match_id, start, end in self.exclusions(doc):
             excluded.setdefault(self.nlp.vocab.strings[match_id], []).append((start, end))
         hits: dict[tuple[str, int, int], list[tuple[int, Span]]] = {}
+        clauses: list[int] = []
         for match_id, start, end in self.matcher(doc):
             rule_set, rule, group = self.nlp.vocab.strings[match_id].split("|")
             if any(a <= start and end <= b for a, b in excluded.get(rule_set, [])):
                 continue
             span = doc[start:end]
-            where = span.sent.start if self.rule_sets[rule_set].scope == "sentence" else 0
+            scope = self.rule_sets[rule_set].scope
+            if scope == "clause" and not clauses:
+                clauses = _clause_numbers(doc)
+            if scope == "clause" and clauses[start] != clauses[end - 1]:
+                continue
+            where = (
+                span.sent.start
+                if scope == "sentence"
+                else clauses[start] if scope == "clause" else 0
+            )
             hits.setdefault((rule_set, int(rule), where), []).append((int(group), span))
 
         findings: dict[tuple[str, int], Finding] = {}
@@ -275,6 +286,22 @@ class RedFlagDetector:
 def _rank(finding: Finding) -> int:
     """Present beats unclear beats everything else, for one flag in one sentence."""
     return 2 if finding.is_present else 1 if finding.status == "unclear" else 0
+
+
+def _clause_numbers(doc: Doc) -> list[int]:
+    """Each token's clause, counted from 0, for rules scoped to one clause."""
+    numbers: list[int] = []
+    clause = 0
+    for token in doc:
+        previous = doc[token.i - 1] if token.i else None
+        if previous is not None and (
+            token.is_sent_start
+            or previous.lower_ in language.SCOPE_CLAUSE_BREAKS
+            or (previous.text == "," and token.lower_ in language.CONJUNCTIONS_AFTER_COMMA)
+        ):
+            clause += 1
+        numbers.append(clause)
+    return numbers
 
 
 def _clause_around(doc: Doc, mentions: list[Span]) -> str:

@@ -92,6 +92,11 @@ NEGATION_WINDOW = 6
 # Tokens that end the clause in which "it went away" can put a sign in the past: "much better,
 # but I can't feel anything when I wipe" keeps the numbness present.
 CLAUSE_BREAKS = {";", "but", "however", "although", "though", "yet", "except", "now", "."}
+# Where a rule scoped to one clause stops: these words, and a comma before a conjunction ("pins
+# and needles in my feet for years, and my back is sore" tells two things). Narrower than
+# CLAUSE_BREAKS: "it has hurt now for months" is one clause.
+SCOPE_CLAUSE_BREAKS = {";", ".", "but", "however", "although", "though", "yet", "except"}
+CONJUNCTIONS_AFTER_COMMA = {"and", "so", "then", "which", "while", "plus"}
 
 # Words that name the signs as a topic: a question only when the sentence asks one ("what are
 # the signs of...?"); "I was showing symptoms of cauda equina" is a report.

@@ -149,6 +149,17 @@ def test_a_combination_told_across_sentences_counts(detector: RedFlagDetector) -
     assert top is not None and top.slug == "cancer-cord-compression"
 
 
+def test_a_time_counts_for_the_pain_only_in_the_pain_s_own_clause(
+    detector: RedFlagDetector,
+) -> None:
+    assert "pain-beyond-six-weeks" not in present_slugs(
+        detector, "I've had eczema for years, and my back started aching after I moved house"
+    )
+    assert "pain-beyond-six-weeks" in present_slugs(
+        detector, "I moved house in the spring, and my back has ached for months since"
+    )
+
+
 def test_long_standing_signs_do_not_alarm_unless_new(detector: RedFlagDetector) -> None:
     assert not present_slugs(detector, "I'm diabetic and both my feet have tingled for years")
     assert "both-legs-symptoms" in present_slugs(
