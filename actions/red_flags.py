@@ -10,19 +10,26 @@ from sqlalchemy.orm import Session
 from actions.knowledge_action import Events, KnowledgeAction, latest_entity_values
 from actions.rendering import red_flag_message
 from backcare.knowledge.queries import red_flag_with_referral
-from backcare.triage import REFERRAL_LEVELS
+from backcare.triage import ALARM_LEVELS, REFERRAL_LEVELS
 
 
 def send_red_flag_details(
     dispatcher: CollectingDispatcher, session: Session, slugs: list[str], urgencies: set[str]
 ) -> None:
-    """Send each flag's message, and each referral once."""
+    """Send each flag's message, and each referral once.
+
+    Beside an alarm, only the other alarms are told: a routine flag's calm words ("most new
+    back pain is a simple strain", "it is not an emergency") would contradict the alarm.
+    """
+    found_flags = [
+        found
+        for slug in dict.fromkeys(slugs)
+        if (found := red_flag_with_referral(session, slug)) and found[0].urgency in urgencies
+    ]
+    if any(flag.urgency in ALARM_LEVELS for flag, _ in found_flags):
+        found_flags = [(f, r) for f, r in found_flags if f.urgency in ALARM_LEVELS]
     referred: set[str] = set()
-    for slug in dict.fromkeys(slugs):
-        found = red_flag_with_referral(session, slug)
-        if not found or found[0].urgency not in urgencies:
-            continue
-        flag, referral = found
+    for flag, referral in found_flags:
         dispatcher.utter_message(
             text=red_flag_message(flag, None if referral.slug in referred else referral)
         )

@@ -195,7 +195,17 @@ def _intent_name(message: Message) -> str | None:
 
 
 def _drop_red_flag_reading(message: Message) -> None:
-    ranking = [r for r in message.get("intent_ranking", []) if r.get("name") != RED_FLAG_INTENT]
-    if ranking:
+    """The rules ruled the red-flag reading out: the other readings are scored as if it had
+    never been one (their share of what is left), so the FallbackClassifier's near-tie test
+    compares them on the same scale as a message the classifier never read as a red flag."""
+    full = message.get("intent_ranking", [])
+    left = 1.0 - sum(float(r["confidence"]) for r in full if r.get("name") == RED_FLAG_INTENT)
+    ranking = [
+        {**r, "confidence": float(r["confidence"]) / left}
+        for r in full
+        if r.get("name") != RED_FLAG_INTENT
+    ]
+    if ranking and left > 0:
         message.set("intent", ranking[0], add_to_output=True)
+        message.set("intent_ranking", ranking, add_to_output=True)
         message.set("intent_ranking", ranking, add_to_output=True)

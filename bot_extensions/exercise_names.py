@@ -1,0 +1,162 @@
+"""Finds the exercises a message names, by the names in the knowledge base, typos included.
+
+The exercises' names and aliases are defined once, in `data/knowledge/exercises.yml`; this
+component reads them there, so a new alias is understood as soon as it is written. People
+type fast and misspell ("palof press", "birdog", "fire hydrents"): a name of six letters or
+more may be one slip away, one of ten or more two. Short words are matched exactly only, so
+"plan" never reads as "plank". Place it after RegexEntityExtractor: a span another extractor
+already tagged as an exercise is left alone.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+import yaml
+from rasa.engine.graph import ExecutionContext, GraphComponent
+from rasa.engine.recipes.default_recipe import DefaultV1Recipe
+from rasa.engine.storage.resource import Resource
+from rasa.engine.storage.storage import ModelStorage
+from rasa.nlu.extractors.extractor import EntityExtractorMixin
+from rasa.shared.nlu.training_data.message import Message
+from rasa.shared.nlu.training_data.training_data import TrainingData
+
+ENTITY = "exercise"
+# Typos allowed by the length of the name as typed (letters and digits only).
+ONE_TYPO_FROM = 6
+TWO_TYPOS_FROM = 10
+# The longest name is four words ("half kneeling hip flexor stretch" is five, but its first
+# four already name it); windows of up to this many words are compared.
+MAX_WORDS = 5
+# Typo matching costs a comparison per word window; a long story is matched exactly only.
+FUZZY_WORD_LIMIT = 60
+WORD = re.compile(r"[a-z0-9]+(?:[/:\-][a-z0-9]+)*")
+
+
+def squash(name: str) -> str:
+    """'Bird-Dog', 'bird dog' and 'birddog' all become 'birddog'."""
+    return re.sub(r"[^a-z0-9]", "", name.lower())
+
+
+def typos_allowed(squashed: str) -> int:
+    if len(squashed) >= TWO_TYPOS_FROM:
+        return 2
+    return 1 if len(squashed) >= ONE_TYPO_FROM else 0
+
+
+def typo_distance(a: str, b: str, limit: int) -> int:
+    """Edits between a and b (insert, delete, substitute, swap two neighbours), capped at
+    limit + 1: the optimal string alignment distance."""
+    if abs(len(a) - len(b)) > limit:
+        return limit + 1
+    previous2: list[int] = []
+    previous = list(range(len(b) + 1))
+    for i, char_a in enumerate(a, start=1):
+        current = [i] + [0] * len(b)
+        for j, char_b in enumerate(b, start=1):
+            cost = 0 if char_a == char_b else 1
+            current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+            if i > 1 and j > 1 and char_a == b[j - 2] and a[i - 2] == char_b:
+                current[j] = min(current[j], previous2[j - 2] + 1)
+        if min(current) > limit:
+            return limit + 1
+        previous2, previous = previous, current
+    return previous[-1]
+
+
+def load_names(path: Path) -> dict[str, str]:
+    """Every exercise's name, slug and aliases, squashed, to the alias as written."""
+    names: dict[str, str] = {}
+    for exercise in yaml.safe_load(path.read_text())["exercises"]:
+        for written in (*exercise.get("aliases", []), exercise["slug"].replace("-", " ")):
+            names.setdefault(squash(str(written)), str(written))
+    return names
+
+
+@DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.ENTITY_EXTRACTOR], is_trainable=False)
+class ExerciseNameExtractor(GraphComponent, EntityExtractorMixin):
+    @staticmethod
+    def get_default_config() -> dict[str, Any]:
+        return {"knowledge_file": "data/knowledge/exercises.yml"}
+
+    def __init__(self, config: dict[str, Any]) -> None:
+        self.names = load_names(Path(config["knowledge_file"]))
+        # Typos are looked for among the names that start with the same two letters: a slip in
+        # the first letters is rare, and the comparisons stay few.
+        self.by_start: dict[str, list[str]] = {}
+        for name in self.names:
+            if len(name) >= ONE_TYPO_FROM - 1:
+                self.by_start.setdefault(name[:2], []).append(name)
+
+    @classmethod
+    def create(
+        cls,
+        config: dict[str, Any],
+        model_storage: ModelStorage,
+        resource: Resource,
+        execution_context: ExecutionContext,
+    ) -> ExerciseNameExtractor:
+        return cls(config)
+
+    def process_training_data(self, training_data: TrainingData) -> TrainingData:
+        return training_data
+
+    def process(self, messages: list[Message]) -> list[Message]:
+        for message in messages:
+            entities = list(message.get("entities", []))
+            taken = [(e["start"], e["end"]) for e in entities if e.get("entity") == ENTITY]
+            for start, end, value in self.find(message.get("text") or ""):
+                if not any(start < b and a < end for a, b in taken):
+                    entities.append(self._entity(value, start, end))
+                    taken.append((start, end))
+            message.set("entities", entities, add_to_output=True)
+        return messages
+
+    def find(self, text: str) -> list[tuple[int, int, str]]:
+        """(start, end, name) of each exercise named, longest names first, no overlaps."""
+        words = list(WORD.finditer(text.lower()))
+        fuzzy = len(words) <= FUZZY_WORD_LIMIT
+        candidates = []
+        for first in range(len(words)):
+            for last in range(first, min(first + MAX_WORDS, len(words))):
+                typed = squash("".join(w.group() for w in words[first : last + 1]))
+                match = self._match(typed, fuzzy)
+                if match is not None:
+                    distance, name = match
+                    start, end = words[first].start(), words[last].end()
+                    candidates.append((-(end - start), distance, start, end, name))
+        found: list[tuple[int, int, str]] = []
+        for _, _, start, end, name in sorted(candidates):
+            if not any(start < b and a < end for a, b, _ in found):
+                found.append((start, end, name))
+        return sorted(found)
+
+    def _match(self, typed: str, fuzzy: bool) -> tuple[int, str] | None:
+        if typed in self.names:
+            return 0, self.names[typed]
+        allowed = typos_allowed(typed)
+        if not fuzzy or not allowed:
+            return None
+        best = min(
+            (
+                (typo_distance(typed, known, allowed), known)
+                for known in self.by_start.get(typed[:2], [])
+                if abs(len(known) - len(typed)) <= allowed
+            ),
+            default=None,
+        )
+        if best is None or best[0] > allowed:
+            return None
+        return best[0], self.names[best[1]]
+
+    def _entity(self, value: str, start: int, end: int) -> dict[str, Any]:
+        return {
+            "entity": ENTITY,
+            "value": value,
+            "start": start,
+            "end": end,
+            "confidence_entity": 1.0,
+            "extractor": self.__class__.__name__,
+        }
