@@ -2,9 +2,9 @@
 instrument (bench/real_eval.py, a copy of ../shared/tools/real_eval.py).
 
 Each message opens a fresh conversation; a question the assistant asks gets one truthful
-answer. Three sets: `dev.yml`, real messages nobody here wrote, and `written_here.yml` and
-`written_here_2.yml`, stories written here by writers who never saw the dev set or the rules,
-to check that the rules generalise. The floors are the levels this version reaches
+answer. Four sets: `dev.yml`, real messages nobody here wrote, and `written_here.yml`,
+`written_here_2.yml` and `written_here_3.yml`, stories written here by writers who never saw
+the dev set or the rules, to check that the rules generalise. The floors are the levels this version reaches
 (docs/nlu-pipeline.md), so a change that loses ground fails; issue 11's targets are kept
 beside them, and the docs say which are not met yet.
 """
@@ -70,6 +70,15 @@ HOLDS = {
         "check_questions": 0.15,
         "not_sure_replies": 0.10,
     },
+    "written_here_3": {
+        "red_flag_recall": 1.0,
+        "emergency_recall": 1.0,
+        "referral_recall": 0.85,
+        "intent_macro_f1": 0.59,  # target 0.75 not met
+        "false_alarms": 0.04,  # 1/30: a mother's cancer, told as family history
+        "check_questions": 0.15,
+        "not_sure_replies": 0.10,
+    },
 }
 SUMMARY = re.compile(
     r"red-flag recall (?P<red_flag_recall>[\d.]+) .*emergency recall (?P<emergency_recall>[\d.]+), "
@@ -82,10 +91,11 @@ NOT_SURE = "not sure I understood"
 
 # The instrument takes the HTTP API's token as `--token T`; given on a command line, `ps` would
 # show it, so the instrument runs with that argument added inside its own process, from the
-# environment.
+# environment. One `--token=T` argument: a token that begins with "-" would be read as an
+# option after a separate `--token`.
 WITH_TOKEN = (
     "import os, runpy, sys; script = sys.argv[1]; "
-    "sys.argv = [script, '--token', os.environ.pop('INSTRUMENT_TOKEN'), *sys.argv[2:]]; "
+    "sys.argv = [script, '--token=' + os.environ.pop('INSTRUMENT_TOKEN'), *sys.argv[2:]]; "
     "runpy.run_path(script, run_name='__main__')"
 )
 
