@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session
 from actions.knowledge_action import Events, KnowledgeAction, latest_entity_values
 from actions.rendering import red_flag_message
 from backcare.knowledge.queries import red_flag_with_referral
-from backcare.triage import ALARM_LEVELS, REFERRAL_LEVELS
+from backcare.triage import ALARM_LEVELS, REFERRAL_LEVELS, triage_rank
 
 
 def send_red_flag_details(
@@ -18,16 +18,18 @@ def send_red_flag_details(
 ) -> None:
     """Send each flag's message, and each referral once.
 
-    Beside an alarm, only the other alarms are told: a routine flag's calm words ("most new
-    back pain is a simple strain", "it is not an emergency") would contradict the alarm.
+    With an alarm, only the flags of the most urgent level are told: a lesser flag's words
+    ("get a same-day appointment", "most new back pain is a simple strain") would contradict
+    the call to get help now.
     """
     found_flags = [
         found
         for slug in dict.fromkeys(slugs)
         if (found := red_flag_with_referral(session, slug)) and found[0].urgency in urgencies
     ]
-    if any(flag.urgency in ALARM_LEVELS for flag, _ in found_flags):
-        found_flags = [(f, r) for f, r in found_flags if f.urgency in ALARM_LEVELS]
+    top = max((flag.urgency for flag, _ in found_flags), key=triage_rank, default=None)
+    if top in ALARM_LEVELS:
+        found_flags = [(f, r) for f, r in found_flags if f.urgency == top]
     referred: set[str] = set()
     for flag, referral in found_flags:
         dispatcher.utter_message(

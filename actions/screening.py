@@ -453,12 +453,15 @@ class ActionScreeningResult(KnowledgeAction):
                 dispatcher.utter_message(response=f"utter_{triage}")
                 send_red_flag_details(dispatcher, session, flags, set(ALARM_LEVELS))
             return [SlotSet("screened", True), *_clear_progress()]
-        if tracker.get_slot("screening_stopped"):
-            dispatcher.utter_message(response="utter_screening_stopped")
-            return [SlotSet("screening_stopped", False), *_clear_progress()]
+        # What the answers so far call for is said even when the questions were stopped:
+        # four months of pain needs a GP whether or not the last question was answered.
         signals = clinician_signals(tracker)
-        events: Events = [SlotSet("screened", True)]
+        referral: Events = []
         if signals:
             send_red_flag_details(dispatcher, session, signals, {"see_clinician"})
-            events += [SlotSet("triage", "see_clinician"), SlotSet("red_flags", signals)]
+            referral = [SlotSet("triage", "see_clinician"), SlotSet("red_flags", signals)]
+        if tracker.get_slot("screening_stopped"):
+            dispatcher.utter_message(response="utter_screening_stopped")
+            return [SlotSet("screening_stopped", False), *referral, *_clear_progress()]
+        events: Events = [SlotSet("screened", True), *referral]
         return events + send_plan(dispatcher, tracker, session) + _clear_progress()

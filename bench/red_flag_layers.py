@@ -21,6 +21,7 @@ from pathlib import Path
 import yaml
 from rasa.core.agent import Agent
 
+from bot_extensions import rasa_patches
 from bot_extensions.triage import ALARM_LEVELS, urgency_rank
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -49,6 +50,8 @@ def level_after_answer(audit: dict, label: str, layers: int) -> str:
 
 
 async def audits(model: str, texts: list[str]) -> list[dict]:
+    # The model's policies refuse to load without the project's Rasa patches.
+    rasa_patches.install_all()
     agent = Agent.load(model)
     return [(await agent.parse_message(text))["red_flag_findings"] for text in texts]
 

@@ -48,15 +48,20 @@ async def test_a_shared_referral_is_named_once(
     ]
 
 
-async def test_beside_an_alarm_a_routine_flag_s_calm_words_are_left_out(
+async def test_beside_an_alarm_a_lesser_flag_s_words_are_left_out(
     dispatcher: CollectingDispatcher, db: Session
 ) -> None:
     message = tracker(
         "report_red_flag",
         "I'm 62, my back started aching last week and now I can't feel anything when I wipe",
-        [entity("red_flag", "new-pain-under-20-or-over-50"), entity("red_flag", "saddle-numbness")],
+        [
+            entity("red_flag", "new-pain-under-20-or-over-50"),
+            entity("red_flag", "one-leg-numbness-weakness"),
+            entity("red_flag", "saddle-numbness"),
+        ],
     )
     await ActionRedFlagDetails().run(dispatcher, message, DOMAIN)
     saddle = db.get_one(RedFlag, "saddle-numbness")
     assert db.get_one(RedFlag, "new-pain-under-20-or-over-50").urgency == "see_clinician"
+    assert db.get_one(RedFlag, "one-leg-numbness-weakness").urgency == "urgent"
     assert texts(dispatcher) == [f"{saddle.message}\n{saddle.referral.who}: {saddle.referral.how}"]

@@ -239,6 +239,18 @@ async def test_coming_back_after_a_question_counts_as_no_answer(
     assert SlotSet("screening_misses", ["leg_pain"]) in events
 
 
+async def test_stopped_questions_still_refer_long_pain_to_a_clinician(
+    dispatcher: CollectingDispatcher, db: Session
+) -> None:
+    slots = {"triage": "none", "screening_stopped": True, "pain_duration": "about 4 months"}
+    events = await ActionScreeningResult().run(dispatcher, tracker(slots=slots), DOMAIN)
+    long_pain = db.get_one(RedFlag, "pain-beyond-six-weeks")
+    assert texts(dispatcher)[0].startswith(long_pain.message)
+    assert dispatcher.messages[-1].get("response") == "utter_screening_stopped"
+    assert SlotSet("triage", "see_clinician") in events
+    assert SlotSet("screened", True) not in events
+
+
 async def test_result_after_stopping_says_how_to_come_back_and_gives_no_plan(
     dispatcher: CollectingDispatcher,
 ) -> None:
