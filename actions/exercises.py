@@ -150,7 +150,11 @@ def show_exercise(
     guide = pain_guide(session)
     if not _said_before(tracker, guide):
         dispatcher.utter_message(text=guide)
-    return [SlotSet("current_exercise", exercise.slug)]
+    shown = list(tracker.get_slot("shown_exercises") or [])
+    return [
+        SlotSet("current_exercise", exercise.slug),
+        SlotSet("shown_exercises", shown if exercise.slug in shown else [*shown, exercise.slug]),
+    ]
 
 
 def send_plan(dispatcher: CollectingDispatcher, tracker: Tracker, session: Session) -> Events:
@@ -207,10 +211,32 @@ def _offer_plan_to_keep(
 
 
 def _plan_drill(tracker: Tracker, session: Session, position: int) -> Exercise | None:
-    plan = tracker.get_slot("current_plan") or []
-    if not plan or position > len(plan):
+    return _nth(session, tracker.get_slot("current_plan") or [], position)
+
+
+def _nth(session: Session, slugs: list[str], position: int) -> Exercise | None:
+    if not slugs or position > len(slugs):
         return None
-    return find_exercise(session, plan[position - 1 if position > 0 else -1])
+    return find_exercise(session, slugs[position - 1 if position > 0 else -1])
+
+
+def _reference(tracker: Tracker) -> str | None:
+    """The words of a follow-up that points back at an exercise ("do it", "the first one")."""
+    for entity in tracker.latest_message.get("entities", []):
+        if entity.get("entity") == "exercise" and entity.get("reference"):
+            return str(entity.get("value") or "")
+    return None
+
+
+def _referred_exercise(tracker: Tracker, session: Session, words: str) -> Exercise | None:
+    """The plan's drill or the shown exercise at that position, or the one shown last."""
+    position = ordinal_position(words)
+    if position is not None:
+        return _plan_drill(tracker, session, position) or _nth(
+            session, tracker.get_slot("shown_exercises") or [], position
+        )
+    current = tracker.get_slot("current_exercise")
+    return find_exercise(session, current) if current else None
 
 
 class ActionAnswerExercise(KnowledgeAction):
@@ -225,6 +251,13 @@ class ActionAnswerExercise(KnowledgeAction):
     def answer(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, session: Session
     ) -> Events:
+        words = _reference(tracker)
+        if words is not None:
+            referred = _referred_exercise(tracker, session, words)
+            if referred is None:
+                say(dispatcher, session, "no-current-exercise")
+                return []
+            return show_exercise(dispatcher, tracker, session, referred)
         names = latest_entity_values(tracker, "exercise")
         if names:
             exercise = find_exercise(session, names[0])

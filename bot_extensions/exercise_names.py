@@ -33,6 +33,16 @@ MAX_WORDS = 5
 # Typo matching costs a comparison per word window; a long story is matched exactly only.
 FUZZY_WORD_LIMIT = 60
 WORD = re.compile(r"[a-z0-9]+(?:[/:\-][a-z0-9]+)*")
+# A short follow-up that points back at an exercise already shown ("how often should I do it",
+# "the first one again"): tagged as an exercise too, marked as a reference, so the rules answer
+# it as a named exercise and the action works out which one is meant.
+BACK_REFERENCE = re.compile(
+    r"\b(?:the (?:first|second|third|fourth|last|1st|2nd|3rd|4th|same) "
+    r"(?:one|exercise|drill|move|stretch)|(?:do|doing|did|hold|holding|try|trying|practise|"
+    r"practice) (?:it|that|this|them)|(?:that|this|same) one|it again)\b"
+)
+# Beyond this many words a message is a story, and "do it" in it points at nothing shown.
+REFERENCE_WORD_LIMIT = 12
 
 
 def squash(name: str) -> str:
@@ -105,17 +115,23 @@ class ExerciseNameExtractor(GraphComponent, EntityExtractorMixin):
 
     def process(self, messages: list[Message]) -> list[Message]:
         for message in messages:
+            text = message.get("text") or ""
             entities = list(message.get("entities", []))
             taken = [(e["start"], e["end"]) for e in entities if e.get("entity") == ENTITY]
-            for start, end, value in self.find(message.get("text") or ""):
+            for start, end, value in self.find(text):
                 if not any(start < b and a < end for a, b in taken):
                     entities.append(self._entity(value, start, end))
                     taken.append((start, end))
+            reference = BACK_REFERENCE.search(text.lower())
+            if not taken and reference and len(WORD.findall(text.lower())) <= REFERENCE_WORD_LIMIT:
+                entities.append(
+                    {**self._entity(reference.group(), *reference.span()), "reference": True}
+                )
             message.set("entities", entities, add_to_output=True)
         return messages
 
     def find(self, text: str) -> list[tuple[int, int, str]]:
-        """(start, end, name) of each exercise named, longest names first, no overlaps."""
+        """(start, end, name) of each exercise named, in order, no overlaps."""
         words = list(WORD.finditer(text.lower()))
         fuzzy = len(words) <= FUZZY_WORD_LIMIT
         candidates = []
@@ -126,7 +142,9 @@ class ExerciseNameExtractor(GraphComponent, EntityExtractorMixin):
                 if match is not None:
                     distance, name = match
                     start, end = words[first].start(), words[last].end()
-                    candidates.append((-(end - start), distance, start, end, name))
+                    candidates.append((distance, -(end - start), start, end, name))
+        # Exact names first ("hip hinge" in "hip hinge pls", not "hip hinges" two slips away),
+        # then the longest ("side plank", not "plank").
         found: list[tuple[int, int, str]] = []
         for _, _, start, end, name in sorted(candidates):
             if not any(start < b and a < end for a, b, _ in found):

@@ -20,6 +20,11 @@ from backcare.knowledge.routine import is_hip_stretch
 from tests.app.actions.conftest import DOMAIN, entity, texts, tracker
 
 
+def shown(slug: str, *before: str) -> list[SlotSet]:
+    """The events of showing an exercise: the current one, and the list of those shown."""
+    return [SlotSet("current_exercise", slug), SlotSet("shown_exercises", [*before, slug])]
+
+
 async def test_offered_exercise_is_shown_step_by_step(
     dispatcher: CollectingDispatcher, db: Session
 ) -> None:
@@ -31,7 +36,7 @@ async def test_offered_exercise_is_shown_step_by_step(
     for number, step in enumerate(hinge.steps, start=1):
         assert f"{number}. {step}" in card
     assert all(line in card for line in hinge.stop_if)
-    assert events == [SlotSet("current_exercise", "wall-hip-hinge")]
+    assert events == shown("wall-hip-hinge")
 
 
 async def test_a_named_exercise_is_found_despite_spelling(dispatcher: CollectingDispatcher) -> None:
@@ -41,7 +46,7 @@ async def test_a_named_exercise_is_found_despite_spelling(dispatcher: Collecting
         DOMAIN,
     )
     assert texts(dispatcher)[0].startswith("Bird dog")
-    assert events == [SlotSet("current_exercise", "bird-dog")]
+    assert events == shown("bird-dog")
 
 
 async def test_an_unknown_exercise_says_which_ones_it_knows(
@@ -65,7 +70,48 @@ async def test_the_second_one_means_the_plans_second_drill(
         tracker("ask_exercise", "how do I do the second one?", slots={"current_plan": plan}),
         DOMAIN,
     )
-    assert events == [SlotSet("current_exercise", "bird-dog")]
+    assert events == shown("bird-dog")
+
+
+def reference(words: str) -> dict[str, Any]:
+    return {**entity("exercise", words), "reference": True}
+
+
+async def test_do_it_means_the_exercise_shown_last(dispatcher: CollectingDispatcher) -> None:
+    said = tracker(
+        "ask_exercise",
+        "how often should i do it",
+        [reference("do it")],
+        slots={"current_exercise": "plank", "shown_exercises": ["bird-dog", "plank"]},
+    )
+    events = await ActionAnswerExercise().run(dispatcher, said, DOMAIN)
+    assert texts(dispatcher)[0].startswith("Plank")
+    assert events == shown("plank", "bird-dog")
+
+
+async def test_the_first_one_without_a_plan_is_the_first_exercise_shown(
+    dispatcher: CollectingDispatcher,
+) -> None:
+    said = tracker(
+        "ask_exercise",
+        "the first one again please",
+        [reference("the first one")],
+        slots={"current_exercise": "side-plank", "shown_exercises": ["pallof-press", "side-plank"]},
+    )
+    events = await ActionAnswerExercise().run(dispatcher, said, DOMAIN)
+    # Shown again, it keeps its place in the list.
+    assert events == [
+        SlotSet("current_exercise", "pallof-press"),
+        SlotSet("shown_exercises", ["pallof-press", "side-plank"]),
+    ]
+
+
+async def test_a_reference_to_nothing_shown_asks_which_exercise(
+    dispatcher: CollectingDispatcher, db: Session
+) -> None:
+    said = tracker("ask_exercise", "can i do it at work", [reference("do it")])
+    assert await ActionAnswerExercise().run(dispatcher, said, DOMAIN) == []
+    assert texts(dispatcher) == [db.get_one(Message, "no-current-exercise").text]
 
 
 async def test_a_plan_after_screening_is_hinge_stability_mobility(
@@ -92,7 +138,7 @@ async def test_too_easy_moves_to_the_progression(
         tracker("feedback_too_easy", "too easy", slots={"current_exercise": "plank"}),
         DOMAIN,
     )
-    assert events == [SlotSet("current_exercise", current.progression.slug)]
+    assert events == shown(current.progression.slug)
 
 
 async def test_that_hurts_regresses_and_names_the_physiotherapist(
@@ -109,7 +155,7 @@ async def test_that_hurts_regresses_and_names_the_physiotherapist(
     assert said[0] == db.get_one(Message, "stop-if-hurts").text
     assert any(physio.who in text for text in said)
     assert events == (
-        [SlotSet("current_exercise", current.regression.slug)] if current.regression else []
+        shown(current.regression.slug) if current.regression else []
     )
 
 
@@ -215,7 +261,7 @@ async def test_the_coach_button_sends_the_coach_note_then_the_steps(
     assert said[0] == db.get_one(Message, "coach-only").text.format(exercise_name=lift.name.lower())
     assert said[1].startswith(lift.name) and lift.dose in said[1]
     assert all(step in said[1] for step in lift.steps)
-    assert events == [SlotSet("current_exercise", "deadlift")]
+    assert events == shown("deadlift")
 
 
 async def test_saying_you_have_a_coach_earlier_unlocks_the_next_lift(
@@ -233,7 +279,7 @@ async def test_saying_you_have_a_coach_earlier_unlocks_the_next_lift(
         DOMAIN,
     )
     assert sent_steps_or_dose(dispatcher, db.get_one(Exercise, "kettlebell-swing"))
-    assert events == [SlotSet("current_exercise", "kettlebell-swing")]
+    assert events == shown("kettlebell-swing")
 
 
 async def test_too_easy_on_the_hinge_offers_the_deadlift_only_behind_the_coach_note(
