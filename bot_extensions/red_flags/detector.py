@@ -214,11 +214,13 @@ class RedFlagDetector:
                 clauses = _clause_numbers(doc)
             if scope == "clause" and clauses[start] != clauses[end - 1]:
                 continue
-            where = (
-                span.sent.start
-                if scope == "sentence"
-                else clauses[start] if scope == "clause" else 0
-            )
+            # Groups found within the same `where` may combine into one finding.
+            if scope == "sentence":
+                where = span.sent.start
+            elif scope == "clause":
+                where = clauses[start]
+            else:
+                where = 0
             hits.setdefault((rule_set, int(rule), where), []).append((int(group), span))
 
         findings: dict[tuple[str, int], Finding] = {}

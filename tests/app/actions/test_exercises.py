@@ -154,9 +154,7 @@ async def test_that_hurts_regresses_and_names_the_physiotherapist(
     said = texts(dispatcher)
     assert said[0] == db.get_one(Message, "stop-if-hurts").text
     assert any(physio.who in text for text in said)
-    assert events == (
-        shown(current.regression.slug) if current.regression else []
-    )
+    assert events == (shown(current.regression.slug) if current.regression else [])
 
 
 async def test_feedback_without_a_current_exercise_asks_which(
