@@ -99,7 +99,9 @@ class ValidateCheckInForm(FormValidationAction):
             if plan is None:
                 return []
             due = store.outcome_due(plan)
-        return [s for s in domain_slots if due or s not in OUTCOME_SLOTS]
+        # Nothing done: there is nothing to say about how the exercises felt.
+        skipped = {"check_in_felt"} if tracker.get_slot("check_in_done") == "none" else set()
+        return [s for s in domain_slots if (due or s not in OUTCOME_SLOTS) and s not in skipped]
 
     def _score(self, slot: str, value: Any, dispatcher: CollectingDispatcher) -> dict[str, Any]:
         score = pain_score(str(value))
@@ -305,14 +307,17 @@ class ActionCheckInResult(KnowledgeAction):
         changes = apply_check_in(plan, check_in, previous)
         _flag_concern(plan, worrying(check_in, changes))
         session.commit()
-        say(
-            dispatcher,
-            session,
-            "check-in-saved",
-            pain=check_in.pain,
-            done=check_in.done,
-            felt=check_in.felt,
-        )
+        if check_in.done == "none":
+            say(dispatcher, session, "check-in-saved-none-done", pain=check_in.pain)
+        else:
+            say(
+                dispatcher,
+                session,
+                "check-in-saved",
+                pain=check_in.pain,
+                done=check_in.done,
+                felt=check_in.felt,
+            )
         tell_changes(dispatcher, session, changes, previous, check_in)
         if not changes:
             rules = programme_settings().progress

@@ -26,17 +26,15 @@ from actions.knowledge_action import (
     say,
 )
 from actions.parsing import duration_days, ordinal_position, pain_score
-from actions.programme import keep_plan
+from actions.programme import keep_plan, offer_plan_to_keep
 from actions.questions import topic_named_in
 from actions.rendering import exercise_card, exercise_picture, referral_line, topic_message
 from actions.teaching_gate import withhold_teaching
 from backcare.knowledge.models import Exercise
 from backcare.knowledge.queries import education_topic, find_exercise, message, referral
 from backcare.knowledge.routine import build_routine, hip_stretches_suit, routine_level
-from backcare.plan_page import DOCUMENT_NAME, plan_link
 
 PLAN_INTRO_TOPIC = "joint-by-joint"
-PLAN_DOCUMENT_TITLE = "Your Backbone plan"
 # How much pain is OK during exercise (the traffic-light rule), sent with the exercises.
 PAIN_GUIDE_TOPIC = "pain-during-exercise"
 
@@ -179,7 +177,7 @@ def send_plan(dispatcher: CollectingDispatcher, tracker: Tracker, session: Sessi
         dispatcher.utter_message(text=exercise_card(drill, position), image=exercise_picture(drill))
     dispatcher.utter_message(text=pain_guide(session))
     if routine.drills:
-        _offer_plan_to_keep(dispatcher, tracker, session, [drill.slug for drill in routine.drills])
+        offer_plan_to_keep(dispatcher, tracker, session, [drill.slug for drill in routine.drills])
     say(dispatcher, session, "plan-followups")
     keep_plan(session, tracker, routine.level, routine.drills)
     say(dispatcher, session, "plan-kept")
@@ -188,26 +186,6 @@ def send_plan(dispatcher: CollectingDispatcher, tracker: Tracker, session: Sessi
         SlotSet("current_plan", slugs),
         SlotSet("current_exercise", slugs[0] if slugs else None),
     ]
-
-
-def _offer_plan_to_keep(
-    dispatcher: CollectingDispatcher, tracker: Tracker, session: Session, drills: list[str]
-) -> None:
-    """The plan as a page to print or keep: a link on the web, a document on Telegram."""
-    phrase = message(session, "plan-keep")
-    if phrase is None:
-        raise PhraseMissing("plan-keep")
-    dispatcher.utter_message(
-        text=phrase.text,
-        attachment={
-            "type": "document",
-            "payload": {
-                "src": plan_link(tracker.sender_id, drills),
-                "name": DOCUMENT_NAME,
-                "title": PLAN_DOCUMENT_TITLE,
-            },
-        },
-    )
 
 
 def _plan_drill(tracker: Tracker, session: Session, position: int) -> Exercise | None:
@@ -293,7 +271,8 @@ class ActionShowExercise(KnowledgeAction):
 
 
 class ActionAdjustExercise(KnowledgeAction):
-    """Too easy: the progression. It hurts: the regression, and when to see a physiotherapist."""
+    """Too easy: the progression. Too hard: the regression. It hurts: the regression, and when
+    to see a physiotherapist."""
 
     def name(self) -> str:
         return "action_adjust_exercise"
@@ -314,6 +293,12 @@ class ActionAdjustExercise(KnowledgeAction):
             else:
                 say(dispatcher, session, "no-current-exercise")
             return []
+        if latest_intent(tracker) == "feedback_too_hard":
+            if current.regression is None:
+                say(dispatcher, session, "easiest-version")
+                return []
+            say(dispatcher, session, "try-easier", exercise_name=current.regression.name.lower())
+            return show_exercise(dispatcher, tracker, session, current.regression)
         if latest_intent(tracker) == "feedback_hurts":
             physio = referral(session, "physiotherapist")
             say(dispatcher, session, "stop-if-hurts")

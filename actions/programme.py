@@ -19,8 +19,11 @@ from actions.knowledge_action import Events, KnowledgeAction, PhraseMissing, say
 from actions.teaching_gate import withhold_teaching
 from backcare.knowledge.models import Exercise
 from backcare.knowledge.queries import message
+from backcare.plan_page import DOCUMENT_NAME, plan_link
 from backcare.programme import store
 from backcare.programme.models import Plan
+
+PLAN_DOCUMENT_TITLE = "Your Backbone plan"
 
 
 def exercise_name(session: Session, slug: str) -> str:
@@ -48,6 +51,26 @@ def plan_lines(session: Session, plan: Plan) -> list[str]:
     ]
 
 
+def offer_plan_to_keep(
+    dispatcher: CollectingDispatcher, tracker: Tracker, session: Session, drills: list[str]
+) -> None:
+    """The plan as a page to print or keep: a link on the web, a document on Telegram."""
+    phrase = message(session, "plan-keep")
+    if phrase is None:
+        raise PhraseMissing("plan-keep")
+    dispatcher.utter_message(
+        text=phrase.text,
+        attachment={
+            "type": "document",
+            "payload": {
+                "src": plan_link(tracker.sender_id, drills),
+                "name": DOCUMENT_NAME,
+                "title": PLAN_DOCUMENT_TITLE,
+            },
+        },
+    )
+
+
 class ActionShowPlan(KnowledgeAction):
     """ "What's my plan?": the kept plan at its current steps, or how to get one."""
 
@@ -70,6 +93,9 @@ class ActionShowPlan(KnowledgeAction):
             started=plan.started_at.strftime("%-d %B %Y"),
         )
         dispatcher.utter_message(text="\n".join([heading, *plan_lines(session, plan)]))
+        offer_plan_to_keep(
+            dispatcher, tracker, session, [step.exercise_slug for step in plan.exercises]
+        )
         say(dispatcher, session, "plan-footer")
         return []
 

@@ -26,11 +26,16 @@ _NONE = re.compile(
     r"|missed|forgot|nah)\b"
 )
 _ALL = re.compile(r"\b(?:all|every|each|yes|yep|yeah|did them|done them|the lot|everything)\b")
+# "every single one" names all of them, though "one" alone would read as some.
+_EVERY_ONE = re.compile(r"\b(?:every (?:single )?one|each (?:and every )?one|all of them)\b")
+_NOT_ALL = re.compile(r"\b(?:not all|not every|not each)\b")
 
 
 def exercises_done(text: str) -> str | None:
     """ "all", "some" or "none", or None when the text says neither."""
     text = _prepare(text)
+    if _EVERY_ONE.search(text) and not _NOT_ALL.search(text):
+        return "all"
     if _SOME.search(text):
         return "some"
     if _NONE.search(text):

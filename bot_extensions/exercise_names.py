@@ -39,7 +39,8 @@ WORD = re.compile(r"[a-z0-9]+(?:[/:\-][a-z0-9]+)*")
 BACK_REFERENCE = re.compile(
     r"\b(?:the (?:first|second|third|fourth|last|1st|2nd|3rd|4th|same) "
     r"(?:one|exercise|drill|move|stretch)|(?:do|doing|did|hold|holding|try|trying|practise|"
-    r"practice) (?:it|that|this|them)|(?:that|this|same) one|it again)\b"
+    r"practice) (?:it|that|this|them)|(?:that|this|same) one|it again|"
+    r"(?:need|use|wear) for (?:it|that|this))\b"
 )
 # Beyond this many words a message is a story, and "do it" in it points at nothing shown.
 REFERENCE_WORD_LIMIT = 12

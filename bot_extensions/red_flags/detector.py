@@ -373,7 +373,9 @@ def _is_over(clause: str) -> bool:
 
     "It never fully went away" says the opposite.
     """
-    said_over = any(cue in clause for cue in language.RESOLVED_CUES)
+    said_over = any(cue in clause for cue in language.RESOLVED_CUES) or bool(
+        language.SYMPTOM_GONE.search(clause)
+    )
     return (
         said_over
         and not language.NOT_OVER.search(clause)

@@ -169,8 +169,18 @@ RESOLVED_CUES = [
     "much better",
     "stopped years",
     "went completely",
+    "which i passed",
+    "passed the stone",
     "fixed",
 ]
+# The sign itself named as gone: "the numbness has completely gone". Only the sign's own word:
+# "the feeling has gone" is numbness, and "the pain has gone on for months" goes on.
+SYMPTOM_GONE = re.compile(
+    r"\b(numbness|tingling|pins and needles|weakness|fever|temperature)"
+    r"( has| have| had| is| was)?( completely| fully| all| totally)? "
+    r"(gone|disappeared|cleared|settled|resolved|stopped)\b"
+    r"(?! on| up| down| into| through| numb| dead| weak| worse| bad)"
+)
 # Words that put the symptom back in the present despite a past cue ("used to ... but now").
 STILL_HAPPENING = re.compile(
     r"\b(but now|now (i|im|my|its|it|the|both|theres)|again|still|today|this morning|tonight|"
@@ -200,7 +210,8 @@ SOMEONE_HAS_IT = re.compile(
 )
 DISTANT_PAST = re.compile(
     r"\b((\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|"
-    r"twenty|few|several|many|couple of) (years?|yrs?|decades?) ago|years ago|last year|"
+    r"twenty|few|several|many|couple of) (years?|yrs?|decades?|months?) ago|years ago|"
+    r"months ago|last year|"
     r"as a (kid|child|teen(ager)?)|when i was (young|little|a kid|a child|younger|"
     r"in my (teens|twenties|thirties))|long time ago|years back|(19|20)\d\d)\b"
 )
@@ -210,5 +221,7 @@ OTHER_PERSON = re.compile(
     r"son|daughter|friend|"
     r"brother|sister|gran|granny|grandma|grandad|grandpa|grandmother|grandfather|girlfriend|"
     r"boyfriend|patient|client|child|kid|neighbou?r|colleague|uncle|aunt(ie)?|nan|fiance|"
-    r"fiancee|flatmate|roommate|parent|baby|teen|boss)s?\b|^\s*(he|she|hes|shes|they)\b"
+    r"fiancee|flatmate|roommate|parent|baby|teen|boss)s?\b|^\s*(he|she|hes|shes)\b|"
+    # "they" opening a sentence is as often the exercises as a person: only "their legs" counts
+    r"\btheir (legs?|back|feet|foot|bladder|bowels?|bum|hips?)\b"
 )

@@ -66,6 +66,12 @@ def test_reports_for_someone_else_still_count_and_say_so(
         assert findings[0].subject == "other", case["text"]
 
 
+def test_they_opening_a_sentence_is_not_someone_else(detector: RedFlagDetector) -> None:
+    findings = detector.detect("they were ok but both my legs have started going weak and numb")
+    top = most_urgent([f for f in findings if f.is_present])
+    assert top is not None and top.urgency == "emergency" and top.subject == "self"
+
+
 @pytest.mark.parametrize(
     ("text", "status"),
     [

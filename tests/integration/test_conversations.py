@@ -6,45 +6,33 @@ silent turn. Each file was written by a tester who never read the rules or the t
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
+from tests.integration.instruments import run_instrument
 from tests.servers import Assistant
 
-ROOT = Path(__file__).resolve().parents[2]
-INSTRUMENT = ROOT / "bench" / "scenario_eval.py"
-CONVERSATIONS = sorted((ROOT / "tests" / "scenarios").glob("conversations*.yml"))
-# As for the real messages: the token goes in through the environment, as one argument.
-WITH_TOKEN = (
-    "import os, runpy, sys; script = sys.argv[1]; "
-    "sys.argv = [script, '--token=' + os.environ.pop('INSTRUMENT_TOKEN'), *sys.argv[2:]]; "
-    "runpy.run_path(script, run_name='__main__')"
-)
+SCENARIOS = Path(__file__).resolve().parents[2] / "tests" / "scenarios"
+CONVERSATIONS = sorted(SCENARIOS.glob("conversations*.yml"))
+# Conversations not handled well yet (docs/nlu-pipeline.md): safe, but not yet what they ask.
+KNOWN_GAPS = SCENARIOS / "known_gaps.yml"
+
+
+def last_line(output: str) -> str:
+    lines = output.strip().splitlines()
+    return lines[-1] if lines else ""
 
 
 @pytest.mark.parametrize("conversations", CONVERSATIONS, ids=lambda path: path.stem)
 def test_every_conversation_passes(assistant: Assistant, conversations: Path) -> None:
-    run = subprocess.run(
-        [
-            sys.executable,
-            "-c",
-            WITH_TOKEN,
-            str(INSTRUMENT),
-            "--url",
-            assistant.rasa_url,
-            "--set",
-            str(conversations),
-        ],
-        env={**os.environ, "INSTRUMENT_TOKEN": assistant.token},
-        capture_output=True,
-        text=True,
-        timeout=600,
-        check=False,
-    )
-    summary = run.stdout.strip().splitlines()[-1] if run.stdout.strip() else run.stderr
+    run = run_instrument("scenario_eval", assistant, "--set", str(conversations))
     assert run.returncode == 0, run.stdout[-4000:] + run.stderr[-2000:]
-    assert "safety failures: 0" in summary, summary
+    assert "safety failures: 0" in last_line(run.stdout), run.stdout[-2000:]
+
+
+def test_the_known_gaps_are_still_safe(assistant: Assistant) -> None:
+    run = run_instrument("scenario_eval", assistant, "--set", str(KNOWN_GAPS))
+    summary = last_line(run.stdout)
+    assert summary.startswith("scenarios:"), run.stdout[-2000:] + run.stderr[-2000:]
+    assert "safety failures: 0" in summary and "silent turns: 0" in summary, summary

@@ -2,8 +2,8 @@
 instrument (bench/real_eval.py, a copy of ../shared/tools/real_eval.py).
 
 Each message opens a fresh conversation; a question the assistant asks gets one truthful
-answer. Five sets: `dev.yml`, real messages nobody here wrote, and `written_here.yml` to
-`written_here_4.yml`, stories written here by writers who never saw the dev set or the rules,
+answer. Six sets: `dev.yml`, real messages nobody here wrote, and `written_here.yml` to
+`written_here_5.yml`, stories written here by writers who never saw the dev set or the rules,
 to check that the rules generalise. The floors are the levels this version reaches
 (docs/nlu-pipeline.md), so a change that loses ground fails; issue 11's targets are kept
 beside them, and the docs say which are not met yet.
@@ -20,11 +20,11 @@ from pathlib import Path
 
 import pytest
 
+from tests.integration.instruments import run_instrument
 from tests.servers import Assistant
 
 ROOT = Path(__file__).resolve().parents[2]
 SETS = ROOT / "tests" / "real_messages"
-INSTRUMENT = ROOT / "bench" / "real_eval.py"
 TOPIC_ANSWERS = ROOT / "bench" / "topic_answers.py"
 # issue 15: at least this share of the dev set's questions outside the exercises get the
 # topic that answers them (labels in tests/real_messages/dev_topics.yml)
@@ -88,6 +88,16 @@ HOLDS = {
         "check_questions": 0.15,
         "not_sure_replies": 0.10,
     },
+    "written_here_5": {
+        "red_flag_recall": 1.0,
+        "emergency_recall": 1.0,
+        "referral_recall": 0.95,
+        "intent_macro_f1": 0.74,
+        "false_alarms": 0.05,
+        # 6/35: target 0.15 not met on this set; signs told as long past get their question
+        "check_questions": 0.18,
+        "not_sure_replies": 0.10,
+    },
 }
 SUMMARY = re.compile(
     r"red-flag recall (?P<red_flag_recall>[\d.]+) .*emergency recall (?P<emergency_recall>[\d.]+), "
@@ -98,36 +108,9 @@ SUMMARY = re.compile(
 NOT_SURE = "not sure I understood"
 
 
-# The instrument takes the HTTP API's token as `--token T`; given on a command line, `ps` would
-# show it, so the instrument runs with that argument added inside its own process, from the
-# environment. One `--token=T` argument: a token that begins with "-" would be read as an
-# option after a separate `--token`.
-WITH_TOKEN = (
-    "import os, runpy, sys; script = sys.argv[1]; "
-    "sys.argv = [script, '--token=' + os.environ.pop('INSTRUMENT_TOKEN'), *sys.argv[2:]]; "
-    "runpy.run_path(script, run_name='__main__')"
-)
-
-
 def score(assistant: Assistant, name: str, rows_file: Path) -> dict[str, float]:
-    run = subprocess.run(
-        [
-            sys.executable,
-            "-c",
-            WITH_TOKEN,
-            str(INSTRUMENT),
-            "--url",
-            assistant.rasa_url,
-            "--set",
-            str(SETS / f"{name}.yml"),
-            "--json",
-            str(rows_file),
-        ],
-        env={**os.environ, "INSTRUMENT_TOKEN": assistant.token},
-        capture_output=True,
-        text=True,
-        timeout=600,
-        check=False,
+    run = run_instrument(
+        "real_eval", assistant, "--set", str(SETS / f"{name}.yml"), "--json", str(rows_file)
     )
     summary = SUMMARY.search(run.stdout)
     assert summary, run.stdout + run.stderr

@@ -6,6 +6,7 @@ from typing import Any
 import pytest
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from actions.exercises import (
@@ -139,6 +140,35 @@ async def test_too_easy_moves_to_the_progression(
         DOMAIN,
     )
     assert events == shown(current.progression.slug)
+
+
+async def test_too_hard_regresses_without_talk_of_pain(
+    dispatcher: CollectingDispatcher, db: Session
+) -> None:
+    current = db.get_one(Exercise, "side-plank")
+    assert current.regression is not None
+    events = await ActionAdjustExercise().run(
+        dispatcher,
+        tracker("feedback_too_hard", "way too hard", slots={"current_exercise": "side-plank"}),
+        DOMAIN,
+    )
+    said = texts(dispatcher)
+    assert said[0] == f"Let's try an easier version: the {current.regression.name.lower()}."
+    assert db.get_one(Message, "stop-if-hurts").text not in said
+    assert events[0] == SlotSet("current_exercise", current.regression.slug)
+
+
+async def test_too_hard_at_the_easiest_version_says_how_to_scale_it(
+    dispatcher: CollectingDispatcher, db: Session
+) -> None:
+    easiest = next(e for e in db.scalars(select(Exercise)) if e.regression is None)
+    events = await ActionAdjustExercise().run(
+        dispatcher,
+        tracker("feedback_too_hard", "too hard", slots={"current_exercise": easiest.slug}),
+        DOMAIN,
+    )
+    assert texts(dispatcher) == [db.get_one(Message, "easiest-version").text]
+    assert events == []
 
 
 async def test_that_hurts_regresses_and_names_the_physiotherapist(

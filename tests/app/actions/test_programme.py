@@ -70,7 +70,12 @@ async def make_plan(sender: str) -> None:
 
 
 async def check_in(
-    sender: str, pain: int, done: str, felt: str, day: int, peg: tuple[int, int, int] | None = None
+    sender: str,
+    pain: int,
+    done: str,
+    felt: str | None,
+    day: int,
+    peg: tuple[int, int, int] | None = None,
 ) -> list[str]:
     clock.set_now(START + dt.timedelta(days=day))
     slots: dict[str, Any] = {"check_in_pain": pain, "check_in_done": done, "check_in_felt": felt}
@@ -78,7 +83,7 @@ async def check_in(
         slots |= dict(zip(("peg_pain", "peg_enjoyment", "peg_activity"), peg, strict=True))
     dispatcher = CollectingDispatcher()
     events = await ActionCheckInResult().run(
-        dispatcher, person_tracker(sender, "inform", felt, slots), DOMAIN
+        dispatcher, person_tracker(sender, "inform", felt or done, slots), DOMAIN
     )
     assert SlotSet("check_in_pain", None) in events
     return texts(dispatcher)
@@ -115,6 +120,9 @@ async def test_whats_my_plan_answers_from_the_kept_plan_weeks_later(
     shown = texts(dispatcher)[0]
     assert shown.startswith("Your plan, week 3 (started 2 March 2026):")
     assert "1. Wall hip hinge (bum back to a wall): 2 sets of 8 slow reps" in shown
+    # The page to print or keep comes with it.
+    [document] = [m["attachment"] for m in dispatcher.messages if m.get("attachment")]
+    assert document["type"] == "document" and "wall-hip-hinge" in document["payload"]["src"]
 
 
 async def test_no_plan_yet_says_how_to_get_one(sender: str) -> None:
@@ -146,6 +154,21 @@ async def test_two_easy_check_ins_move_up_then_a_bad_one_moves_down_and_repeated
     kept = plan(db, sender)
     assert kept.physio_advised and kept.exercises[0].step == 0
     assert [c.changes[0]["kind"] for c in kept.check_ins[1:]] == ["up", "down", "down"]
+
+
+async def test_none_done_skips_how_they_felt_and_is_noted_kindly(
+    db: Session, sender: str
+) -> None:
+    await make_plan(sender)
+    clock.set_now(START + dt.timedelta(days=1))
+    said = person_tracker(sender, "inform", "none", {"check_in_done": "none"})
+    asked = await ValidateCheckInForm().required_slots(
+        ["check_in_pain", "check_in_done", "check_in_felt"], CollectingDispatcher(), said, DOMAIN
+    )
+    assert "check_in_felt" not in asked and "check_in_done" in asked
+    noted = await check_in(sender, 3, "none", None, day=1)
+    assert noted[0].startswith("Thanks, noted: pain 3/10, no exercises this time.")
+    assert plan(db, sender).check_ins[-1].felt is None
 
 
 async def test_how_am_i_doing_shows_check_ins_trend_done_week_and_peg(

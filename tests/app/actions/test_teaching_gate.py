@@ -46,6 +46,13 @@ ASKS_FOR_EXERCISES: list[tuple[Action, str, str, list[dict[str, Any]], dict[str,
         {"current_exercise": "wall-hip-hinge"},
     ),
     (ActionAdjustExercise(), "feedback_hurts", "it hurts", [], {"current_exercise": "bird-dog"}),
+    (
+        ActionAdjustExercise(),
+        "feedback_too_hard",
+        "way too hard",
+        [],
+        {"current_exercise": "side-plank"},
+    ),
 ]
 
 
