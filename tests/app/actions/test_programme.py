@@ -156,9 +156,7 @@ async def test_two_easy_check_ins_move_up_then_a_bad_one_moves_down_and_repeated
     assert [c.changes[0]["kind"] for c in kept.check_ins[1:]] == ["up", "down", "down"]
 
 
-async def test_none_done_skips_how_they_felt_and_is_noted_kindly(
-    db: Session, sender: str
-) -> None:
+async def test_none_done_skips_how_they_felt_and_is_noted_kindly(db: Session, sender: str) -> None:
     await make_plan(sender)
     clock.set_now(START + dt.timedelta(days=1))
     said = person_tracker(sender, "inform", "none", {"check_in_done": "none"})
