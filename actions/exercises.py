@@ -229,27 +229,24 @@ class ActionAnswerExercise(KnowledgeAction):
     def answer(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, session: Session
     ) -> Events:
+        text = tracker.latest_message.get("text", "")
         words = _reference(tracker)
+        names = [name for name in latest_entity_values(tracker, "exercise") if name != words]
+        if words is None and not names and ordinal_position(text) is not None:
+            # "How do I do the second one?" in a longer message the NLU did not mark.
+            words = text
         if words is not None:
             referred = _referred_exercise(tracker, session, words)
             if referred is None:
                 say(dispatcher, session, "no-current-exercise")
                 return []
             return show_exercise(dispatcher, tracker, session, referred)
-        names = latest_entity_values(tracker, "exercise")
         if names:
             exercise = find_exercise(session, names[0])
             if exercise is None:
                 say(dispatcher, session, "exercise-unknown")
                 return []
             return show_exercise(dispatcher, tracker, session, exercise)
-        position = ordinal_position(tracker.latest_message.get("text", ""))
-        if position is not None:
-            drill = _plan_drill(tracker, session, position)
-            if drill is None:
-                say(dispatcher, session, "no-current-exercise")
-                return []
-            return show_exercise(dispatcher, tracker, session, drill)
         return send_plan(dispatcher, tracker, session)
 
 
