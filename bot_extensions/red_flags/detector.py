@@ -78,7 +78,7 @@ class Finding:
     slug: str
     urgency: str
     referral: str
-    status: str  # present | negated | question | past | unclear
+    status: str  # present | negated | question | past | unclear | family
     subject: str  # self | other
     sentence: str
     terms: tuple[str, ...]
@@ -259,12 +259,20 @@ class RedFlagDetector:
         over = not definition.counts_when_past and _is_over(_clause_around(doc, chosen))
         not_new = definition.must_be_new and _is_long_standing(sentence_text)
         long_ago = not definition.counts_when_past and _is_long_ago(sentence_text)
+        subject = "other" if language.OTHER_PERSON.search(sentence_text) else "self"
         if negated:
             status = "negated"
         elif _asks_about_signs(sentence.text, first_mention) or _is_hypothetical(doc, chosen):
             status = "question"
         elif over or not_new:
             status = "past"
+        elif (
+            definition.counts_when_past
+            and subject == "other"
+            and language.FAMILY_HISTORY.search(doc.text)
+        ):
+            # A history flag of a relative, told as the writer's family history.
+            status = "family"
         elif definition.layer == SUSPECT_LAYER or long_ago:
             status = "unclear"
         else:
@@ -274,7 +282,7 @@ class RedFlagDetector:
             urgency=definition.urgency,
             referral=definition.referral,
             status=status,
-            subject="other" if language.OTHER_PERSON.search(sentence_text) else "self",
+            subject=subject,
             sentence=sentence_text,
             terms=tuple(span.text for span in chosen),
             start=min(span.start_char for span in chosen),

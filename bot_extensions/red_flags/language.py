@@ -62,6 +62,9 @@ NEGATION_CUES = {
 }
 # Words that look like negation but keep the symptom open ("not sure if I'm numb").
 PSEUDO_NEGATIONS = [
+    "not gonna lie",
+    "not going to lie",
+    "wont lie",
     "not sure",
     "not certain",
     "dont know if",
@@ -211,9 +214,16 @@ SOMEONE_HAS_IT = re.compile(
 DISTANT_PAST = re.compile(
     r"\b((\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|"
     r"twenty|few|several|many|couple of) (years?|yrs?|decades?|months?) ago|years ago|"
-    r"months ago|last year|"
+    r"months ago|last year|last month|"
     r"as a (kid|child|teen(ager)?)|when i was (young|little|a kid|a child|younger|"
     r"in my (teens|twenties|thirties))|long time ago|years back|(19|20)\d\d)\b"
+)
+
+# The writer telling a relative's history as their own family history, and not their own:
+# "my dad had prostate cancer... given my family history", "I've never had cancer myself".
+FAMILY_HISTORY = re.compile(
+    r"\b(family history|never had (it|cancer|one) myself|(ive|i have) never had cancer|"
+    r"(ive|i have) not had cancer|i havent had cancer)\b"
 )
 
 OTHER_PERSON = re.compile(

@@ -174,6 +174,18 @@ def test_a_hip_that_gives_way_is_the_joint_not_leg_weakness(detector: RedFlagDet
     assert "worsening-leg-weakness" not in slugs
 
 
+def test_a_relatives_cancer_told_as_family_history_is_not_the_writers(
+    detector: RedFlagDetector,
+) -> None:
+    told = (
+        "My aunt had bowel cancer. I'm 29 with a sore back from football, "
+        "given my family history should I worry?"
+    )
+    assert {f.status for f in detector.detect(told) if f.slug == "cancer-history"} == {"family"}
+    still = "My aunt had bowel cancer and now her back hurts all the time"
+    assert "cancer-history" in present_slugs(detector, still)
+
+
 def test_long_standing_signs_do_not_alarm_unless_new(detector: RedFlagDetector) -> None:
     assert not present_slugs(detector, "I'm diabetic and both my feet have tingled for years")
     assert "both-legs-symptoms" in present_slugs(

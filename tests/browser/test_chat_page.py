@@ -23,6 +23,21 @@ REPLY_TIMEOUT = 60_000  # ms; the two cores are shared with other work
 ERRORS: dict[int, list[str]] = {}
 
 
+TYPING_WATCH = """
+window.__typingShown = 0;
+document.addEventListener("DOMContentLoaded", () => {
+  const typing = document.getElementById("typing");
+  if (!typing) return;
+  new MutationObserver(() => { if (!typing.hidden) window.__typingShown += 1; })
+    .observe(typing, { attributes: true, attributeFilter: ["hidden"] });
+});
+"""
+
+
+def typing_shown(page: Page) -> int:
+    return int(page.evaluate("window.__typingShown"))
+
+
 def open_page(
     browser: Browser,
     server: PageServer,
@@ -43,6 +58,9 @@ def open_page(
         lambda r: errors.append(f"HTTP {r.status} {r.url}") if r.status >= 400 else None,
     )
     page.set_default_timeout(REPLY_TIMEOUT)
+    # Counts each time the typing indicator is shown, so a test can tell it was shown even when
+    # the reply came back before the test could look.
+    page.add_init_script(TYPING_WATCH)
     page.goto(server.url)
     expect(page.locator("body")).to_have_attribute("data-ready", "true")
     return page
@@ -70,11 +88,13 @@ def wait_for_turn(page: Page, bots_before: int) -> None:
 
 
 def say(page: Page, text: str) -> None:
-    before = bot_messages(page).count()
+    # The previous turn is over first, so this turn's indicator is a new showing.
+    expect(page.locator("#typing")).to_be_hidden()
+    before, shown = bot_messages(page).count(), typing_shown(page)
     page.get_by_label("Your message").fill(text)
     page.keyboard.press("Enter")
-    expect(page.locator("#typing")).to_be_visible()
     wait_for_turn(page, before)
+    assert typing_shown(page) > shown, "the typing indicator was never shown"
 
 
 def sender_of(page: Page) -> str:
@@ -113,12 +133,13 @@ def test_conversation_with_quick_replies_and_steps(
     offer = page.get_by_role("group", name="Suggested replies").get_by_role("button")
     expect(offer.first).to_be_visible()
     title = offer.first.inner_text()
-    bots_before = bot_messages(page).count()
+    expect(page.locator("#typing")).to_be_hidden()
+    bots_before, shown = bot_messages(page).count(), typing_shown(page)
     offer.first.click()
     expect(user_messages(page).last).to_have_text(title)  # the title, not the payload
-    expect(page.locator("#typing")).to_be_visible()
     page.screenshot(path=ARTIFACTS / "typing-desktop.png")
     wait_for_turn(page, bots_before)
+    assert typing_shown(page) > shown, "the typing indicator was never shown"
 
     # The exercise's steps arrive as a numbered list.
     steps = page.locator(".message.bot ol li")
