@@ -28,6 +28,7 @@ from rasa.nlu.extractors.extractor import EntityExtractorMixin
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
+from bot_extensions.red_flags import language
 from bot_extensions.red_flags.detector import (
     Finding,
     RedFlagDetector,
@@ -37,11 +38,13 @@ from bot_extensions.red_flags.detector import (
     most_urgent,
 )
 from bot_extensions.slots import CheckAnswerSlot
-from bot_extensions.triage import ALARM_LEVELS
+from bot_extensions.triage import ALARM_LEVELS, URGENCY_ORDER
 
 logger = logging.getLogger(__name__)
 
 RED_FLAG_INTENT = "report_red_flag"
+# The levels a check question can be asked at (every level above none; one check form each).
+CHECK_LEVELS = URGENCY_ORDER[1:]
 # The classifier's confidence in a red flag above which one that no rule can place gets a check
 # question; below it, the message is answered as the classifier's next-best reading. Chosen on
 # the real development set (docs/nlu-pipeline.md): lower, and ordinary stories get questioned.
@@ -105,10 +108,12 @@ class RedFlagDetectorComponent(GraphComponent, EntityExtractorMixin):
         check = check_to_ask(findings)
         # The classifier's unplaced red flag is asked about only when the rules found nothing
         # at all (so there is no other check): a sign they found and judged (denied, over,
-        # already referred) settles it.
+        # already referred) settles it. A reply that tells symptoms answers the check already
+        # waiting, if there is one, rather than opening the general one.
+        tells_symptoms = _tells_symptoms(message, findings)
         unplaced = (
             self.unplaced_check
-            if not findings and self._classifier_reads_a_red_flag(message)
+            if not findings and not tells_symptoms and self._classifier_reads_a_red_flag(message)
             else None
         )
         if check:
@@ -122,6 +127,12 @@ class RedFlagDetectorComponent(GraphComponent, EntityExtractorMixin):
             entities.append(self._entity("referral", top.referral, top.start, top.end))
             subject = "other" if any(f.subject == "other" for f in present) else "self"
             entities.append(self._entity("red_flag_subject", subject, top.start, top.end))
+        if tells_symptoms:
+            # Read only while a check question waits for its answer (domain/safety.yml): a
+            # reply that describes symptoms is "anything but a clear no", a yes that raises
+            # the triage to the waiting check's level.
+            entities.append(self._entity("check_reply", "yes", 0, 0))
+            entities += [self._entity(f"raise_to_{level}", level, 0, 0) for level in CHECK_LEVELS]
         message.set("entities", entities, add_to_output=True)
         message.set(
             "red_flag_findings",
@@ -188,6 +199,19 @@ def _asked(check: Finding | None, unplaced: UnplacedCheck | None) -> dict[str, s
     if unplaced:
         return {"flag": unplaced.flag, "urgency": unplaced.urgency, "layer": "classifier"}
     return None
+
+
+def _tells_symptoms(message: Message, findings: list[Finding]) -> bool:
+    """A statement that names a symptom and denies none: "both of them, since this morning,
+    heavy and pins and needles". A question, a clear no or a denial is not one."""
+    text = language.normalise(message.get("text") or "")
+    return (
+        _intent_name(message) != "deny"
+        and "?" not in text
+        and not language.INTERROGATIVE_START.match(text)
+        and any(e.get("entity") == "symptom" for e in message.get("entities", []))
+        and not any(f.status == "negated" for f in findings)
+    )
 
 
 def _intent_name(message: Message) -> str | None:

@@ -180,7 +180,7 @@ RESOLVED_CUES = [
 # "the feeling has gone" is numbness, and "the pain has gone on for months" goes on.
 SYMPTOM_GONE = re.compile(
     r"\b(numbness|tingling|pins and needles|weakness|fever|temperature)"
-    r"( has| have| had| is| was)?( completely| fully| all| totally)? "
+    r"(s| has| have| had| is| was)?( completely| fully| all| totally)? "
     r"(gone|disappeared|cleared|settled|resolved|stopped)\b"
     r"(?! on| up| down| into| through| numb| dead| weak| worse| bad)"
 )

@@ -60,6 +60,14 @@ def test_a_no_carries_on_with_what_was_asked(assistant: Assistant, answer: str) 
     assert triage(assistant, sender) == "none"
 
 
+def test_a_reply_that_describes_symptoms_is_a_yes(assistant: Assistant) -> None:
+    sender = new_sender()
+    assistant.say(sender, LONG_AGO)
+    said = texts(assistant.say(sender, "this morning, and now there's tingling all the way down"))
+    assert said.startswith(EMERGENCY_SELF)
+    assert triage(assistant, sender) == "emergency"
+
+
 def test_another_request_is_no_answer_and_the_question_comes_again(assistant: Assistant) -> None:
     sender = new_sender()
     assistant.say(sender, LONG_AGO)
