@@ -173,6 +173,8 @@ class SignChecksFile(Entry):
     checks: list[SignCheck]
     # The check asked when the intent classifier reads a red flag that no rule can place.
     unplaced: Slug
+    # Signs (the NLU's `symptom` values) that answer a waiting check question with a yes.
+    answer_signs: list[str] = Field(min_length=1)
 
 
 class EducationFile(Entry):

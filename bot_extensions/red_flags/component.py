@@ -77,6 +77,7 @@ class RedFlagDetectorComponent(GraphComponent, EntityExtractorMixin):
         knowledge = load_knowledge(path, checks_path)
         self.detector = RedFlagDetector.from_knowledge(knowledge)
         self.unplaced_check = knowledge.unplaced
+        self.answer_signs = knowledge.answer_signs
         logger.info("Red-flag rules %s loaded from %s", self.rules_version, path)
 
     @classmethod
@@ -110,7 +111,7 @@ class RedFlagDetectorComponent(GraphComponent, EntityExtractorMixin):
         # at all (so there is no other check): a sign they found and judged (denied, over,
         # already referred) settles it. A reply that tells symptoms answers the check already
         # waiting, if there is one, rather than opening the general one.
-        tells_symptoms = _tells_symptoms(message, findings)
+        tells_symptoms = _tells_symptoms(message, findings, self.answer_signs)
         unplaced = (
             self.unplaced_check
             if not findings and not tells_symptoms and self._classifier_reads_a_red_flag(message)
@@ -201,15 +202,18 @@ def _asked(check: Finding | None, unplaced: UnplacedCheck | None) -> dict[str, s
     return None
 
 
-def _tells_symptoms(message: Message, findings: list[Finding]) -> bool:
-    """A statement that names a symptom and denies none: "both of them, since this morning,
+def _tells_symptoms(message: Message, findings: list[Finding], signs: frozenset[str]) -> bool:
+    """A statement that names a sign and denies none: "both of them, since this morning,
     heavy and pins and needles". A question, a clear no or a denial is not one."""
     text = language.normalise(message.get("text") or "")
     return (
         _intent_name(message) != "deny"
         and "?" not in text
         and not language.INTERROGATIVE_START.match(text)
-        and any(e.get("entity") == "symptom" for e in message.get("entities", []))
+        and any(
+            e.get("entity") == "symptom" and str(e.get("value")).lower() in signs
+            for e in message.get("entities", [])
+        )
         and not any(f.status == "negated" for f in findings)
     )
 

@@ -117,6 +117,8 @@ class Knowledge:
     flags: list[FlagDefinition]
     suspects: list[FlagDefinition]
     unplaced: UnplacedCheck
+    # The `symptom` values that, told while a check question waits, answer it with a yes.
+    answer_signs: frozenset[str]
 
 
 def load_knowledge(red_flags_file: Path, checks_file: Path) -> Knowledge:
@@ -153,6 +155,7 @@ def load_knowledge(red_flags_file: Path, checks_file: Path) -> Knowledge:
         unplaced=UnplacedCheck(
             unplaced["question"], unplaced["flag"], flags[unplaced["flag"]].urgency
         ),
+        answer_signs=frozenset(checks["answer_signs"]),
     )
 
 

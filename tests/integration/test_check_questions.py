@@ -68,6 +68,14 @@ def test_a_reply_that_describes_symptoms_is_a_yes(assistant: Assistant) -> None:
     assert triage(assistant, sender) == "emergency"
 
 
+def test_ordinary_back_pain_words_are_no_answer(assistant: Assistant) -> None:
+    sender = new_sender()
+    assistant.say(sender, LONG_AGO)
+    said = texts(assistant.say(sender, "my lower back is just stiff and achy"))
+    assert said.endswith(CHECKS["cauda-equina"])
+    assert triage(assistant, sender) == "none"
+
+
 def test_another_request_is_no_answer_and_the_question_comes_again(assistant: Assistant) -> None:
     sender = new_sender()
     assistant.say(sender, LONG_AGO)
