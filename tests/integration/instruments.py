@@ -11,6 +11,8 @@ from pathlib import Path
 from tests.servers import Assistant
 
 BENCH = Path(__file__).resolve().parents[2] / "bench"
+# Instruments run side by side against the one assistant (each is a client waiting on replies).
+INSTRUMENTS_AT_ONCE = 3
 
 # The instruments take the HTTP API's token as `--token`; given on a command line, `ps` would
 # show it, so the instrument runs with that argument added inside its own process, from the

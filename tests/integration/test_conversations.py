@@ -6,11 +6,13 @@ silent turn. Each file was written by a tester who never read the rules or the t
 
 from __future__ import annotations
 
+import subprocess
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
 
-from tests.integration.instruments import run_instrument
+from tests.integration.instruments import INSTRUMENTS_AT_ONCE, run_instrument
 from tests.servers import Assistant
 
 SCENARIOS = Path(__file__).resolve().parents[2] / "tests" / "scenarios"
@@ -24,15 +26,31 @@ def last_line(output: str) -> str:
     return lines[-1] if lines else ""
 
 
+@pytest.fixture(scope="module")
+def judged(assistant: Assistant) -> dict[Path, subprocess.CompletedProcess[str]]:
+    """Every file judged once, side by side (each instrument waits on replies)."""
+    files = [*CONVERSATIONS, KNOWN_GAPS]
+    with ThreadPoolExecutor(max_workers=INSTRUMENTS_AT_ONCE) as pool:
+        runs = {
+            path: pool.submit(run_instrument, "scenario_eval", assistant, "--set", str(path))
+            for path in files
+        }
+    return {path: run.result() for path, run in runs.items()}
+
+
 @pytest.mark.parametrize("conversations", CONVERSATIONS, ids=lambda path: path.stem)
-def test_every_conversation_passes(assistant: Assistant, conversations: Path) -> None:
-    run = run_instrument("scenario_eval", assistant, "--set", str(conversations))
+def test_every_conversation_passes(
+    judged: dict[Path, subprocess.CompletedProcess[str]], conversations: Path
+) -> None:
+    run = judged[conversations]
     assert run.returncode == 0, run.stdout[-4000:] + run.stderr[-2000:]
     assert "safety failures: 0" in last_line(run.stdout), run.stdout[-2000:]
 
 
-def test_the_known_gaps_are_still_safe(assistant: Assistant) -> None:
-    run = run_instrument("scenario_eval", assistant, "--set", str(KNOWN_GAPS))
+def test_the_known_gaps_are_still_safe(
+    judged: dict[Path, subprocess.CompletedProcess[str]],
+) -> None:
+    run = judged[KNOWN_GAPS]
     summary = last_line(run.stdout)
     assert summary.startswith("scenarios:"), run.stdout[-2000:] + run.stderr[-2000:]
     assert "safety failures: 0" in summary and "silent turns: 0" in summary, summary
