@@ -236,4 +236,3 @@ def _drop_red_flag_reading(message: Message) -> None:
     if ranking and left > 0:
         message.set("intent", ranking[0], add_to_output=True)
         message.set("intent_ranking", ranking, add_to_output=True)
-        message.set("intent_ranking", ranking, add_to_output=True)
