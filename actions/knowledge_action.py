@@ -65,3 +65,11 @@ def say(dispatcher: CollectingDispatcher, session: Session, slug: str, **values:
     if phrase is None:
         raise PhraseMissing(slug)
     dispatcher.utter_message(text=phrase.text.format(**values), buttons=phrase.buttons or None)
+
+
+def phrase_text(session: Session, slug: str, **values: Any) -> str:
+    """The words of the phrase `slug`, placeholders filled, to be sent inside another."""
+    phrase = message(session, slug)
+    if phrase is None:
+        raise PhraseMissing(slug)
+    return phrase.text.format(**values)

@@ -167,6 +167,23 @@ def duration_days(text: str, today: dt.date | None = None) -> int | None:
     return None
 
 
+# How a number of days is said back: "10 days", "3 weeks", "4 months", "2 years".
+_SPOKEN_UNITS = [(730, 365, "years"), (60, 30, "months"), (14, 7, "weeks"), (0, 1, "days")]
+
+
+def describe_days(days: int) -> str:
+    """A number of days as a person would say it back: 70 -> "about 10 weeks"."""
+    if days < 1:
+        return "less than a day"
+    if days == 1:
+        return "1 day"
+    for at_least, unit_days, unit in _SPOKEN_UNITS:
+        if days >= at_least:
+            count = _nearest(days / unit_days)
+            return f"{count} {unit}" if unit == "days" else f"about {count} {unit}"
+    return f"{days} days"
+
+
 def _date_mentioned(text: str, today: dt.date) -> dt.date | None:
     """The first date the text names, the latest one not after today when it has no year."""
     for pattern in _DATES:
@@ -426,3 +443,46 @@ _QUESTION = re.compile(
 def is_question(text: str) -> bool:
     """True for a question ("is exercising safe?", "what was the hinge again")."""
     return bool(_QUESTION.search(_prepare(text)))
+
+
+# ------------------------------------------------------------------------------ told before
+
+# A sentence that tells the writer's own pain: "my lower back has been killing me for 10
+# days". One about someone else's ("my son's back", "she has hurt her hip"), one that asks
+# ("is it normal that my hip hurts after 2 weeks"), or one with no pain in it ("I've done the
+# plank for 2 weeks") tells nothing about where or how long it hurts.
+_SENTENCE_BREAK = re.compile(r"[.!;\n]+|\?+")
+_OWN = re.compile(r"\b(?:i|im|i'm|ive|i've|my|me)\b")
+_SOMEONE_ELSE = re.compile(
+    r"\b(?:my|our) (?:son|daughter|husband|wife|partner|mum|mom|dad|mother|father|kid|child"
+    r"|friend|brother|sister|gran|nan|grandma|grandad|boyfriend|girlfriend)s?\b"
+    r"|\b(?:he|she|his|her|hes|shes|he's|she's)\b"
+)
+_PAIN = re.compile(
+    r"\b(?:hurts?|hurting|hurt|pain|painful|ache|aches|aching|achy|sore|stiff|stiffness"
+    r"|killing|agony|twinges?|spasms?|tweaked|pulled|injured|put (?:my|it) out|bad back"
+    r"|sciatica|niggle|niggling|playing up|flared?|flare-up|flare up)\b"
+)
+_ASKS = re.compile(
+    r"^(?:what|whats|how|why|is|are|can|could|should|would|will|do|does|did|am)\b(?!')"
+)
+# "back" that is no place: "it came back", "back then", "went back to work".
+_BACK_NOT_A_PLACE = re.compile(
+    r"\b(?:came|come|comes|coming|went|go|goes|going|get|got|getting|went) back\b"
+    r"|\bback (?:then|to|home|when|in the day)\b"
+)
+
+
+def own_pain_statements(text: str) -> list[str]:
+    """The sentences of `text` that tell the writer's own pain, each as read (lower case)."""
+    told = []
+    for sentence in _SENTENCE_BREAK.split(_prepare(text)):
+        sentence = _BACK_NOT_A_PLACE.sub(" ", sentence).strip(" ,")
+        if (
+            _OWN.search(sentence)
+            and _PAIN.search(sentence)
+            and not _SOMEONE_ELSE.search(sentence)
+            and not _ASKS.match(sentence)
+        ):
+            told.append(sentence)
+    return told

@@ -18,11 +18,13 @@ from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from actions.exercises import send_plan
-from actions.knowledge_action import Events, KnowledgeAction, PhraseMissing, say
+from actions.knowledge_action import Events, KnowledgeAction, PhraseMissing, phrase_text, say
 from actions.parsing import (
     body_areas,
+    describe_days,
     duration_days,
     is_question,
+    own_pain_statements,
     pain_score,
     wants_to_stop,
     yes_no,
@@ -211,6 +213,68 @@ def _take_a_plain_answer_read_as_a_topic(slot: str, tracker: Tracker) -> None:
         tracker.events.append({"event": "slot", "name": slot, "value": text})
 
 
+def _session_messages(tracker: Tracker) -> list[dict[str, Any]]:
+    """The person's messages since this conversation session started, oldest first."""
+    messages: list[dict[str, Any]] = []
+    for event in reversed(tracker.events):
+        if event.get("event") == "session_started":
+            break
+        if event.get("event") == "user":
+            messages.append(event)
+    return messages[::-1]
+
+
+def _without_exercise_names(message: dict[str, Any]) -> str:
+    """The message's text with the exercises it names blanked: "hip circles" is no place."""
+    text = str(message.get("text") or "")
+    entities = (message.get("parse_data") or {}).get("entities") or []
+    for entity in entities:
+        start, end = entity.get("start"), entity.get("end")
+        if entity.get("entity") == "exercise" and isinstance(start, int) and isinstance(end, int):
+            text = text[:start] + " " * (end - start) + text[end:]
+    return text
+
+
+def _told_before(tracker: Tracker) -> dict[str, str]:
+    """Where it hurts and for how long, as the person told it this session before the
+    questions began ("my lower back has been killing me for 10 days"); the latest telling wins.
+    """
+    told: dict[str, str] = {}
+    for message in _session_messages(tracker):
+        for sentence in own_pain_statements(_without_exercise_names(message)):
+            if areas := body_areas(sentence):
+                told["pain_area"] = " and ".join(areas)
+            if duration_days(sentence) is not None:
+                told["pain_duration"] = sentence
+    return told
+
+
+def _note_what_was_told(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[dict[str, Any]]:
+    """At the start of the questions, fills where and how long from what was already told,
+    and says so, so the person is not asked what they have just said."""
+    told = {
+        slot: value
+        for slot, value in _told_before(tracker).items()
+        if tracker.get_slot(slot) is None
+    }
+    if not told:
+        return []
+    parts = []
+    if "pain_area" in told:
+        parts.append(("noted-where", told["pain_area"]))
+    if "pain_duration" in told:
+        parts.append(("noted-how-long", describe_days(duration_days(told["pain_duration"]) or 0)))
+    try:
+        with session_factory()() as session:
+            noted = ", ".join(phrase_text(session, slug, value=value) for slug, value in parts)
+            say(dispatcher, session, "screening-already-told", noted=noted)
+    except SQLAlchemyError:
+        # Without the words to say so, nothing is filled silently: the questions ask it all.
+        logger.exception("Could not note what was already told; asking every question")
+        return []
+    return [SlotSet(slot, value) for slot, value in told.items()]
+
+
 def _stop_for_now(slot: str) -> list[dict[str, Any]]:
     """Ends the form, storing nothing for `slot`; action_screening_result says how to come back."""
     return [
@@ -233,7 +297,9 @@ class ValidateScreeningForm(FormValidationAction):
             return _stop_for_now(str(requested))
         if requested and not resumed:
             _take_a_plain_answer_read_as_a_topic(str(requested), tracker)
-        events = await super().run(dispatcher, tracker, domain)
+        # No question asked yet: the questions are starting.
+        told = [] if requested else _note_what_was_told(dispatcher, tracker)
+        events = told + await super().run(dispatcher, tracker, domain)
         # Back after a question or small talk answered by its own rule: that was no answer.
         if requested and resumed:
             answer = _not_an_answer(requested, dispatcher, tracker)

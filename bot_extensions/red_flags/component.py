@@ -43,6 +43,7 @@ from bot_extensions.triage import ALARM_LEVELS, URGENCY_ORDER
 logger = logging.getLogger(__name__)
 
 RED_FLAG_INTENT = "report_red_flag"
+CLINICIAN_CHECKED_INTENT = "inform_clinician_checked"
 # The levels a check question can be asked at (every level above none; one check form each).
 CHECK_LEVELS = URGENCY_ORDER[1:]
 # The classifier's confidence in a red flag above which one that no rule can place gets a check
@@ -157,7 +158,13 @@ class RedFlagDetectorComponent(GraphComponent, EntityExtractorMixin):
             # No alarm and no alarm-level question: the classifier's red-flag reading is
             # dropped and its next reading answered (a clinician-level signal or check rides
             # along with that answer).
-            _drop_red_flag_reading(message)
+            _drop_reading(message, RED_FLAG_INTENT)
+        # "He refuses to go to hospital" names a clinician but says nobody has checked: it
+        # must not lift the hold on exercises or be thanked as a check.
+        if _intent_name(message) == CLINICIAN_CHECKED_INTENT and language.NOT_CHECKED.search(
+            language.normalise(text)
+        ):
+            _drop_reading(message, CLINICIAN_CHECKED_INTENT)
 
     @staticmethod
     def _classifier_reads_a_red_flag(message: Message) -> bool:
@@ -222,16 +229,14 @@ def _intent_name(message: Message) -> str | None:
     return (message.get("intent") or {}).get("name")
 
 
-def _drop_red_flag_reading(message: Message) -> None:
-    """The rules ruled the red-flag reading out: the other readings are scored as if it had
+def _drop_reading(message: Message, name: str) -> None:
+    """The rules ruled the reading `name` out: the other readings are scored as if it had
     never been one (their share of what is left), so the FallbackClassifier's near-tie test
-    compares them on the same scale as a message the classifier never read as a red flag."""
+    compares them on the same scale as a message the classifier never read that way."""
     full = message.get("intent_ranking", [])
-    left = 1.0 - sum(float(r["confidence"]) for r in full if r.get("name") == RED_FLAG_INTENT)
+    left = 1.0 - sum(float(r["confidence"]) for r in full if r.get("name") == name)
     ranking = [
-        {**r, "confidence": float(r["confidence"]) / left}
-        for r in full
-        if r.get("name") != RED_FLAG_INTENT
+        {**r, "confidence": float(r["confidence"]) / left} for r in full if r.get("name") != name
     ]
     if ranking and left > 0:
         message.set("intent", ranking[0], add_to_output=True)

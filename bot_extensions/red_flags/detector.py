@@ -259,13 +259,18 @@ class RedFlagDetector:
         sentences = list(dict.fromkeys(span.sent for span in chosen))
         sentence_text = " ".join(s.text for s in sentences)
         first_mention = first.start_char - sentence.start_char
-        over = not definition.counts_when_past and _is_over(_clause_around(doc, chosen))
+        last_mention = max(span.start_char for span in chosen) - sentence.start_char
+        over = not definition.counts_when_past and (
+            _is_over(_clause_around(doc, chosen)) or _said_over_after(doc, chosen)
+        )
         not_new = definition.must_be_new and _is_long_standing(sentence_text)
         long_ago = not definition.counts_when_past and _is_long_ago(sentence_text)
         subject = "other" if language.OTHER_PERSON.search(sentence_text) else "self"
         if negated:
             status = "negated"
-        elif _asks_about_signs(sentence.text, first_mention) or _is_hypothetical(doc, chosen):
+        elif _asks_about_signs(sentence.text, first_mention, last_mention) or _is_hypothetical(
+            doc, chosen
+        ):
             status = "question"
         elif over or not_new:
             status = "past"
@@ -335,6 +340,37 @@ def _clause_around(doc: Doc, mentions: list[Span]) -> str:
     return doc[start:end].text
 
 
+def _said_over_after(doc: Doc, mentions: list[Span]) -> bool:
+    """The clause, or else the sentence, right after the mentions' clause points back at them
+    ("it", "that", "which") and says they are over.
+
+    "A temperature of 39 and shivering, but that's all cleared up now" and "both legs had gone
+    dead and tingly. It went off within a minute" say the sign is over; "both legs went numb.
+    My back went off to the left" does not point back, and "it's gone numb" is no end.
+    """
+    last = max(mentions, key=lambda span: span.end)
+    sentence = last.sent
+    end = last.end
+    while end < sentence.end and doc[end].lower_ not in language.CLAUSE_BREAKS:
+        end += 1
+    # The rest of the sentence after the break, up to the next break; at the sentence's end,
+    # the next sentence.
+    start = stop = end + 1
+    while stop < sentence.end and doc[stop].lower_ not in language.CLAUSE_BREAKS:
+        stop += 1
+    if start < sentence.end:
+        following = doc[start:stop].text
+    elif sentence.end < len(doc):
+        following = next(iter(doc[sentence.end :].sents)).text
+    else:
+        following = ""
+    if not language.POINTS_BACK.match(following):
+        return False
+    return _is_over(following) or (
+        bool(language.GONE_NOW.match(following)) and not language.STILL_HAPPENING.search(following)
+    )
+
+
 def _is_negated(doc: Doc, span: Span) -> bool:
     """A negation cue shortly before the mention, in the same clause, denies it."""
     sentence_start = span.sent.start
@@ -350,7 +386,7 @@ def _is_negated(doc: Doc, span: Span) -> bool:
     return False
 
 
-def _asks_about_signs(sentence: str, first_mention: int) -> bool:
+def _asks_about_signs(sentence: str, first_mention: int, last_mention: int) -> bool:
     """A question about the signs, not a report of them.
 
     "What are the warning signs of numbness down there?" has a cue before the symptom; "is
@@ -363,6 +399,10 @@ def _asks_about_signs(sentence: str, first_mention: int) -> bool:
     if language.ASKS.search(sentence):
         cues = cues + language.TOPIC_CUES
     if any(cue in sentence[:first_mention] for cue in cues):
+        return True
+    # Advice to watch for a sign, before the last of the rule's words: "told me to look out
+    # for cauda equina" is no report, though "told me" comes first.
+    if any(cue in sentence[:last_mention] for cue in language.ADVICE_CUES):
         return True
     if not language.INTERROGATIVE_START.match(sentence):
         return False

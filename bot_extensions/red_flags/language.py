@@ -119,6 +119,7 @@ QUESTION_CUES = [
     "look out for",
     "watch out for",
     "watch for",
+    "keep an eye out for",
     "how do i know",
     "how would i know",
     "how can i tell",
@@ -127,6 +128,9 @@ QUESTION_CUES = [
     "what happens if",
     "in case",
 ]
+# Advice to watch for the signs: a question even between a rule's words ("told me to look
+# out for cauda equina").
+ADVICE_CUES = ["look out for", "watch out for", "watch for", "keep an eye out for"]
 # Just before a sign, these make it a possibility someone was warned about, not a report: "he
 # said I could develop cauda equina", "surgery if I lose control of my bladder".
 HYPOTHETICAL = re.compile(
@@ -173,21 +177,52 @@ RESOLVED_CUES = [
     "stopped years",
     "went completely",
     "which i passed",
+    "went off within",
+    "went off after",
+    "feeling came back",
+    "feeling has come back",
+    "feeling returned",
     "passed the stone",
     "fixed",
 ]
 # The sign itself named as gone: "the numbness has completely gone". Only the sign's own word:
 # "the feeling has gone" is numbness, and "the pain has gone on for months" goes on.
+# A few words on, after a comma, "all gone" can only be the sign: "had a temperature for a
+# couple of days, all gone now".
 SYMPTOM_GONE = re.compile(
-    r"\b(numbness|tingling|pins and needles|weakness|fever|temperature)"
-    r"(s| has| have| had| is| was)?( completely| fully| all| totally)? "
+    r"\b(numbness|tingling|pins and needles|weakness|fever|temperature|temp)"
+    r"((s| has| have| had| is| was)?( completely| fully| all| totally)? "
+    r"|\b[^.;,]{0,40}, (its |thats )?(all |completely )?)"
     r"(gone|disappeared|cleared|settled|resolved|stopped)\b"
     r"(?! on| up| down| into| through| numb| dead| weak| worse| bad)"
+)
+# A clause or sentence that opens by pointing back at the sign just told ("that's all cleared
+# up now", "it went off within a minute").
+POINTS_BACK = re.compile(
+    r"^\W*(it|its|that|thats|this|which|they|theyre|all that|all of that|both|the feeling|"
+    r"the numbness|the tingling|the fever|the temperature)\b"
+)
+# Pointing back, the sign said to be gone: "it's gone", "that's all cleared", not "it's gone
+# numb" or "it's gone on for weeks".
+GONE_NOW = re.compile(
+    r"^\W*(its|it has|thats|that has|they have|theyve|theyre|both have) (all |completely )?"
+    r"(gone|cleared|passed|settled|stopped)\b"
+    r"(?! on| up| down| into| through| numb| dead| weak| worse| bad| funny| weird| tingly)"
+)
+# Nobody has checked yet: a clinician named, but not seen ("he refuses to go to hospital",
+# "I haven't seen anyone", "waiting for a GP appointment").
+NOT_CHECKED = re.compile(
+    r"\b(refuses?|refused|refusing|wont go|will not go|doesnt want to go|dont want to go|"
+    r"didnt want to go|not going to go|not going|didnt go|never went|havent been|hasnt been|"
+    r"not been seen|not seen anyone|havent seen|hasnt seen|not yet seen|not seen a|"
+    r"cant get an appointment|cant get in|no appointment|waiting for an? (appointment|gp|doctor)|"
+    r"waiting to see|waiting list|too scared to go|rather not go)\b"
 )
 # Words that put the symptom back in the present despite a past cue ("used to ... but now").
 STILL_HAPPENING = re.compile(
     r"\b(but now|now (i|im|my|its|it|the|both|theres)|again|still|today|this morning|tonight|"
-    r"lately|recently|getting worse|worse now|these days|"
+    r"lately|recently|getting worse|worse now|these days|keeps coming back|comes and goes|"
+    r"on and off|its back now|came back again|"
     r"since (yesterday|last night|this|monday|tuesday|wednesday|thursday|friday|saturday|sunday))\b"
 )
 # A sign told as long-standing, not new since the back pain ("for years", "since my diabetes").

@@ -198,3 +198,27 @@ def test_findings_record_the_layer_and_rule(detector: RedFlagDetector) -> None:
     assert (finding.layer, finding.status) == ("rule", "present")
     suspect = next(f for f in detector.detect("I read about cauda equina in a leaflet"))
     assert (suspect.layer, suspect.status) == ("suspect", "unclear")
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        ("had a temperature and the shivers at the weekend, but that's all cleared up now", "past"),
+        ("both my feet went dead on the loo. It went off after a minute of walking", "past"),
+        ("a fever on Monday, it's gone now, my back is just stiff", "past"),
+        ("a fever on Monday, it's gone now but I'm shivering again tonight", "present"),
+        ("both my legs went numb this morning. It went away but keeps coming back", "present"),
+        ("both my legs went numb this morning. My back went off to the left", "present"),
+        ("I had a fever, it's gone up again tonight", "present"),
+    ],
+)
+def test_the_next_clause_can_point_back_and_say_it_is_over(
+    detector: RedFlagDetector, text: str, status: str
+) -> None:
+    statuses = {f.status for f in detector.detect(text) if f.urgency in ("urgent", "emergency")}
+    assert status in statuses, statuses
+
+
+def test_advice_to_watch_for_a_sign_is_no_report(detector: RedFlagDetector) -> None:
+    told = detector.detect("the physio told me to look out for cauda equina, I'm fine though")
+    assert told and not any(f.is_present for f in told)

@@ -11,7 +11,7 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from sqlalchemy.orm import Session
 
-from actions.parsing import is_question, wants_to_stop, yes_no
+from actions.parsing import duration_days, is_question, wants_to_stop, yes_no
 from actions.screening import (
     ActionScreeningResult,
     AskLegPain,
@@ -518,3 +518,90 @@ def test_answer_patterns_stay_fast_on_a_wall_of_text() -> None:
         wants_to_stop(text)
         is_question(text)
     assert time.perf_counter() - started < 0.5
+
+
+def _story(*messages: str | tuple[str, list[dict[str, Any]]]) -> list[dict[str, Any]]:
+    """User events for messages (text, or text with its entities), in the order typed."""
+    events = []
+    for told in messages:
+        text, entities = (told, []) if isinstance(told, str) else told
+        events.append({"event": "user", "text": text, "parse_data": {"entities": entities}})
+    return events
+
+
+async def _start_questions(
+    dispatcher: CollectingDispatcher,
+    events: list[dict[str, Any]],
+    slots: dict[str, Any] | None = None,
+) -> list[dict[str, Any]]:
+    said = tracker("ask_exercise", "can you give me a plan", slots=slots, events=events)
+    return await validator.run(dispatcher, said, {"forms": {}, "slots": {}})
+
+
+async def test_where_and_how_long_told_before_the_questions_are_not_asked_again(
+    dispatcher: CollectingDispatcher,
+) -> None:
+    events = await _start_questions(
+        dispatcher,
+        _story(
+            "hiya",
+            "my lower back has been killing me for about 10 days since i moved house, what can i do",
+            "can you give me a plan",
+        ),
+    )
+    assert SlotSet("pain_area", "lower back") in events
+    duration = next(e["value"] for e in events if e.get("name") == "pain_duration")
+    assert duration_days(duration) == 10
+    assert texts(dispatcher) == [
+        "Noted from what you've told me: lower back, for 10 days. No need to say that again."
+    ]
+
+
+@pytest.mark.parametrize(
+    "told",
+    [
+        "my son's lower back has hurt for 2 weeks",
+        "is it normal that my hip hurts after 2 weeks?",
+        "I've been doing yoga for 3 weeks and love it",
+        "she hurt her hip a month ago, can you help me help her",
+        "what does sciatica feel like",
+    ],
+)
+async def test_what_is_not_the_persons_own_pain_told_is_still_asked(
+    told: str, dispatcher: CollectingDispatcher
+) -> None:
+    events = await _start_questions(dispatcher, _story(told, "give me exercises"))
+    assert not any(e.get("name") in ("pain_area", "pain_duration") for e in events)
+    assert texts(dispatcher) == []
+
+
+async def test_an_exercise_named_is_no_place_and_a_later_telling_wins(
+    dispatcher: CollectingDispatcher,
+) -> None:
+    circles = "my knees are sore after the hip circles"
+    start = circles.index("hip circles")
+    named = {"entity": "exercise", "value": "hip-circles", "start": start, "end": start + 11}
+    events = await _start_questions(
+        dispatcher,
+        _story(
+            "my back hurt a bit 3 days ago",
+            "ok so it's actually my bum that's sore, it came back this week",
+            (circles, [named]),
+        ),
+    )
+    assert SlotSet("pain_area", "leg") in events
+    duration = next(e["value"] for e in events if e.get("name") == "pain_duration")
+    assert duration_days(duration) == 7
+
+
+async def test_only_this_sessions_words_count_and_answers_already_given_are_kept(
+    dispatcher: CollectingDispatcher,
+) -> None:
+    old = _story("my neck has been stiff for 5 months")
+    new = _story("my lower back hurts since yesterday", "plan please")
+    events = await _start_questions(
+        dispatcher, [*old, {"event": "session_started"}, *new], slots={"pain_area": "hip"}
+    )
+    assert not any(e.get("name") == "pain_area" for e in events)
+    duration = next(e["value"] for e in events if e.get("name") == "pain_duration")
+    assert duration_days(duration) == 1
