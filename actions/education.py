@@ -15,6 +15,7 @@ from actions.knowledge_action import (
     latest_intent,
     say,
 )
+from actions.parsing import asks_for_diagnosis
 from actions.questions import topic_named_in
 from actions.red_flags import send_red_flag_details
 from actions.rendering import topic_message
@@ -59,6 +60,8 @@ def explain_topic(
     if topic is None:
         raise PhraseMissing(f"education topic {topic_for(intent, '')}")
     detailed = topic.slug in DETAILED_TOPICS
+    if asks_for_diagnosis(text):
+        say(dispatcher, session, "no-diagnosis")
     dispatcher.utter_message(text=topic_message(topic, detailed=detailed))
     # A story about sciatica that mentions the epidural offered, or hip pain in a runner, is
     # answered on both: the question's topic, then the one the message names.

@@ -486,3 +486,18 @@ def own_pain_statements(text: str) -> list[str]:
         ):
             told.append(sentence)
     return told
+
+
+# ------------------------------------------------------------------------------ diagnosis
+
+# Asking to be told what the problem is: "can u tell me whats wrong with my back", "can you
+# diagnose me", "what have I got".
+_ASKS_DIAGNOSIS = re.compile(
+    r"\b(?:what'?s|whats|what is) (?:wrong|going on) with (?:me|my|it)\b"
+    r"|\bdiagnos(?:e|is|ing)\b|\bwhat (?:have i got|do i have|condition do i have)\b"
+)
+
+
+def asks_for_diagnosis(text: str) -> bool:
+    """True when the message asks to be told what is wrong, which only an examination can say."""
+    return bool(_ASKS_DIAGNOSIS.search(_prepare(text)))

@@ -337,6 +337,9 @@ def _clause_around(doc: Doc, mentions: list[Span]) -> str:
     end = last
     while end < sentence.end and doc[end].lower_ not in language.CLAUSE_BREAKS:
         end += 1
+    # "Now" closing the clause belongs to it: "he's fine now".
+    if end < sentence.end and doc[end].lower_ == "now":
+        end += 1
     return doc[start:end].text
 
 

@@ -200,7 +200,9 @@ SYMPTOM_GONE = re.compile(
 # up now", "it went off within a minute").
 POINTS_BACK = re.compile(
     r"^\W*(it|its|that|thats|this|which|they|theyre|all that|all of that|both|the feeling|"
-    r"the numbness|the tingling|the fever|the temperature)\b"
+    r"the numbness|the tingling|the fever|the temperature|he|hes|she|shes|"
+    # or by opening with the recovery itself: "Fully healed, did all the rehab."
+    r"(fully|completely|all) (healed|recovered|better|resolved)|made a full recovery)\b"
 )
 # Pointing back, the sign said to be gone: "it's gone", "that's all cleared", not "it's gone
 # numb" or "it's gone on for weeks".

@@ -222,3 +222,19 @@ def test_the_next_clause_can_point_back_and_say_it_is_over(
 def test_advice_to_watch_for_a_sign_is_no_report(detector: RedFlagDetector) -> None:
     told = detector.detect("the physio told me to look out for cauda equina, I'm fine though")
     assert told and not any(f.is_present for f in told)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my mum had cauda equina two years ago, she's fine now. My back just aches after work",
+        "I fractured my spine falling off a horse in 2015. Fully healed, back riding since",
+        "had numbness in my saddle area after an op in 2018. Made a full recovery that summer",
+    ],
+)
+def test_history_said_to_be_over_gets_no_alarm_and_no_question(
+    detector: RedFlagDetector, text: str
+) -> None:
+    findings = detector.detect(text)
+    assert findings and not any(f.is_present for f in findings)
+    assert check_to_ask(findings) is None

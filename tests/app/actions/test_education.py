@@ -5,7 +5,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from sqlalchemy.orm import Session
 
 from actions.education import ActionExplainTopic
-from backcare.knowledge.models import EducationTopic, RedFlag
+from backcare.knowledge.models import EducationTopic, Message, RedFlag
 from tests.app.actions.conftest import DOMAIN, entity, texts, tracker
 
 
@@ -53,3 +53,25 @@ async def test_a_clinician_signal_in_the_question_adds_its_referral(
     )
     flag = db.get_one(RedFlag, "hip-locking-clicking")
     assert any(text.startswith(flag.message) for text in texts(dispatcher))
+
+
+async def test_asked_what_is_wrong_it_says_it_cannot_diagnose_then_explains(
+    dispatcher: CollectingDispatcher, db: Session
+) -> None:
+    await ActionExplainTopic().run(
+        dispatcher,
+        tracker("ask_pain_cause", "ok so can u tell me whats wrong with my back"),
+        DOMAIN,
+    )
+    no_diagnosis = db.get_one(Message, "no-diagnosis").text
+    topic = db.get_one(EducationTopic, "joint-by-joint")
+    assert texts(dispatcher)[:2] == [no_diagnosis, f"{topic.title}\n{topic.summary}"]
+
+
+async def test_a_question_about_causes_is_not_told_there_is_no_diagnosis(
+    dispatcher: CollectingDispatcher, db: Session
+) -> None:
+    await ActionExplainTopic().run(
+        dispatcher, tracker("ask_pain_cause", "why does my back ache after sitting"), DOMAIN
+    )
+    assert db.get_one(Message, "no-diagnosis").text not in texts(dispatcher)
