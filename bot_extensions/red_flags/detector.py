@@ -25,11 +25,14 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
 from bot_extensions.red_flags import language
-from bot_extensions.triage import urgency_rank
+from bot_extensions.triage import URGENCY_ORDER, urgency_rank
 
 # Which kind of rule found a mention: a full `match` rule (or phrase), or a weaker `suspect` cue.
 RULE_LAYER = "rule"
 SUSPECT_LAYER = "suspect"
+
+
+MOST_URGENT = URGENCY_ORDER[-1]
 
 
 @dataclass(frozen=True)
@@ -260,11 +263,17 @@ class RedFlagDetector:
         sentence_text = " ".join(s.text for s in sentences)
         first_mention = first.start_char - sentence.start_char
         last_mention = max(span.start_char for span in chosen) - sentence.start_char
+        long_ago = not definition.counts_when_past and _is_long_ago(sentence_text)
+        # An emergency sign that came and went days ago still needs a clinician today ("wet
+        # myself a bit yesterday but it's gone now"): only its own clause can end it. Other
+        # signs, and any sign told as long past, may be ended by a closing "now" ("he's fine
+        # now") or by the clause after that points back at it ("that's all cleared up").
+        reach_on = long_ago or urgency_rank(definition.urgency) < urgency_rank(MOST_URGENT)
         over = not definition.counts_when_past and (
-            _is_over(_clause_around(doc, chosen)) or _said_over_after(doc, chosen)
+            _is_over(_clause_around(doc, chosen, closing_now=reach_on))
+            or (reach_on and _said_over_after(doc, chosen))
         )
         not_new = definition.must_be_new and _is_long_standing(sentence_text)
-        long_ago = not definition.counts_when_past and _is_long_ago(sentence_text)
         subject = "other" if language.OTHER_PERSON.search(sentence_text) else "self"
         if negated:
             status = "negated"
@@ -322,7 +331,7 @@ def _clause_numbers(doc: Doc) -> list[int]:
     return numbers
 
 
-def _clause_around(doc: Doc, mentions: list[Span]) -> str:
+def _clause_around(doc: Doc, mentions: list[Span], closing_now: bool = False) -> str:
     """The mentions' clause: from the last clause break before them to the first one after.
 
     "Much better, but I can't feel anything when I wipe": "much better" is over, the numbness
@@ -337,8 +346,8 @@ def _clause_around(doc: Doc, mentions: list[Span]) -> str:
     end = last
     while end < sentence.end and doc[end].lower_ not in language.CLAUSE_BREAKS:
         end += 1
-    # "Now" closing the clause belongs to it: "he's fine now".
-    if end < sentence.end and doc[end].lower_ == "now":
+    # With `closing_now`, a "now" closing the clause belongs to it: "he's fine now".
+    if closing_now and end < sentence.end and doc[end].lower_ == "now":
         end += 1
     return doc[start:end].text
 
@@ -369,8 +378,13 @@ def _said_over_after(doc: Doc, mentions: list[Span]) -> bool:
         following = ""
     if not language.POINTS_BACK.match(following):
         return False
-    return _is_over(following) or (
-        bool(language.GONE_NOW.match(following)) and not language.STILL_HAPPENING.search(following)
+    said_over = any(cue in following for cue in language.RESOLVED_AFTER_CUES) or bool(
+        language.SYMPTOM_GONE.search(following) or language.GONE_NOW.match(following)
+    )
+    return (
+        said_over
+        and not language.NOT_OVER.search(following)
+        and not language.STILL_HAPPENING.search(following)
     )
 
 

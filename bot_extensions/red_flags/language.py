@@ -200,10 +200,13 @@ SYMPTOM_GONE = re.compile(
 # up now", "it went off within a minute").
 POINTS_BACK = re.compile(
     r"^\W*(it|its|that|thats|this|which|they|theyre|all that|all of that|both|the feeling|"
-    r"the numbness|the tingling|the fever|the temperature|he|hes|she|shes|"
+    r"the numbness|the tingling|the fever|the temperature|"
     # or by opening with the recovery itself: "Fully healed, did all the rehab."
     r"(fully|completely|all) (healed|recovered|better|resolved)|made a full recovery)\b"
 )
+# Said over in the clause after the sign: every resolved cue but "used to", which there tells
+# how things were before ("he does not feel the need to go as he used to").
+RESOLVED_AFTER_CUES = [cue for cue in RESOLVED_CUES if cue != "used to"]
 # Pointing back, the sign said to be gone: "it's gone", "that's all cleared", not "it's gone
 # numb" or "it's gone on for weeks".
 GONE_NOW = re.compile(

@@ -204,7 +204,12 @@ def test_findings_record_the_layer_and_rule(detector: RedFlagDetector) -> None:
     ("text", "status"),
     [
         ("had a temperature and the shivers at the weekend, but that's all cleared up now", "past"),
-        ("both my feet went dead on the loo. It went off after a minute of walking", "past"),
+        (
+            "this morning my left leg went numb from the knee down. It went off after a few minutes",
+            "past",
+        ),
+        ("yesterday I wet myself a bit but it's gone now, I can pee fine", "present"),
+        ("both my feet went dead on the loo last night. It went off after a minute", "present"),
         ("a fever on Monday, it's gone now, my back is just stiff", "past"),
         ("a fever on Monday, it's gone now but I'm shivering again tonight", "present"),
         ("both my legs went numb this morning. It went away but keeps coming back", "present"),
@@ -238,3 +243,10 @@ def test_history_said_to_be_over_gets_no_alarm_and_no_question(
     findings = detector.detect(text)
     assert findings and not any(f.is_present for f in findings)
     assert check_to_ask(findings) is None
+
+
+def test_a_carers_next_clause_about_him_is_no_end_of_the_sign(detector: RedFlagDetector) -> None:
+    findings = detector.detect(
+        "since yesterday he can't empty his bladder; he doesn't feel the need to go as he used to"
+    )
+    assert any(f.is_present and f.urgency == "emergency" for f in findings)
