@@ -139,7 +139,7 @@ HOLDS = {
         "red_flag_recall": 1.0,
         "emergency_recall": 1.0,
         "referral_recall": 0.80,
-        "intent_macro_f1": 0.32,  # target 0.75 not met: its writer labelled red flags by the question
+        "intent_macro_f1": 0.32,  # target 0.75 not met (red flags labelled by their question)
         "false_alarms": 0.05,
         "check_questions": 0.15,
         "not_sure_replies": 0.10,

@@ -545,7 +545,7 @@ async def test_where_and_how_long_told_before_the_questions_are_not_asked_again(
         dispatcher,
         _story(
             "hiya",
-            "my lower back has been killing me for about 10 days since i moved house, what can i do",
+            "my lower back has been killing me for about 10 days since i moved house, what now",
             "can you give me a plan",
         ),
     )
