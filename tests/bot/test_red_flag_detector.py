@@ -205,7 +205,7 @@ def test_findings_record_the_layer_and_rule(detector: RedFlagDetector) -> None:
     [
         ("had a temperature and the shivers at the weekend, but that's all cleared up now", "past"),
         (
-            "this morning my left leg went numb below the knee. It went off after a few minutes",
+            "this morning my left leg went numb from the knee. It went off after a minute",
             "past",
         ),
         ("yesterday I wet myself a bit but it's gone now, I can pee fine", "present"),
