@@ -19,7 +19,7 @@ from rasa_sdk.types import DomainDict
 from sqlalchemy.orm import Session
 
 from actions.knowledge_action import Events, KnowledgeAction, say
-from actions.parsing import pain_score
+from actions.parsing import pain_score, wants_to_stop
 from actions.programme import exercise_name
 from actions.programme_parsing import exercises_done, how_it_felt
 from actions.rendering import referral_line
@@ -42,6 +42,7 @@ from backcare.programme.progress import (
 from backcare.programme.rules import programme_settings
 
 FORM = "check_in_form"
+CHECK_IN_INTENT = "check_in"
 CHECK_IN_SLOTS = ("check_in_pain", "check_in_done", "check_in_felt")
 OUTCOME_SLOTS = ("peg_pain", "peg_enjoyment", "peg_activity")
 
@@ -80,9 +81,58 @@ def _said(tracker: Tracker) -> list[str]:
     ]
 
 
+# After this many answers the check-in could not read, it stops for now.
+STOP_AFTER_MISSES = 2
+
+
+def _told_when_starting(tracker: Tracker) -> Events:
+    """What the message that started the check-in already says: "did all 3 today" answers
+    how many were done, "did them, felt easy" how they felt too."""
+    message = tracker.latest_message or {}
+    if (message.get("intent") or {}).get("name") != CHECK_IN_INTENT:
+        return []
+    told = _done_or_felt(str(message.get("text") or ""), tracker)
+    return [SlotSet(slot, value) for slot, value in told.items()]
+
+
+def _done_or_felt(text: str, tracker: Tracker) -> dict[str, str]:
+    """How many were done and how they felt, as `text` tells them, for questions not answered."""
+    told = {"check_in_done": exercises_done(text), "check_in_felt": how_it_felt(text)}
+    return {
+        slot: value
+        for slot, value in told.items()
+        if value is not None and tracker.get_slot(slot) is None
+    }
+
+
+def _stop_check_in() -> Events:
+    """Ends the questions, storing nothing; action_check_in_result says how to come back."""
+    return [*_clear(), SlotSet("check_in_stopped", True), SlotSet("requested_slot", None)]
+
+
 class ValidateCheckInForm(FormValidationAction):
     def name(self) -> str:
         return "validate_check_in_form"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> list[dict[str, Any]]:
+        requested = tracker.get_slot("requested_slot")
+        if requested and wants_to_stop(str((tracker.latest_message or {}).get("text") or "")):
+            return _stop_check_in()
+        # No question asked yet: the check-in is starting.
+        told = [] if requested else _told_when_starting(tracker)
+        events = told + await super().run(dispatcher, tracker, domain)
+        answered_another = any(
+            e.get("name") in CHECK_IN_SLOTS and e.get("name") != requested and e.get("value")
+            for e in events
+        )
+        if requested and SlotSet(requested, None) in events and not answered_another:
+            misses = int(tracker.get_slot("check_in_misses") or 0) + 1
+            if misses >= STOP_AFTER_MISSES:
+                return _stop_check_in()
+            events.append(SlotSet("check_in_misses", misses))
+        return events
 
     async def required_slots(
         self,
@@ -91,8 +141,12 @@ class ValidateCheckInForm(FormValidationAction):
         tracker: Tracker,
         domain: DomainDict,
     ) -> list[str]:
-        # No plan, a red flag just told, or teaching withheld: the check-in ends at once.
-        if red_flags_in_check_in(tracker) or teaching_withheld(tracker):
+        # No plan, a red flag just told, teaching withheld or a stop: the check-in ends at once.
+        if (
+            red_flags_in_check_in(tracker)
+            or teaching_withheld(tracker)
+            or tracker.get_slot("check_in_stopped")
+        ):
             return []
         with session_factory()() as session:
             plan = store.plan_of(session, tracker.sender_id)
@@ -114,6 +168,12 @@ class ValidateCheckInForm(FormValidationAction):
     def validate_check_in_pain(
         self, value: Any, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> dict[str, Any]:
+        # Asked the pain, people often tell what they did ("felt fine, bit stiff after"):
+        # that answers the later questions, and the pain is asked again without a "sorry".
+        if pain_score(str(value)) is None and (told := _done_or_felt(str(value), tracker)):
+            with session_factory()() as session:
+                say(dispatcher, session, "check-in-noted")
+            return {"check_in_pain": None, **told}
         return self._score("check_in_pain", value, dispatcher)
 
     def validate_check_in_done(
@@ -208,7 +268,7 @@ class ActionAskPegActivity(_AskOutcome):
 
 
 def _clear() -> Events:
-    return [SlotSet(slot, None) for slot in (*CHECK_IN_SLOTS, *OUTCOME_SLOTS)]
+    return [SlotSet(slot, None) for slot in (*CHECK_IN_SLOTS, *OUTCOME_SLOTS, "check_in_misses")]
 
 
 def tell_changes(
@@ -288,6 +348,9 @@ class ActionCheckInResult(KnowledgeAction):
     def answer(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, session: Session
     ) -> Events:
+        if tracker.get_slot("check_in_stopped"):
+            say(dispatcher, session, "check-in-stopped")
+            return [*_clear(), SlotSet("check_in_stopped", False)]
         plan = store.plan_of(session, tracker.sender_id)
         if plan is None:
             say(dispatcher, session, "no-plan-yet")

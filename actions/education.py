@@ -21,6 +21,7 @@ from actions.red_flags import send_red_flag_details
 from actions.rendering import topic_message
 from actions.teaching_gate import teaching_withheld
 from backcare.knowledge.queries import education_topic, find_exercise
+from backcare.triage import CLINICIAN_LEVEL
 
 TOPIC_FOR_INTENT = {
     "ask_pain_cause": "joint-by-joint",
@@ -68,7 +69,7 @@ def explain_topic(
     named = topic_named_in(session, text)
     if named is not None and named.slug != topic.slug:
         dispatcher.utter_message(text=topic_message(named))
-    send_red_flag_details(dispatcher, session, red_flags, {"see_clinician"})
+    send_red_flag_details(dispatcher, session, red_flags, {CLINICIAN_LEVEL})
     if detailed or not topic.related_exercises or teaching_withheld(tracker):
         return []
     exercise = find_exercise(session, topic.related_exercises[0])

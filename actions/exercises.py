@@ -23,18 +23,36 @@ from actions.knowledge_action import (
     PhraseMissing,
     latest_entity_values,
     latest_intent,
+    phrase_text,
     say,
 )
-from actions.parsing import duration_days, ordinal_position, pain_score
+from actions.parsing import (
+    asks_for_another,
+    duration_days,
+    effort_said,
+    ordinal_position,
+    pain_score,
+    wants_no_kit,
+)
 from actions.programme import keep_plan, offer_plan_to_keep
 from actions.questions import topic_named_in
+from actions.red_flags import send_red_flag_details
 from actions.rendering import exercise_card, exercise_picture, referral_line, topic_message
 from actions.teaching_gate import withhold_teaching
 from backcare.knowledge.models import Exercise
-from backcare.knowledge.queries import education_topic, find_exercise, message, referral
+from backcare.knowledge.queries import (
+    education_topic,
+    exercises_by,
+    find_exercise,
+    message,
+    referral,
+)
 from backcare.knowledge.routine import build_routine, hip_stretches_suit, routine_level
+from backcare.triage import CLINICIAN_LEVEL
 
 PLAN_INTRO_TOPIC = "joint-by-joint"
+# The feedback intents about effort, by the direction the words say (actions.parsing).
+EFFORT_INTENTS = {"easy": "feedback_too_easy", "hard": "feedback_too_hard"}
 # How much pain is OK during exercise (the traffic-light rule), sent with the exercises.
 PAIN_GUIDE_TOPIC = "pain-during-exercise"
 
@@ -129,8 +147,17 @@ def _ask_about_coach(
     dispatcher.utter_message(text=phrase.text, buttons=buttons)
 
 
+def why_it_helps(session: Session, exercise: Exercise) -> str:
+    """One line on what the exercise is for, from its purpose (stability, mobility, strength)."""
+    return phrase_text(session, f"why-{exercise.purpose}")
+
+
 def show_exercise(
-    dispatcher: CollectingDispatcher, tracker: Tracker, session: Session, exercise: Exercise
+    dispatcher: CollectingDispatcher,
+    tracker: Tracker,
+    session: Session,
+    exercise: Exercise,
+    guide_again: bool = False,
 ) -> Events:
     """The exercise card and the pain guide; for a coach-only lift, the coach note first.
 
@@ -144,9 +171,12 @@ def show_exercise(
         if not has_coach(tracker):
             _ask_about_coach(dispatcher, session, exercise)
             return []
-    dispatcher.utter_message(text=exercise_card(exercise), image=exercise_picture(exercise))
+    dispatcher.utter_message(
+        text=exercise_card(exercise, why_it_helps(session, exercise)),
+        image=exercise_picture(exercise),
+    )
     guide = pain_guide(session)
-    if not _said_before(tracker, guide):
+    if guide_again or not _said_before(tracker, guide):
         dispatcher.utter_message(text=guide)
     shown = list(tracker.get_slot("shown_exercises") or [])
     return [
@@ -174,7 +204,10 @@ def send_plan(dispatcher: CollectingDispatcher, tracker: Tracker, session: Sessi
     if routine.hip_stretches_left_out:
         say(dispatcher, session, "plan-no-hip-stretches")
     for position, drill in enumerate(routine.drills, start=1):
-        dispatcher.utter_message(text=exercise_card(drill, position), image=exercise_picture(drill))
+        dispatcher.utter_message(
+            text=exercise_card(drill, why_it_helps(session, drill), position),
+            image=exercise_picture(drill),
+        )
     dispatcher.utter_message(text=pain_guide(session))
     if routine.drills:
         offer_plan_to_keep(dispatcher, tracker, session, [drill.slug for drill in routine.drills])
@@ -230,6 +263,11 @@ class ActionAnswerExercise(KnowledgeAction):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, session: Session
     ) -> Events:
         text = tracker.latest_message.get("text", "")
+        # A clinician-level sign told with the question ("my hip keeps locking when I do the
+        # fire hydrants") is said first; alarms have their own rules and get no exercise.
+        send_red_flag_details(
+            dispatcher, session, latest_entity_values(tracker, "red_flag"), {CLINICIAN_LEVEL}
+        )
         words = _reference(tracker)
         names = [name for name in latest_entity_values(tracker, "exercise") if name != words]
         if words is None and not names and ordinal_position(text) is not None:
@@ -246,8 +284,29 @@ class ActionAnswerExercise(KnowledgeAction):
             if exercise is None:
                 say(dispatcher, session, "exercise-unknown")
                 return []
-            return show_exercise(dispatcher, tracker, session, exercise)
+            if asks_for_another(text) or wants_no_kit(text):
+                other = _another_like(session, tracker, exercise, text)
+                if other is None:
+                    say(dispatcher, session, "no-other-exercise", exercise_name=exercise.name)
+                    return []
+                exercise = other
+            # "Sore after the hinges, is that normal?": how much pain is fine, said again.
+            asks_safety = latest_intent(tracker) == "ask_exercise_safety"
+            return show_exercise(dispatcher, tracker, session, exercise, guide_again=asks_safety)
         return send_plan(dispatcher, tracker, session)
+
+
+def _another_like(
+    session: Session, tracker: Tracker, exercise: Exercise, text: str
+) -> Exercise | None:
+    """Another exercise for the same part of the body, one not shown yet if there is one, and
+    one that needs no equipment when the person has none."""
+    shown = set(tracker.get_slot("shown_exercises") or [])
+    others = [e for e in exercises_by(session, region=exercise.region) if e.slug != exercise.slug]
+    if wants_no_kit(text):
+        others = [e for e in others if not e.equipment]
+    # Easiest first (exercises_by's order); one not shown yet before one already seen.
+    return min(others, key=lambda e: e.slug in shown, default=None)
 
 
 class ActionShowExercise(KnowledgeAction):
@@ -279,8 +338,12 @@ class ActionAdjustExercise(KnowledgeAction):
     ) -> Events:
         if withhold_teaching(dispatcher, tracker):
             return []
+        # The exercise the message names ("the side plank's fine too"), else the current one.
+        told = [find_exercise(session, name) for name in latest_entity_values(tracker, "exercise")]
         slug = tracker.get_slot("current_exercise")
-        current = find_exercise(session, slug) if slug else None
+        current = next((e for e in told if e is not None), None) or (
+            find_exercise(session, slug) if slug else None
+        )
         if current is None:
             # "It hurts" with no exercise taught yet is a story read as feedback: a topic it
             # names ("since the fusion a nerve flares up") answers better than "which one?".
@@ -290,13 +353,18 @@ class ActionAdjustExercise(KnowledgeAction):
             else:
                 say(dispatcher, session, "no-current-exercise")
             return []
-        if latest_intent(tracker) == "feedback_too_hard":
+        intent = latest_intent(tracker)
+        if intent in EFFORT_INTENTS.values():
+            # "Can hold it ages" is too easy even when the classifier read "too hard".
+            said = effort_said(tracker.latest_message.get("text") or "")
+            intent = EFFORT_INTENTS[said] if said else intent
+        if intent == "feedback_too_hard":
             if current.regression is None:
                 say(dispatcher, session, "easiest-version")
                 return []
             say(dispatcher, session, "try-easier", exercise_name=current.regression.name.lower())
             return show_exercise(dispatcher, tracker, session, current.regression)
-        if latest_intent(tracker) == "feedback_hurts":
+        if intent == "feedback_hurts":
             physio = referral(session, "physiotherapist")
             say(dispatcher, session, "stop-if-hurts")
             if current.regression:

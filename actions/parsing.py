@@ -501,3 +501,57 @@ _ASKS_DIAGNOSIS = re.compile(
 def asks_for_diagnosis(text: str) -> bool:
     """True when the message asks to be told what is wrong, which only an examination can say."""
     return bool(_ASKS_DIAGNOSIS.search(_prepare(text)))
+
+
+# ------------------------------------------------------------------------------ another one
+
+# Asking for a different exercise than the one named: "fire hydrants are boring, any other hip
+# ones", "an alternative to the Pallof press". "Instead of" is left out: "the plank instead of
+# sit-ups" asks for the plank.
+_ANOTHER = re.compile(
+    r"\b(?:any ?other|another|other ones?|something else|anything else|different (?:one|ones"
+    r"|exercise|exercises)|alternatives?|swap|replacement)\b"
+)
+# Without the kit an exercise needs: "I don't own a band", "anything without kit".
+_NO_KIT = re.compile(
+    r"\b(?:without (?:a |any )?(?:band|kit|equipment|gear)|no (?:band|kit|equipment|gear)"
+    r"|don'?t (?:have|own) (?:a |any )?(?:band|kit|equipment|one)|bodyweight)\b"
+)
+
+
+def asks_for_another(text: str) -> bool:
+    """True when the message asks for a different exercise than the one it names."""
+    return bool(_ANOTHER.search(_prepare(text)))
+
+
+def wants_no_kit(text: str) -> bool:
+    """True when the message asks for an exercise that needs no equipment."""
+    return bool(_NO_KIT.search(_prepare(text)))
+
+
+# ------------------------------------------------------------------------------ effort
+
+# How an exercise felt, in the person's words: "can hold it ages" is too easy, "can't hold it
+# more than 5 secs" too hard. The words decide when the classifier swaps the two.
+_TOO_EASY = re.compile(
+    r"\b(?:too easy|(?:is|are|getting|got|feels?|now|it'?s|its) (?:so |really |way |much |pretty )?"
+    r"easy|easier now|getting easier|(?:can|could) (?:hold|do) (?:it|them) (?:for )?(?:ages|forever"
+    r"|all day)|no problem|piece of cake|a breeze|not (?:challenging|hard) enough|could do more"
+    r"|(?:want|need) (?:something )?harder)\b"
+)
+_TOO_HARD = re.compile(
+    r"\b(?:too hard|too difficult|too tough|can'?t hold|cannot hold|can'?t do|can'?t manage"
+    r"|gives? up|giving up|gave up|struggl\w*|too much for me|(?:want|need) (?:something )?easier"
+    r"|impossible)\b"
+)
+
+
+def effort_said(text: str) -> str | None:
+    """ "easy" or "hard" when the words say how the exercise felt, and say only one of them."""
+    prepared = _prepare(text)
+    easy, hard = _TOO_EASY.search(prepared), _TOO_HARD.search(prepared)
+    if easy and not hard:
+        return "easy"
+    if hard and not easy:
+        return "hard"
+    return None

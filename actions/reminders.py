@@ -118,12 +118,14 @@ TIMEZONE_TRIES = 2
 
 
 def _answers_since_asked(tracker: Tracker) -> int:
+    """The messages since the time-zone question was first asked; none while it is starting
+    (the messages before it answered other things: "remind me every evening")."""
     count = 0
     for event in reversed(tracker.events):
         if event.get("event") == "active_loop" and event.get("name") == "timezone_form":
-            break
+            return count
         count += event.get("event") == "user"
-    return count
+    return 0
 
 
 class ValidateTimezoneForm(FormValidationAction):

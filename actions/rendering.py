@@ -14,10 +14,11 @@ def bulleted(lines: list[str]) -> str:
     return "\n".join(f"• {line}" for line in lines)
 
 
-def exercise_card(exercise: Exercise, position: int | None = None) -> str:
-    """Name and dose, then who should check first, the steps, tips and when to stop."""
+def exercise_card(exercise: Exercise, why: str, position: int | None = None) -> str:
+    """Name, why it helps and dose, then who should check first, the steps, tips and when
+    to stop."""
     heading = f"{position}. {exercise.name}" if position else exercise.name
-    parts = [heading, f"How much: {exercise.dose}"]
+    parts = [heading, why, f"How much: {exercise.dose}"]
     if exercise.cautions:
         parts += ["Check first:", bulleted([caution["text"] for caution in exercise.cautions])]
     parts += ["How to do it:", numbered(exercise.steps)]

@@ -32,7 +32,7 @@ from actions.parsing import (
 from actions.red_flags import send_red_flag_details
 from backcare.database import session_factory
 from backcare.knowledge.queries import screening_question
-from backcare.triage import ALARM_LEVELS
+from backcare.triage import ALARM_LEVELS, CLINICIAN_LEVEL
 
 logger = logging.getLogger(__name__)
 
@@ -187,6 +187,9 @@ _TOPIC_INTENTS = {
     "feedback_hurts",
 }
 _MAX_PLAIN_ANSWER_WORDS = 6
+# Questions answered with a number or a time, and the readings that are never an answer.
+_NUMBER_SLOTS = {"pain_duration", "pain_score"}
+_NEVER_AN_ANSWER = {"report_red_flag", "ask_help", "inform_clinician_checked"}
 
 
 def _take_a_plain_answer_read_as_a_topic(slot: str, tracker: Tracker) -> None:
@@ -196,8 +199,11 @@ def _take_a_plain_answer_read_as_a_topic(slot: str, tracker: Tracker) -> None:
     this the form would be rejected and the topic explained instead.
     """
     text, intent = _latest(tracker)
+    # A number is no small talk: "5 i guess" to "how bad is it?" is a score, whatever the
+    # classifier made of "i guess".
+    numeric = slot in _NUMBER_SLOTS and intent not in _NEVER_AN_ANSWER
     if (
-        intent not in _TOPIC_INTENTS
+        (intent not in _TOPIC_INTENTS and not numeric)
         or slot in tracker.slots_to_validate()
         or is_question(text)
         or len(text.split()) > _MAX_PLAIN_ANSWER_WORDS
@@ -524,8 +530,8 @@ class ActionScreeningResult(KnowledgeAction):
         signals = clinician_signals(tracker)
         referral: Events = []
         if signals:
-            send_red_flag_details(dispatcher, session, signals, {"see_clinician"})
-            referral = [SlotSet("triage", "see_clinician"), SlotSet("red_flags", signals)]
+            send_red_flag_details(dispatcher, session, signals, {CLINICIAN_LEVEL})
+            referral = [SlotSet("triage", CLINICIAN_LEVEL), SlotSet("red_flags", signals)]
         if tracker.get_slot("screening_stopped"):
             dispatcher.utter_message(response="utter_screening_stopped")
             return [SlotSet("screening_stopped", False), *referral, *_clear_progress()]

@@ -19,6 +19,8 @@ _DATA = yaml.safe_load(
 TRIAGE_LEVELS: tuple[str, ...] = tuple(_DATA["levels"])
 ALARM_LEVELS: frozenset[str] = frozenset(_DATA["alarm_levels"])
 REFERRAL_LEVELS: tuple[str, ...] = TRIAGE_LEVELS[1:]
+# The level that refers without taking over: said alongside the answer to what was asked.
+CLINICIAN_LEVEL: str = REFERRAL_LEVELS[0]
 SEE_FIRST_FLAGS: frozenset[str] = frozenset(_DATA["see_first_flags"])
 
 

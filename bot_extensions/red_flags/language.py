@@ -24,13 +24,16 @@ _CONTRACTIONS = [
 
 
 def normalise(text: str) -> str:
-    """Lower-case, unify apostrophes and spell negated verbs one way ("can't" -> "cant").
+    """Lower-case, unify apostrophes, spell negated verbs one way ("can't" -> "cant") and
+    text-speak "n" as "and".
 
     An ellipsis ends a sentence: in a long story it marks a cut or a jump in time, and a sign
     and its context on either side of it do not belong together.
     """
     text = text.lower().replace("\u2019", "'").replace("\u2018", "'").replace("`", "'")
     text = re.sub(r"(\.{3,}|\u2026)", ". ", text)
+    # Text-speak "n" and "&" between words are "and": "catching n locking".
+    text = re.sub(r"(?<=\w) (?:n|&) (?=\w)", " and ", text)
     for pattern, replacement in _CONTRACTIONS:
         text = re.sub(pattern, replacement, text)
     return re.sub(r"(\w)'(\w)", r"\1\2", text)

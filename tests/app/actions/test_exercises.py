@@ -16,7 +16,9 @@ from actions.exercises import (
     ActionShowExercise,
     says_has_coach,
 )
-from backcare.knowledge.models import EducationTopic, Exercise, Message, Referral
+from actions.rendering import topic_message
+from backcare.knowledge.models import EducationTopic, Exercise, Message, RedFlag, Referral
+from backcare.knowledge.queries import find_exercise
 from backcare.knowledge.routine import is_hip_stretch
 from tests.app.actions.conftest import DOMAIN, entity, texts, tracker
 
@@ -156,6 +158,41 @@ async def test_too_hard_regresses_without_talk_of_pain(
     assert said[0] == f"Let's try an easier version: the {current.regression.name.lower()}."
     assert db.get_one(Message, "stop-if-hurts").text not in said
     assert events[0] == SlotSet("current_exercise", current.regression.slug)
+
+
+@pytest.mark.parametrize(
+    ("read_as", "typed", "named", "then"),
+    [
+        ("feedback_too_hard", "plank getting easier now", "plank", "side-plank"),
+        ("feedback_too_hard", "side plank's fine too lol can hold it ages", "side plank", None),
+        (
+            "feedback_too_easy",
+            "cant hold the side plank past 5 secs, my arm gives up",
+            "side plank",
+            "plank",
+        ),
+    ],
+)
+async def test_the_words_say_which_way_when_the_classifier_swaps_easy_and_hard(
+    read_as: str,
+    typed: str,
+    named: str,
+    then: str | None,
+    dispatcher: CollectingDispatcher,
+    db: Session,
+) -> None:
+    events = await ActionAdjustExercise().run(
+        dispatcher,
+        tracker(
+            read_as, typed, [entity("exercise", named)], slots={"current_exercise": "bird-dog"}
+        ),
+        DOMAIN,
+    )
+    if then:
+        assert events[0] == SlotSet("current_exercise", then)
+    else:
+        # The side plank has no harder version here: that is said, not "the easiest one".
+        assert texts(dispatcher) == [db.get_one(Message, "hardest-version").text]
 
 
 async def test_too_hard_at_the_easiest_version_says_how_to_scale_it(
@@ -404,3 +441,87 @@ async def test_mild_pain_without_leg_pain_keeps_one_hip_drill(
     said = texts(dispatcher)
     last_card = max(i for i, text in enumerate(said) if text.startswith("4. "))
     assert said[last_card + 1] == pain_guide_text(db)
+
+
+async def test_a_card_says_why_the_exercise_helps_under_its_name(
+    dispatcher: CollectingDispatcher, db: Session
+) -> None:
+    await ActionAnswerExercise().run(
+        dispatcher,
+        tracker(
+            "ask_exercise", "whats the point of the bird dog", [entity("exercise", "bird dog")]
+        ),
+        DOMAIN,
+    )
+    lines = texts(dispatcher)[0].splitlines()
+    bird_dog = db.get_one(Exercise, "bird-dog")
+    assert lines[0] == bird_dog.name
+    assert lines[1] == db.get_one(Message, "why-stability").text
+
+
+@pytest.mark.parametrize(
+    ("typed", "named"),
+    [
+        ("fire hydrants r boring af, any other hip ones", "fire hydrants"),
+        ("is there an alternative to the pallof press, I don't own a band", "pallof press"),
+    ],
+)
+async def test_asked_for_another_it_shows_a_different_one_for_the_same_part(
+    typed: str, named: str, dispatcher: CollectingDispatcher, db: Session
+) -> None:
+    await ActionAnswerExercise().run(
+        dispatcher, tracker("ask_exercise", typed, [entity("exercise", named)]), DOMAIN
+    )
+    first = find_exercise(db, named)
+    shown = next(e for e in db.scalars(select(Exercise)) if texts(dispatcher)[0].startswith(e.name))
+    assert first is not None and shown.slug != first.slug
+    assert shown.region == first.region and shown.supervision == "self"
+    if "band" in typed:
+        assert shown.equipment == []
+
+
+async def test_the_plank_instead_of_sit_ups_is_the_plank(
+    dispatcher: CollectingDispatcher, db: Session
+) -> None:
+    await ActionAnswerExercise().run(
+        dispatcher,
+        tracker(
+            "ask_exercise", "can I do the plank instead of sit ups", [entity("exercise", "plank")]
+        ),
+        DOMAIN,
+    )
+    assert texts(dispatcher)[0].startswith(db.get_one(Exercise, "plank").name)
+
+
+async def test_a_clinician_level_sign_told_with_an_exercise_is_said_before_its_card(
+    dispatcher: CollectingDispatcher, db: Session
+) -> None:
+    await ActionAnswerExercise().run(
+        dispatcher,
+        tracker(
+            "ask_exercise",
+            "my hip keeps catching n locking when i do the fire hydrants",
+            [entity("exercise", "fire hydrants"), entity("red_flag", "hip-locking-clicking")],
+        ),
+        DOMAIN,
+    )
+    said = texts(dispatcher)
+    flag = db.get_one(RedFlag, "hip-locking-clicking")
+    assert said[0].startswith(flag.message)
+    assert any(text.startswith("Fire hydrant") for text in said[1:])
+
+
+async def test_a_safety_question_about_an_exercise_gets_the_pain_guide_again(
+    dispatcher: CollectingDispatcher, db: Session
+) -> None:
+    guide = db.get_one(EducationTopic, PAIN_GUIDE_TOPIC)
+    said_before = topic_message(guide)
+    earlier = [{"event": "bot", "text": said_before}]
+    asked = tracker(
+        "ask_exercise_safety",
+        "my hamstrings are killing me after the hinges, is that normal",
+        [entity("exercise", "hinges")],
+        events=earlier,
+    )
+    await ActionAnswerExercise().run(dispatcher, asked, DOMAIN)
+    assert said_before in texts(dispatcher)

@@ -18,6 +18,7 @@ from actions.check_in import ActionCheckInResult, ValidateCheckInForm
 from actions.exercises import ActionAnswerExercise
 from actions.programme import ActionShowPlan, ActionShowProgress
 from actions.teaching_gate import teaching_withheld
+from backcare.knowledge.models import Message
 from backcare.programme import clock, store
 from backcare.programme.models import Plan
 from tests.app.actions.conftest import DOMAIN, texts
@@ -328,6 +329,20 @@ async def test_no_place_twice_ends_the_time_zone_question_without_a_loop(sender:
     assert "haven't set a reminder" in texts(dispatcher)[0]
 
 
+async def test_the_time_zone_is_asked_when_the_time_came_in_a_later_message(sender: str) -> None:
+    from actions.reminders import ValidateTimezoneForm
+
+    # "remind me every evening" asked for the time; "actually make it 8pm" starts the question.
+    events = [
+        {"event": "user", "text": "remind me every evening"},
+        {"event": "user", "text": "actually make it 8pm"},
+    ]
+    tracker = person_tracker(sender, "set_reminder", "actually make it 8pm", events=events)
+    form = ValidateTimezoneForm()
+    asked = await form.required_slots(["timezone"], CollectingDispatcher(), tracker, DOMAIN)
+    assert asked == ["timezone"]
+
+
 async def test_a_new_plan_replaces_the_old_one_and_its_check_ins(db: Session, sender: str) -> None:
     await make_plan(sender)
     await check_in(sender, 4, "all", "easy", day=1)
@@ -336,3 +351,68 @@ async def test_a_new_plan_replaces_the_old_one_and_its_check_ins(db: Session, se
     kept = plan(db, sender)
     assert kept.started_at == START + dt.timedelta(days=20) and kept.check_ins == []
     assert len(kept.exercises) == 4
+
+
+async def test_what_the_check_in_message_says_is_not_asked_again(sender: str) -> None:
+    await make_plan(sender)
+    said = person_tracker(sender, "check_in", "did all 3 today, felt easy")
+    domain = {"forms": {"check_in_form": {"required_slots": ["check_in_pain"]}}, "slots": {}}
+    events = await ValidateCheckInForm().run(CollectingDispatcher(), said, domain)
+    assert SlotSet("check_in_done", "all") in events
+    assert SlotSet("check_in_felt", "easy") in events
+    assert not any(e.get("name") == "check_in_pain" for e in events)
+
+
+def _answering(sender: str, text: str, misses: int | None = None) -> Tracker:
+    """The pain question answered with `text`, as Rasa's slot extraction hands it over."""
+    slots = {"requested_slot": "check_in_pain", "check_in_misses": misses, "check_in_pain": text}
+    events = [
+        {"event": "user", "text": text, "input_channel": "rest"},
+        {"event": "slot", "name": "check_in_pain", "value": text},
+    ]
+    return person_tracker(sender, "inform", text, slots, events)
+
+
+async def test_a_second_answer_it_cannot_read_stops_the_check_in_for_now(
+    db: Session, sender: str
+) -> None:
+    await make_plan(sender)
+    domain = {"forms": {"check_in_form": {"required_slots": ["check_in_pain"]}}, "slots": {}}
+    first = await ValidateCheckInForm().run(
+        CollectingDispatcher(), _answering(sender, "hmm not sure really"), domain
+    )
+    assert SlotSet("check_in_misses", 1) in first and SlotSet("check_in_stopped", True) not in first
+    second = await ValidateCheckInForm().run(
+        CollectingDispatcher(), _answering(sender, "what do you mean", misses=1), domain
+    )
+    assert SlotSet("check_in_stopped", True) in second
+    assert SlotSet("requested_slot", None) in second
+    dispatcher = CollectingDispatcher()
+    stopped = person_tracker(sender, "inform", "x", {"check_in_stopped": True})
+    result = await ActionCheckInResult().run(dispatcher, stopped, DOMAIN)
+    assert texts(dispatcher) == [db.get_one(Message, "check-in-stopped").text]
+    assert SlotSet("check_in_stopped", False) in result
+    assert plan(db, sender).check_ins == []
+
+
+async def test_stop_ends_the_check_in_at_once(sender: str) -> None:
+    await make_plan(sender)
+    events = await ValidateCheckInForm().run(
+        CollectingDispatcher(), _answering(sender, "stop"), {"forms": {}, "slots": {}}
+    )
+    assert SlotSet("check_in_stopped", True) in events
+
+
+async def test_asked_the_pain_what_was_done_is_noted_and_the_pain_asked_again(
+    sender: str,
+) -> None:
+    await make_plan(sender)
+    domain = {"forms": {"check_in_form": {"required_slots": ["check_in_pain"]}}, "slots": {}}
+    dispatcher = CollectingDispatcher()
+    events = await ValidateCheckInForm().run(
+        dispatcher, _answering(sender, "did all of them, felt easy"), domain
+    )
+    assert SlotSet("check_in_pain", None) in events
+    assert SlotSet("check_in_done", "all") in events and SlotSet("check_in_felt", "easy") in events
+    assert not any(e.get("name") == "check_in_misses" for e in events)
+    assert texts(dispatcher) == ["OK, noted."]

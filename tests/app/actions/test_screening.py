@@ -11,7 +11,7 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from sqlalchemy.orm import Session
 
-from actions.parsing import duration_days, is_question, wants_to_stop, yes_no
+from actions.parsing import duration_days, is_question, pain_score, wants_to_stop, yes_no
 from actions.screening import (
     ActionScreeningResult,
     AskLegPain,
@@ -605,3 +605,22 @@ async def test_only_this_sessions_words_count_and_answers_already_given_are_kept
     assert not any(e.get("name") == "pain_area" for e in events)
     duration = next(e["value"] for e in events if e.get("name") == "pain_duration")
     assert duration_days(duration) == 1
+
+
+@pytest.mark.parametrize(
+    ("intent", "taken"),
+    [("bot_challenge", True), ("thank", True), ("report_red_flag", False)],
+)
+async def test_a_score_is_an_answer_whatever_the_classifier_made_of_its_words(
+    intent: str, taken: bool, dispatcher: CollectingDispatcher
+) -> None:
+    said = tracker(
+        intent,
+        "5 i guess",
+        slots={"requested_slot": "pain_score"},
+        events=[{"event": "user", "text": "5 i guess"}],
+    )
+    domain = {"forms": {"screening_form": {"required_slots": ["pain_score"]}}, "slots": {}}
+    events = await validator.run(dispatcher, said, domain)
+    scores = [e["value"] for e in events if e.get("name") == "pain_score"]
+    assert (scores and pain_score(scores[-1]) == 5) if taken else not any(scores), events

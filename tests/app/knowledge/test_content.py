@@ -255,6 +255,11 @@ def test_the_pain_guide_and_the_adult_scope_are_said(knowledge: Knowledge) -> No
     assert "adults" in next(m.text for m in knowledge.messages if m.slug == "plan-intro")
 
 
+def test_every_exercise_purpose_says_why_it_helps(knowledge: Knowledge) -> None:
+    said = {m.slug for m in knowledge.messages}
+    assert {f"why-{e.purpose}" for e in knowledge.exercises} <= said
+
+
 def test_every_clinical_red_flag_is_there_with_its_urgency(knowledge: Knowledge) -> None:
     actual: dict[str, set[str]] = {}
     for flag in knowledge.red_flags:
