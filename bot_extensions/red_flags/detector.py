@@ -428,12 +428,14 @@ def _asks_about_signs(sentence: str, first_mention: int, last_mention: int) -> b
 
 
 def _is_hypothetical(doc: Doc, mentions: list[Span]) -> bool:
-    """A possibility, not a report: "you could develop it", "if I lose control of my bladder"."""
-    for span in mentions:
-        start = max(span.sent.start_char, span.start_char - language.HYPOTHETICAL_REACH)
-        if language.HYPOTHETICAL.search(doc.text[start : span.start_char]):
-            return True
-    return False
+    """A possibility, not a report: "you could develop it", "if I lose control of my bladder".
+
+    The cue must come before the first of the rule's words: in "better off if I never woke
+    up" the wish frames the whole sign, and the "if" inside it asks nothing.
+    """
+    span = min(mentions, key=lambda mention: mention.start)
+    start = max(span.sent.start_char, span.start_char - language.HYPOTHETICAL_REACH)
+    return bool(language.HYPOTHETICAL.search(doc.text[start : span.start_char]))
 
 
 def _is_over(clause: str) -> bool:

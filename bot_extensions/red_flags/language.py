@@ -181,6 +181,8 @@ RESOLVED_CUES = [
     "went completely",
     "which i passed",
     "went off within",
+    "fully cleared",
+    "completely cleared",
     "went off after",
     "feeling came back",
     "feeling has come back",
@@ -266,6 +268,7 @@ DISTANT_PAST = re.compile(
 # "my dad had prostate cancer... given my family history", "I've never had cancer myself".
 FAMILY_HISTORY = re.compile(
     r"\b(family history|never had (it|cancer|one) myself|(ive|i have) never had cancer|"
+    r"no history of cancer myself|no cancer history myself|"
     r"(ive|i have) not had cancer|i havent had cancer)\b"
 )
 
