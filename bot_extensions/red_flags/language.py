@@ -32,8 +32,11 @@ def normalise(text: str) -> str:
     """
     text = text.lower().replace("\u2019", "'").replace("\u2018", "'").replace("`", "'")
     text = re.sub(r"(\.{3,}|\u2026)", ". ", text)
-    # Text-speak "n" and "&" between words are "and": "catching n locking".
+    # Text-speak "n" and "&" between words are "and": "catching n locking"; "w/o" is
+    # "without" and "w/" or a lone "w" is "with": "better off w/o me", "sorted w surgery".
     text = re.sub(r"(?<=\w) (?:n|&) (?=\w)", " and ", text)
+    text = re.sub(r"\bw/o\b", "without", text)
+    text = re.sub(r"\bw/ ?|(?<=\w) w (?=\w)", "with ", text)
     for pattern, replacement in _CONTRACTIONS:
         text = re.sub(pattern, replacement, text)
     return re.sub(r"(\w)'(\w)", r"\1\2", text)
@@ -182,6 +185,8 @@ RESOLVED_CUES = [
     "which i passed",
     "went off within",
     "fully cleared",
+    "sorted with",
+    "sorted by",
     "completely cleared",
     "went off after",
     "feeling came back",
