@@ -284,8 +284,9 @@ class ActionAnswerExercise(KnowledgeAction):
             if exercise is None:
                 say(dispatcher, session, "exercise-unknown")
                 return []
-            if asks_for_another(text) or wants_no_kit(text):
-                other = _another_like(session, tracker, exercise, text)
+            no_kit = wants_no_kit(text)
+            if no_kit or asks_for_another(text):
+                other = _another_like(session, tracker, exercise, no_kit)
                 if other is None:
                     say(dispatcher, session, "no-other-exercise", exercise_name=exercise.name)
                     return []
@@ -297,13 +298,13 @@ class ActionAnswerExercise(KnowledgeAction):
 
 
 def _another_like(
-    session: Session, tracker: Tracker, exercise: Exercise, text: str
+    session: Session, tracker: Tracker, exercise: Exercise, no_kit: bool
 ) -> Exercise | None:
     """Another exercise for the same part of the body, one not shown yet if there is one, and
     one that needs no equipment when the person has none."""
     shown = set(tracker.get_slot("shown_exercises") or [])
     others = [e for e in exercises_by(session, region=exercise.region) if e.slug != exercise.slug]
-    if wants_no_kit(text):
+    if no_kit:
         others = [e for e in others if not e.equipment]
     # Easiest first (exercises_by's order); one not shown yet before one already seen.
     return min(others, key=lambda e: e.slug in shown, default=None)

@@ -343,9 +343,7 @@ def _clause_around(doc: Doc, mentions: list[Span], closing_now: bool = False) ->
     start = first
     while start > sentence.start and doc[start - 1].lower_ not in language.CLAUSE_BREAKS:
         start -= 1
-    end = last
-    while end < sentence.end and doc[end].lower_ not in language.CLAUSE_BREAKS:
-        end += 1
+    end = _clause_break_from(doc, last, sentence)
     # With `closing_now`, a "now" closing the clause belongs to it: "he's fine now".
     if closing_now and end < sentence.end and doc[end].lower_ == "now":
         end += 1
@@ -362,30 +360,23 @@ def _said_over_after(doc: Doc, mentions: list[Span]) -> bool:
     """
     last = max(mentions, key=lambda span: span.end)
     sentence = last.sent
-    end = last.end
-    while end < sentence.end and doc[end].lower_ not in language.CLAUSE_BREAKS:
-        end += 1
     # The rest of the sentence after the break, up to the next break; at the sentence's end,
     # the next sentence.
-    start = stop = end + 1
-    while stop < sentence.end and doc[stop].lower_ not in language.CLAUSE_BREAKS:
-        stop += 1
+    start = _clause_break_from(doc, last.end, sentence) + 1
     if start < sentence.end:
-        following = doc[start:stop].text
+        following = doc[start : _clause_break_from(doc, start, sentence)].text
     elif sentence.end < len(doc):
         following = next(iter(doc[sentence.end :].sents)).text
     else:
         following = ""
-    if not language.POINTS_BACK.match(following):
-        return False
-    said_over = any(cue in following for cue in language.RESOLVED_AFTER_CUES) or bool(
-        language.SYMPTOM_GONE.search(following) or language.GONE_NOW.match(following)
-    )
-    return (
-        said_over
-        and not language.NOT_OVER.search(following)
-        and not language.STILL_HAPPENING.search(following)
-    )
+    return bool(language.POINTS_BACK.match(following)) and _is_over(following, pointing_back=True)
+
+
+def _clause_break_from(doc: Doc, index: int, sentence: Span) -> int:
+    """The index of the first clause break at or after `index` in `sentence`, or its end."""
+    while index < sentence.end and doc[index].lower_ not in language.CLAUSE_BREAKS:
+        index += 1
+    return index
 
 
 def _is_negated(doc: Doc, span: Span) -> bool:
@@ -438,13 +429,17 @@ def _is_hypothetical(doc: Doc, mentions: list[Span]) -> bool:
     return bool(language.HYPOTHETICAL.search(doc.text[start : span.start_char]))
 
 
-def _is_over(clause: str) -> bool:
+def _is_over(clause: str, pointing_back: bool = False) -> bool:
     """The clause says the sign has gone ("it went away", "had the operation and recovered").
 
-    "It never fully went away" says the opposite.
+    "It never fully went away" says the opposite. A clause `pointing_back` at a sign told
+    before it also ends it with "it's gone", and "used to" there is no end (see language).
     """
-    said_over = any(cue in clause for cue in language.RESOLVED_CUES) or bool(
-        language.SYMPTOM_GONE.search(clause)
+    cues = language.RESOLVED_AFTER_CUES if pointing_back else language.RESOLVED_CUES
+    said_over = (
+        any(cue in clause for cue in cues)
+        or bool(language.SYMPTOM_GONE.search(clause))
+        or (pointing_back and bool(language.GONE_NOW.match(clause)))
     )
     return (
         said_over

@@ -119,13 +119,13 @@ TOPIC_CUES = [
     "symptom of",
     "red flag",
 ]
+# Advice to watch for the signs: a question even between a rule's words ("told me to look
+# out for cauda equina").
+ADVICE_CUES = ["look out for", "watch out for", "watch for", "keep an eye out for"]
 # Words that ask about the signs wherever they stand.
 QUESTION_CUES = [
     "what if",
-    "look out for",
-    "watch out for",
-    "watch for",
-    "keep an eye out for",
+    *ADVICE_CUES,
     "how do i know",
     "how would i know",
     "how can i tell",
@@ -134,9 +134,6 @@ QUESTION_CUES = [
     "what happens if",
     "in case",
 ]
-# Advice to watch for the signs: a question even between a rule's words ("told me to look
-# out for cauda equina").
-ADVICE_CUES = ["look out for", "watch out for", "watch for", "keep an eye out for"]
 # Just before a sign, these make it a possibility someone was warned about, not a report: "he
 # said I could develop cauda equina", "surgery if I lose control of my bladder".
 HYPOTHETICAL = re.compile(
