@@ -48,7 +48,7 @@ HOLDS = {
         "red_flag_recall": 1.0,
         "emergency_recall": 1.0,
         "referral_recall": 0.84,
-        "intent_macro_f1": 0.63,  # target 0.75 not met
+        "intent_macro_f1": 0.67,  # target 0.75 not met
         "false_alarms": 0.02,
         "check_questions": 0.15,
         "not_sure_replies": 0.10,
