@@ -46,6 +46,7 @@ RED_FLAG_INTENT = "report_red_flag"
 CLINICIAN_CHECKED_INTENT = "inform_clinician_checked"
 # The levels a check question can be asked at (every level above none; one check form each).
 CHECK_LEVELS = URGENCY_ORDER[1:]
+MOST_URGENT = URGENCY_ORDER[-1]
 # The classifier's confidence in a red flag above which one that no rule can place gets a check
 # question; below it, the message is answered as the classifier's next-best reading. Chosen on
 # the real development set (docs/nlu-pipeline.md): lower, and ordinary stories get questioned.
@@ -146,13 +147,15 @@ class RedFlagDetectorComponent(GraphComponent, EntityExtractorMixin):
             },
             add_to_output=True,
         )
-        # A clinician-level check leaves the classifier's reading alone: CheckQuestionPolicy
-        # asks it first, and the answer to what the person asked follows.
-        if (
-            (top and top.urgency in ALARM_LEVELS)
-            or unplaced
-            or (check and check.urgency in ALARM_LEVELS)
-        ):
+        # A check is a question, not a finding. Below the emergency level it leaves the
+        # classifier's reading alone unless that reading is a red flag itself:
+        # CheckQuestionPolicy asks it first, and the answer to what the person asked follows.
+        # An emergency check reads as a red flag whatever the classifier read.
+        check_reads_red_flag = check is not None and (
+            check.urgency == MOST_URGENT
+            or (check.urgency in ALARM_LEVELS and _intent_name(message) == RED_FLAG_INTENT)
+        )
+        if (top and top.urgency in ALARM_LEVELS) or unplaced or check_reads_red_flag:
             self._set_intent(message, RED_FLAG_INTENT)
         else:
             # No alarm and no alarm-level question: the classifier's red-flag reading is

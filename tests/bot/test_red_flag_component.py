@@ -60,3 +60,33 @@ def test_a_clinician_named_but_not_seen_is_no_check(
 )
 def test_a_check_told_stays_a_check(component: RedFlagDetectorComponent, text: str) -> None:
     assert _intent_after(component, text) == CHECKED
+
+
+def _reading_of(component: RedFlagDetectorComponent, text: str, classifier: str) -> str:
+    ranking = [
+        {"name": classifier, "confidence": 0.5},
+        {"name": "report_red_flag", "confidence": 0.3},
+        {"name": "ask_pain_cause", "confidence": 0.2},
+    ]
+    message = Message(
+        data={"text": text, "intent": ranking[0], "intent_ranking": ranking, "entities": []}
+    )
+    component.process([message])
+    assert message.get("red_flag_findings")["asked"] is not None, "the text must get a check"
+    return str(message.get("intent")["name"])
+
+
+URGENT_CHECK = "had a fever last month and my back is stiff in the mornings, is that normal?"
+EMERGENCY_CHECK = "years ago I lost control of my bladder once, my back aches when I sit"
+
+
+def test_an_urgent_check_keeps_what_the_person_asked(component) -> None:
+    assert _reading_of(component, URGENT_CHECK, "ask_stiffness") == "ask_stiffness"
+
+
+def test_an_urgent_check_read_as_a_red_flag_by_the_classifier_stays_one(component) -> None:
+    assert _reading_of(component, URGENT_CHECK, "report_red_flag") == "report_red_flag"
+
+
+def test_an_emergency_check_reads_as_a_red_flag(component) -> None:
+    assert _reading_of(component, EMERGENCY_CHECK, "ask_pain_cause") == "report_red_flag"
