@@ -108,6 +108,7 @@ class RedFlag(Base):
     not_within: Mapped[list[str]] = mapped_column(JSON, server_default="[]")
     scope: Mapped[str] = mapped_column(String(16), server_default="sentence")
     must_be_new: Mapped[bool] = mapped_column(Boolean, server_default=false())
+    needs_pain: Mapped[bool] = mapped_column(Boolean, server_default=false())
     sources: Mapped[list[str]] = mapped_column(JSON)
 
     referral: Mapped[Referral] = relationship(viewonly=True)

@@ -87,6 +87,9 @@ class RedFlag(Entry):
     # The sign counts only when it is new since the back pain: "for years", "since my
     # diabetes" in its sentence make it long-standing, not a red flag.
     must_be_new: bool = False
+    # A history that is a sign only with back pain (a past cancer): a message that says there
+    # is no pain at all ("my back is fine, no pain") has no sign.
+    needs_pain: bool = False
     sources: list[str] = Field(min_length=1)
 
 

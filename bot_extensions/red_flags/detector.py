@@ -50,6 +50,8 @@ class FlagDefinition:
     scope: str = "sentence"
     # Only counts when new since the back pain; long-standing in its sentence, it is over.
     must_be_new: bool = False
+    # A history that is a sign only with back pain: a message with no pain at all has none.
+    needs_pain: bool = False
     layer: str = RULE_LAYER
     # The question asked when a mention is unclear; None when no check covers the flag.
     check_question: str | None = None
@@ -73,6 +75,7 @@ class FlagDefinition:
             not_within=tuple(entry.get("not_within", [])),
             scope=entry.get("scope", "sentence"),
             must_be_new=bool(entry.get("must_be_new")),
+            needs_pain=bool(entry.get("needs_pain")),
         )
 
 
@@ -275,7 +278,7 @@ class RedFlagDetector:
         )
         not_new = definition.must_be_new and _is_long_standing(sentence_text)
         subject = "other" if language.OTHER_PERSON.search(sentence_text) else "self"
-        if negated:
+        if negated or (definition.needs_pain and language.says_pain_free(doc.text)):
             status = "negated"
         elif _asks_about_signs(sentence.text, first_mention, last_mention) or _is_hypothetical(
             doc, chosen

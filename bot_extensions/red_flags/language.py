@@ -283,3 +283,24 @@ OTHER_PERSON = re.compile(
     # "they" opening a sentence is as often the exercises as a person: only "their legs" counts
     r"\btheir (legs?|back|feet|foot|bladder|bowels?|bum|hips?)\b"
 )
+
+# The writer says there is no pain at all ("my back is fine, no pain, I just want a routine").
+# A history that matters only with new back pain (a past cancer) is then no sign. "No pain
+# down my legs" denies one pain, not all: "no pain" counts only as a clause of its own.
+PAIN_FREE = re.compile(
+    r"\b(my )?back (is|feels|has been) (fine|ok|okay|good|great)\b|"
+    r"(^|[,.;!]\s*)no (back )?pain( at all| whatsoever| now| these days)?\s*([,.;!]|$)|"
+    r"\b(im|i am) (completely |totally )?pain[- ]free\b|"
+    r"\b(dont|do not) have any (back )?pain\b|\bnot in any pain\b"
+)
+# Any pain told at all: a pain-free statement elsewhere does not outweigh it.
+PAIN_WORDS = re.compile(
+    r"\b(pain|pains|painful|hurt|hurts|hurting|ache|aches|ached|aching|achy|sore|agony|"
+    r"twinges?|twinged|niggles?|niggling|killing me|playing up|bad back|stiff|stiffness|"
+    r"throbs?|throbbing|burning|cramps?|cramping|tender|spasms?|sciatica)\b"
+)
+
+
+def says_pain_free(text: str) -> bool:
+    """The normalised message says there is no pain, and tells no pain besides."""
+    return bool(PAIN_FREE.search(text)) and not PAIN_WORDS.search(PAIN_FREE.sub(" ", text))
