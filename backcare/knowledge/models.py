@@ -109,6 +109,7 @@ class RedFlag(Base):
     scope: Mapped[str] = mapped_column(String(16), server_default="sentence")
     must_be_new: Mapped[bool] = mapped_column(Boolean, server_default=false())
     needs_pain: Mapped[bool] = mapped_column(Boolean, server_default=false())
+    event: Mapped[bool] = mapped_column(Boolean, server_default=false())
     sources: Mapped[list[str]] = mapped_column(JSON)
 
     referral: Mapped[Referral] = relationship(viewonly=True)

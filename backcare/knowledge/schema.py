@@ -90,6 +90,9 @@ class RedFlag(Entry):
     # A history that is a sign only with back pain (a past cancer): a message that says there
     # is no pain at all ("my back is fine, no pain") has no sign.
     needs_pain: bool = False
+    # An event (a fall, a crash): told as years ago in its clause, it is history, not a new
+    # injury ("fell off a step ladder about 3 years ago... ever since I get this ache").
+    event: bool = False
     sources: list[str] = Field(min_length=1)
 
 

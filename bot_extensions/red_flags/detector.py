@@ -52,6 +52,8 @@ class FlagDefinition:
     must_be_new: bool = False
     # A history that is a sign only with back pain: a message with no pain at all has none.
     needs_pain: bool = False
+    # An event (a fall, a crash): told as years ago in its clause, it is history.
+    event: bool = False
     layer: str = RULE_LAYER
     # The question asked when a mention is unclear; None when no check covers the flag.
     check_question: str | None = None
@@ -76,6 +78,7 @@ class FlagDefinition:
             scope=entry.get("scope", "sentence"),
             must_be_new=bool(entry.get("must_be_new")),
             needs_pain=bool(entry.get("needs_pain")),
+            event=bool(entry.get("event")),
         )
 
 
@@ -241,7 +244,14 @@ class RedFlagDetector:
             key = (definition.slug, sent_start)
             if key not in findings or _rank(finding) > _rank(findings[key]):
                 findings[key] = finding
-        return sorted(findings.values(), key=lambda f: (-_rank(f), f.start))
+        # An unclear mention of a sign the message denies elsewhere is settled: "my mum broke
+        # her hip at 80... I'm not on steroids and have never been told I've got thin bones".
+        denied = {f.slug for f in findings.values() if f.status == "negated"}
+        judged = [
+            replace(f, status="settled") if f.status == "unclear" and f.slug in denied else f
+            for f in findings.values()
+        ]
+        return sorted(judged, key=lambda f: (-_rank(f), f.start))
 
     def _judge(
         self,
@@ -277,6 +287,12 @@ class RedFlagDetector:
             or (reach_on and _said_over_after(doc, chosen))
         )
         not_new = definition.must_be_new and _is_long_standing(sentence_text)
+        years_back = (
+            definition.event
+            and bool(language.YEARS_AGO.search(_clause_around(doc, chosen)))
+            and not language.STILL_HAPPENING.search(sentence_text)
+            and not language.RECENT.search(sentence_text)
+        )
         subject = "other" if language.OTHER_PERSON.search(sentence_text) else "self"
         if negated or (definition.needs_pain and language.says_pain_free(doc.text)):
             status = "negated"
@@ -284,15 +300,12 @@ class RedFlagDetector:
             doc, chosen
         ):
             status = "question"
-        elif over or not_new:
+        elif over or not_new or years_back:
             status = "past"
-        elif (
-            definition.counts_when_past
-            and subject == "other"
-            and language.FAMILY_HISTORY.search(doc.text)
-        ):
-            # A history flag of a relative, told as the writer's family history.
+        elif definition.counts_when_past and subject == "other" and _is_family_history(doc.text):
             status = "family"
+        elif language.NOT_A_PERSON.search(sentence_text):
+            status = "not_a_person"
         elif definition.layer == SUSPECT_LAYER or long_ago:
             status = "unclear"
         else:
@@ -340,7 +353,10 @@ def _clause_around(doc: Doc, mentions: list[Span], closing_now: bool = False) ->
     "Much better, but I can't feel anything when I wipe": "much better" is over, the numbness
     in the clause after "but" is not.
     """
-    sentence = mentions[0].sent
+    # Told across sentences ("my mother is 84... Last week she lost her balance"), the clause
+    # of the last telling decides: a sentence in between belongs to neither.
+    sentence = max(mentions, key=lambda span: span.end).sent
+    mentions = [span for span in mentions if span.sent == sentence]
     first = min(span.start for span in mentions)
     last = max(span.end for span in mentions)
     start = first
@@ -411,6 +427,8 @@ def _asks_about_signs(sentence: str, first_mention: int, last_mention: int) -> b
         cues = cues + language.TOPIC_CUES
     if any(cue in sentence[:first_mention] for cue in cues):
         return True
+    if language.REPORTED_QUESTION.search(sentence[:first_mention]):
+        return not language.ANSWERED_YES.search(sentence[last_mention:])
     # Advice to watch for a sign, before the last of the rule's words: "told me to look out
     # for cauda equina" is no report, though "told me" comes first.
     if any(cue in sentence[:last_mention] for cue in language.ADVICE_CUES):
@@ -419,6 +437,14 @@ def _asks_about_signs(sentence: str, first_mention: int, last_mention: int) -> b
         return False
     has_cue = any(cue in sentence for cue in cues)
     return has_cue or not language.SOMEONE_HAS_IT.search(sentence)
+
+
+def _is_family_history(text: str) -> bool:
+    """A relative's history told as the writer's family history, or as the worry of a writer
+    who is in pain themselves while nothing is said of the relative's back."""
+    return bool(language.FAMILY_HISTORY.search(text)) or bool(
+        language.WRITER_IN_PAIN.search(text) and not language.OTHER_IN_PAIN.search(text)
+    )
 
 
 def _is_hypothetical(doc: Doc, mentions: list[Span]) -> bool:

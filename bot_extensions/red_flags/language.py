@@ -94,6 +94,14 @@ PSEUDO_NEGATIONS = [
     "dont help",
     "nothing helps",
     "no position",
+    "dont understand",
+    "cant understand",
+    "dont know why",
+    "cant explain",
+    "doesnt explain",
+    "didnt notice",
+    "didnt realise",
+    "didnt realize",
 ]
 # Tokens that end a negation's reach inside a sentence.
 SCOPE_BREAKS = {",", ";", ":", "but", "however", "although", "though", "except", "yet", "and", "."}
@@ -134,11 +142,21 @@ QUESTION_CUES = [
     "what happens if",
     "in case",
 ]
+# Someone else's question, told: "the physio asked me if I'd had any numbness down there". A
+# question, unless the answer after the sign says yes ("...and I have, since Monday").
+REPORTED_QUESTION = re.compile(
+    r"\b(asked|asking|asks)( \w+){0,3} (if|whether|about)\b|"
+    r"\bwanted to know (if|whether)\b"
+)
+ANSWERED_YES = re.compile(
+    r"\b(yes|yeah|yep|i said yes|i have|ive had|i had|i do|i did|i am|im afraid so|sadly yes)\b"
+)
 # Just before a sign, these make it a possibility someone was warned about, not a report: "he
 # said I could develop cauda equina", "surgery if I lose control of my bladder".
 HYPOTHETICAL = re.compile(
     r"\b(if (i|you|it|they|he|she|we)|could develop|might develop|may develop|could get|"
-    r"might get|could lead to|can lead to|risk of|chance of|such as|unless)\s*$"
+    r"might get|could lead to|can lead to|risk of|chance of|such as|unless|end up|ending up|"
+    r"be left)\s*$"
 )
 HYPOTHETICAL_REACH = 30  # characters before the sign in which the cue must end
 ASKS = re.compile(r"\?|\b(what|whats|which|tell me|explain)\b")
@@ -191,6 +209,12 @@ RESOLVED_CUES = [
     "feeling returned",
     "passed the stone",
     "fixed",
+    "all good since",
+    "been fine since",
+    "fine ever since",
+    "been good since",
+    "no trouble since",
+    "no bother since",
 ]
 # The sign itself named as gone: "the numbness has completely gone". Only the sign's own word:
 # "the feeling has gone" is numbness, and "the pain has gone on for months" goes on.
@@ -258,6 +282,19 @@ INTERROGATIVE_START = re.compile(
 SOMEONE_HAS_IT = re.compile(
     r"\b(i|im|ive|id|my|me|myself|he|she|hes|shes|his|her|him|they|their|we|our|us)\b"
 )
+# Years back: an event told this way (a fall, a crash) is history, not a new injury.
+YEARS_AGO = re.compile(
+    r"\b((\d+|a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|"
+    r"few|several|many|couple of) (years?|yrs?|decades?) ago|years ago|years back|decades ago|"
+    r"as a (kid|child|teen(ager)?)|when i was (young|little|a kid|a child|younger|"
+    r"in my (teens|twenties|thirties)))\b"
+)
+# A recent time in the same sentence: "years ago... and yesterday I fell off the roof".
+RECENT = re.compile(
+    r"\b(yesterday|today|tonight|this (morning|afternoon|evening|week)|last (night|week)|"
+    r"just now|(an|\d+|a few|few|two|three) (hours?|days?) ago|"
+    r"(on|last) (monday|tuesday|wednesday|thursday|friday|saturday|sunday))\b"
+)
 DISTANT_PAST = re.compile(
     r"\b((\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|"
     r"twenty|few|several|many|couple of) (years?|yrs?|decades?|months?) ago|years ago|"
@@ -274,6 +311,22 @@ FAMILY_HISTORY = re.compile(
     r"(ive|i have) not had cancer|i havent had cancer)\b"
 )
 
+# A relative's history told by a writer who is in pain themselves ("my mom had bowel cancer
+# and hers started with back pain... I'm 29 and now it hurts when I twist"), while nothing is
+# said of the relative's own back: the history is the writer's worry, not a sign of theirs.
+WRITER_IN_PAIN = re.compile(
+    r"\b(my (lower |low |upper |mid |middle )?(back|hip|hips|spine|neck|side)|i|im|ive)\b"
+    r"[^.?!]{0,40}\b(hurts?|hurting|aches?|aching|sore|pain|painful|twinge|twinged|stiff|"
+    r"pulled|tweaked|strained|put it out|put my back out)\b|\bit hurts when i\b"
+)
+OTHER_IN_PAIN = re.compile(
+    r"\b(her|his|their) (lower |low |upper |mid |middle )?(back|hip|hips|spine|legs?)\b|"
+    r"\b(she|he|they|shes|hes|theyre|theyve) (is|are|has|have|says|said|keeps|complains|got|"
+    r"been|in)?\b[^.?!]{0,30}"
+    r"\b(pain|hurt|hurts|ache|aches|sore|agony)\b"
+)
+# A sign in an animal, not a person: "our dachshund has gone wobbly on his back legs".
+NOT_A_PERSON = re.compile(r"\b(back|hind) legs\b")
 OTHER_PERSON = re.compile(
     r"\b(my|our|his|her) (best |close |old )?(dad|father|mum|mom|mother|wife|husband|partner|"
     r"son|daughter|friend|"

@@ -250,3 +250,79 @@ def test_a_carers_next_clause_about_him_is_no_end_of_the_sign(detector: RedFlagD
         "since yesterday he can't empty his bladder; he doesn't feel the need to go as he used to"
     )
     assert any(f.is_present and f.urgency == "emergency" for f in findings)
+
+
+def test_a_relatives_cancer_is_the_worry_of_a_writer_in_pain(detector: RedFlagDetector) -> None:
+    worry = (
+        "my dad had prostate cancer and it started with a bad back so I'm panicking, "
+        "but I'm 34 and my back hurts since I moved the wardrobe"
+    )
+    assert {f.status for f in detector.detect(worry) if f.slug == "cancer-history"} == {"family"}
+    carer = "my dad had prostate cancer and now his back hurts all the time, I'm so worried"
+    assert "cancer-history" in present_slugs(detector, carer)
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        (
+            "the physio asked me on Friday whether I'd had any numbness between my legs "
+            "and no, nothing like that",
+            "question",
+        ),
+        (
+            "the GP asked if I had numbness between my legs and yes I have, since Sunday",
+            "present",
+        ),
+    ],
+)
+def test_a_question_someone_asked_is_no_report_unless_answered_yes(
+    detector: RedFlagDetector, text: str, status: str
+) -> None:
+    findings = [f for f in detector.detect(text) if f.slug == "saddle-numbness"]
+    assert [f.status for f in findings] == [status]
+
+
+def test_an_accident_years_ago_is_history_not_an_injury(detector: RedFlagDetector) -> None:
+    old = "I came off a ladder about four years ago, broke my wrist, and my back has ached since"
+    findings = detector.detect(old)
+    assert not any(f.slug == "major-injury" and (f.is_present or f.is_unclear) for f in findings)
+    again = "I fell off a ladder years ago, and yesterday I fell off the roof and my back is agony"
+    assert any(
+        f.slug == "major-injury" and (f.is_present or f.is_unclear) for f in detector.detect(again)
+    )
+
+
+def test_an_unclear_sign_the_message_denies_elsewhere_is_settled(
+    detector: RedFlagDetector,
+) -> None:
+    text = (
+        "I looked up cauda equina syndrome after my back went. The 111 nurse went through "
+        "the questions and I have no symptoms of cauda equina."
+    )
+    findings = detector.detect(text)
+    assert check_to_ask(findings) is None
+    assert "settled" in {f.status for f in findings if f.slug == "cauda-equina-signs"}
+
+
+def test_a_fear_of_what_may_come_is_no_report(detector: RedFlagDetector) -> None:
+    findings = detector.detect("will this disc thing mean I end up paralysed one day?")
+    assert not any(f.is_present or f.is_unclear for f in findings)
+
+
+def test_signs_in_an_animal_are_not_a_persons(detector: RedFlagDetector) -> None:
+    text = (
+        "our old labrador is dragging his back legs and seems weak, "
+        "my back is sore from lifting him"
+    )
+    assert not [f for f in detector.detect(text) if f.is_present or f.is_unclear]
+
+
+def test_a_combination_across_sentences_is_judged_by_its_last_telling(
+    detector: RedFlagDetector,
+) -> None:
+    text = (
+        "My father is 88. He had a hip replaced in 2015 and has been fine since. "
+        "On Monday he lost his balance in the garden and now his back is sore."
+    )
+    assert check_to_ask(detector.detect(text)) is not None
