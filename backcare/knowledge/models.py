@@ -110,6 +110,7 @@ class RedFlag(Base):
     must_be_new: Mapped[bool] = mapped_column(Boolean, server_default=false())
     needs_pain: Mapped[bool] = mapped_column(Boolean, server_default=false())
     event: Mapped[bool] = mapped_column(Boolean, server_default=false())
+    told_apart: Mapped[list[list[list[str]]]] = mapped_column(JSON, server_default="[]")
     sources: Mapped[list[str]] = mapped_column(JSON)
 
     referral: Mapped[Referral] = relationship(viewonly=True)

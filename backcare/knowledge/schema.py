@@ -93,6 +93,9 @@ class RedFlag(Entry):
     # An event (a fall, a crash): told as years ago in its clause, it is history, not a new
     # injury ("fell off a step ladder about 3 years ago... ever since I get this ache").
     event: bool = False
+    # Rules whose groups may sit in different sentences of the message, whatever `scope` says
+    # for the others: "I slipped in the bathroom on Tuesday. I've got osteoporosis."
+    told_apart: list[MatchRule] = []
     sources: list[str] = Field(min_length=1)
 
 

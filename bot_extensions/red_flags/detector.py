@@ -30,6 +30,8 @@ from bot_extensions.triage import URGENCY_ORDER, urgency_rank
 # Which kind of rule found a mention: a full `match` rule (or phrase), or a weaker `suspect` cue.
 RULE_LAYER = "rule"
 SUSPECT_LAYER = "suspect"
+# A flag's own rules whose parts may be told in different sentences (`told_apart`).
+TOLD_APART_LAYER = "told_apart"
 
 
 MOST_URGENT = URGENCY_ORDER[-1]
@@ -61,7 +63,9 @@ class FlagDefinition:
 
     @property
     def key(self) -> str:
-        return self.slug if self.layer == RULE_LAYER else f"{self.layer}:{self.check_slug}"
+        if self.layer == RULE_LAYER:
+            return self.slug
+        return f"{self.layer}:{self.check_slug if self.layer == SUSPECT_LAYER else self.slug}"
 
     @classmethod
     def from_entry(cls, entry: dict[str, Any]) -> FlagDefinition:
@@ -93,7 +97,7 @@ class Finding:
     terms: tuple[str, ...]
     start: int
     end: int
-    layer: str = RULE_LAYER  # rule | suspect
+    layer: str = RULE_LAYER  # rule | suspect | told_apart
     rule: int = 0  # index of the rule within its layer (phrases follow the match rules)
     check_question: str | None = None
 
@@ -125,6 +129,7 @@ class Knowledge:
 
     flags: list[FlagDefinition]
     suspects: list[FlagDefinition]
+    told_apart: list[FlagDefinition]
     unplaced: UnplacedCheck
     # The `symptom` values that, told while a check question waits, answer it with a yes.
     answer_signs: frozenset[str]
@@ -157,10 +162,21 @@ def load_knowledge(red_flags_file: Path, checks_file: Path) -> Knowledge:
         else flag
         for slug, flag in flags.items()
     }
+    told_apart = [
+        replace(
+            flags[entry["slug"]],
+            rules=[list(rule) for rule in entry["told_apart"]],
+            scope="message",
+            layer=TOLD_APART_LAYER,
+        )
+        for entry in flag_entries
+        if entry.get("told_apart")
+    ]
     unplaced = next(c for c in checks["checks"] if c["slug"] == checks["unplaced"])
     return Knowledge(
         flags=list(flags.values()),
         suspects=suspects,
+        told_apart=told_apart,
         unplaced=UnplacedCheck(
             unplaced["question"], unplaced["flag"], flags[unplaced["flag"]].urgency
         ),
@@ -188,9 +204,10 @@ class RedFlagDetector:
         definitions: Iterable[FlagDefinition],
         nlp: Language | None = None,
         suspects: Iterable[FlagDefinition] = (),
+        told_apart: Iterable[FlagDefinition] = (),
     ) -> None:
         self.definitions = {d.slug: d for d in definitions}
-        self.rule_sets = {d.key: d for d in [*self.definitions.values(), *suspects]}
+        self.rule_sets = {d.key: d for d in [*self.definitions.values(), *suspects, *told_apart]}
         self.nlp = nlp or build_language()
         self.matcher = PhraseMatcher(self.nlp.vocab, attr="LEMMA")
         self.exclusions = PhraseMatcher(self.nlp.vocab, attr="LEMMA")
@@ -206,7 +223,7 @@ class RedFlagDetector:
 
     @classmethod
     def from_knowledge(cls, knowledge: Knowledge) -> RedFlagDetector:
-        return cls(knowledge.flags, suspects=knowledge.suspects)
+        return cls(knowledge.flags, suspects=knowledge.suspects, told_apart=knowledge.told_apart)
 
     def detect(self, text: str) -> list[Finding]:
         """All mentions, one Finding per flag and sentence, the present ones first."""
@@ -246,9 +263,15 @@ class RedFlagDetector:
                 findings[key] = finding
         # An unclear mention of a sign the message denies elsewhere is settled: "my mum broke
         # her hip at 80... I'm not on steroids and have never been told I've got thin bones".
+        # So is a question about one it says is over: "a UTI, antibiotics sorted it... is that
+        # left over from the infection?" (a new fall after an old one told as over is not).
         denied = {f.slug for f in findings.values() if f.status == "negated"}
+        over = {f.slug for f in findings.values() if f.status == "past"}
         judged = [
-            replace(f, status="settled") if f.status == "unclear" and f.slug in denied else f
+            replace(f, status="settled")
+            if f.status == "unclear"
+            and (f.slug in denied or (f.slug in over and _is_a_question(f.sentence)))
+            else f
             for f in findings.values()
         ]
         return sorted(judged, key=lambda f: (-_rank(f), f.start))
@@ -294,18 +317,23 @@ class RedFlagDetector:
             and not language.RECENT.search(sentence_text)
         )
         subject = "other" if language.OTHER_PERSON.search(sentence_text) else "self"
+        long_ago_other = bool(language.DISTANT_PAST.search(sentence_text))
         if negated or (definition.needs_pain and language.says_pain_free(doc.text)):
             status = "negated"
         elif _asks_about_signs(sentence.text, first_mention, last_mention) or _is_hypothetical(
             doc, chosen
         ):
             status = "question"
-        elif over or not_new or years_back:
+        elif over or not_new or years_back or _passes_on_moving(doc, chosen):
             status = "past"
         elif definition.counts_when_past and subject == "other" and _is_family_history(doc.text):
             status = "family"
         elif language.NOT_A_PERSON.search(sentence_text):
             status = "not_a_person"
+        elif definition.layer == SUSPECT_LAYER and subject == "other" and long_ago_other:
+            # A condition named of someone else, told as their past ("my friend had cauda
+            # equina last year"): their history, not a sign to ask the writer about.
+            status = "family"
         elif definition.layer == SUSPECT_LAYER or long_ago:
             status = "unclear"
         else:
@@ -439,6 +467,21 @@ def _asks_about_signs(sentence: str, first_mention: int, last_mention: int) -> b
     return has_cue or not language.SOMEONE_HAS_IT.search(sentence)
 
 
+def _is_a_question(sentence: str) -> bool:
+    return "?" in sentence or bool(language.INTERROGATIVE_START.match(sentence))
+
+
+def _passes_on_moving(doc: Doc, mentions: list[Span]) -> bool:
+    """Told, in its sentence or the next, as passing the moment the person moves: a position,
+    not a lasting sign ("both feet go numb when I sit cross-legged, but it goes as soon as I
+    get up"; "a numb bum by the end of the ride. Back to normal an hour after I got off")."""
+    last = max(mentions, key=lambda span: span.end)
+    stop = last.sent.end_char
+    if last.sent.end < len(doc):
+        stop = next(iter(doc[last.sent.end :].sents)).end_char
+    return bool(language.PASSES_ON_MOVING.search(doc.text[last.end_char : stop]))
+
+
 def _is_family_history(text: str) -> bool:
     """A relative's history told as the writer's family history, or as the worry of a writer
     who is in pain themselves while nothing is said of the relative's back."""
@@ -455,7 +498,10 @@ def _is_hypothetical(doc: Doc, mentions: list[Span]) -> bool:
     """
     span = min(mentions, key=lambda mention: mention.start)
     start = max(span.sent.start_char, span.start_char - language.HYPOTHETICAL_REACH)
-    return bool(language.HYPOTHETICAL.search(doc.text[start : span.start_char]))
+    if language.HYPOTHETICAL.search(doc.text[start : span.start_char]):
+        return True
+    last = max(mentions, key=lambda mention: mention.start)
+    return bool(language.FEARED.search(doc.text[span.sent.start_char : last.start_char]))
 
 
 def _is_over(clause: str, pointing_back: bool = False) -> bool:

@@ -159,6 +159,21 @@ HYPOTHETICAL = re.compile(
     r"be left)\s*$"
 )
 HYPOTHETICAL_REACH = 30  # characters before the sign in which the cue must end
+# A fear of what may happen, anywhere before the sign: "I'm terrified he'll fall off the
+# ladder". normalise() writes "he'll" as "hell" and "I'll" as "ill".
+FEARED = re.compile(
+    r"\b(terrified|scared|afraid|worried|frightened|dread|dreading|panicking|fear|fearing)\b"
+    r"[^.?!]{0,20}\b(ill|hell|shell|theyll|youll|\w+ (will|might|could|would|may|is going to|"
+    r"gonna))\b"
+)
+# A sign brought on by a position that passes at once: "both feet go numb when I sit
+# cross-legged, but it goes as soon as I get up".
+PASSES_ON_MOVING = re.compile(
+    r"\b(goes|go|went|goes away|go away|went away|wears off|wore off|disappears|disappeared|"
+    r"passes|passed|stops|stopped|(went|goes|is|was) back to normal)\b[^.?!]{0,25}"
+    r"\b(as soon as|the moment|the minute|once|when|after) i (get up|got up|get off|got off|"
+    r"stand|stood|stand up|stood up|move|moved|shift|change position|shake|uncross|walk|walked)\b"
+)
 ASKS = re.compile(r"\?|\b(what|whats|which|tell me|explain)\b")
 
 RESOLVED_CUES = [
@@ -215,6 +230,8 @@ RESOLVED_CUES = [
     "been good since",
     "no trouble since",
     "no bother since",
+    "sorted it",
+    "cleared it",
 ]
 # The sign itself named as gone: "the numbness has completely gone". Only the sign's own word:
 # "the feeling has gone" is numbness, and "the pain has gone on for months" goes on.
@@ -329,7 +346,7 @@ OTHER_IN_PAIN = re.compile(
 NOT_A_PERSON = re.compile(r"\b(back|hind) legs\b")
 OTHER_PERSON = re.compile(
     r"\b(my|our|his|her) (best |close |old )?(dad|father|mum|mom|mother|wife|husband|partner|"
-    r"son|daughter|friend|"
+    r"son|daughter|friend|mate|pal|buddy|workmate|coworker|cousin|nephew|niece|"
     r"brother|sister|gran|granny|grandma|grandad|grandpa|grandmother|grandfather|girlfriend|"
     r"boyfriend|patient|client|child|kid|neighbou?r|colleague|uncle|aunt(ie)?|nan|fiance|"
     r"fiancee|flatmate|roommate|parent|baby|teen|boss)s?\b|^\s*(he|she|hes|shes)\b|"

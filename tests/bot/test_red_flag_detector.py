@@ -326,3 +326,45 @@ def test_a_combination_across_sentences_is_judged_by_its_last_telling(
         "On Monday he lost his balance in the garden and now his back is sore."
     )
     assert check_to_ask(detector.detect(text)) is not None
+
+
+def test_a_rule_told_apart_combines_sentences_and_says_so(detector: RedFlagDetector) -> None:
+    text = "I slipped in the kitchen on Monday. I have brittle bones. It's been sore since."
+    findings = [f for f in detector.detect(text) if f.slug == "minor-fall-fragile-bones"]
+    assert any(f.is_present and f.layer == "told_apart" for f in findings)
+
+
+def test_a_fear_of_what_someone_may_do_is_no_report(detector: RedFlagDetector) -> None:
+    text = "I'm terrified my husband will fall off the ladder at his age, anyway my back aches"
+    assert not present_slugs(detector, text)
+
+
+def test_a_question_about_an_infection_said_to_be_over_is_settled(
+    detector: RedFlagDetector,
+) -> None:
+    text = (
+        "Had a kidney infection with a fever in October, antibiotics cleared it. "
+        "is this back ache left over from the infection?"
+    )
+    findings = detector.detect(text)
+    assert not any(f.is_present for f in findings)
+    assert check_to_ask(findings) is None or check_to_ask(findings).urgency == "see_clinician"
+
+
+def test_a_saddle_numb_from_sitting_that_passes_on_getting_up_is_over(
+    detector: RedFlagDetector,
+) -> None:
+    text = (
+        "long drive to Cornwall and my bum went totally numb in the car. "
+        "It was back to normal ten minutes after I got out and walked about."
+    )
+    findings = detector.detect(text)
+    assert not any(f.is_present for f in findings)
+    assert check_to_ask(findings) is None
+
+
+def test_a_condition_someone_else_had_long_ago_is_their_history(
+    detector: RedFlagDetector,
+) -> None:
+    text = "my cousin had cauda equina a few years ago, how do I look after my own back?"
+    assert check_to_ask(detector.detect(text)) is None

@@ -1,4 +1,5 @@
-"""red flags: histories that are a sign only with back pain
+"""red flags: a history that is a sign only with back pain, events that are history when told
+as years ago, and rules whose parts may be told in different sentences
 
 Revision ID: 0012
 Revises: 0011
@@ -22,7 +23,15 @@ def upgrade() -> None:
         "red_flags",
         sa.Column("needs_pain", sa.Boolean(), nullable=False, server_default=sa.false()),
     )
+    op.add_column(
+        "red_flags", sa.Column("event", sa.Boolean(), nullable=False, server_default=sa.false())
+    )
+    op.add_column(
+        "red_flags", sa.Column("told_apart", sa.JSON(), nullable=False, server_default="[]")
+    )
 
 
 def downgrade() -> None:
+    op.drop_column("red_flags", "told_apart")
+    op.drop_column("red_flags", "event")
     op.drop_column("red_flags", "needs_pain")
