@@ -40,7 +40,11 @@ BACK_REFERENCE = re.compile(
     r"\b(?:the (?:first|second|third|fourth|last|1st|2nd|3rd|4th|same) "
     r"(?:one|exercise|drill|move|stretch)|(?:do|doing|did|hold|holding|try|trying|practise|"
     r"practice) (?:it|that|this|them)|(?:that|this|same) one|it again|"
-    r"(?:need|use|wear) for (?:it|that|this))\b"
+    r"(?:need|use|wear) for (?:it|that|this))\b|"
+    # how much of the last one, said as the whole of a short message ("how many of them tho")
+    r"\bhow (?:many|often)(?: (?:of )?(?:those|them|these|reps|sets|times))?"
+    r"(?: (?:should|shud|do|must) i (?:do|hold|go for))?(?: (?:tho|though|then|a day|a week))?"
+    r"[?!. ]*$"
 )
 # Beyond this many words a message is a story, and "do it" in it points at nothing shown.
 REFERENCE_WORD_LIMIT = 12

@@ -111,6 +111,7 @@ class RedFlag(Base):
     needs_pain: Mapped[bool] = mapped_column(Boolean, server_default=false())
     event: Mapped[bool] = mapped_column(Boolean, server_default=false())
     told_apart: Mapped[list[list[list[str]]]] = mapped_column(JSON, server_default="[]")
+    statements_only: Mapped[bool] = mapped_column(Boolean, server_default=false())
     sources: Mapped[list[str]] = mapped_column(JSON)
 
     referral: Mapped[Referral] = relationship(viewonly=True)

@@ -96,6 +96,9 @@ class RedFlag(Entry):
     # Rules whose groups may sit in different sentences of the message, whatever `scope` says
     # for the others: "I slipped in the bathroom on Tuesday. I've got osteoporosis."
     told_apart: list[MatchRule] = []
+    # A pattern that only a statement reports: asked as a question ("so it's my hips, not my
+    # back??") it is a question about the cause.
+    statements_only: bool = False
     sources: list[str] = Field(min_length=1)
 
 

@@ -56,6 +56,8 @@ class FlagDefinition:
     needs_pain: bool = False
     # An event (a fall, a crash): told as years ago in its clause, it is history.
     event: bool = False
+    # A pattern only a statement reports: in a sentence that asks, it is a question.
+    statements_only: bool = False
     layer: str = RULE_LAYER
     # The question asked when a mention is unclear; None when no check covers the flag.
     check_question: str | None = None
@@ -83,6 +85,7 @@ class FlagDefinition:
             must_be_new=bool(entry.get("must_be_new")),
             needs_pain=bool(entry.get("needs_pain")),
             event=bool(entry.get("event")),
+            statements_only=bool(entry.get("statements_only")),
         )
 
 
@@ -320,8 +323,10 @@ class RedFlagDetector:
         long_ago_other = bool(language.DISTANT_PAST.search(sentence_text))
         if negated or (definition.needs_pain and language.says_pain_free(doc.text)):
             status = "negated"
-        elif _asks_about_signs(sentence.text, first_mention, last_mention) or _is_hypothetical(
-            doc, chosen
+        elif (
+            _asks_about_signs(sentence.text, first_mention, last_mention)
+            or _is_hypothetical(doc, chosen)
+            or (definition.statements_only and _asked_in_its_clause(sentence.text, last_mention))
         ):
             status = "question"
         elif over or not_new or years_back or _passes_on_moving(doc, chosen):
@@ -465,6 +470,13 @@ def _asks_about_signs(sentence: str, first_mention: int, last_mention: int) -> b
         return False
     has_cue = any(cue in sentence for cue in cues)
     return has_cue or not language.SOMEONE_HAS_IT.search(sentence)
+
+
+def _asked_in_its_clause(sentence: str, last_mention: int) -> bool:
+    """The clause with the sign ends in a question mark: "so it's my hips not my back??", but
+    not "hip pain on its own, no back problems, will the hinge help?"."""
+    rest = sentence[last_mention:]
+    return "?" in rest and not any(mark in rest[: rest.index("?")] for mark in ",;.")
 
 
 def _is_a_question(sentence: str) -> bool:

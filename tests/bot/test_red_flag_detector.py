@@ -368,3 +368,10 @@ def test_a_condition_someone_else_had_long_ago_is_their_history(
 ) -> None:
     text = "my cousin had cauda equina a few years ago, how do I look after my own back?"
     assert check_to_ask(detector.detect(text)) is None
+
+
+def test_a_pattern_asked_about_is_no_report(detector: RedFlagDetector) -> None:
+    asked = "so it's my hips causing it, not my back??"
+    assert "hip-pain-without-back-pain" not in present_slugs(detector, asked)
+    told = "it's only my hip that hurts, my back is fine"
+    assert "hip-pain-without-back-pain" in present_slugs(detector, told)

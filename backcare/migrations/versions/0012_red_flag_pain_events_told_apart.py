@@ -1,5 +1,6 @@
 """red flags: a history that is a sign only with back pain, events that are history when told
-as years ago, and rules whose parts may be told in different sentences
+as years ago, rules whose parts may be told in different sentences, and flags a question does
+not report
 
 Revision ID: 0012
 Revises: 0011
@@ -29,9 +30,14 @@ def upgrade() -> None:
     op.add_column(
         "red_flags", sa.Column("told_apart", sa.JSON(), nullable=False, server_default="[]")
     )
+    op.add_column(
+        "red_flags",
+        sa.Column("statements_only", sa.Boolean(), nullable=False, server_default=sa.false()),
+    )
 
 
 def downgrade() -> None:
+    op.drop_column("red_flags", "statements_only")
     op.drop_column("red_flags", "told_apart")
     op.drop_column("red_flags", "event")
     op.drop_column("red_flags", "needs_pain")
