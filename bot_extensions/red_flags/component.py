@@ -28,6 +28,7 @@ from rasa.nlu.extractors.extractor import EntityExtractorMixin
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
+from bot_extensions.intent_readings import drop_readings
 from bot_extensions.red_flags import language
 from bot_extensions.red_flags.detector import (
     Finding,
@@ -161,13 +162,13 @@ class RedFlagDetectorComponent(GraphComponent, EntityExtractorMixin):
             # No alarm and no alarm-level question: the classifier's red-flag reading is
             # dropped and its next reading answered (a clinician-level signal or check rides
             # along with that answer).
-            _drop_reading(message, RED_FLAG_INTENT)
+            drop_readings(message, {RED_FLAG_INTENT})
         # "He refuses to go to hospital" names a clinician but says nobody has checked: it
         # must not lift the hold on exercises or be thanked as a check.
         if _intent_name(message) == CLINICIAN_CHECKED_INTENT and language.NOT_CHECKED.search(
             language.normalise(text)
         ):
-            _drop_reading(message, CLINICIAN_CHECKED_INTENT)
+            drop_readings(message, {CLINICIAN_CHECKED_INTENT})
 
     @staticmethod
     def _classifier_reads_a_red_flag(message: Message) -> bool:
@@ -230,17 +231,3 @@ def _tells_symptoms(message: Message, findings: list[Finding], signs: frozenset[
 
 def _intent_name(message: Message) -> str | None:
     return (message.get("intent") or {}).get("name")
-
-
-def _drop_reading(message: Message, name: str) -> None:
-    """The rules ruled the reading `name` out: the other readings are scored as if it had
-    never been one (their share of what is left), so the FallbackClassifier's near-tie test
-    compares them on the same scale as a message the classifier never read that way."""
-    full = message.get("intent_ranking", [])
-    left = 1.0 - sum(float(r["confidence"]) for r in full if r.get("name") == name)
-    ranking = [
-        {**r, "confidence": float(r["confidence"]) / left} for r in full if r.get("name") != name
-    ]
-    if ranking and left > 0:
-        message.set("intent", ranking[0], add_to_output=True)
-        message.set("intent_ranking", ranking, add_to_output=True)

@@ -62,6 +62,7 @@ class FlagDefinition:
     # The question asked when a mention is unclear; None when no check covers the flag.
     check_question: str | None = None
     check_slug: str = ""
+    covers: tuple[str, ...] = ()
 
     @property
     def key(self) -> str:
@@ -94,7 +95,8 @@ class Finding:
     slug: str
     urgency: str
     referral: str
-    status: str  # present | negated | question | past | unclear | family
+    # present | negated | question | past | unclear | family | settled | not_a_person
+    status: str
     subject: str  # self | other
     sentence: str
     terms: tuple[str, ...]
@@ -103,6 +105,8 @@ class Finding:
     layer: str = RULE_LAYER  # rule | suspect | told_apart
     rule: int = 0  # index of the rule within its layer (phrases follow the match rules)
     check_question: str | None = None
+    # The flags a suspect's check question covers (cauda equina: saddle, bladder, bowel...).
+    covers: tuple[str, ...] = ()
 
     @property
     def is_present(self) -> bool:
@@ -157,10 +161,19 @@ def load_knowledge(red_flags_file: Path, checks_file: Path) -> Knowledge:
                 scope=check.get("scope", "sentence"),
                 check_question=check["question"],
                 check_slug=check["slug"],
+                covers=tuple(check.get("covers", [])),
             )
         )
+    covers_of: dict[str, tuple[str, ...]] = {}
+    for check in checks["checks"]:
+        covers_of[check["flag"]] = covers_of.get(check["flag"], ()) + tuple(check.get("covers", []))
     flags = {
-        slug: replace(flag, check_slug=question_for[slug][0], check_question=question_for[slug][1])
+        slug: replace(
+            flag,
+            check_slug=question_for[slug][0],
+            check_question=question_for[slug][1],
+            covers=covers_of.get(slug, ()),
+        )
         if slug in question_for
         else flag
         for slug, flag in flags.items()
@@ -264,19 +277,7 @@ class RedFlagDetector:
             key = (definition.slug, sent_start)
             if key not in findings or _rank(finding) > _rank(findings[key]):
                 findings[key] = finding
-        # An unclear mention of a sign the message denies elsewhere is settled: "my mum broke
-        # her hip at 80... I'm not on steroids and have never been told I've got thin bones".
-        # So is a question about one it says is over: "a UTI, antibiotics sorted it... is that
-        # left over from the infection?" (a new fall after an old one told as over is not).
-        denied = {f.slug for f in findings.values() if f.status == "negated"}
-        over = {f.slug for f in findings.values() if f.status == "past"}
-        judged = [
-            replace(f, status="settled")
-            if f.status == "unclear"
-            and (f.slug in denied or (f.slug in over and _is_a_question(f.sentence)))
-            else f
-            for f in findings.values()
-        ]
+        judged = _settle(list(findings.values()))
         return sorted(judged, key=lambda f: (-_rank(f), f.start))
 
     def _judge(
@@ -289,11 +290,12 @@ class RedFlagDetector:
         groups = len(definition.rules[rule_index])
         chosen: list[Span] = []
         negated = False
+        own = frozenset(i for _, span in spans for i in range(span.start, span.end))
         for group in range(groups):
             candidates = [span for span_group, span in spans if span_group == group]
             if not candidates:
                 return None
-            open_mentions = [s for s in candidates if not _is_negated(doc, s)]
+            open_mentions = [s for s in candidates if not _is_negated(doc, s, own)]
             chosen.append((open_mentions or candidates)[0])
             negated = negated or not open_mentions
         first = min(chosen, key=lambda span: span.start)
@@ -329,6 +331,8 @@ class RedFlagDetector:
             or (definition.statements_only and _asked_in_its_clause(sentence.text, last_mention))
         ):
             status = "question"
+        elif _denied_after(doc, chosen):
+            status = "negated"
         elif over or not_new or years_back or _passes_on_moving(doc, chosen):
             status = "past"
         elif definition.counts_when_past and subject == "other" and _is_family_history(doc.text):
@@ -356,6 +360,7 @@ class RedFlagDetector:
             layer=definition.layer,
             rule=rule_index,
             check_question=definition.check_question,
+            covers=definition.covers,
         )
 
 
@@ -418,7 +423,9 @@ def _said_over_after(doc: Doc, mentions: list[Span]) -> bool:
     if start < sentence.end:
         following = doc[start : _clause_break_from(doc, start, sentence)].text
     elif sentence.end < len(doc):
-        following = next(iter(doc[sentence.end :].sents)).text
+        # the next sentence's first clause: "That's all over now, temp has been normal since
+        # Saturday, back at work today" ends the fever; its later clauses tell of other things
+        following = next(iter(doc[sentence.end :].sents)).text.split(",")[0]
     else:
         following = ""
     return bool(language.POINTS_BACK.match(following)) and _is_over(following, pointing_back=True)
@@ -431,8 +438,9 @@ def _clause_break_from(doc: Doc, index: int, sentence: Span) -> int:
     return index
 
 
-def _is_negated(doc: Doc, span: Span) -> bool:
-    """A negation cue shortly before the mention, in the same clause, denies it."""
+def _is_negated(doc: Doc, span: Span, own: frozenset[int] = frozenset()) -> bool:
+    """A negation cue shortly before the mention, in the same clause, denies it. A cue inside
+    the rule's own words (`own`: "haven't been for a wee since last night") denies nothing."""
     sentence_start = span.sent.start
     for index in range(
         span.start - 1, max(sentence_start, span.start - language.NEGATION_WINDOW) - 1, -1
@@ -440,7 +448,7 @@ def _is_negated(doc: Doc, span: Span) -> bool:
         word = doc[index].lower_
         if word in language.SCOPE_BREAKS:
             return False
-        if word in language.NEGATION_CUES:
+        if word in language.NEGATION_CUES and index not in own:
             before = doc[max(sentence_start, index - 1) : index + 3].text
             return not any(pseudo in before for pseudo in language.PSEUDO_NEGATIONS)
     return False
@@ -479,19 +487,72 @@ def _asked_in_its_clause(sentence: str, last_mention: int) -> bool:
     return "?" in rest and not any(mark in rest[: rest.index("?")] for mark in ",;.")
 
 
+def _settle(findings: list[Finding]) -> list[Finding]:
+    """What the rest of the message says about a sign decides it.
+
+    - An unclear mention of a sign the message denies elsewhere is settled: "my mum broke her
+      hip at 80... I'm not on steroids and have never been told I've got thin bones". So is a
+      condition named, even as a worry, when two of the signs its question covers are denied
+      ("reading about cauda equina... I can pee normally, bowels normal, I can feel the toilet
+      paper").
+    - So is a question about a sign said to be over: "a UTI, antibiotics sorted it... is that
+      left over from the infection?" (a new fall after an old one told as over is not).
+    - A sign told in the past tense and said later to be over is over, unless told again after
+      ("at its worst I had numbness... by June the numbness had gone completely"). Not an
+      emergency sign: one that came and went recently still needs a clinician today.
+    """
+    denied = {f.slug for f in findings if f.status == "negated"}
+    over_at = {f.slug: f.start for f in findings if f.status == "past"}
+    present_at = {}
+    for f in findings:
+        if f.is_present:
+            present_at[f.slug] = max(present_at.get(f.slug, -1), f.start)
+
+    def settled(f: Finding) -> str:
+        if f.status == "unclear" and (
+            f.slug in denied or (f.slug in over_at and _is_a_question(f.sentence))
+        ):
+            return "settled"
+        if f.status in ("unclear", "present") and len(denied.intersection(f.covers)) >= 2:
+            return "settled"
+        if (
+            f.is_present
+            and f.urgency != MOST_URGENT
+            and over_at.get(f.slug, -1) > f.start
+            and present_at[f.slug] < over_at[f.slug]
+        ):
+            return "past"
+        return f.status
+
+    return [
+        replace(f, status=status) if (status := settled(f)) != f.status else f for f in findings
+    ]
+
+
 def _is_a_question(sentence: str) -> bool:
     return "?" in sentence or bool(language.INTERROGATIVE_START.match(sentence))
+
+
+def _rest_and_next_sentence(doc: Doc, mentions: list[Span]) -> str:
+    """The text after the last mention to the end of the next sentence."""
+    last = max(mentions, key=lambda span: span.end)
+    stop = last.sent.end_char
+    if last.sent.end < len(doc):
+        stop = next(iter(doc[last.sent.end :].sents)).end_char
+    return doc.text[last.end_char : stop]
+
+
+def _denied_after(doc: Doc, mentions: list[Span]) -> bool:
+    """The signs just listed are denied as a whole: "...not being able to wee, weakness in the
+    legs, and none of that has happened"."""
+    return bool(language.DENIES_BACK.search(_rest_and_next_sentence(doc, mentions)))
 
 
 def _passes_on_moving(doc: Doc, mentions: list[Span]) -> bool:
     """Told, in its sentence or the next, as passing the moment the person moves: a position,
     not a lasting sign ("both feet go numb when I sit cross-legged, but it goes as soon as I
     get up"; "a numb bum by the end of the ride. Back to normal an hour after I got off")."""
-    last = max(mentions, key=lambda span: span.end)
-    stop = last.sent.end_char
-    if last.sent.end < len(doc):
-        stop = next(iter(doc[last.sent.end :].sents)).end_char
-    return bool(language.PASSES_ON_MOVING.search(doc.text[last.end_char : stop]))
+    return bool(language.PASSES_ON_MOVING.search(_rest_and_next_sentence(doc, mentions)))
 
 
 def _is_family_history(text: str) -> bool:

@@ -129,7 +129,24 @@ TOPIC_CUES = [
 ]
 # Advice to watch for the signs: a question even between a rule's words ("told me to look
 # out for cauda equina").
-ADVICE_CUES = ["look out for", "watch out for", "watch for", "keep an eye out for"]
+ADVICE_CUES = [
+    "look out for",
+    "watch out for",
+    "watch for",
+    "keep an eye out for",
+    "the list of",
+    "things to ring",
+    "things to call",
+    "things to look for",
+    "to ring the labour ward about",
+    "go straight to a&e if",
+    "go to a&e if",
+    "call 999 if",
+    "ring 999 if",
+    "come back if",
+    "warning signs like",
+    "red flags like",
+]
 # Words that ask about the signs wherever they stand.
 QUESTION_CUES = [
     "what if",
@@ -154,7 +171,7 @@ ANSWERED_YES = re.compile(
 # Just before a sign, these make it a possibility someone was warned about, not a report: "he
 # said I could develop cauda equina", "surgery if I lose control of my bladder".
 HYPOTHETICAL = re.compile(
-    r"\b(if (i|you|it|they|he|she|we)|could develop|might develop|may develop|could get|"
+    r"\b(if (i|you|it|they|he|she|we)( ever)?|could develop|might develop|may develop|could get|"
     r"might get|could lead to|can lead to|risk of|chance of|such as|unless|end up|ending up|"
     r"be left)\s*$"
 )
@@ -170,9 +187,11 @@ FEARED = re.compile(
 # cross-legged, but it goes as soon as I get up".
 PASSES_ON_MOVING = re.compile(
     r"\b(goes|go|went|goes away|go away|went away|wears off|wore off|disappears|disappeared|"
-    r"passes|passed|stops|stopped|(went|goes|is|was) back to normal)\b[^.?!]{0,25}"
-    r"\b(as soon as|the moment|the minute|once|when|after) i (get up|got up|get off|got off|"
-    r"stand|stood|stand up|stood up|move|moved|shift|change position|shake|uncross|walk|walked)\b"
+    r"passes|passed|stops|stopped|came back|comes back|(went|goes|is|was) back to normal)\b"
+    r"[^.?!]{0,25}"
+    r"\b((as soon as|the moment|the minute|once|when|after) i (get up|got up|get off|got off|"
+    r"stand|stood|stand up|stood up|move|moved|shift|change position|shake|uncross|walk|walked)|"
+    r"of (getting|standing) (up|off))\b"
 )
 ASKS = re.compile(r"\?|\b(what|whats|which|tell me|explain)\b")
 
@@ -232,6 +251,8 @@ RESOLVED_CUES = [
     "no bother since",
     "sorted it",
     "cleared it",
+    "all over now",
+    "been normal since",
 ]
 # The sign itself named as gone: "the numbness has completely gone". Only the sign's own word:
 # "the feeling has gone" is numbness, and "the pain has gone on for months" goes on.
@@ -342,6 +363,15 @@ OTHER_IN_PAIN = re.compile(
     r"been|in)?\b[^.?!]{0,30}"
     r"\b(pain|hurt|hurts|ache|aches|sore|agony)\b"
 )
+# The signs just told, denied as a whole: "numbness between the legs, not being able to wee...
+# none of that has happened", "I have (thankfully) never had anything like that". Not "none of
+# that has happened before" (a first time).
+DENIES_BACK = re.compile(
+    r"\b(none of (that|those|these|them|it)( has| have)? (happened|ever happened)|"
+    r"never had (anything|any of) (like )?(that|those|these|them)|nothing like that (has )?"
+    r"(happened|ever happened)|never had anything like that|none of (that|those) (applies|apply))"
+    r"\b(?! (before|until|till))"
+)
 # A sign in an animal, not a person: "our dachshund has gone wobbly on his back legs".
 NOT_A_PERSON = re.compile(r"\b(back|hind) legs\b")
 OTHER_PERSON = re.compile(
@@ -350,6 +380,8 @@ OTHER_PERSON = re.compile(
     r"brother|sister|gran|granny|grandma|grandad|grandpa|grandmother|grandfather|girlfriend|"
     r"boyfriend|patient|client|child|kid|neighbou?r|colleague|uncle|aunt(ie)?|nan|fiance|"
     r"fiancee|flatmate|roommate|parent|baby|teen|boss)s?\b|^\s*(he|she|hes|shes)\b|"
+    r"\bone of (the|my|our) (\w+ )?(carers|nurses|colleagues|friends|mates|neighbou?rs|"
+    r"patients|clients|residents|kids|children|lads|girls|guys|coworkers|workmates)\b|"
     # "they" opening a sentence is as often the exercises as a person: only "their legs" counts
     r"\btheir (legs?|back|feet|foot|bladder|bowels?|bum|hips?)\b"
 )
