@@ -335,7 +335,13 @@ class RedFlagDetector:
             status = "negated"
         elif over or not_new or years_back or _passes_on_moving(doc, chosen):
             status = "past"
-        elif definition.counts_when_past and subject == "other" and _is_family_history(doc.text):
+        elif (
+            subject == "other"
+            and (definition.counts_when_past or long_ago_other)
+            and _is_family_history(doc.text)
+        ):
+            # A relative's history, or someone else's sign long ago, told by a writer in pain
+            # themselves: "my uncle had cauda equina years back... I just have an achy back".
             status = "family"
         elif language.NOT_A_PERSON.search(sentence_text):
             status = "not_a_person"

@@ -23,6 +23,30 @@ _CONTRACTIONS = [
 ]
 
 
+# Chat spellings read as the words they stand for: "u", "ur", "wks", "yrs", dropped g's
+# ("goin", "nothin"), and "me" for "my" before a part of the body ("me legs", "me back").
+_CHAT_WORDS = [
+    (r"\bu\b", "you"),
+    (r"\bur\b", "your"),
+    (r"\bwks?\b", "weeks"),
+    (r"\byrs?\b", "years"),
+    (r"\bmths?\b", "months"),
+    (r"\bhrs?\b", "hours"),
+    (r"\bnite\b", "night"),
+    (r"\bmeself\b", "myself"),
+    (
+        r"\b(go|do|walk|run|lift|sit|stand|com|gett|feel|try|hurt|ach|kill|bend|sleep|work|"
+        r"hav|tak|mak|look|talk|noth|someth|anyth|wett|leak|limp|struggl)in\b",
+        r"\1ing",
+    ),
+    (
+        r"\bme (back|legs?|bum|hips?|foot|feet|knees?|bits|belt|arse|belly|stomach|bladder|"
+        r"bowels?|spine|neck|side|thighs?|calf|calves|groin|privates)\b",
+        r"my \1",
+    ),
+]
+
+
 def normalise(text: str) -> str:
     """Lower-case, unify apostrophes, spell negated verbs one way ("can't" -> "cant") and
     text-speak "n" as "and".
@@ -36,7 +60,10 @@ def normalise(text: str) -> str:
     # "without" and "w/" or a lone "w" is "with": "better off w/o me", "sorted w surgery".
     text = re.sub(r"(?<=\w) (?:n|&) (?=\w)", " and ", text)
     text = re.sub(r"\bw/o\b", "without", text)
-    text = re.sub(r"\bw/ ?|(?<=\w) w (?=\w)", "with ", text)
+    text = re.sub(r"\bw/ ?", "with ", text)
+    text = re.sub(r"(?<=\w) w (?=\w)", " with ", text)
+    for pattern, replacement in _CHAT_WORDS:
+        text = re.sub(pattern, replacement, text)
     for pattern, replacement in _CONTRACTIONS:
         text = re.sub(pattern, replacement, text)
     return re.sub(r"(\w)'(\w)", r"\1\2", text)
@@ -324,7 +351,7 @@ SOMEONE_HAS_IT = re.compile(
 YEARS_AGO = re.compile(
     r"\b((\d+|a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|"
     r"few|several|many|couple of) (years?|yrs?|decades?) ago|years ago|years back|decades ago|"
-    r"as a (kid|child|teen(ager)?)|when i was (young|little|a kid|a child|younger|"
+    r"as a (kid|child|teen(ager)?)|when i was (\d+|young|little|a kid|a child|younger|a teenager|"
     r"in my (teens|twenties|thirties)))\b"
 )
 # A recent time in the same sentence: "years ago... and yesterday I fell off the roof".
@@ -354,7 +381,7 @@ FAMILY_HISTORY = re.compile(
 # said of the relative's own back: the history is the writer's worry, not a sign of theirs.
 WRITER_IN_PAIN = re.compile(
     r"\b(my (lower |low |upper |mid |middle )?(back|hip|hips|spine|neck|side)|i|im|ive)\b"
-    r"[^.?!]{0,40}\b(hurts?|hurting|aches?|aching|sore|pain|painful|twinge|twinged|stiff|"
+    r"[^.?!]{0,40}\b(hurts?|hurting|aches?|aching|achy|achey|sore|pain|painful|twinge|twinged|stiff|"
     r"pulled|tweaked|strained|put it out|put my back out)\b|\bit hurts when i\b"
 )
 OTHER_IN_PAIN = re.compile(
