@@ -274,27 +274,29 @@ class ActionAnswerExercise(KnowledgeAction):
             # "How do I do the second one?" in a longer message the NLU did not mark.
             words = text
         if words is not None:
-            referred = _referred_exercise(tracker, session, words)
-            if referred is None:
+            exercise = _referred_exercise(tracker, session, words)
+            if exercise is None:
                 say(dispatcher, session, "no-current-exercise")
                 return []
-            return show_exercise(dispatcher, tracker, session, referred)
-        if names:
+        elif names:
             exercise = find_exercise(session, names[0])
             if exercise is None:
                 say(dispatcher, session, "exercise-unknown")
                 return []
-            no_kit = wants_no_kit(text)
-            if no_kit or asks_for_another(text):
-                other = _another_like(session, tracker, exercise, no_kit)
-                if other is None:
-                    say(dispatcher, session, "no-other-exercise", exercise_name=exercise.name)
-                    return []
-                exercise = other
-            # "Sore after the hinges, is that normal?": how much pain is fine, said again.
-            asks_safety = latest_intent(tracker) == "ask_exercise_safety"
-            return show_exercise(dispatcher, tracker, session, exercise, guide_again=asks_safety)
-        return send_plan(dispatcher, tracker, session)
+        else:
+            return send_plan(dispatcher, tracker, session)
+        # "An alternative to the Pallof, I don't own a band"; "no band here, what can I do
+        # instead" (pointing back at the one shown).
+        no_kit = wants_no_kit(text)
+        if no_kit or asks_for_another(text):
+            other = _another_like(session, tracker, exercise, no_kit)
+            if other is None:
+                say(dispatcher, session, "no-other-exercise", exercise_name=exercise.name)
+                return []
+            exercise = other
+        # "Sore after the hinges, is that normal?": how much pain is fine, said again.
+        asks_safety = latest_intent(tracker) == "ask_exercise_safety"
+        return show_exercise(dispatcher, tracker, session, exercise, guide_again=asks_safety)
 
 
 def _another_like(

@@ -510,7 +510,7 @@ def asks_for_diagnosis(text: str) -> bool:
 # sit-ups" asks for the plank.
 _ANOTHER = re.compile(
     r"\b(?:any ?other|another|other ones?|something else|anything else|different (?:one|ones"
-    r"|exercise|exercises)|alternatives?|swap|replacement)\b"
+    r"|exercise|exercises)|alternatives?|swap|replacement|instead(?! of))\b"
 )
 # Without the kit an exercise needs: "I don't own a band", "anything without kit".
 _NO_KIT = re.compile(

@@ -48,6 +48,22 @@ BACK_REFERENCE = re.compile(
 )
 # Beyond this many words a message is a story, and "do it" in it points at nothing shown.
 REFERENCE_WORD_LIMIT = 12
+# Asking for something in place of the one shown points back at it from further away: "I'm in
+# a hotel this week with no band, what can I do instead".
+REPLACEMENT_REFERENCE = re.compile(
+    r"\b(?:can|could|should) i do instead\b|\binstead of (?:it|that|this)\b"
+)
+REPLACEMENT_WORD_LIMIT = 20
+
+
+def _reference(text: str) -> re.Match[str] | None:
+    """The words that point back at an exercise shown, in a message short enough to mean it."""
+    words = len(WORD.findall(text))
+    if words <= REFERENCE_WORD_LIMIT and (found := BACK_REFERENCE.search(text)):
+        return found
+    if words <= REPLACEMENT_WORD_LIMIT:
+        return REPLACEMENT_REFERENCE.search(text)
+    return None
 
 
 def squash(name: str) -> str:
@@ -127,8 +143,8 @@ class ExerciseNameExtractor(GraphComponent, EntityExtractorMixin):
                 if not any(start < b and a < end for a, b in taken):
                     entities.append(self._entity(value, start, end))
                     taken.append((start, end))
-            reference = BACK_REFERENCE.search(text.lower())
-            if not taken and reference and len(WORD.findall(text.lower())) <= REFERENCE_WORD_LIMIT:
+            reference = _reference(text.lower())
+            if not taken and reference:
                 entities.append(
                     {**self._entity(reference.group(), *reference.span()), "reference": True}
                 )

@@ -138,7 +138,8 @@ class TfidfIntentClassifier(GraphComponent, IntentClassifier):
         examples = [m for m in training_data.intent_examples if m.get("text")]
         pipeline = self._new_pipeline()
         pipeline.fit(
-            [normalise(m.get("text")) for m in examples], [m.get("intent") for m in examples]
+            [normalise(m.get("text"), chat_words=False) for m in examples],
+            [m.get("intent") for m in examples],
         )
         self.pipeline = pipeline
         self.scorer = DirectScorer.for_pipeline(pipeline)
@@ -163,7 +164,7 @@ class TfidfIntentClassifier(GraphComponent, IntentClassifier):
     def process(self, messages: list[Message]) -> list[Message]:
         if self.pipeline is None:
             return messages
-        texts = [normalise(m.get("text") or "") for m in messages]
+        texts = [normalise(m.get("text") or "", chat_words=False) for m in messages]
         if self.scorer is not None:
             probabilities = self.scorer.probabilities(texts)
         else:

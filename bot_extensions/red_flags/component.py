@@ -45,6 +45,7 @@ logger = logging.getLogger(__name__)
 
 RED_FLAG_INTENT = "report_red_flag"
 CLINICIAN_CHECKED_INTENT = "inform_clinician_checked"
+DENY_INTENT = "deny"
 # The levels a check question can be asked at (every level above none; one check form each).
 CHECK_LEVELS = URGENCY_ORDER[1:]
 MOST_URGENT = URGENCY_ORDER[-1]
@@ -131,7 +132,9 @@ class RedFlagDetectorComponent(GraphComponent, EntityExtractorMixin):
             entities.append(self._entity("referral", top.referral, top.start, top.end))
             subject = "other" if any(f.subject == "other" for f in present) else "self"
             entities.append(self._entity("red_flag_subject", subject, top.start, top.end))
-        if tells_symptoms:
+        # "Not rn but it was yesterday", "it comes and goes": no clear no, so a yes to a check
+        # that waits (it opens no check of its own).
+        if tells_symptoms or _no_clear_no(text):
             # Read only while a check question waits for its answer (domain/safety.yml): a
             # reply that describes symptoms is "anything but a clear no", a yes that raises
             # the triage to the waiting check's level.
@@ -163,6 +166,9 @@ class RedFlagDetectorComponent(GraphComponent, EntityExtractorMixin):
             # dropped and its next reading answered (a clinician-level signal or check rides
             # along with that answer).
             drop_readings(message, {RED_FLAG_INTENT})
+        # "no?? why" is a no, whatever else the classifier read: a waiting check is answered no.
+        if _plain_no(text, findings, entities):
+            self._set_intent(message, DENY_INTENT)
         # "He refuses to go to hospital" names a clinician but says nobody has checked: it
         # must not lift the hold on exercises or be thanked as a check.
         if _intent_name(message) == CLINICIAN_CHECKED_INTENT and language.NOT_CHECKED.search(
@@ -227,6 +233,23 @@ def _tells_symptoms(message: Message, findings: list[Finding], signs: frozenset[
         )
         and not any(f.status == "negated" for f in findings)
     )
+
+
+def _plain_no(text: str, findings: list[Finding], entities: list[dict]) -> bool:
+    """A no that comes first and tells nothing else: "no?? why". Not "no numbness but both
+    legs are weak" (a sign told) or "not rn but it was yesterday" (no clear no)."""
+    normalised = language.normalise(text)
+    return (
+        bool(language.CLEAR_NO_FIRST.match(normalised))
+        and not language.NOT_A_CLEAR_NO.search(normalised)
+        and not any(f.is_present or f.is_unclear for f in findings)
+        and not any(e.get("entity") == "symptom" for e in entities)
+    )
+
+
+def _no_clear_no(text: str) -> bool:
+    normalised = language.normalise(text)
+    return "?" not in normalised and bool(language.NOT_A_CLEAR_NO.search(normalised))
 
 
 def _intent_name(message: Message) -> str | None:

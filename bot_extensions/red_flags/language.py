@@ -47,7 +47,7 @@ _CHAT_WORDS = [
 ]
 
 
-def normalise(text: str) -> str:
+def normalise(text: str, chat_words: bool = True) -> str:
     """Lower-case, unify apostrophes, spell negated verbs one way ("can't" -> "cant") and
     text-speak "n" as "and".
 
@@ -62,7 +62,8 @@ def normalise(text: str) -> str:
     text = re.sub(r"\bw/o\b", "without", text)
     text = re.sub(r"\bw/ ?", "with ", text)
     text = re.sub(r"(?<=\w) w (?=\w)", " with ", text)
-    for pattern, replacement in _CHAT_WORDS:
+    # The intent classifier learnt its n-grams without them (chat_words=False).
+    for pattern, replacement in _CHAT_WORDS if chat_words else []:
         text = re.sub(pattern, replacement, text)
     for pattern, replacement in _CONTRACTIONS:
         text = re.sub(pattern, replacement, text)
@@ -213,7 +214,7 @@ FEARED = re.compile(
 # A sign brought on by a position that passes at once: "both feet go numb when I sit
 # cross-legged, but it goes as soon as I get up".
 PASSES_ON_MOVING = re.compile(
-    r"\b(goes|go|went|goes away|go away|went away|wears off|wore off|disappears|disappeared|"
+    r"\b(goes|go|went|gone|goes away|go away|went away|wears off|wore off|disappears|disappeared|"
     r"passes|passed|stops|stopped|came back|comes back|(went|goes|is|was) back to normal)\b"
     r"[^.?!]{0,25}"
     r"\b((as soon as|the moment|the minute|once|when|after) i (get up|got up|get off|got off|"
@@ -363,7 +364,7 @@ RECENT = re.compile(
 DISTANT_PAST = re.compile(
     r"\b((\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|"
     r"twenty|few|several|many|couple of) (years?|yrs?|decades?|months?) ago|years ago|"
-    r"months ago|last year|last month|"
+    r"months ago|last year|last month|back when|when i was pregnant|during my pregnancy|"
     r"as a (kid|child|teen(ager)?)|when i was (young|little|a kid|a child|younger|"
     r"in my (teens|twenties|thirties))|long time ago|years back|(19|20)\d\d)\b"
 )
@@ -399,6 +400,17 @@ DENIES_BACK = re.compile(
     r"(happened|ever happened)|never had anything like that|none of (that|those) (applies|apply))"
     r"\b(?! (before|until|till))"
 )
+# Answering a check question, anything but a clear no: "not rn but it was yesterday", "it comes
+# and goes", "kinda", "only when I sit". A no with a recent time is a yes.
+NOT_A_CLEAR_NO = re.compile(
+    r"\b(but (it was|it did|i did|i was|i had|it happened|did)|yesterday|last night|"
+    r"this morning|earlier today|comes and goes|on and off|sometimes|a bit|a little|kinda|"
+    r"kind of|sort of|sorta|only when|now and then|occasionally|maybe|idk|not sure|i think so|"
+    r"think so|a few times|once or twice)\b"
+)
+# A check question answered with a plain no first: "no?? why", "nah". Its questions after the
+# no ask about the check, they do not take the no back.
+CLEAR_NO_FIRST = re.compile(r"^\W*(no|nope|nah|naw|not at all|no way|definitely not|defo not)\b")
 # A sign in an animal, not a person: "our dachshund has gone wobbly on his back legs".
 NOT_A_PERSON = re.compile(r"\b(back|hind) legs\b")
 OTHER_PERSON = re.compile(

@@ -90,3 +90,31 @@ def test_an_urgent_check_read_as_a_red_flag_by_the_classifier_stays_one(componen
 
 def test_an_emergency_check_reads_as_a_red_flag(component) -> None:
     assert _reading_of(component, EMERGENCY_CHECK, "ask_pain_cause") == "report_red_flag"
+
+
+def _check_reply(component: RedFlagDetectorComponent, text: str) -> str | None:
+    """How a waiting check reads the reply: a no (the deny intent), a yes (`check_reply`)."""
+    ranking = [{"name": "nlu_fallback", "confidence": 0.5}]
+    message = Message(
+        data={"text": text, "intent": ranking[0], "intent_ranking": ranking, "entities": []}
+    )
+    component.process([message])
+    if message.get("intent")["name"] == "deny":
+        return "no"
+    replies = [e["value"] for e in message.get("entities") if e["entity"] == "check_reply"]
+    return replies[0] if replies else None
+
+
+@pytest.mark.parametrize(
+    ("text", "reply"),
+    [
+        ("no?? why", "no"),
+        ("nah, why do you ask", "no"),
+        ("not rn but it was yesterday", "yes"),
+        ("it comes and goes", "yes"),
+        ("kinda, only when I sit", "yes"),
+        ("what does that mean", None),
+    ],
+)
+def test_a_check_answer_is_a_plain_no_or_no_clear_no(component, text: str, reply) -> None:
+    assert _check_reply(component, text) == reply
