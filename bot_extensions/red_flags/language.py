@@ -364,7 +364,8 @@ RECENT = re.compile(
 DISTANT_PAST = re.compile(
     r"\b((\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|"
     r"twenty|few|several|many|couple of) (years?|yrs?|decades?|months?) ago|years ago|"
-    r"months ago|last year|last month|back when|when i was pregnant|during my pregnancy|"
+    r"months ago|last year|last month|back when (i|we|he|she|they) (was|were|had)|"
+    r"when i was pregnant|during my pregnancy|"
     r"as a (kid|child|teen(ager)?)|when i was (young|little|a kid|a child|younger|"
     r"in my (teens|twenties|thirties))|long time ago|years back|(19|20)\d\d)\b"
 )
