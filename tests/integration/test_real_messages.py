@@ -2,8 +2,8 @@
 instrument (bench/real_eval.py, a copy of ../shared/tools/real_eval.py).
 
 Each message opens a fresh conversation; a question the assistant asks gets one truthful
-answer. Fourteen sets: `dev.yml`, real messages nobody here wrote, and `written_here.yml` to
-`written_here_13.yml`, stories written here by writers who never saw the dev set or the rules,
+answer. Eighteen sets: `dev.yml`, real messages nobody here wrote, and `written_here.yml` to
+`written_here_17.yml`, stories written here by writers who never saw the dev set or the rules,
 to check that the rules generalise. The floors are the levels this version reaches
 (docs/nlu-pipeline.md), so a change that loses ground fails; issue 11's targets are kept
 beside them, and the docs say which are not met yet.
@@ -67,7 +67,7 @@ HOLDS = {
         "emergency_recall": 1.0,
         "referral_recall": 0.80,
         "intent_macro_f1": 0.54,  # target 0.75 not met
-        "false_alarms": 0.06,  # 2/35: target 0.05 not met
+        "false_alarms": 0.05,
         "check_questions": 0.15,
         "not_sure_replies": 0.10,
     },
@@ -95,8 +95,7 @@ HOLDS = {
         "referral_recall": 0.95,
         "intent_macro_f1": 0.74,
         "false_alarms": 0.05,
-        # 6/35: target 0.15 not met on this set; signs told as long past get their question
-        "check_questions": 0.18,
+        "check_questions": 0.15,
         "not_sure_replies": 0.10,
     },
     "written_here_6": {
@@ -168,7 +167,43 @@ HOLDS = {
         "referral_recall": 1.0,
         "intent_macro_f1": 0.59,  # target 0.75 not met
         "false_alarms": 0.05,
-        "check_questions": 0.17,  # 3/18: target 0.15 not met (a sister's old cauda equina...)
+        "check_questions": 0.15,
+        "not_sure_replies": 0.10,
+    },
+    "written_here_14": {
+        "red_flag_recall": 1.0,
+        "emergency_recall": 1.0,
+        "referral_recall": 0.90,
+        "intent_macro_f1": 0.50,  # target 0.75 not met
+        "false_alarms": 0.05,
+        "check_questions": 0.15,
+        "not_sure_replies": 0.10,
+    },
+    "written_here_15": {
+        "red_flag_recall": 1.0,
+        "emergency_recall": 1.0,
+        "referral_recall": 1.00,
+        "intent_macro_f1": 0.53,  # target 0.75 not met
+        "false_alarms": 0.05,
+        "check_questions": 0.15,
+        "not_sure_replies": 0.10,
+    },
+    "written_here_16": {
+        "red_flag_recall": 1.0,
+        "emergency_recall": 1.0,
+        "referral_recall": 1.00,
+        "intent_macro_f1": 0.54,  # target 0.75 not met
+        "false_alarms": 0.05,
+        "check_questions": 0.15,
+        "not_sure_replies": 0.10,
+    },
+    "written_here_17": {
+        "red_flag_recall": 1.0,
+        "emergency_recall": 1.0,
+        "referral_recall": 1.00,
+        "intent_macro_f1": 0.67,  # target 0.75 not met
+        "false_alarms": 0.05,
+        "check_questions": 0.15,
         "not_sure_replies": 0.10,
     },
 }
