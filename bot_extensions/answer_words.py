@@ -10,44 +10,26 @@ from __future__ import annotations
 
 from typing import Any
 
-from rasa.engine.graph import ExecutionContext, GraphComponent
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
-from rasa.engine.storage.resource import Resource
-from rasa.engine.storage.storage import ModelStorage
 from rasa.shared.nlu.training_data.message import Message
 
-from bot_extensions.intent_readings import drop_readings
+from bot_extensions.intent_readings import ReadingCorrection, drop_readings
 from bot_extensions.red_flags.language import INTERROGATIVE_START, normalise
 
 
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=False)
-class QuestionIsNoAnswer(GraphComponent):
+class QuestionIsNoAnswer(ReadingCorrection):
     @staticmethod
     def get_default_config() -> dict[str, Any]:
         # "no, does that matter?" is an answer: it opens with the no, not with a question.
         return {"answer_intents": ["affirm", "deny"], "min_words": 8}
 
     def __init__(self, config: dict[str, Any]) -> None:
+        super().__init__(config)
         self.answer_intents = frozenset(config["answer_intents"])
         self.min_words = int(config["min_words"])
 
-    @classmethod
-    def create(
-        cls,
-        config: dict[str, Any],
-        model_storage: ModelStorage,
-        resource: Resource,
-        execution_context: ExecutionContext,
-    ) -> QuestionIsNoAnswer:
-        return cls(config)
-
-    def process(self, messages: list[Message]) -> list[Message]:
-        for message in messages:
-            if self.asks_something(message):
-                drop_readings(message, self.answer_intents)
-        return messages
-
-    def asks_something(self, message: Message) -> bool:
+    def applies(self, message: Message) -> bool:
         text = normalise(message.get("text") or "")
         intent = (message.get("intent") or {}).get("name")
         return (
@@ -55,3 +37,6 @@ class QuestionIsNoAnswer(GraphComponent):
             and bool(INTERROGATIVE_START.match(text))
             and len(text.split()) >= self.min_words
         )
+
+    def correct(self, message: Message) -> None:
+        drop_readings(message, self.answer_intents)

@@ -1,10 +1,44 @@
-"""Ruling readings out of the classifier's ranking, for the components that correct it."""
+"""The components that correct the classifier's reading of a message, and ruling readings out
+of its ranking."""
 
 from __future__ import annotations
 
 from collections.abc import Collection
+from typing import Any
 
+from rasa.engine.graph import ExecutionContext, GraphComponent
+from rasa.engine.storage.resource import Resource
+from rasa.engine.storage.storage import ModelStorage
 from rasa.shared.nlu.training_data.message import Message
+
+
+class ReadingCorrection(GraphComponent):
+    """Corrects the reading of each message that `applies`; configured, never trained."""
+
+    def __init__(self, config: dict[str, Any]) -> None:
+        self.config = config
+
+    @classmethod
+    def create(
+        cls,
+        config: dict[str, Any],
+        model_storage: ModelStorage,
+        resource: Resource,
+        execution_context: ExecutionContext,
+    ) -> ReadingCorrection:
+        return cls(config)
+
+    def process(self, messages: list[Message]) -> list[Message]:
+        for message in messages:
+            if self.applies(message):
+                self.correct(message)
+        return messages
+
+    def applies(self, message: Message) -> bool:
+        raise NotImplementedError
+
+    def correct(self, message: Message) -> None:
+        raise NotImplementedError
 
 
 def drop_readings(message: Message, names: Collection[str]) -> None:

@@ -13,11 +13,10 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from rasa.engine.graph import ExecutionContext, GraphComponent
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
-from rasa.engine.storage.resource import Resource
-from rasa.engine.storage.storage import ModelStorage
 from rasa.shared.nlu.training_data.message import Message
+
+from bot_extensions.intent_readings import ReadingCorrection
 
 
 def _phrases(words: list[str]) -> re.Pattern[str]:
@@ -25,7 +24,7 @@ def _phrases(words: list[str]) -> re.Pattern[str]:
 
 
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=False)
-class TopicFocus(GraphComponent):
+class TopicFocus(ReadingCorrection):
     @staticmethod
     def get_default_config() -> dict[str, Any]:
         return {
@@ -38,6 +37,7 @@ class TopicFocus(GraphComponent):
         }
 
     def __init__(self, config: dict[str, Any]) -> None:
+        super().__init__(config)
         if not (config["focus_intent"] and config["focus_words"] and config["other_words"]):
             raise ValueError("TopicFocus needs focus_intent, focus_words and other_words")
         self.general = frozenset(config["general_intents"])
@@ -45,30 +45,14 @@ class TopicFocus(GraphComponent):
         self.focus = _phrases(config["focus_words"])
         self.other = _phrases(config["other_words"])
 
-    @classmethod
-    def create(
-        cls,
-        config: dict[str, Any],
-        model_storage: ModelStorage,
-        resource: Resource,
-        execution_context: ExecutionContext,
-    ) -> TopicFocus:
-        return cls(config)
-
-    def process(self, messages: list[Message]) -> list[Message]:
-        for message in messages:
-            if self.is_about_focus(message):
-                self._read_as_focus(message)
-        return messages
-
-    def is_about_focus(self, message: Message) -> bool:
+    def applies(self, message: Message) -> bool:
         intent = (message.get("intent") or {}).get("name")
         text = message.get("text") or ""
         return intent in self.general and len(self.focus.findall(text)) > len(
             self.other.findall(text)
         )
 
-    def _read_as_focus(self, message: Message) -> None:
+    def correct(self, message: Message) -> None:
         ranking = message.get("intent_ranking") or []
         own = next((r for r in ranking if r.get("name") == self.focus_intent), None)
         # The general reading's confidence carries over: the topic, not the certainty, changed.

@@ -22,17 +22,23 @@ def component() -> RedFlagDetectorComponent:
     )
 
 
-def _intent_after(component: RedFlagDetectorComponent, text: str) -> str:
-    """The intent once the component has read `text` the classifier took for a check."""
+def _read(component: RedFlagDetectorComponent, text: str, *readings: str) -> Message:
+    """The message once the component has read `text`, which the classifier read as
+    `readings`, most likely first."""
     ranking = [
-        {"name": CHECKED, "confidence": 0.5},
-        {"name": "ask_exercise", "confidence": 0.3},
-        {"name": "ask_pain_cause", "confidence": 0.2},
+        {"name": name, "confidence": share}
+        for name, share in zip(readings, (0.5, 0.3, 0.2), strict=False)
     ]
     message = Message(
         data={"text": text, "intent": ranking[0], "intent_ranking": ranking, "entities": []}
     )
     component.process([message])
+    return message
+
+
+def _intent_after(component: RedFlagDetectorComponent, text: str) -> str:
+    """The intent once the component has read `text` the classifier took for a check."""
+    message = _read(component, text, CHECKED, "ask_exercise", "ask_pain_cause")
     return str(message.get("intent")["name"])
 
 
@@ -63,15 +69,7 @@ def test_a_check_told_stays_a_check(component: RedFlagDetectorComponent, text: s
 
 
 def _reading_of(component: RedFlagDetectorComponent, text: str, classifier: str) -> str:
-    ranking = [
-        {"name": classifier, "confidence": 0.5},
-        {"name": "report_red_flag", "confidence": 0.3},
-        {"name": "ask_pain_cause", "confidence": 0.2},
-    ]
-    message = Message(
-        data={"text": text, "intent": ranking[0], "intent_ranking": ranking, "entities": []}
-    )
-    component.process([message])
+    message = _read(component, text, classifier, "report_red_flag", "ask_pain_cause")
     assert message.get("red_flag_findings")["asked"] is not None, "the text must get a check"
     return str(message.get("intent")["name"])
 
@@ -94,11 +92,7 @@ def test_an_emergency_check_reads_as_a_red_flag(component) -> None:
 
 def _check_reply(component: RedFlagDetectorComponent, text: str) -> str | None:
     """How a waiting check reads the reply: a no (the deny intent), a yes (`check_reply`)."""
-    ranking = [{"name": "nlu_fallback", "confidence": 0.5}]
-    message = Message(
-        data={"text": text, "intent": ranking[0], "intent_ranking": ranking, "entities": []}
-    )
-    component.process([message])
+    message = _read(component, text, "nlu_fallback")
     if message.get("intent")["name"] == "deny":
         return "no"
     replies = [e["value"] for e in message.get("entities") if e["entity"] == "check_reply"]
