@@ -199,7 +199,8 @@ ANSWERED_YES = re.compile(
 # Just before a sign, these make it a possibility someone was warned about, not a report: "he
 # said I could develop cauda equina", "surgery if I lose control of my bladder".
 HYPOTHETICAL = re.compile(
-    r"\b(if (i|you|it|they|he|she|we)( ever)?|could develop|might develop|may develop|could get|"
+    r"\b(if (i|you|it|they|he|she|we)( ever)?( (got|get|noticed|notice|lost|lose|developed|"
+    r"develop))?|could develop|might develop|may develop|could get|"
     r"might get|could lead to|can lead to|risk of|chance of|such as|unless|end up|ending up|"
     r"be left)\s*$"
 )
@@ -299,7 +300,8 @@ POINTS_BACK = re.compile(
     r"^\W*(it|its|that|thats|this|which|they|theyre|all that|all of that|both|the feeling|"
     r"the numbness|the tingling|the fever|the temperature|"
     # or by opening with the recovery itself: "Fully healed, did all the rehab."
-    r"(fully|completely|all) (healed|recovered|better|resolved)|made a full recovery)\b"
+    r"(fully|completely|all) (healed|recovered|better|resolved)|made a full recovery|"
+    r"full recovery)\b"
 )
 # Said over in the clause after the sign: every resolved cue but "used to", which there tells
 # how things were before ("he does not feel the need to go as he used to").
@@ -337,7 +339,9 @@ LONG_STANDING = re.compile(
 # A resolution denied: "it never fully went away", "hasn't settled down".
 NOT_OVER = re.compile(
     r"\b(never|not|hasnt|havent|didnt|isnt|wont|not yet)( (really|fully|completely|quite))? "
-    r"(healed|went away|settled|cleared up|got better|recovered|resolved)\b"
+    r"(healed|went away|settled|cleared up|got better|recovered|resolved)\b|"
+    # a change from before, not an end: "things don't feel the way they used to"
+    r"\b(the way|like|as well as|as much as) (it|they|i|she|he) used to\b"
 )
 # Words that make a long-standing sign new again ("diabetic, but since yesterday both legs...").
 NEWLY = re.compile(r"\b(new|newly|sudden|suddenly|just started|started)\b")
@@ -396,10 +400,11 @@ OTHER_IN_PAIN = re.compile(
 # none of that has happened", "I have (thankfully) never had anything like that". Not "none of
 # that has happened before" (a first time).
 DENIES_BACK = re.compile(
-    r"\b(none of (that|those|these|them|it)( has| have)? (happened|ever happened)|"
+    r"\b((none of (that|those|these|them|it)( has| have)? (happened|ever happened)|"
     r"never had (anything|any of) (like )?(that|those|these|them)|nothing like that (has )?"
     r"(happened|ever happened)|never had anything like that|none of (that|those) (applies|apply))"
-    r"\b(?! (before|until|till))"
+    r"\b(?! (before|until|till))|"
+    r"none of (that|those|these|them) ?(,|\.|!|thank\b|thankfully\b|luckily\b|at all\b))"
 )
 # Answering a check question, anything but a clear no: "not rn but it was yesterday", "it comes
 # and goes", "kinda", "only when I sit". A no with a recent time is a yes.
