@@ -220,7 +220,9 @@ PASSES_ON_MOVING = re.compile(
     r"[^.?!]{0,25}"
     r"\b((as soon as|the moment|the minute|once|when|after) i (get up|got up|get off|got off|"
     r"stand|stood|stand up|stood up|move|moved|shift|change position|shake|uncross|walk|walked)|"
-    r"of (getting|standing) (up|off))\b"
+    r"of (getting|standing) (up|off)|"
+    r"after (a (couple|few) of )?(mins?|minutes|seconds|secs) of (stamping|walking|moving|shaking|"
+    r"standing))\b"
 )
 ASKS = re.compile(r"\?|\b(what|whats|which|tell me|explain)\b")
 
@@ -402,7 +404,8 @@ OTHER_IN_PAIN = re.compile(
 DENIES_BACK = re.compile(
     r"\b((none of (that|those|these|them|it)( has| have)? (happened|ever happened)|"
     r"never had (anything|any of) (like )?(that|those|these|them)|nothing like that (has )?"
-    r"(happened|ever happened)|never had anything like that|none of (that|those) (applies|apply))"
+    r"(happened|ever happened)|never had anything like that|none of (that|those) (applies|apply)|"
+    r"none of (that|those|it) (has|have) changed)"
     r"\b(?! (before|until|till))|"
     r"none of (that|those|these|them) ?(,|\.|!|thank\b|thankfully\b|luckily\b|at all\b))"
 )
