@@ -500,7 +500,7 @@ def _settle(findings: list[Finding]) -> list[Finding]:
       hip at 80... I'm not on steroids and have never been told I've got thin bones". So is a
       condition named, even as a worry, when two of the signs its question covers are denied
       ("reading about cauda equina... I can pee normally, bowels normal, I can feel the toilet
-      paper").
+      paper"), unless a clinician named it ("the GP suspects cauda equina").
     - So is a question about a sign said to be over: "a UTI, antibiotics sorted it... is that
       left over from the infection?" (a new fall after an old one told as over is not).
     - A sign told in the past tense and said later to be over is over, unless told again after
@@ -519,7 +519,11 @@ def _settle(findings: list[Finding]) -> list[Finding]:
             f.slug in denied or (f.slug in over_at and _is_a_question(f.sentence))
         ):
             return "settled"
-        if f.status in ("unclear", "present") and len(denied.intersection(f.covers)) >= 2:
+        if (
+            f.status in ("unclear", "present")
+            and len(denied.intersection(f.covers)) >= 2
+            and not language.CLINICIAN_SAID.search(f.sentence)
+        ):
             return "settled"
         if (
             f.is_present

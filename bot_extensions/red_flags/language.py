@@ -409,6 +409,12 @@ DENIES_BACK = re.compile(
     r"\b(?! (before|until|till))|"
     r"none of (that|those|these|them) ?(,|\.|!|thank\b|thankfully\b|luckily\b|at all\b))"
 )
+# A clinician's own words about a sign: a denial of its signs by the writer does not settle it.
+CLINICIAN_SAID = re.compile(
+    r"\b(gp|doctor|dr|consultant|surgeon|physio|nurse|a&e|hospital|111)\b[^.?!]{0,40}"
+    r"\b(said|says|thinks|suspects?|suspected|told me|diagnosed|possible|sent me)\b|"
+    r"\b(diagnosed|suspected)\b"
+)
 # Answering a check question, anything but a clear no: "not rn but it was yesterday", "it comes
 # and goes", "kinda", "only when I sit". A no with a recent time is a yes.
 NOT_A_CLEAR_NO = re.compile(

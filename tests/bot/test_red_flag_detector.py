@@ -375,3 +375,15 @@ def test_a_pattern_asked_about_is_no_report(detector: RedFlagDetector) -> None:
     assert "hip-pain-without-back-pain" not in present_slugs(detector, asked)
     told = "it's only my hip that hurts, my back is fine"
     assert "hip-pain-without-back-pain" in present_slugs(detector, told)
+
+
+def test_a_named_worry_with_its_signs_denied_is_settled_unless_a_clinician_named_it(
+    detector: RedFlagDetector,
+) -> None:
+    worry = "I'm scared it's cauda equina. I can pee fine, bowels normal, no numbness down there."
+    assert "cauda-equina-signs" not in present_slugs(detector, worry)
+    told = (
+        "The GP suspects cauda equina and sent me to A&E. "
+        "I can pee fine, bowels normal, no numbness down there."
+    )
+    assert "cauda-equina-signs" in present_slugs(detector, told)
