@@ -3,6 +3,7 @@ of its ranking."""
 
 from __future__ import annotations
 
+from abc import abstractmethod
 from collections.abc import Collection
 from typing import Any
 
@@ -34,11 +35,13 @@ class ReadingCorrection(GraphComponent):
                 self.correct(message)
         return messages
 
+    @abstractmethod
     def applies(self, message: Message) -> bool:
-        raise NotImplementedError
+        """Whether this correction is for the message."""
 
+    @abstractmethod
     def correct(self, message: Message) -> None:
-        raise NotImplementedError
+        """Correct the message's intent and ranking in place."""
 
 
 def drop_readings(message: Message, names: Collection[str]) -> None:

@@ -104,6 +104,8 @@ class RedFlagDetectorComponent(GraphComponent, EntityExtractorMixin):
 
     def _process_message(self, message: Message) -> None:
         text = message.get("text") or ""
+        # normalised once for the cue words read below (the detector normalises on its own)
+        normalised = language.normalise(text)
         findings = self.detector.detect(text)
         present = [f for f in findings if f.is_present]
         entities = list(message.get("entities", []))
@@ -115,7 +117,7 @@ class RedFlagDetectorComponent(GraphComponent, EntityExtractorMixin):
         # at all (so there is no other check): a sign they found and judged (denied, over,
         # already referred) settles it. A reply that tells symptoms answers the check already
         # waiting, if there is one, rather than opening the general one.
-        tells_symptoms = _tells_symptoms(message, findings, self.answer_signs)
+        tells_symptoms = _tells_symptoms(message, normalised, findings, self.answer_signs)
         unplaced = (
             self.unplaced_check
             if not findings and not tells_symptoms and self._classifier_reads_a_red_flag(message)
@@ -134,7 +136,7 @@ class RedFlagDetectorComponent(GraphComponent, EntityExtractorMixin):
             entities.append(self._entity("red_flag_subject", subject, top.start, top.end))
         # "Not rn but it was yesterday", "it comes and goes": no clear no, so a yes to a check
         # that waits (it opens no check of its own).
-        if tells_symptoms or _no_clear_no(text):
+        if tells_symptoms or _no_clear_no(normalised):
             # Read only while a check question waits for its answer (domain/safety.yml): a
             # reply that describes symptoms is "anything but a clear no", a yes that raises
             # the triage to the waiting check's level.
@@ -167,12 +169,12 @@ class RedFlagDetectorComponent(GraphComponent, EntityExtractorMixin):
             # along with that answer).
             drop_readings(message, {RED_FLAG_INTENT})
         # "no?? why" is a no, whatever else the classifier read: a waiting check is answered no.
-        if _plain_no(text, findings, entities):
+        if _plain_no(normalised, findings, entities):
             self._set_intent(message, DENY_INTENT)
         # "He refuses to go to hospital" names a clinician but says nobody has checked: it
         # must not lift the hold on exercises or be thanked as a check.
         if _intent_name(message) == CLINICIAN_CHECKED_INTENT and language.NOT_CHECKED.search(
-            language.normalise(text)
+            normalised
         ):
             drop_readings(message, {CLINICIAN_CHECKED_INTENT})
 
@@ -219,10 +221,12 @@ def _asked(check: Finding | None, unplaced: UnplacedCheck | None) -> dict[str, s
     return None
 
 
-def _tells_symptoms(message: Message, findings: list[Finding], signs: frozenset[str]) -> bool:
+def _tells_symptoms(
+    message: Message, text: str, findings: list[Finding], signs: frozenset[str]
+) -> bool:
     """A statement that names a sign and denies none: "both of them, since this morning,
-    heavy and pins and needles". A question, a clear no or a denial is not one."""
-    text = language.normalise(message.get("text") or "")
+    heavy and pins and needles". A question, a clear no or a denial is not one. `text` is
+    the message normalised."""
     return (
         _intent_name(message) != "deny"
         and "?" not in text
@@ -235,10 +239,9 @@ def _tells_symptoms(message: Message, findings: list[Finding], signs: frozenset[
     )
 
 
-def _plain_no(text: str, findings: list[Finding], entities: list[dict]) -> bool:
+def _plain_no(normalised: str, findings: list[Finding], entities: list[dict]) -> bool:
     """A no that comes first and tells nothing else: "no?? why". Not "no numbness but both
     legs are weak" (a sign told) or "not rn but it was yesterday" (no clear no)."""
-    normalised = language.normalise(text)
     return (
         bool(language.CLEAR_NO_FIRST.match(normalised))
         and not language.NOT_A_CLEAR_NO.search(normalised)
@@ -247,8 +250,7 @@ def _plain_no(text: str, findings: list[Finding], entities: list[dict]) -> bool:
     )
 
 
-def _no_clear_no(text: str) -> bool:
-    normalised = language.normalise(text)
+def _no_clear_no(normalised: str) -> bool:
     return "?" not in normalised and bool(language.NOT_A_CLEAR_NO.search(normalised))
 
 

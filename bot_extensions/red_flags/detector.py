@@ -431,7 +431,7 @@ def _said_over_after(doc: Doc, mentions: list[Span]) -> bool:
     elif sentence.end < len(doc):
         # the next sentence's first clause: "That's all over now, temp has been normal since
         # Saturday, back at work today" ends the fever; its later clauses tell of other things
-        following = next(iter(doc[sentence.end :].sents)).text.split(",")[0]
+        following = _next_sentence(doc, sentence).text.split(",")[0]
     else:
         following = ""
     return bool(language.POINTS_BACK.match(following)) and _is_over(following, pointing_back=True)
@@ -546,10 +546,15 @@ def _is_a_question(sentence: str) -> bool:
 def _rest_and_next_sentence(doc: Doc, mentions: list[Span]) -> str:
     """The text after the last mention to the end of the next sentence."""
     last = max(mentions, key=lambda span: span.end)
-    stop = last.sent.end_char
-    if last.sent.end < len(doc):
-        stop = next(iter(doc[last.sent.end :].sents)).end_char
+    stop = (
+        _next_sentence(doc, last.sent).end_char if last.sent.end < len(doc) else last.sent.end_char
+    )
     return doc.text[last.end_char : stop]
+
+
+def _next_sentence(doc: Doc, sentence: Span) -> Span:
+    """The sentence after `sentence` (which must not be the last)."""
+    return next(iter(doc[sentence.end :].sents))
 
 
 def _denied_after(doc: Doc, mentions: list[Span]) -> bool:
