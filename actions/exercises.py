@@ -240,13 +240,15 @@ def _reference(tracker: Tracker) -> str | None:
 
 
 def _referred_exercise(tracker: Tracker, session: Session, words: str) -> Exercise | None:
-    """The plan's drill or the shown exercise at that position, or the one shown last."""
+    """The plan's drill or the shown exercise at that position, or the one shown last, or,
+    before any is shown, the one just offered ("how long do I hold it?" after "would you like
+    me to walk you through the bird dog?")."""
     position = ordinal_position(words)
     if position is not None:
         return _plan_drill(tracker, session, position) or _nth(
             session, tracker.get_slot("shown_exercises") or [], position
         )
-    current = tracker.get_slot("current_exercise")
+    current = tracker.get_slot("current_exercise") or tracker.get_slot("offered_exercise")
     return find_exercise(session, current) if current else None
 
 

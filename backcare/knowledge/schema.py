@@ -99,6 +99,9 @@ class RedFlag(Entry):
     # A pattern that only a statement reports: asked as a question ("so it's my hips, not my
     # back??") it is a question about the cause.
     statements_only: bool = False
+    # Plain statements that the function this flag is about is normal ("toilet is normal",
+    # "I feel everything down there"): a denial of the sign, though no sign word is negated.
+    all_clear: list[str] = []
     sources: list[str] = Field(min_length=1)
 
 

@@ -32,6 +32,8 @@ RULE_LAYER = "rule"
 SUSPECT_LAYER = "suspect"
 # A flag's own rules whose parts may be told in different sentences (`told_apart`).
 TOLD_APART_LAYER = "told_apart"
+# A flag's `all_clear` statements: the function is said to be normal, a denial of the sign.
+ALL_CLEAR_LAYER = "all_clear"
 
 
 MOST_URGENT = URGENCY_ORDER[-1]
@@ -102,7 +104,7 @@ class Finding:
     terms: tuple[str, ...]
     start: int
     end: int
-    layer: str = RULE_LAYER  # rule | suspect | told_apart
+    layer: str = RULE_LAYER  # rule | suspect | told_apart | all_clear
     rule: int = 0  # index of the rule within its layer (phrases follow the match rules)
     check_question: str | None = None
     # The flags a suspect's check question covers (cauda equina: saddle, bladder, bowel...).
@@ -137,6 +139,7 @@ class Knowledge:
     flags: list[FlagDefinition]
     suspects: list[FlagDefinition]
     told_apart: list[FlagDefinition]
+    all_clear: list[FlagDefinition]
     unplaced: UnplacedCheck
     # The `symptom` values that, told while a check question waits, answer it with a yes.
     answer_signs: frozenset[str]
@@ -188,11 +191,22 @@ def load_knowledge(red_flags_file: Path, checks_file: Path) -> Knowledge:
         for entry in flag_entries
         if entry.get("told_apart")
     ]
+    all_clear = [
+        replace(
+            flags[entry["slug"]],
+            rules=[[[statement]] for statement in entry["all_clear"]],
+            not_within=(),
+            layer=ALL_CLEAR_LAYER,
+        )
+        for entry in flag_entries
+        if entry.get("all_clear")
+    ]
     unplaced = next(c for c in checks["checks"] if c["slug"] == checks["unplaced"])
     return Knowledge(
         flags=list(flags.values()),
         suspects=suspects,
         told_apart=told_apart,
+        all_clear=all_clear,
         unplaced=UnplacedCheck(
             unplaced["question"], unplaced["flag"], flags[unplaced["flag"]].urgency
         ),
@@ -221,9 +235,12 @@ class RedFlagDetector:
         nlp: Language | None = None,
         suspects: Iterable[FlagDefinition] = (),
         told_apart: Iterable[FlagDefinition] = (),
+        all_clear: Iterable[FlagDefinition] = (),
     ) -> None:
         self.definitions = {d.slug: d for d in definitions}
-        self.rule_sets = {d.key: d for d in [*self.definitions.values(), *suspects, *told_apart]}
+        self.rule_sets = {
+            d.key: d for d in [*self.definitions.values(), *suspects, *told_apart, *all_clear]
+        }
         self.nlp = nlp or build_language()
         self.matcher = PhraseMatcher(self.nlp.vocab, attr="LEMMA")
         self.exclusions = PhraseMatcher(self.nlp.vocab, attr="LEMMA")
@@ -239,7 +256,12 @@ class RedFlagDetector:
 
     @classmethod
     def from_knowledge(cls, knowledge: Knowledge) -> RedFlagDetector:
-        return cls(knowledge.flags, suspects=knowledge.suspects, told_apart=knowledge.told_apart)
+        return cls(
+            knowledge.flags,
+            suspects=knowledge.suspects,
+            told_apart=knowledge.told_apart,
+            all_clear=knowledge.all_clear,
+        )
 
     def detect(self, text: str) -> list[Finding]:
         """All mentions, one Finding per flag and sentence, the present ones first."""
@@ -323,7 +345,11 @@ class RedFlagDetector:
         )
         subject = "other" if language.OTHER_PERSON.search(sentence_text) else "self"
         long_ago_other = bool(language.DISTANT_PAST.search(sentence_text))
-        if negated or (definition.needs_pain and language.says_pain_free(doc.text)):
+        if (
+            negated
+            or definition.layer == ALL_CLEAR_LAYER
+            or (definition.needs_pain and language.says_pain_free(doc.text))
+        ):
             status = "negated"
         elif (
             _asks_about_signs(sentence.text, first_mention, last_mention)

@@ -284,6 +284,9 @@ RESOLVED_CUES = [
     "cleared it",
     "all over now",
     "been normal since",
+    "cleared completely",
+    "cleared fully",
+    "had nothing since",
 ]
 # The sign itself named as gone: "the numbness has completely gone". Only the sign's own word:
 # "the feeling has gone" is numbness, and "the pain has gone on for months" goes on.
@@ -291,7 +294,7 @@ RESOLVED_CUES = [
 # couple of days, all gone now".
 SYMPTOM_GONE = re.compile(
     r"\b(numbness|tingling|pins and needles|weakness|fever|temperature|temp)"
-    r"((s| has| have| had| is| was)?( completely| fully| all| totally)? "
+    r"((s| has| have| had| is| was)?( been)?( completely| fully| all| totally)? "
     r"|\b[^.;,]{0,40}, (its |thats )?(all |completely )?)"
     r"(gone|disappeared|cleared|settled|resolved|stopped)\b"
     r"(?! on| up| down| into| through| numb| dead| weak| worse| bad)"

@@ -387,3 +387,21 @@ def test_a_named_worry_with_its_signs_denied_is_settled_unless_a_clinician_named
         "I can pee fine, bowels normal, no numbness down there."
     )
     assert "cauda-equina-signs" in present_slugs(detector, told)
+
+
+def test_a_function_told_as_normal_denies_its_sign_and_says_so(detector: RedFlagDetector) -> None:
+    text = (
+        "Been reading about cauda equina and now I'm frightened. Lifted a sofa on Sunday. "
+        "Legs are fine, toilet is normal, I can feel the toilet paper. Why does it hurt so much?"
+    )
+    findings = detector.detect(text)
+    cleared = {f.slug for f in findings if f.layer == "all_clear"}
+    assert {"both-legs-symptoms", "bladder-problems", "saddle-numbness"} <= cleared
+    assert all(f.status == "negated" for f in findings if f.layer == "all_clear")
+    assert not present_slugs(detector, text)
+    assert check_to_ask(findings) is None
+
+
+def test_a_function_told_as_normal_leaves_another_sign_present(detector: RedFlagDetector) -> None:
+    text = "Toilet is normal but since last night I can't feel anything when I wipe"
+    assert "saddle-numbness" in present_slugs(detector, text)

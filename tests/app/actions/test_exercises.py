@@ -117,6 +117,20 @@ async def test_a_reference_to_nothing_shown_asks_which_exercise(
     assert texts(dispatcher) == [db.get_one(Message, "no-current-exercise").text]
 
 
+async def test_a_reference_before_anything_is_shown_is_the_exercise_offered(
+    dispatcher: CollectingDispatcher,
+) -> None:
+    said = tracker(
+        "ask_exercise",
+        "how long do i hold it for",
+        [reference("hold it")],
+        slots={"offered_exercise": "bird-dog"},
+    )
+    events = await ActionAnswerExercise().run(dispatcher, said, DOMAIN)
+    assert SlotSet("current_exercise", "bird-dog") in events
+    assert "Bird dog" in texts(dispatcher)[0]
+
+
 async def test_a_plan_after_screening_is_hinge_stability_mobility(
     dispatcher: CollectingDispatcher,
 ) -> None:
