@@ -473,11 +473,22 @@ _BACK_NOT_A_PLACE = re.compile(
 )
 
 
+# How long an activity lasts, not the pain: "it aches when I sit for a long time".
+_ACTIVITY_TIME = re.compile(
+    r"\b(?:sit|sits|sitting|sat|stand|stands|standing|stood|walk|walks|walking|walked|drive"
+    r"|drives|driving|drove|run|runs|running|ran|lie|lying|lay|kneel|kneeling)"
+    r"(?: down| still| up)? (?:for|after) (?:a (?:long|while)(?: time)?|ages|long|too long"
+    r"|(?:an?|one|two|three|four|[0-9]+) (?:minutes?|mins?|hours?|hrs?))\b"
+)
+
+
 def own_pain_statements(text: str) -> list[str]:
-    """The sentences of `text` that tell the writer's own pain, each as read (lower case)."""
+    """The sentences of `text` that tell the writer's own pain, each as read (lower case),
+    without how long an activity lasted ("when I sit for a long time")."""
     told = []
     for sentence in _SENTENCE_BREAK.split(_prepare(text)):
         sentence = _BACK_NOT_A_PLACE.sub(" ", sentence).strip(" ,")
+        sentence = _ACTIVITY_TIME.sub(" ", sentence)
         if (
             _OWN.search(sentence)
             and _PAIN.search(sentence)

@@ -13,6 +13,7 @@ from actions.parsing import (
     body_areas,
     duration_days,
     ordinal_position,
+    own_pain_statements,
     pain_score,
 )
 
@@ -208,3 +209,10 @@ def test_a_huge_message_is_parsed_quickly(text: str) -> None:
     body_areas(text)
     ordinal_position(text)
     assert time.perf_counter() - started < 0.5
+
+
+def test_how_long_an_activity_lasts_is_no_pain_duration() -> None:
+    told = own_pain_statements("right hip and lower back ache when i sit for a long time")
+    assert told and duration_days(told[0]) is None
+    told = own_pain_statements("my lower back has been hurting for a long time")
+    assert told and duration_days(told[0]) is not None
