@@ -332,9 +332,13 @@ class RedFlagDetector:
         # signs, and any sign told as long past, may be ended by a closing "now" ("he's fine
         # now") or by the clause after that points back at it ("that's all cleared up").
         reach_on = long_ago or urgency_rank(definition.urgency) < urgency_rank(MOST_URGENT)
-        over = not definition.counts_when_past and (
-            _is_over(_clause_around(doc, chosen, closing_now=reach_on))
-            or (reach_on and _said_over_after(doc, chosen))
+        over = (
+            not definition.counts_when_past
+            and (
+                _is_over(_clause_around(doc, chosen, closing_now=reach_on))
+                or (reach_on and _said_over_after(doc, chosen))
+            )
+            and not _came_back_after(doc, chosen)
         )
         not_new = definition.must_be_new and _is_long_standing(sentence_text)
         years_back = (
@@ -437,6 +441,16 @@ def _clause_around(doc: Doc, mentions: list[Span], closing_now: bool = False) ->
     if closing_now and end < sentence.end and doc[end].lower_ == "now":
         end += 1
     return doc[start:end].text
+
+
+def _came_back_after(doc: Doc, mentions: list[Span]) -> bool:
+    """The rest of the sentence, or the next one, says the sign came back after it had gone:
+    "it went away but it came back this week", "...went away. Now it has started again"."""
+    last = max(mentions, key=lambda span: span.end)
+    rest = doc[last.end : last.sent.end].text
+    if last.sent.end < len(doc):
+        rest += " " + _next_sentence(doc, last.sent).text
+    return bool(language.CAME_BACK.search(rest))
 
 
 def _said_over_after(doc: Doc, mentions: list[Span]) -> bool:

@@ -311,6 +311,14 @@ POINTS_BACK = re.compile(
 # Said over in the clause after the sign: every resolved cue but "used to", which there tells
 # how things were before ("he does not feel the need to go as he used to").
 RESOLVED_AFTER_CUES = [cue for cue in RESOLVED_CUES if cue != "used to"]
+# The sign back after it had gone: "it went away but it came back this week", "but it's
+# started again"; not "it has never come back".
+CAME_BACK = re.compile(
+    r"(?<!never )(?<!not )(?<!hasnt )(?<!havent )(?<!didnt )(?<!wont )(?<!nt )"
+    r"\b(came back|come back|comes back|coming back|back again|its back|it is back|"
+    r"(has|have|its|it|they|theyve|has now|just) (started|starting|begun|returned)( up)? again|"
+    r"started again|starting again|happening again|returned|(it|theyre|its) back now)\b"
+)
 # Pointing back, the sign said to be gone: "it's gone", "that's all cleared", not "it's gone
 # numb" or "it's gone on for weeks".
 GONE_NOW = re.compile(
@@ -328,8 +336,10 @@ NOT_CHECKED = re.compile(
     r"waiting to see|waiting list|too scared to go|rather not go)\b"
 )
 # Words that put the symptom back in the present despite a past cue ("used to ... but now").
+# "Now it's just a dull ache" tells what is left instead: no "now" that goes on "just"/"only".
 STILL_HAPPENING = re.compile(
-    r"\b(but now|now (i|im|my|its|it|the|both|theres)|again|still|today|this morning|tonight|"
+    r"\b(but now|now (i|im|my|its|it|the|both|theres)(?! (just|only)\b)|again|still|today|"
+    r"this morning|tonight|"
     r"lately|recently|getting worse|worse now|these days|keeps coming back|comes and goes|"
     r"on and off|its back now|came back again|"
     r"since (yesterday|last night|this|monday|tuesday|wednesday|thursday|friday|saturday|sunday))\b"
