@@ -278,7 +278,10 @@ class ActionAnswerExercise(KnowledgeAction):
         if words is not None:
             exercise = _referred_exercise(tracker, session, words)
             if exercise is None:
-                say(dispatcher, session, "no-current-exercise")
+                # "How many reps?" when teaching is held back: why, not "which one?", which
+                # would invite asking for one.
+                if not withhold_teaching(dispatcher, tracker):
+                    say(dispatcher, session, "no-current-exercise")
                 return []
         elif names:
             exercise = find_exercise(session, names[0])

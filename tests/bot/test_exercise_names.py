@@ -32,6 +32,9 @@ def exercises(extractor: ExerciseNameExtractor, text: str) -> list[dict]:
         ("fire hydrents next", "fire hydrants"),
         ("whats the frog one", "frog"),
         ("now the hip hinge pls", "hip hinge"),
+        # named by what it is for, or as a verb
+        ("how do i pick stuff up without hurting my back", "pick stuff up"),
+        ("is planking ok for me", "planking"),
     ],
 )
 def test_names_are_found_despite_typos(

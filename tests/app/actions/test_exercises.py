@@ -117,6 +117,16 @@ async def test_a_reference_to_nothing_shown_asks_which_exercise(
     assert texts(dispatcher) == [db.get_one(Message, "no-current-exercise").text]
 
 
+async def test_a_reference_to_nothing_shown_while_teaching_is_held_back_says_why(
+    dispatcher: CollectingDispatcher,
+) -> None:
+    said = tracker(
+        "ask_exercise", "how many reps", [reference("how many reps")], slots={"triage": "urgent"}
+    )
+    assert await ActionAnswerExercise().run(dispatcher, said, DOMAIN) == []
+    assert [m.get("response") for m in dispatcher.messages] == ["utter_after_urgent"]
+
+
 async def test_a_reference_before_anything_is_shown_is_the_exercise_offered(
     dispatcher: CollectingDispatcher,
 ) -> None:
