@@ -242,14 +242,28 @@ def _reference(tracker: Tracker) -> str | None:
 def _referred_exercise(tracker: Tracker, session: Session, words: str) -> Exercise | None:
     """The plan's drill or the shown exercise at that position, or the one shown last, or,
     before any is shown, the one just offered ("how long do I hold it?" after "would you like
-    me to walk you through the bird dog?")."""
+    me to walk you through the bird dog?") or the one the person said they do."""
     position = ordinal_position(words)
     if position is not None:
         return _plan_drill(tracker, session, position) or _nth(
             session, tracker.get_slot("shown_exercises") or [], position
         )
     current = tracker.get_slot("current_exercise") or tracker.get_slot("offered_exercise")
-    return find_exercise(session, current) if current else None
+    return find_exercise(session, current) if current else _named_before(tracker, session)
+
+
+def _named_before(tracker: Tracker, session: Session) -> Exercise | None:
+    """The exercise the person named last in an earlier message of this conversation: "been
+    doing the bird dogs every morning", then "they're getting too easy"."""
+    said = [event for event in tracker.events if event.get("event") == "user"]
+    # The latest message is the follow-up itself.
+    for event in reversed(said[:-1]):
+        for entity in (event.get("parse_data") or {}).get("entities") or []:
+            if entity.get("entity") == "exercise" and not entity.get("reference"):
+                exercise = find_exercise(session, str(entity.get("value") or ""))
+                if exercise is not None:
+                    return exercise
+    return None
 
 
 class ActionAnswerExercise(KnowledgeAction):
@@ -350,7 +364,7 @@ class ActionAdjustExercise(KnowledgeAction):
         told = [find_exercise(session, name) for name in latest_entity_values(tracker, "exercise")]
         slug = tracker.get_slot("current_exercise")
         current = next((e for e in told if e is not None), None) or (
-            find_exercise(session, slug) if slug else None
+            find_exercise(session, slug) if slug else _named_before(tracker, session)
         )
         if current is None:
             # "It hurts" with no exercise taught yet is a story read as feedback: a topic it

@@ -205,6 +205,13 @@ HYPOTHETICAL = re.compile(
     r"be left)\s*$"
 )
 HYPOTHETICAL_REACH = 30  # characters before the sign in which the cue must end
+# The second of two signs in one "if": "if I got numbness down there or couldn't wee, go
+# straight to A&E". Only with a verb of coming down with something: "if I sit long my legs go
+# numb or I can't wee" tells what happens.
+HYPOTHETICAL_OR = re.compile(
+    r"\bif (i|you|he|she|they|we)( ever)? (got|get|noticed|notice|lost|lose|developed|develop|"
+    r"experienced|experience|started|start)\b[^.;!?]{0,80}\bor\s*$"
+)
 # A fear of what may happen, anywhere before the sign: "I'm terrified he'll fall off the
 # ladder". normalise() writes "he'll" as "hell" and "I'll" as "ill".
 FEARED = re.compile(
@@ -384,6 +391,9 @@ DISTANT_PAST = re.compile(
     r"\b((\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|"
     r"twenty|few|several|many|couple of) (years?|yrs?|decades?|months?) ago|years ago|"
     r"months ago|last year|last month|back when (i|we|he|she|they) (was|were|had)|"
+    # "last March", not "since last March" (until now)
+    r"(?<!since )last (january|february|march|april|may|june|july|august|september|october|"
+    r"november|december|spring|summer|autumn|fall|winter)|"
     r"when i was pregnant|during my pregnancy|"
     r"as a (kid|child|teen(ager)?)|when i was (young|little|a kid|a child|younger|"
     r"in my (teens|twenties|thirties))|long time ago|years back|(19|20)\d\d)\b"

@@ -117,6 +117,23 @@ async def test_a_reference_to_nothing_shown_asks_which_exercise(
     assert texts(dispatcher) == [db.get_one(Message, "no-current-exercise").text]
 
 
+def said_before(text: str, *entities: dict[str, Any]) -> dict[str, Any]:
+    """A user event from earlier in the conversation."""
+    return {"event": "user", "text": text, "parse_data": {"entities": list(entities)}}
+
+
+async def test_too_easy_points_at_the_exercise_the_person_said_they_do(
+    dispatcher: CollectingDispatcher, db: Session
+) -> None:
+    earlier = said_before("been doing the planks every morning", entity("exercise", "planks"))
+    latest = said_before("theyre getting way too easy now")
+    said = tracker("feedback_too_easy", "theyre getting way too easy now", events=[earlier, latest])
+    await ActionAdjustExercise().run(dispatcher, said, DOMAIN)
+    harder = db.get_one(Exercise, "plank").progression
+    assert harder is not None
+    assert harder.name.lower() in texts(dispatcher)[0].lower()
+
+
 async def test_a_reference_to_nothing_shown_while_teaching_is_held_back_says_why(
     dispatcher: CollectingDispatcher,
 ) -> None:
