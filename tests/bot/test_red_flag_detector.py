@@ -405,3 +405,20 @@ def test_a_function_told_as_normal_denies_its_sign_and_says_so(detector: RedFlag
 def test_a_function_told_as_normal_leaves_another_sign_present(detector: RedFlagDetector) -> None:
     text = "Toilet is normal but since last night I can't feel anything when I wipe"
     assert "saddle-numbness" in present_slugs(detector, text)
+
+
+def test_pain_still_there_after_a_week_asks_no_six_weeks_question(
+    detector: RedFlagDetector,
+) -> None:
+    after_a_week = detector.detect("my back still hurts after a week of the exercises")
+    assert check_to_ask(after_a_week) is None
+    asked = check_to_ask(detector.detect("my back still hurts every day and nothing helps"))
+    assert asked is not None and asked.slug == "pain-beyond-six-weeks"
+
+
+def test_an_inflamed_eye_told_apart_from_a_stiff_back_asks_about_the_mornings(
+    detector: RedFlagDetector,
+) -> None:
+    text = "Had iritis last year, the optician sent me to eye casualty. My lower back is stiff."
+    asked = check_to_ask(detector.detect(text))
+    assert asked is not None and asked.slug == "inflammatory-morning-stiffness"
