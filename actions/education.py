@@ -38,7 +38,11 @@ STRETCHING_INTENTS = {"ask_stiffness", "ask_exercise_safety", "ask_pain_cause"}
 DETAILED_TOPICS = {"when-to-see-someone"}
 
 
-def topic_for(intent: str, text: str) -> str:
+def topic_for(intent: str, text: str, named: list[str] | None = None) -> str:
+    """The topic that answers: the one the question names (the NLU's `topic` entity), else
+    the one for its intent."""
+    if named:
+        return named[0]
     if intent in STRETCHING_INTENTS and "stretch" in text.lower():
         return STRETCHING_TOPIC
     return TOPIC_FOR_INTENT.get(intent, "joint-by-joint")
@@ -51,15 +55,17 @@ def explain_topic(
     intent: str,
     text: str,
     red_flags: list[str],
+    named_topics: list[str] | None = None,
 ) -> Events:
     """The topic that answers `intent`, a see-a-clinician note for its flags, and an offer.
 
     After an alarm the topic is still explained (the warning signs, why backs hurt), but no
     exercise is offered.
     """
-    topic = education_topic(session, topic_for(intent, text))
+    slug = topic_for(intent, text, named_topics)
+    topic = education_topic(session, slug)
     if topic is None:
-        raise PhraseMissing(f"education topic {topic_for(intent, '')}")
+        raise PhraseMissing(f"education topic {slug}")
     detailed = topic.slug in DETAILED_TOPICS
     if asks_for_diagnosis(text):
         say(dispatcher, session, "no-diagnosis")
@@ -93,4 +99,5 @@ class ActionExplainTopic(KnowledgeAction):
             latest_intent(tracker),
             tracker.latest_message.get("text", ""),
             latest_entity_values(tracker, "red_flag"),
+            latest_entity_values(tracker, "topic"),
         )

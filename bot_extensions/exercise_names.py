@@ -43,6 +43,7 @@ BACK_REFERENCE = re.compile(
     r"(?:need|use|wear) for (?:it|that|this))\b|"
     # how much of the last one, said as the whole of a short message ("how many of them tho")
     r"\bhow (?:many|often)(?: (?:of )?(?:those|them|these|reps|sets|times))?"
+    r"(?: (?:each|per|on each|for each) (?:side|way|leg|arm))?"
     r"(?: (?:should|shud|do|must) i (?:do|hold|go for))?(?: (?:tho|though|then|a day|a week))?"
     r"[?!. ]*$"
 )

@@ -512,6 +512,8 @@ def _asks_about_signs(sentence: str, first_mention: int, last_mention: int) -> b
     cues = language.QUESTION_CUES
     if language.ASKS.search(sentence):
         cues = cues + language.TOPIC_CUES
+        if language.ASKS_IF_IT_IS.search(sentence[:first_mention]):
+            return True
     if any(cue in sentence[:first_mention] for cue in cues):
         return True
     if language.REPORTED_QUESTION.search(sentence[:first_mention]):

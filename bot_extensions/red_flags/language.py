@@ -232,6 +232,13 @@ PASSES_ON_MOVING = re.compile(
     r"standing))\b"
 )
 ASKS = re.compile(r"\?|\b(what|whats|which|tell me|explain)\b")
+# Asking whether the pain could be the condition, just before its name: "is there any way back
+# pain like this could be an aneurysm?". A question about it (its check question), not a report;
+# the signs told around it count on their own.
+ASKS_IF_IT_IS = re.compile(
+    r"\b((could|might|can|would) (this|it|that) (be|mean)|"
+    r"(this|it|that) (could|might|can|would) (be|mean))( an| a)?\s*$"
+)
 
 RESOLVED_CUES = [
     "healed",
@@ -294,6 +301,11 @@ RESOLVED_CUES = [
     "cleared completely",
     "cleared fully",
     "had nothing since",
+    "nothing like it since",
+    "nothing like that since",
+    "never had it since",
+    "not had it since",
+    "settled within",
 ]
 # The sign itself named as gone: "the numbness has completely gone". Only the sign's own word:
 # "the feeling has gone" is numbness, and "the pain has gone on for months" goes on.

@@ -70,6 +70,7 @@ def test_a_span_another_extractor_tagged_is_left_alone(extractor: ExerciseNameEx
         ("how often should i do it", "do it"),
         ("the first one again please, i forgot how to hold the band", "the first one"),
         ("ok and that one?", "that one"),
+        ("how many each side", "how many each side"),
     ],
 )
 def test_a_short_follow_up_points_back_at_an_exercise(

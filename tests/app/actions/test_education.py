@@ -75,3 +75,21 @@ async def test_a_question_about_causes_is_not_told_there_is_no_diagnosis(
         dispatcher, tracker("ask_pain_cause", "why does my back ache after sitting"), DOMAIN
     )
     assert db.get_one(Message, "no-diagnosis").text not in texts(dispatcher)
+
+
+async def test_an_exercise_question_naming_a_topic_gets_that_topic_and_its_exercise(
+    dispatcher: CollectingDispatcher, db: Session
+) -> None:
+    events = await ActionExplainTopic().run(
+        dispatcher,
+        tracker(
+            "ask_exercise",
+            "what core exercises r good for a bad back",
+            [entity("topic", "core-stability-drills")],
+        ),
+        DOMAIN,
+    )
+    topic = db.get_one(EducationTopic, "core-stability-drills")
+    assert texts(dispatcher)[0] == f"{topic.title}\n{topic.summary}"
+    assert "plank" in dispatcher.messages[-1]["text"]
+    assert events == [SlotSet("offered_exercise", "plank")]

@@ -156,6 +156,9 @@ QUESTION_TOPICS = {
     "weight-smoking-sleep",
     "mood-and-stress-with-long-term-pain",
     "flare-up-plan",
+    "core-stability-drills",
+    "hip-mobility-drills",
+    "how-often-to-exercise",
     "what-this-assistant-cannot-do",
 }
 MIN_TOPIC_QUESTIONS = 6
