@@ -1,0 +1,29 @@
+"""A hello followed by news is read as the news."""
+
+from __future__ import annotations
+
+from rasa.shared.nlu.training_data.message import Message
+
+from bot_extensions.greeting_words import GreetingThenNews
+
+GREETING_THEN_NEWS = GreetingThenNews(GreetingThenNews.get_default_config())
+
+
+def _read(text: str) -> str:
+    ranking = [
+        {"name": "greet", "confidence": 0.38},
+        {"name": "check_in", "confidence": 0.2},
+        {"name": "ask_exercise", "confidence": 0.11},
+    ]
+    message = Message(data={"text": text, "intent": ranking[0], "intent_ranking": ranking})
+    GREETING_THEN_NEWS.process([message])
+    return message.get("intent")["name"]
+
+
+def test_a_hello_with_news_is_the_news() -> None:
+    assert _read("hi again! bird dogs going well, did them every day this week") == "check_in"
+
+
+def test_a_hello_is_a_greeting() -> None:
+    assert _read("hello, my gp surgery gave me this link") == "greet"
+    assert _read("hiya") == "greet"
