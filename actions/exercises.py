@@ -315,7 +315,13 @@ class ActionAnswerExercise(KnowledgeAction):
             exercise = other
         # "Sore after the hinges, is that normal?": how much pain is fine, said again.
         asks_safety = latest_intent(tracker) == "ask_exercise_safety"
-        return show_exercise(dispatcher, tracker, session, exercise, guide_again=asks_safety)
+        events = show_exercise(dispatcher, tracker, session, exercise, guide_again=asks_safety)
+        # "How often should I do the hip circles, more than once a day?": the card says how,
+        # the topic the question names says the rest.
+        named = topic_named_in(session, text)
+        if named is not None and events:
+            dispatcher.utter_message(text=topic_message(named))
+        return events
 
 
 def _another_like(

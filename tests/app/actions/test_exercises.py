@@ -52,6 +52,19 @@ async def test_a_named_exercise_is_found_despite_spelling(dispatcher: Collecting
     assert events == shown("bird-dog")
 
 
+async def test_a_question_about_an_exercise_gets_the_topic_it_names_after_the_card(
+    dispatcher: CollectingDispatcher, db: Session
+) -> None:
+    text = "how often should i do the hip circles, can i do them more than once a day"
+    events = await ActionAnswerExercise().run(
+        dispatcher, tracker("ask_exercise", text, [entity("exercise", "hip circles")]), DOMAIN
+    )
+    assert texts(dispatcher)[0].startswith("Standing hip circles")
+    topic = db.get_one(EducationTopic, "how-often-to-exercise")
+    assert texts(dispatcher)[-1] == topic_message(topic)
+    assert events == shown("hip-circles")
+
+
 async def test_an_unknown_exercise_says_which_ones_it_knows(
     dispatcher: CollectingDispatcher, db: Session
 ) -> None:
