@@ -357,6 +357,7 @@ class RedFlagDetector:
             status = "negated"
         elif (
             _asks_about_signs(sentence.text, first_mention, last_mention)
+            or language.IN_GENERAL_AFTER.match(sentence.text[last_mention:])
             or _is_hypothetical(doc, chosen)
             or (definition.statements_only and _asked_in_its_clause(sentence.text, last_mention))
         ):
@@ -516,6 +517,10 @@ def _asks_about_signs(sentence: str, first_mention: int, last_mention: int) -> b
             return True
     if any(cue in sentence[:first_mention] for cue in cues):
         return True
+    if language.WHAT_IT_IS_BEFORE.search(sentence[:first_mention]) and (
+        language.WHAT_IT_IS_AFTER.match(sentence[first_mention:])
+    ):
+        return True
     if language.REPORTED_QUESTION.search(sentence[:first_mention]):
         return not language.ANSWERED_YES.search(sentence[last_mention:])
     # Advice to watch for a sign, before the last of the rule's words: "told me to look out
@@ -566,6 +571,10 @@ def _settle(findings: list[Finding]) -> list[Finding]:
             and len(denied.intersection(f.covers)) >= 2
             and not language.CLINICIAN_SAID.search(f.sentence)
         ):
+            return "settled"
+        # A condition named without saying when, whose signs are told as over: "surgery for
+        # cauda equina in 2020... the numbness went completely, bladder normal for years".
+        if f.status == "unclear" and len(set(over_at).intersection(f.covers)) >= 2:
             return "settled"
         if (
             f.is_present

@@ -235,6 +235,15 @@ ASKS = re.compile(r"\?|\b(what|whats|which|tell me|explain)\b")
 # Asking whether the pain could be the condition, just before its name: "is there any way back
 # pain like this could be an aneurysm?". A question about it (its check question), not a report;
 # the signs told around it count on their own.
+# What a sign is like, asked with the sign between: "what does saddle numbness actually feel
+# like, so I'd know?". "What does it mean when I can't feel the paper" stays a report.
+WHAT_IT_IS_BEFORE = re.compile(r"\bwhat (does|do|did|would|will|might|could|should) (a |an |the )?$")
+WHAT_IT_IS_AFTER = re.compile(r"^[^,.;?!]{0,40}?\b(feel|feels|look|looks|mean|means)\b")
+# The condition spoken of in general, not had: "my GP said aneurysms are really rare at my age".
+IN_GENERAL_AFTER = re.compile(
+    r"^[a-z ]{0,30}? (are|is) (very |really |quite |so |extremely |pretty )?"
+    r"(rare|uncommon|unusual|unlikely)\b"
+)
 ASKS_IF_IT_IS = re.compile(
     r"\b((could|might|can|would) (this|it|that) (be|mean)|"
     r"(this|it|that) (could|might|can|would) (be|mean))( an| a)?\s*$"
@@ -306,6 +315,7 @@ RESOLVED_CUES = [
     "never had it since",
     "not had it since",
     "settled within",
+    "repaired",
 ]
 # The sign itself named as gone: "the numbness has completely gone". Only the sign's own word:
 # "the feeling has gone" is numbness, and "the pain has gone on for months" goes on.
