@@ -40,7 +40,10 @@ BACK_REFERENCE = re.compile(
     r"\b(?:the (?:first|second|third|fourth|last|1st|2nd|3rd|4th|same) "
     r"(?:one|exercise|drill|move|stretch)|(?:do|doing|did|hold|holding|try|trying|practise|"
     r"practice) (?:it|that|this|them)|(?:that|this|same) one|it again|"
-    r"(?:need|use|wear) for (?:it|that|this))\b|"
+    r"(?:need|use|wear) for (?:it|that|this)|"
+    # the kit of the one shown: "need a band?"
+    r"(?:need|use|want) (?:a|an|any|the) (?:band|mat|weight|weights|kettlebell|cable|"
+    r"equipment|kit))\b|"
     # how much of the last one, said as the whole of a short message ("how many of them tho")
     r"\bhow (?:many|often)(?: (?:of )?(?:those|them|these|reps|sets|times))?"
     r"(?: (?:each|per|on each|for each) (?:side|way|leg|arm))?"

@@ -71,6 +71,7 @@ def test_a_span_another_extractor_tagged_is_left_alone(extractor: ExerciseNameEx
         ("the first one again please, i forgot how to hold the band", "the first one"),
         ("ok and that one?", "that one"),
         ("how many each side", "how many each side"),
+        ("need a band?", "need a band"),
     ],
 )
 def test_a_short_follow_up_points_back_at_an_exercise(
