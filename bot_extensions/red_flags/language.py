@@ -237,7 +237,9 @@ ASKS = re.compile(r"\?|\b(what|whats|which|tell me|explain)\b")
 # the signs told around it count on their own.
 # What a sign is like, asked with the sign between: "what does saddle numbness actually feel
 # like, so I'd know?". "What does it mean when I can't feel the paper" stays a report.
-WHAT_IT_IS_BEFORE = re.compile(r"\bwhat (does|do|did|would|will|might|could|should) (a |an |the )?$")
+WHAT_IT_IS_BEFORE = re.compile(
+    r"\bwhat (does|do|did|would|will|might|could|should) (a |an |the )?$"
+)
 WHAT_IT_IS_AFTER = re.compile(r"^[^,.;?!]{0,40}?\b(feel|feels|look|looks|mean|means)\b")
 # The condition spoken of in general, not had: "my GP said aneurysms are really rare at my age".
 IN_GENERAL_AFTER = re.compile(
