@@ -15,13 +15,10 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-from rasa.engine.graph import ExecutionContext, GraphComponent
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
-from rasa.engine.storage.resource import Resource
-from rasa.engine.storage.storage import ModelStorage
-from rasa.nlu.extractors.extractor import EntityExtractorMixin
 from rasa.shared.nlu.training_data.message import Message
-from rasa.shared.nlu.training_data.training_data import TrainingData
+
+from bot_extensions.knowledge_extractor import KnowledgeExtractor
 
 ENTITY = "exercise"
 # Typos allowed by the length of the name as typed (letters and digits only).
@@ -111,12 +108,13 @@ def load_names(path: Path) -> dict[str, str]:
 
 
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.ENTITY_EXTRACTOR], is_trainable=False)
-class ExerciseNameExtractor(GraphComponent, EntityExtractorMixin):
+class ExerciseNameExtractor(KnowledgeExtractor):
     @staticmethod
     def get_default_config() -> dict[str, Any]:
         return {"knowledge_file": "data/knowledge/exercises.yml"}
 
     def __init__(self, config: dict[str, Any]) -> None:
+        super().__init__(config)
         self.names = load_names(Path(config["knowledge_file"]))
         # Typos are looked for among the names that start with the same two letters: a slip in
         # the first letters is rare, and the comparisons stay few.
@@ -124,19 +122,6 @@ class ExerciseNameExtractor(GraphComponent, EntityExtractorMixin):
         for name in self.names:
             if len(name) >= ONE_TYPO_FROM - 1:
                 self.by_start.setdefault(name[:2], []).append(name)
-
-    @classmethod
-    def create(
-        cls,
-        config: dict[str, Any],
-        model_storage: ModelStorage,
-        resource: Resource,
-        execution_context: ExecutionContext,
-    ) -> ExerciseNameExtractor:
-        return cls(config)
-
-    def process_training_data(self, training_data: TrainingData) -> TrainingData:
-        return training_data
 
     def process(self, messages: list[Message]) -> list[Message]:
         for message in messages:

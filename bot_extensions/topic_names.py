@@ -23,13 +23,10 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-from rasa.engine.graph import ExecutionContext, GraphComponent
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
-from rasa.engine.storage.resource import Resource
-from rasa.engine.storage.storage import ModelStorage
-from rasa.nlu.extractors.extractor import EntityExtractorMixin
 from rasa.shared.nlu.training_data.message import Message
-from rasa.shared.nlu.training_data.training_data import TrainingData
+
+from bot_extensions.knowledge_extractor import KnowledgeExtractor
 
 ENTITY = "topic"
 EXERCISE_ENTITY = "exercise"
@@ -63,7 +60,7 @@ def load_topic_terms(path: Path) -> list[tuple[str, tuple[str, ...]]]:
 
 
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.ENTITY_EXTRACTOR], is_trainable=False)
-class TopicNameExtractor(GraphComponent, EntityExtractorMixin):
+class TopicNameExtractor(KnowledgeExtractor):
     @staticmethod
     def get_default_config() -> dict[str, Any]:
         return {
@@ -78,23 +75,11 @@ class TopicNameExtractor(GraphComponent, EntityExtractorMixin):
         }
 
     def __init__(self, config: dict[str, Any]) -> None:
+        super().__init__(config)
         self.topics = load_topic_terms(Path(config["knowledge_file"]))
         self.intents = frozenset(config["intents"])
         self.max_words = int(config["max_words"])
         self.plan_words = tuple(spaced_words(w) for w in config["plan_words"])
-
-    @classmethod
-    def create(
-        cls,
-        config: dict[str, Any],
-        model_storage: ModelStorage,
-        resource: Resource,
-        execution_context: ExecutionContext,
-    ) -> TopicNameExtractor:
-        return cls(config)
-
-    def process_training_data(self, training_data: TrainingData) -> TrainingData:
-        return training_data
 
     def process(self, messages: list[Message]) -> list[Message]:
         for message in messages:
