@@ -51,9 +51,16 @@ def test_two_topics_that_both_answer_stand(tie: AnswerableTie) -> None:
 
 
 def test_a_tie_with_something_else_stays_unplaced(tie: AnswerableTie) -> None:
+    assert _tied(tie, "feedback_hurts", "greet", [PLANK]) == "nlu_fallback"
+    # "the plank hurts": stopping it is not the card's answer
     assert _tied(tie, "ask_exercise", "feedback_hurts", [PLANK]) == "nlu_fallback"
     assert _tied(tie, "greet", "ask_stiffness", []) == "nlu_fallback"
 
 
 def test_a_weak_reading_stays_unplaced(tie: AnswerableTie) -> None:
     assert _tied(tie, "ask_pain_cause", "ask_stiffness", [], top=0.1) == "nlu_fallback"
+
+
+def test_a_named_exercise_takes_a_tie_to_its_question(tie: AnswerableTie) -> None:
+    assert _tied(tie, "ask_pain_cause", "ask_exercise_safety", [PLANK]) == "ask_exercise_safety"
+    assert _tied(tie, "out_of_scope", "ask_exercise", [PLANK]) == "ask_exercise"
