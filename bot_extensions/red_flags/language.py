@@ -232,9 +232,6 @@ PASSES_ON_MOVING = re.compile(
     r"standing))\b"
 )
 ASKS = re.compile(r"\?|\b(what|whats|which|tell me|explain)\b")
-# Asking whether the pain could be the condition, just before its name: "is there any way back
-# pain like this could be an aneurysm?". A question about it (its check question), not a report;
-# the signs told around it count on their own.
 # What a sign is like, asked with the sign between: "what does saddle numbness actually feel
 # like, so I'd know?". "What does it mean when I can't feel the paper" stays a report.
 WHAT_IT_IS_BEFORE = re.compile(
@@ -246,6 +243,9 @@ IN_GENERAL_AFTER = re.compile(
     r"^[a-z ]{0,30}? (are|is) (very |really |quite |so |extremely |pretty )?"
     r"(rare|uncommon|unusual|unlikely)\b"
 )
+# Asking whether the pain could be the condition, just before its name: "is there any way back
+# pain like this could be an aneurysm?". A question about it (its check question), not a report;
+# the signs told around it count on their own.
 ASKS_IF_IT_IS = re.compile(
     r"\b((could|might|can|would) (this|it|that) (be|mean)|"
     r"(this|it|that) (could|might|can|would) (be|mean))( an| a)?\s*$"
