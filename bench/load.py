@@ -17,6 +17,8 @@ Runs in the app environment (httpx). Commands:
   load.py compare [--prod-dir var/prod]
       closed loop, side by side: this project's model and a baseline trained with Rasa's
       default config.yml on the same data (trains the baseline first if it is missing)
+  load.py flood [--prod-dir var/prod]
+      against a running `make up-prod`: six people's p95 without and with one sender's flood
   load.py train-baseline
       train only that baseline model (var/bench/models/)
 
@@ -55,6 +57,8 @@ from bench.loadgen.client import (  # noqa: E402
     run_open_loop,
     turn_cost,
 )
+from bench.loadgen.flood import p95_ms as flood_p95_ms  # noqa: E402
+from bench.loadgen.flood import scenario as flood_scenario  # noqa: E402
 
 BENCH = ROOT / "var" / "bench"
 RASA = ROOT / "scripts" / "rasa"  # Rasa with the project's patches
@@ -522,6 +526,24 @@ def cmd_turn_cost(args: argparse.Namespace) -> int:
     return 1 if cost.errors else 0
 
 
+FLOOD_P95_TARGET_MS = 300
+
+
+def cmd_flood(args: argparse.Namespace) -> int:
+    """The same people talking without and then with one sender's flood, through nginx."""
+    url = f"http://127.0.0.1:{stack_env(Path(args.prod_dir))['PROD_PORT']}"
+    before = load_average()
+    _, calm = asyncio.run(flood_scenario(url, None))
+    counts, flooded = asyncio.run(flood_scenario(url, f"flood-{uuid.uuid4().hex[:8]}"))
+    without, with_flood = flood_p95_ms(calm), flood_p95_ms(flooded)
+    print("| others' p95 without the flood | with it | flood accepted / refused (429) |")
+    print("|---|---|---|")
+    print(f"| {without:.0f} ms | {with_flood:.0f} ms | {counts[200]} / {counts[429]} |")
+    print(f"load average before / after: {before} / {load_average()} (2 cores)")
+    print(f"target: p95 with the flood at most {FLOOD_P95_TARGET_MS} ms")
+    return 0 if with_flood <= FLOOD_P95_TARGET_MS else 1
+
+
 def cmd_capacity(args: argparse.Namespace) -> int:
     prod = Path(args.prod_dir)
     env = stack_env(prod)
@@ -702,7 +724,8 @@ def main(argv: list[str] | None = None) -> int:
     capacity.add_argument(
         "--baseline-timeout", type=float, default=30.0, help="seconds before a turn is an error"
     )
-    for p in (open_loop, capacity):
+    sub.add_parser("flood", help="others' latency while one sender floods (make up-prod)")
+    for p in (open_loop, capacity, sub.choices["flood"]):
         p.add_argument("--prod-dir", default=os.environ.get("PROD_DIR", str(ROOT / "var" / "prod")))
     args = parser.parse_args(argv)
     if args.command == "open-loop":
@@ -711,6 +734,8 @@ def main(argv: list[str] | None = None) -> int:
         return cmd_turn_cost(args)
     if args.command == "capacity":
         return cmd_capacity(args)
+    if args.command == "flood":
+        return cmd_flood(args)
     if args.command == "run":
         return cmd_run(args)
     if args.command == "profile":
