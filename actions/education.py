@@ -19,7 +19,7 @@ from actions.parsing import asks_for_diagnosis
 from actions.questions import topic_named_in
 from actions.red_flags import send_red_flag_details
 from actions.rendering import topic_message
-from actions.teaching_gate import teaching_withheld
+from actions.teaching_gate import teaching_withheld, withhold_teaching
 from backcare.knowledge.queries import education_topic, find_exercise
 from backcare.triage import CLINICIAN_LEVEL
 
@@ -34,6 +34,9 @@ TOPIC_FOR_INTENT = {
 # Asking whether to stretch a sore back gets the topic that answers exactly that.
 STRETCHING_TOPIC = "dont-stretch-sore-back"
 STRETCHING_INTENTS = {"ask_stiffness", "ask_exercise_safety", "ask_pain_cause"}
+# Whether exercising is safe now is what an alarm has answered: not before a clinician's check.
+# After one, these questions get the hold's reply, not the general "yes, keep moving".
+ANSWERED_BY_AN_ALARM = {TOPIC_FOR_INTENT["ask_exercise_safety"], STRETCHING_TOPIC}
 # These topics are read in full; the rest give a summary and offer an exercise.
 DETAILED_TOPICS = {"when-to-see-someone"}
 
@@ -63,6 +66,8 @@ def explain_topic(
     exercise is offered.
     """
     slug = topic_for(intent, text, named_topics)
+    if slug in ANSWERED_BY_AN_ALARM and withhold_teaching(dispatcher, tracker):
+        return []
     topic = education_topic(session, slug)
     if topic is None:
         raise PhraseMissing(f"education topic {slug}")

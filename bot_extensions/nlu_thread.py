@@ -9,6 +9,10 @@ at once, as before; the loop meanwhile serves the other conversations (Python sw
 between the two threads every few milliseconds, so a long parse shares the CPU instead of
 holding it). The conversation being parsed waits for its result exactly as before: its turn
 holds the conversation's lock.
+
+The copy of the message that is parsed also carries the person's earlier short messages
+(bot_extensions/earlier_messages.py), so that a red flag told across a burst of messages is
+found.
 """
 
 from __future__ import annotations
@@ -22,6 +26,8 @@ import rasa.core.processor
 from rasa.core.channels.channel import UserMessage
 from rasa.core.processor import MessageProcessor
 from rasa.shared.core.trackers import DialogueStateTracker
+
+from bot_extensions import earlier_messages
 
 NLU_THREAD = ThreadPoolExecutor(max_workers=1, thread_name_prefix="nlu")
 
@@ -38,8 +44,12 @@ async def parse_message(
     else:
         if tracker is None:
             tracker = DialogueStateTracker.from_events(message.sender_id, [])
+        parsed = copy.copy(message)
+        parsed.metadata = earlier_messages.with_earlier(
+            message.metadata, earlier_messages.from_tracker(tracker)
+        )
         parse_data = await asyncio.get_running_loop().run_in_executor(
-            NLU_THREAD, self._parse_message_with_graph, message, tracker, only_output_properties
+            NLU_THREAD, self._parse_message_with_graph, parsed, tracker, only_output_properties
         )
     self._update_full_retrieval_intent(parse_data)
     rasa.core.processor.structlogger.debug(

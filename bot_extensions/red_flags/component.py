@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -28,9 +29,11 @@ from rasa.nlu.extractors.extractor import EntityExtractorMixin
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
+from bot_extensions import earlier_messages
 from bot_extensions.intent_readings import drop_readings
 from bot_extensions.red_flags import language
 from bot_extensions.red_flags.detector import (
+    ACROSS_MESSAGES_LAYER,
     Finding,
     RedFlagDetector,
     UnplacedCheck,
@@ -55,6 +58,8 @@ MOST_URGENT = URGENCY_ORDER[-1]
 UNPLACED_CONFIDENCE = 0.6
 # Written into `check_answer` when a check starts; the slot type reads it as "not answered yet".
 CHECK_PENDING = CheckAnswerSlot.PENDING
+# Earlier messages are read as sentences of one story, in the order they were sent.
+TOLD_APART = ". "
 
 
 @DefaultV1Recipe.register(
@@ -107,6 +112,9 @@ class RedFlagDetectorComponent(GraphComponent, EntityExtractorMixin):
         # normalised once for the cue words read below (the detector normalises on its own)
         normalised = language.normalise(text)
         findings = self.detector.detect(text)
+        findings += self._told_across_messages(
+            earlier_messages.from_metadata(message.get("metadata")), text, findings
+        )
         present = [f for f in findings if f.is_present]
         entities = list(message.get("entities", []))
         for finding in present:
@@ -177,6 +185,24 @@ class RedFlagDetectorComponent(GraphComponent, EntityExtractorMixin):
             normalised
         ):
             drop_readings(message, {CLINICIAN_CHECKED_INTENT})
+
+    def _told_across_messages(
+        self, earlier: list[str], text: str, findings: list[Finding]
+    ) -> list[Finding]:
+        """Alarms whose parts came in this message and the person's short messages just before
+        it ("hes 81" / "slipped on the ice this morning"). Only when this message alone raises
+        no alarm, and only flags that neither this message nor the earlier ones raised or asked
+        about on their own (those were answered when they came)."""
+        if not earlier or any(f.is_present and f.urgency in ALARM_LEVELS for f in findings):
+            return []
+        seen = {f.slug for f in findings} | {
+            f.slug for f in self.detector.detect(TOLD_APART.join(earlier))
+        }
+        return [
+            replace(f, layer=ACROSS_MESSAGES_LAYER, start=0, end=0)
+            for f in self.detector.detect(TOLD_APART.join([*earlier, text]))
+            if f.is_present and f.urgency in ALARM_LEVELS and f.slug not in seen
+        ]
 
     @staticmethod
     def _classifier_reads_a_red_flag(message: Message) -> bool:

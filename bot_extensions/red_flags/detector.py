@@ -34,6 +34,9 @@ SUSPECT_LAYER = "suspect"
 TOLD_APART_LAYER = "told_apart"
 # A flag's `all_clear` statements: the function is said to be normal, a denial of the sign.
 ALL_CLEAR_LAYER = "all_clear"
+# Parts told in this message and the person's short messages before it (set by the Rasa
+# component, which is handed those messages; the detector reads one text).
+ACROSS_MESSAGES_LAYER = "told_across_messages"
 
 
 MOST_URGENT = URGENCY_ORDER[-1]
@@ -104,7 +107,7 @@ class Finding:
     terms: tuple[str, ...]
     start: int
     end: int
-    layer: str = RULE_LAYER  # rule | suspect | told_apart | all_clear
+    layer: str = RULE_LAYER  # rule | suspect | told_apart | all_clear | told_across_messages
     rule: int = 0  # index of the rule within its layer (phrases follow the match rules)
     check_question: str | None = None
     # The flags a suspect's check question covers (cauda equina: saddle, bladder, bowel...).

@@ -13,8 +13,17 @@ from typing import Any
 from rasa.core.agent import Agent
 from rasa.core.channels.channel import UserMessage
 from rasa.core.processor import MessageProcessor
+from rasa.shared.core.events import (
+    ActionExecuted,
+    BotUttered,
+    Event,
+    Restarted,
+    SessionStarted,
+    UserUttered,
+)
+from rasa.shared.core.trackers import DialogueStateTracker
 
-from bot_extensions import nlu_thread, rasa_patches
+from bot_extensions import earlier_messages, nlu_thread, rasa_patches
 
 ROOT = Path(__file__).resolve().parents[2]
 PARSE_SECONDS = 0.3
@@ -73,3 +82,45 @@ def test_the_patched_parse_is_rasas_parse() -> None:
         ours = asyncio.run(nlu_thread.parse_message(agent.processor, UserMessage(text)))
         theirs = asyncio.run(rasa_parse(agent.processor, UserMessage(text)))
         assert ours == theirs
+
+
+class RecordingProcessor(SlowProcessor):
+    def __init__(self) -> None:
+        super().__init__()
+        self.metadata: list[dict[str, Any]] = []
+
+    def _parse_message_with_graph(self, message: UserMessage, *_: Any) -> dict[str, Any]:
+        self.metadata.append(message.metadata)
+        return {"text": message.text, "intent": {"name": "greet"}, "entities": []}
+
+
+def _tracker(*events: Event) -> DialogueStateTracker:
+    return DialogueStateTracker.from_events("someone", list(events))
+
+
+def test_the_parse_is_handed_the_persons_short_messages_just_before_it() -> None:
+    processor = RecordingProcessor()
+    tracker = _tracker(
+        UserUttered("an old message from the session before"),
+        SessionStarted(),
+        UserUttered("I wrote a long story here. " * 10),
+        BotUttered("a reply"),
+        UserUttered("its for my dad"),
+        ActionExecuted("action_listen"),
+        UserUttered("hes 81"),
+    )
+    # A client's own value under the key never reaches the pipeline, and is not changed.
+    sent = UserMessage(
+        "slipped on the ice", metadata={earlier_messages.KEY: ["im 90 and fell"], "x": 1}
+    )
+    asyncio.run(nlu_thread.parse_message(processor, sent, tracker))  # type: ignore[arg-type]
+    assert processor.metadata == [{earlier_messages.KEY: ["its for my dad", "hes 81"], "x": 1}]
+    assert sent.metadata == {earlier_messages.KEY: ["im 90 and fell"], "x": 1}
+
+
+def test_only_the_last_few_short_messages_are_handed_on() -> None:
+    said = [f"message {n}" for n in range(6)]
+    tracker = _tracker(SessionStarted(), *(UserUttered(text) for text in said))
+    assert earlier_messages.from_tracker(tracker) == said[-earlier_messages.MOST_MESSAGES :]
+    assert earlier_messages.from_tracker(_tracker()) == []
+    assert earlier_messages.from_tracker(_tracker(UserUttered("hi"), Restarted())) == []

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from rasa.shared.nlu.training_data.message import Message
 
+from bot_extensions import earlier_messages
 from bot_extensions.red_flags.component import RedFlagDetectorComponent
 from tests.bot.conftest import ROOT
 
@@ -112,3 +113,65 @@ def _check_reply(component: RedFlagDetectorComponent, text: str) -> str | None:
 )
 def test_a_check_answer_is_a_plain_no_or_no_clear_no(component, text: str, reply) -> None:
     assert _check_reply(component, text) == reply
+
+
+def _read_after(component: RedFlagDetectorComponent, earlier: list[str], text: str) -> Message:
+    """The message once the component has read `text`, sent after the short `earlier` ones."""
+    message = Message(
+        data={
+            "text": text,
+            "intent": {"name": "ask_pain_cause", "confidence": 0.6},
+            "intent_ranking": [{"name": "ask_pain_cause", "confidence": 0.6}],
+            "entities": [],
+            "metadata": earlier_messages.with_earlier({}, earlier),
+        }
+    )
+    component.process([message])
+    return message
+
+
+def _alarm(message: Message) -> tuple[str | None, list[str]]:
+    entities = message.get("entities")
+    level = next((e["value"] for e in entities if e["entity"] == "triage_level"), None)
+    return level, [
+        f["layer"] for f in message.get("red_flag_findings")["findings"] if f["status"] == "present"
+    ]
+
+
+def test_a_fall_and_an_age_told_in_a_burst_of_messages_raise_the_alarm(component) -> None:
+    earlier = ["its for my dad", "hes 81"]
+    text = "slipped on the ice this morning n landed on his back"
+    assert _alarm(_read_after(component, [], text)) == (None, [])
+    told = _read_after(component, earlier, text)
+    assert _alarm(told) == ("urgent", ["told_across_messages"])
+    assert told.get("intent")["name"] == "report_red_flag"
+
+
+@pytest.mark.parametrize(
+    ("earlier", "text"),
+    [
+        # Nothing in this message adds to what came before.
+        (["hes 81", "slipped on the ice this morning n landed on his back"], "thanks"),
+        # Told in the earlier messages alone: answered when it came, not raised again.
+        (["hes 81 and slipped on the ice this morning"], "his back is sore"),
+        # No age of 50 or more anywhere.
+        (["its for my son", "hes 18"], "slipped on the ice this morning n landed on his back"),
+        # The fall is denied.
+        (["im 72"], "no falls or anything, it just aches in the mornings"),
+    ],
+)
+def test_no_alarm_across_messages_without_a_new_part_of_it(component, earlier, text) -> None:
+    assert _alarm(_read_after(component, earlier, text))[0] is None
+
+
+@pytest.mark.parametrize(
+    "metadata",
+    [
+        None,
+        {"backbone_earlier_messages": "hes 81"},
+        {"backbone_earlier_messages": [81, None, {"text": "hes 81"}]},
+        {"backbone_earlier_messages": ["x" * 500 + " hes 81"]},
+    ],
+)
+def test_malformed_earlier_messages_are_read_as_none(metadata) -> None:
+    assert earlier_messages.from_metadata(metadata) == []

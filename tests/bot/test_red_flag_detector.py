@@ -325,7 +325,8 @@ def test_a_combination_across_sentences_is_judged_by_its_last_telling(
         "My father is 88. He had a hip replaced in 2015 and has been fine since. "
         "On Monday he lost his balance in the garden and now his back is sore."
     )
-    assert check_to_ask(detector.detect(text)) is not None
+    # "fine since" is about the hip replaced, not the fall told after it.
+    assert "minor-fall-fragile-bones" in {f.slug for f in detector.detect(text) if f.is_present}
 
 
 def test_a_rule_told_apart_combines_sentences_and_says_so(detector: RedFlagDetector) -> None:

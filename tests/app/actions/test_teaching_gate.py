@@ -93,6 +93,33 @@ async def test_an_explanation_after_an_emergency_offers_no_exercise(
     assert not dispatcher.messages[0].get("buttons")
 
 
+@pytest.mark.parametrize(
+    ("triage", "response"),
+    [("urgent", "utter_after_urgent"), ("emergency", "utter_after_emergency")],
+)
+@pytest.mark.parametrize(
+    "text", ["is it safe for him to exercise now?", "should I stretch it out?"]
+)
+async def test_after_an_alarm_whether_exercise_is_safe_gets_the_hold_not_the_topic(
+    dispatcher: CollectingDispatcher, triage: str, response: str, text: str
+) -> None:
+    message = tracker("ask_exercise_safety", text, slots={"triage": triage})
+    assert await ActionExplainTopic().run(dispatcher, message, DOMAIN) == []
+    assert [m.get("response") for m in dispatcher.messages] == [response]
+
+
+async def test_after_a_clinician_check_whether_exercise_is_safe_gets_the_topic(
+    dispatcher: CollectingDispatcher,
+) -> None:
+    message = tracker(
+        "ask_exercise_safety",
+        "is it safe to exercise now?",
+        slots={"triage": "urgent", "clinician_checked": True},
+    )
+    await ActionExplainTopic().run(dispatcher, message, DOMAIN)
+    assert dispatcher.messages[0].get("text", "").startswith("Is it safe to exercise")
+
+
 async def test_without_an_alarm_the_explanation_offers_an_exercise(
     dispatcher: CollectingDispatcher,
 ) -> None:
