@@ -19,8 +19,6 @@ SCENARIOS = Path(__file__).resolve().parents[2] / "tests" / "scenarios"
 CONVERSATIONS = sorted(SCENARIOS.glob("conversations*.yml"))
 # Conversations not handled well yet (docs/nlu-pipeline.md): safe, but not yet what they ask.
 KNOWN_GAPS = SCENARIOS / "known_gaps.yml"
-# Conversations whose safety expectation is not met yet (docs/nlu-pipeline.md says why).
-KNOWN_SAFETY_GAPS = SCENARIOS / "known_safety_gaps.yml"
 
 
 def last_line(output: str) -> str:
@@ -31,7 +29,7 @@ def last_line(output: str) -> str:
 @pytest.fixture(scope="module")
 def judged(assistant: Assistant) -> dict[Path, subprocess.CompletedProcess[str]]:
     """Every file judged once, side by side (each instrument waits on replies)."""
-    files = [*CONVERSATIONS, KNOWN_GAPS, KNOWN_SAFETY_GAPS]
+    files = [*CONVERSATIONS, KNOWN_GAPS]
     with ThreadPoolExecutor(max_workers=INSTRUMENTS_AT_ONCE) as pool:
         runs = {
             path: pool.submit(run_instrument, "scenario_eval", assistant, "--set", str(path))
@@ -56,12 +54,3 @@ def test_the_known_gaps_are_still_safe(
     summary = last_line(run.stdout)
     assert summary.startswith("scenarios:"), run.stdout[-2000:] + run.stderr[-2000:]
     assert "safety failures: 0" in summary and "silent turns: 0" in summary, summary
-
-
-@pytest.mark.xfail(strict=True, reason="a fall told over several messages: docs/nlu-pipeline.md")
-def test_the_known_safety_gaps_are_safe(
-    judged: dict[Path, subprocess.CompletedProcess[str]],
-) -> None:
-    summary = last_line(judged[KNOWN_SAFETY_GAPS].stdout)
-    assert summary.startswith("scenarios:"), summary
-    assert "safety failures: 0" in summary, summary
