@@ -559,10 +559,12 @@ def _settle(findings: list[Finding]) -> list[Finding]:
     """
     denied = {f.slug for f in findings if f.status == "negated"}
     over_at = {f.slug: f.start for f in findings if f.status == "past"}
+    # Where each present sign was last told: for one told across sentences, its last part
+    # ("my mother is 84... an old collapse, fine since... last week she lost her balance").
     present_at = {}
     for f in findings:
         if f.is_present:
-            present_at[f.slug] = max(present_at.get(f.slug, -1), f.start)
+            present_at[f.slug] = max(present_at.get(f.slug, -1), f.end)
 
     def settled(f: Finding) -> str:
         if f.status == "unclear" and (
@@ -582,7 +584,7 @@ def _settle(findings: list[Finding]) -> list[Finding]:
         if (
             f.is_present
             and f.urgency != MOST_URGENT
-            and over_at.get(f.slug, -1) > f.start
+            and over_at.get(f.slug, -1) > f.end
             and present_at[f.slug] < over_at[f.slug]
         ):
             return "past"
