@@ -191,12 +191,15 @@ class RedFlagDetectorComponent(GraphComponent, EntityExtractorMixin):
     ) -> list[Finding]:
         """Alarms whose parts came in this message and the person's short messages just before
         it ("hes 81" / "slipped on the ice this morning"). Only when this message alone raises
-        no alarm, and only flags that neither this message nor the earlier ones raised or asked
-        about on their own (those were answered when they came)."""
+        no alarm, and only flags that this message did not judge on its own and the earlier
+        ones did not raise or ask about (those were answered when they came; one they denied
+        may still be told now: "no fever" / "just took my temp, 38.6")."""
         if not earlier or any(f.is_present and f.urgency in ALARM_LEVELS for f in findings):
             return []
         seen = {f.slug for f in findings} | {
-            f.slug for f in self.detector.detect(TOLD_APART.join(earlier))
+            f.slug
+            for f in self.detector.detect(TOLD_APART.join(earlier))
+            if f.is_present or f.is_unclear
         }
         return [
             replace(f, layer=ACROSS_MESSAGES_LAYER, start=0, end=0)

@@ -147,6 +147,13 @@ def test_a_fall_and_an_age_told_in_a_burst_of_messages_raise_the_alarm(component
     assert told.get("intent")["name"] == "report_red_flag"
 
 
+def test_a_fall_denied_earlier_and_told_now_raises_the_alarm(component) -> None:
+    earlier = ["im 80", "didnt fall or anything"]
+    text = "well i slipped on the stairs this morning"
+    assert _alarm(_read_after(component, [], text))[0] is None
+    assert _alarm(_read_after(component, earlier, text)) == ("urgent", ["told_across_messages"])
+
+
 @pytest.mark.parametrize(
     ("earlier", "text"),
     [
