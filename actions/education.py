@@ -19,7 +19,12 @@ from actions.parsing import asks_for_diagnosis
 from actions.questions import topic_named_in
 from actions.red_flags import send_red_flag_details
 from actions.rendering import topic_message
-from actions.teaching_gate import teaching_withheld, withhold_teaching
+from actions.teaching_gate import (
+    AFTER_EMERGENCY,
+    AFTER_URGENT,
+    teaching_withheld,
+    withhold_teaching,
+)
 from backcare.knowledge.queries import education_topic, find_exercise
 from backcare.triage import CLINICIAN_LEVEL
 
@@ -37,6 +42,7 @@ STRETCHING_INTENTS = {"ask_stiffness", "ask_exercise_safety", "ask_pain_cause"}
 # Whether exercising is safe now is what an alarm has answered: not before a clinician's check.
 # After one, these questions get the hold's reply, not the general "yes, keep moving".
 ANSWERED_BY_AN_ALARM = {TOPIC_FOR_INTENT["ask_exercise_safety"], STRETCHING_TOPIC}
+ALARM_HOLDS = {AFTER_URGENT, AFTER_EMERGENCY}
 # These topics are read in full; the rest give a summary and offer an exercise.
 DETAILED_TOPICS = {"when-to-see-someone"}
 
@@ -81,7 +87,11 @@ def explain_topic(
     if named is not None and named.slug != topic.slug:
         dispatcher.utter_message(text=topic_message(named))
     send_red_flag_details(dispatcher, session, red_flags, {CLINICIAN_LEVEL})
-    if detailed or not topic.related_exercises or teaching_withheld(tracker):
+    withheld = teaching_withheld(tracker)
+    if withheld in ALARM_HOLDS:
+        # Whatever was asked after an alarm, the answer ends with the help still needed.
+        dispatcher.utter_message(response=withheld)
+    if detailed or not topic.related_exercises or withheld:
         return []
     exercise = find_exercise(session, topic.related_exercises[0])
     if exercise is None:

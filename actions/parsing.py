@@ -139,6 +139,14 @@ _DATES = [
     re.compile(rf"\b(?:since|in|from|around) {_YEAR}\b"),
 ]
 _FEAST = re.compile(r"\b(?P<feast>christmas|xmas|new years?|easter)\b")
+# "since the spring": from the season's first month (the meteorological seasons of the UK,
+# where the assistant's advice comes from). "Since the fall" is an accident, not autumn.
+_SEASON_STARTS = {"spring": 3, "summer": 6, "autumn": 9, "winter": 12}
+_SEASON = re.compile(
+    rf"\b(?:since|from|in|around|over|start of|end of) (?:the |(?P<last>last )|this )?"
+    rf"(?P<season>{_either(list(_SEASON_STARTS))})\b"
+)
+_SEASON_DAYS = 91
 _WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
 _WEEKDAY = re.compile(rf"\b(?P<weekday>{_either(_WEEKDAYS)}|weekend)\b")
 
@@ -191,6 +199,8 @@ def _date_mentioned(text: str, today: dt.date) -> dt.date | None:
             return _date(match.groupdict(), today)
     if match := _FEAST.search(text):
         return _last_feast(match.group("feast"), today)
+    if match := _SEASON.search(text):
+        return _last_season(_SEASON_STARTS[match.group("season")], today, over=bool(match["last"]))
     if match := _WEEKDAY.search(text):
         weekday = match.group("weekday")
         index = _WEEKDAYS.index("saturday" if weekday == "weekend" else weekday)
@@ -224,6 +234,15 @@ def _last_feast(feast: str, today: dt.date) -> dt.date:
         return dt.date(year, 1, 1) if feast.startswith("new year") else dt.date(year, 12, 25)
 
     return on(today.year) if on(today.year) <= today else on(today.year - 1)
+
+
+def _last_season(month: int, today: dt.date, over: bool) -> dt.date:
+    """The start of the latest such season begun by today; with `over` ("last summer"), the
+    latest one already over."""
+    start = dt.date(today.year, month, 1)
+    while start > today or (over and start + dt.timedelta(days=_SEASON_DAYS) > today):
+        start = start.replace(year=start.year - 1)
+    return start
 
 
 def _easter(year: int) -> dt.date:

@@ -21,10 +21,12 @@ from rasa.shared.core.domain import Domain
 from rasa.shared.core.trackers import DialogueStateTracker
 
 from bot_extensions.deterministic_policy import DeterministicPolicy
+from bot_extensions.triage import urgency_rank
 
 # Above RulePolicy (6): the check comes before the rule that would answer the question.
 PRIORITY = 7
-# The form that asks each level's check question, most urgent first.
+# The form that asks each level's check question (entity `check_<level>`), most urgent first.
+CHECK_PREFIX = "check_"
 CHECK_FORMS = {
     "check_emergency": "emergency_check",
     "check_urgent": "urgent_check",
@@ -48,7 +50,17 @@ class CheckQuestionPolicy(DeterministicPolicy):
             return None
         last = tracker.latest_action_name
         names = {entity.get("entity") for entity in message.entities}
-        form = next((f for e, f in CHECK_FORMS.items() if e in names), None)
+        # A check at a level the triage has already reached asks nothing new ("started this
+        # morning and my back is agony" after an emergency): the rules answer instead.
+        reached = urgency_rank(tracker.get_slot("triage"))
+        form = next(
+            (
+                f
+                for e, f in CHECK_FORMS.items()
+                if e in names and urgency_rank(e.removeprefix(CHECK_PREFIX)) > reached
+            ),
+            None,
+        )
         waiting = tracker.active_loop_name in CHECK_FORMS.values()
         if waiting and form is None:
             no_answer = last == ACTION_LISTEN_NAME and tracker.get_slot("check_answer") is None

@@ -112,9 +112,10 @@ class RedFlagDetectorComponent(GraphComponent, EntityExtractorMixin):
         # normalised once for the cue words read below (the detector normalises on its own)
         normalised = language.normalise(text)
         findings = self.detector.detect(text)
-        findings += self._told_across_messages(
+        told_across, burst_tells_a_flag = self._told_across_messages(
             earlier_messages.from_metadata(message.get("metadata")), text, findings
         )
+        findings += told_across
         present = [f for f in findings if f.is_present]
         entities = list(message.get("entities", []))
         for finding in present:
@@ -128,7 +129,10 @@ class RedFlagDetectorComponent(GraphComponent, EntityExtractorMixin):
         tells_symptoms = _tells_symptoms(message, normalised, findings, self.answer_signs)
         unplaced = (
             self.unplaced_check
-            if not findings and not tells_symptoms and self._classifier_reads_a_red_flag(message)
+            if not findings
+            and not burst_tells_a_flag
+            and not tells_symptoms
+            and self._classifier_reads_a_red_flag(message)
             else None
         )
         if check:
@@ -188,24 +192,32 @@ class RedFlagDetectorComponent(GraphComponent, EntityExtractorMixin):
 
     def _told_across_messages(
         self, earlier: list[str], text: str, findings: list[Finding]
-    ) -> list[Finding]:
-        """Alarms whose parts came in this message and the person's short messages just before
-        it ("hes 81" / "slipped on the ice this morning"). Only when this message alone raises
-        no alarm, and only flags that this message did not judge on its own and the earlier
-        ones did not raise or ask about (those were answered when they came; one they denied
-        may still be told now: "no fever" / "just took my temp, 38.6")."""
+    ) -> tuple[list[Finding], bool]:
+        """Red flags whose parts came in this message and the person's short messages just
+        before it ("hes 81" / "slipped on the ice this morning"), and whether the burst tells
+        any red flag at all.
+
+        Only when this message alone raises no alarm, and only flags that this message did not
+        judge on its own and the earlier ones did not raise or ask about (those were answered
+        when they came; one they denied may still be told now: "didnt fall or anything" /
+        "well i slipped on the stairs"). A burst that tells a flag already answered ("my hip
+        keeps catching" / "and its given way on the stairs") places the classifier's red-flag
+        reading: no general check question is asked about it.
+        """
         if not earlier or any(f.is_present and f.urgency in ALARM_LEVELS for f in findings):
-            return []
+            return [], False
         seen = {f.slug for f in findings} | {
             f.slug
             for f in self.detector.detect(TOLD_APART.join(earlier))
             if f.is_present or f.is_unclear
         }
-        return [
+        burst = [f for f in self.detector.detect(TOLD_APART.join([*earlier, text])) if f.is_present]
+        told = [
             replace(f, layer=ACROSS_MESSAGES_LAYER, start=0, end=0)
-            for f in self.detector.detect(TOLD_APART.join([*earlier, text]))
-            if f.is_present and f.urgency in ALARM_LEVELS and f.slug not in seen
+            for f in burst
+            if f.slug not in seen
         ]
+        return told, bool(burst)
 
     @staticmethod
     def _classifier_reads_a_red_flag(message: Message) -> bool:

@@ -377,6 +377,16 @@ class RedFlagDetector:
             # A relative's history, or someone else's sign long ago, told by a writer in pain
             # themselves: "my uncle had cauda equina years back... I just have an achy back".
             status = "family"
+        elif (
+            subject == "other"
+            and definition.counts_when_past
+            and definition.check_question
+            and not language.PAIN_WORDS.search(doc.text)
+            and not language.HOW_THEY_ARE_NOW.search(doc.text)
+        ):
+            # A relative's history with nothing told of how anyone is now ("my dad had
+            # cancer"): whether it bears on a back pain now is asked, not alarmed.
+            status = "unclear"
         elif language.NOT_A_PERSON.search(sentence_text):
             status = "not_a_person"
         elif definition.layer == SUSPECT_LAYER and subject == "other" and long_ago_other:

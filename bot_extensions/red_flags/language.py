@@ -499,8 +499,16 @@ PAIN_FREE = re.compile(
 # Any pain told at all: a pain-free statement elsewhere does not outweigh it.
 PAIN_WORDS = re.compile(
     r"\b(pain|pains|painful|hurt|hurts|hurting|ache|aches|ached|aching|achy|sore|agony|"
-    r"twinges?|twinged|niggles?|niggling|killing me|playing up|bad back|stiff|stiffness|"
+    r"twinges?|twinged|niggles?|niggling|killing (me|him|her|them)|playing up|bad back|stiff|"
+    r"stiffness|"
     r"throbs?|throbbing|burning|cramps?|cramping|tender|spasms?|sciatica)\b"
+)
+
+# Anything told of how someone is now, beyond pain: "now her legs are weak", "cant walk".
+HOW_THEY_ARE_NOW = re.compile(
+    r"\b(now|lately|recently|these days|weak|weakness|numb|numbness|tingly|tingling|"
+    r"cant walk|cant stand|cant move|unwell|poorly|fever|temperature|losing weight|"
+    r"lost weight|not eating|sweats|sweating)\b"
 )
 
 

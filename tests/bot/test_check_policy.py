@@ -84,3 +84,17 @@ def test_a_reply_that_is_no_answer_gets_the_question_again(policy, domain) -> No
 
 def test_without_a_check_the_policy_stays_out(policy, domain) -> None:  # type: ignore[no-untyped-def]
     assert next_action(policy, domain, said("why does my back hurt", "ask_pain_cause")) is None
+
+
+def test_a_check_below_the_triage_reached_is_not_asked(policy, domain) -> None:  # type: ignore[no-untyped-def]
+    agony = said("started this morning and my back is agony", "report_red_flag")
+    general = ("check_emergency", "red-flag-unplaced")
+    after_emergency = [SlotSet("triage", "emergency"), ActionExecuted("action_listen")]
+    assert (
+        next_action(policy, domain, *after_emergency, said(agony.text, "report_red_flag", general))
+        is None
+    )
+    after_referral = [SlotSet("triage", "see_clinician"), ActionExecuted("action_listen")]
+    assert next_action(
+        policy, domain, *after_referral, said(agony.text, "report_red_flag", general)
+    ) == ("emergency_check")

@@ -79,6 +79,9 @@ def days_since(year: int, month: int, day: int) -> int:
         ("since 03/05/2024", days_since(2024, 5, 3)),
         ("since 4/10", days_since(2023, 10, 4)),
         ("since 2019", days_since(2019, 1, 1)),
+        ("been like this since the spring", days_since(2024, 3, 1)),
+        ("since last summer", days_since(2023, 6, 1)),
+        ("over the winter", days_since(2023, 12, 1)),
     ],
 )
 def test_durations_in_everyday_words(typed: str, days: int) -> None:
@@ -95,6 +98,7 @@ def test_durations_in_everyday_words(typed: str, days: int) -> None:
         "4/10",
         "since the 31st of February",
         "since 2025-01-01",
+        "worse since the fall",
         "",
     ],
 )

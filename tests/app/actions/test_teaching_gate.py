@@ -89,8 +89,19 @@ async def test_an_explanation_after_an_emergency_offers_no_exercise(
 ) -> None:
     message = tracker("ask_pain_cause", "why does my back hurt?", slots={"triage": "emergency"})
     assert await ActionExplainTopic().run(dispatcher, message, DOMAIN) == []
-    assert len(dispatcher.messages) == 1  # the topic, without the offer and its buttons
-    assert not dispatcher.messages[0].get("buttons")
+    # the topic, then the help still needed; no offer and no buttons
+    assert [m.get("response") for m in dispatcher.messages] == [None, "utter_after_emergency"]
+    assert not any(m.get("buttons") for m in dispatcher.messages)
+
+
+async def test_an_explanation_after_an_urgent_referral_ends_with_the_help_still_needed(
+    dispatcher: CollectingDispatcher,
+) -> None:
+    message = tracker(
+        "ask_stiffness", "and now her back is killing her", slots={"triage": "urgent"}
+    )
+    assert await ActionExplainTopic().run(dispatcher, message, DOMAIN) == []
+    assert [m.get("response") for m in dispatcher.messages] == [None, "utter_after_urgent"]
 
 
 @pytest.mark.parametrize(
