@@ -206,12 +206,14 @@ class RedFlagDetectorComponent(GraphComponent, EntityExtractorMixin):
         """
         if not earlier or any(f.is_present and f.urgency in ALARM_LEVELS for f in findings):
             return [], False
+        burst = [f for f in self.detector.detect(TOLD_APART.join([*earlier, text])) if f.is_present]
+        if not burst:
+            return [], False
         seen = {f.slug for f in findings} | {
             f.slug
             for f in self.detector.detect(TOLD_APART.join(earlier))
             if f.is_present or f.is_unclear
         }
-        burst = [f for f in self.detector.detect(TOLD_APART.join([*earlier, text])) if f.is_present]
         told = [
             replace(f, layer=ACROSS_MESSAGES_LAYER, start=0, end=0)
             for f in burst
