@@ -46,6 +46,14 @@ _CHAT_WORDS = [
     ),
 ]
 
+# A hedge between a negation and its verb says the same thing: "i cant really tell when i need
+# to pee" is "i cant tell when...", "i dont really have numbness" denies it. Read after the
+# contractions are spelt one way; the classifier's n-grams keep the hedge (chat_words=False).
+_HEDGED_NEGATION = re.compile(
+    r"\b(cant|dont|doesnt|didnt|wont|havent|hasnt|isnt|wasnt) "
+    r"(really|quite|always|properly|actually|totally|fully|exactly|even) (?=\w)"
+)
+
 
 def normalise(text: str, chat_words: bool = True) -> str:
     """Lower-case, unify apostrophes, spell negated verbs one way ("can't" -> "cant") and
@@ -67,6 +75,8 @@ def normalise(text: str, chat_words: bool = True) -> str:
         text = re.sub(pattern, replacement, text)
     for pattern, replacement in _CONTRACTIONS:
         text = re.sub(pattern, replacement, text)
+    if chat_words:
+        text = _HEDGED_NEGATION.sub(r"\1 ", text)
     return re.sub(r"(\w)'(\w)", r"\1\2", text)
 
 
