@@ -6,6 +6,7 @@ The questions and which red flag each stands for live in data/knowledge/screenin
 from __future__ import annotations
 
 import logging
+import re
 from abc import ABC, abstractmethod
 from typing import Any
 
@@ -48,6 +49,9 @@ SEVERE_SCIATICA_FLAG = "severe-sciatica"
 OFFER_AFTER_MISSES = 2
 STOP_AFTER_MISSES = 3
 FORM_SLOTS = ("pain_area", "pain_duration", "leg_pain", "rf_checklist", "pain_score")
+# A pain score told on its scale ("maybe 4 from 10", "7/10"): a hedge beside it is about the
+# score. A bare number is not enough: "maybe the fever one".
+_SCORE_OUT_OF_TEN = re.compile(r"\b(?:10|[0-9])\s*(?:/|out of|from|of)\s*(?:10|ten)\b")
 # Button payloads and intents that answer a yes/no question when the words say nothing more.
 _ANSWER_OF_INTENT = {"affirm": "yes", "deny": "no", "skip": SKIPPED, "ask_sciatica": "yes"}
 
@@ -408,6 +412,13 @@ class ValidateScreeningForm(FormValidationAction):
             return _not_an_answer(
                 "rf_checklist", dispatcher, tracker, "utter_screening_answer_not_read"
             )
+        if answer == UNSURE and (
+            _other_question_answered("rf_checklist", tracker)
+            or _SCORE_OUT_OF_TEN.search(_latest(tracker)[0].lower())
+        ):
+            # "The pain is maybe 4 from 10": the hedge belongs to the score it gives, not to
+            # the signs listed. The checklist is asked again.
+            return {"rf_checklist": None}
         if answer in ("yes", UNSURE):
             # A "yes" or "not sure" that names no sign: the checklist's level, its own flag.
             return {"rf_checklist": answer, **_red_flag_answer("rf_checklist")}

@@ -322,6 +322,20 @@ def test_a_score_given_early_fills_its_question_and_is_no_miss(
     assert result == {"rf_checklist": None}
 
 
+@pytest.mark.parametrize("typed", ["The pain is maybe 4 from 10.", "maybe a 6/10 today"])
+def test_a_hedged_score_is_not_unsure_about_the_signs(
+    typed: str, dispatcher: CollectingDispatcher
+) -> None:
+    result = validator.validate_rf_checklist(typed, dispatcher, tracker("inform", typed), {})
+    assert result == {"rf_checklist": None}
+
+
+def test_a_hedge_about_a_sign_is_still_unsure(dispatcher: CollectingDispatcher) -> None:
+    typed = "not sure, maybe the fever one"
+    result = validator.validate_rf_checklist(typed, dispatcher, tracker("inform", typed), {})
+    assert result["rf_checklist"] == "unsure" and result["triage"]
+
+
 @pytest.mark.parametrize(
     ("typed", "stored"),
     [("7/10", "7"), ("maybe a 4 out of 10", "4"), ("10", "10"), ("about a 6", "6"), ("ten", "10")],
