@@ -2,8 +2,8 @@
 instrument (bench/real_eval.py, a copy of ../shared/tools/real_eval.py).
 
 Each message opens a fresh conversation; a question the assistant asks gets one truthful
-answer. Twenty-eight sets: `dev.yml`, real messages nobody here wrote, and `written_here.yml` to
-`written_here_27.yml`, stories written here by writers who never saw the dev set or the rules,
+answer. Twenty-nine sets: `dev.yml`, real messages nobody here wrote, and `written_here.yml` to
+`written_here_28.yml`, stories written here by writers who never saw the dev set or the rules,
 to check that the rules generalise. The floors are the levels this version reaches
 (docs/nlu-pipeline.md), so a change that loses ground fails; issue 11's targets are kept
 beside them, and the docs say which are not met yet.
@@ -247,6 +247,15 @@ HOLDS = {
         "emergency_recall": 1.0,
         "referral_recall": 0.80,
         "intent_macro_f1": 0.55,  # target 0.75 not met
+        "false_alarms": 0.05,
+        "check_questions": 0.15,
+        "not_sure_replies": 0.10,
+    },
+    "written_here_28": {
+        "red_flag_recall": 1.0,
+        "emergency_recall": 1.0,
+        "referral_recall": 0.80,
+        "intent_macro_f1": 0.75,
         "false_alarms": 0.05,
         "check_questions": 0.15,
         "not_sure_replies": 0.10,
