@@ -19,12 +19,7 @@ from actions.parsing import asks_for_diagnosis
 from actions.questions import topic_named_in
 from actions.red_flags import send_red_flag_details
 from actions.rendering import topic_message
-from actions.teaching_gate import (
-    AFTER_EMERGENCY,
-    AFTER_URGENT,
-    teaching_withheld,
-    withhold_teaching,
-)
+from actions.teaching_gate import AFTER_EMERGENCY, AFTER_URGENT, teaching_withheld
 from backcare.knowledge.queries import education_topic, find_exercise
 from backcare.triage import CLINICIAN_LEVEL
 
@@ -72,7 +67,9 @@ def explain_topic(
     exercise is offered.
     """
     slug = topic_for(intent, text, named_topics)
-    if slug in ANSWERED_BY_AN_ALARM and withhold_teaching(dispatcher, tracker):
+    withheld = teaching_withheld(tracker)
+    if slug in ANSWERED_BY_AN_ALARM and withheld:
+        dispatcher.utter_message(response=withheld)
         return []
     topic = education_topic(session, slug)
     if topic is None:
@@ -87,7 +84,6 @@ def explain_topic(
     if named is not None and named.slug != topic.slug:
         dispatcher.utter_message(text=topic_message(named))
     send_red_flag_details(dispatcher, session, red_flags, {CLINICIAN_LEVEL})
-    withheld = teaching_withheld(tracker)
     if withheld in ALARM_HOLDS:
         # Whatever was asked after an alarm, the answer ends with the help still needed.
         dispatcher.utter_message(response=withheld)

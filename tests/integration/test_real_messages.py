@@ -45,266 +45,139 @@ AT_MOST = {"false_alarms", "check_questions", "not_sure_replies"}
 # what this version holds on each set, measured with `make bench-real`
 HOLDS = {
     "dev": {
-        "red_flag_recall": 1.0,
-        "emergency_recall": 1.0,
+        **TARGETS,
         "referral_recall": 0.84,
         "intent_macro_f1": 0.67,  # target 0.75 not met
         "false_alarms": 0.02,
-        "check_questions": 0.15,
-        "not_sure_replies": 0.10,
     },
     "written_here": {
-        "red_flag_recall": 1.0,
-        "emergency_recall": 1.0,
-        "referral_recall": 0.80,
+        **TARGETS,
         "intent_macro_f1": 0.57,  # target 0.75 not met
-        "false_alarms": 0.05,
-        "check_questions": 0.15,
-        "not_sure_replies": 0.10,
     },
     "written_here_2": {
-        "red_flag_recall": 1.0,
-        "emergency_recall": 1.0,
-        "referral_recall": 0.80,
+        **TARGETS,
         "intent_macro_f1": 0.54,  # target 0.75 not met
-        "false_alarms": 0.05,
-        "check_questions": 0.15,
-        "not_sure_replies": 0.10,
     },
     "written_here_3": {
-        "red_flag_recall": 1.0,
-        "emergency_recall": 1.0,
+        **TARGETS,
         "referral_recall": 0.85,
         "intent_macro_f1": 0.59,  # target 0.75 not met
         "false_alarms": 0.04,  # 1/30: a mother's cancer, told as family history
-        "check_questions": 0.15,
-        "not_sure_replies": 0.10,
     },
     "written_here_4": {
-        "red_flag_recall": 1.0,
-        "emergency_recall": 1.0,
+        **TARGETS,
         "referral_recall": 0.95,
         "intent_macro_f1": 0.70,  # target 0.75 not met
-        "false_alarms": 0.05,
-        "check_questions": 0.15,
-        "not_sure_replies": 0.10,
     },
     "written_here_5": {
-        "red_flag_recall": 1.0,
-        "emergency_recall": 1.0,
+        **TARGETS,
         "referral_recall": 0.95,
         "intent_macro_f1": 0.74,
-        "false_alarms": 0.05,
-        "check_questions": 0.15,
-        "not_sure_replies": 0.10,
     },
     "written_here_6": {
-        "red_flag_recall": 1.0,
-        "emergency_recall": 1.0,
+        **TARGETS,
         "referral_recall": 0.93,
         "intent_macro_f1": 0.82,  # 0.84 before stop 14's training examples (dev rose 0.64 to 0.65)
-        "false_alarms": 0.05,
-        "check_questions": 0.15,
-        "not_sure_replies": 0.10,
     },
     "written_here_7": {
-        "red_flag_recall": 1.0,
-        "emergency_recall": 1.0,
-        "referral_recall": 0.80,
+        **TARGETS,
         "intent_macro_f1": 0.58,  # target 0.75 not met
-        "false_alarms": 0.05,
-        "check_questions": 0.15,
-        "not_sure_replies": 0.10,
     },
     "written_here_8": {
-        "red_flag_recall": 1.0,
-        "emergency_recall": 1.0,
+        **TARGETS,
         "referral_recall": 0.94,
         "intent_macro_f1": 0.74,
-        "false_alarms": 0.05,
-        "check_questions": 0.15,
-        "not_sure_replies": 0.10,
     },
     "written_here_9": {
-        "red_flag_recall": 1.0,
-        "emergency_recall": 1.0,
+        **TARGETS,
         "referral_recall": 0.85,
         "intent_macro_f1": 0.44,  # target 0.75 not met
-        "false_alarms": 0.05,
-        "check_questions": 0.15,
-        "not_sure_replies": 0.10,
     },
     "written_here_10": {
-        "red_flag_recall": 1.0,
-        "emergency_recall": 1.0,
-        "referral_recall": 0.80,
+        **TARGETS,
         "intent_macro_f1": 0.32,  # target 0.75 not met (red flags labelled by their question)
-        "false_alarms": 0.05,
-        "check_questions": 0.15,
-        "not_sure_replies": 0.10,
     },
     "written_here_11": {
-        "red_flag_recall": 1.0,
-        "emergency_recall": 1.0,
-        "referral_recall": 0.80,
+        **TARGETS,
         "intent_macro_f1": 0.30,  # target 0.75 not met (red flags labelled by their question)
-        "false_alarms": 0.05,
-        "check_questions": 0.15,
-        "not_sure_replies": 0.10,
     },
     "written_here_12": {
-        "red_flag_recall": 1.0,
-        "emergency_recall": 1.0,
+        **TARGETS,
         "referral_recall": 0.85,
         "intent_macro_f1": 0.26,  # target 0.75 not met (red flags labelled by their question)
-        "false_alarms": 0.05,
-        "check_questions": 0.15,
-        "not_sure_replies": 0.10,
     },
     "written_here_13": {
-        "red_flag_recall": 1.0,
-        "emergency_recall": 1.0,
+        **TARGETS,
         "referral_recall": 1.0,
         "intent_macro_f1": 0.59,  # target 0.75 not met
-        "false_alarms": 0.05,
-        "check_questions": 0.15,
-        "not_sure_replies": 0.10,
     },
     "written_here_14": {
-        "red_flag_recall": 1.0,
-        "emergency_recall": 1.0,
+        **TARGETS,
         "referral_recall": 0.90,
         "intent_macro_f1": 0.50,  # target 0.75 not met
-        "false_alarms": 0.05,
-        "check_questions": 0.15,
-        "not_sure_replies": 0.10,
     },
     "written_here_15": {
-        "red_flag_recall": 1.0,
-        "emergency_recall": 1.0,
+        **TARGETS,
         "referral_recall": 1.00,
         "intent_macro_f1": 0.53,  # target 0.75 not met
-        "false_alarms": 0.05,
-        "check_questions": 0.15,
-        "not_sure_replies": 0.10,
     },
     "written_here_16": {
-        "red_flag_recall": 1.0,
-        "emergency_recall": 1.0,
+        **TARGETS,
         "referral_recall": 1.00,
         "intent_macro_f1": 0.54,  # target 0.75 not met
-        "false_alarms": 0.05,
-        "check_questions": 0.15,
-        "not_sure_replies": 0.10,
     },
     "written_here_20": {
-        "red_flag_recall": 1.0,
-        "emergency_recall": 1.0,
-        "referral_recall": 0.80,
+        **TARGETS,
         "intent_macro_f1": 0.67,  # target 0.75 not met
-        "false_alarms": 0.05,
-        "check_questions": 0.15,
-        "not_sure_replies": 0.10,
     },
     "written_here_21": {
-        "red_flag_recall": 1.0,
-        "emergency_recall": 1.0,
-        "referral_recall": 0.80,
+        **TARGETS,
         "intent_macro_f1": 0.52,  # target 0.75 not met
-        "false_alarms": 0.05,
-        "check_questions": 0.15,
-        "not_sure_replies": 0.10,
     },
     "written_here_22": {
-        "red_flag_recall": 1.0,
-        "emergency_recall": 1.0,
-        "referral_recall": 0.80,
+        **TARGETS,
         "intent_macro_f1": 0.65,  # target 0.75 not met
-        "false_alarms": 0.05,
-        "check_questions": 0.15,
-        "not_sure_replies": 0.10,
     },
     "written_here_23": {
-        "red_flag_recall": 1.0,
-        "emergency_recall": 1.0,
-        "referral_recall": 0.80,
+        **TARGETS,
         "intent_macro_f1": 0.54,  # target 0.75 not met
         "false_alarms": 0.05,  # 1/22: cancer history with the new pain already scanned clear
-        "check_questions": 0.15,
-        "not_sure_replies": 0.10,
     },
     "written_here_24": {
-        "red_flag_recall": 1.0,
-        "emergency_recall": 1.0,
-        "referral_recall": 0.80,
+        **TARGETS,
         "intent_macro_f1": 0.52,  # target 0.75 not met
-        "false_alarms": 0.05,
-        "check_questions": 0.15,
-        "not_sure_replies": 0.10,
     },
     "written_here_25": {
-        "red_flag_recall": 1.0,
-        "emergency_recall": 1.0,
-        "referral_recall": 0.80,
+        **TARGETS,
         "intent_macro_f1": 0.55,  # target 0.75 not met
-        "false_alarms": 0.05,
-        "check_questions": 0.15,
-        "not_sure_replies": 0.10,
     },
-    "written_here_28": {
-        "red_flag_recall": 1.0,
-        "emergency_recall": 1.0,
-        "referral_recall": 0.80,
-        "intent_macro_f1": 0.75,
-        "false_alarms": 0.05,
-        "check_questions": 0.15,
-        "not_sure_replies": 0.10,
-    },
+    "written_here_28": TARGETS,
     "written_here_27": {
-        "red_flag_recall": 1.0,
-        "emergency_recall": 1.0,
-        "referral_recall": 0.80,
+        **TARGETS,
         "intent_macro_f1": 0.60,  # target 0.75 not met
-        "false_alarms": 0.05,
-        "check_questions": 0.15,
-        "not_sure_replies": 0.10,
     },
     "written_here_26": {
-        "red_flag_recall": 1.0,
-        "emergency_recall": 1.0,
+        **TARGETS,
         "referral_recall": 0.75,  # 6/8: target 0.80 not met on this set
         "intent_macro_f1": 0.58,  # target 0.75 not met
-        "false_alarms": 0.05,
-        "check_questions": 0.15,
-        "not_sure_replies": 0.10,
     },
     "written_here_19": {
-        "red_flag_recall": 1.0,
-        "emergency_recall": 1.0,
+        **TARGETS,
         "referral_recall": 0.75,  # 6/8: target 0.80 not met on this set
         "intent_macro_f1": 0.60,  # target 0.75 not met
         "false_alarms": 0.05,  # 1/21
         # 5/21: target 0.15 not met on this set (a kidney, an infection worry, a joke of cancer)
         "check_questions": 0.25,
-        "not_sure_replies": 0.10,
     },
     "written_here_18": {
-        "red_flag_recall": 1.0,
-        "emergency_recall": 1.0,
+        **TARGETS,
         "referral_recall": 0.90,
         "intent_macro_f1": 0.55,  # target 0.75 not met
-        "false_alarms": 0.05,
-        "check_questions": 0.15,
-        "not_sure_replies": 0.10,
     },
     "written_here_17": {
-        "red_flag_recall": 1.0,
-        "emergency_recall": 1.0,
+        **TARGETS,
         "referral_recall": 1.00,
         "intent_macro_f1": 0.67,  # target 0.75 not met
-        "false_alarms": 0.05,
-        "check_questions": 0.15,
-        "not_sure_replies": 0.10,
     },
 }
 SUMMARY = re.compile(
