@@ -44,6 +44,21 @@ class ReadingCorrection(GraphComponent):
         """Correct the message's intent and ranking in place."""
 
 
+def read_as(message: Message, intent: str) -> None:
+    """The message is read as `intent`, first in its ranking. The replaced reading's confidence
+    carries over: what the message is about changed, not how sure the classifier was."""
+    ranking = message.get("intent_ranking") or []
+    own = next((r for r in ranking if r.get("name") == intent), None)
+    confidence = max(
+        float((message.get("intent") or {}).get("confidence") or 0.0),
+        float(own["confidence"]) if own else 0.0,
+    )
+    reading = {"name": intent, "confidence": confidence}
+    rest = [r for r in ranking if r.get("name") != intent]
+    message.set("intent", reading, add_to_output=True)
+    message.set("intent_ranking", [reading, *rest], add_to_output=True)
+
+
 def drop_readings(message: Message, names: Collection[str]) -> None:
     """The readings `names` are ruled out: the others are scored as if they had never been
     readings (their share of what is left), so the FallbackClassifier's near-tie test compares

@@ -16,7 +16,7 @@ from typing import Any
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.shared.nlu.training_data.message import Message
 
-from bot_extensions.intent_readings import ReadingCorrection
+from bot_extensions.intent_readings import ReadingCorrection, read_as
 
 
 def _phrases(words: list[str]) -> re.Pattern[str]:
@@ -53,14 +53,4 @@ class TopicFocus(ReadingCorrection):
         )
 
     def correct(self, message: Message) -> None:
-        ranking = message.get("intent_ranking") or []
-        own = next((r for r in ranking if r.get("name") == self.focus_intent), None)
-        # The general reading's confidence carries over: the topic, not the certainty, changed.
-        confidence = max(
-            float((message.get("intent") or {}).get("confidence") or 0.0),
-            float(own["confidence"]) if own else 0.0,
-        )
-        reading = {"name": self.focus_intent, "confidence": confidence}
-        rest = [r for r in ranking if r.get("name") != self.focus_intent]
-        message.set("intent", reading, add_to_output=True)
-        message.set("intent_ranking", [reading, *rest], add_to_output=True)
+        read_as(message, self.focus_intent)

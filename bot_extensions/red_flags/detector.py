@@ -534,6 +534,10 @@ def _asks_about_signs(sentence: str, first_mention: int, last_mention: int) -> b
         language.WHAT_IT_IS_AFTER.match(sentence[first_mention:])
     ):
         return True
+    if language.FEARED_CONDITION.search(
+        sentence[:first_mention]
+    ) and not language.FEARED_RETURN.match(sentence[last_mention:]):
+        return True
     if language.REPORTED_QUESTION.search(sentence[:first_mention]):
         return not language.ANSWERED_YES.search(sentence[last_mention:])
     # Advice to watch for a sign, before the last of the rule's words: "told me to look out

@@ -203,6 +203,20 @@ REPORTED_QUESTION = re.compile(
     r"\b(asked|asking|asks)( \w+){0,3} (if|whether|about)\b|"
     r"\bwanted to know (if|whether)\b"
 )
+# A condition feared or suspected, not had: "scared its cancer", "i suspected everything from
+# a pulled muscle to cancer", "convinced it was a tumour". A history told after a worry ("worried
+# because i had cancer") has no "it" between.
+FEARED_CONDITION = re.compile(
+    r"\b(scared|afraid|worried|terrified|frightened|paranoid|convinced|fear|fearing|feared|"
+    r"suspect|suspected|wondering|wondered|i thought|i think|googled)( that)? "
+    r"(it|its|this|the pain)"
+    r"( is| was| could be| might be| may be| must be| could be something like)?( a| an)?\s*$|"
+    r"\bsuspected everything from\b[^.?!]{0,60}$"
+)
+# ...unless the fear is of it coming back: "scared its cancer again" tells a history.
+FEARED_RETURN = re.compile(
+    r"^[^.?!]{0,25}\b(again|come back|came back|coming back|returned|returning|recurr\w*|spread)\b"
+)
 ANSWERED_YES = re.compile(
     r"\b(yes|yeah|yep|i said yes|i have|ive had|i had|i do|i did|i am|im afraid so|sadly yes)\b"
 )
@@ -408,11 +422,14 @@ INTERROGATIVE_START = re.compile(
 SOMEONE_HAS_IT = re.compile(
     r"\b(i|im|ive|id|my|me|myself|he|she|hes|shes|his|her|him|they|their|we|our|us)\b"
 )
-# Years back: an event told this way (a fall, a crash) is history, not a new injury.
+# Years back: an event told this way (a fall, a crash) is history, not a new injury. "when I
+# was 12" is an age; "when I was 4' up" or "6 feet up" is how high the ladder was.
 YEARS_AGO = re.compile(
     r"\b((\d+|a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|"
     r"few|several|many|couple of) (years?|yrs?|decades?) ago|years ago|years back|decades ago|"
-    r"as a (kid|child|teen(ager)?)|when i was (\d+|young|little|a kid|a child|younger|a teenager|"
+    r"as a (kid|child|teen(ager)?)|"
+    r"when i was (\d+(?![\d'’]|\s*(ft|feet|foot|metres?|meters?|m|up)\b)|"
+    r"young|little|a kid|a child|younger|a teenager|"
     r"in my (teens|twenties|thirties)))\b"
 )
 # A recent time in the same sentence: "years ago... and yesterday I fell off the roof".

@@ -2,11 +2,11 @@
 instrument (bench/real_eval.py, a copy of ../shared/tools/real_eval.py).
 
 Each message opens a fresh conversation; a question the assistant asks gets one truthful
-answer. Twenty-nine sets: `dev.yml`, real messages nobody here wrote, and `written_here.yml` to
-`written_here_28.yml`, stories written here by writers who never saw the dev set or the rules,
-to check that the rules generalise. The floors are the levels this version reaches
-(docs/nlu-pipeline.md), so a change that loses ground fails; issue 11's targets are kept
-beside them, and the docs say which are not met yet.
+answer. Thirty-one sets: `dev.yml`, `collected_1.yml` and `collected_2.yml`, real messages
+nobody here wrote, and `written_here.yml` to `written_here_28.yml`, stories written here by
+writers who never saw the dev set or the rules, to check that the rules generalise. The floors
+are the levels this version reaches (docs/nlu-pipeline.md), so a change that loses ground
+fails; issue 11's targets are kept beside them, and the docs say which are not met yet.
 """
 
 from __future__ import annotations
@@ -47,7 +47,7 @@ HOLDS = {
     "dev": {
         **TARGETS,
         "referral_recall": 0.84,
-        "intent_macro_f1": 0.67,  # target 0.75 not met
+        "intent_macro_f1": 0.70,  # target 0.75 not met
         "false_alarms": 0.02,
     },
     "written_here": {
@@ -124,7 +124,10 @@ HOLDS = {
     "written_here_16": {
         **TARGETS,
         "referral_recall": 1.00,
-        "intent_macro_f1": 0.54,  # target 0.75 not met
+        # target 0.75 not met; 0.54 until stop 20 read "should I keep running?" at a story's end
+        # as the exercise-safety question, as the dev set labels it (this set's writer labelled
+        # such stories by their body part)
+        "intent_macro_f1": 0.50,
     },
     "written_here_20": {
         **TARGETS,
@@ -140,7 +143,7 @@ HOLDS = {
     },
     "written_here_23": {
         **TARGETS,
-        "intent_macro_f1": 0.54,  # target 0.75 not met
+        "intent_macro_f1": 0.53,  # target 0.75 not met; 0.54 before stop 20 (as written_here_16)
         "false_alarms": 0.05,  # 1/22: cancer history with the new pain already scanned clear
     },
     "written_here_24": {
@@ -172,12 +175,34 @@ HOLDS = {
     "written_here_18": {
         **TARGETS,
         "referral_recall": 0.90,
-        "intent_macro_f1": 0.55,  # target 0.75 not met
+        "intent_macro_f1": 0.54,  # target 0.75 not met; 0.55 before stop 20 (as written_here_16)
     },
     "written_here_17": {
         **TARGETS,
         "referral_recall": 1.00,
-        "intent_macro_f1": 0.67,  # target 0.75 not met
+        "intent_macro_f1": 0.66,  # target 0.75 not met; 0.67 before stop 20 (as written_here_16)
+    },
+    # Real messages from public pages: targets not met on this set. Missed: a sudden pain between
+    # the shoulder blades "like a warm waterfall" down the back (aortic, labelled emergency) gets
+    # the same-day referral; five of twelve referrals (a stoop at 81, a hip that feels stuck, a
+    # teenager's morning stiffness, months of disc pain, a few months told by the doctors seen).
+    "collected_1": {
+        **TARGETS,
+        "red_flag_recall": 0.94,  # 18/19
+        "emergency_recall": 0.85,  # 6/7
+        "referral_recall": 0.58,  # 7/12
+        "intent_macro_f1": 0.43,
+    },
+    # Real messages from public pages, a second collector: targets not met on this set. Missed: a
+    # night's back pain "moved to my shoulders and arms and I became unable to move"; a whole leg
+    # numb below the hip (labelled emergency) gets the same-day referral; an old mother's worse
+    # pain with a fall only feared by her child; seven of fifteen referrals.
+    "collected_2": {
+        **TARGETS,
+        "red_flag_recall": 0.83,  # 15/18
+        "emergency_recall": 0.85,  # 6/7
+        "referral_recall": 0.53,  # 8/15
+        "intent_macro_f1": 0.45,
     },
 }
 SUMMARY = re.compile(

@@ -1,0 +1,95 @@
+"""A story that ends by asking whether to keep doing an activity is read as that question."""
+
+from __future__ import annotations
+
+import pytest
+import yaml
+from rasa.shared.nlu.training_data.message import Message
+
+from bot_extensions.activity_question import ActivityQuestion
+from tests.bot.conftest import ROOT
+
+
+@pytest.fixture(scope="module")
+def question() -> ActivityQuestion:
+    """Configured exactly as in config.yml."""
+    pipeline = yaml.safe_load((ROOT / "config.yml").read_text())["pipeline"]
+    config = next(c for c in pipeline if c["name"].endswith("activity_question.ActivityQuestion"))
+    return ActivityQuestion({k: v for k, v in config.items() if k != "name"})
+
+
+def _read(question: ActivityQuestion, text: str, first: str) -> Message:
+    ranking = [
+        {"name": first, "confidence": 0.5},
+        {"name": "ask_exercise_safety", "confidence": 0.2},
+        {"name": "ask_exercise", "confidence": 0.1},
+    ]
+    message = Message(data={"text": text, "intent": ranking[0], "intent_ranking": ranking})
+    question.process([message])
+    return message
+
+
+@pytest.mark.parametrize(
+    ("story", "first"),
+    [
+        (
+            "Knee surgery two years back, and since the spring my left hip has been grumbling "
+            "after tennis. The club coach says rest it. Am I wrecking it? Can I play tennis on it?",
+            "ask_hip_pain",
+        ),
+        (
+            "Disc trouble at L5, the leg pain is mostly gone now. My trainer wants me back on the "
+            "bar. how long till i can deadlift again",
+            "ask_sciatica",
+        ),
+        (
+            "back is sore every morning lately. is it okay to go to the gym like this",
+            "nlu_fallback",
+        ),
+    ],
+)
+def test_a_story_asking_whether_to_keep_an_activity_asks_about_safety(
+    question: ActivityQuestion, story: str, first: str
+) -> None:
+    message = _read(question, story, first)
+    assert message.get("intent") == {"name": "ask_exercise_safety", "confidence": 0.5}
+    names = [r["name"] for r in message.get("intent_ranking")]
+    assert names[0] == "ask_exercise_safety"
+    assert names.count("ask_exercise_safety") == 1
+    assert first in names
+
+
+@pytest.mark.parametrize(
+    ("story", "first"),
+    [
+        # The activity is in the story; the question asks something else.
+        (
+            "I was out running on Sunday and my hip started clicking. Can I ask what a click "
+            "means? Is it arthritis?",
+            "ask_hip_pain",
+        ),
+        # Not a question about doing it: "keep" and the activity in different clauses.
+        ("My back hurts when I sit. I keep thinking. Running is out anyway", "ask_pain_cause"),
+        # An exercise request or a red flag keeps its reading.
+        ("can i have some exercises for running", "ask_exercise"),
+        ("i fell off my bike and cant feel my legs, can i cycle home", "report_red_flag"),
+    ],
+)
+def test_other_questions_and_readings_are_kept(
+    question: ActivityQuestion, story: str, first: str
+) -> None:
+    message = _read(question, story, first)
+    assert message.get("intent")["name"] == first
+
+
+def test_an_earlier_question_is_not_the_one_asked(question: ActivityQuestion) -> None:
+    story = (
+        "Should I run the half in May? That was my plan in January. Since then my lower back "
+        "aches every evening. Why would it ache at night? What causes that? Is it my mattress?"
+    )
+    assert _read(question, story, "ask_pain_cause").get("intent")["name"] == "ask_pain_cause"
+
+
+def test_it_needs_its_words() -> None:
+    with pytest.raises(ValueError, match="ActivityQuestion needs"):
+        ActivityQuestion(ActivityQuestion.get_default_config())
