@@ -350,6 +350,11 @@ class RedFlagDetector:
             and not language.STILL_HAPPENING.search(sentence_text)
             and not language.RECENT.search(sentence_text)
         )
+        # An injury told, then its repair: "she broke her hip. She had surgery to repair it and
+        # now we are faced with next steps" asks about afterwards, not about today's fall.
+        treated = definition.event and bool(
+            language.TREATED.search(doc.text[max(span.end_char for span in chosen) :])
+        )
         subject = "other" if language.OTHER_PERSON.search(sentence_text) else "self"
         long_ago_other = bool(language.DISTANT_PAST.search(sentence_text))
         if (
@@ -367,7 +372,7 @@ class RedFlagDetector:
             status = "question"
         elif _denied_after(doc, chosen):
             status = "negated"
-        elif over or not_new or years_back or _passes_on_moving(doc, chosen):
+        elif over or not_new or years_back or treated or _passes_on_moving(doc, chosen):
             status = "past"
         elif (
             subject == "other"

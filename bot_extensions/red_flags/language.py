@@ -213,6 +213,13 @@ FEARED_CONDITION = re.compile(
     r"( is| was| could be| might be| may be| must be| could be something like)?( a| an)?\s*$|"
     r"\bsuspected everything from\b[^.?!]{0,60}$"
 )
+# An injury's repair told after it: the injury has been seen to.
+TREATED = re.compile(
+    r"\b(had (surgery|an operation|the operation|an op|the op)|"
+    r"(was|were|got|been|being) (operated on|pinned|plated)|"
+    r"had (it|them|the break|the fracture) (pinned|plated|fixed|repaired)|"
+    r"(surgery|operation|op) (went well|was a success|to (repair|fix|pin) it))\b"
+)
 # ...unless the fear is of it coming back: "scared its cancer again" tells a history.
 FEARED_RETURN = re.compile(
     r"^[^.?!]{0,25}\b(again|come back|came back|coming back|returned|returning|recurr\w*|spread)\b"
@@ -393,7 +400,10 @@ NOT_CHECKED = re.compile(
 # Words that put the symptom back in the present despite a past cue ("used to ... but now").
 # "Now it's just a dull ache" tells what is left instead: no "now" that goes on "just"/"only".
 STILL_HAPPENING = re.compile(
-    r"\b(but now|now (i|im|my|its|it|the|both|theres)(?! (just|only)\b)|again|still|today|"
+    # ("still walks fine" says the opposite)
+    r"\b(but now|now (i|im|my|its|it|the|both|theres)(?! (just|only)\b)|again|"
+    r"still(?! (walks|walking|gets about|getting about|is|doing|does|goes) "
+    r"(fine|well|ok|okay|great|about))|today|"
     r"this morning|tonight|"
     r"lately|recently|getting worse|worse now|these days|keeps coming back|comes and goes|"
     r"on and off|its back now|came back again|"

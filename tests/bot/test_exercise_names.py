@@ -72,6 +72,10 @@ def test_a_span_another_extractor_tagged_is_left_alone(extractor: ExerciseNameEx
         ("ok and that one?", "that one"),
         ("how many each side", "how many each side"),
         ("need a band?", "need a band"),
+        ("how strong a band should i use", "how strong a band"),
+        ("do i do both sides?", "do i do both sides"),
+        ("how long do i hold", "how long do i hold"),
+        ("which side first", "which side first"),
     ],
 )
 def test_a_short_follow_up_points_back_at_an_exercise(
@@ -90,6 +94,8 @@ def test_a_named_exercise_or_a_long_story_is_no_reference(
         "since I moved house and lifted all the boxes myself"
     )
     assert exercises(extractor, story) == []
+    # where the pain is, not how to do an exercise
+    assert exercises(extractor, "my back hurts on both sides") == []
 
 
 def test_a_new_alias_in_the_knowledge_file_is_understood(tmp_path: Path) -> None:

@@ -2,7 +2,7 @@
 instrument (bench/real_eval.py, a copy of ../shared/tools/real_eval.py).
 
 Each message opens a fresh conversation; a question the assistant asks gets one truthful
-answer. Thirty-one sets: `dev.yml`, `collected_1.yml` and `collected_2.yml`, real messages
+answer. Thirty-two sets: `dev.yml` and `collected_1.yml` to `collected_3.yml`, real messages
 nobody here wrote, and `written_here.yml` to `written_here_28.yml`, stories written here by
 writers who never saw the dev set or the rules, to check that the rules generalise. The floors
 are the levels this version reaches (docs/nlu-pipeline.md), so a change that loses ground
@@ -203,6 +203,22 @@ HOLDS = {
         "emergency_recall": 0.85,  # 6/7
         "referral_recall": 0.53,  # 8/15
         "intent_macro_f1": 0.45,
+    },
+    # Real messages from public pages, a third collector, heavy with warning signs and their
+    # look-alikes: targets not met on this set. Missed: an unsteady person who could not reach
+    # the toilet for days and then could not get up; pain that returned "more painful to
+    # breathe" (low back); thrown by a bucking horse with no horse named in the quote; a cramp
+    # that "progressed to numbness" down one leg and "returned"; a friend's fall told without
+    # her age; a survivor's "C word again"; a 70-plus fall told as "landed - hard -"; pain
+    # "across my entire back and legs". False alarms (emergency signs said to be over only in a
+    # later sentence, which the detector lets end none but its own clause's: a fall down the
+    # stairs twice, a toddler's foot dragging that day, a weight-bearing sciatica that settled).
+    "collected_3": {
+        **TARGETS,
+        "red_flag_recall": 0.80,  # 34/42
+        "emergency_recall": 0.83,  # 20/24
+        "intent_macro_f1": 0.36,
+        "false_alarms": 0.24,  # 4/17
     },
 }
 SUMMARY = re.compile(
