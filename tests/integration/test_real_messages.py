@@ -2,7 +2,7 @@
 instrument (bench/real_eval.py, a copy of ../shared/tools/real_eval.py).
 
 Each message opens a fresh conversation; a question the assistant asks gets one truthful
-answer. Thirty-two sets: `dev.yml` and `collected_1.yml` to `collected_3.yml`, real messages
+answer. Thirty-three sets: `dev.yml` and `collected_1.yml` to `collected_4.yml`, real messages
 nobody here wrote, and `written_here.yml` to `written_here_28.yml`, stories written here by
 writers who never saw the dev set or the rules, to check that the rules generalise. The floors
 are the levels this version reaches (docs/nlu-pipeline.md), so a change that loses ground
@@ -219,6 +219,15 @@ HOLDS = {
         "emergency_recall": 0.83,  # 20/24
         "intent_macro_f1": 0.36,
         "false_alarms": 0.24,  # 4/17
+    },
+    # Real messages from public pages, a fourth collector (forum posts): targets not met on this
+    # set. Missed: an 82-year-old confined to a wheelchair by six weeks of back pain; a father in
+    # hospital with cord compression whose legs are getting number (urgent, labelled emergency).
+    "collected_4": {
+        **TARGETS,
+        "red_flag_recall": 0.81,  # 9/11
+        "emergency_recall": 0.75,  # 3/4
+        "intent_macro_f1": 0.46,
     },
 }
 SUMMARY = re.compile(
