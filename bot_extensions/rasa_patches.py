@@ -40,8 +40,19 @@ class Patch:
 PATCHES: tuple[Patch, ...] = (
     Patch(
         "bot_extensions.action_response_validation",
-        "the action-response JSON schema validator built once, not on every call",
-        {"rasa.core.actions.action:RemoteAction._validate_action_result": "f8cdb4be68123961"},
+        "the action-response JSON schema validator built once, not on every call, and each "
+        "event checked against its own type",
+        {
+            "rasa.core.actions.action:RemoteAction._validate_action_result": "f8cdb4be68123961",
+            "rasa.core.actions.action:RemoteAction.action_response_format_spec": (
+                "091b74aa3738d126"
+            ),
+        },
+    ),
+    Patch(
+        "bot_extensions.event_types",
+        "an event's class found by its name in a table, not by walking every Event subclass",
+        {"rasa.shared.core.events:Event.resolve_by_type": "b5cf570fa7f286c7"},
     ),
     Patch(
         "bot_extensions.action_connections",

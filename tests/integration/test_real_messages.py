@@ -2,7 +2,7 @@
 instrument (bench/real_eval.py, a copy of ../shared/tools/real_eval.py).
 
 Each message opens a fresh conversation; a question the assistant asks gets one truthful
-answer. Thirty-three sets: `dev.yml` and `collected_1.yml` to `collected_4.yml`, real messages
+answer. Thirty-four sets: `dev.yml` and `collected_1.yml` to `collected_5.yml`, real messages
 nobody here wrote, and `written_here.yml` to `written_here_28.yml`, stories written here by
 writers who never saw the dev set or the rules, to check that the rules generalise. The floors
 are the levels this version reaches (docs/nlu-pipeline.md), so a change that loses ground
@@ -228,6 +228,17 @@ HOLDS = {
         "red_flag_recall": 0.81,  # 9/11
         "emergency_recall": 0.75,  # 3/4
         "intent_macro_f1": 0.46,
+    },
+    # Real messages from public pages, a fifth collector (reader letters and patient blogs):
+    # red flags 11/11 at first contact; targets not met on referrals (long-standing stenosis,
+    # sciatica and disc stories told without a change, a recalled hip implant) and false alarms
+    # (a recovery story told from its worst day, a hip that hurts lying down already booked for
+    # a replacement, an 86-year-old's compression fractures already diagnosed).
+    "collected_5": {
+        **TARGETS,
+        "referral_recall": 0.41,  # 5/12
+        "intent_macro_f1": 0.35,
+        "false_alarms": 0.11,  # 3/28
     },
 }
 SUMMARY = re.compile(
