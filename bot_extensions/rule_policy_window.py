@@ -18,7 +18,8 @@ same unhappy-path notice).
 
 Matching itself (`_get_possible_keys`) is Rasa's test, rule by rule and state by state, with
 each rule's states reversed once instead of on every test (Rasa rebuilt that list for every
-rule at every state of every prediction).
+rule at every state of every prediction), and only on the rules whose last state can match the
+conversation's previous action (grouped once by what they ask of it).
 
 `tests/bot/test_history_cache.py` compares whole long conversations with Rasa's own functions,
 and `tests/bot/test_rule_policy_window.py` the matching directly.
@@ -35,7 +36,7 @@ from rasa.core.policies.rule_policy import (
     RULES_NOT_IN_STORIES,
     RulePolicy,
 )
-from rasa.shared.core.constants import PREVIOUS_ACTION
+from rasa.shared.core.constants import PREVIOUS_ACTION, SHOULD_NOT_BE_SET
 from rasa.shared.core.domain import Domain, State
 from rasa.shared.core.trackers import DialogueStateTracker
 
@@ -112,9 +113,65 @@ def _is_rule_applicable(
     return bool(policy._does_rule_match_state(reversed_rule_states[turn_index], conversation_state))
 
 
+BY_LAST_ACTION = "_backbone_rules_by_last_action"
+NO_LAST_ACTION = None
+
+
+def _required(sub_state: dict[str, Any]) -> frozenset[tuple[str, Any]]:
+    """The values a rule's previous action must have in the conversation: those it sets (a rule
+    value that is empty, or "should not be set", asks for no particular value)."""
+    return frozenset(
+        (key, tuple(value) if isinstance(value, list) else value)
+        for key, value in sub_state.items()
+        if value and value != SHOULD_NOT_BE_SET
+    )
+
+
+def _rules_by_last_action(
+    policy: RulePolicy, lookup: dict[str, str]
+) -> dict[frozenset[tuple[str, Any]] | None, set[str]]:
+    """The rules grouped by what their last state asks of the previous action, once per lookup
+    (`NO_LAST_ACTION`: rules whose last state names none)."""
+    indexes: dict[int, Any] = policy.__dict__.setdefault(BY_LAST_ACTION, {})
+    keys = frozenset(lookup)
+    cached = indexes.get(id(lookup))
+    if cached is not None and cached[0] is lookup and cached[1] == keys:
+        return cached[2]
+    groups: dict[frozenset[tuple[str, Any]] | None, set[str]] = {}
+    for rule_key in lookup:
+        last = _reversed_rule_states(policy, rule_key)[0]
+        previous = last.get(PREVIOUS_ACTION)
+        group = _required(previous) if previous else NO_LAST_ACTION
+        groups.setdefault(group, set()).add(rule_key)
+    indexes[id(lookup)] = (lookup, keys, groups)
+    return groups
+
+
+def _rules_the_last_action_allows(
+    policy: RulePolicy, lookup: dict[str, str], state: State
+) -> set[str]:
+    """The rules whose last state can match this state's previous action: a rule that names a
+    previous action needs every value it sets to be the conversation's (Rasa's
+    `_does_rule_match_state`), and one that names none matches only a state without one
+    (`_is_rule_applicable`). The full test still decides; this only skips the rules it would
+    reject at once."""
+    groups = _rules_by_last_action(policy, lookup)
+    previous = state.get(PREVIOUS_ACTION)
+    if not previous:
+        return set(groups.get(NO_LAST_ACTION, ()))
+    have = _required(previous)
+    allowed: set[str] = set()
+    for group, keys in groups.items():
+        if group is not NO_LAST_ACTION and group <= have:
+            allowed |= keys
+    return allowed
+
+
 def _get_possible_keys(self: RulePolicy, lookup: dict[str, str], states: list[State]) -> set[str]:
     """`RulePolicy._get_possible_keys` of Rasa 3.6.21: the rules every state so far allows."""
-    possible_keys = set(lookup.keys())
+    if not states:
+        return set(lookup.keys())
+    possible_keys = _rules_the_last_action_allows(self, lookup, states[-1])
     for turn_index, state in enumerate(reversed(states)):
         possible_keys = {
             key for key in possible_keys if _is_rule_applicable(self, key, turn_index, state)

@@ -70,3 +70,35 @@ def test_rule_matching_is_rasas(tmp_path) -> None:
             assert rule_policy_window._get_possible_keys(
                 rules_policy, rules, states_list
             ) == rasa_get_possible_keys(rules_policy, rules, states_list), states_list
+
+
+def test_rules_are_tried_only_when_the_last_action_can_match(tmp_path) -> None:
+    """The grouping by previous action skips rules, never keeps one Rasa would drop or drops
+    one Rasa keeps, also when the rules change after a first lookup."""
+    rasa_get_possible_keys = rasa_patches.original(
+        "rasa.core.policies.rule_policy:RulePolicy._get_possible_keys"
+    )
+    listen = {"prev_action": {"action_name": "action_listen"}}
+    form = {"prev_action": {"action_name": "screening_form"}, "active_loop": {"name": "x"}}
+    unset = {"prev_action": {"action_name": "should_not_be_set"}}
+    text = {"prev_action": {"action_text": "hello"}}
+    rules = {
+        json.dumps([{"user": {"intent": "greet"}, **listen}]): "utter_greet",
+        json.dumps([form]): "screening_form",
+        json.dumps([unset]): "utter_unset",
+        json.dumps([text]): "utter_text",
+        json.dumps([{}]): "utter_start",
+    }
+    rules_policy = policy(tmp_path)
+    states = [{}, listen, form, unset, text, {"user": {"intent": "greet"}, **listen}]
+    for state in states:
+        for before in states:
+            pair = [dict(before), dict(state)]
+            assert rule_policy_window._get_possible_keys(
+                rules_policy, rules, pair
+            ) == rasa_get_possible_keys(rules_policy, rules, pair), pair
+    assert rule_policy_window._get_possible_keys(rules_policy, rules, [dict(form)]) == {
+        json.dumps([form])
+    }
+    rules[json.dumps([{"prev_action": {"action_name": "screening_form"}}])] = "utter_new"
+    assert len(rule_policy_window._get_possible_keys(rules_policy, rules, [dict(form)])) == 2
