@@ -213,12 +213,17 @@ FEARED_CONDITION = re.compile(
     r"( is| was| could be| might be| may be| must be| could be something like)?( a| an)?\s*$|"
     r"\bsuspected everything from\b[^.?!]{0,60}$"
 )
-# An injury's repair told after it: the injury has been seen to.
+# An injury's repair told after it, pointing back at it: the injury has been seen to. A repair
+# of something else ("I had surgery on my knee last year") says nothing of today's fall.
+_THE_INJURY = r"(it|them|the break|the fracture|her hip|his hip|my hip|their hip)"
 TREATED = re.compile(
-    r"\b(had (surgery|an operation|the operation|an op|the op)|"
-    r"(was|were|got|been|being) (operated on|pinned|plated)|"
-    r"had (it|them|the break|the fracture) (pinned|plated|fixed|repaired)|"
-    r"(surgery|operation|op) (went well|was a success|to (repair|fix|pin) it))\b"
+    r"\b((surgery|an operation|the operation|an op|the op) (to (repair|fix|pin|mend) "
+    + _THE_INJURY
+    + r"|on "
+    + _THE_INJURY
+    + r")|had "
+    + _THE_INJURY
+    + r" (pinned|plated|fixed|repaired|replaced|operated on))\b"
 )
 # ...unless the fear is of it coming back: "scared its cancer again" tells a history.
 FEARED_RETURN = re.compile(
