@@ -368,6 +368,7 @@ class RedFlagDetector:
             or language.IN_GENERAL_AFTER.match(sentence.text[last_mention:])
             or _is_hypothetical(doc, chosen)
             or (definition.statements_only and _asked_in_its_clause(sentence.text, last_mention))
+            or (definition.counts_when_past and _feared(sentence.text, first_mention, last_mention))
         ):
             status = "question"
         elif _denied_after(doc, chosen):
@@ -519,6 +520,15 @@ def _is_negated(doc: Doc, span: Span, own: frozenset[int] = frozenset()) -> bool
     return False
 
 
+def _feared(sentence: str, first_mention: int, last_mention: int) -> bool:
+    """A history feared, not had ("scared its cancer", "I suspected everything from a pulled
+    muscle to cancer"): only for a flag that is a history, since "I think it's sciatica in both
+    legs" tells a sign the person has."""
+    return bool(language.FEARED_CONDITION.search(sentence[:first_mention])) and not (
+        language.FEARED_RETURN.match(sentence[last_mention:])
+    )
+
+
 def _asks_about_signs(sentence: str, first_mention: int, last_mention: int) -> bool:
     """A question about the signs, not a report of them.
 
@@ -538,10 +548,6 @@ def _asks_about_signs(sentence: str, first_mention: int, last_mention: int) -> b
     if language.WHAT_IT_IS_BEFORE.search(sentence[:first_mention]) and (
         language.WHAT_IT_IS_AFTER.match(sentence[first_mention:])
     ):
-        return True
-    if language.FEARED_CONDITION.search(
-        sentence[:first_mention]
-    ) and not language.FEARED_RETURN.match(sentence[last_mention:]):
         return True
     if language.REPORTED_QUESTION.search(sentence[:first_mention]):
         return not language.ANSWERED_YES.search(sentence[last_mention:])
