@@ -32,9 +32,9 @@ def _validator() -> Any:
 @lru_cache(maxsize=1)
 def _by_event_type() -> tuple[Any, dict[str, Any]]:
     """The response's shape without the per-event "oneOf", and each event type's validator."""
-    schema = RemoteAction.action_response_format_spec()
-    validator_class = jsonschema.validators.validator_for(schema)
-    shape = copy.deepcopy(schema)
+    full = _validator()
+    validator_class = type(full)
+    shape = copy.deepcopy(full.schema)
     event_types = shape["properties"]["events"]["items"].pop("oneOf")
     names = [event_type["properties"]["event"]["const"] for event_type in event_types]
     if len(set(names)) != len(names):

@@ -28,6 +28,13 @@ LAST_QUESTIONS = 2
 _SENTENCE_END = re.compile(r"(?<=[.?!])\s+|\n+")
 
 
+def _question_sentences(text: str) -> list[str]:
+    """The message's last questions, or all its sentences when it asks none with a "?"."""
+    sentences = [s.strip() for s in _SENTENCE_END.split(text) if s.strip()]
+    questions = [s for s in sentences if s.endswith("?")]
+    return questions[-LAST_QUESTIONS:] if questions else sentences
+
+
 def _alternatives(words: list[str]) -> str:
     return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
 
@@ -59,17 +66,12 @@ class ActivityQuestion(ReadingCorrection):
             re.IGNORECASE,
         )
 
-    def _question_sentences(self, text: str) -> list[str]:
-        sentences = [s.strip() for s in _SENTENCE_END.split(text) if s.strip()]
-        questions = [s for s in sentences if s.endswith("?")]
-        return questions[-LAST_QUESTIONS:] if questions else sentences
-
     def applies(self, message: Message) -> bool:
         intent = (message.get("intent") or {}).get("name")
         if intent not in self.general:
             return False
         text = message.get("text") or ""
-        return any(self.asks_about_activity.search(s) for s in self._question_sentences(text))
+        return any(self.asks_about_activity.search(s) for s in _question_sentences(text))
 
     def correct(self, message: Message) -> None:
         read_as(message, self.question_intent)

@@ -14,7 +14,9 @@ from typing import Any
 import rasa.shared.utils.common
 from rasa.shared.core.events import Event
 
-_ORIGINAL = Event.resolve_by_type
+from bot_extensions import rasa_patches
+
+RASAS_OWN = "rasa.shared.core.events:Event.resolve_by_type"
 _by_name: dict[str, type[Event]] = {}
 
 
@@ -33,7 +35,9 @@ def resolve_by_type(type_name: str, default: Any = None) -> Any:
         return found
     _by_name = _table()
     found = _by_name.get(type_name)
-    return found if found is not None else _ORIGINAL(type_name, default)
+    if found is not None:
+        return found
+    return rasa_patches.original(RASAS_OWN)(type_name, default)
 
 
 def install() -> None:

@@ -213,6 +213,10 @@ FEARED_CONDITION = re.compile(
     r"( is| was| could be| might be| may be| must be| could be something like)?( a| an)?\s*$|"
     r"\bsuspected everything from\b[^.?!]{0,60}$"
 )
+# ...unless the fear is of it coming back: "scared its cancer again" tells a history.
+FEARED_RETURN = re.compile(
+    r"^[^.?!]{0,25}\b(again|come back|came back|coming back|returned|returning|recurr\w*|spread)\b"
+)
 # An injury's repair told after it, pointing back at it: the injury has been seen to. A repair
 # of something else ("I had surgery on my knee last year") says nothing of today's fall.
 _THE_INJURY = r"(it|them|the break|the fracture|her hip|his hip|my hip|their hip)"
@@ -224,10 +228,6 @@ TREATED = re.compile(
     + r")|had "
     + _THE_INJURY
     + r" (pinned|plated|fixed|repaired|replaced|operated on))\b"
-)
-# ...unless the fear is of it coming back: "scared its cancer again" tells a history.
-FEARED_RETURN = re.compile(
-    r"^[^.?!]{0,25}\b(again|come back|came back|coming back|returned|returning|recurr\w*|spread)\b"
 )
 ANSWERED_YES = re.compile(
     r"\b(yes|yeah|yep|i said yes|i have|ive had|i had|i do|i did|i am|im afraid so|sadly yes)\b"

@@ -11,9 +11,7 @@ from bot_extensions import event_types, rasa_patches
 
 
 def _rasas_own(type_name: str, default: object = None) -> object:
-    return rasa_patches.original("rasa.shared.core.events:Event.resolve_by_type")(
-        type_name, default
-    )
+    return rasa_patches.original(event_types.RASAS_OWN)(type_name, default)
 
 
 def test_the_table_is_installed() -> None:
