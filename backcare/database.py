@@ -8,6 +8,7 @@ from typing import Any
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.orm import Session, sessionmaker
 
+from backcare.knowledge.read_cache import READ_CACHE
 from backcare.settings import Settings
 
 
@@ -29,4 +30,9 @@ def _enable_sqlite_foreign_keys(dbapi_connection: Any, _record: Any) -> None:
 
 @lru_cache(maxsize=1)
 def session_factory() -> sessionmaker[Session]:
-    return sessionmaker(make_engine(Settings.from_env().database_url), expire_on_commit=False)
+    # Sessions from here may answer knowledge reads from the read cache; the loader's may not.
+    return sessionmaker(
+        make_engine(Settings.from_env().database_url),
+        expire_on_commit=False,
+        info={READ_CACHE: True},
+    )

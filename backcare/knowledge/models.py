@@ -136,3 +136,28 @@ class ScreeningQuestion(Base):
     red_flag_slug: Mapped[str | None] = mapped_column(ForeignKey("red_flags.slug"))
 
     red_flag: Mapped[RedFlag | None] = relationship(viewonly=True)
+
+
+class KnowledgeStamp(Base):
+    """One row whose token changes whenever any knowledge table is written, so that a process
+    may keep what it read from them until the token changes (`backcare.knowledge.read_cache`)."""
+
+    __tablename__ = "knowledge_stamp"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    token: Mapped[str] = mapped_column(String(32))
+
+
+# The tables that hold data/knowledge: written only by the loader (make db), read on every turn.
+KNOWLEDGE_MODELS: frozenset[type[Base]] = frozenset(
+    {
+        Source,
+        Referral,
+        Exercise,
+        EducationTopic,
+        TopicQuestionCorrection,
+        RedFlag,
+        Message,
+        ScreeningQuestion,
+    }
+)

@@ -1,0 +1,145 @@
+"""Knowledge rows read once per version of the knowledge base, not on every turn.
+
+The knowledge tables change only when `make db` loads data/knowledge, yet every action read
+the same rows again (every exercise's aliases, each phrase): on PostgreSQL a round trip and a
+JSON decode per row, about 4 ms of the slowest turns. In a session that asks for it, a SELECT
+that reads only knowledge tables is answered from a frozen copy of its first result while the
+knowledge stamp's token is the one it was read under. Every ORM write to a knowledge table (the
+loader's, a test's) gives the stamp a new token in the same transaction, so a reader in any
+process sees the change with the commit that made it.
+"""
+
+from __future__ import annotations
+
+import threading
+import uuid
+from collections import OrderedDict
+from collections.abc import Mapping
+from itertools import chain
+from typing import Any
+
+from sqlalchemy import Connection, event, select, update
+from sqlalchemy.engine import Result
+from sqlalchemy.engine.result import FrozenResult
+from sqlalchemy.orm import ORMExecuteState, Session, SessionTransaction, UOWTransaction
+from sqlalchemy.orm.loading import merge_frozen_result
+from sqlalchemy.sql.elements import ClauseElement
+
+from backcare.knowledge.models import KNOWLEDGE_MODELS, KnowledgeStamp
+
+# Session.info key: set to True by a session factory whose sessions may be answered from here.
+READ_CACHE = "knowledge_read_cache"
+# Session.info keys: the stamp's token as this session's transaction read it, and whether this
+# transaction has already given the stamp a new token (once is enough).
+_TOKEN = "knowledge_stamp_token"
+_STAMPED = "knowledge_stamp_changed"
+# Distinct knowledge statements an action server sends are a few dozen; this bounds a mistake.
+MAX_RESULTS = 512
+
+
+class _Results:
+    """The frozen results read under one token; a new token empties it."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._token: str | None = None
+        self._frozen: OrderedDict[str, FrozenResult[Any]] = OrderedDict()
+        # SQLAlchemy's memo of statements already rendered as cache keys.
+        self._rendered: dict[Any, str] = {}
+
+    def get(self, token: str, key: str) -> FrozenResult[Any] | None:
+        with self._lock:
+            if token != self._token:
+                return None
+            frozen = self._frozen.get(key)
+            if frozen is not None:
+                self._frozen.move_to_end(key)
+            return frozen
+
+    def put(self, token: str, key: str, frozen: FrozenResult[Any]) -> None:
+        with self._lock:
+            if token != self._token:
+                self._token = token
+                self._frozen.clear()
+            self._frozen[key] = frozen
+            if len(self._frozen) > MAX_RESULTS:
+                self._frozen.popitem(last=False)
+
+    def key(self, state: ORMExecuteState) -> str | None:
+        statement, parameters = state.statement, state.parameters or {}
+        if not isinstance(statement, ClauseElement) or not isinstance(parameters, Mapping):
+            return None  # not a plain SELECT with one set of parameters
+        cache_key = statement._generate_cache_key()
+        if cache_key is None:
+            return None
+        with self._lock:
+            return cache_key.to_offline_string(self._rendered, statement, parameters)
+
+
+_results = _Results()
+
+
+def _reads_knowledge_only(state: ORMExecuteState) -> bool:
+    descriptions = getattr(state.statement, "column_descriptions", None)
+    if not descriptions:
+        return False
+    entities = {description.get("entity") for description in descriptions}
+    return all(entity in KNOWLEDGE_MODELS for entity in entities)
+
+
+def _writes_knowledge(state: ORMExecuteState) -> bool:
+    mapper = state.bind_mapper
+    return mapper is not None and mapper.class_ in KNOWLEDGE_MODELS
+
+
+def _new_token(connection: Connection, session: Session) -> None:
+    if _STAMPED not in session.info:
+        connection.execute(update(KnowledgeStamp).values(token=uuid.uuid4().hex))
+        # Kept for the savepoint or transaction the new token will roll back with.
+        session.info[_STAMPED] = session.get_nested_transaction() or session.get_transaction()
+    session.info.pop(_TOKEN, None)
+
+
+def _token(session: Session) -> str | None:
+    token = session.info.get(_TOKEN)
+    if token is None:
+        token = session.connection().execute(select(KnowledgeStamp.token)).scalar()
+        session.info[_TOKEN] = token
+    return token
+
+
+@event.listens_for(Session, "before_flush")
+def _stamp_flushed_writes(session: Session, _context: UOWTransaction, _instances: Any) -> None:
+    written = chain(session.new, session.dirty, session.deleted)
+    if any(type(instance) in KNOWLEDGE_MODELS for instance in written):
+        _new_token(session.connection(), session)
+
+
+@event.listens_for(Session, "after_transaction_end")
+def _forget_token(session: Session, transaction: SessionTransaction) -> None:
+    if session.info.get(_STAMPED) is transaction:
+        session.info.pop(_STAMPED)
+    if transaction.parent is None:
+        # The next transaction reads the token again: another process may have loaded since.
+        session.info.pop(_TOKEN, None)
+
+
+@event.listens_for(Session, "do_orm_execute")
+def _answer_from_cache(state: ORMExecuteState) -> Result[Any] | None:
+    if state.is_insert or state.is_update or state.is_delete:
+        if _writes_knowledge(state):
+            _new_token(state.session.connection(), state.session)
+        return None
+    if not (state.session.info.get(READ_CACHE) and state.is_select):
+        return None
+    if state.execution_options.get("populate_existing") or not _reads_knowledge_only(state):
+        return None
+    token = _token(state.session)
+    key = _results.key(state)
+    if token is None or key is None:
+        return None
+    frozen = _results.get(token, key)
+    if frozen is None:
+        frozen = state.invoke_statement().freeze()
+        _results.put(token, key, frozen)
+    return merge_frozen_result(state.session, state.statement, frozen, load=False)()
