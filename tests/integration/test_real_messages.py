@@ -2,7 +2,7 @@
 instrument (bench/real_eval.py, a copy of ../shared/tools/real_eval.py).
 
 Each message opens a fresh conversation; a question the assistant asks gets one truthful
-answer. Thirty-four sets: `dev.yml` and `collected_1.yml` to `collected_5.yml`, real messages
+answer. Thirty-six sets: `dev.yml` and `collected_1.yml` to `collected_7.yml`, real messages
 nobody here wrote, and `written_here.yml` to `written_here_28.yml`, stories written here by
 writers who never saw the dev set or the rules, to check that the rules generalise. The floors
 are the levels this version reaches (docs/nlu-pipeline.md), so a change that loses ground
@@ -239,6 +239,30 @@ HOLDS = {
         "referral_recall": 0.41,  # 5/12
         "intent_macro_f1": 0.35,
         "false_alarms": 0.11,  # 3/28
+    },
+    # Real messages from public pages, a sixth collector (blogs, forums, patient Q&A sites and
+    # reader letters): at first contact red flags 13/17, emergencies 5/6. Missed: pain from the
+    # shoulder down beside the mid-back told as plain mechanical pain (labelled urgent as
+    # thoracic pain). Referrals: long-standing stories told without a change.
+    "collected_6": {
+        **TARGETS,
+        "red_flag_recall": 0.94,  # 16/17
+        "referral_recall": 0.52,  # 9/17
+        "intent_macro_f1": 0.59,
+    },
+    # Real messages from public pages, a seventh collector (health forums, newspaper columns,
+    # Q&A sites; no reddit): at first contact red flags 10/16, emergencies 1/5, false alarms
+    # 2/21. Missed: pain "shooting down my legs" and numbness "in my legs" getting worse (the
+    # detector reads words by their lemma, so "legs" is no "both legs"; the sets label such
+    # plurals both ways). False alarm kept: genital numbness for two minutes five days ago,
+    # said never to have come back only in a later sentence.
+    "collected_7": {
+        **TARGETS,
+        "red_flag_recall": 0.87,  # 14/16
+        "emergency_recall": 0.60,  # 3/5
+        "referral_recall": 0.68,  # 13/19
+        "intent_macro_f1": 0.37,
+        "false_alarms": 0.05,  # 1/21
     },
 }
 SUMMARY = re.compile(
