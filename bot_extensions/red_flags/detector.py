@@ -13,6 +13,7 @@ it said.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass, replace
 from pathlib import Path
@@ -231,6 +232,31 @@ def build_language() -> Language:
     return nlp
 
 
+# Words whose plural keeps its own lemma. People say "pain down my legs" for both legs and
+# "down my leg" for one, so a rule may name the plural alone; a rule's "leg" still finds both
+# forms, because every term with "leg" gets a twin with "legs".
+KEPT_PLURALS = {"leg": "legs"}
+
+
+def _keep_plurals(doc: Doc) -> Doc:
+    plurals = KEPT_PLURALS.values()
+    for token in doc:
+        if token.lower_ in plurals:
+            token.lemma_ = token.lower_
+    return doc
+
+
+def _with_plural_twins(terms: Iterable[str]) -> list[str]:
+    twinned = []
+    for term in terms:
+        twinned.append(term)
+        for singular, plural in KEPT_PLURALS.items():
+            twin = re.sub(rf"\b{singular}\b", plural, term)
+            if twin != term and twin not in twinned:
+                twinned.append(twin)
+    return twinned
+
+
 class RedFlagDetector:
     def __init__(
         self,
@@ -251,11 +277,14 @@ class RedFlagDetector:
             for rule_index, rule in enumerate(definition.rules):
                 for group_index, group in enumerate(rule):
                     key = f"{definition.key}|{rule_index}|{group_index}"
-                    terms = [language.normalise(term) for term in group]
-                    self.matcher.add(key, list(self.nlp.pipe(terms)))
+                    terms = _with_plural_twins(language.normalise(term) for term in group)
+                    self.matcher.add(key, self._docs(terms))
             if definition.not_within:
-                phrases = [language.normalise(phrase) for phrase in definition.not_within]
-                self.exclusions.add(definition.key, list(self.nlp.pipe(phrases)))
+                phrases = (language.normalise(phrase) for phrase in definition.not_within)
+                self.exclusions.add(definition.key, self._docs(_with_plural_twins(phrases)))
+
+    def _docs(self, terms: Iterable[str]) -> list[Doc]:
+        return [_keep_plurals(doc) for doc in self.nlp.pipe(terms)]
 
     @classmethod
     def from_knowledge(cls, knowledge: Knowledge) -> RedFlagDetector:
@@ -268,7 +297,7 @@ class RedFlagDetector:
 
     def detect(self, text: str) -> list[Finding]:
         """All mentions, one Finding per flag and sentence, the present ones first."""
-        doc = self.nlp(language.normalise(text))
+        doc = _keep_plurals(self.nlp(language.normalise(text)))
         excluded: dict[str, list[tuple[int, int]]] = {}
         for match_id, start, end in self.exclusions(doc):
             excluded.setdefault(self.nlp.vocab.strings[match_id], []).append((start, end))

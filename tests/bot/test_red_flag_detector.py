@@ -423,3 +423,17 @@ def test_an_inflamed_eye_told_apart_from_a_stiff_back_asks_about_the_mornings(
     text = "Had iritis last year, the optician sent me to eye casualty. My lower back is stiff."
     asked = check_to_ask(detector.detect(text))
     assert asked is not None and asked.slug == "inflammatory-morning-stiffness"
+
+
+def test_legs_told_as_a_plural_ask_about_both_legs_and_one_leg_does_not(
+    detector: RedFlagDetector,
+) -> None:
+    plural = check_to_ask(detector.detect("pins and needles down my legs since I moved house"))
+    single = check_to_ask(detector.detect("pins and needles down my leg since I moved house"))
+    assert plural is not None and "both legs" in (plural.check_question or "")
+    assert single is None or "both legs" not in (single.check_question or "")
+
+
+def test_a_rule_naming_one_leg_still_reads_the_plural(detector: RedFlagDetector) -> None:
+    # "leg" in a rule finds "legs" too: the plural keeps its own lemma only for rules naming it
+    assert "worsening-leg-weakness" in present_slugs(detector, "my legs are extremely weak")
