@@ -433,9 +433,11 @@ NEWLY = re.compile(r"\b(new|newly|sudden|suddenly|just started|started)\b")
 INTERROGATIVE_START = re.compile(
     r"^\s*(what|whats|is|are|can|could|does|do|how|when|which|should|why|would|will)\b"
 )
-# Someone who has the symptom: the writer or a person they speak for.
+# Someone who has the symptom: the writer or a person they speak for, or a symptom pointed
+# at as one's own ("what is this burning between my shoulder blades?").
 SOMEONE_HAS_IT = re.compile(
-    r"\b(i|im|ive|id|my|me|myself|he|she|hes|shes|his|her|him|they|their|we|our|us)\b"
+    r"\b(i|im|ive|id|my|me|myself|he|she|hes|shes|his|her|him|they|their|we|our|us)\b|"
+    r"^\s*(what|whats|why)( is| could| would| does| can)?( cause)? this\b"
 )
 # Years back: an event told this way (a fall, a crash) is history, not a new injury. "when I
 # was 12" is an age; "when I was 4' up" or "6 feet up" is how high the ladder was.

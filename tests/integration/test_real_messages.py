@@ -2,7 +2,7 @@
 instrument (bench/real_eval.py, a copy of ../shared/tools/real_eval.py).
 
 Each message opens a fresh conversation; a question the assistant asks gets one truthful
-answer. Thirty-six sets: `dev.yml` and `collected_1.yml` to `collected_7.yml`, real messages
+answer. Thirty-eight sets: `dev.yml` and `collected_1.yml` to `collected_9.yml`, real messages
 nobody here wrote, and `written_here.yml` to `written_here_28.yml`, stories written here by
 writers who never saw the dev set or the rules, to check that the rules generalise. The floors
 are the levels this version reaches (docs/nlu-pipeline.md), so a change that loses ground
@@ -264,6 +264,27 @@ HOLDS = {
         "referral_recall": 0.68,  # 13/19
         "intent_macro_f1": 0.36,
         "false_alarms": 0.05,  # 1/21
+    },
+    # Real messages from public pages, an eighth collector (personal blogs, sports, parenting
+    # and carers' forums): at first contact red flags 15/18, emergencies 3/6, false alarms
+    # 2/22. False alarms kept: a person who "collapsed" on the floor with a back spasm, twice
+    # (a collapse with back pain stays the aortic emergency: it is how a leaking aneurysm is
+    # told too). Referrals: long-standing sciatica and disc stories told without a change.
+    "collected_8": {
+        **TARGETS,
+        "referral_recall": 0.47,  # 8/17
+        "intent_macro_f1": 0.55,
+        "false_alarms": 0.10,  # 2/22
+    },
+    # Real messages from public pages, a ninth collector (health Q&A sites, newspaper columns,
+    # patient forums): at first contact red flags 10/14, emergencies 3/3, false alarms 0/25.
+    # Missed: a hand and an arm numb for weeks (the neck, which the detector does not cover);
+    # "what can cause severe lower back pain and leg weakness?", read as a general question.
+    "collected_9": {
+        **TARGETS,
+        "red_flag_recall": 0.78,  # 11/14
+        "referral_recall": 0.68,  # 11/16
+        "intent_macro_f1": 0.47,
     },
 }
 SUMMARY = re.compile(
