@@ -2,7 +2,7 @@
 instrument (bench/real_eval.py, a copy of ../shared/tools/real_eval.py).
 
 Each message opens a fresh conversation; a question the assistant asks gets one truthful
-answer. Thirty-eight sets: `dev.yml` and `collected_1.yml` to `collected_9.yml`, real messages
+answer. Forty sets: `dev.yml` and `collected_1.yml` to `collected_11.yml`, real messages
 nobody here wrote, and `written_here.yml` to `written_here_28.yml`, stories written here by
 writers who never saw the dev set or the rules, to check that the rules generalise. The floors
 are the levels this version reaches (docs/nlu-pipeline.md), so a change that loses ground
@@ -285,6 +285,27 @@ HOLDS = {
         "red_flag_recall": 0.78,  # 11/14
         "referral_recall": 0.68,  # 11/16
         "intent_macro_f1": 0.47,
+    },
+    # Real messages from public pages, a tenth collector asked for warning-sign stories told in
+    # everyday words: at first contact red flags 18/28, emergencies 7/10, false alarms 0/11.
+    # Missed: a father's "spill" with a growing hip bruise, told without his age; a husband
+    # who "lost strength" weeks into a back ache; a toe gone numb ten months after disc surgery;
+    # pains "in my lower back and both of my legs" getting worse, with no nerve words (plain
+    # aches in both legs are left out of the both-legs emergency on purpose: a written set's
+    # festival-goer with heavy, achy legs).
+    "collected_10": {
+        **TARGETS,
+        "red_flag_recall": 0.85,  # 24/28
+        "referral_recall": 0.50,  # 6/12
+        "check_questions": 0.19,  # 2/11
+    },
+    # Real messages from public pages, an eleventh collector asked for ordinary questions
+    # (exercise, activity, stiffness, hips) from sports and fitness sites: at first contact
+    # false alarms 2/45 (a swimmer's "stroke"; a back "all jacked up", read as injecting drugs).
+    "collected_11": {
+        **TARGETS,
+        "referral_recall": 0.41,  # 5/12
+        "intent_macro_f1": 0.46,
     },
 }
 SUMMARY = re.compile(

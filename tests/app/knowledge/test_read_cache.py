@@ -51,6 +51,11 @@ def phrase(factory: sessionmaker[Session], slug: str) -> str:
         return found.text
 
 
+def rewrite(session: Session, slug: str, text: str) -> None:
+    """A bulk UPDATE statement, which no flush sees."""
+    session.execute(update(Message).where(Message.slug == slug).values(text=text))
+
+
 def any_slug(engine: Engine) -> str:
     with Session(engine) as session:
         return session.scalars(select(Message.slug).order_by(Message.slug)).first() or ""
@@ -107,7 +112,7 @@ def test_a_bulk_update_statement_changes_the_token(
     slug = any_slug(loaded_engine)
     phrase(cached, slug)
     with Session(loaded_engine) as writer, writer.begin():
-        writer.execute(update(Message).where(Message.slug == slug).values(text="bulk"))
+        rewrite(writer, slug, "bulk")
     assert phrase(cached, slug) == "bulk"
 
 
@@ -117,7 +122,7 @@ def test_reloading_the_knowledge_is_seen(
     slug = any_slug(loaded_engine)
     original = phrase(cached, slug)
     with Session(loaded_engine) as writer, writer.begin():
-        writer.execute(update(Message).where(Message.slug == slug).values(text="stale"))
+        rewrite(writer, slug, "stale")
     assert phrase(cached, slug) == "stale"
     with Session(loaded_engine) as loader, loader.begin():
         load_knowledge(loader, knowledge)
@@ -166,7 +171,7 @@ def test_a_write_after_a_rolled_back_savepoint_still_changes_the_token(
     phrase(cached, slug)
     with Session(loaded_engine) as writer, writer.begin():
         savepoint = writer.begin_nested()
-        writer.execute(update(Message).where(Message.slug == slug).values(text="undone"))
+        rewrite(writer, slug, "undone")
         savepoint.rollback()
-        writer.execute(update(Message).where(Message.slug == slug).values(text="kept"))
+        rewrite(writer, slug, "kept")
     assert phrase(cached, slug) == "kept"
