@@ -29,8 +29,8 @@ from backcare.knowledge.models import KNOWLEDGE_MODELS, KnowledgeStamp
 
 # Session.info key: set to True by a session factory whose sessions may be answered from here.
 READ_CACHE = "knowledge_read_cache"
-# Session.info keys: the stamp's token as this session's transaction read it, and whether this
-# transaction has already given the stamp a new token (once is enough).
+# Session.info keys: the stamp's token as this session's transaction read it, and the
+# transaction (or savepoint) that has already given the stamp a new token (once is enough).
 _TOKEN = "knowledge_stamp_token"
 _STAMPED = "knowledge_stamp_changed"
 # Distinct knowledge statements an action server sends are a few dozen; this bounds a mistake.
