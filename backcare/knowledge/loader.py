@@ -314,23 +314,11 @@ def load_knowledge(session: Session, knowledge: Knowledge) -> LoadReport:
     retired += _sync(session, report, models.TopicQuestionCorrection, "question", correction_rows)
     session.flush()
     # Dependants go first: red flags point at referrals, exercises at each other.
-    for row in sorted(retired, key=lambda r: _DELETE_ORDER.index(type(r))):
+    for row in sorted(retired, key=lambda r: models.KNOWLEDGE_MODELS.index(type(r))):
         report.deleted[row.__tablename__] += 1
         session.delete(row)
         session.flush()
     return report
-
-
-_DELETE_ORDER: list[type[models.Base]] = [
-    models.TopicQuestionCorrection,
-    models.ScreeningQuestion,
-    models.Message,
-    models.RedFlag,
-    models.EducationTopic,
-    models.Exercise,
-    models.Referral,
-    models.Source,
-]
 
 
 def _sync(

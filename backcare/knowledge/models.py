@@ -149,15 +149,15 @@ class KnowledgeStamp(Base):
 
 
 # The tables that hold data/knowledge: written only by the loader (make db), read on every turn.
-KNOWLEDGE_MODELS: frozenset[type[Base]] = frozenset(
-    {
-        Source,
-        Referral,
-        Exercise,
-        EducationTopic,
-        TopicQuestionCorrection,
-        RedFlag,
-        Message,
-        ScreeningQuestion,
-    }
+# Dependants first, the order the loader deletes retired rows in: red flags point at
+# referrals, exercises at each other.
+KNOWLEDGE_MODELS: tuple[type[Base], ...] = (
+    TopicQuestionCorrection,
+    ScreeningQuestion,
+    Message,
+    RedFlag,
+    EducationTopic,
+    Exercise,
+    Referral,
+    Source,
 )

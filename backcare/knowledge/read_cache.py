@@ -35,6 +35,8 @@ _TOKEN = "knowledge_stamp_token"
 _STAMPED = "knowledge_stamp_changed"
 # Distinct knowledge statements an action server sends are a few dozen; this bounds a mistake.
 MAX_RESULTS = 512
+# Checked on every statement and flush: a set, not the loader's ordered tuple.
+_KNOWLEDGE = frozenset(KNOWLEDGE_MODELS)
 
 
 class _Results:
@@ -84,12 +86,12 @@ def _reads_knowledge_only(state: ORMExecuteState) -> bool:
     if not descriptions:
         return False
     entities = {description.get("entity") for description in descriptions}
-    return all(entity in KNOWLEDGE_MODELS for entity in entities)
+    return all(entity in _KNOWLEDGE for entity in entities)
 
 
 def _writes_knowledge(state: ORMExecuteState) -> bool:
     mapper = state.bind_mapper
-    return mapper is not None and mapper.class_ in KNOWLEDGE_MODELS
+    return mapper is not None and mapper.class_ in _KNOWLEDGE
 
 
 def _new_token(connection: Connection, session: Session) -> None:
@@ -111,7 +113,7 @@ def _token(session: Session) -> str | None:
 @event.listens_for(Session, "before_flush")
 def _stamp_flushed_writes(session: Session, _context: UOWTransaction, _instances: Any) -> None:
     written = chain(session.new, session.dirty, session.deleted)
-    if any(type(instance) in KNOWLEDGE_MODELS for instance in written):
+    if any(type(instance) in _KNOWLEDGE for instance in written):
         _new_token(session.connection(), session)
 
 
