@@ -60,6 +60,14 @@ PATCHES: tuple[Patch, ...] = (
         {"rasa.utils.endpoints:EndpointConfig.session": "e55aa13d9d4fb4bc"},
     ),
     Patch(
+        "bot_extensions.domain_digest",
+        "the domain sent to the action server once, then only its digest (a 449 sends it again)",
+        {
+            "rasa.core.actions.action:RemoteAction.run": "ccabf6f1160d527a",
+            "rasa.core.actions.action:RemoteAction._action_call_format": "428795b944f22edb",
+        },
+    ),
+    Patch(
         "bot_extensions.graph_runner",
         "the prediction graph run by a plain loop instead of dask",
         {

@@ -116,6 +116,20 @@ def test_emergency_reply_works_with_the_action_server_down(
     assert knowledge_session.get_one(RedFlag, "bladder-problems").message in said
 
 
+def test_a_restarted_action_server_answers_the_first_question_after_it(
+    assistant: Assistant, knowledge_session: Session
+) -> None:
+    """Rasa sends the action server only the domain's digest once it has the domain; a
+    restarted one has none, answers 449, and is sent the domain again (domain_digest.py)."""
+    sender = new_sender()
+    topic = knowledge_session.get_one(EducationTopic, "joint-by-joint")
+    assert topic.summary in texts(assistant.say(sender, "why does my lower back hurt?"))
+    assistant.actions.stop()
+    assistant.start_actions()
+    assert topic.summary in texts(assistant.say(new_sender(), "why does my lower back hurt?"))
+    assert topic.summary in texts(assistant.say(sender, "why does my back hurt?"))
+
+
 def test_other_questions_get_a_kind_apology_while_the_action_server_is_down(
     assistant: Assistant, knowledge_session: Session
 ) -> None:
