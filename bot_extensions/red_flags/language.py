@@ -138,6 +138,9 @@ PSEUDO_NEGATIONS = [
     "cant explain",
     "doesnt explain",
     "didnt notice",
+    "didnt mention",
+    "didnt press",
+    "never mentioned",
     "didnt realise",
     "didnt realize",
 ]
@@ -221,7 +224,9 @@ FEARED_RETURN = re.compile(
 # of something else ("I had surgery on my knee last year") says nothing of today's fall.
 _THE_INJURY = r"(it|them|the break|the fracture|her hip|his hip|my hip|their hip)"
 TREATED = re.compile(
-    r"\b((surgery|an operation|the operation|an op|the op) (to (repair|fix|pin|mend) "
+    # ("surgery (screws?) to repair the fracture": a short aside may stand between)
+    r"\b((surgery|an operation|the operation|an op|the op)( \([^)]{0,20}\))? "
+    r"(to (repair|fix|pin|mend) "
     + _THE_INJURY
     + r"|on "
     + _THE_INJURY
@@ -428,8 +433,9 @@ NOT_OVER = re.compile(
     # a change from before, not an end: "things don't feel the way they used to"
     r"\b(the way|like|as well as|as much as) (it|they|i|she|he) used to\b"
 )
-# Words that make a long-standing sign new again ("diabetic, but since yesterday both legs...").
-NEWLY = re.compile(r"\b(new|newly|sudden|suddenly|just started|started)\b")
+# Words that make a long-standing sign new again ("diabetic, but since yesterday both legs...";
+# "now rapidly spreading").
+NEWLY = re.compile(r"\b(new|newly|sudden|suddenly|just started|started|rapidly|spreading)\b")
 INTERROGATIVE_START = re.compile(
     r"^\s*(what|whats|is|are|can|could|does|do|how|when|which|should|why|would|will)\b"
 )
