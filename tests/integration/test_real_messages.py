@@ -2,7 +2,7 @@
 instrument (bench/real_eval.py, a copy of ../shared/tools/real_eval.py).
 
 Each message opens a fresh conversation; a question the assistant asks gets one truthful
-answer. Forty sets: `dev.yml` and `collected_1.yml` to `collected_11.yml`, real messages
+answer. Forty-three sets: `dev.yml` and `collected_1.yml` to `collected_14.yml`, real messages
 nobody here wrote, and `written_here.yml` to `written_here_28.yml`, stories written here by
 writers who never saw the dev set or the rules, to check that the rules generalise. The floors
 are the levels this version reaches (docs/nlu-pipeline.md), so a change that loses ground
@@ -306,6 +306,42 @@ HOLDS = {
         **TARGETS,
         "referral_recall": 0.41,  # 5/12
         "intent_macro_f1": 0.46,
+    },
+    # Real messages from public pages, a twelfth collector (health, caregiver, sports and hobby
+    # forums, ask-the-doctor sites; most such pages were already used): at first contact red
+    # flags 4/6, false alarms 4/17. Missed: "what is the cause of sudden severe mid back pain",
+    # read as a general question. False alarms kept: three falls told as over only in later
+    # sentences (a horse, a 3-4 m bouldering fall whose fracture healed, a bike crash onto a
+    # hip), because "over" is judged in the clause that tells the sign.
+    "collected_12": {
+        **TARGETS,
+        "red_flag_recall": 0.83,  # 5/6
+        "false_alarms": 0.18,  # 3/17
+        "intent_macro_f1": 0.36,
+    },
+    # Real messages from public pages, a thirteenth collector (blogs, carers' blogs, reader
+    # letters and advice columns, patient-story pages): at first contact red flags 13/20,
+    # emergencies 4/8. Still below the label: spreading numbness after a disc prolapse and a
+    # grandmother's fall with weeping pain get the same-day referral (labelled emergency).
+    "collected_13": {
+        **TARGETS,
+        "red_flag_recall": 0.90,  # 18/20
+        "emergency_recall": 0.75,  # 6/8
+        "referral_recall": 0.60,  # 6/10
+        "intent_macro_f1": 0.58,
+    },
+    # Real messages from public pages, a fourteenth collector (readers' questions to doctor
+    # columns in India, Rwanda, Nigeria and Pakistan, reader comments, forums and blogs from
+    # eight countries): at first contact red flags 7/15, emergencies 3/7, false alarms 5/21.
+    # Missed: a foot numb from a pinched nerve, told as sudden in the next sentence. False
+    # alarms kept: numbness from an epidural given that morning; fractures being recovered from
+    # or operated on months ago, and a fall in 2009, each told as over in another sentence;
+    # bladder and bowel changes long-standing from MS.
+    "collected_14": {
+        **TARGETS,
+        "red_flag_recall": 0.93,  # 14/15
+        "false_alarms": 0.24,  # 5/21
+        "intent_macro_f1": 0.34,
     },
 }
 SUMMARY = re.compile(
