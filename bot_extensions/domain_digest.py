@@ -45,7 +45,7 @@ def digest(domain: Domain) -> str:
     return cached[1]
 
 
-def accepted_digest(endpoint: EndpointConfig | None) -> str | None:
+def _accepted_digest(endpoint: EndpointConfig | None) -> str | None:
     """The digest of the domain the endpoint last accepted a call with, if any."""
     return getattr(endpoint, "_accepted_domain_digest", None)
 
@@ -57,7 +57,7 @@ def _accept(endpoint: EndpointConfig, value: str | None) -> None:
 def _call_format(self: RemoteAction, tracker: DialogueStateTracker, domain: Domain) -> dict:
     body: dict[str, Any] = rasa_patches.original(_CALL_FORMAT)(self, tracker, domain)
     body["domain_digest"] = digest(domain)
-    if "domain" in body and accepted_digest(self.action_endpoint) == body["domain_digest"]:
+    if "domain" in body and _accepted_digest(self.action_endpoint) == body["domain_digest"]:
         del body["domain"]
     return body
 

@@ -89,18 +89,23 @@ async def call(endpoint: EndpointConfig, domain: Domain = DOMAIN) -> list:
     )
 
 
-def test_the_domain_goes_once_then_only_its_digest() -> None:
-    async def scenario() -> tuple[list, list]:
-        server = ActionServer(free_port())
+def served(server: ActionServer, domains: list[Domain]) -> tuple[list, list]:
+    """Each domain's call to a fresh endpoint, while the server runs; the calls it saw."""
+
+    async def scenario() -> list:
         await server.start()
         endpoint = EndpointConfig(f"http://127.0.0.1:{server.port}/webhook")
         try:
-            results = [await call(endpoint) for _ in range(3)]
+            return [await call(endpoint, domain) for domain in domains]
         finally:
             await server.stop()
-        return server.calls, results
 
-    calls, results = asyncio.run(scenario())
+    results = asyncio.run(scenario())
+    return server.calls, results
+
+
+def test_the_domain_goes_once_then_only_its_digest() -> None:
+    calls, results = served(ActionServer(free_port()), [DOMAIN] * 3)
     digest = domain_digest.digest(DOMAIN)
     assert calls == [(True, digest), (False, digest), (False, digest)]
     # the action ran with the domain each time: its one slot read from the kept domain
@@ -131,21 +136,7 @@ def test_a_restarted_action_server_is_sent_the_domain_again() -> None:
 
 
 def test_another_domain_is_sent_in_full() -> None:
-    async def scenario() -> tuple[list, list]:
-        server = ActionServer(free_port())
-        await server.start()
-        endpoint = EndpointConfig(f"http://127.0.0.1:{server.port}/webhook")
-        try:
-            results = [
-                await call(endpoint, DOMAIN),
-                await call(endpoint, OTHER_DOMAIN),
-                await call(endpoint, DOMAIN),
-            ]
-        finally:
-            await server.stop()
-        return server.calls, results
-
-    calls, results = asyncio.run(scenario())
+    calls, results = served(ActionServer(free_port()), [DOMAIN, OTHER_DOMAIN, DOMAIN])
     first, other = domain_digest.digest(DOMAIN), domain_digest.digest(OTHER_DOMAIN)
     assert first != other
     assert calls == [(True, first), (True, other), (True, first)]
@@ -153,17 +144,7 @@ def test_another_domain_is_sent_in_full() -> None:
 
 
 def test_other_errors_are_not_sent_again() -> None:
-    async def scenario() -> list:
-        server = ActionServer(free_port(), fail_with=500)
-        await server.start()
-        endpoint = EndpointConfig(f"http://127.0.0.1:{server.port}/webhook")
-        try:
-            with pytest.raises(RasaException):
-                await call(endpoint)
-        finally:
-            await server.stop()
-        return server.calls
-
-    calls = asyncio.run(scenario())
-    assert calls == [(True, domain_digest.digest(DOMAIN))]
-    assert domain_digest.accepted_digest(None) is None
+    server = ActionServer(free_port(), fail_with=500)
+    with pytest.raises(RasaException):
+        served(server, [DOMAIN])
+    assert server.calls == [(True, domain_digest.digest(DOMAIN))]  # sent once, not again
