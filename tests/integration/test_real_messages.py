@@ -2,7 +2,7 @@
 instrument (bench/real_eval.py, a copy of ../shared/tools/real_eval.py).
 
 Each message opens a fresh conversation; a question the assistant asks gets one truthful
-answer. Forty-three sets: `dev.yml` and `collected_1.yml` to `collected_14.yml`, real messages
+answer. Forty-four sets: `dev.yml` and `collected_1.yml` to `collected_15.yml`, real messages
 nobody here wrote, and `written_here.yml` to `written_here_28.yml`, stories written here by
 writers who never saw the dev set or the rules, to check that the rules generalise. The floors
 are the levels this version reaches (docs/nlu-pipeline.md), so a change that loses ground
@@ -342,6 +342,20 @@ HOLDS = {
         "red_flag_recall": 0.93,  # 14/15
         "false_alarms": 0.24,  # 5/21
         "intent_macro_f1": 0.34,
+    },
+    # Real messages from public pages, a fifteenth collector (communities built around work,
+    # hobbies and life situations; writers whose first language is not English): at first
+    # contact red flags 12/16, emergencies 4/5, false alarms 2/17. Missed: a husband's new pain
+    # for months, worst at night (the same-day referral is labelled; night pain alone gets the
+    # referral for pain that lasts); a 93-year-old bedridden with spasms who "has lost weight"
+    # (weight loss counts only when not on purpose, and his age is told in words). False alarm
+    # kept: compression fractures "forgot all about" for decades, told apart from today's ache.
+    "collected_15": {
+        **TARGETS,
+        "red_flag_recall": 0.87,  # 14/16
+        "referral_recall": 0.63,  # 7/11
+        "false_alarms": 0.06,  # 1/17
+        "intent_macro_f1": 0.50,
     },
 }
 SUMMARY = re.compile(
