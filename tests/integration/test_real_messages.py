@@ -2,7 +2,7 @@
 instrument (bench/real_eval.py, a copy of ../shared/tools/real_eval.py).
 
 Each message opens a fresh conversation; a question the assistant asks gets one truthful
-answer. Forty-four sets: `dev.yml` and `collected_1.yml` to `collected_15.yml`, real messages
+answer. Forty-five sets: `dev.yml` and `collected_1.yml` to `collected_16.yml`, real messages
 nobody here wrote, and `written_here.yml` to `written_here_28.yml`, stories written here by
 writers who never saw the dev set or the rules, to check that the rules generalise. The floors
 are the levels this version reaches (docs/nlu-pipeline.md), so a change that loses ground
@@ -356,6 +356,15 @@ HOLDS = {
         "referral_recall": 0.63,  # 7/11
         "false_alarms": 0.06,  # 1/17
         "intent_macro_f1": 0.50,
+    },
+    # Real messages from public pages, a sixteenth collector (people with other long-term
+    # conditions; sports-injury blogs and forums): at first contact red flags 4/7, emergencies
+    # 2/5 (a climbing fall that missed the pad, a snowboarder's tumble down a rock face, nerve
+    # pain down the "lower extremities"), false alarms 0/10.
+    "collected_16": {
+        **TARGETS,
+        "referral_recall": 0.71,  # 5/7
+        "intent_macro_f1": 0.41,
     },
 }
 SUMMARY = re.compile(
