@@ -49,13 +49,8 @@ story-test: train ## rasa test on the test stories
 test-browser: db web system-packages pictures ## Browser tests of the chat page (headless Chromium)
 	@$(ENV) "$$APP_PY" -m pytest tests/browser -q
 
-test: db system-packages validate train web pictures ## The whole suite
-	@$(ENV) "$$BOT_PY" -m pytest tests/bot -q
-	@$(ENV) "$$APP_PY" -m pytest tests/app tests/review tests/integration tests/security tests/browser -q
-	@# A session of its own: the browser tests' Playwright keeps an event loop running, and
-	@# the production-profile tests drive their load with asyncio.run().
-	@$(ENV) "$$APP_PY" -m pytest tests/prod -q
-	@scripts/story_test.sh
+test: db system-packages validate train web pictures ## The whole suite (two lanes side by side: scripts/test_suites.sh)
+	@scripts/test_suites.sh
 
 lint: env ## ruff on all code, mypy on the app package
 	@.venv/app/bin/ruff check .
