@@ -3,7 +3,7 @@ SHELL := /bin/bash
 .DEFAULT_GOAL := help
 ENV := source scripts/env.sh &&
 
-.PHONY: help env db train web pictures run shell test test-app test-bot test-browser validate story-test lint system-packages review-user corrections bench-nlu bench-real up-prod down-prod bench-load test-prod clean
+.PHONY: help env db screening-responses train web pictures run shell test test-app test-bot test-browser validate story-test lint system-packages review-user corrections bench-nlu bench-real up-prod down-prod bench-load test-prod clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  make %-16s %s\n", $$1, $$2}'
@@ -13,6 +13,9 @@ env: ## Create or refresh both Python environments (skipped when the lock files 
 
 db: env ## Migrate the knowledge database and load data/knowledge into it
 	@$(ENV) "$$APP_PY" -m backcare.knowledge
+
+screening-responses: env ## Write the screening questions as domain responses (domain/generated/) from data/knowledge
+	@$(ENV) "$$APP_PY" -m backcare.knowledge.screening_responses
 
 train: env ## Train a model if config.yml, domain/ or data/ changed since the last one
 	@scripts/train.sh
@@ -34,13 +37,13 @@ shell: db ## Talk to the assistant in the terminal (starts the action server too
 system-packages: ## Debian packages the tests use: PostgreSQL, Redis, nginx, Chromium, kubectl
 	@scripts/ensure_system_packages.sh
 
-validate: env ## rasa data validate, failing on any warning
+validate: screening-responses ## rasa data validate, failing on any warning
 	@$(ENV) "$$RASA" data validate --fail-on-warnings --config config.yml --domain domain --data data
 
 test-app: db system-packages pictures ## pytest in the app environment (knowledge base, actions, review app, integration)
 	@$(ENV) "$$APP_PY" -m pytest tests/app tests/review tests/integration tests/security -q
 
-test-bot: env ## pytest in the bot environment (red-flag detector, slots, NLU gates)
+test-bot: train ## pytest in the bot environment (red-flag detector, slots, NLU gates)
 	@$(ENV) "$$BOT_PY" -m pytest tests/bot -q
 
 story-test: train ## rasa test on the test stories
@@ -49,7 +52,7 @@ story-test: train ## rasa test on the test stories
 test-browser: db web system-packages pictures ## Browser tests of the chat page (headless Chromium)
 	@$(ENV) "$$APP_PY" -m pytest tests/browser -q
 
-test: db system-packages validate train web pictures ## The whole suite (two lanes side by side: scripts/test_suites.sh)
+test: db system-packages validate train web pictures ## The whole suite (three lanes side by side: scripts/test_suites.sh)
 	@scripts/test_suites.sh
 
 lint: env ## ruff on all code, mypy on the app package

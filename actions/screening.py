@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import logging
 import re
-from abc import ABC, abstractmethod
 from typing import Any
 
 from rasa_sdk import Tracker
@@ -19,7 +18,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from actions.exercises import send_plan
-from actions.knowledge_action import Events, KnowledgeAction, PhraseMissing, phrase_text, say
+from actions.knowledge_action import Events, KnowledgeAction, phrase_text, say
 from actions.parsing import (
     body_areas,
     describe_days,
@@ -48,6 +47,7 @@ SEVERE_SCIATICA_FLAG = "severe-sciatica"
 # questions stop for now, so nobody is stuck.
 OFFER_AFTER_MISSES = 2
 STOP_AFTER_MISSES = 3
+WAY_OUT = "utter_screening_skip_or_stop"
 FORM_SLOTS = ("pain_area", "pain_duration", "leg_pain", "rf_checklist", "pain_score")
 # A pain score told on its scale ("maybe 4 from 10", "7/10"): a hedge beside it is about the
 # score. A bare number is not enough: "maybe the fever one".
@@ -104,6 +104,9 @@ def _not_an_answer(
         return {slot: None, "screening_misses": misses, "screening_stopped": True}
     if response:
         dispatcher.utter_message(response=response)
+    # Said just before the form asks the question again (its utter_ask_<slot> response).
+    if misses.count(slot) == OFFER_AFTER_MISSES:
+        dispatcher.utter_message(response=WAY_OUT)
     return {slot: None, "screening_misses": misses}
 
 
@@ -442,52 +445,6 @@ class ValidateScreeningForm(FormValidationAction):
             with session_factory()() as session:
                 say(dispatcher, session, "pain-score-invalid")
         return answer
-
-
-class AskScreeningQuestion(KnowledgeAction, ABC):
-    """Asks the form's question for one slot, worded as in data/knowledge/screening.yml.
-
-    After two answers that were none, skipping or stopping is offered with it.
-    """
-
-    @property
-    @abstractmethod
-    def slot(self) -> str:
-        """The form slot this question fills."""
-
-    def name(self) -> str:
-        return f"action_ask_{self.slot}"
-
-    def answer(
-        self, dispatcher: CollectingDispatcher, tracker: Tracker, session: Session
-    ) -> Events:
-        question = screening_question(session, self.slot)
-        if question is None:
-            raise PhraseMissing(f"screening question {self.slot}")
-        dispatcher.utter_message(text=question.text, buttons=question.buttons)
-        if _misses(tracker).count(self.slot) >= OFFER_AFTER_MISSES:
-            dispatcher.utter_message(response="utter_screening_skip_or_stop")
-        return []
-
-
-class AskPainArea(AskScreeningQuestion):
-    slot = "pain_area"
-
-
-class AskPainDuration(AskScreeningQuestion):
-    slot = "pain_duration"
-
-
-class AskLegPain(AskScreeningQuestion):
-    slot = "leg_pain"
-
-
-class AskRedFlagChecklist(AskScreeningQuestion):
-    slot = "rf_checklist"
-
-
-class AskPainScore(AskScreeningQuestion):
-    slot = "pain_score"
 
 
 def clinician_signals(tracker: Tracker) -> list[str]:

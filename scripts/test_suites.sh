@@ -1,34 +1,43 @@
 #!/usr/bin/env bash
-# The whole suite in two lanes side by side. This machine has two cores and one lane alone
-# keeps about one of them busy: most of the main lane waits on servers, browsers and clocks.
-#   main: the app environment's tests (knowledge base, actions, review app, integration,
-#         security, browser)
-#   side: the bot environment's tests, then the production profile's (a pytest session of its
-#         own: the browser tests' Playwright keeps an event loop running, and the production
-#         tests drive their load with asyncio.run()), then the test stories.
-# Each lane writes its own log, shown whole when both have ended; any failure fails the run.
+# The whole suite in three lanes side by side. One lane alone keeps about one of this machine's
+# two cores busy (most tests wait on servers, browsers and clocks); three keep both busy.
+#   integration: the real Rasa and action servers, real messages, Telegram's fake, programmes
+#   app:         knowledge base, actions, review app and security, on SQLite and PostgreSQL
+#   side:        the bot environment's tests, then the production profile's, the browser
+#                tests, and the test stories. Each is a pytest session of its own: the
+#                browser tests' Playwright keeps an event loop running, and the production
+#                tests drive their load with asyncio.run().
+# Every lane starts its own servers on free loopback ports and its own private databases.
+# Each lane writes its own log, shown whole when all have ended; any failure fails the run.
 set -uo pipefail
 source "$(dirname "$0")/env.sh"
 cd "$root"
 logs=var/test-logs
 mkdir -p "$logs"
 
-main_lane() {
-  "$APP_PY" -m pytest tests/app tests/review tests/integration tests/security tests/browser -q
-}
+integration_lane() { "$APP_PY" -m pytest tests/integration -q; }
+app_lane() { "$APP_PY" -m pytest tests/app tests/review tests/security -q; }
 side_lane() {
-  "$BOT_PY" -m pytest tests/bot -q && "$APP_PY" -m pytest tests/prod -q && scripts/story_test.sh
+  "$BOT_PY" -m pytest tests/bot -q && "$APP_PY" -m pytest tests/prod -q \
+    && "$APP_PY" -m pytest tests/browser -q && scripts/story_test.sh
 }
 
+lanes=(integration app side)
+declare -A pid
 start=$SECONDS
-main_lane > "$logs/main.log" 2>&1 & main=$!
-side_lane > "$logs/side.log" 2>&1 & side=$!
-wait "$main"; main_status=$?
-wait "$side"; side_status=$?
-
-for lane in side main; do
+for lane in "${lanes[@]}"; do
+  ( lane_start=$SECONDS; "${lane}_lane"; code=$?
+    echo "lane $lane: exit $code after $((SECONDS - lane_start)) s"; exit $code ) \
+    > "$logs/$lane.log" 2>&1 &
+  pid[$lane]=$!
+done
+failed=0
+for lane in "${lanes[@]}"; do
+  wait "${pid[$lane]}" || failed=1
+done
+for lane in "${lanes[@]}"; do
   echo "=============================== lane: $lane ==============================="
   cat "$logs/$lane.log"
 done
-echo "lanes: main exit $main_status, side exit $side_status, $((SECONDS - start)) s"
-[[ $main_status -eq 0 && $side_status -eq 0 ]]
+echo "all lanes ended after $((SECONDS - start)) s"
+exit $failed

@@ -3,6 +3,8 @@
 set -euo pipefail
 source "$(dirname "$0")/env.sh"
 cd "$root"
+# The screening questions are domain responses written from the knowledge YAML.
+"$APP_PY" -m backcare.knowledge.screening_responses
 model="models/backbone-$(scripts/model_hash.sh).tar.gz"
 "$BOT_PY" -m bot_extensions.spacy_model var/spacy/en_backbone
 if [ -f "$model" ] && [ "${FORCE_TRAIN:-0}" != 1 ]; then

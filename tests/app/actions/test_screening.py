@@ -14,14 +14,12 @@ from sqlalchemy.orm import Session
 from actions.parsing import duration_days, is_question, pain_score, wants_to_stop, yes_no
 from actions.screening import (
     ActionScreeningResult,
-    AskLegPain,
-    AskRedFlagChecklist,
-    AskScreeningQuestion,
     ValidateScreeningForm,
     clinician_signals,
 )
 from backcare.database import session_factory
 from backcare.knowledge.models import Message, RedFlag, ScreeningQuestion
+from backcare.knowledge.screening_responses import render
 from tests.app.actions.conftest import DOMAIN, ROOT, entity, texts, tracker
 
 validator = ValidateScreeningForm()
@@ -48,29 +46,30 @@ def payload_entities(payload: str) -> dict[str, str]:
     return dict(json.loads(payload[payload.index("{") :]))
 
 
-def test_form_slots_agree_across_domain_knowledge_and_actions() -> None:
+def question_responses() -> dict[str, list[dict[str, Any]]]:
+    return dict(yaml.safe_load(render(ROOT / "data" / "knowledge"))["responses"])
+
+
+def test_form_slots_agree_across_domain_and_knowledge_and_each_is_asked_by_a_response() -> None:
     domain = yaml.safe_load((ROOT / "domain" / "screening.yml").read_text())
     knowledge = yaml.safe_load((ROOT / "data" / "knowledge" / "screening.yml").read_text())
     form_slots = domain["forms"]["screening_form"]["required_slots"]
     assert [q["slot"] for q in knowledge["questions"]] == form_slots
-    asked = {cls().name() for cls in AskScreeningQuestion.__subclasses__()}
-    assert asked == {f"action_ask_{slot}" for slot in form_slots}
-    assert asked <= set(domain["actions"])
+    assert list(question_responses()) == [f"utter_ask_{slot}" for slot in form_slots]
+    # An action_ask_<slot> would take the response's place and cost a call to the action server.
+    assert not {f"action_ask_{slot}" for slot in form_slots} & set(domain["actions"])
 
 
 def test_at_most_five_questions_before_a_plan() -> None:
     assert len(knowledge_questions()) <= 5
 
 
-async def test_the_checklist_is_one_message_with_each_sign_on_its_own_line(
-    dispatcher: CollectingDispatcher, db: Session
-) -> None:
+def test_the_checklist_is_one_message_with_each_sign_on_its_own_line(db: Session) -> None:
     question = db.get_one(ScreeningQuestion, "rf_checklist")
-    await AskRedFlagChecklist().run(dispatcher, tracker(), DOMAIN)
-    assert len(dispatcher.messages) == 1
-    assert dispatcher.messages[0]["text"] == question.text
+    [asked] = question_responses()["utter_ask_rf_checklist"]
+    assert asked["text"] == question.text
     assert len([line for line in question.text.splitlines() if line.startswith("- ")]) == 6
-    titles = [b["title"] for b in dispatcher.messages[0]["buttons"]]
+    titles = [b["title"] for b in asked["buttons"]]
     assert titles[:2] == ["None of these", "Not sure"]
     assert titles[2:] == list(FLAG_OF_BUTTON)
 
@@ -179,13 +178,16 @@ def test_words_that_are_no_answer_are_not_stored_and_asked_again(
     assert [m.get("response") for m in dispatcher.messages] == ["utter_screening_answer_not_read"]
 
 
-async def test_after_two_non_answers_skipping_or_stopping_is_offered(
+def test_the_second_non_answer_offers_skipping_or_stopping_before_the_question_again(
     dispatcher: CollectingDispatcher,
 ) -> None:
-    slots = {"screening_misses": ["leg_pain", "leg_pain"]}
-    await AskLegPain().run(dispatcher, tracker(slots=slots), DOMAIN)
+    slots = {"screening_misses": ["leg_pain"]}
+    result = validator.validate_leg_pain(
+        "hmm", dispatcher, tracker("nlu_fallback", "hmm", slots=slots), {}
+    )
+    assert result == {"leg_pain": None, "screening_misses": ["leg_pain"] * 2}
     assert [m.get("response") for m in dispatcher.messages] == [
-        None,
+        "utter_screening_answer_not_read",
         "utter_screening_skip_or_stop",
     ]
 
