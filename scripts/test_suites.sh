@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # The whole suite in three lanes side by side. One lane alone keeps about one of this machine's
 # two cores busy (most tests wait on servers, browsers and clocks); three keep both busy.
-#   integration: the real Rasa and action servers, real messages, Telegram's fake, programmes
-#   app:         knowledge base, actions, review app and security, on SQLite and PostgreSQL
+#   integration: the real Rasa and action servers (real messages, Telegram's fake,
+#                programmes), and the security tests
+#   app:         knowledge base, actions and the review app, on SQLite and PostgreSQL
 #   side:        the bot environment's tests, then the production profile's, the browser
 #                tests, and the test stories. Each is a pytest session of its own: the
 #                browser tests' Playwright keeps an event loop running, and the production
@@ -15,8 +16,8 @@ cd "$root"
 logs=var/test-logs
 mkdir -p "$logs"
 
-integration_lane() { "$APP_PY" -m pytest tests/integration -q; }
-app_lane() { "$APP_PY" -m pytest tests/app tests/review tests/security -q; }
+integration_lane() { "$APP_PY" -m pytest tests/integration tests/security -q; }
+app_lane() { "$APP_PY" -m pytest tests/app tests/review -q; }
 side_lane() {
   "$BOT_PY" -m pytest tests/bot -q && "$APP_PY" -m pytest tests/prod -q \
     && "$APP_PY" -m pytest tests/browser -q && scripts/story_test.sh

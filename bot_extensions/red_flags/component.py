@@ -183,10 +183,11 @@ class RedFlagDetectorComponent(GraphComponent, EntityExtractorMixin):
         # "no?? why" is a no, whatever else the classifier read: a waiting check is answered no.
         if _plain_no(normalised, findings, entities):
             self._set_intent(message, DENY_INTENT)
-        # "He refuses to go to hospital" names a clinician but says nobody has checked: it
-        # must not lift the hold on exercises or be thanked as a check.
-        if _intent_name(message) == CLINICIAN_CHECKED_INTENT and language.NOT_CHECKED.search(
-            normalised
+        # A check lifts the hold on exercises, so it must be told as done: "he refuses to go
+        # to hospital" or "she doesn't want to bother the doctor" names a clinician, but says
+        # nobody has checked; it is neither thanked as a check nor lifts the hold.
+        if _intent_name(message) == CLINICIAN_CHECKED_INTENT and (
+            language.NOT_CHECKED.search(normalised) or not language.CHECK_TOLD.search(normalised)
         ):
             drop_readings(message, {CLINICIAN_CHECKED_INTENT})
 

@@ -398,6 +398,22 @@ GONE_NOW = re.compile(
     r"(gone|cleared|passed|settled|stopped)\b"
     r"(?! on| up| down| into| through| numb| dead| weak| worse| bad| funny| weird| tingly)"
 )
+# A check told as done: someone seen, examined or cleared ("my GP checked me", "went to A&E",
+# "the doc said it's a strain", "x-ray was clear"). Without it a clinician named is no check:
+# "she doesn't want to bother the doctor" must not lift the hold on exercises.
+_CLINICIAN = (
+    r"(gp|doctor|doctors|doc|docs|physio|physiotherapist|nurse|consultant|specialist|surgeon|"
+    r"chiro|chiropractor|osteo|osteopath|a ?& ?e|er|hospital|urgent care|walk in( centre)?|"
+    r"clinic|out of hours( doctor| service)?|paramedics?|ambulance crew|111)"
+)
+CHECK_TOLD = re.compile(
+    r"\b(checked|examined|assessed|saw (me|him|her|them|us)|(been|got|was|were|being) seen|"
+    r"had a (look|feel)|took a look|cleared|all clear|"
+    r"(went|been|gone|got) (in )?(to|into) (the |my |a |an |our )?" + _CLINICIAN + r"|"
+    r"saw (the |my |a |an |our )?" + _CLINICIAN + r"|"
+    + _CLINICIAN + r" (said|says|told|thinks|reckons|reckoned)|"
+    r"(scan|mri|x ?ray|bloods|tests|results) (was|were|came back|all) (clear|normal|fine|ok))\b"
+)
 # Nobody has checked yet: a clinician named, but not seen ("he refuses to go to hospital",
 # "I haven't seen anyone", "waiting for a GP appointment").
 NOT_CHECKED = re.compile(

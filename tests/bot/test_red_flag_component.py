@@ -50,6 +50,9 @@ def _intent_after(component: RedFlagDetectorComponent, text: str) -> str:
         "I haven't seen anyone yet, the GP can't get me in till Friday",
         "still waiting for a GP appointment, can I do the plank meanwhile",
         "she won't go to the doctor, what can she do at home",
+        "she says she doesnt want to bother the doctor",
+        "my husband thinks I should ring the GP but I'd rather not make a fuss",
+        "do I need a doctor for this or can I just exercise",
     ],
 )
 def test_a_clinician_named_but_not_seen_is_no_check(
@@ -63,6 +66,10 @@ def test_a_clinician_named_but_not_seen_is_no_check(
     [
         "the doctor at A&E checked me over and said it's a sprain",
         "been to the GP this morning, she examined me and said it's muscular",
+        "saw the physio yesterday, she's happy for me to carry on",
+        "the doc says its just a strain",
+        "went to urgent care last night and the x-ray was clear",
+        "got the all clear from my consultant",
     ],
 )
 def test_a_check_told_stays_a_check(component: RedFlagDetectorComponent, text: str) -> None:
