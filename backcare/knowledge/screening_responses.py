@@ -1,7 +1,7 @@
 """The screening questions as domain responses, built from data/knowledge/screening.yml.
 
-The form asks `utter_ask_<slot>` itself, so a question costs no call to the action server and
-is asked even while the action server or the knowledge database is down. The wording stays in
+The form asks `utter_ask_<slot>` itself, so asking a question costs no call to the action server
+and no read of the knowledge database. The wording stays in
 the knowledge YAML: `python -m backcare.knowledge.screening_responses` writes
 domain/generated/screening_questions.yml, and scripts/train.sh runs it before every training
 (the file is not under version control).

@@ -171,6 +171,7 @@ def test_the_triage_survives_rasas_own_resets(assistant: Assistant, path: str, b
 # 2. Bounded input ----------------------------------------------------------------------------
 
 
+@pytest.mark.timing
 def test_a_huge_message_is_answered_quickly_and_slows_nobody(assistant: Assistant) -> None:
     assistant.say(new_sender(), "hello")  # warm
     huge = "my back hurts " * 7200  # about 100,000 characters

@@ -9,6 +9,8 @@ import pytest
 
 from backcare.review.masking import EMAIL, PHONE, mask_contacts
 
+pytestmark = pytest.mark.timing
+
 LENGTH = 60_000
 # Generous for a loaded 2-core machine; linear patterns take a few milliseconds here.
 BOUND_SECONDS = 1.0

@@ -10,6 +10,7 @@ import pytest
 from actions import parsing
 
 
+@pytest.mark.timing
 @pytest.mark.parametrize(
     "parse",
     [

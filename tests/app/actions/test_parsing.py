@@ -197,6 +197,7 @@ def test_text_past_the_cap_is_not_read() -> None:
     assert body_areas(padding + " lower back") == []
 
 
+@pytest.mark.timing
 @pytest.mark.parametrize(
     "text",
     [

@@ -28,6 +28,7 @@ A_DOSE = re.compile(r"\d+\s*(mg|milligram|ml|tablets? a day)", re.IGNORECASE)
         ),
         ("out_of_scope", "thinking of buying one of those inversion tables off a friend", None),
         ("nlu_fallback", "my brother swears by his inversion table, hmm", None),
+        ("nlu_fallback", "how long til it gets better", "how-long-back-pain-lasts"),
     ],
 )
 async def test_a_message_that_names_a_subject_gets_that_topic_in_full(

@@ -527,6 +527,7 @@ def test_asking_to_stop_is_the_whole_message(typed: str, stop: bool) -> None:
     assert wants_to_stop(typed) is stop
 
 
+@pytest.mark.timing
 def test_answer_patterns_stay_fast_on_a_wall_of_text() -> None:
     started = time.perf_counter()
     for text in ["no " * 5000, "ok " * 5000 + "x", "yes, " * 3000, "?" * 9000]:
