@@ -410,8 +410,11 @@ CHECK_TOLD = re.compile(
     r"\b(checked|examined|assessed|saw (me|him|her|them|us)|(been|got|was|were|being) seen|"
     r"had a (look|feel)|took a look|cleared|all clear|"
     r"(went|been|gone|got) (in )?(to|into) (the |my |a |an |our )?" + _CLINICIAN + r"|"
-    r"saw (the |my |a |an |our )?" + _CLINICIAN + r"|"
-    + _CLINICIAN + r" (said|says|told|thinks|reckons|reckoned)|"
+    r"saw (the |my |a |an |our )?"
+    + _CLINICIAN
+    + r"|"
+    + _CLINICIAN
+    + r" (said|says|told|thinks|reckons|reckoned)|"
     r"(scan|mri|x ?ray|bloods|tests|results) (was|were|came back|all) (clear|normal|fine|ok))\b"
 )
 # Nobody has checked yet: a clinician named, but not seen ("he refuses to go to hospital",
