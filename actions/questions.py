@@ -7,11 +7,12 @@ from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 from sqlalchemy.orm import Session
 
-from actions.knowledge_action import Events, KnowledgeAction, latest_intent
+from actions.knowledge_action import Events, KnowledgeAction, latest_entity_values, latest_intent
 from actions.rendering import topic_message
 from backcare.knowledge.models import EducationTopic
 from backcare.knowledge.queries import topic_index
 from backcare.knowledge.topic_search import Match
+from backcare.triage import ALARM_LEVELS
 
 # Domain responses: the honest line, or the clarifying question, is sent even when no topic
 # answers.
@@ -20,6 +21,9 @@ CLARIFY = "utter_clarify"
 # A message the classifier could not place is answered only when it names a topic outright:
 # likeness alone is too weak a reason to answer something nobody recognised.
 UNPLACED_INTENT = "nlu_fallback"
+# Set by the red-flag detector: a clinician named but not seen ("she won't bother the doctor").
+NOT_CHECKED = "not_checked"
+CHECK_STILL_MATTERS = "utter_check_still_matters"
 
 
 def topic_named_in(session: Session, text: str) -> EducationTopic | None:
@@ -41,6 +45,9 @@ class ActionAnswerQuestion(KnowledgeAction):
         self, dispatcher: CollectingDispatcher, tracker: Tracker, session: Session
     ) -> Events:
         text = tracker.latest_message.get("text") or ""
+        if _will_not_be_checked_after_an_alarm(tracker):
+            dispatcher.utter_message(response=CHECK_STILL_MATTERS)
+            return []
         if latest_intent(tracker) == UNPLACED_INTENT:
             topic, otherwise = topic_named_in(session, text), CLARIFY
         else:
@@ -51,3 +58,11 @@ class ActionAnswerQuestion(KnowledgeAction):
             return []
         dispatcher.utter_message(text=topic_message(topic, detailed=True))
         return []
+
+
+def _will_not_be_checked_after_an_alarm(tracker: Tracker) -> bool:
+    return (
+        tracker.get_slot("triage") in ALARM_LEVELS
+        and not tracker.get_slot("clinician_checked")
+        and bool(latest_entity_values(tracker, NOT_CHECKED))
+    )

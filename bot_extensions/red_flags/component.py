@@ -48,6 +48,7 @@ logger = logging.getLogger(__name__)
 
 RED_FLAG_INTENT = "report_red_flag"
 CLINICIAN_CHECKED_INTENT = "inform_clinician_checked"
+NOT_CHECKED_ENTITY = "not_checked"
 DENY_INTENT = "deny"
 # The levels a check question can be asked at (every level above none; one check form each).
 CHECK_LEVELS = URGENCY_ORDER[1:]
@@ -154,6 +155,10 @@ class RedFlagDetectorComponent(GraphComponent, EntityExtractorMixin):
             # the triage to the waiting check's level.
             entities.append(self._entity("check_reply", "yes", 0, 0))
             entities += [self._entity(f"raise_to_{level}", level, 0, 0) for level in CHECK_LEVELS]
+        # "She doesn't want to bother the doctor": after an alarm, the reply says again why a
+        # check matters (actions/questions.py) instead of answering something else.
+        if language.NOT_CHECKED.search(normalised) and language.CLINICIAN_NAMED.search(normalised):
+            entities.append(self._entity(NOT_CHECKED_ENTITY, "true", 0, 0))
         message.set("entities", entities, add_to_output=True)
         message.set(
             "red_flag_findings",

@@ -424,8 +424,11 @@ NOT_CHECKED = re.compile(
     r"didnt want to go|not going to go|not going|didnt go|never went|havent been|hasnt been|"
     r"not been seen|not seen anyone|havent seen|hasnt seen|not yet seen|not seen a|"
     r"cant get an appointment|cant get in|no appointment|waiting for an? (appointment|gp|doctor)|"
-    r"waiting to see|waiting list|too scared to go|rather not go)\b"
+    r"waiting to see|waiting list|too scared to go|rather not go|"
+    r"(dont|doesnt|didnt|wont) want to (bother|trouble|waste)|(make|making) a fuss)\b"
 )
+# A clinician or a place to be seen named anywhere in the message.
+CLINICIAN_NAMED = re.compile(r"\b" + _CLINICIAN + r"\b")
 # Words that put the symptom back in the present despite a past cue ("used to ... but now").
 # "Now it's just a dull ache" tells what is left instead: no "now" that goes on "just"/"only".
 STILL_HAPPENING = re.compile(

@@ -189,3 +189,21 @@ def test_no_alarm_across_messages_without_a_new_part_of_it(component, earlier, t
 )
 def test_malformed_earlier_messages_are_read_as_none(metadata) -> None:
     assert earlier_messages.from_metadata(metadata) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "marked"),
+    [
+        ("she says she doesnt want to bother the doctor", True),
+        ("he refuses to go to hospital", True),
+        ("I'd rather not make a fuss at the GP", True),
+        ("I don't want to make a fuss about a plank", False),
+        ("saw the GP this morning, all fine", False),
+    ],
+)
+def test_a_clinician_named_but_not_seen_is_marked_for_the_reply(
+    component: RedFlagDetectorComponent, text: str, marked: bool
+) -> None:
+    message = _read(component, text, "out_of_scope", "ask_pain_cause")
+    names = {e["entity"] for e in message.get("entities")}
+    assert ("not_checked" in names) is marked

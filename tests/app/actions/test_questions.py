@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 from actions.education import ActionExplainTopic
 from actions.questions import ActionAnswerQuestion
 from backcare.knowledge.models import EducationTopic
-from tests.app.actions.conftest import DOMAIN, texts, tracker
+from tests.app.actions.conftest import DOMAIN, entity, texts, tracker
 
 A_DOSE = re.compile(r"\d+\s*(mg|milligram|ml|tablets? a day)", re.IGNORECASE)
 
@@ -128,3 +128,25 @@ async def test_a_question_asking_for_a_diagnosis_or_a_cure_gets_neither(
     answer = "\n".join(texts(dispatcher))
     assert answer, "a topic or the honest line answers"
     assert not PROMISE_OR_DIAGNOSIS.search(answer), answer
+
+
+@pytest.mark.parametrize(
+    ("triage", "checked", "answer"),
+    [
+        ("urgent", False, ["utter_check_still_matters"]),
+        ("emergency", False, ["utter_check_still_matters"]),
+        ("urgent", True, ["utter_out_of_scope"]),
+        ("none", False, ["utter_out_of_scope"]),
+    ],
+)
+async def test_someone_who_will_not_be_checked_after_an_alarm_hears_why_it_matters(
+    dispatcher: CollectingDispatcher, triage: str, checked: bool, answer: list[str]
+) -> None:
+    said = "she says she doesnt want to bother the doctor"
+    slots = {"triage": triage, "clinician_checked": checked}
+    await ActionAnswerQuestion().run(
+        dispatcher,
+        tracker("out_of_scope", said, [entity("not_checked", "true")], slots=slots),
+        DOMAIN,
+    )
+    assert [m.get("response") for m in dispatcher.messages] == answer
