@@ -186,6 +186,9 @@ def test_a_huge_message_is_answered_quickly_and_slows_nobody(assistant: Assistan
         )
         return time.monotonic() - start, response.status_code
 
+    # The channels keep the first 5,000 characters: the huge message costs what a message of
+    # that length costs on this machine now, not twenty times as much.
+    at_the_cap, _ = timed(new_sender(), huge[:5_000])
     with concurrent.futures.ThreadPoolExecutor(4) as pool:
         heavy = pool.submit(timed, new_sender(), huge)
         time.sleep(0.05)
@@ -193,7 +196,9 @@ def test_a_huge_message_is_answered_quickly_and_slows_nobody(assistant: Assistan
         heavy_seconds, heavy_status = heavy.result()
         other_results = [other.result() for other in others]
     assert heavy_status == 200
-    assert heavy_seconds < 1.0, f"the huge message took {heavy_seconds:.2f} s"
+    assert heavy_seconds < 2 * at_the_cap + 0.25, (
+        f"the huge message took {heavy_seconds:.2f} s, one at the cap {at_the_cap:.2f} s"
+    )
     for seconds, status in other_results:
         assert status == 200
         assert seconds < 1.0, f"another person waited {seconds:.2f} s"
