@@ -221,6 +221,12 @@ def test_a_session_rasa_refuses_is_replaced_by_a_new_one(
                 else {"sender": stale["sender"], "triage": "none"}
             ),
         )
+        # The page server accepts the stale session's key here, for its programme calls too
+        # (the page may ask for due reminders before Rasa refuses the session).
+        page.route(
+            f"**/api/programme/{stale['sender']}/*",
+            lambda route: route.fulfill(json={"due": []}),
+        )
 
     page = open_page(browser, page_server, prepare=prepare)
     expect(page.locator(".notice")).to_contain_text("couldn't be continued")
