@@ -1,10 +1,9 @@
 """The screening questions as domain responses, built from data/knowledge/screening.yml.
 
 The form asks `utter_ask_<slot>` itself, so asking a question costs no call to the action server
-and no read of the knowledge database. The wording stays in
-the knowledge YAML: `python -m backcare.knowledge.screening_responses` writes
-domain/generated/screening_questions.yml, and scripts/train.sh runs it before every training
-(the file is not under version control).
+and no read of the knowledge database. The wording stays in the knowledge YAML:
+`python -m backcare.knowledge.screening_responses` writes domain/generated/screening_questions.yml,
+and scripts/train.sh runs it before every training (the file is not under version control).
 """
 
 from __future__ import annotations
