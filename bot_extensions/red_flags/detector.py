@@ -392,6 +392,12 @@ class RedFlagDetector:
             or (definition.needs_pain and language.says_pain_free(doc.text))
         ):
             status = "negated"
+        elif definition.layer == SUSPECT_LAYER and language.SUSPECTED_NOW.search(
+            sentence.text[:first_mention]
+        ):
+            # "I was worried it could be a kidney infection": whether its signs are there now
+            # is asked, as for the condition named outright.
+            status = "unclear"
         elif (
             _asks_about_signs(sentence.text, first_mention, last_mention)
             or language.IN_GENERAL_AFTER.match(sentence.text[last_mention:])
@@ -544,8 +550,21 @@ def _is_negated(doc: Doc, span: Span, own: frozenset[int] = frozenset()) -> bool
         if word in language.SCOPE_BREAKS:
             return False
         if word in language.NEGATION_CUES and index not in own:
+            if word == language.NEGATED_WITHOUT and _negated_before(doc, index, sentence_start):
+                return False
             before = doc[max(sentence_start, index - 1) : index + 3].text
             return not any(pseudo in before for pseudo in language.PSEUDO_NEGATIONS)
+    return False
+
+
+def _negated_before(doc: Doc, index: int, sentence_start: int) -> bool:
+    """A negation earlier in the clause of the word at `index`: "can't jump or run without"."""
+    for before in range(index - 1, max(sentence_start, index - language.NEGATION_WINDOW) - 1, -1):
+        word = doc[before].lower_
+        if word in language.SCOPE_BREAKS - {"and"}:
+            return False
+        if word in language.DOUBLE_NEGATION_CUES:
+            return True
     return False
 
 

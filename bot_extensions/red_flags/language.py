@@ -33,6 +33,8 @@ _CHAT_WORDS = [
     (r"\bmths?\b", "months"),
     (r"\bhrs?\b", "hours"),
     (r"\bnite\b", "night"),
+    # heights: "fell approx 6ft" is "6 feet"
+    (r"\b(\d+) ?ft\b", r"\1 feet"),
     (r"\bmeself\b", "myself"),
     (
         r"\b(go|do|walk|run|lift|sit|stand|com|gett|feel|try|hurt|ach|kill|bend|sleep|work|"
@@ -147,6 +149,10 @@ PSEUDO_NEGATIONS = [
 # Tokens that end a negation's reach inside a sentence.
 SCOPE_BREAKS = {",", ";", ":", "but", "however", "although", "though", "except", "yet", "and", "."}
 NEGATION_WINDOW = 6
+# "Can't run without pain", "never a day without the numbness": a "without" that is itself
+# negated tells the sign, it does not deny it.
+NEGATED_WITHOUT = "without"
+DOUBLE_NEGATION_CUES = {"cant", "cannot", "couldnt", "never", "no", "not", "wont"}
 # Tokens that end the clause in which "it went away" can put a sign in the past: "much better,
 # but I can't feel anything when I wipe" keeps the numbness present.
 CLAUSE_BREAKS = {";", "but", "however", "although", "though", "yet", "except", "now", "."}
@@ -252,6 +258,13 @@ HYPOTHETICAL_REACH = 30  # characters before the sign in which the cue must end
 HYPOTHETICAL_OR = re.compile(
     r"\bif (i|you|he|she|they|we)( ever)? (got|get|noticed|notice|lost|lose|developed|develop|"
     r"experienced|experience|started|start)\b[^.;!?]{0,80}\bor\s*$"
+)
+# A suspicion about the pain the person has now, before a condition's name: "worried it could
+# be something with the kidneys like a", "scared this might be". A fear of what may happen
+# ("worried he could fall") is FEARED below.
+SUSPECTED_NOW = re.compile(
+    r"\b(worried|scared|afraid|concerned|terrified|frightened|wondering|wondered)( that)? "
+    r"(it|this|the pain|my pain)( could| might| may| must)? (be|is)\b"
 )
 # A fear of what may happen, anywhere before the sign: "I'm terrified he'll fall off the
 # ladder". normalise() writes "he'll" as "hell" and "I'll" as "ill".

@@ -2,7 +2,7 @@
 instrument (bench/real_eval.py, a copy of ../shared/tools/real_eval.py).
 
 Each message opens a fresh conversation; a question the assistant asks gets one truthful
-answer. Forty-five sets: `dev.yml` and `collected_1.yml` to `collected_16.yml`, real messages
+answer. Forty-six sets: `dev.yml` and `collected_1.yml` to `collected_17.yml`, real messages
 nobody here wrote, and `written_here.yml` to `written_here_28.yml`, stories written here by
 writers who never saw the dev set or the rules, to check that the rules generalise. The floors
 are the levels this version reaches (docs/nlu-pipeline.md), so a change that loses ground
@@ -126,8 +126,9 @@ HOLDS = {
         "referral_recall": 1.00,
         # target 0.75 not met; 0.54 until stop 20 read "should I keep running?" at a story's end
         # as the exercise-safety question, as the dev set labels it (this set's writer labelled
-        # such stories by their body part)
-        "intent_macro_f1": 0.50,
+        # such stories by their body part); 0.49 since stop 24's "how long will it last"
+        # examples for ask_pain_cause (one message; fourteen other sets rose)
+        "intent_macro_f1": 0.49,
     },
     "written_here_20": {
         **TARGETS,
@@ -365,6 +366,24 @@ HOLDS = {
         **TARGETS,
         "referral_recall": 0.71,  # 5/7
         "intent_macro_f1": 0.41,
+    },
+    # Real messages from public pages, a seventeenth collector (pregnancy and after birth,
+    # older people and their carers, teenagers and parents, informal English): at first
+    # contact red flags 12/19 (first reply 6), emergencies 4/5, false alarms 2/19. Fixed by
+    # concept: a height in feet written short ("6ft"), "can't run without pain" is no denial,
+    # a child's age in words or school, a slipped growth plate named, a fall with no way up
+    # told across sentences, fragility fractures, "lost the ability to walk", a condition
+    # feared for the pain now ("worried it could be a kidney infection") asked about.
+    "collected_17": {
+        **TARGETS,
+        "referral_recall": 0.73,  # 11/15
+        # targets 0.05 and 0.15 not met: an 83-year-old's fall already through hospital and
+        # rehab, told with no pain; a gym story's "gasped for air" whose end is two sentences
+        # on; check questions on a pregnant woman's pelvic pressure, pain after a fusion and
+        # incontinence after prostate surgery
+        "false_alarms": 0.11,  # 2/19
+        "check_questions": 0.16,  # 3/19
+        "intent_macro_f1": 0.42,
     },
 }
 SUMMARY = re.compile(
