@@ -80,6 +80,11 @@ _AMOUNT_UNIT = re.compile(
 )
 # "last week", "all month", "the past year": up to one unit.
 _ONE_PERIOD = re.compile(r"\b(?:all|this|last|the last|the past) (?P<unit>day|week|month|year)\b")
+# "aches from sitting at a desk all day" tells how the day goes, not how long it has hurt.
+_DAILY_ROUND = re.compile(
+    r"\b(?:sit|sits|sitting|sat|stand|stands|standing|stood|desk|on my feet|work|works|working|"
+    r"drive|drives|driving|lift|lifts|lifting|computer|laptop|screen)\b[^.,;!?]{0,20}$"
+)
 _DAYS_AGO = {
     "today": 0,
     "this morning": 0,
@@ -164,7 +169,9 @@ def duration_days(text: str, today: dt.date | None = None) -> int | None:
     start = _date_mentioned(text, today)
     if start is not None:
         return (today - start).days if start <= today else None
-    if match := _ONE_PERIOD.search(text):
+    if (match := _ONE_PERIOD.search(text)) and not (
+        match.group("unit") == "day" and _DAILY_ROUND.search(text[: match.start()])
+    ):
         return _nearest(_UNIT_DAYS[match.group("unit")])
     if match := _RELATIVE_DAY.search(text):
         return _DAYS_AGO[match.group("words")]

@@ -14,11 +14,12 @@ from __future__ import annotations
 from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
-from backcare.triage import SEE_FIRST_FLAGS
+from backcare.triage import SEE_FIRST_FLAGS, SEE_FIRST_GROUPS
 
 # Domain responses, so their words live with the other safety replies in domain/safety.yml.
 AFTER_EMERGENCY = "utter_after_emergency"
 AFTER_URGENT = "utter_after_urgent"
+# + "_pregnancy" or "_child": who checks first (data/knowledge/triage.yml)
 SEE_FIRST = "utter_see_first"
 
 
@@ -31,9 +32,10 @@ def teaching_withheld(tracker: Tracker) -> str | None:
         return None
     if triage == "urgent":
         return AFTER_URGENT
-    if SEE_FIRST_FLAGS.intersection(tracker.get_slot("red_flags") or []):
-        return SEE_FIRST
-    return None
+    # A pregnant teenager is sent to her midwife: the flags are read in the order told.
+    flags = tracker.get_slot("red_flags") or []
+    groups = [SEE_FIRST_GROUPS[flag] for flag in flags if flag in SEE_FIRST_GROUPS]
+    return f"{SEE_FIRST}_{groups[0]}" if groups else None
 
 
 _ALARMS = {"urgent", "emergency"}

@@ -21,7 +21,11 @@ ALARM_LEVELS: frozenset[str] = frozenset(_DATA["alarm_levels"])
 REFERRAL_LEVELS: tuple[str, ...] = TRIAGE_LEVELS[1:]
 # The level that refers without taking over: said alongside the answer to what was asked.
 CLINICIAN_LEVEL: str = REFERRAL_LEVELS[0]
-SEE_FIRST_FLAGS: frozenset[str] = frozenset(_DATA["see_first_flags"])
+# flag -> the group whose clinician checks first ("pregnancy", "child")
+SEE_FIRST_GROUPS: dict[str, str] = {
+    flag: group for group, flags in _DATA["see_first"].items() for flag in flags
+}
+SEE_FIRST_FLAGS: frozenset[str] = frozenset(SEE_FIRST_GROUPS)
 
 
 def triage_rank(level: Any) -> int:

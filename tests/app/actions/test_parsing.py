@@ -43,6 +43,8 @@ def days_since(year: int, month: int, day: int) -> int:
         ("about a week", 7),
         ("a week and a half", 11),
         ("since last week", 7),
+        ("it has hurt all day", 1),
+        ("sat at my desk and it's ached all week", 7),
         ("a couple of weeks", 14),
         ("couple weeks", 14),
         ("a fortnight", 14),
@@ -99,6 +101,9 @@ def test_durations_in_everyday_words(typed: str, days: int) -> None:
         "since the 31st of February",
         "since 2025-01-01",
         "worse since the fall",
+        # how the day goes, not how long it has hurt
+        "my lower back aches from sitting at a desk all day",
+        "I'm on my feet all day at work",
         "",
     ],
 )

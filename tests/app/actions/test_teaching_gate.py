@@ -2,15 +2,24 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import pytest
+import yaml
 from rasa_sdk import Action
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.education import ActionExplainTopic
 from actions.exercises import ActionAdjustExercise, ActionAnswerExercise, ActionShowExercise
+from backcare.triage import SEE_FIRST_GROUPS
 from tests.app.actions.conftest import DOMAIN, entity, texts, tracker
+
+DOMAIN_RESPONSES = {
+    name
+    for part in (Path(__file__).resolve().parents[3] / "domain").glob("*.yml")
+    for name in (yaml.safe_load(part.read_text(encoding="utf-8")) or {}).get("responses", {})
+}
 
 # Every way a person can ask for exercise content: a named exercise, "the second one", a plan,
 # the offer's "yes" button, "too easy" and "it hurts".
@@ -139,12 +148,23 @@ async def test_without_an_alarm_the_explanation_offers_an_exercise(
     assert [e["name"] for e in events] == ["offered_exercise"]
 
 
-@pytest.mark.parametrize("flag", ["pregnancy-pelvic-pain", "under-16-back-pain"])
-async def test_pregnancy_and_children_see_a_midwife_or_gp_before_any_exercise(flag: str) -> None:
+@pytest.mark.parametrize(
+    ("flag", "response"),
+    [
+        ("pregnancy-pelvic-pain", "utter_see_first_pregnancy"),
+        ("under-16-back-pain", "utter_see_first_child"),
+        ("child-limp-hip-pain", "utter_see_first_child"),
+    ],
+)
+async def test_pregnancy_and_children_see_a_midwife_or_gp_before_any_exercise(
+    flag: str, response: str
+) -> None:
     withheld = CollectingDispatcher()
     asked = tracker("ask_exercise", "give me a plan", slots={"screened": True, "red_flags": [flag]})
     assert await ActionAnswerExercise().run(withheld, asked, DOMAIN) == []
-    assert [m.get("response") for m in withheld.messages] == ["utter_see_first"]
+    assert [m.get("response") for m in withheld.messages] == [response]
+    # every group's reply is a domain response
+    assert response in DOMAIN_RESPONSES
 
     taught = CollectingDispatcher()
     checked = tracker(
@@ -154,3 +174,14 @@ async def test_pregnancy_and_children_see_a_midwife_or_gp_before_any_exercise(fl
     )
     await ActionAnswerExercise().run(taught, checked, DOMAIN)
     assert any("How to do it" in text for text in texts(taught))
+
+
+def test_every_see_first_group_names_known_flags_and_has_its_reply() -> None:
+    red_flags = yaml.safe_load(
+        (Path(__file__).resolve().parents[3] / "data" / "knowledge" / "red_flags.yml").read_text(
+            encoding="utf-8"
+        )
+    )
+    slugs = {flag["slug"] for flag in red_flags["red_flags"]}
+    assert set(SEE_FIRST_GROUPS) <= slugs
+    assert {f"utter_see_first_{group}" for group in SEE_FIRST_GROUPS.values()} <= DOMAIN_RESPONSES
