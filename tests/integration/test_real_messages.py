@@ -2,7 +2,7 @@
 instrument (bench/real_eval.py, a copy of ../shared/tools/real_eval.py).
 
 Each message opens a fresh conversation; a question the assistant asks gets one truthful
-answer. Forty-six sets: `dev.yml` and `collected_1.yml` to `collected_17.yml`, real messages
+answer. Forty-seven sets: `dev.yml` and `collected_1.yml` to `collected_18.yml`, real messages
 nobody here wrote, and `written_here.yml` to `written_here_28.yml`, stories written here by
 writers who never saw the dev set or the rules, to check that the rules generalise. The floors
 are the levels this version reaches (docs/nlu-pipeline.md), so a change that loses ground
@@ -384,6 +384,21 @@ HOLDS = {
         "false_alarms": 0.11,  # 2/19
         "check_questions": 0.16,  # 3/19
         "intent_macro_f1": 0.42,
+    },
+    # Real messages from public pages, an eighteenth collector (trades and manual work, men over
+    # 50, long-term medicines, newspaper Q&A columns): at first contact red flags 11/18 (first
+    # reply 9), emergencies 2/3, false alarms 1/18. Fixed by concept: chemotherapy's low white
+    # cells; the strength in a leg or hip "was gone", a thigh that "loses all strength"; a fall
+    # from a "second story"; something heavy coming down on the person; legs "like pipe
+    # cleaners"; function at risk ("lest I lose function permanently"); a "cracked back";
+    # "opting out of" existence; "my arms and legs are still strong" is no weak leg.
+    "collected_18": {
+        **TARGETS,
+        "referral_recall": 0.70,  # 7/10
+        # target 0.15 not met: a patient's weak leg told by the nurse who caught her, thoracic
+        # pain after gardening, a pain that got worse through a school day
+        "check_questions": 0.17,  # 3/18
+        "intent_macro_f1": 0.35,
     },
 }
 SUMMARY = re.compile(
