@@ -294,11 +294,22 @@ _SCORE_RANGE = re.compile(
     rf"\b(?P<low>[0-9]|10|{_either(_SCORE_WORDS)}) ?(?:-|to|or|and) ?{_SCORE}\b{_NOT_A_SCORE_AFTER}"
 )
 MAX_SCORE = 10
+# "8. no sorry, more like 5": the score after a correction is the one meant.
+_CORRECTED = re.compile(
+    r"\b(?:no sorry|sorry|actually|more like|i mean|i meant|make that|scratch that|or rather)\b"
+)
 
 
 def pain_score(text: str) -> int | None:
     """A 0-10 pain score, or None when the text holds none ("pretty bad" is no number)."""
     text = _prepare(text)
+    corrections = list(_CORRECTED.finditer(text))
+    if corrections and (corrected := _first_score(text[corrections[-1].end() :])) is not None:
+        return corrected
+    return _first_score(text)
+
+
+def _first_score(text: str) -> int | None:
     if match := _OUT_OF_TEN.search(text):
         # "11/10" means as bad as it gets.
         return min(_score_value(match.group("score")), MAX_SCORE)

@@ -30,6 +30,7 @@ from actions.parsing import (
     yes_no,
 )
 from actions.red_flags import send_red_flag_details
+from actions.teaching_gate import teaching_withheld, withhold_teaching
 from backcare.database import session_factory
 from backcare.knowledge.queries import screening_question
 from backcare.triage import ALARM_LEVELS, CLINICIAN_LEVEL
@@ -334,6 +335,10 @@ class ValidateScreeningForm(FormValidationAction):
             return []
         if tracker.get_slot("screening_stopped"):
             return []
+        # Pregnancy or a child: no plan comes before a midwife or GP has checked, so the
+        # questions for one are not asked (they are asked after the check).
+        if teaching_withheld(tracker):
+            return []
         return domain_slots
 
     # The SDK finds each slot's validator by its name, validate_<slot>.
@@ -500,6 +505,9 @@ class ActionScreeningResult(KnowledgeAction):
         if signals:
             send_red_flag_details(dispatcher, session, signals, {CLINICIAN_LEVEL})
             referral = [SlotSet("triage", CLINICIAN_LEVEL), SlotSet("red_flags", signals)]
+        # Not screened yet: after the midwife's or GP's check, the questions come first.
+        if withhold_teaching(dispatcher, tracker):
+            return [SlotSet("screening_stopped", False), *referral, *_clear_progress()]
         if tracker.get_slot("screening_stopped"):
             dispatcher.utter_message(response="utter_screening_stopped")
             return [SlotSet("screening_stopped", False), *referral, *_clear_progress()]

@@ -135,6 +135,10 @@ def test_words_without_a_duration_give_none(typed: str) -> None:
         ("been 3 weeks, about a 6", 6),
         ("I'm 45 and it's a 3", 3),
         ("6 still, same as before", 6),
+        # a correction: the score after it is the one meant
+        ("9. no sorry, more like 6, the 9 was last week", 6),
+        ("7 actually make that 4", 4),
+        ("5, sorry", 5),
     ],
 )
 def test_pain_scores_in_everyday_words(typed: str, score: int) -> None:

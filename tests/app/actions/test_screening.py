@@ -424,6 +424,27 @@ async def test_an_urgent_or_emergency_triage_ends_the_questions(
     )
 
 
+async def test_pregnancy_or_a_child_asks_no_questions_until_a_clinician_has_checked(
+    dispatcher: CollectingDispatcher,
+) -> None:
+    slots = ["pain_area", "pain_duration"]
+    pregnant = {"triage": "see_clinician", "red_flags": ["pregnancy-pelvic-pain"]}
+    assert await validator.required_slots(slots, dispatcher, tracker(slots=pregnant), {}) == []
+    checked = {**pregnant, "clinician_checked": True}
+    assert await validator.required_slots(slots, dispatcher, tracker(slots=checked), {}) == slots
+
+
+async def test_result_for_a_child_says_see_a_gp_first_and_leaves_the_questions_for_later(
+    dispatcher: CollectingDispatcher,
+) -> None:
+    slots = {"triage": "see_clinician", "red_flags": ["under-16-back-pain"]}
+    events = await ActionScreeningResult().run(dispatcher, tracker(slots=slots), DOMAIN)
+    assert dispatcher.messages[-1]["response"] == "utter_see_first_child"
+    # not screened: after the GP's check, a plan request asks the questions first
+    assert SlotSet("screened", True) not in events
+    assert not any(event["name"] == "current_plan" for event in events)
+
+
 async def test_result_after_an_emergency_answer_is_the_emergency_reply(
     dispatcher: CollectingDispatcher,
 ) -> None:
