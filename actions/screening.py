@@ -162,6 +162,18 @@ def _names_no_place(text: str) -> bool:
     )
 
 
+# How the red-flag detector judged a sign told as over (bot_extensions/red_flags/detector.py).
+_OVER_STATUSES = {"past", "negated"}
+
+
+def _signs_told_as_over(tracker: Tracker) -> bool:
+    """True when the latest message told signs and the detector judged every one over or
+    denied (its audit trail in the parse data)."""
+    trail = (tracker.latest_message or {}).get("red_flag_findings") or {}
+    findings: list[dict[str, Any]] = trail.get("findings") or []
+    return bool(findings) and all(f.get("status") in _OVER_STATUSES for f in findings)
+
+
 def _named_signs(tracker: Tracker) -> list[str]:
     """Red flags the latest message named (found by the detector, or a sign's button)."""
     entities = (tracker.latest_message or {}).get("entities") or []
@@ -427,6 +439,10 @@ class ValidateScreeningForm(FormValidationAction):
             # "The pain is maybe 4 from 10": the hedge belongs to the score it gives, not to
             # the signs listed. The checklist is asked again.
             return {"rf_checklist": None}
+        if answer == "yes" and _signs_told_as_over(tracker):
+            # "my foot went tingly for a bit after a long drive but it went away": a sign the
+            # detector judged over is no yes to the list; the list is asked again.
+            return _not_an_answer("rf_checklist", dispatcher, tracker)
         if answer in ("yes", UNSURE):
             # A "yes" or "not sure" that names no sign: the checklist's level, its own flag.
             return {"rf_checklist": answer, **_red_flag_answer("rf_checklist")}

@@ -106,6 +106,22 @@ def test_a_named_sign_is_an_answer_and_files_nothing_more(dispatcher: Collecting
     assert validator.validate_rf_checklist("x", dispatcher, said, {}) == {"rf_checklist": "yes"}
 
 
+def test_a_sign_the_detector_judged_over_is_no_yes_to_the_checklist(
+    dispatcher: CollectingDispatcher,
+) -> None:
+    typed = "my foot went tingly for a bit after a long drive but it went away"
+    said = tracker("inform", typed)
+    said.latest_message["red_flag_findings"] = {
+        "findings": [{"slug": "one-leg-numbness-weakness", "status": "past"}]
+    }
+    result = validator.validate_rf_checklist(typed, dispatcher, said, {})
+    assert result["rf_checklist"] is None
+    assert "triage" not in result
+    # told as still there, the same words are a yes
+    said.latest_message["red_flag_findings"]["findings"][0]["status"] = "unclear"
+    assert validator.validate_rf_checklist(typed, dispatcher, said, {})["rf_checklist"] == "yes"
+
+
 @pytest.mark.parametrize(
     ("typed", "intent", "answer"),
     [
