@@ -552,6 +552,8 @@ def _is_negated(doc: Doc, span: Span, own: frozenset[int] = frozenset()) -> bool
         if word in language.NEGATION_CUES and index not in own:
             if word == language.NEGATED_WITHOUT and _negated_before(doc, index, sentence_start):
                 return False
+            if language.CLEFT_NEGATION.match(doc[index : span.end + 2].text):
+                return False
             before = doc[max(sentence_start, index - 1) : index + 3].text
             return not any(pseudo in before for pseudo in language.PSEUDO_NEGATIONS)
     return False

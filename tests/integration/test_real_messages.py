@@ -2,7 +2,7 @@
 instrument (bench/real_eval.py, a copy of ../shared/tools/real_eval.py).
 
 Each message opens a fresh conversation; a question the assistant asks gets one truthful
-answer. Forty-seven sets: `dev.yml` and `collected_1.yml` to `collected_18.yml`, real messages
+answer. Forty-eight sets: `dev.yml` and `collected_1.yml` to `collected_19.yml`, real messages
 nobody here wrote, and `written_here.yml` to `written_here_28.yml`, stories written here by
 writers who never saw the dev set or the rules, to check that the rules generalise. The floors
 are the levels this version reaches (docs/nlu-pipeline.md), so a change that loses ground
@@ -399,6 +399,24 @@ HOLDS = {
         # pain after gardening, a pain that got worse through a school day
         "check_questions": 0.17,  # 3/18
         "intent_macro_f1": 0.35,
+    },
+    # Real messages from public pages, a nineteenth collector (students, office workers and
+    # gamers; runners, cyclists and gym-goers; people with diabetes, obesity or on dialysis;
+    # writers from Malaysia, the Philippines, South Africa, Australia, Canada and India): at
+    # first contact red flags 6/14 (first reply 4), emergencies 4/5, false alarms 1/21. Fixed by
+    # concept: "it's not the cancer that's..." is no denial of it; numbness "right to the sole of
+    # my foot"; sciatica in the other leg "just like" the first; a swelling across the lower
+    # back; paraplegia.
+    "collected_19": {
+        **TARGETS,
+        # targets 1.0 not met: pain "down the front of my thighs" (a plural the lemmas make
+        # singular), legs "screaming in pain", numbness in one leg told in a memoir of 2016,
+        # spinal TB with paraplegia told as history (the check is not reached after its urgent
+        # reply); and an emergency false alarm, "our cancer centre" as a workplace, kept
+        "red_flag_recall": 0.71,  # 10/14
+        "emergency_recall": 0.80,  # 4/5
+        "referral_recall": 0.71,  # 10/14
+        "intent_macro_f1": 0.33,
     },
 }
 SUMMARY = re.compile(
