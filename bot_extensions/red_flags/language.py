@@ -154,7 +154,9 @@ NEGATION_WINDOW = 6
 NEGATED_WITHOUT = "without"
 # "It's not the cancer that's destroying my life now": a cleft tells the thing, it does not
 # deny it (read from the cue to just past the mention).
-CLEFT_NEGATION = re.compile(r"^(?:not|isnt|wasnt) (?:the|my|his|her|their) \w+(?: \w+)? (?:thats|that|which)\b")
+CLEFT_NEGATION = re.compile(
+    r"^(?:not|isnt|wasnt) (?:the|my|his|her|their) \w+(?: \w+)? (?:thats|that|which)\b"
+)
 DOUBLE_NEGATION_CUES = {"cant", "cannot", "couldnt", "never", "no", "not", "wont"}
 # Tokens that end the clause in which "it went away" can put a sign in the past: "much better,
 # but I can't feel anything when I wipe" keeps the numbness present.
