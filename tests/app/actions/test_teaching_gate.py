@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -13,11 +12,11 @@ from rasa_sdk.executor import CollectingDispatcher
 from actions.education import ActionExplainTopic
 from actions.exercises import ActionAdjustExercise, ActionAnswerExercise, ActionShowExercise
 from backcare.triage import SEE_FIRST_GROUPS
-from tests.app.actions.conftest import DOMAIN, entity, texts, tracker
+from tests.app.actions.conftest import DOMAIN, ROOT, entity, texts, tracker
 
 DOMAIN_RESPONSES = {
     name
-    for part in (Path(__file__).resolve().parents[3] / "domain").glob("*.yml")
+    for part in (ROOT / "domain").glob("*.yml")
     for name in (yaml.safe_load(part.read_text(encoding="utf-8")) or {}).get("responses", {})
 }
 
@@ -178,9 +177,7 @@ async def test_pregnancy_and_children_see_a_midwife_or_gp_before_any_exercise(
 
 def test_every_see_first_group_names_known_flags_and_has_its_reply() -> None:
     red_flags = yaml.safe_load(
-        (Path(__file__).resolve().parents[3] / "data" / "knowledge" / "red_flags.yml").read_text(
-            encoding="utf-8"
-        )
+        (ROOT / "data" / "knowledge" / "red_flags.yml").read_text(encoding="utf-8")
     )
     slugs = {flag["slug"] for flag in red_flags["red_flags"]}
     assert set(SEE_FIRST_GROUPS) <= slugs
