@@ -71,7 +71,12 @@ _UNIT_DAYS = {
     "year": 365,
     "yr": 365,
 }
-_UNIT = rf"(?P<unit>{_either(_UNIT_DAYS)})s?\b(?! old)"
+# An age or a stage of pregnancy is no time in pain: "45 years old", "28 weeks pregnant",
+# "20 weeks along", "6 months postpartum" (how long since the birth, not since the pain began).
+_NOT_PAIN_TIME = (
+    r"(?! old| pregnant| along| gone\b| gestation| postpartum| post-partum| post partum| pp\b)"
+)
+_UNIT = rf"(?P<unit>{_either(_UNIT_DAYS)})s?\b{_NOT_PAIN_TIME}"
 # "3 weeks", "a couple of weeks", "2wks", "one and a half years", "a week and a half".
 # In "2-3 weeks" or "two or three weeks" this finds the larger number, the safer guess.
 _AMOUNT_UNIT = re.compile(
@@ -102,7 +107,7 @@ _RELATIVE_DAY = re.compile(rf"\b(?P<words>{_either(_DAYS_AGO)})\b")
 # least two of it; "ages" is taken as a year, well past the six weeks that call for a check.
 LONG_AGO_DAYS = 365
 _LONG_AGO = re.compile(r"\b(?:ages|forever|donkey's years|a long time|as long as i can remember)\b")
-_PLURAL_UNIT = re.compile(r"\b(?P<unit>day|week|month|year)s\b(?! old)")
+_PLURAL_UNIT = re.compile(rf"\b(?P<unit>day|week|month|year)s\b{_NOT_PAIN_TIME}")
 
 _MONTH_NAMES = [
     "january",

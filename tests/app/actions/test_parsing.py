@@ -104,6 +104,11 @@ def test_durations_in_everyday_words(typed: str, days: int) -> None:
         # how the day goes, not how long it has hurt
         "my lower back aches from sitting at a desk all day",
         "I'm on my feet all day at work",
+        # a stage of pregnancy, or the time since the birth, is not how long it has hurt
+        "I'm 28 weeks pregnant",
+        "6 months pregnant with twins",
+        "20 weeks along and my back aches",
+        "she is 4 months postpartum",
         "",
     ],
 )
@@ -230,3 +235,7 @@ def test_how_long_an_activity_lasts_is_no_pain_duration() -> None:
     assert told and duration_days(told[0]) is None
     told = own_pain_statements("my lower back has been hurting for a long time")
     assert told and duration_days(told[0]) is not None
+
+
+def test_a_duration_after_a_stage_of_pregnancy_is_still_read() -> None:
+    assert duration_days("I'm 28 weeks pregnant and it has hurt for 3 weeks", TODAY) == 21
