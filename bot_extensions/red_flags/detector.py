@@ -543,11 +543,14 @@ def _is_negated(doc: Doc, span: Span, own: frozenset[int] = frozenset()) -> bool
     """A negation cue shortly before the mention, in the same clause, denies it. A cue inside
     the rule's own words (`own`: "haven't been for a wee since last night") denies nothing."""
     sentence_start = span.sent.start
-    for index in range(
-        span.start - 1, max(sentence_start, span.start - language.NEGATION_WINDOW) - 1, -1
-    ):
+    in_list = _in_or_list(doc, span)
+    window = language.NEGATION_WINDOW + (language.LIST_REACH if in_list else 0)
+    for index in range(span.start - 1, max(sentence_start, span.start - window) - 1, -1):
         word = doc[index].lower_
-        if word in language.SCOPE_BREAKS:
+        if word in language.SCOPE_BREAKS and not (in_list and word == ","):
+            return False
+        # a list item is a noun, not a new clause: "I don't have back pain, I have numbness"
+        if in_list and word in language.SUBJECTS:
             return False
         if word in language.NEGATION_CUES and index not in own:
             if word == language.NEGATED_WITHOUT and _negated_before(doc, index, sentence_start):
@@ -556,6 +559,21 @@ def _is_negated(doc: Doc, span: Span, own: frozenset[int] = frozenset()) -> bool
                 return False
             before = doc[max(sentence_start, index - 1) : index + 3].text
             return not any(pseudo in before for pseudo in language.PSEUDO_NEGATIONS)
+    return False
+
+
+def _in_or_list(doc: Doc, span: Span) -> bool:
+    """The mention is an item of a list that ends in "or", whose items a negation before the
+    first denies: "no redness, drainage or fever", "no pain, numbness or weakness" (an "and"
+    list is no denial: "no pain, and numb legs")."""
+    if span.start > span.sent.start and doc[span.start - 1].lower_ in language.LIST_ENDS:
+        return True
+    for index in range(span.end, min(span.sent.end, span.end + language.LIST_REACH)):
+        word = doc[index].lower_
+        if word in language.LIST_ENDS:
+            return True
+        if word in language.SCOPE_BREAKS and word != ",":
+            return False
     return False
 
 

@@ -145,10 +145,24 @@ PSEUDO_NEGATIONS = [
     "never mentioned",
     "didnt realise",
     "didnt realize",
+    # a diagnosis that came late, not a denial of it: "I wasn't diagnosed fast enough"
+    "wasnt diagnosed fast",
+    "wasnt diagnosed quickly",
+    "wasnt diagnosed in time",
+    "wasnt diagnosed until",
+    "not diagnosed until",
+    "not diagnosed in time",
+    "wasnt scanned until",
+    "wasnt seen until",
 ]
 # Tokens that end a negation's reach inside a sentence.
 SCOPE_BREAKS = {",", ";", ":", "but", "however", "although", "though", "except", "yet", "and", "."}
 NEGATION_WINDOW = 6
+# Words that end a list whose items a negation before the first item denies, and how many
+# more words that list may add to the negation's reach.
+LIST_ENDS = {"or", "nor"}
+LIST_REACH = 6
+SUBJECTS = {"i", "im", "ive", "you", "he", "she", "we", "they", "it", "its"}
 # "Can't run without pain", "never a day without the numbness": a "without" that is itself
 # negated tells the sign, it does not deny it.
 NEGATED_WITHOUT = "without"
@@ -225,7 +239,9 @@ FEARED_CONDITION = re.compile(
     r"suspect|suspected|wondering|wondered|i thought|i think|googled)( that)? "
     r"(it|its|this|the pain)"
     r"( is| was| could be| might be| may be| must be| could be something like)?( a| an)?\s*$|"
-    r"\bsuspected everything from\b[^.?!]{0,60}$"
+    r"\bsuspected everything from\b[^.?!]{0,60}$|"
+    # the worst of a range of guesses: "it could be as simple as a pinched nerve or as bad as a"
+    r"\b(could|might|may) be\b[^.?!]{0,60}\bas (bad|serious|scary|sinister) as( a| an)?\s*$"
 )
 # ...unless the fear is of it coming back: "scared its cancer again" tells a history.
 FEARED_RETURN = re.compile(
@@ -510,7 +526,9 @@ DISTANT_PAST = re.compile(
     r"november|december|spring|summer|autumn|fall|winter)|"
     r"when i was pregnant|during my pregnancy|"
     r"as a (kid|child|teen(ager)?)|when i was (young|little|a kid|a child|younger|"
-    r"in my (teens|twenties|thirties))|long time ago|years back|(19|20)\d\d)\b"
+    r"in my (teens|twenties|thirties))|long time ago|years back|(19|20)\d\d|"
+    # a date written with its year: "a car accident on 2/15/05"
+    r"\d{1,2}/\d{1,2}/(\d\d|(19|20)\d\d))\b"
 )
 
 # The writer telling a relative's history as their own family history, and not their own:

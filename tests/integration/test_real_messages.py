@@ -2,7 +2,7 @@
 instrument (bench/real_eval.py, a copy of ../shared/tools/real_eval.py).
 
 Each message opens a fresh conversation; a question the assistant asks gets one truthful
-answer. Forty-eight sets: `dev.yml` and `collected_1.yml` to `collected_19.yml`, real messages
+answer. Fifty sets: `dev.yml` and `collected_1.yml` to `collected_21.yml`, real messages
 nobody here wrote, and `written_here.yml` to `written_here_28.yml`, stories written here by
 writers who never saw the dev set or the rules, to check that the rules generalise. The floors
 are the levels this version reaches (docs/nlu-pipeline.md), so a change that loses ground
@@ -417,6 +417,47 @@ HOLDS = {
         "emergency_recall": 0.80,  # 4/5
         "referral_recall": 0.71,  # 10/14
         "intent_macro_f1": 0.33,
+    },
+    # Real messages from public pages, a twentieth collector (people over 60 and their carers,
+    # veterans, past cancer, kidney disease, injuries at home and on the road, slang and
+    # non-native English): at first contact red flags 17/18 (first reply 17), emergencies 6/7,
+    # false alarms 3/23, check questions 4/23. Fixed by concept: bowels that have stopped for
+    # days or weeks with the back pain ask the cauda-equina check; a crash dated "on 2/15/05"
+    # is history (its check is asked, not the alarm).
+    "collected_20": {
+        **TARGETS,
+        # targets not met: a referral whose pain "got much worse" is answered by the check, and
+        # two more; a fall down the stairs already X-rayed (a coccyx fracture) and a kidney
+        # infection already treated, both told as seen to only later; check questions on a
+        # healthy bone scan, an old crash, a 75-year-old's settled flare, a "slightly-broken
+        # back" and thoracic pain that "went away completely"
+        "referral_recall": 0.77,  # 7/9
+        "false_alarms": 0.09,  # 2/23
+        "check_questions": 0.22,  # 5/23
+        "intent_macro_f1": 0.34,
+    },
+    # Real messages from public pages, a twenty-first collector (after back surgery or a hip
+    # replacement, waiting for scans, chronic pain and long-term painkillers, look-alikes told
+    # by the person, parents of young athletes, shift workers): at first contact red flags 11/19
+    # (first reply 9), emergencies 5/9, false alarms 5/23. Fixed by concept: a femur broken in a
+    # fall; pain that comes only at night with no comfortable position; a leg that will not carry
+    # the person ("could not walk on my right leg") asks the leg-weakness check; "no redness,
+    # drainage or fever" denies the fever (a list ending in "or"); the worst of a range of
+    # guesses ("as bad as a tumor") is no cancer history; "I wasn't diagnosed fast enough" is no
+    # denial of the cauda equina.
+    "collected_21": {
+        **TARGETS,
+        # targets not met: two children's back pain labelled urgent (the clinical table has no
+        # such row; the assistant refers them to a GP before any exercise); a 2014 night waking
+        # told as one episode; new urinary urgency read as a kidney infection (urgent) with the
+        # cauda-equina check asked after it, which the instrument does not answer; false alarms on
+        # shingles already confirmed by a physician, a ladder fall where "nothing was broken",
+        # and a "floppy foot" avoided by surgery eight years ago
+        "red_flag_recall": 0.78,  # 15/19
+        "emergency_recall": 0.88,  # 8/9
+        "referral_recall": 0.37,  # 3/8
+        "false_alarms": 0.13,  # 3/23
+        "intent_macro_f1": 0.46,
     },
 }
 SUMMARY = re.compile(
