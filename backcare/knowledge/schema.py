@@ -32,9 +32,7 @@ class Source(Entry):
 
 
 # Who a caution is for. `active-back-injury`: hip stretches that can stir up a sore back.
-CautionTopic = Literal[
-    "hip-replacement", "pregnancy", "blood-thinners", "active-back-injury", "back-surgery"
-]
+CautionTopic = Literal["hip-replacement", "pregnancy", "blood-thinners", "active-back-injury"]
 
 
 class Caution(Entry):

@@ -106,7 +106,6 @@ CAUTIONS = {
     "pregnancy": {"plank", "tfl-ball-release"},
     "blood-thinners": {"tfl-ball-release"},
     "active-back-injury": {"ninety-ninety", "frog-squat", "half-kneeling-hip-flexor-stretch"},
-    "back-surgery": {"wall-hip-hinge", "plank", "side-plank", "bird-dog", "pallof-press"},
 }
 COACH_ONLY = {"deadlift", "kettlebell-swing"}
 # The only progressions a source supports, and the source that does.
