@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session
 from actions.knowledge_action import Events, KnowledgeAction, latest_entity_values
 from actions.rendering import red_flag_message
 from backcare.knowledge.queries import red_flag_with_referral
-from backcare.triage import ALARM_LEVELS, REFERRAL_LEVELS, triage_rank
+from backcare.triage import ALARM_LEVELS, REFERRAL_LEVELS, TRIAGE_LEVELS, alarm_kind, triage_rank
 
 
 def send_red_flag_details(
@@ -50,6 +50,12 @@ class ActionRedFlagDetails(KnowledgeAction):
         if not slugs and tracker.get_slot("check_answer") == "yes" and confirmed:
             # A "yes" to a check question files the flag the question was about.
             send_red_flag_details(dispatcher, session, [confirmed], set(REFERRAL_LEVELS))
-            return [SlotSet("red_flags", [confirmed])]
+            events: Events = [SlotSet("red_flags", [confirmed])]
+            found = red_flag_with_referral(session, confirmed)
+            if found and found[0].urgency == TRIAGE_LEVELS[-1]:
+                # The replies after an emergency name a crisis line or an examination; the
+                # detector says which for a sign told, this for a sign confirmed.
+                events.append(SlotSet("alarm_kind", alarm_kind(found[1].slug)))
+            return events
         send_red_flag_details(dispatcher, session, slugs, set(REFERRAL_LEVELS))
         return []

@@ -26,6 +26,12 @@ SEE_FIRST_GROUPS: dict[str, str] = {
     flag: group for group, flags in _DATA["see_first"].items() for flag in flags
 }
 SEE_FIRST_FLAGS: frozenset[str] = frozenset(SEE_FIRST_GROUPS)
+CRISIS_REFERRALS: frozenset[str] = frozenset(_DATA["crisis_referrals"])
+
+
+def alarm_kind(referral: str) -> str:
+    """Slot `alarm_kind` after an emergency: "crisis" for crisis support, else "medical"."""
+    return "crisis" if referral in CRISIS_REFERRALS else "medical"
 
 
 def triage_rank(level: Any) -> int:

@@ -149,6 +149,16 @@ PATCHES: tuple[Patch, ...] = (
         },
     ),
     Patch(
+        "bot_extensions.response_specificity",
+        "of the response variations whose conditions match, the most specific chosen, not one "
+        "at random",
+        {
+            "rasa.core.nlg.generator:ResponseVariationFilter.responses_for_utter_action": (
+                "97a94d33cedf050a"
+            ),
+        },
+    ),
+    Patch(
         "bot_extensions.domain_emptiness",
         "whether the domain is empty answered once per domain, not on every message",
         {"rasa.shared.core.domain:Domain.is_empty": "884be90ef485f1d2"},

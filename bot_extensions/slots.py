@@ -7,10 +7,18 @@ from typing import Any
 
 from rasa.shared.core.slots import CategoricalSlot, ListSlot, Slot
 
-from bot_extensions.triage import urgency_rank
+from bot_extensions.triage import BOTH_KINDS, CRISIS, MEDICAL, urgency_rank
 
 
-class HighestTriageSlot(CategoricalSlot):
+class _KeptSlot(CategoricalSlot):
+    """A categorical slot whose setter keeps what was told; a restart sets it directly."""
+
+    def reset(self) -> None:
+        self._value = self.initial_value
+        self._has_been_set = False
+
+
+class HighestTriageSlot(_KeptSlot):
     """`triage`: the highest level seen so far; a lower level never replaces a higher one."""
 
     @CategoricalSlot.value.setter  # type: ignore[attr-defined,misc]
@@ -19,10 +27,18 @@ class HighestTriageSlot(CategoricalSlot):
             return
         Slot.value.fset(self, value)  # type: ignore[attr-defined]
 
-    def reset(self) -> None:
-        # The setter above refuses to go down, so a restart sets the value directly.
-        self._value = self.initial_value
-        self._has_been_set = False
+
+class AlarmKindSlot(_KeptSlot):
+    """`alarm_kind`: what kind of emergency was told. A crisis and a medical emergency told in
+    one conversation make "both", so the replies after them name both ways to get help."""
+
+    @CategoricalSlot.value.setter  # type: ignore[attr-defined,misc]
+    def value(self, value: Any) -> None:
+        told = {self._value, value} - {None}
+        if value is None or not told <= {MEDICAL, CRISIS, BOTH_KINDS}:
+            return
+        both = BOTH_KINDS in told or {MEDICAL, CRISIS} <= told
+        Slot.value.fset(self, BOTH_KINDS if both else value)  # type: ignore[attr-defined]
 
 
 class AccumulatingListSlot(ListSlot):

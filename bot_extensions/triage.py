@@ -20,6 +20,15 @@ _DATA = yaml.safe_load(_FILE.read_text(encoding="utf-8"))
 
 URGENCY_ORDER: list[str] = list(_DATA["levels"])
 ALARM_LEVELS: frozenset[str] = frozenset(_DATA["alarm_levels"])
+MOST_URGENT: str = URGENCY_ORDER[-1]
+CRISIS_REFERRALS: frozenset[str] = frozenset(_DATA["crisis_referrals"])
+# What kind of emergency was told (slot `alarm_kind`): a medical one, a crisis, or both.
+MEDICAL, CRISIS, BOTH_KINDS = "medical", "crisis", "both"
+
+
+def alarm_kind(referral: str) -> str:
+    """CRISIS for a referral to crisis support, else MEDICAL."""
+    return CRISIS if referral in CRISIS_REFERRALS else MEDICAL
 
 
 def urgency_rank(level: Any) -> int:

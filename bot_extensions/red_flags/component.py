@@ -42,17 +42,17 @@ from bot_extensions.red_flags.detector import (
     most_urgent,
 )
 from bot_extensions.slots import CheckAnswerSlot
-from bot_extensions.triage import ALARM_LEVELS, URGENCY_ORDER
+from bot_extensions.triage import ALARM_LEVELS, MOST_URGENT, URGENCY_ORDER, alarm_kind
 
 logger = logging.getLogger(__name__)
 
 RED_FLAG_INTENT = "report_red_flag"
 CLINICIAN_CHECKED_INTENT = "inform_clinician_checked"
 NOT_CHECKED_ENTITY = "not_checked"
+ALARM_KIND_ENTITY = "alarm_kind"
 DENY_INTENT = "deny"
 # The levels a check question can be asked at (every level above none; one check form each).
 CHECK_LEVELS = URGENCY_ORDER[1:]
-MOST_URGENT = URGENCY_ORDER[-1]
 # The classifier's confidence in a red flag above which one that no rule can place gets a check
 # question; below it, the message is answered as the classifier's next-best reading. Chosen on
 # the real development set (docs/nlu-pipeline.md): lower, and ordinary stories get questioned.
@@ -145,6 +145,11 @@ class RedFlagDetectorComponent(GraphComponent, EntityExtractorMixin):
             # emergency services); the subject says whether to address the person or others.
             entities.append(self._entity("triage_level", top.urgency, top.start, top.end))
             entities.append(self._entity("referral", top.referral, top.start, top.end))
+            if top.urgency == MOST_URGENT:
+                # which replies follow the emergency: a crisis line, or an examination
+                entities.append(
+                    self._entity(ALARM_KIND_ENTITY, alarm_kind(top.referral), top.start, top.end)
+                )
             subject = "other" if any(f.subject == "other" for f in present) else "self"
             entities.append(self._entity("red_flag_subject", subject, top.start, top.end))
         # "Not rn but it was yesterday", "it comes and goes": no clear no, so a yes to a check

@@ -207,3 +207,18 @@ def test_a_clinician_named_but_not_seen_is_marked_for_the_reply(
     message = _read(component, text, "out_of_scope", "ask_pain_cause")
     names = {e["entity"] for e in message.get("entities")}
     assert ("not_checked" in names) is marked
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("I want to kill myself, my back pain is too much", "crisis"),
+        ("I can't feel anything when I wipe and I wet myself this morning", "medical"),
+        # an urgent sign is no emergency: no kind
+        ("I had breast cancer and now my back hurts", None),
+    ],
+)
+def test_an_emergency_records_its_kind(component, text: str, kind: str | None) -> None:
+    message = _read(component, text, "report_red_flag")
+    kinds = [e["value"] for e in message.get("entities") if e["entity"] == "alarm_kind"]
+    assert kinds == ([kind] if kind else [])

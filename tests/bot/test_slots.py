@@ -1,8 +1,9 @@
-"""`triage` never goes down within a conversation; `red_flags` only grows."""
+"""`triage` never goes down within a conversation, `alarm_kind` keeps every kind of emergency
+told, and `red_flags` only grows."""
 
 from __future__ import annotations
 
-from bot_extensions.slots import AccumulatingListSlot, HighestTriageSlot
+from bot_extensions.slots import AccumulatingListSlot, AlarmKindSlot, HighestTriageSlot
 
 LEVELS = ["none", "see_clinician", "urgent", "emergency"]
 
@@ -39,3 +40,20 @@ def test_red_flags_accumulate_without_duplicates() -> None:
     assert slot.value == ["saddle-numbness", "bladder-problems", "major-injury"]
     slot.reset()
     assert slot.value is None
+
+
+def test_a_crisis_and_a_medical_emergency_make_both() -> None:
+    for told in (["medical", "crisis"], ["crisis", "medical"], ["crisis", "both", "crisis"]):
+        slot = AlarmKindSlot("alarm_kind", mappings=[], values=["medical", "crisis", "both"])
+        for kind in told:
+            slot.value = kind
+        assert slot.value == "both"
+    slot.reset()
+    assert slot.value is None
+
+
+def test_one_kind_told_twice_stays_that_kind() -> None:
+    slot = AlarmKindSlot("alarm_kind", mappings=[], values=["medical", "crisis", "both"])
+    for kind in ("crisis", "crisis", None, "something else"):
+        slot.value = kind
+    assert slot.value == "crisis"

@@ -65,3 +65,24 @@ async def test_beside_an_alarm_a_lesser_flag_s_words_are_left_out(
     assert db.get_one(RedFlag, "new-pain-under-20-or-over-50").urgency == "see_clinician"
     assert db.get_one(RedFlag, "one-leg-numbness-weakness").urgency == "urgent"
     assert texts(dispatcher) == [f"{saddle.message}\n{saddle.referral.who}: {saddle.referral.how}"]
+
+
+async def test_a_yes_to_an_emergency_check_records_the_kind_of_emergency(
+    dispatcher: CollectingDispatcher, db: Session
+) -> None:
+    # The replies after it name a crisis line, or an examination (domain/chitchat.yml).
+    for flag, kind in [("suicide-self-harm", "crisis"), ("cauda-equina-signs", "medical")]:
+        slots = {"check_answer": "yes", "check_flag": flag, "triage": "emergency"}
+        confirmed = tracker("affirm", "yes", slots=slots)
+        events = await ActionRedFlagDetails().run(dispatcher, confirmed, DOMAIN)
+        assert {"event": "slot", "timestamp": None, "name": "alarm_kind", "value": kind} in events
+
+
+async def test_a_yes_to_an_urgent_check_records_no_kind_of_emergency(
+    dispatcher: CollectingDispatcher, db: Session
+) -> None:
+    confirmed = tracker(
+        "affirm", "yes", slots={"check_answer": "yes", "check_flag": "cancer-history"}
+    )
+    events = await ActionRedFlagDetails().run(dispatcher, confirmed, DOMAIN)
+    assert [event["name"] for event in events] == ["red_flags"]
