@@ -26,7 +26,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
 from bot_extensions.red_flags import language
-from bot_extensions.triage import URGENCY_ORDER, urgency_rank
+from bot_extensions.triage import MOST_URGENT, urgency_rank
 
 # Which kind of rule found a mention: a full `match` rule (or phrase), or a weaker `suspect` cue.
 RULE_LAYER = "rule"
@@ -38,9 +38,6 @@ ALL_CLEAR_LAYER = "all_clear"
 # Parts told in this message and the person's short messages before it (set by the Rasa
 # component, which is handed those messages; the detector reads one text).
 ACROSS_MESSAGES_LAYER = "told_across_messages"
-
-
-MOST_URGENT = URGENCY_ORDER[-1]
 
 
 @dataclass(frozen=True)

@@ -145,6 +145,14 @@ PSEUDO_NEGATIONS = [
     "never mentioned",
     "didnt realise",
     "didnt realize",
+    # others not knowing tells the thing: "they didn't learn how often suicide entered my
+    # thoughts"
+    "didnt learn",
+    "never learned",
+    "never learnt",
+    "never knew how",
+    "didnt know how",
+    "never understood",
     # a diagnosis that came late, not a denial of it: "I wasn't diagnosed fast enough"
     "wasnt diagnosed fast",
     "wasnt diagnosed quickly",

@@ -2,7 +2,7 @@
 instrument (bench/real_eval.py, a copy of ../shared/tools/real_eval.py).
 
 Each message opens a fresh conversation; a question the assistant asks gets one truthful
-answer. Fifty sets: `dev.yml` and `collected_1.yml` to `collected_21.yml`, real messages
+answer. Fifty-two sets: `dev.yml` and `collected_1.yml` to `collected_23.yml`, real messages
 nobody here wrote, and `written_here.yml` to `written_here_28.yml`, stories written here by
 writers who never saw the dev set or the rules, to check that the rules generalise. The floors
 are the levels this version reaches (docs/nlu-pipeline.md), so a change that loses ground
@@ -458,6 +458,42 @@ HOLDS = {
         "referral_recall": 0.37,  # 3/8
         "false_alarms": 0.13,  # 3/23
         "intent_macro_f1": 0.46,
+    },
+    # Real messages from public pages, a twenty-second collector (posts typed on phones,
+    # metaphors for symptoms, women's health, sleep, drink and drugs, low mood): at first
+    # contact red flags 13/17 (first reply 11), emergencies 6/8, false alarms 4/25. Fixed by
+    # concept: "they didn't learn how often suicide entered my thoughts" is no denial; a rider
+    # thrown ("bounced right out of the saddle"); a grandparent's fall told apart from the limp.
+    "collected_22": {
+        **TARGETS,
+        # targets not met: a rider's fall told with no word for the horse; false alarms on
+        # signs told as over only in a later sentence (a back spasm that "almost" made her pass
+        # out, treated in the ER; cauda equina operated four years ago; a fall "some years back";
+        # a young adult's fall down several stairs, treated in the ER)
+        "red_flag_recall": 0.94,  # 16/17
+        "emergency_recall": 0.87,  # 7/8
+        "referral_recall": 0.75,  # 6/8
+        "false_alarms": 0.16,  # 4/25
+        "intent_macro_f1": 0.24,
+    },
+    # Real messages from public pages, a twenty-third collector (farming, riding, gardening and
+    # DIY, musicians, dancers, cleaners, cooks, drivers; newspaper columns in the UK, Ireland,
+    # Australia, New Zealand and India; grandparents): at first contact red flags 11/18 (first
+    # reply 9), emergencies 6/12, false alarms 3/23. Fixed by concept: a rider thrown or a
+    # horse's weight on the person; a bale brought down on the person; a stack that gave way
+    # under the person; knocked unconscious by a fall; a hip "shattered"; a thigh gone "as numb
+    # as a block of ice".
+    "collected_23": {
+        **TARGETS,
+        # targets not met: a horse that hit the writer, told with no word for the horse;
+        # referrals; false alarms on signs over only in a later sentence (a horse that fell on
+        # her, a pars fracture since healed; legs that would not move for a few minutes with a
+        # spasm; "almost collapsed" as the back went)
+        "red_flag_recall": 0.94,  # 17/18
+        "emergency_recall": 0.91,  # 11/12
+        "referral_recall": 0.55,  # 5/9
+        "false_alarms": 0.13,  # 3/23
+        "intent_macro_f1": 0.41,
     },
 }
 SUMMARY = re.compile(
