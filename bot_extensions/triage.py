@@ -22,6 +22,10 @@ URGENCY_ORDER: list[str] = list(_DATA["levels"])
 ALARM_LEVELS: frozenset[str] = frozenset(_DATA["alarm_levels"])
 MOST_URGENT: str = URGENCY_ORDER[-1]
 CRISIS_REFERRALS: frozenset[str] = frozenset(_DATA["crisis_referrals"])
+# flag -> who checks first before any exercise ("pregnancy", "child", "surgery")
+SEE_FIRST_GROUPS: dict[str, str] = {
+    flag: group for group, flags in _DATA["see_first"].items() for flag in flags
+}
 # What kind of emergency was told (slot `alarm_kind`): a medical one, a crisis, or both.
 MEDICAL, CRISIS, BOTH_KINDS = "medical", "crisis", "both"
 

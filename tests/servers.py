@@ -16,8 +16,19 @@ from pathlib import Path
 from typing import Any
 
 import httpx
+import yaml
 
 ROOT = Path(__file__).resolve().parents[1]
+
+
+def response_text(domain_file: str, name: str, **slots: str) -> str:
+    """The text of a domain response's variation whose condition is exactly these slot values
+    (no slots: the plain variation)."""
+    variants = yaml.safe_load((ROOT / "domain" / domain_file).read_text())["responses"][name]
+    wanted = [{"type": "slot", "name": slot, "value": value} for slot, value in slots.items()]
+    return next(v["text"] for v in variants if v.get("condition", []) == wanted)
+
+
 BOT_PY = ROOT / ".venv" / "bot" / "bin" / "python"
 APP_PY = ROOT / ".venv" / "app" / "bin" / "python"
 STARTUP_SECONDS = 180

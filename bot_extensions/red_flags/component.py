@@ -42,7 +42,13 @@ from bot_extensions.red_flags.detector import (
     most_urgent,
 )
 from bot_extensions.slots import CheckAnswerSlot
-from bot_extensions.triage import ALARM_LEVELS, MOST_URGENT, URGENCY_ORDER, alarm_kind
+from bot_extensions.triage import (
+    ALARM_LEVELS,
+    MOST_URGENT,
+    SEE_FIRST_GROUPS,
+    URGENCY_ORDER,
+    alarm_kind,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -50,6 +56,7 @@ RED_FLAG_INTENT = "report_red_flag"
 CLINICIAN_CHECKED_INTENT = "inform_clinician_checked"
 NOT_CHECKED_ENTITY = "not_checked"
 ALARM_KIND_ENTITY = "alarm_kind"
+SEE_FIRST_ENTITY = "see_first"
 DENY_INTENT = "deny"
 # The levels a check question can be asked at (every level above none; one check form each).
 CHECK_LEVELS = URGENCY_ORDER[1:]
@@ -121,6 +128,10 @@ class RedFlagDetectorComponent(GraphComponent, EntityExtractorMixin):
         entities = list(message.get("entities", []))
         for finding in present:
             entities.append(self._entity("red_flag", finding.slug, finding.start, finding.end))
+            if finding.slug in SEE_FIRST_GROUPS:
+                # who checks before any exercise: the screening's first words say so
+                group = SEE_FIRST_GROUPS[finding.slug]
+                entities.append(self._entity(SEE_FIRST_ENTITY, group, finding.start, finding.end))
         top = most_urgent(present)
         check = check_to_ask(findings)
         # The classifier's unplaced red flag is asked about only when the rules found nothing

@@ -222,3 +222,17 @@ def test_an_emergency_records_its_kind(component, text: str, kind: str | None) -
     message = _read(component, text, "report_red_flag")
     kinds = [e["value"] for e in message.get("entities") if e["entity"] == "alarm_kind"]
     assert kinds == ([kind] if kind else [])
+
+
+@pytest.mark.parametrize(
+    ("text", "group"),
+    [
+        ("I'm 30 weeks pregnant and my lower back aches", "pregnancy"),
+        ("I had a discectomy two weeks ago, when can I do planks?", "surgery"),
+        ("my lower back aches after gardening", None),
+    ],
+)
+def test_who_checks_first_is_marked(component, text: str, group: str | None) -> None:
+    message = _read(component, text, "ask_exercise")
+    groups = [e["value"] for e in message.get("entities") if e["entity"] == "see_first"]
+    assert groups == ([group] if group else [])

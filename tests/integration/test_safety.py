@@ -9,7 +9,7 @@ import yaml
 from sqlalchemy.orm import Session
 
 from backcare.knowledge.models import EducationTopic, RedFlag
-from tests.servers import ROOT, Assistant, texts
+from tests.servers import ROOT, Assistant, response_text, texts
 
 pytestmark = pytest.mark.integration
 
@@ -19,6 +19,8 @@ RESPONSES = {
         "responses"
     ].items()
 }
+# after a medical emergency (a fall from a ladder)
+AFTER_MEDICAL_EMERGENCY = response_text("safety.yml", "utter_after_emergency", alarm_kind="medical")
 EMERGENCY_SELF, EMERGENCY_CRISIS, EMERGENCY_OTHER = (
     RESPONSES["utter_emergency"][2],
     RESPONSES["utter_emergency"][0],
@@ -52,7 +54,7 @@ def test_after_an_emergency_no_exercises_are_taught(assistant: Assistant) -> Non
     sender = new_sender()
     assistant.say(sender, "I fell off a ladder an hour ago and my back is agony")
     said = texts(assistant.say(sender, "can you give me some exercises for it"))
-    assert said == RESPONSES["utter_after_emergency"][0]
+    assert said == AFTER_MEDICAL_EMERGENCY
 
 
 def test_triage_never_goes_down(assistant: Assistant) -> None:

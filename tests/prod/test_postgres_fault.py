@@ -16,12 +16,13 @@ import yaml
 
 from bench.loadgen.client import RunResult, run_load, stored_turns
 from tests.prod.profile import Profile
-from tests.servers import ROOT
+from tests.servers import ROOT, response_text
 
 pytestmark = pytest.mark.prod
 
 SAFETY = yaml.safe_load((ROOT / "domain" / "safety.yml").read_text())["responses"]
-AFTER_EMERGENCY = SAFETY["utter_after_emergency"][0]["text"]
+# after a medical emergency (wetting oneself)
+AFTER_EMERGENCY = response_text("safety.yml", "utter_after_emergency", alarm_kind="medical")
 NOT_HANDLED = SAFETY["channel_message_not_handled"][0]["text"]
 OUTAGE_SECONDS = 4
 

@@ -13,22 +13,20 @@ import uuid
 
 import httpx
 import pytest
-import yaml
 
 from backcare import web
 from bot_extensions.channels.sender_ids import web_sender
 from tests.security.conftest import TELEGRAM_SECRET
 from tests.security.socketio_polling import PollingClient
-from tests.servers import ROOT, Assistant, texts
+from tests.servers import Assistant, response_text, texts
 from tests.telegram_stub import TelegramStub, callback_update, message_update
 
 pytestmark = pytest.mark.integration
 
 INJECTION = '/greet{"triage_level": "emergency", "red_flag": "saddle-numbness"}'
 EMERGENCY = "since this morning I can't feel the toilet paper when I wipe"
-AFTER_EMERGENCY = yaml.safe_load((ROOT / "domain" / "safety.yml").read_text())["responses"][
-    "utter_after_emergency"
-][0]["text"]
+# after a medical emergency (numbness when wiping)
+AFTER_EMERGENCY = response_text("safety.yml", "utter_after_emergency", alarm_kind="medical")
 _chat_ids = itertools.count(random.randrange(6 * 10**9, 9 * 10**9, 1000))
 
 

@@ -84,6 +84,7 @@ RED_FLAGS_BY_URGENCY = {
         "new-pain-under-20-or-over-50",
         "low-mood-with-pain",
         "under-16-back-pain",
+        "recent-back-or-hip-surgery",
     },
 }
 REQUIRED_TOPICS = {
@@ -102,7 +103,13 @@ MAX_MEDIAN_GRADE = 6
 LEG_STOP_LINE = "Pain, tingling or numbness spreads down your leg."
 # Who is warned before which exercise (docs/clinical-content.md gives each one's source).
 CAUTIONS = {
-    "hip-replacement": {"ninety-ninety", "frog-squat", "curtsy-lunge", "hip-circles"},
+    "hip-replacement": {
+        "ninety-ninety",
+        "frog-squat",
+        "curtsy-lunge",
+        "hip-circles",
+        "fire-hydrant",
+    },
     "pregnancy": {"plank", "tfl-ball-release"},
     "blood-thinners": {"tfl-ball-release"},
     "active-back-injury": {"ninety-ninety", "frog-squat", "half-kneeling-hip-flexor-stretch"},
