@@ -1,4 +1,5 @@
-"""The highest triage of a conversation survives every reset a message can cause.
+"""The highest triage of a conversation, and the kind of emergency told, survive every reset a
+message can cause.
 
 `triage` only goes up within a conversation (`slots.HighestTriageSlot`), but Rasa has events
 that forget slots: `Restarted` (action_restart, the `restart` intent) resets every slot and
@@ -11,7 +12,9 @@ also resets slots to rebuild each earlier state of a conversation for the polici
 
 The channels already read a typed `/restart` as a word (channels/user_text.py); this is the
 second line: those four default actions end with `SlotSet("triage", <highest level seen>)`,
-so the level is in the stored events after the reset and carried into every later session.
+so the level is in the stored events after the reset and carried into every later session;
+`alarm_kind` (a crisis, a medical emergency or both) is set again with it, so the replies after
+the reset still name the help that fits.
 Installed at start-up with the project's other Rasa patches (bot_extensions/rasa_patches.py).
 """
 
@@ -30,9 +33,10 @@ from rasa.core.actions.action import (
 from rasa.shared.core.events import ActionExecuted, Event, SlotSet
 from rasa.shared.core.trackers import DialogueStateTracker
 
-from bot_extensions.triage import URGENCY_ORDER, urgency_rank
+from bot_extensions.triage import BOTH_KINDS, CRISIS, MEDICAL, URGENCY_ORDER, urgency_rank
 
 TRIAGE_SLOT = "triage"
+ALARM_KIND_SLOT = "alarm_kind"
 PATCHED = (ActionRestart, ActionSessionStart, ActionBack, ActionDefaultFallback)
 
 
@@ -45,12 +49,25 @@ def highest_triage(tracker: DialogueStateTracker) -> str | None:
     return best if urgency_rank(best) > urgency_rank(URGENCY_ORDER[0]) else None
 
 
-def with_triage_kept(events: list[Event], level: str) -> list[Event]:
-    """`events` with the triage set again, before a trailing `action_listen`."""
-    kept = SlotSet(TRIAGE_SLOT, level)
+def alarm_kind_told(tracker: DialogueStateTracker) -> str | None:
+    """Every kind of emergency the conversation's events told, as `slots.AlarmKindSlot` keeps
+    it ("both" once a crisis and a medical emergency were told), or None."""
+    told = {e.value for e in tracker.events if isinstance(e, SlotSet) and e.key == ALARM_KIND_SLOT}
+    told &= {MEDICAL, CRISIS, BOTH_KINDS}
+    if BOTH_KINDS in told or {MEDICAL, CRISIS} <= told:
+        return BOTH_KINDS
+    return next(iter(told), None)
+
+
+def with_triage_kept(events: list[Event], level: str, kind: str | None = None) -> list[Event]:
+    """`events` with the triage (and the kind of emergency) set again, before a trailing
+    `action_listen`."""
+    kept: list[Event] = [SlotSet(TRIAGE_SLOT, level)]
+    if kind is not None:
+        kept.append(SlotSet(ALARM_KIND_SLOT, kind))
     if events and isinstance(events[-1], ActionExecuted):
-        return [*events[:-1], kept, events[-1]]
-    return [*events, kept]
+        return [*events[:-1], *kept, events[-1]]
+    return [*events, *kept]
 
 
 def _keeping_triage(run: Callable[..., Awaitable[list[Event]]]) -> Callable[..., Any]:
@@ -64,8 +81,9 @@ def _keeping_triage(run: Callable[..., Awaitable[list[Event]]]) -> Callable[...,
         **kw: Any,
     ) -> list[Event]:
         level = highest_triage(tracker)  # before the action: a revert would hide it
+        kind = alarm_kind_told(tracker)
         events = await run(self, output_channel, nlg, tracker, *args, **kw)
-        return with_triage_kept(events, level) if level is not None else events
+        return with_triage_kept(events, level, kind) if level is not None else events
 
     run_keeping_triage.__backbone_triage_floor__ = True  # type: ignore[attr-defined]
     return run_keeping_triage
