@@ -210,29 +210,26 @@ def test_a_clinician_named_but_not_seen_is_marked_for_the_reply(
 
 
 @pytest.mark.parametrize(
-    ("text", "kind"),
+    ("entity", "text", "value"),
     [
-        ("I want to kill myself, my back pain is too much", "crisis"),
-        ("I can't feel anything when I wipe and I wet myself this morning", "medical"),
+        # the kind of emergency, which picks the replies after it
+        ("alarm_kind", "I want to kill myself, my back pain is too much", "crisis"),
+        (
+            "alarm_kind",
+            "I can't feel anything when I wipe and I wet myself this morning",
+            "medical",
+        ),
         # an urgent sign is no emergency: no kind
-        ("I had breast cancer and now my back hurts", None),
+        ("alarm_kind", "I had breast cancer and now my back hurts", None),
+        # who checks first, before any exercise
+        ("see_first", "I'm 30 weeks pregnant and my lower back aches", "pregnancy"),
+        ("see_first", "I had a discectomy two weeks ago, when can I do planks?", "surgery"),
+        ("see_first", "my lower back aches after gardening", None),
     ],
 )
-def test_an_emergency_records_its_kind(component, text: str, kind: str | None) -> None:
+def test_what_picks_the_replies_is_marked(
+    component, entity: str, text: str, value: str | None
+) -> None:
     message = _read(component, text, "report_red_flag")
-    kinds = [e["value"] for e in message.get("entities") if e["entity"] == "alarm_kind"]
-    assert kinds == ([kind] if kind else [])
-
-
-@pytest.mark.parametrize(
-    ("text", "group"),
-    [
-        ("I'm 30 weeks pregnant and my lower back aches", "pregnancy"),
-        ("I had a discectomy two weeks ago, when can I do planks?", "surgery"),
-        ("my lower back aches after gardening", None),
-    ],
-)
-def test_who_checks_first_is_marked(component, text: str, group: str | None) -> None:
-    message = _read(component, text, "ask_exercise")
-    groups = [e["value"] for e in message.get("entities") if e["entity"] == "see_first"]
-    assert groups == ([group] if group else [])
+    values = [e["value"] for e in message.get("entities") if e["entity"] == entity]
+    assert values == ([value] if value else [])
