@@ -7,18 +7,19 @@ from typing import Any
 
 from rasa.shared.core.slots import CategoricalSlot, ListSlot, Slot
 
-from bot_extensions.triage import BOTH_KINDS, CRISIS, MEDICAL, urgency_rank
+from bot_extensions.triage import kinds_told, urgency_rank
 
 
-class _KeptSlot(CategoricalSlot):
-    """A categorical slot whose setter keeps what was told; a restart sets it directly."""
+class _KeptSlot(Slot):
+    """A slot whose setter keeps what was told (it never lets a value go): a restart, and
+    Rasa rebuilding an earlier state, set it back directly."""
 
     def reset(self) -> None:
         self._value = self.initial_value
         self._has_been_set = False
 
 
-class HighestTriageSlot(_KeptSlot):
+class HighestTriageSlot(_KeptSlot, CategoricalSlot):
     """`triage`: the highest level seen so far; a lower level never replaces a higher one."""
 
     @CategoricalSlot.value.setter  # type: ignore[attr-defined,misc]
@@ -28,20 +29,18 @@ class HighestTriageSlot(_KeptSlot):
         Slot.value.fset(self, value)  # type: ignore[attr-defined]
 
 
-class AlarmKindSlot(_KeptSlot):
+class AlarmKindSlot(_KeptSlot, CategoricalSlot):
     """`alarm_kind`: what kind of emergency was told. A crisis and a medical emergency told in
     one conversation make "both", so the replies after them name both ways to get help."""
 
     @CategoricalSlot.value.setter  # type: ignore[attr-defined,misc]
     def value(self, value: Any) -> None:
-        told = {self._value, value} - {None}
-        if value is None or not told <= {MEDICAL, CRISIS, BOTH_KINDS}:
+        if kinds_told([value]) is None:  # nothing, or not a kind: nothing told
             return
-        both = BOTH_KINDS in told or {MEDICAL, CRISIS} <= told
-        Slot.value.fset(self, BOTH_KINDS if both else value)  # type: ignore[attr-defined]
+        Slot.value.fset(self, kinds_told([self._value, value]))  # type: ignore[attr-defined]
 
 
-class AccumulatingListSlot(ListSlot):
+class AccumulatingListSlot(_KeptSlot, ListSlot):
     """`red_flags`: every red-flag slug detected in the conversation, in order of first sight."""
 
     @ListSlot.value.setter  # type: ignore[attr-defined,misc]
@@ -50,10 +49,6 @@ class AccumulatingListSlot(ListSlot):
         seen = list(self._value or [])
         merged = seen + [item for item in new if item not in seen]
         Slot.value.fset(self, merged)  # type: ignore[attr-defined]
-
-    def reset(self) -> None:
-        self._value = self.initial_value
-        self._has_been_set = False
 
 
 class CheckAnswerSlot(CategoricalSlot):

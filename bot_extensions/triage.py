@@ -7,6 +7,7 @@ other, so the file is the single definition.
 from __future__ import annotations
 
 import os
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
@@ -33,6 +34,16 @@ MEDICAL, CRISIS, BOTH_KINDS = "medical", "crisis", "both"
 def alarm_kind(referral: str) -> str:
     """CRISIS for a referral to crisis support, else MEDICAL."""
     return CRISIS if referral in CRISIS_REFERRALS else MEDICAL
+
+
+def kinds_told(kinds: Iterable[Any]) -> str | None:
+    """The kinds of emergency told in a conversation, as one value: BOTH_KINDS once a crisis
+    and a medical emergency (or BOTH_KINDS itself) were told, else the one told, or None.
+    Anything that is not a kind is ignored."""
+    told = set(kinds) & {MEDICAL, CRISIS, BOTH_KINDS}
+    if BOTH_KINDS in told or {MEDICAL, CRISIS} <= told:
+        return BOTH_KINDS
+    return next(iter(told), None)
 
 
 def urgency_rank(level: Any) -> int:

@@ -33,7 +33,7 @@ from rasa.core.actions.action import (
 from rasa.shared.core.events import ActionExecuted, Event, SlotSet
 from rasa.shared.core.trackers import DialogueStateTracker
 
-from bot_extensions.triage import BOTH_KINDS, CRISIS, MEDICAL, URGENCY_ORDER, urgency_rank
+from bot_extensions.triage import URGENCY_ORDER, kinds_told, urgency_rank
 
 TRIAGE_SLOT = "triage"
 ALARM_KIND_SLOT = "alarm_kind"
@@ -52,11 +52,9 @@ def highest_triage(tracker: DialogueStateTracker) -> str | None:
 def alarm_kind_told(tracker: DialogueStateTracker) -> str | None:
     """Every kind of emergency the conversation's events told, as `slots.AlarmKindSlot` keeps
     it ("both" once a crisis and a medical emergency were told), or None."""
-    told = {e.value for e in tracker.events if isinstance(e, SlotSet) and e.key == ALARM_KIND_SLOT}
-    told &= {MEDICAL, CRISIS, BOTH_KINDS}
-    if BOTH_KINDS in told or {MEDICAL, CRISIS} <= told:
-        return BOTH_KINDS
-    return next(iter(told), None)
+    return kinds_told(
+        e.value for e in tracker.events if isinstance(e, SlotSet) and e.key == ALARM_KIND_SLOT
+    )
 
 
 def with_triage_kept(events: list[Event], level: str, kind: str | None = None) -> list[Event]:
