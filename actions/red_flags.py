@@ -9,14 +9,16 @@ from sqlalchemy.orm import Session
 
 from actions.knowledge_action import Events, KnowledgeAction, latest_entity_values
 from actions.rendering import red_flag_message
+from backcare.knowledge.models import RedFlag, Referral
 from backcare.knowledge.queries import red_flag_with_referral
 from backcare.triage import ALARM_LEVELS, REFERRAL_LEVELS, TRIAGE_LEVELS, alarm_kind, triage_rank
 
 
 def send_red_flag_details(
     dispatcher: CollectingDispatcher, session: Session, slugs: list[str], urgencies: set[str]
-) -> None:
-    """Send each flag's message, and each referral once.
+) -> list[tuple[RedFlag, Referral]]:
+    """Send each flag's message, and each referral once; return the flags told, with their
+    referrals.
 
     With an alarm, only the flags of the most urgent level are told: a lesser flag's words
     ("get a same-day appointment", "most new back pain is a simple strain") would contradict
@@ -36,6 +38,7 @@ def send_red_flag_details(
             text=red_flag_message(flag, None if referral.slug in referred else referral)
         )
         referred.add(referral.slug)
+    return found_flags
 
 
 class ActionRedFlagDetails(KnowledgeAction):
@@ -49,13 +52,13 @@ class ActionRedFlagDetails(KnowledgeAction):
         confirmed = tracker.get_slot("check_flag")
         if not slugs and tracker.get_slot("check_answer") == "yes" and confirmed:
             # A "yes" to a check question files the flag the question was about.
-            send_red_flag_details(dispatcher, session, [confirmed], set(REFERRAL_LEVELS))
+            told = send_red_flag_details(dispatcher, session, [confirmed], set(REFERRAL_LEVELS))
             events: Events = [SlotSet("red_flags", [confirmed])]
-            found = red_flag_with_referral(session, confirmed)
-            if found and found[0].urgency == TRIAGE_LEVELS[-1]:
-                # The replies after an emergency name a crisis line or an examination; the
-                # detector says which for a sign told, this for a sign confirmed.
-                events.append(SlotSet("alarm_kind", alarm_kind(found[1].slug)))
+            for flag, referral in told:
+                if flag.urgency == TRIAGE_LEVELS[-1]:
+                    # The replies after an emergency name a crisis line or an examination;
+                    # the detector says which for a sign told, this for a sign confirmed.
+                    events.append(SlotSet("alarm_kind", alarm_kind(referral.slug)))
             return events
         send_red_flag_details(dispatcher, session, slugs, set(REFERRAL_LEVELS))
         return []
