@@ -102,6 +102,10 @@ class RedFlag(Entry):
     # Plain statements that the function this flag is about is normal ("toilet is normal",
     # "I feel everything down there"): a denial of the sign, though no sign word is negated.
     all_clear: list[str] = []
+    # A condition whose same-day need is a clinician naming and treating it (shingles, a
+    # kidney infection): told as already named by one ("went to my doctor... I've got
+    # shingles", "turns out it was a kidney infection"), it has been seen to.
+    over_once_diagnosed: bool = False
     sources: list[str] = Field(min_length=1)
 
 

@@ -61,6 +61,8 @@ class FlagDefinition:
     event: bool = False
     # A pattern only a statement reports: in a sentence that asks, it is a question.
     statements_only: bool = False
+    # A condition a clinician has already named, told around its mention, has been seen to.
+    over_once_diagnosed: bool = False
     layer: str = RULE_LAYER
     # The question asked when a mention is unclear; None when no check covers the flag.
     check_question: str | None = None
@@ -90,6 +92,7 @@ class FlagDefinition:
             needs_pain=bool(entry.get("needs_pain")),
             event=bool(entry.get("event")),
             statements_only=bool(entry.get("statements_only")),
+            over_once_diagnosed=bool(entry.get("over_once_diagnosed")),
         )
 
 
@@ -381,6 +384,7 @@ class RedFlagDetector:
         treated = definition.event and bool(
             language.TREATED.search(doc.text[max(span.end_char for span in chosen) :])
         )
+        diagnosed = definition.over_once_diagnosed and _named_by_a_clinician(doc, first.sent)
         subject = "other" if language.OTHER_PERSON.search(sentence_text) else "self"
         long_ago_other = bool(language.DISTANT_PAST.search(sentence_text))
         if (
@@ -405,7 +409,9 @@ class RedFlagDetector:
             status = "question"
         elif _denied_after(doc, chosen):
             status = "negated"
-        elif over or not_new or years_back or treated or _passes_on_moving(doc, chosen):
+        elif (
+            over or not_new or years_back or treated or diagnosed or _passes_on_moving(doc, chosen)
+        ):
             status = "past"
         elif (
             subject == "other"
@@ -624,6 +630,22 @@ def _asks_about_signs(sentence: str, first_mention: int, last_mention: int) -> b
         return False
     has_cue = any(cue in sentence for cue in cues)
     return has_cue or not language.SOMEONE_HAS_IT.search(sentence)
+
+
+def _named_by_a_clinician(doc: Doc, sentence: Span) -> bool:
+    """A visit or a diagnosis told in the mention's sentence or the one on either side: "a
+    quick trip to my provider confirmed what I suspected. I had shingles." Not when the
+    message goes on to tell it coming back or coming on since ("but now there's a rash", "is
+    it the kidney thing coming back?")."""
+    sentences = list(doc.sents)
+    at = next(i for i, s in enumerate(sentences) if s.start == sentence.start)
+    around = " ".join(s.text for s in sentences[max(0, at - 1) : at + 2])
+    since = doc.text[sentence.start_char :]
+    return bool(
+        language.NAMED_BY_A_CLINICIAN.search(around)
+        or language.CLINICIAN_SAID.search(around)
+        or language.CHECK_TOLD.search(around)
+    ) and not (language.SINCE_SEEN.search(since) or language.CAME_BACK.search(since))
 
 
 def _asked_in_its_clause(sentence: str, last_mention: int) -> bool:

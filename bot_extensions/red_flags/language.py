@@ -459,6 +459,14 @@ CHECK_TOLD = re.compile(
     + r" (said|says|told|thinks|reckons|reckoned)|"
     r"(scan|mri|x ?ray|bloods|tests|results) (was|were|came back|all) (clear|normal|fine|ok))\b"
 )
+# A condition named by a clinician or a test: "turns out it was shingles", "the provider
+# confirmed it", "it's determined I have a kidney infection".
+NAMED_BY_A_CLINICIAN = re.compile(
+    r"\b(turns out|turned out|confirmed|diagnosed|determined|diagnosis|prescribed|"
+    r"antivirals?|antibiotics|says he|says she|said she|said he)\b"
+)
+# The condition told as come on since the visit: "but now there's a rash".
+SINCE_SEEN = re.compile(r"\b(but now|since then|since seeing|after seeing|now there)\b")
 # Nobody has checked yet: a clinician named, but not seen ("he refuses to go to hospital",
 # "I haven't seen anyone", "waiting for a GP appointment").
 NOT_CHECKED = re.compile(

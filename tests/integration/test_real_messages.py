@@ -2,7 +2,7 @@
 instrument (bench/real_eval.py, a copy of ../shared/tools/real_eval.py).
 
 Each message opens a fresh conversation; a question the assistant asks gets one truthful
-answer. Fifty-two sets: `dev.yml` and `collected_1.yml` to `collected_23.yml`, real messages
+answer. Fifty-four sets: `dev.yml` and `collected_1.yml` to `collected_25.yml`, real messages
 nobody here wrote, and `written_here.yml` to `written_here_28.yml`, stories written here by
 writers who never saw the dev set or the rules, to check that the rules generalise. The floors
 are the levels this version reaches (docs/nlu-pipeline.md), so a change that loses ground
@@ -427,13 +427,13 @@ HOLDS = {
     "collected_20": {
         **TARGETS,
         # targets not met: a referral whose pain "got much worse" is answered by the check, and
-        # two more; a fall down the stairs already X-rayed (a coccyx fracture) and a kidney
-        # infection already treated, both told as seen to only later; check questions on a
-        # healthy bone scan, an old crash, a 75-year-old's settled flare, a "slightly-broken
-        # back" and thoracic pain that "went away completely"
+        # two more; a fall down the stairs already X-rayed (a coccyx fracture), told as seen to
+        # only later; check questions on a healthy bone scan, an old crash, a 75-year-old's
+        # settled flare, a "slightly-broken back", thoracic pain that "went away completely"
+        # and the fever of a kidney infection already named in the ER (stop 26: an alarm before)
         "referral_recall": 0.77,  # 7/9
-        "false_alarms": 0.09,  # 2/23
-        "check_questions": 0.22,  # 5/23
+        "false_alarms": 0.05,  # 1/23
+        "check_questions": 0.27,  # 6/23
         "intent_macro_f1": 0.34,
     },
     # Real messages from public pages, a twenty-first collector (after back surgery or a hip
@@ -451,12 +451,12 @@ HOLDS = {
         # such row; the assistant refers them to a GP before any exercise); a 2014 night waking
         # told as one episode; new urinary urgency read as a kidney infection (urgent) with the
         # cauda-equina check asked after it, which the instrument does not answer; false alarms on
-        # shingles already confirmed by a physician, a ladder fall where "nothing was broken",
-        # and a "floppy foot" avoided by surgery eight years ago
+        # a ladder fall where "nothing was broken" and a "floppy foot" avoided by surgery eight
+        # years ago (shingles confirmed by a physician is seen to since stop 26)
         "red_flag_recall": 0.78,  # 15/19
         "emergency_recall": 0.88,  # 8/9
         "referral_recall": 0.37,  # 3/8
-        "false_alarms": 0.13,  # 3/23
+        "false_alarms": 0.09,  # 2/23
         "intent_macro_f1": 0.46,
     },
     # Real messages from public pages, a twenty-second collector (posts typed on phones,
@@ -494,6 +494,38 @@ HOLDS = {
         "referral_recall": 0.55,  # 5/9
         "false_alarms": 0.13,  # 3/23
         "intent_macro_f1": 0.41,
+    },
+    # Real messages from public pages, a twenty-fourth collector (sports and gym people, ask-a-
+    # doctor sites from India and Taiwan, Nigerian and Filipino health columns, workers) and a
+    # twenty-fifth (other long-term conditions, women's health, look-alike pains such as
+    # shingles and gallstones, messages about someone else; 39), stop 26: at first contact red
+    # flags 8/13 and 11/13, emergencies 4/8 and 5/7, false alarms 1/25 and 6/17. Fixed by
+    # concept: a leg that "couldn't support my body"; numbness just starting in one foot, or
+    # bad enough to stop walking; both feet "completely numb"; an odd feeling that "began to
+    # affect" the legs; a fall down a stairwell; thrown by a crash, then unable to move; a
+    # shingles or kidney infection a clinician has already named is seen to.
+    "collected_24": {
+        **TARGETS,
+        # targets not met: referrals (runners' hip and groin pain, sciatica told as a story);
+        # a carer's check question on a minor bike fall and a cauda equina named as 1999's
+        # history; a cancer patient's fear of bone spread, told with the clear scan after it
+        "referral_recall": 0.33,  # 4/12
+        "check_questions": 0.12,  # 3/25
+        "intent_macro_f1": 0.42,
+    },
+    "collected_25": {
+        **TARGETS,
+        # targets not met: a wife who fell at night and could not get up, told without a
+        # word of pain or injury; false alarms on shingles named by a doctor far from its
+        # mention or told spreading since, a blackout in a spasm and a ladder fall both
+        # cleared by a doctor in a later sentence; check questions on gallbladder pain felt
+        # between the shoulder blades, period pain with nausea, a kidney stone already named
+        "red_flag_recall": 0.92,  # 12/13
+        "emergency_recall": 0.85,  # 6/7
+        "referral_recall": 0.77,  # 7/9
+        "false_alarms": 0.30,  # 5/17
+        "check_questions": 0.30,  # 5/17
+        "intent_macro_f1": 0.33,
     },
 }
 SUMMARY = re.compile(
