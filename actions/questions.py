@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session
 from actions.knowledge_action import Events, KnowledgeAction, latest_entity_values, latest_intent
 from actions.rendering import topic_message
 from backcare.knowledge.models import EducationTopic
-from backcare.knowledge.queries import topic_index
+from backcare.knowledge.queries import education_topic, topic_index
 from backcare.knowledge.topic_search import Match
 from backcare.triage import ALARM_LEVELS
 
@@ -29,12 +29,15 @@ CHECK_STILL_MATTERS = "utter_check_still_matters"
 def topic_named_in(session: Session, text: str) -> EducationTopic | None:
     """The topic whose subject the message names ("epidural", "spinal fusion"), or that
     clinicians chose for a message nearly the same, if any."""
-    topics, index = topic_index(session)
-    return _topic(topics, index.recognised(text))
+    slugs, index = topic_index(session)
+    return _topic(session, slugs, index.recognised(text))
 
 
-def _topic(topics: list[EducationTopic], match: Match | None) -> EducationTopic | None:
-    return next((t for t in topics if match is not None and t.slug == match.slug), None)
+def _topic(session: Session, slugs: tuple[str, ...], match: Match | None) -> EducationTopic | None:
+    """The matched topic, if it is one of those the search was built from."""
+    if match is None or match.slug not in slugs:
+        return None
+    return education_topic(session, match.slug)
 
 
 class ActionAnswerQuestion(KnowledgeAction):
@@ -51,8 +54,8 @@ class ActionAnswerQuestion(KnowledgeAction):
         if latest_intent(tracker) == UNPLACED_INTENT:
             topic, otherwise = topic_named_in(session, text), CLARIFY
         else:
-            topics, index = topic_index(session)
-            topic, otherwise = _topic(topics, index.best(text)), CANNOT_HELP
+            slugs, index = topic_index(session)
+            topic, otherwise = _topic(session, slugs, index.best(text)), CANNOT_HELP
         if topic is None:
             dispatcher.utter_message(response=otherwise)
             return []

@@ -6,6 +6,7 @@ Each takes a session and never commits.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 
 from rapidfuzz.distance import DamerauLevenshtein
 from sqlalchemy import select
@@ -20,6 +21,7 @@ from backcare.knowledge.models import (
     ScreeningQuestion,
     TopicQuestionCorrection,
 )
+from backcare.knowledge.read_cache import memo
 from backcare.knowledge.topic_search import TopicIndex, index_for
 
 # Typos allowed per name length: one slip ("plnak") in a short name, two in a long one.
@@ -43,14 +45,20 @@ def find_exercise(session: Session, name: str) -> Exercise | None:
     wanted = _normalise(name)
     if not wanted:
         return None
-    names: dict[str, Exercise] = {}
+    names = memo(session, "exercise_names", _exercise_names)
+    if wanted in names:
+        return session.get(Exercise, names[wanted])
+    distance, closest = min((DamerauLevenshtein.distance(wanted, known), known) for known in names)
+    return session.get(Exercise, names[closest]) if distance <= _allowed_typos(wanted) else None
+
+
+def _exercise_names(session: Session) -> Mapping[str, str]:
+    """Every exercise's slug, name and aliases, normalised, to its slug (the first one wins)."""
+    names: dict[str, str] = {}
     for exercise in session.scalars(select(Exercise)):
         for candidate in (exercise.slug, exercise.name, *exercise.aliases):
-            names.setdefault(_normalise(candidate), exercise)
-    if wanted in names:
-        return names[wanted]
-    distance, closest = min((DamerauLevenshtein.distance(wanted, known), known) for known in names)
-    return names[closest] if distance <= _allowed_typos(wanted) else None
+            names.setdefault(_normalise(candidate), exercise.slug)
+    return names
 
 
 def exercises_by(
@@ -101,10 +109,15 @@ def topic_corrections(session: Session) -> list[TopicQuestionCorrection]:
     return list(session.scalars(query))
 
 
-def topic_index(session: Session) -> tuple[list[EducationTopic], TopicIndex]:
-    """The topics that answer questions, and the search over them with the corrections."""
+def topic_index(session: Session) -> tuple[tuple[str, ...], TopicIndex]:
+    """The slugs of the topics that answer questions, and the search over them with the
+    corrections. A match's topic is `education_topic(session, match.slug)`."""
+    return memo(session, "topic_index", _topic_index)
+
+
+def _topic_index(session: Session) -> tuple[tuple[str, ...], TopicIndex]:
     topics = topics_that_answer_questions(session)
-    return topics, index_for(topics, topic_corrections(session))
+    return tuple(t.slug for t in topics), index_for(topics, topic_corrections(session))
 
 
 def red_flag_with_referral(session: Session, slug: str) -> tuple[RedFlag, Referral] | None:
