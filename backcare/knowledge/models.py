@@ -113,7 +113,7 @@ class RedFlag(Base):
     told_apart: Mapped[list[list[list[str]]]] = mapped_column(JSON, server_default="[]")
     statements_only: Mapped[bool] = mapped_column(Boolean, server_default=false())
     all_clear: Mapped[list[str]] = mapped_column(JSON, server_default="[]")
-    over_once_diagnosed: Mapped[bool] = mapped_column(Boolean, server_default=false())
+    diagnosed_as: Mapped[list[str]] = mapped_column(JSON, server_default="[]")
     sources: Mapped[list[str]] = mapped_column(JSON)
 
     referral: Mapped[Referral] = relationship(viewonly=True)

@@ -102,10 +102,11 @@ class RedFlag(Entry):
     # Plain statements that the function this flag is about is normal ("toilet is normal",
     # "I feel everything down there"): a denial of the sign, though no sign word is negated.
     all_clear: list[str] = []
-    # A condition whose same-day need is a clinician naming and treating it (shingles, a
-    # kidney infection): told as already named by one ("went to my doctor... I've got
-    # shingles", "turns out it was a kidney infection"), it has been seen to.
-    over_once_diagnosed: bool = False
+    # The names of a condition whose same-day need is a clinician naming and treating it
+    # (shingles, a kidney infection): told by one of these names with a visit or a diagnosis
+    # beside it ("went to my doctor... I've got shingles", "turns out it was a kidney
+    # infection"), it has been seen to. A sign told in other words (a rash in a band) is not.
+    diagnosed_as: list[str] = []
     sources: list[str] = Field(min_length=1)
 
 

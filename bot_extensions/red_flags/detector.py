@@ -61,8 +61,9 @@ class FlagDefinition:
     event: bool = False
     # A pattern only a statement reports: in a sentence that asks, it is a question.
     statements_only: bool = False
-    # A condition a clinician has already named, told around its mention, has been seen to.
-    over_once_diagnosed: bool = False
+    # A condition told by one of these names, with a clinician's visit or diagnosis told
+    # around it, has been seen to.
+    diagnosed_as: tuple[str, ...] = ()
     layer: str = RULE_LAYER
     # The question asked when a mention is unclear; None when no check covers the flag.
     check_question: str | None = None
@@ -92,7 +93,7 @@ class FlagDefinition:
             needs_pain=bool(entry.get("needs_pain")),
             event=bool(entry.get("event")),
             statements_only=bool(entry.get("statements_only")),
-            over_once_diagnosed=bool(entry.get("over_once_diagnosed")),
+            diagnosed_as=tuple(language.normalise(name) for name in entry.get("diagnosed_as", [])),
         )
 
 
@@ -323,15 +324,20 @@ class RedFlagDetector:
             hits.setdefault((rule_set, int(rule), where), []).append((int(group), span))
 
         findings: dict[tuple[str, int], Finding] = {}
+        # An all-clear counts though a stronger reading of its flag's sentence is kept: "I have
+        # osteoporosis, no new pain" keeps the unclear mention, and the all-clear settles it.
+        denied: set[str] = set()
         for (rule_set, rule_index, sent_start), spans in hits.items():
             definition = self.rule_sets[rule_set]
             finding = self._judge(doc, definition, rule_index, spans)
             if finding is None:
                 continue
+            if definition.layer == ALL_CLEAR_LAYER:
+                denied.add(finding.slug)
             key = (definition.slug, sent_start)
             if key not in findings or _rank(finding) > _rank(findings[key]):
                 findings[key] = finding
-        judged = _settle(list(findings.values()))
+        judged = _settle(list(findings.values()), denied)
         return sorted(judged, key=lambda f: (-_rank(f), f.start))
 
     def _judge(
@@ -384,7 +390,9 @@ class RedFlagDetector:
         treated = definition.event and bool(
             language.TREATED.search(doc.text[max(span.end_char for span in chosen) :])
         )
-        diagnosed = definition.over_once_diagnosed and _named_by_a_clinician(doc, first.sent)
+        diagnosed = any(
+            span.text in definition.diagnosed_as for span in chosen
+        ) and _named_by_a_clinician(doc, first.sent)
         subject = "other" if language.OTHER_PERSON.search(sentence_text) else "self"
         long_ago_other = bool(language.DISTANT_PAST.search(sentence_text))
         if (
@@ -655,21 +663,22 @@ def _asked_in_its_clause(sentence: str, last_mention: int) -> bool:
     return "?" in rest and not any(mark in rest[: rest.index("?")] for mark in ",;.")
 
 
-def _settle(findings: list[Finding]) -> list[Finding]:
+def _settle(findings: list[Finding], cleared: set[str]) -> list[Finding]:
     """What the rest of the message says about a sign decides it.
 
     - An unclear mention of a sign the message denies elsewhere is settled: "my mum broke her
       hip at 80... I'm not on steroids and have never been told I've got thin bones". So is a
       condition named, even as a worry, when two of the signs its question covers are denied
       ("reading about cauda equina... I can pee normally, bowels normal, I can feel the toilet
-      paper"), unless a clinician named it ("the GP suspects cauda equina").
+      paper"), unless a clinician named it ("the GP suspects cauda equina"). `cleared` are the
+      flags an all-clear statement denies anywhere, in the sentence of a kept mention too.
     - So is a question about a sign said to be over: "a UTI, antibiotics sorted it... is that
       left over from the infection?" (a new fall after an old one told as over is not).
     - A sign told in the past tense and said later to be over is over, unless told again after
       ("at its worst I had numbness... by June the numbness had gone completely"). Not an
       emergency sign: one that came and went recently still needs a clinician today.
     """
-    denied = {f.slug for f in findings if f.status == "negated"}
+    denied = {f.slug for f in findings if f.status == "negated"} | cleared
     over_at = {f.slug: f.start for f in findings if f.status == "past"}
     # Where each present sign was last told: for one told across sentences, its last part
     # ("my mother is 84... an old collapse, fine since... last week she lost her balance").

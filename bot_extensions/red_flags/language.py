@@ -336,6 +336,13 @@ ASKS_IF_IT_IS = re.compile(
 
 RESOLVED_CUES = [
     "healed",
+    # "hurt for like a week then was fine"
+    "then was fine",
+    "then fine",
+    "then it was fine",
+    "then i was fine",
+    "then he was fine",
+    "then she was fine",
     "sorted itself out",
     "settled down",
     "no longer",
@@ -418,6 +425,8 @@ SYMPTOM_GONE = re.compile(
 POINTS_BACK = re.compile(
     r"^\W*(it|its|that|thats|this|which|they|theyre|all that|all of that|both|the feeling|"
     r"the numbness|the tingling|the fever|the temperature|"
+    # or with the pain it left, its subject left out: "hurt for like a week then was fine"
+    r"(hurt|ached|was sore|was bruised|sore|bruised) for|"
     # or by opening with the recovery itself: "Fully healed, did all the rehab."
     r"(fully|completely|all) (healed|recovered|better|resolved)|made a full recovery|"
     r"full recovery)\b"
@@ -457,7 +466,19 @@ CHECK_TOLD = re.compile(
     + r"|"
     + _CLINICIAN
     + r" (said|says|told|thinks|reckons|reckoned)|"
-    r"(scan|mri|x ?ray|bloods|tests|results) (was|were|came back|all) (clear|normal|fine|ok))\b"
+    r"(scan|mri|x ?ray|bloods|tests|results) (was|were|came back|all) (clear|normal|fine|ok)|"
+    # as written by people whose English is a second language: "the doctor see me yesterday,
+    # she make examination... she say it is ok"
+     + _CLINICIAN + r" (see|sees) (me|him|her|us)|(make|made|did|do|done|had) (an |the |a |some )?"
+    r"(examination|exam|check ?up)|(she|he|they) (say|says|said) (it is|its|it was) "
+    r"(ok|okay|fine|only|just|nothing|muscle|muscular))\b"
+)
+# A check told as done lately: with it, a check told in any words lifts the hold on exercises
+# (the `check_told` entity), whatever else the message asks. "Today" is left out: "the doctor
+# sees me today" has not happened yet.
+CHECKED_LATELY = re.compile(
+    r"\b(yesterday|this morning|last night|last week|earlier today|just now|just been|"
+    r"(an|one|two|three|a few|\d+) (hours?|days?) ago)\b"
 )
 # A condition named by a clinician or a test: "turns out it was shingles", "the provider
 # confirmed it", "it's determined I have a kidney infection".

@@ -1,4 +1,4 @@
-"""red flags: over_once_diagnosed (a condition a clinician has already named is seen to)
+"""red flags: diagnosed_as (a condition a clinician has already named is seen to)
 
 Revision ID: 0015
 Revises: 0014
@@ -19,9 +19,9 @@ depends_on = None
 def upgrade() -> None:
     op.add_column(
         "red_flags",
-        sa.Column("over_once_diagnosed", sa.Boolean(), nullable=False, server_default=sa.false()),
+        sa.Column("diagnosed_as", sa.JSON(), nullable=False, server_default="[]"),
     )
 
 
 def downgrade() -> None:
-    op.drop_column("red_flags", "over_once_diagnosed")
+    op.drop_column("red_flags", "diagnosed_as")
