@@ -55,6 +55,7 @@ logger = logging.getLogger(__name__)
 RED_FLAG_INTENT = "report_red_flag"
 CLINICIAN_CHECKED_INTENT = "inform_clinician_checked"
 NOT_CHECKED_ENTITY = "not_checked"
+CHECK_TOLD_ENTITY = "check_told"
 ALARM_KIND_ENTITY = "alarm_kind"
 SEE_FIRST_ENTITY = "see_first"
 DENY_INTENT = "deny"
@@ -173,8 +174,19 @@ class RedFlagDetectorComponent(GraphComponent, EntityExtractorMixin):
             entities += [self._entity(f"raise_to_{level}", level, 0, 0) for level in CHECK_LEVELS]
         # "She doesn't want to bother the doctor": after an alarm, the reply says again why a
         # check matters (actions/questions.py) instead of answering something else.
-        if language.NOT_CHECKED.search(normalised) and language.CLINICIAN_NAMED.search(normalised):
+        not_checked = language.NOT_CHECKED.search(normalised)
+        clinician_named = language.CLINICIAN_NAMED.search(normalised)
+        if not_checked and clinician_named:
             entities.append(self._entity(NOT_CHECKED_ENTITY, "true", 0, 0))
+        elif (
+            not not_checked
+            and clinician_named
+            and language.CHECK_TOLD.search(normalised)
+            and language.CHECKED_LATELY.search(normalised)
+        ):
+            # "The doctor saw me yesterday, can I do the plank now?": the check is told, though
+            # the classifier reads the exercise question; the hold on exercises lifts.
+            entities.append(self._entity(CHECK_TOLD_ENTITY, "true", 0, 0))
         message.set("entities", entities, add_to_output=True)
         message.set(
             "red_flag_findings",

@@ -210,6 +210,26 @@ def test_a_clinician_named_but_not_seen_is_marked_for_the_reply(
 
 
 @pytest.mark.parametrize(
+    ("text", "told"),
+    [
+        ("the gp checked me yesterday, can I do the plank now?", True),
+        ("saw the physio this morning and she said its a strain, what about bird dogs?", True),
+        ("doctor see me yesterday, she make examination, she say it is ok. teach me plank", True),
+        ("the doctor will see me tomorrow, can I do the plank till then?", False),
+        ("the doctor sees me today, what can I do meanwhile?", False),
+        ("went to the GP last year about my back, can I do the plank?", False),
+        ("I haven't seen the doctor yet, he refused to see me yesterday", False),
+    ],
+)
+def test_a_check_told_as_done_lately_is_marked_whatever_is_asked(
+    component: RedFlagDetectorComponent, text: str, told: bool
+) -> None:
+    message = _read(component, text, "ask_exercise", "ask_exercise_safety")
+    names = {e["entity"] for e in message.get("entities")}
+    assert ("check_told" in names) is told
+
+
+@pytest.mark.parametrize(
     ("entity", "text", "value"),
     [
         # the kind of emergency, which picks the replies after it
