@@ -544,10 +544,15 @@ def own_pain_statements(text: str) -> list[str]:
 # ------------------------------------------------------------------------------ diagnosis
 
 # Asking to be told what the problem is: "can u tell me whats wrong with my back", "can you
-# diagnose me", "what have I got".
+# diagnose me", "what have I got", "is it slipped disc?", "tell me if its a trapped nerve",
+# "please tell me what is it".
 _ASKS_DIAGNOSIS = re.compile(
     r"\b(?:what'?s|whats|what is) (?:wrong|going on) with (?:me|my|it)\b"
     r"|\bdiagnos(?:e|is|ing)\b|\bwhat (?:have i got|do i have|condition do i have)\b"
+    r"|\b(?:is (?:it|this|that)|if (?:it|this) is|if it'?s|if this'?s|could (?:it|this) be"
+    r"|do i have|have i got) (?:a |an )?(?:(?:slipped|herniated|bulging|prolapsed|ruptured"
+    r"|torn) dis[ck]|(?:trapped|pinched) nerve|sciatica)\b"
+    r"|\btell me what (?:it is|is it|this is|is this)\b"
 )
 
 

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import pytest
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from sqlalchemy.orm import Session
@@ -55,14 +56,18 @@ async def test_a_clinician_signal_in_the_question_adds_its_referral(
     assert any(text.startswith(flag.message) for text in texts(dispatcher))
 
 
+@pytest.mark.parametrize(
+    "question",
+    [
+        "ok so can u tell me whats wrong with my back",
+        "hello, kindly tell me is it slipped disc? pain in low back since a week",
+        "can you tell me if its a trapped nerve or just a pulled muscle",
+    ],
+)
 async def test_asked_what_is_wrong_it_says_it_cannot_diagnose_then_explains(
-    dispatcher: CollectingDispatcher, db: Session
+    dispatcher: CollectingDispatcher, db: Session, question: str
 ) -> None:
-    await ActionExplainTopic().run(
-        dispatcher,
-        tracker("ask_pain_cause", "ok so can u tell me whats wrong with my back"),
-        DOMAIN,
-    )
+    await ActionExplainTopic().run(dispatcher, tracker("ask_pain_cause", question), DOMAIN)
     no_diagnosis = db.get_one(Message, "no-diagnosis").text
     topic = db.get_one(EducationTopic, "joint-by-joint")
     assert texts(dispatcher)[:2] == [no_diagnosis, f"{topic.title}\n{topic.summary}"]
