@@ -26,7 +26,7 @@ import uuid
 from collections import OrderedDict
 from collections.abc import Callable, Mapping
 from itertools import chain
-from typing import Any, TypeVar, cast
+from typing import Any, Generic, TypeVar, cast
 
 from sqlalchemy import Connection, event, select, update
 from sqlalchemy.engine import Result
@@ -51,35 +51,43 @@ MAX_MEMOS = 64
 _KNOWLEDGE = frozenset(KNOWLEDGE_MODELS)
 
 T = TypeVar("T")
+V = TypeVar("V")
 
 
-class _Results:
-    """The frozen results read under one token; a new token empties it."""
+class _UnderToken(Generic[V]):
+    """Values kept under one token of the knowledge stamp, the least recently used dropped past
+    `limit`; a new token empties it."""
 
-    def __init__(self) -> None:
+    def __init__(self, limit: int) -> None:
         self._lock = threading.Lock()
+        self._limit = limit
         self._token: str | None = None
-        self._frozen: OrderedDict[str, FrozenResult[Any]] = OrderedDict()
-        # SQLAlchemy's memo of statements already rendered as cache keys.
-        self._rendered: dict[Any, str] = {}
+        self._values: OrderedDict[str, V] = OrderedDict()
 
-    def get(self, token: str, key: str) -> FrozenResult[Any] | None:
+    def get(self, token: str, key: str) -> tuple[bool, V | None]:
         with self._lock:
-            if token != self._token:
-                return None
-            frozen = self._frozen.get(key)
-            if frozen is not None:
-                self._frozen.move_to_end(key)
-            return frozen
+            if token != self._token or key not in self._values:
+                return False, None
+            self._values.move_to_end(key)
+            return True, self._values[key]
 
-    def put(self, token: str, key: str, frozen: FrozenResult[Any]) -> None:
+    def put(self, token: str, key: str, value: V) -> None:
         with self._lock:
             if token != self._token:
                 self._token = token
-                self._frozen.clear()
-            self._frozen[key] = frozen
-            if len(self._frozen) > MAX_RESULTS:
-                self._frozen.popitem(last=False)
+                self._values.clear()
+            self._values[key] = value
+            if len(self._values) > self._limit:
+                self._values.popitem(last=False)
+
+
+class _Results(_UnderToken[FrozenResult[Any]]):
+    """The frozen results read under one token."""
+
+    def __init__(self) -> None:
+        super().__init__(MAX_RESULTS)
+        # SQLAlchemy's memo of statements already rendered as cache keys.
+        self._rendered: dict[Any, str] = {}
 
     def key(self, state: ORMExecuteState) -> str | None:
         statement, parameters = state.statement, state.parameters or {}
@@ -93,34 +101,8 @@ class _Results:
 
 
 _results = _Results()
-
-
-class _Memos:
-    """The values derived under one token; a new token empties it, as it does `_Results`."""
-
-    def __init__(self) -> None:
-        self._lock = threading.Lock()
-        self._token: str | None = None
-        self._values: OrderedDict[str, object] = OrderedDict()
-
-    def get(self, token: str, name: str) -> tuple[bool, object]:
-        with self._lock:
-            if token != self._token or name not in self._values:
-                return False, None
-            self._values.move_to_end(name)
-            return True, self._values[name]
-
-    def put(self, token: str, name: str, value: object) -> None:
-        with self._lock:
-            if token != self._token:
-                self._token = token
-                self._values.clear()
-            self._values[name] = value
-            if len(self._values) > MAX_MEMOS:
-                self._values.popitem(last=False)
-
-
-_memos = _Memos()
+# The values derived under one token (`memo`).
+_memos: _UnderToken[object] = _UnderToken(MAX_MEMOS)
 
 
 def _reads_knowledge_only(state: ORMExecuteState) -> bool:
@@ -199,8 +181,8 @@ def _answer_from_cache(state: ORMExecuteState) -> Result[Any] | None:
     key = _results.key(state)
     if token is None or key is None:
         return None
-    frozen = _results.get(token, key)
-    if frozen is None:
+    found, frozen = _results.get(token, key)
+    if not found or frozen is None:
         frozen = state.invoke_statement().freeze()
         _results.put(token, key, frozen)
     return merge_frozen_result(state.session, state.statement, frozen, load=False)()

@@ -194,39 +194,34 @@ def test_malformed_earlier_messages_are_read_as_none(metadata) -> None:
 @pytest.mark.parametrize(
     ("text", "marked"),
     [
-        ("she says she doesnt want to bother the doctor", True),
-        ("he refuses to go to hospital", True),
-        ("I'd rather not make a fuss at the GP", True),
-        ("I don't want to make a fuss about a plank", False),
-        ("saw the GP this morning, all fine", False),
+        # a clinician named but not seen: the reply after an alarm says why a check matters
+        ("she says she doesnt want to bother the doctor", "not_checked"),
+        ("he refuses to go to hospital", "not_checked"),
+        ("I'd rather not make a fuss at the GP", "not_checked"),
+        ("I haven't seen the doctor yet, he refused to see me yesterday", "not_checked"),
+        ("I don't want to make a fuss about a plank", None),
+        # a check told as done lately, whatever is asked: the hold on exercises lifts
+        ("saw the GP this morning, all fine", "check_told"),
+        ("the gp checked me yesterday, can I do the plank now?", "check_told"),
+        (
+            "saw the physio this morning and she said its a strain, what about bird dogs?",
+            "check_told",
+        ),
+        (
+            "doctor see me yesterday, she make examination, she say it is ok. teach me plank",
+            "check_told",
+        ),
+        ("the doctor will see me tomorrow, can I do the plank till then?", None),
+        ("the doctor sees me today, what can I do meanwhile?", None),
+        ("went to the GP last year about my back, can I do the plank?", None),
     ],
 )
-def test_a_clinician_named_but_not_seen_is_marked_for_the_reply(
-    component: RedFlagDetectorComponent, text: str, marked: bool
+def test_a_clinician_named_is_marked_as_seen_lately_or_not_seen(
+    component: RedFlagDetectorComponent, text: str, marked: str | None
 ) -> None:
-    message = _read(component, text, "out_of_scope", "ask_pain_cause")
-    names = {e["entity"] for e in message.get("entities")}
-    assert ("not_checked" in names) is marked
-
-
-@pytest.mark.parametrize(
-    ("text", "told"),
-    [
-        ("the gp checked me yesterday, can I do the plank now?", True),
-        ("saw the physio this morning and she said its a strain, what about bird dogs?", True),
-        ("doctor see me yesterday, she make examination, she say it is ok. teach me plank", True),
-        ("the doctor will see me tomorrow, can I do the plank till then?", False),
-        ("the doctor sees me today, what can I do meanwhile?", False),
-        ("went to the GP last year about my back, can I do the plank?", False),
-        ("I haven't seen the doctor yet, he refused to see me yesterday", False),
-    ],
-)
-def test_a_check_told_as_done_lately_is_marked_whatever_is_asked(
-    component: RedFlagDetectorComponent, text: str, told: bool
-) -> None:
-    message = _read(component, text, "ask_exercise", "ask_exercise_safety")
-    names = {e["entity"] for e in message.get("entities")}
-    assert ("check_told" in names) is told
+    message = _read(component, text, "ask_exercise", "ask_pain_cause")
+    names = {e["entity"] for e in message.get("entities")} & {"not_checked", "check_told"}
+    assert names == ({marked} if marked else set())
 
 
 @pytest.mark.parametrize(

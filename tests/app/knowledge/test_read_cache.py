@@ -337,7 +337,7 @@ def test_each_flush_of_a_transaction_is_seen_by_its_next_find(
 def test_the_memos_are_bounded(
     cached: sessionmaker[Session], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(read_cache, "MAX_MEMOS", 2)
+    monkeypatch.setattr(read_cache, "_memos", read_cache._UnderToken(2))
     builds: list[str] = []
 
     def named(name: str) -> str:
