@@ -105,7 +105,8 @@ class RedFlag(Entry):
     # The names of a condition whose same-day need is a clinician naming and treating it
     # (shingles, a kidney infection): told by one of these names with a visit or a diagnosis
     # beside it ("went to my doctor... I've got shingles", "turns out it was a kidney
-    # infection"), it has been seen to. A sign told in other words (a rash in a band) is not.
+    # infection"), the person's own condition has been seen to. A sign told in other words (a
+    # rash in a band) is not, nor a relative's diagnosis.
     diagnosed_as: list[str] = []
     sources: list[str] = Field(min_length=1)
 

@@ -390,10 +390,15 @@ class RedFlagDetector:
         treated = definition.event and bool(
             language.TREATED.search(doc.text[max(span.end_char for span in chosen) :])
         )
-        diagnosed = any(
-            span.text in definition.diagnosed_as for span in chosen
-        ) and _named_by_a_clinician(doc, first.sent)
         subject = "other" if language.OTHER_PERSON.search(sentence_text) else "self"
+        # The person's own condition, told by its name with a clinician's visit or diagnosis
+        # beside it: seen to. Settled, not over: the pattern told elsewhere in the message is
+        # not ended by it ("my GP said mechanical... my brother has AS" keeps the stiffness).
+        diagnosed = (
+            subject == "self"
+            and any(span.text in definition.diagnosed_as for span in chosen)
+            and _named_by_a_clinician(doc, first.sent)
+        )
         long_ago_other = bool(language.DISTANT_PAST.search(sentence_text))
         if (
             negated
@@ -417,9 +422,9 @@ class RedFlagDetector:
             status = "question"
         elif _denied_after(doc, chosen):
             status = "negated"
-        elif (
-            over or not_new or years_back or treated or diagnosed or _passes_on_moving(doc, chosen)
-        ):
+        elif diagnosed:
+            status = "settled"
+        elif over or not_new or years_back or treated or _passes_on_moving(doc, chosen):
             status = "past"
         elif (
             subject == "other"
