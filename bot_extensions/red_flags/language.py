@@ -573,6 +573,8 @@ DISTANT_PAST = re.compile(
     r"when i was pregnant|during my pregnancy|"
     r"as a (kid|child|teen(ager)?)|when i was (young|little|a kid|a child|younger|"
     r"in my (teens|twenties|thirties))|long time ago|years back|(19|20)\d\d|"
+    # an age then: "I was only 42 when... I fractured my spine"
+    r"when (i|he|she) was (only |just )?\d\d|(i|he|she) was (only |just )?\d\d when|"
     # a date written with its year: "a car accident on 2/15/05"
     r"\d{1,2}/\d{1,2}/(\d\d|(19|20)\d\d))\b"
 )
