@@ -2,7 +2,7 @@
 instrument (bench/real_eval.py, a copy of ../shared/tools/real_eval.py).
 
 Each message opens a fresh conversation; a question the assistant asks gets one truthful
-answer. Fifty-four sets: `dev.yml` and `collected_1.yml` to `collected_25.yml`, real messages
+answer. Fifty-six sets: `dev.yml` and `collected_1.yml` to `collected_27.yml`, real messages
 nobody here wrote, and `written_here.yml` to `written_here_28.yml`, stories written here by
 writers who never saw the dev set or the rules, to check that the rules generalise. The floors
 are the levels this version reaches (docs/nlu-pipeline.md), so a change that loses ground
@@ -526,6 +526,37 @@ HOLDS = {
         "false_alarms": 0.30,  # 5/17
         "check_questions": 0.30,  # 5/17
         "intent_macro_f1": 0.33,
+    },
+    # Real messages from public pages, a twenty-sixth collector (spinal-condition communities:
+    # cauda equina, stenosis, spinal infection, cancer in the spine, osteoporotic fractures;
+    # writers from Canada, Australia, Ireland, South Africa, Singapore and New Zealand) and a
+    # twenty-seventh (ordinary questions from gym, running, cycling, yoga and parenting
+    # communities; 47), stop 26: at first contact red flags 9/17 and 5/7, emergencies 4/9 and
+    # 2/3, false alarms 4/22 and 2/31. Fixed by concept: nothing felt from the waist or mid-back
+    # down; legs that can't be moved; walking that grows weaker; toes that can't be pulled up;
+    # both hands numb or tingling with walking harder; ribs that crack getting out of bed; an
+    # upper side of the back told in other words; out of breath told as new; a length or a
+    # height is no age; a bare "head-on" is no crash; "I was only 42 when" is history; "to cut
+    # a long story short" is no wound.
+    "collected_26": {
+        **TARGETS,
+        # targets not met: ten days of sudden severe pain, unable to stand, told without a sign;
+        # false alarms on sciatica's constant pain "no matter how" one lies, fractures of
+        # twenty years ago told in a sentence without their time, and a leg numb only lying on
+        # the back; check questions on a friend's stenosis and a known past
+        "red_flag_recall": 0.94,  # 16/17
+        "referral_recall": 0.72,  # 8/11
+        "false_alarms": 0.14,  # 3/22
+        "intent_macro_f1": 0.22,
+    },
+    "collected_27": {
+        **TARGETS,
+        # targets not met: new numbness in one thigh after split squats told with its past
+        # episodes; knees that gave out in a spasm, told over only later (an emergency sign);
+        # referrals; check questions on a bike crash already X-rayed and an old riding fracture
+        "red_flag_recall": 0.85,  # 6/7
+        "referral_recall": 0.77,  # 7/9
+        "intent_macro_f1": 0.40,
     },
 }
 SUMMARY = re.compile(
