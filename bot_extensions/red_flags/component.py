@@ -181,11 +181,13 @@ class RedFlagDetectorComponent(GraphComponent, EntityExtractorMixin):
         elif (
             not not_checked
             and clinician_named
+            and not (top and top.urgency in ALARM_LEVELS)
             and language.CHECK_TOLD.search(normalised)
             and language.CHECKED_LATELY.search(normalised)
         ):
             # "The doctor saw me yesterday, can I do the plank now?": the check is told, though
-            # the classifier reads the exercise question; the hold on exercises lifts.
+            # the classifier reads the exercise question; the hold on exercises lifts. Not with
+            # an alarm told in the same message: that check came before the new sign.
             entities.append(self._entity(CHECK_TOLD_ENTITY, "true", 0, 0))
         message.set("entities", entities, add_to_output=True)
         message.set(

@@ -214,6 +214,11 @@ def test_malformed_earlier_messages_are_read_as_none(metadata) -> None:
         ("the doctor will see me tomorrow, can I do the plank till then?", None),
         ("the doctor sees me today, what can I do meanwhile?", None),
         ("went to the GP last year about my back, can I do the plank?", None),
+        # a new alarm in the same message: the check came before it
+        (
+            "saw the GP yesterday, but now I've got a fever and shivers with my back, plank ok?",
+            None,
+        ),
     ],
 )
 def test_a_clinician_named_is_marked_as_seen_lately_or_not_seen(
