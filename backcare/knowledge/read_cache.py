@@ -150,6 +150,14 @@ def _writing_knowledge(session: Session) -> bool:
     return _STAMPED in session.info or _pending_knowledge(session)
 
 
+def _cache_token(session: Session) -> str | None:
+    """The token to answer this session from the caches under, or None when it must read the
+    tables: it did not ask for the cache, or it has knowledge changes of its own."""
+    if not session.info.get(READ_CACHE) or _writing_knowledge(session):
+        return None
+    return _token(session)
+
+
 @event.listens_for(Session, "before_flush")
 def _stamp_flushed_writes(session: Session, _context: UOWTransaction, _instances: Any) -> None:
     if _pending_knowledge(session):
@@ -175,11 +183,11 @@ def _answer_from_cache(state: ORMExecuteState) -> Result[Any] | None:
         return None
     if state.execution_options.get("populate_existing") or not _reads_knowledge_only(state):
         return None
-    if _writing_knowledge(state.session):
+    token = _cache_token(state.session)
+    if token is None:
         return None
-    token = _token(state.session)
     key = _results.key(state)
-    if token is None or key is None:
+    if key is None:
         return None
     found, frozen = _results.get(token, key)
     if not found or frozen is None:
@@ -196,9 +204,7 @@ def memo(session: Session, name: str, build: Callable[[Session], T]) -> T:
     row it needs by its key. Like a cached SELECT, only in a session that asked for the read
     cache, and built afresh, not kept, while the session has knowledge changes of its own.
     """
-    if not session.info.get(READ_CACHE) or _writing_knowledge(session):
-        return build(session)
-    token = _token(session)
+    token = _cache_token(session)
     if token is None:
         return build(session)
     found, kept = _memos.get(token, name)

@@ -326,18 +326,18 @@ class RedFlagDetector:
         findings: dict[tuple[str, int], Finding] = {}
         # An all-clear counts though a stronger reading of its flag's sentence is kept: "I have
         # osteoporosis, no new pain" keeps the unclear mention, and the all-clear settles it.
-        denied: set[str] = set()
+        cleared: set[str] = set()
         for (rule_set, rule_index, sent_start), spans in hits.items():
             definition = self.rule_sets[rule_set]
             finding = self._judge(doc, definition, rule_index, spans)
             if finding is None:
                 continue
             if definition.layer == ALL_CLEAR_LAYER:
-                denied.add(finding.slug)
+                cleared.add(finding.slug)
             key = (definition.slug, sent_start)
             if key not in findings or _rank(finding) > _rank(findings[key]):
                 findings[key] = finding
-        judged = _settle(list(findings.values()), denied)
+        judged = _settle(list(findings.values()), cleared)
         return sorted(judged, key=lambda f: (-_rank(f), f.start))
 
     def _judge(
@@ -650,9 +650,9 @@ def _named_by_a_clinician(doc: Doc, sentence: Span) -> bool:
     quick trip to my provider confirmed what I suspected. I had shingles." Not when the
     message goes on to tell it coming back or coming on since ("but now there's a rash", "is
     it the kidney thing coming back?")."""
-    sentences = list(doc.sents)
-    at = next(i for i, s in enumerate(sentences) if s.start == sentence.start)
-    around = " ".join(s.text for s in sentences[max(0, at - 1) : at + 2])
+    before = doc[sentence.start - 1].sent.text if sentence.start > 0 else ""
+    after = _next_sentence(doc, sentence).text if sentence.end < len(doc) else ""
+    around = " ".join((before, sentence.text, after))
     since = doc.text[sentence.start_char :]
     return bool(
         language.NAMED_BY_A_CLINICIAN.search(around)
