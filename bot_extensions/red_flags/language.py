@@ -303,6 +303,8 @@ HYPOTHETICAL_OR = re.compile(
 SUSPECTED_NOW = re.compile(
     r"\b(worried|scared|afraid|concerned|terrified|frightened|wondering|wondered)( that)? "
     r"(it|this|the pain|my pain)( could| might| may| must)? (be|is)\b"
+    # or asked outright of what the person has: "could this be back labor??"
+    r"|\b(could|might|may|can) (this|it|these) (be|mean)\b"
 )
 # A fear of what may happen, anywhere before the sign: "I'm terrified he'll fall off the
 # ladder". normalise() writes "he'll" as "hell" and "I'll" as "ill".

@@ -2,7 +2,7 @@
 instrument (bench/real_eval.py, a copy of ../shared/tools/real_eval.py).
 
 Each message opens a fresh conversation; a question the assistant asks gets one truthful
-answer. Fifty-six sets: `dev.yml` and `collected_1.yml` to `collected_27.yml`, real messages
+answer. Fifty-nine sets: `dev.yml` and `collected_1.yml` to `collected_30.yml`, real messages
 nobody here wrote, and `written_here.yml` to `written_here_28.yml`, stories written here by
 writers who never saw the dev set or the rules, to check that the rules generalise. The floors
 are the levels this version reaches (docs/nlu-pipeline.md), so a change that loses ground
@@ -557,6 +557,50 @@ HOLDS = {
         "red_flag_recall": 0.85,  # 6/7
         "referral_recall": 0.77,  # 7/9
         "intent_macro_f1": 0.40,
+    },
+    # Real messages from public pages, stop 27: a twenty-eighth collector (carers and family,
+    # spinal tumours and cancer in the bones, fractures in older people, pregnancy; 35), a
+    # twenty-ninth (health forums, blogs and ask-a-doctor pages: older people, manual workers,
+    # nurses and carers, non-native English; 47) and a thirtieth (long stories from sport and
+    # heavy work: riding, biking, hockey, lifting, skiing, builders; 46). At first contact red
+    # flags 10/15, 10/14 and 8/18, emergencies 1/2, 1/2 and 4/11. Fixed by concept: nearly all
+    # of a leg's strength lost; no movement in the foot; a leg told as useless; a rider thrown
+    # told apart from the horse, a "horse wreck"; a crash told apart from the bike; slamming
+    # head first; the need for the toilet told, then not managing it; back pain on a deep
+    # breath asks the thoracic check; labour named as the worry asks the pregnancy check ("could
+    # this be" is a suspicion about now); an older age in joking words with a fall asks the
+    # older-knock check; a break feared by someone who can't get up.
+    "collected_28": {
+        **TARGETS,
+        # targets not met: a teenager's new night pain; walking trouble with spinal tumours told
+        # in other words (urgent, not the emergency); a flare only the writer's other posts place
+        # (spinal tumours); a trampoline fall told over by the emergency room only at the end;
+        # referrals
+        "red_flag_recall": 0.80,  # 12/15
+        "emergency_recall": 0.50,  # 1/2
+        "referral_recall": 0.58,  # 7/12
+        "false_alarms": 0.13,  # 1/8
+        "intent_macro_f1": 0.33,
+    },
+    "collected_29": {
+        **TARGETS,
+        # targets not met: false alarms on no position that eases a day-old strain, and weight
+        # that could not be taken in a spasm, taken again later; check questions; referrals
+        "referral_recall": 0.76,  # 10/13
+        "false_alarms": 0.10,  # 2/20
+        "check_questions": 0.20,
+        "intent_macro_f1": 0.45,
+    },
+    "collected_30": {
+        **TARGETS,
+        # targets not met: a new headache after a bike crash; sudden deep hip pain on crutches;
+        # a ski fall on a hip operated on twelve weeks before; a false alarm on a grappling
+        # partner who "flattened" the writer; check questions; referrals
+        "red_flag_recall": 0.83,  # 15/18
+        "referral_recall": 0.82,  # 14/17
+        "false_alarms": 0.10,  # 1/11
+        "check_questions": 0.19,
+        "intent_macro_f1": 0.41,
     },
 }
 SUMMARY = re.compile(
