@@ -161,6 +161,13 @@ PSEUDO_NEGATIONS = [
     "never learnt",
     "never knew how",
     "didnt know how",
+    # not knowing one was tells that one was: "I didn't know I was nine weeks pregnant"
+    "didnt know i",
+    "didnt know it",
+    "didnt know she",
+    "didnt know he",
+    "didnt even know",
+    "never knew i",
     "never understood",
     # a diagnosis that came late, not a denial of it: "I wasn't diagnosed fast enough"
     "wasnt diagnosed fast",

@@ -2,7 +2,7 @@
 instrument (bench/real_eval.py, a copy of ../shared/tools/real_eval.py).
 
 Each message opens a fresh conversation; a question the assistant asks gets one truthful
-answer. Fifty-nine sets: `dev.yml` and `collected_1.yml` to `collected_30.yml`, real messages
+answer. Sixty-two sets: `dev.yml` and `collected_1.yml` to `collected_33.yml`, real messages
 nobody here wrote, and `written_here.yml` to `written_here_28.yml`, stories written here by
 writers who never saw the dev set or the rules, to check that the rules generalise. The floors
 are the levels this version reaches (docs/nlu-pipeline.md), so a change that loses ground
@@ -600,6 +600,49 @@ HOLDS = {
         "referral_recall": 0.82,  # 14/17
         "check_questions": 0.19,
         "intent_macro_f1": 0.39,
+    },
+    # Stop 27, three more collectors: nerve and bladder signs told in everyday words (blogs on
+    # disc trouble, foot drop and spine surgery, ask-a-doctor pages; 33), feeling unwell with the
+    # pain (cancer, falls in frail people, kidneys, pregnancy, chronic illness; 41) and ordinary
+    # questions from hobby and work communities (47). At first contact red flags 4/9, 16/20 and
+    # 6/7, emergencies 1/4, 8/10 and 2/2, false alarms 2/14, 4/9 and 2/30. Fixed by concept: a
+    # foot told as "dropping"; legs that can only be dragged; how little strength is left in the
+    # lower body; both feet numb without let-up; not able to stand up on the toes; a carer's "she
+    # couldn't move her left leg"; tummy pain in pregnancy asks the pregnancy check, and "didn't
+    # know I was pregnant" tells it; a compression fracture a clinician found is seen to;
+    # "constantly" is the pain's, not any doing's.
+    "collected_31": {
+        **TARGETS,
+        # targets not met: a foot muscle that no longer contracts, felt, not seen; false alarms on
+        # a spasm that had the writer "collapse on the floor" for relief and legs that could not
+        # move in a spasm, moving hours later (emergency signs, ended only in their own clause);
+        # referrals
+        "red_flag_recall": 0.88,  # 8/9
+        "referral_recall": 0.60,  # 6/10
+        "false_alarms": 0.15,  # 2/14
+        "intent_macro_f1": 0.39,
+    },
+    "collected_32": {
+        **TARGETS,
+        # targets not met: a hip fracture found on a scan, already listed for surgery; a frail
+        # mother's fall told without her age; extreme back and tummy pain in early pregnancy is
+        # caught at urgent (a kidney infection named), not the emergency; false alarms on a
+        # cancer survivor's back pain and leg tingling that scans have cleared, and a fall from
+        # standing "flat on my back" in a dance class; check questions; referrals
+        "red_flag_recall": 0.85,  # 17/20
+        "emergency_recall": 0.90,  # 9/10
+        "referral_recall": 0.66,  # 8/12
+        "false_alarms": 0.34,  # 3/9
+        "check_questions": 0.23,
+        "intent_macro_f1": 0.30,
+    },
+    "collected_33": {
+        **TARGETS,
+        # targets not met: a husband's feet tingling only twenty minutes into a drive (labelled
+        # urgent); a false alarm on a stumble at 51 that x-rays had cleared; referrals
+        "red_flag_recall": 0.85,  # 6/7
+        "referral_recall": 0.60,  # 6/10
+        "intent_macro_f1": 0.37,
     },
 }
 SUMMARY = re.compile(
