@@ -542,7 +542,9 @@ NOT_OVER = re.compile(
     r"\b(never|not|hasnt|havent|didnt|isnt|wont|not yet)( (really|fully|completely|quite))? "
     r"(healed|went away|settled|cleared up|got better|recovered|resolved)\b|"
     # a change from before, not an end: "things don't feel the way they used to"
-    r"\b(the way|like|as well as|as much as) (it|they|i|she|he) used to\b"
+    r"\b(the way|like|as well as|as much as) (it|they|i|she|he) used to\b|"
+    # a purpose, not a past: "the rods and screws used to hold the bones together got infected"
+    r"\bused to (hold|fix|keep|support|stabilise|stabilize|secure|fuse|join|attach|repair)\b"
 )
 # Words that make a long-standing sign new again ("diabetic, but since yesterday both legs...";
 # "now rapidly spreading").

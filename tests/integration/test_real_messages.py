@@ -2,7 +2,7 @@
 instrument (bench/real_eval.py, a copy of ../shared/tools/real_eval.py).
 
 Each message opens a fresh conversation; a question the assistant asks gets one truthful
-answer. Sixty-two sets: `dev.yml` and `collected_1.yml` to `collected_33.yml`, real messages
+answer. Sixty-five sets: `dev.yml` and `collected_1.yml` to `collected_36.yml`, real messages
 nobody here wrote, and `written_here.yml` to `written_here_28.yml`, stories written here by
 writers who never saw the dev set or the rules, to check that the rules generalise. The floors
 are the levels this version reaches (docs/nlu-pipeline.md), so a change that loses ground
@@ -643,6 +643,32 @@ HOLDS = {
         "red_flag_recall": 0.85,  # 6/7
         "referral_recall": 0.60,  # 6/10
         "intent_macro_f1": 0.37,
+    },
+    # Stop 27, the last three collectors, who found most pages already used: questions to doctor
+    # Q&A sites and newspaper columns from Africa and Asia (9), short informal posts (25) and
+    # people living with long-standing spine and hip conditions or on medicines that matter
+    # (42). At first contact red flags 2/2, 1/1 and 12/16, false alarms 1/1, 1/13 and 0/8.
+    # Fixed by concept: read by lemma, "I'm injecting" also matched "the epidural was injected",
+    # and "rear-ended" the body's "rear end" (both left out now); infected rods or screws;
+    # waterworks that "just don't work"; a leg numb now, told against before the operation;
+    # "used to hold" is a purpose, not a past.
+    "collected_34": {
+        **TARGETS,
+        # targets not met: referrals
+        "referral_recall": 0.66,  # 4/6
+        "intent_macro_f1": 0.63,
+    },
+    "collected_35": {
+        **TARGETS,
+        "intent_macro_f1": 0.42,
+    },
+    "collected_36": {
+        **TARGETS,
+        # targets not met: a "fellow myeloma survivor" tells the writer's own myeloma, read as a
+        # friend's; referrals
+        "red_flag_recall": 0.93,  # 15/16
+        "referral_recall": 0.77,  # 14/18
+        "intent_macro_f1": 0.50,
     },
 }
 SUMMARY = re.compile(
