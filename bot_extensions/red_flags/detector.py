@@ -390,7 +390,12 @@ class RedFlagDetector:
         treated = definition.event and bool(
             language.TREATED.search(doc.text[max(span.end_char for span in chosen) :])
         )
-        subject = "other" if language.OTHER_PERSON.search(sentence_text) else "self"
+        subject = (
+            "other"
+            if language.OTHER_PERSON.search(sentence_text)
+            and not language.FELLOW_SUFFERER.search(sentence_text)
+            else "self"
+        )
         # The person's own condition, told by its name with a clinician's visit or diagnosis
         # beside it: seen to. Settled, not over: the pattern told elsewhere in the message is
         # not ended by it ("my GP said mechanical... my brother has AS" keeps the stiffness).

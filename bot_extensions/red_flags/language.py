@@ -653,6 +653,10 @@ OTHER_PERSON = re.compile(
     # "they" opening a sentence is as often the exercises as a person: only "their legs" counts
     r"\btheir (legs?|back|feet|foot|bladder|bowels?|bum|hips?)\b"
 )
+# "A fellow myeloma survivor" has the writer's own condition too, whoever else the sentence names.
+FELLOW_SUFFERER = re.compile(
+    r"\bfellow (\w+ ){0,3}(survivor|sufferer|patient|warrior|cancer patient)s?\b"
+)
 
 # The writer says there is no pain at all ("my back is fine, no pain, I just want a routine").
 # A history that matters only with new back pain (a past cancer) is then no sign. "No pain

@@ -273,7 +273,9 @@ HOLDS = {
     # told too). Referrals: long-standing sciatica and disc stories told without a change.
     "collected_8": {
         **TARGETS,
-        "referral_recall": 0.47,  # 8/17
+        # 7/17 since stop 27: one referral was caught only by reading a fall onto one's "rear
+        # end" as a car rear-ended (an emergency for the wrong reason), now left out
+        "referral_recall": 0.41,  # 7/17
         "intent_macro_f1": 0.55,
         "false_alarms": 0.10,  # 2/22
     },
