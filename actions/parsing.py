@@ -553,6 +553,9 @@ _ASKS_DIAGNOSIS = re.compile(
     r"|do i have|have i got) (?:a |an )?(?:(?:slipped|herniated|bulging|prolapsed|ruptured"
     r"|torn) dis[ck]|(?:trapped|pinched) nerve|sciatica)\b"
     r"|\btell me what (?:it is|is it|this is|is this)\b"
+    # two causes weighed, then "which one is it?"; or "disc or not"
+    r"|\bwhich (?:one )?(?:is it|do i have|have i got)\b"
+    r"|\b(?:dis[ck]|sciatica|(?:trapped|pinched) nerve) or not\b"
 )
 
 

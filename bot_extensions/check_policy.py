@@ -32,6 +32,8 @@ CHECK_FORMS = {
     "check_urgent": "urgent_check",
     "check_see_clinician": "clinician_check",
 }
+# The level each check form asks about.
+FORM_LEVELS = {form: entity.removeprefix(CHECK_PREFIX) for entity, form in CHECK_FORMS.items()}
 URGENT_REPLY = "utter_urgent"
 ASK_AGAIN = "utter_check_again"
 
@@ -62,6 +64,17 @@ class CheckQuestionPolicy(DeterministicPolicy):
             None,
         )
         waiting = tracker.active_loop_name in CHECK_FORMS.values()
+        # A check no more urgent than the one waiting does not take its place: the waiting
+        # question is answered first ("osteoporosis... did it start after a fall?" / "she
+        # slipped in the bath, it's been worse since" must not turn into a question about six
+        # weeks of pain).
+        if (
+            waiting
+            and form is not None
+            and urgency_rank(FORM_LEVELS[form])
+            <= urgency_rank(FORM_LEVELS[tracker.active_loop_name or ""])
+        ):
+            form = None
         if waiting and form is None:
             no_answer = last == ACTION_LISTEN_NAME and tracker.get_slot("check_answer") is None
             return ASK_AGAIN if no_answer else None

@@ -1,9 +1,12 @@
-"""A hello is a greeting; a hello followed by news is the news.
+"""A hello is a greeting; a hello followed by news is the news; a thanks followed by a
+question is the question.
 
 "hi again! bird dogs going well, did them every day this week" reads to the classifier as a
 greeting (the "hi again" outweighs the rest), and the person gets the introduction instead of
 an answer to what they told. A greeting reading of a message that goes on past a few words is
-dropped, and its next reading answered.
+dropped, and its next reading answered. So is a thanks reading of a message that goes on to
+ask something ("Ok thank you. Also is it correct that I must sit very straight always?"); a
+long thanks that asks nothing stays a thanks.
 """
 
 from __future__ import annotations
@@ -22,17 +25,20 @@ class GreetingThenNews(ReadingCorrection):
     @staticmethod
     def get_default_config() -> dict[str, Any]:
         # "hello, my GP surgery gave me this link" is still a greeting at eight words.
-        return {"greeting_intents": ["greet"], "max_words": 8}
+        return {"greeting_intents": ["greet"], "thanks_intents": [], "max_words": 8}
 
     def __init__(self, config: dict[str, Any]) -> None:
         super().__init__(config)
         self.greeting_intents = frozenset(config["greeting_intents"])
+        self.thanks_intents = frozenset(config["thanks_intents"])
         self.max_words = int(config["max_words"])
 
     def applies(self, message: Message) -> bool:
         intent = (message.get("intent") or {}).get("name")
-        words = normalise(message.get("text") or "").split()
-        return intent in self.greeting_intents and len(words) > self.max_words
+        text = message.get("text") or ""
+        if len(normalise(text).split()) <= self.max_words:
+            return False
+        return intent in self.greeting_intents or (intent in self.thanks_intents and "?" in text)
 
     def correct(self, message: Message) -> None:
-        drop_readings(message, self.greeting_intents)
+        drop_readings(message, self.greeting_intents | self.thanks_intents)

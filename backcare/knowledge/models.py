@@ -114,6 +114,7 @@ class RedFlag(Base):
     statements_only: Mapped[bool] = mapped_column(Boolean, server_default=false())
     all_clear: Mapped[list[str]] = mapped_column(JSON, server_default="[]")
     diagnosed_as: Mapped[list[str]] = mapped_column(JSON, server_default="[]")
+    everyday_cause: Mapped[list[str]] = mapped_column(JSON, server_default="[]")
     sources: Mapped[list[str]] = mapped_column(JSON)
 
     referral: Mapped[Referral] = relationship(viewonly=True)

@@ -108,6 +108,9 @@ class RedFlag(Entry):
     # infection"), the person's own condition has been seen to. A sign told in other words (a
     # rash in a band) is not, nor a relative's diagnosis.
     diagnosed_as: list[str] = []
+    # What, told in the clause of a mention, gives the sign an everyday cause: a leak "when I
+    # sneeze" is stress incontinence, not a bladder that has stopped working.
+    everyday_cause: list[str] = []
     sources: list[str] = Field(min_length=1)
 
 

@@ -48,6 +48,7 @@ from bot_extensions.triage import (
     SEE_FIRST_GROUPS,
     URGENCY_ORDER,
     alarm_kind,
+    urgency_rank,
 )
 
 logger = logging.getLogger(__name__)
@@ -120,7 +121,19 @@ class RedFlagDetectorComponent(GraphComponent, EntityExtractorMixin):
         text = message.get("text") or ""
         # normalised once for the cue words read below (the detector normalises on its own)
         normalised = language.normalise(text)
+        not_checked = language.NOT_CHECKED.search(normalised)
+        clinician_named = language.CLINICIAN_NAMED.search(normalised)
+        check_told = bool(
+            not not_checked
+            and clinician_named
+            and language.CHECK_TOLD.search(normalised)
+            and language.CHECKED_LATELY.search(normalised)
+        )
         findings = self.detector.detect(text)
+        if check_told:
+            # "saw my oncologist today, she examined me": the clinician's name told with the
+            # check is the history already answered, not a new sign
+            findings = [f for f in findings if not _names_only_a_clinician(f)]
         told_across, burst_tells_a_flag = self._told_across_messages(
             earlier_messages.from_metadata(message.get("metadata")), text, findings
         )
@@ -174,17 +187,9 @@ class RedFlagDetectorComponent(GraphComponent, EntityExtractorMixin):
             entities += [self._entity(f"raise_to_{level}", level, 0, 0) for level in CHECK_LEVELS]
         # "She doesn't want to bother the doctor": after an alarm, the reply says again why a
         # check matters (actions/questions.py) instead of answering something else.
-        not_checked = language.NOT_CHECKED.search(normalised)
-        clinician_named = language.CLINICIAN_NAMED.search(normalised)
         if not_checked and clinician_named:
             entities.append(self._entity(NOT_CHECKED_ENTITY, "true", 0, 0))
-        elif (
-            not not_checked
-            and clinician_named
-            and not (top and top.urgency in ALARM_LEVELS)
-            and language.CHECK_TOLD.search(normalised)
-            and language.CHECKED_LATELY.search(normalised)
-        ):
+        elif check_told and not (top and top.urgency in ALARM_LEVELS):
             # "The doctor saw me yesterday, can I do the plank now?": the check is told, though
             # the classifier reads the exercise question; the hold on exercises lifts. Not with
             # an alarm told in the same message: that check came before the new sign.
@@ -233,14 +238,17 @@ class RedFlagDetectorComponent(GraphComponent, EntityExtractorMixin):
         before it ("hes 81" / "slipped on the ice this morning"), and whether the burst tells
         any red flag at all.
 
-        Only when this message alone raises no alarm, and only flags that this message did not
-        judge on its own and the earlier ones did not raise or ask about (those were answered
-        when they came; one they denied may still be told now: "didnt fall or anything" /
-        "well i slipped on the stairs"). A burst that tells a flag already answered ("my hip
-        keeps catching" / "and its given way on the stairs") places the classifier's red-flag
-        reading: no general check question is asked about it.
+        Only when this message alone raises no emergency, and only flags that this message did
+        not judge on its own and the earlier ones did not raise or ask about (those were
+        answered when they came; one they denied may still be told now: "didnt fall or
+        anything" / "well i slipped on the stairs"). After an urgent finding of its own, only a
+        more urgent flag counts ("my hip hurts after rugby" / "its swollen and red hot, i had a
+        temp of 39" is a hot hip with a fever, not only a fever). A burst that tells a flag
+        already answered ("my hip keeps catching" / "and its given way on the stairs") places
+        the classifier's red-flag reading: no general check question is asked about it.
         """
-        if not earlier or any(f.is_present and f.urgency in ALARM_LEVELS for f in findings):
+        alarm = most_urgent(f for f in findings if f.is_present and f.urgency in ALARM_LEVELS)
+        if not earlier or (alarm and alarm.urgency == MOST_URGENT):
             return [], False
         burst = [f for f in self.detector.detect(TOLD_APART.join([*earlier, text])) if f.is_present]
         if not burst:
@@ -254,6 +262,7 @@ class RedFlagDetectorComponent(GraphComponent, EntityExtractorMixin):
             replace(f, layer=ACROSS_MESSAGES_LAYER, start=0, end=0)
             for f in burst
             if f.slug not in seen
+            and (alarm is None or urgency_rank(f.urgency) > urgency_rank(alarm.urgency))
         ]
         return told, bool(burst)
 
@@ -327,6 +336,11 @@ def _plain_no(normalised: str, findings: list[Finding], entities: list[dict]) ->
         and not any(f.is_present or f.is_unclear for f in findings)
         and not any(e.get("entity") == "symptom" for e in entities)
     )
+
+
+def _names_only_a_clinician(finding: Finding) -> bool:
+    """Found by a clinician's name alone ("oncologist" tells a cancer history)."""
+    return all(language.CLINICIAN_NAMED.fullmatch(term) for term in finding.terms)
 
 
 def _no_clear_no(normalised: str) -> bool:

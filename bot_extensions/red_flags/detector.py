@@ -64,6 +64,8 @@ class FlagDefinition:
     # A condition told by one of these names, with a clinician's visit or diagnosis told
     # around it, has been seen to.
     diagnosed_as: tuple[str, ...] = ()
+    # Told in a mention's clause, these give the sign an everyday cause ("when I sneeze").
+    everyday_cause: tuple[str, ...] = ()
     layer: str = RULE_LAYER
     # The question asked when a mention is unclear; None when no check covers the flag.
     check_question: str | None = None
@@ -94,6 +96,9 @@ class FlagDefinition:
             event=bool(entry.get("event")),
             statements_only=bool(entry.get("statements_only")),
             diagnosed_as=tuple(language.normalise(name) for name in entry.get("diagnosed_as", [])),
+            everyday_cause=tuple(
+                language.normalise(cause) for cause in entry.get("everyday_cause", [])
+            ),
         )
 
 
@@ -102,7 +107,7 @@ class Finding:
     slug: str
     urgency: str
     referral: str
-    # present | negated | question | past | unclear | family | settled | not_a_person
+    # present | negated | question | past | unclear | family | settled | not_a_person | explained
     status: str
     subject: str  # self | other
     sentence: str
@@ -429,6 +434,9 @@ class RedFlagDetector:
             status = "negated"
         elif diagnosed:
             status = "settled"
+        elif any(cause in _clause_around(doc, chosen) for cause in definition.everyday_cause):
+            # "I leak a bit of wee when I sneeze": stress incontinence, not the bladder sign
+            status = "explained"
         elif over or not_new or years_back or treated or _passes_on_moving(doc, chosen):
             status = "past"
         elif (

@@ -472,6 +472,7 @@ GONE_NOW = re.compile(
 # "she doesn't want to bother the doctor" must not lift the hold on exercises.
 _CLINICIAN = (
     r"(gp|doctor|doctors|doc|docs|physio|physiotherapist|nurse|consultant|specialist|surgeon|"
+    r"oncologist|rheumatologist|neurologist|neurosurgeon|orthopaedic|orthopedic|midwife|"
     r"chiro|chiropractor|osteo|osteopath|a ?& ?e|er|hospital|urgent care|walk in( centre)?|"
     r"clinic|out of hours( doctor| service)?|paramedics?|ambulance crew|111)"
 )
@@ -488,15 +489,20 @@ CHECK_TOLD = re.compile(
     # as written by people whose English is a second language: "the doctor see me yesterday,
     # she make examination... she say it is ok"
      + _CLINICIAN + r" (see|sees) (me|him|her|us)|(make|made|did|do|done|had) (an |the |a |some )?"
-    r"(examination|exam|check ?up)|(she|he|they) (say|says|said) (it is|its|it was) "
-    r"(ok|okay|fine|only|just|nothing|muscle|muscular))\b"
+    r"(examination|exam|check ?up|blood tests?|tests|scan|x ?ray|mri)|(she|he|they) "
+    r"(say|says|said) (it is|its|it was) (ok|okay|fine|only|just|nothing|muscle|muscular)|"
+    r"(she|he|they|" + _CLINICIAN + r") (check|checks) (me|him|her|us))\b"
 )
 # A check told as done lately: with it, a check told in any words lifts the hold on exercises
 # (the `check_told` entity), whatever else the message asks. "Today" is left out: "the doctor
 # sees me today" has not happened yet.
 CHECKED_LATELY = re.compile(
-    r"\b(yesterday|this morning|last night|last week|earlier today|just now|just been|"
-    r"(an|one|two|three|a few|\d+) (hours?|days?) ago)\b"
+    r"\b(yesterday|this morning|this afternoon|this evening|last night|last week|earlier today|"
+    r"just now|just been|"
+    r"(an|one|two|three|a few|\d+) (hours?|days?) ago)\b|"
+    # "today" told as done: "saw my oncologist today", "today I was at GP"
+    r"\b(saw|seen|was at|went to|been to|visited) [^.?!]{0,40}\btoday\b|"
+    r"\btoday (i|we) (was|were|went|saw|had|got)\b"
 )
 # A condition named by a clinician or a test: "turns out it was shingles", "the provider
 # confirmed it", "it's determined I have a kidney infection".
@@ -635,7 +641,9 @@ NOT_A_CLEAR_NO = re.compile(
     r"\b(but (it was|it did|i did|i was|i had|it happened|did)|yesterday|last night|"
     r"this morning|earlier today|comes and goes|on and off|sometimes|a bit|a little|kinda|"
     r"kind of|sort of|sorta|only when|now and then|occasionally|maybe|idk|not sure|i think so|"
-    r"think so|a few times|once or twice)\b"
+    r"think so|a few times|once or twice|"
+    # a fall told is no clear no: "oh she did slip getting out the bath on tuesday"
+    r"(did|had) (a )?(slip|fall|trip|tumble)|slipped|fell over|fell down|tripped|landed on)\b"
 )
 # A check question answered with a plain no first: "no?? why", "nah". Its questions after the
 # no ask about the check, they do not take the no back.

@@ -98,3 +98,19 @@ def test_a_check_below_the_triage_reached_is_not_asked(policy, domain) -> None: 
     assert next_action(
         policy, domain, *after_referral, said(agony.text, "report_red_flag", general)
     ) == ("emergency_check")
+
+
+def test_a_check_no_more_urgent_does_not_replace_the_waiting_one(policy, domain) -> None:  # type: ignore[no-untyped-def]
+    waiting = [ActiveLoop("urgent_check"), SlotSet("requested_slot", "check_answer")]
+    story = said(
+        "she slipped in the bath, its been worse since",
+        "ask_pain_cause",
+        ("check_see_clinician", "pain-beyond-six-weeks"),
+    )
+    assert next_action(policy, domain, *waiting, ActionExecuted("action_listen"), story) == (
+        "utter_check_again"
+    )
+    worse = said("and now both legs are numb", "report_red_flag", ("check_emergency", "x"))
+    assert next_action(policy, domain, *waiting, ActionExecuted("action_listen"), worse) == (
+        "emergency_check"
+    )

@@ -27,3 +27,29 @@ def test_a_hello_with_news_is_the_news() -> None:
 def test_a_hello_is_a_greeting() -> None:
     assert _read("hello, my gp surgery gave me this link") == "greet"
     assert _read("hiya") == "greet"
+
+
+THANKS_THEN_QUESTION = GreetingThenNews(
+    {**GreetingThenNews.get_default_config(), "thanks_intents": ["thank"]}
+)
+
+
+def _read_thanks(text: str) -> str:
+    ranking = [
+        {"name": "thank", "confidence": 0.41},
+        {"name": "ask_posture", "confidence": 0.22},
+    ]
+    message = Message(data={"text": text, "intent": ranking[0], "intent_ranking": ranking})
+    THANKS_THEN_QUESTION.process([message])
+    return message.get("intent")["name"]
+
+
+def test_a_thanks_then_a_question_is_the_question() -> None:
+    assert _read_thanks("ok thanks a lot. and should i sit up really straight at my desk?") == (
+        "ask_posture"
+    )
+
+
+def test_a_thanks_that_asks_nothing_is_a_thanks() -> None:
+    assert _read_thanks("thank you so much, that really helped, i will do them tomorrow") == "thank"
+    assert _read_thanks("thanks?") == "thank"

@@ -113,6 +113,8 @@ def _check_reply(component: RedFlagDetectorComponent, text: str) -> str | None:
         ("no?? why", "no"),
         ("nah, why do you ask", "no"),
         ("not rn but it was yesterday", "yes"),
+        # a fall told, for a check that asked about one
+        ("oh he did slip on the stairs on monday, it got worse after", "yes"),
         ("it comes and goes", "yes"),
         ("kinda, only when I sit", "yes"),
         ("what does that mean", None),
@@ -159,6 +161,26 @@ def test_a_fall_denied_earlier_and_told_now_raises_the_alarm(component) -> None:
     text = "well i slipped on the stairs this morning"
     assert _alarm(_read_after(component, [], text))[0] is None
     assert _alarm(_read_after(component, earlier, text)) == ("urgent", ["told_across_messages"])
+
+
+def test_a_more_urgent_flag_told_across_messages_lifts_an_urgent_one(component) -> None:
+    # The fever alone is urgent; with the hip named just before, a hot swollen hip with a
+    # fever is the emergency.
+    earlier = ["my hip hurts after football, any stretches"]
+    text = "its swollen and red hot now and i had a temp of 39 last night"
+    assert _alarm(_read_after(component, [], text))[0] == "urgent"
+    level, layers = _alarm(_read_after(component, earlier, text))
+    assert level == "emergency"
+    assert "told_across_messages" in layers
+
+
+def test_an_urgent_flag_told_across_messages_adds_nothing_to_an_urgent_one(component) -> None:
+    # A fever of this message's own is urgent; an age and a fall told across messages are
+    # urgent too, and are not added on top.
+    earlier = ["hes 81"]
+    text = "he slipped on the ice this morning and now has a fever and shivers"
+    findings = _read_after(component, earlier, text).get("red_flag_findings")["findings"]
+    assert not [f for f in findings if f["layer"] == "told_across_messages"]
 
 
 @pytest.mark.parametrize(
@@ -209,6 +231,14 @@ def test_malformed_earlier_messages_are_read_as_none(metadata) -> None:
         ),
         (
             "doctor see me yesterday, she make examination, she say it is ok. teach me plank",
+            "check_told",
+        ),
+        # told with "today" as done, and in a second language's words
+        ("saw my rheumatologist today and she examined me, side plank ok?", "check_told"),
+        ("Today I was at GP. She check me, make blood test, all fine. Now plank?", "check_told"),
+        # the clinician's name alone is no new sign: "oncologist" tells the old cancer
+        (
+            "saw my oncologist today, she examined me and said exercise is fine. side plank ok?",
             "check_told",
         ),
         ("the doctor will see me tomorrow, can I do the plank till then?", None),
