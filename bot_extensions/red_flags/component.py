@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import re
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -60,6 +61,9 @@ CHECK_TOLD_ENTITY = "check_told"
 ALARM_KIND_ENTITY = "alarm_kind"
 SEE_FIRST_ENTITY = "see_first"
 DENY_INTENT = "deny"
+ANSWER_INTENTS = frozenset({"affirm", DENY_INTENT})
+# From this many words, a message that opens with something other than a no tells a story.
+STORY_WORDS = 12
 # The levels a check question can be asked at (every level above none; one check form each).
 CHECK_LEVELS = URGENCY_ORDER[1:]
 # The classifier's confidence in a red flag above which one that no rule can place gets a check
@@ -220,6 +224,10 @@ class RedFlagDetectorComponent(GraphComponent, EntityExtractorMixin):
             # dropped and its next reading answered (a clinician-level signal or check rides
             # along with that answer).
             drop_readings(message, {RED_FLAG_INTENT})
+            # "tweaked my back squatting on saturday... before you ask: no numbness, no fever":
+            # a story that lists the signs it does not have is no bare yes or no.
+            if _intent_name(message) in ANSWER_INTENTS and _opens_with_a_story(normalised):
+                drop_readings(message, ANSWER_INTENTS)
         # "no?? why" is a no, whatever else the classifier read: a waiting check is answered no.
         if _plain_no(normalised, findings, entities):
             self._set_intent(message, DENY_INTENT)
@@ -335,6 +343,15 @@ def _plain_no(normalised: str, findings: list[Finding], entities: list[dict]) ->
         and not language.NOT_A_CLEAR_NO.search(normalised)
         and not any(f.is_present or f.is_unclear for f in findings)
         and not any(e.get("entity") == "symptom" for e in entities)
+    )
+
+
+def _opens_with_a_story(normalised: str) -> bool:
+    """Long, and its first clause tells something rather than saying no ("I don't have any
+    of that" and "nope, legs are fine" are answers)."""
+    first_clause = re.split(r"[,.;:!?]", normalised, maxsplit=1)[0].split()
+    return len(normalised.split()) >= STORY_WORDS and not any(
+        word in language.NEGATION_CUES or word in {"nope", "nah", "naw"} for word in first_clause
     )
 
 

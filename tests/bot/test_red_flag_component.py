@@ -283,3 +283,34 @@ def test_what_picks_the_replies_is_marked(
     message = _read(component, text, "report_red_flag")
     values = [e["value"] for e in message.get("entities") if e["entity"] == entity]
     assert values == ([value] if value else [])
+
+
+@pytest.mark.parametrize(
+    ("text", "answer_kept"),
+    [
+        (
+            "pulled my back gardening on sunday, sore to bend. before you ask: no numbness, "
+            "no bladder trouble, no fever",
+            False,
+        ),
+        ("I don't have any numbness or bladder trouble and no fever, my legs are fine", True),
+        ("nope, nothing like that at all, legs are fine and the toilet is normal too", True),
+    ],
+)
+def test_a_story_that_lists_what_it_has_not_got_is_no_bare_no(
+    component: RedFlagDetectorComponent, text: str, answer_kept: bool
+) -> None:
+    message = Message(
+        data={
+            "text": text,
+            "intent": {"name": "report_red_flag", "confidence": 0.5},
+            "intent_ranking": [
+                {"name": "report_red_flag", "confidence": 0.5},
+                {"name": "deny", "confidence": 0.3},
+                {"name": "ask_pain_cause", "confidence": 0.2},
+            ],
+            "entities": [],
+        }
+    )
+    component.process([message])
+    assert (message.get("intent")["name"] == "deny") == answer_kept
