@@ -332,17 +332,23 @@ class RedFlagDetector:
         # An all-clear counts though a stronger reading of its flag's sentence is kept: "I have
         # osteoporosis, no new pain" keeps the unclear mention, and the all-clear settles it.
         cleared: set[str] = set()
+        # Where an all-clear closes its flag's story: nothing new, again or now told after it.
+        closed_at: dict[str, int] = {}
         for (rule_set, rule_index, sent_start), spans in hits.items():
             definition = self.rule_sets[rule_set]
             finding = self._judge(doc, definition, rule_index, spans)
             if finding is None:
                 continue
-            if definition.layer == ALL_CLEAR_LAYER:
+            # An all-clear asked about is a doubt, not a clearing: "surely it wasn't the cancer,
+            # because my bone scan was clear?"
+            if definition.layer == ALL_CLEAR_LAYER and not _is_a_question(finding.sentence):
                 cleared.add(finding.slug)
+                if _nothing_new_after(doc.text[finding.end :]):
+                    closed_at[finding.slug] = max(closed_at.get(finding.slug, -1), finding.start)
             key = (definition.slug, sent_start)
             if key not in findings or _rank(finding) > _rank(findings[key]):
                 findings[key] = finding
-        judged = _settle(list(findings.values()), cleared)
+        judged = _settle(list(findings.values()), cleared, closed_at)
         return sorted(judged, key=lambda f: (-_rank(f), f.start))
 
     def _judge(
@@ -681,7 +687,19 @@ def _asked_in_its_clause(sentence: str, last_mention: int) -> bool:
     return "?" in rest and not any(mark in rest[: rest.index("?")] for mark in ",;.")
 
 
-def _settle(findings: list[Finding], cleared: set[str]) -> list[Finding]:
+def _nothing_new_after(rest: str) -> bool:
+    """Nothing told as new, back again or now after this point ("MRI clear, consultant says
+    mechanical" closes; "scan was clear in 2020, now I have new pain" does not)."""
+    return not (
+        language.STILL_HAPPENING.search(rest)
+        or language.NEWLY.search(rest)
+        or language.CAME_BACK.search(rest)
+    )
+
+
+def _settle(
+    findings: list[Finding], cleared: set[str], closed_at: dict[str, int] | None = None
+) -> list[Finding]:
     """What the rest of the message says about a sign decides it.
 
     - An unclear mention of a sign the message denies elsewhere is settled: "my mum broke her
@@ -690,12 +708,15 @@ def _settle(findings: list[Finding], cleared: set[str]) -> list[Finding]:
       ("reading about cauda equina... I can pee normally, bowels normal, I can feel the toilet
       paper"), unless a clinician named it ("the GP suspects cauda equina"). `cleared` are the
       flags an all-clear statement denies anywhere, in the sentence of a kept mention too.
+    - A sign that is not an emergency is settled by an all-clear told after every mention of
+      it, with nothing new, again or now after it (`closed_at`: where each such all-clear is).
     - So is a question about a sign said to be over: "a UTI, antibiotics sorted it... is that
       left over from the infection?" (a new fall after an old one told as over is not).
     - A sign told in the past tense and said later to be over is over, unless told again after
       ("at its worst I had numbness... by June the numbness had gone completely"). Not an
       emergency sign: one that came and went recently still needs a clinician today.
     """
+    closed_at = closed_at or {}
     denied = {f.slug for f in findings if f.status == "negated"} | cleared
     over_at = {f.slug: f.start for f in findings if f.status == "past"}
     # Where each present sign was last told: for one told across sentences, its last part
@@ -727,6 +748,15 @@ def _settle(findings: list[Finding], cleared: set[str]) -> list[Finding]:
             and present_at[f.slug] < over_at[f.slug]
         ):
             return "past"
+        # An all-clear told after every mention, with nothing new after it, closes a sign that
+        # is not an emergency: "breast cancer in 2016... new back pain, MRI clear, consultant
+        # says mechanical". (An emergency sign is ended only in its own clause.)
+        if (
+            f.is_present
+            and f.urgency != MOST_URGENT
+            and closed_at.get(f.slug, -1) > present_at[f.slug]
+        ):
+            return "settled"
         return f.status
 
     return [

@@ -329,8 +329,8 @@ PASSES_ON_MOVING = re.compile(
     r"\b((as soon as|the moment|the minute|once|when|after) i (get up|got up|get off|got off|"
     r"stand|stood|stand up|stood up|move|moved|shift|change position|shake|uncross|walk|walked)|"
     r"of (getting|standing) (up|off)|"
-    r"after (a (couple|few) of )?(mins?|minutes|seconds|secs) of (stamping|walking|moving|shaking|"
-    r"standing))\b"
+    r"after (a (couple|few) of |a few |a |one )?(mins?|minutes?|seconds?|secs) of "
+    r"(stamping|walking|moving|shaking|standing))\b"
 )
 ASKS = re.compile(r"\?|\b(what|whats|which|tell me|explain)\b")
 # What a sign is like, asked with the sign between: "what does saddle numbness actually feel
@@ -472,7 +472,8 @@ GONE_NOW = re.compile(
 # "she doesn't want to bother the doctor" must not lift the hold on exercises.
 _CLINICIAN = (
     r"(gp|doctor|doctors|doc|docs|physio|physiotherapist|nurse|consultant|specialist|surgeon|"
-    r"oncologist|rheumatologist|neurologist|neurosurgeon|orthopaedic|orthopedic|midwife|"
+    r"oncologist|oncology( nurse| team| clinic)?|rheumatologist|neurologist|neurosurgeon|"
+    r"orthopaedic|orthopedic|midwife|"
     r"chiro|chiropractor|osteo|osteopath|a ?& ?e|er|hospital|urgent care|walk in( centre)?|"
     r"clinic|out of hours( doctor| service)?|paramedics?|ambulance crew|111)"
 )
