@@ -9,14 +9,24 @@ from bot_extensions.greeting_words import GreetingThenNews
 GREETING_THEN_NEWS = GreetingThenNews(GreetingThenNews.get_default_config())
 
 
-def _read(text: str) -> str:
-    ranking = [
-        {"name": "greet", "confidence": 0.38},
-        {"name": "check_in", "confidence": 0.2},
-        {"name": "ask_exercise", "confidence": 0.11},
-    ]
+GREETING_RANKING = [
+    {"name": "greet", "confidence": 0.38},
+    {"name": "check_in", "confidence": 0.2},
+    {"name": "ask_exercise", "confidence": 0.11},
+]
+THANKS_RANKING = [
+    {"name": "thank", "confidence": 0.41},
+    {"name": "ask_posture", "confidence": 0.22},
+]
+
+
+def _read(
+    text: str,
+    component: GreetingThenNews = GREETING_THEN_NEWS,
+    ranking: list[dict] = GREETING_RANKING,
+) -> str:
     message = Message(data={"text": text, "intent": ranking[0], "intent_ranking": ranking})
-    GREETING_THEN_NEWS.process([message])
+    component.process([message])
     return message.get("intent")["name"]
 
 
@@ -35,13 +45,7 @@ THANKS_THEN_QUESTION = GreetingThenNews(
 
 
 def _read_thanks(text: str) -> str:
-    ranking = [
-        {"name": "thank", "confidence": 0.41},
-        {"name": "ask_posture", "confidence": 0.22},
-    ]
-    message = Message(data={"text": text, "intent": ranking[0], "intent_ranking": ranking})
-    THANKS_THEN_QUESTION.process([message])
-    return message.get("intent")["name"]
+    return _read(text, THANKS_THEN_QUESTION, THANKS_RANKING)
 
 
 def test_a_thanks_then_a_question_is_the_question() -> None:
