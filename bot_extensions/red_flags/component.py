@@ -58,6 +58,7 @@ RED_FLAG_INTENT = "report_red_flag"
 CLINICIAN_CHECKED_INTENT = "inform_clinician_checked"
 NOT_CHECKED_ENTITY = "not_checked"
 CHECK_TOLD_ENTITY = "check_told"
+LASTING_REPLY_ENTITY = "lasting_reply"
 ALARM_KIND_ENTITY = "alarm_kind"
 SEE_FIRST_ENTITY = "see_first"
 DENY_INTENT = "deny"
@@ -183,6 +184,16 @@ class RedFlagDetectorComponent(GraphComponent, EntityExtractorMixin):
             entities.append(self._entity("red_flag_subject", subject, top.start, top.end))
         # "Not rn but it was yesterday", "it comes and goes": no clear no, so a yes to a check
         # that waits (it opens no check of its own).
+        if "?" not in normalised and _tells_lasting_pain(normalised):
+            # "no chest pain, breathing fine. its just sore there all the time": a yes to a
+            # waiting check below the emergency level (domain/safety.yml), whatever no it opens
+            # with; an emergency check is not answered by it.
+            entities.append(self._entity(LASTING_REPLY_ENTITY, "yes", 0, 0))
+            entities += [
+                self._entity(f"raise_to_{level}", level, 0, 0)
+                for level in CHECK_LEVELS
+                if level != MOST_URGENT
+            ]
         if tells_symptoms or _no_clear_no(normalised):
             # Read only while a check question waits for its answer (domain/safety.yml): a
             # reply that describes symptoms is "anything but a clear no", a yes that raises
@@ -343,6 +354,14 @@ def _plain_no(normalised: str, findings: list[Finding], entities: list[dict]) ->
         and not language.NOT_A_CLEAR_NO.search(normalised)
         and not any(f.is_present or f.is_unclear for f in findings)
         and not any(e.get("entity") == "symptom" for e in entities)
+    )
+
+
+def _tells_lasting_pain(normalised: str) -> bool:
+    """Pain told as lasting, not denied in the few words before ("its not there all the time")."""
+    return any(
+        not set(normalised[: found.start()].split()[-3:]) & language.NEGATION_CUES
+        for found in language.LASTING_PAIN.finditer(normalised)
     )
 
 

@@ -646,6 +646,14 @@ NOT_A_CLEAR_NO = re.compile(
     # a fall told is no clear no: "oh she did slip getting out the bath on tuesday"
     r"(did|had) (a )?(slip|fall|trip|tumble)|slipped|fell over|fell down|tripped|landed on)\b"
 )
+# Pain told as lasting: what the urgent checks ask about ("is this pain there all the time, worse
+# at night...?"), so after a no to the rest it still answers them yes ("no chest pain, breathing
+# fine. its just sore there all the time"). Not an answer to an emergency check.
+LASTING_PAIN = re.compile(
+    r"\b(there all the time|all the time|constant|"
+    r"constantly|non stop|nonstop|never goes away|never stops|never lets up|every night|"
+    r"worse at night)\b"
+)
 # A check question answered with a plain no first: "no?? why", "nah". Its questions after the
 # no ask about the check, they do not take the no back.
 CLEAR_NO_FIRST = re.compile(r"^\W*(no|nope|nah|naw|not at all|no way|definitely not|defo not)\b")

@@ -314,3 +314,21 @@ def test_a_story_that_lists_what_it_has_not_got_is_no_bare_no(
     )
     component.process([message])
     assert (message.get("intent")["name"] == "deny") == answer_kept
+
+
+@pytest.mark.parametrize(
+    ("text", "lasting"),
+    [
+        ("no chest pain, breathing fine. its just sore there all the time", True),
+        ("no, it wakes me every night", True),
+        ("no, its not there all the time, only after work", False),
+        ("is it bad if it hurts all the time?", False),
+    ],
+)
+def test_pain_told_as_lasting_answers_the_checks_below_an_emergency(
+    component: RedFlagDetectorComponent, text: str, lasting: bool
+) -> None:
+    message = _read(component, text, "deny", "ask_pain_cause")
+    names = [e["entity"] for e in message.get("entities")]
+    assert ("lasting_reply" in names) == lasting
+    assert "raise_to_emergency" not in names or "check_reply" in names
