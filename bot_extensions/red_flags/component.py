@@ -18,6 +18,7 @@ from __future__ import annotations
 import hashlib
 import logging
 import re
+from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -67,6 +68,8 @@ ANSWER_INTENTS = frozenset({"affirm", DENY_INTENT})
 STORY_WORDS = 12
 # The levels a check question can be asked at (every level above none; one check form each).
 CHECK_LEVELS = URGENCY_ORDER[1:]
+# The checks pain told as lasting can answer (an emergency check is not answered by it).
+CHECK_LEVELS_BELOW_EMERGENCY = [level for level in CHECK_LEVELS if level != MOST_URGENT]
 # The classifier's confidence in a red flag above which one that no rule can place gets a check
 # question; below it, the message is answered as the classifier's next-best reading. Chosen on
 # the real development set (docs/nlu-pipeline.md): lower, and ordinary stories get questioned.
@@ -184,22 +187,18 @@ class RedFlagDetectorComponent(GraphComponent, EntityExtractorMixin):
             entities.append(self._entity("red_flag_subject", subject, top.start, top.end))
         # "Not rn but it was yesterday", "it comes and goes": no clear no, so a yes to a check
         # that waits (it opens no check of its own).
-        if "?" not in normalised and _tells_lasting_pain(normalised):
-            # "no chest pain, breathing fine. its just sore there all the time": a yes to a
-            # waiting check below the emergency level (domain/safety.yml), whatever no it opens
-            # with; an emergency check is not answered by it.
-            entities.append(self._entity(LASTING_REPLY_ENTITY, "yes", 0, 0))
-            entities += [
-                self._entity(f"raise_to_{level}", level, 0, 0)
-                for level in CHECK_LEVELS
-                if level != MOST_URGENT
-            ]
         if tells_symptoms or _no_clear_no(normalised):
             # Read only while a check question waits for its answer (domain/safety.yml): a
             # reply that describes symptoms is "anything but a clear no", a yes that raises
             # the triage to the waiting check's level.
             entities.append(self._entity("check_reply", "yes", 0, 0))
-            entities += [self._entity(f"raise_to_{level}", level, 0, 0) for level in CHECK_LEVELS]
+            entities += self._raise_entities(CHECK_LEVELS)
+        elif "?" not in normalised and _tells_lasting_pain(normalised):
+            # "no chest pain, breathing fine. its just sore there all the time": a yes to a
+            # waiting check below the emergency level (domain/safety.yml), whatever no it opens
+            # with; an emergency check is not answered by it.
+            entities.append(self._entity(LASTING_REPLY_ENTITY, "yes", 0, 0))
+            entities += self._raise_entities(CHECK_LEVELS_BELOW_EMERGENCY)
         # "She doesn't want to bother the doctor": after an alarm, the reply says again why a
         # check matters (actions/questions.py) instead of answering something else.
         if not_checked and clinician_named:
@@ -299,6 +298,10 @@ class RedFlagDetectorComponent(GraphComponent, EntityExtractorMixin):
             self._entity("check_question", question or "", 0, 0),
             self._entity("check_answer", CHECK_PENDING, 0, 0),
         ]
+
+    def _raise_entities(self, levels: Sequence[str]) -> list[dict[str, Any]]:
+        """What raises the triage to the waiting check's level, if it is one of `levels`."""
+        return [self._entity(f"raise_to_{level}", level, 0, 0) for level in levels]
 
     def _entity(self, name: str, value: str, start: int, end: int) -> dict[str, Any]:
         return {

@@ -697,9 +697,7 @@ def _nothing_new_after(rest: str) -> bool:
     )
 
 
-def _settle(
-    findings: list[Finding], cleared: set[str], closed_at: dict[str, int] | None = None
-) -> list[Finding]:
+def _settle(findings: list[Finding], cleared: set[str], closed_at: dict[str, int]) -> list[Finding]:
     """What the rest of the message says about a sign decides it.
 
     - An unclear mention of a sign the message denies elsewhere is settled: "my mum broke her
@@ -716,7 +714,6 @@ def _settle(
       ("at its worst I had numbness... by June the numbness had gone completely"). Not an
       emergency sign: one that came and went recently still needs a clinician today.
     """
-    closed_at = closed_at or {}
     denied = {f.slug for f in findings if f.status == "negated"} | cleared
     over_at = {f.slug: f.start for f in findings if f.status == "past"}
     # Where each present sign was last told: for one told across sentences, its last part

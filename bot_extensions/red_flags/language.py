@@ -495,8 +495,8 @@ CHECK_TOLD = re.compile(
     r"(she|he|they|" + _CLINICIAN + r") (check|checks) (me|him|her|us))\b"
 )
 # A check told as done lately: with it, a check told in any words lifts the hold on exercises
-# (the `check_told` entity), whatever else the message asks. "Today" is left out: "the doctor
-# sees me today" has not happened yet.
+# (the `check_told` entity), whatever else the message asks. "Today" alone is left out: "the
+# doctor sees me today" has not happened yet; "saw my GP today" has.
 CHECKED_LATELY = re.compile(
     r"\b(yesterday|this morning|this afternoon|this evening|last night|last week|earlier today|"
     r"just now|just been|"
