@@ -60,6 +60,7 @@ CLINICIAN_CHECKED_INTENT = "inform_clinician_checked"
 NOT_CHECKED_ENTITY = "not_checked"
 CHECK_TOLD_ENTITY = "check_told"
 LASTING_REPLY_ENTITY = "lasting_reply"
+HELP_COMING_ENTITY = "help_coming"
 ALARM_KIND_ENTITY = "alarm_kind"
 SEE_FIRST_ENTITY = "see_first"
 DENY_INTENT = "deny"
@@ -208,6 +209,10 @@ class RedFlagDetectorComponent(GraphComponent, EntityExtractorMixin):
             # the classifier reads the exercise question; the hold on exercises lifts. Not with
             # an alarm told in the same message: that check came before the new sign.
             entities.append(self._entity(CHECK_TOLD_ENTITY, "true", 0, 0))
+        # "The ambulance is on its way, what do I do while we wait?": after an emergency, the
+        # replies say what to do until help comes instead of asking again for the call made.
+        if language.HELP_COMING.search(normalised):
+            entities.append(self._entity(HELP_COMING_ENTITY, "true", 0, 0))
         message.set("entities", entities, add_to_output=True)
         message.set(
             "red_flag_findings",

@@ -523,6 +523,19 @@ NOT_CHECKED = re.compile(
     r"waiting to see|waiting list|too scared to go|rather not go|"
     r"(dont|doesnt|didnt|wont) want to (bother|trouble|waste)|(make|making) a fuss)\b"
 )
+# Help told as already on its way ("the ambulance is coming", "we're at a&e now", "I've called
+# 999"): told now, not in a story, so a past call ("in 2019 they called an ambulance") is not it.
+HELP_COMING = re.compile(
+    r"\b(?<!no )(ambulances?|paramedics?|ems|help) (is |are |s |re )?"
+    r"(on (its|their|the) way|coming|en route|on route|here|outside)\b"
+    r"|\b(ive|weve|hes|shes|theyve|have|has|just|already) (just |already )?"
+    r"(called|rang|rung|phoned|dialled|dialed) (for )?"
+    r"(an ambulance|the ambulance|999|911|112|000|ems|emergency services|the paramedics)\b"
+    r"|\b(on (my|our|the|his|her|their) way (to|into)|heading to|"
+    r"(were|im|we are|i am|hes|shes|theyre) (now |already |just )?(at|in|going to)) "
+    r"(a ?& ?e|a and e|a n e|the er|the emergency room|the emergency department|casualty)\b"
+    r"|\bwaiting (for|on) (the |an )?(ambulance|paramedics)\b"
+)
 # A clinician or a place to be seen named anywhere in the message.
 CLINICIAN_NAMED = re.compile(r"\b" + _CLINICIAN + r"\b")
 # Words that put the symptom back in the present despite a past cue ("used to ... but now").

@@ -275,6 +275,13 @@ def test_a_clinician_named_is_marked_as_seen_lately_or_not_seen(
         ("see_first", "I'm 30 weeks pregnant and my lower back aches", "pregnancy"),
         ("see_first", "I had a discectomy two weeks ago, when can I do planks?", "surgery"),
         ("see_first", "my lower back aches after gardening", None),
+        # help told as on its way, which the replies after an emergency then follow
+        ("help_coming", "ok the ambulance is on its way, what do i do while we wait", "true"),
+        ("help_coming", "hubby rang 999, paramedics are here", "true"),
+        ("help_coming", "we're in A&E now, can I have water", "true"),
+        ("help_coming", "I'm not going to A&E, it's not that bad", None),
+        ("help_coming", "in 2019 they called an ambulance when my back went", None),
+        ("help_coming", "no help is coming, the roads are closed", None),
     ],
 )
 def test_what_picks_the_replies_is_marked(

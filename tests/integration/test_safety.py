@@ -57,6 +57,23 @@ def test_after_an_emergency_no_exercises_are_taught(assistant: Assistant) -> Non
     assert said == AFTER_MEDICAL_EMERGENCY
 
 
+def test_once_help_is_on_its_way_the_replies_say_what_to_do_until_it_comes(
+    assistant: Assistant,
+) -> None:
+    sender = new_sender()
+    assistant.say(sender, "since this morning I can't feel the toilet paper when I wipe")
+    said = texts(assistant.say(sender, "ok ambulance is on its way, what do i do while we wait"))
+    assert said == response_text(
+        "safety.yml", "utter_after_emergency", alarm_kind="medical", help_on_the_way="true"
+    )
+    # still no exercise, however asked, and the thanks wishes help soon
+    assert texts(assistant.say(sender, "can i do the bird dog while i wait")) == said
+    assert texts(assistant.say(sender, "thanks")) == response_text(
+        "chitchat.yml", "utter_youre_welcome", triage="emergency", help_on_the_way="true"
+    )
+    assert slots(assistant, sender)["triage"] == "emergency"
+
+
 def test_triage_never_goes_down(assistant: Assistant) -> None:
     sender = new_sender()
     assistant.say(sender, "I keep wetting myself since my back went")
