@@ -18,7 +18,7 @@ from rasa_sdk.forms import FormValidationAction
 from rasa_sdk.types import DomainDict
 from sqlalchemy.orm import Session
 
-from actions.knowledge_action import Events, KnowledgeAction, say
+from actions.knowledge_action import Events, KnowledgeAction, latest_entity_values, say
 from actions.parsing import pain_score, wants_to_stop
 from actions.programme import exercise_name
 from actions.programme_parsing import exercises_done, how_it_felt
@@ -43,6 +43,9 @@ from backcare.programme.rules import programme_settings
 
 FORM = "check_in_form"
 CHECK_IN_INTENT = "check_in"
+# Set by the NLU when news of exercises going well is read as a check-in
+# (bot_extensions/progress_news.py).
+PROGRESS_NEWS = "progress_news"
 CHECK_IN_SLOTS = ("check_in_pain", "check_in_done", "check_in_felt")
 OUTCOME_SLOTS = ("peg_pain", "peg_enjoyment", "peg_activity")
 
@@ -353,7 +356,13 @@ class ActionCheckInResult(KnowledgeAction):
             return [*_clear(), SlotSet("check_in_stopped", False)]
         plan = store.plan_of(session, tracker.sender_id)
         if plan is None:
-            say(dispatcher, session, "no-plan-yet")
+            if teaching_withheld(tracker):
+                # after an alarm, news of exercises gets where to get help, not "keep it up"
+                withhold_teaching(dispatcher, tracker)
+            else:
+                # news of exercises going well, told without a plan, is good news first
+                news = latest_entity_values(tracker, PROGRESS_NEWS)
+                say(dispatcher, session, "progress-without-plan" if news else "no-plan-yet")
             return _clear()
         store.person(session, tracker.sender_id, tracker.get_latest_input_channel())
         flags = red_flags_in_check_in(tracker)

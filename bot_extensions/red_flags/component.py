@@ -59,11 +59,17 @@ RED_FLAG_INTENT = "report_red_flag"
 CLINICIAN_CHECKED_INTENT = "inform_clinician_checked"
 NOT_CHECKED_ENTITY = "not_checked"
 CHECK_TOLD_ENTITY = "check_told"
+CHECKED_REPLY_ENTITY = "checked_reply"
 LASTING_REPLY_ENTITY = "lasting_reply"
 HELP_COMING_ENTITY = "help_coming"
 ALARM_KIND_ENTITY = "alarm_kind"
 SEE_FIRST_ENTITY = "see_first"
 DENY_INTENT = "deny"
+# The intents that ask for something ("ask_exercise", "ask_pain_cause", ...).
+QUESTION_INTENT_PREFIX = "ask_"
+# Below this confidence a question read beside a check told is not answered as that question
+# (the FallbackClassifier would turn it into "I'm not sure I understood").
+QUESTION_CONFIDENCE = 0.3
 ANSWER_INTENTS = frozenset({"affirm", DENY_INTENT})
 # From this many words, a message that opens with something other than a no tells a story.
 STORY_WORDS = 12
@@ -188,7 +194,10 @@ class RedFlagDetectorComponent(GraphComponent, EntityExtractorMixin):
             entities.append(self._entity("red_flag_subject", subject, top.start, top.end))
         # "Not rn but it was yesterday", "it comes and goes": no clear no, so a yes to a check
         # that waits (it opens no check of its own).
-        if tells_symptoms or _no_clear_no(normalised):
+        # A check told as done is no "not a clear no": "saw the GP yesterday, she checked me"
+        # tells when the check was, not the sign.
+        told_done = check_told and not (top and top.urgency in ALARM_LEVELS)
+        if tells_symptoms or (_no_clear_no(normalised) and not told_done):
             # Read only while a check question waits for its answer (domain/safety.yml): a
             # reply that describes symptoms is "anything but a clear no", a yes that raises
             # the triage to the waiting check's level.
@@ -204,11 +213,14 @@ class RedFlagDetectorComponent(GraphComponent, EntityExtractorMixin):
         # check matters (actions/questions.py) instead of answering something else.
         if not_checked and clinician_named:
             entities.append(self._entity(NOT_CHECKED_ENTITY, "true", 0, 0))
-        elif check_told and not (top and top.urgency in ALARM_LEVELS):
+        elif told_done:
             # "The doctor saw me yesterday, can I do the plank now?": the check is told, though
             # the classifier reads the exercise question; the hold on exercises lifts. Not with
-            # an alarm told in the same message: that check came before the new sign.
+            # an alarm told in the same message: that check came before the new sign. It also
+            # answers a waiting check below the emergency level no (domain/safety.yml): the
+            # clinician has seen what it asks about.
             entities.append(self._entity(CHECK_TOLD_ENTITY, "true", 0, 0))
+            entities.append(self._entity(CHECKED_REPLY_ENTITY, "no", 0, 0))
         # "The ambulance is on its way, what do I do while we wait?": after an emergency, the
         # replies say what to do until help comes instead of asking again for the call made.
         if language.HELP_COMING.search(normalised):
@@ -246,6 +258,11 @@ class RedFlagDetectorComponent(GraphComponent, EntityExtractorMixin):
         # "no?? why" is a no, whatever else the classifier read: a waiting check is answered no.
         if _plain_no(normalised, findings, entities):
             self._set_intent(message, DENY_INTENT)
+        # A check told as done is what a message says that asks nothing, or nothing the
+        # classifier can read ("update - GP visited this afternoon, did an xray, no fracture"):
+        # not a yes to a waiting check, nor "I'm not sure I understood".
+        if told_done and not _reads_a_question(message):
+            self._set_intent(message, CLINICIAN_CHECKED_INTENT)
         # A check lifts the hold on exercises, so it must be told as done: "he refuses to go
         # to hospital" or "she doesn't want to bother the doctor" names a clinician, but says
         # nobody has checked; it is neither thanked as a check nor lifts the hold.
@@ -359,10 +376,17 @@ def _plain_no(normalised: str, findings: list[Finding], entities: list[dict]) ->
     legs are weak" (a sign told) or "not rn but it was yesterday" (no clear no)."""
     return (
         bool(language.CLEAR_NO_FIRST.match(normalised))
-        and not language.NOT_A_CLEAR_NO.search(normalised)
+        and (not language.NOT_A_CLEAR_NO.search(normalised) or _no_and_gone(normalised))
         and not any(f.is_present or f.is_unclear for f in findings)
         and not any(e.get("entity") == "symptom" for e in entities)
     )
+
+
+def _no_and_gone(normalised: str) -> bool:
+    """A no that says the sign has gone: "nah its gone now, its only when i sit like that"
+    (what follows tells when it came, not that it is there)."""
+    no = language.CLEAR_NO_FIRST.match(normalised)
+    return bool(no and language.GONE_NOW.match(normalised[no.end() :]))
 
 
 def _tells_lasting_pain(normalised: str) -> bool:
@@ -388,7 +412,19 @@ def _names_only_a_clinician(finding: Finding) -> bool:
 
 
 def _no_clear_no(normalised: str) -> bool:
-    return "?" not in normalised and bool(language.NOT_A_CLEAR_NO.search(normalised))
+    return (
+        "?" not in normalised
+        and bool(language.NOT_A_CLEAR_NO.search(normalised))
+        and not _no_and_gone(normalised)
+    )
+
+
+def _reads_a_question(message: Message) -> bool:
+    """The classifier reads a question, and surely enough to answer it."""
+    intent = message.get("intent") or {}
+    return str(intent.get("name") or "").startswith(QUESTION_INTENT_PREFIX) and float(
+        intent.get("confidence") or 0.0
+    ) >= QUESTION_CONFIDENCE
 
 
 def _intent_name(message: Message) -> str | None:

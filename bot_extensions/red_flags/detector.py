@@ -579,13 +579,16 @@ def _is_negated(doc: Doc, span: Span, own: frozenset[int] = frozenset()) -> bool
     the rule's own words (`own`: "haven't been for a wee since last night") denies nothing."""
     sentence_start = span.sent.start
     in_list = _in_or_list(doc, span)
+    # A mention that carries its own negation ("don't want to be here") is a clause of its own
+    # from its subject on: "i dont care anymore i dont want to be here" denies nothing.
+    own_negation = doc[span.start].lower_ in language.NEGATION_CUES
     window = language.NEGATION_WINDOW + (language.LIST_REACH if in_list else 0)
     for index in range(span.start - 1, max(sentence_start, span.start - window) - 1, -1):
         word = doc[index].lower_
         if word in language.SCOPE_BREAKS and not (in_list and word == ","):
             return False
         # a list item is a noun, not a new clause: "I don't have back pain, I have numbness"
-        if in_list and word in language.SUBJECTS:
+        if (in_list or own_negation) and word in language.SUBJECTS:
             return False
         if word in language.NEGATION_CUES and index not in own:
             if word == language.NEGATED_WITHOUT and _negated_before(doc, index, sentence_start):
@@ -788,8 +791,18 @@ def _denied_after(doc: Doc, mentions: list[Span]) -> bool:
 def _passes_on_moving(doc: Doc, mentions: list[Span]) -> bool:
     """Told, in its sentence or the next, as passing the moment the person moves: a position,
     not a lasting sign ("both feet go numb when I sit cross-legged, but it goes as soon as I
-    get up"; "a numb bum by the end of the ride. Back to normal an hour after I got off")."""
-    return bool(language.PASSES_ON_MOVING.search(_rest_and_next_sentence(doc, mentions)))
+    get up"; "a numb bum by the end of the ride. Back to normal an hour after I got off").
+    Also after a "but" that follows the first mention, where a time word may itself be a
+    mention ("foot goes pins n needles when i sit... but it goes after like a min when i get
+    up")."""
+    rest = _rest_and_next_sentence(doc, mentions)
+    first = min(mentions, key=lambda span: span.start)
+    last = max(mentions, key=lambda span: span.end)
+    from_first = doc.text[first.end_char : last.end_char + len(rest)]
+    contrast = language.CONTRAST.search(from_first)
+    return bool(language.PASSES_ON_MOVING.search(rest)) or bool(
+        contrast and language.PASSES_ON_MOVING.search(from_first[contrast.end() :])
+    )
 
 
 def _is_family_history(text: str) -> bool:

@@ -324,7 +324,8 @@ FEARED = re.compile(
 # cross-legged, but it goes as soon as I get up".
 PASSES_ON_MOVING = re.compile(
     r"\b(goes|go|went|gone|goes away|go away|went away|wears off|wore off|disappears|disappeared|"
-    r"passes|passed|stops|stopped|came back|comes back|(went|goes|is|was) back to normal)\b"
+    r"passes|passed|stops|stopped|came back|comes back|(went|goes|is|was) back to normal|"
+    r"(is|was|felt|feels) (fine|ok|okay|normal))\b"
     r"[^.?!]{0,25}"
     r"\b((as soon as|the moment|the minute|once|when|after) i (get up|got up|get off|got off|"
     r"stand|stood|stand up|stood up|move|moved|shift|change position|shake|uncross|walk|walked)|"
@@ -332,6 +333,8 @@ PASSES_ON_MOVING = re.compile(
     r"after (a (couple|few) of |a few |a |one )?(mins?|minutes?|seconds?|secs) of "
     r"(stamping|walking|moving|shaking|standing))\b"
 )
+# Where a sentence turns to what happens next: "...when I sit, but it goes when I get up".
+CONTRAST = re.compile(r"\b(but|though|although)\b")
 ASKS = re.compile(r"\?|\b(what|whats|which|tell me|explain)\b")
 # What a sign is like, asked with the sign between: "what does saddle numbness actually feel
 # like, so I'd know?". "What does it mean when I can't feel the paper" stays a report.
@@ -473,7 +476,8 @@ GONE_NOW = re.compile(
 _CLINICIAN = (
     r"(gp|doctor|doctors|doc|docs|physio|physiotherapist|nurse|consultant|specialist|surgeon|"
     r"oncologist|oncology( nurse| team| clinic)?|rheumatologist|neurologist|neurosurgeon|"
-    r"orthopaedic|orthopedic|midwife|"
+    r"orthopaedic|orthopedic|midwife|maternity( triage| unit| assessment( unit)?| ward)?|"
+    r"labour ward|labor and delivery|triage|"
     r"chiro|chiropractor|osteo|osteopath|a ?& ?e|er|hospital|urgent care|walk in( centre)?|"
     r"clinic|out of hours( doctor| service)?|paramedics?|ambulance crew|111)"
 )
@@ -499,7 +503,7 @@ CHECK_TOLD = re.compile(
 # doctor sees me today" has not happened yet; "saw my GP today" has.
 CHECKED_LATELY = re.compile(
     r"\b(yesterday|this morning|this afternoon|this evening|last night|last week|earlier today|"
-    r"just now|just been|"
+    r"just now|just been|just got back|got back from|update|"
     r"(an|one|two|three|a few|\d+) (hours?|days?) ago)\b|"
     # "today" told as done: "saw my oncologist today", "today I was at GP"
     r"\b(saw|seen|was at|went to|been to|visited) [^.?!]{0,40}\btoday\b|"
@@ -521,7 +525,11 @@ NOT_CHECKED = re.compile(
     r"not been seen|not seen anyone|havent seen|hasnt seen|not yet seen|not seen a|"
     r"cant get an appointment|cant get in|no appointment|waiting for an? (appointment|gp|doctor)|"
     r"waiting to see|waiting list|too scared to go|rather not go|"
-    r"(dont|doesnt|didnt|wont) want to (bother|trouble|waste)|(make|making) a fuss)\b"
+    r"(dont|doesnt|didnt|wont) want to (bother|trouble|waste)|(make|making) a fuss|"
+    # put off until later: "nurse in charge say we wait for GP round tomorrow"
+    r"wait (for|till|until|til) (the |a |our |my |his |her )?"
+    r"(gp|doctor|doc|doctors|morning|tomorrow|monday|appointment|surgery)|"
+    r"(leave it|hold off) (till|until|til) (tomorrow|monday|the morning))\b"
 )
 # Help told as already on its way ("the ambulance is coming", "we're at a&e now", "I've called
 # 999"): told now, not in a story, so a past call ("in 2019 they called an ambulance") is not it.
@@ -615,7 +623,10 @@ DISTANT_PAST = re.compile(
 FAMILY_HISTORY = re.compile(
     r"\b(family history|never had (it|cancer|one) myself|(ive|i have) never had cancer|"
     r"no history of cancer myself|no cancer history myself|"
-    r"(ive|i have) not had cancer|i havent had cancer)\b"
+    r"(ive|i have) not had cancer|i havent had cancer|"
+    # the writer's own pain set against the relative's history: "so im paranoid about my own
+    # back pain... mine started after moving house"
+    r"my own (lower |low )?(back|hip|spine)|mine started)\b"
 )
 
 # A relative's history told by a writer who is in pain themselves ("my mom had bowel cancer
@@ -624,6 +635,7 @@ FAMILY_HISTORY = re.compile(
 WRITER_IN_PAIN = re.compile(
     r"\b(my (lower |low |upper |mid |middle )?(back|hip|hips|spine|neck|side)|i|im|ive)\b"
     r"[^.?!]{0,40}\b(hurts?|hurting|aches?|aching|achy|achey|sore|pain|painful|twinge|twinged|stiff|"
+    r"kills|killing|killin|"
     r"pulled|tweaked|strained|put it out|put my back out)\b|\bit hurts when i\b"
 )
 OTHER_IN_PAIN = re.compile(

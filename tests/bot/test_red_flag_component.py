@@ -339,3 +339,33 @@ def test_pain_told_as_lasting_answers_the_checks_below_an_emergency(
     names = [e["entity"] for e in message.get("entities")]
     assert ("lasting_reply" in names) == lasting
     assert "raise_to_emergency" not in names or "check_reply" in names
+
+
+@pytest.mark.parametrize(
+    ("text", "reply", "intent"),
+    [
+        # a no that says the sign has gone: no "only when" yes after it
+        ("nope its gone now, it only happens when i kneel like that", None, "deny"),
+        ("not rn but it was there yesterday", "yes", "affirm"),
+        # a check told while a check waits answers it no, and is what the message says
+        (
+            "update, the gp came this afternoon and examined her, no fracture on the xray",
+            "no",
+            "inform_clinician_checked",
+        ),
+        # told with its time, the check is no "it was yesterday" yes
+        ("saw the doctor yesterday and she checked me over, all fine", "no", None),
+    ],
+)
+def test_a_reply_to_a_waiting_check_is_read_as_yes_no_or_a_check_told(
+    component: RedFlagDetectorComponent, text: str, reply: str | None, intent: str | None
+) -> None:
+    message = _read(component, text, "affirm", "inform", "deny")
+    answers = {
+        e["value"]
+        for e in message.get("entities")
+        if e["entity"] in ("check_reply", "checked_reply")
+    }
+    assert answers == ({reply} if reply else set())
+    if intent:
+        assert message.get("intent")["name"] == intent

@@ -132,6 +132,35 @@ async def test_no_plan_yet_says_how_to_get_one(sender: str) -> None:
     assert "don't have a plan" in texts(dispatcher)[0]
 
 
+@pytest.mark.parametrize(
+    ("news", "slug"),
+    [
+        # news of exercises going well, with no plan: good news first, then the offer of one
+        (True, "progress-without-plan"),
+        (False, "no-plan-yet"),
+    ],
+)
+async def test_a_check_in_without_a_plan_answers_the_news_told(
+    db: Session, sender: str, news: bool, slug: str
+) -> None:
+    entities = [{"entity": "progress_news", "value": "good"}] if news else []
+    text = "did the bird dogs all week, back feels better" if news else "check in"
+    tracker = person_tracker(sender, "check_in", text, {"triage": "none"}, entities=entities)
+    dispatcher = CollectingDispatcher()
+    await ActionCheckInResult().run(dispatcher, tracker, DOMAIN)
+    assert texts(dispatcher) == [db.query(Message).filter_by(slug=slug).one().text]
+
+
+async def test_news_of_exercises_after_an_alarm_gets_where_to_get_help(sender: str) -> None:
+    entities = [{"entity": "progress_news", "value": "good"}]
+    tracker = person_tracker(
+        sender, "check_in", "did the planks, feel stronger", {"triage": "emergency"}, entities
+    )
+    dispatcher = CollectingDispatcher()
+    await ActionCheckInResult().run(dispatcher, tracker, DOMAIN)
+    assert [m.get("response") for m in dispatcher.messages] == ["utter_after_emergency"]
+
+
 async def test_two_easy_check_ins_move_up_then_a_bad_one_moves_down_and_repeated_a_physio(
     db: Session, sender: str
 ) -> None:
