@@ -18,7 +18,7 @@ from typing import Any
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.shared.nlu.training_data.message import Message
 
-from bot_extensions.intent_readings import ReadingCorrection, read_as
+from bot_extensions.intent_readings import ReadingCorrection, alternatives, read_as
 
 # How far after the question's words the activity may come ("should I keep on doing any
 # kind of ab work"): one clause, not the next one.
@@ -33,10 +33,6 @@ def _question_sentences(text: str) -> list[str]:
     sentences = [s.strip() for s in _SENTENCE_END.split(text) if s.strip()]
     questions = [s for s in sentences if s.endswith("?")]
     return questions[-LAST_QUESTIONS:] if questions else sentences
-
-
-def _alternatives(words: list[str]) -> str:
-    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
 
 
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=False)
@@ -60,9 +56,9 @@ class ActivityQuestion(ReadingCorrection):
         self.general = frozenset(config["general_intents"])
         self.question_intent = config["question_intent"]
         self.asks_about_activity = re.compile(
-            rf"\b(?:{_alternatives(config['asking_words'])})\b"
+            rf"\b(?:{alternatives(config['asking_words'])})\b"
             rf"[^.?!\n]{{0,{MOST_CHARS_BETWEEN}}}"
-            rf"\b(?:{_alternatives(config['activity_words'])})\b",
+            rf"\b(?:{alternatives(config['activity_words'])})\b",
             re.IGNORECASE,
         )
 

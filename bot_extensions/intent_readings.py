@@ -3,6 +3,7 @@ of its ranking."""
 
 from __future__ import annotations
 
+import re
 from abc import abstractmethod
 from collections.abc import Collection
 from typing import Any
@@ -73,3 +74,8 @@ def drop_readings(message: Message, names: Collection[str]) -> None:
     if ranking and left > 0:
         message.set("intent", ranking[0], add_to_output=True)
         message.set("intent_ranking", ranking, add_to_output=True)
+
+
+def alternatives(words: Collection[str]) -> str:
+    """A regex alternation of configured words or phrases, any whitespace between words."""
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)

@@ -17,7 +17,7 @@ from typing import Any
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.shared.nlu.training_data.message import Message
 
-from bot_extensions.intent_readings import ReadingCorrection, read_as
+from bot_extensions.intent_readings import ReadingCorrection, alternatives, read_as
 
 # The entity that tells the check-in it came from news told, not from "check in".
 PROGRESS_ENTITY = "progress_news"
@@ -28,8 +28,7 @@ SAFETY_ENTITIES = frozenset(
 
 
 def _any_of(words: list[str]) -> re.Pattern[str]:
-    alternatives = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
-    return re.compile(rf"\b(?:{alternatives})\b", re.IGNORECASE)
+    return re.compile(rf"\b(?:{alternatives(words)})\b", re.IGNORECASE)
 
 
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=False)
@@ -45,21 +44,30 @@ class ProgressNews(ReadingCorrection):
             "done_words": [],
             "better_words": [],
             "worse_words": [],
+            "max_words": None,
         }
 
     def __init__(self, config: dict[str, Any]) -> None:
         super().__init__(config)
-        if not (config["news_intent"] and config["done_words"] and config["better_words"]):
-            raise ValueError("ProgressNews needs news_intent, done_words and better_words")
+        if not (
+            config["news_intent"]
+            and config["done_words"]
+            and config["better_words"]
+            and config["max_words"]
+        ):
+            raise ValueError("ProgressNews needs news_intent, done_words, better_words, max_words")
         self.general = frozenset(config["general_intents"])
         self.news_intent = config["news_intent"]
         self.done = _any_of(config["done_words"])
         self.better = _any_of(config["better_words"])
         self.worse = _any_of(config["worse_words"] or ["worse"])
+        self.max_words = int(config["max_words"])
 
     def applies(self, message: Message) -> bool:
         text = message.get("text") or ""
         if "?" in text or (message.get("intent") or {}).get("name") not in self.general:
+            return False
+        if len(text.split()) > self.max_words:
             return False
         if any(e.get("entity") in SAFETY_ENTITIES for e in message.get("entities", [])):
             return False

@@ -70,6 +70,10 @@ QUESTION_INTENT_PREFIX = "ask_"
 # Below this confidence a question read beside a check told is not answered as that question
 # (the FallbackClassifier would turn it into "I'm not sure I understood").
 QUESTION_CONFIDENCE = 0.3
+# Up to this many words a check told is the message's news; a longer story that tells a check
+# among other things ("the doctor cleared me... x-rays yesterday were fine... I'm on steroids")
+# keeps the classifier's reading.
+CHECK_TOLD_MOST_WORDS = 60
 ANSWER_INTENTS = frozenset({"affirm", DENY_INTENT})
 # From this many words, a message that opens with something other than a no tells a story.
 STORY_WORDS = 12
@@ -261,7 +265,11 @@ class RedFlagDetectorComponent(GraphComponent, EntityExtractorMixin):
         # A check told as done is what a message says that asks nothing, or nothing the
         # classifier can read ("update - GP visited this afternoon, did an xray, no fracture"):
         # not a yes to a waiting check, nor "I'm not sure I understood".
-        if told_done and not _reads_a_question(message):
+        if (
+            told_done
+            and not _reads_a_question(message)
+            and len(normalised.split()) <= CHECK_TOLD_MOST_WORDS
+        ):
             self._set_intent(message, CLINICIAN_CHECKED_INTENT)
         # A check lifts the hold on exercises, so it must be told as done: "he refuses to go
         # to hospital" or "she doesn't want to bother the doctor" names a clinician, but says
@@ -422,9 +430,10 @@ def _no_clear_no(normalised: str) -> bool:
 def _reads_a_question(message: Message) -> bool:
     """The classifier reads a question, and surely enough to answer it."""
     intent = message.get("intent") or {}
-    return str(intent.get("name") or "").startswith(QUESTION_INTENT_PREFIX) and float(
-        intent.get("confidence") or 0.0
-    ) >= QUESTION_CONFIDENCE
+    return (
+        str(intent.get("name") or "").startswith(QUESTION_INTENT_PREFIX)
+        and float(intent.get("confidence") or 0.0) >= QUESTION_CONFIDENCE
+    )
 
 
 def _intent_name(message: Message) -> str | None:

@@ -21,8 +21,12 @@ def news() -> ProgressNews:
 def _read(news: ProgressNews, text: str, first: str, entities: list[dict] | None = None) -> Message:
     ranking = [{"name": first, "confidence": 0.6}, {"name": "ask_exercise", "confidence": 0.2}]
     message = Message(
-        data={"text": text, "intent": ranking[0], "intent_ranking": ranking,
-              "entities": entities or []}
+        data={
+            "text": text,
+            "intent": ranking[0],
+            "intent_ranking": ranking,
+            "entities": entities or [],
+        }
     )
     news.process([message])
     return message
@@ -32,8 +36,10 @@ def _read(news: ProgressNews, text: str, first: str, entities: list[dict] | None
     ("text", "first"),
     [
         ("back again! did the side planks most days, my back feels way stronger", "ask_exercise"),
-        ("been doing your hip routine for a fortnight and my hips feel looser on walks",
-         "ask_hip_pain"),
+        (
+            "been doing your hip routine for a fortnight and my hips feel looser on walks",
+            "ask_hip_pain",
+        ),
         ("kept up the stretches all week, much less stiff getting out of bed", "ask_stiffness"),
     ],
 )
@@ -49,18 +55,35 @@ def test_news_of_exercises_going_well_is_a_check_in(
     ("text", "first", "entities"),
     [
         # a question is answered as asked
-        ("did the planks all week and they feel easier, what comes next?", "feedback_too_easy",
-         []),
+        ("did the planks all week and they feel easier, what comes next?", "feedback_too_easy", []),
         ("did the bird dogs, feel better. can I add the plank?", "ask_exercise", []),
         # no good news
         ("did the plank every day but my back is no better", "ask_exercise", []),
-        ("been doing the stretches, better in the morning but it hurts at night",
-         "ask_stiffness", []),
+        (
+            "been doing the stretches, better in the morning but it hurts at night",
+            "ask_stiffness",
+            [],
+        ),
+        # a long story is a story, not news told in a chat
+        (
+            "my running diary, week three, on the hills by the river. "
+            * 4
+            + "monday was hard on the back, tuesday I rested, wednesday I did the hill session "
+            "and it went well, thursday I did the stretches, friday the back felt better",
+            "ask_exercise_safety",
+            [],
+        ),
         # a red flag told with it keeps its reading
-        ("did the hinge drills and feel stronger, but I wet myself this morning",
-         "report_red_flag", [{"entity": "red_flag", "value": "bladder-problems"}]),
-        ("doing the bird dogs and my back feels better, my left leg went numb yesterday",
-         "ask_exercise", [{"entity": "check_urgent", "value": "one-leg-numbness-weakness"}]),
+        (
+            "did the hinge drills and feel stronger, but I wet myself this morning",
+            "report_red_flag",
+            [{"entity": "red_flag", "value": "bladder-problems"}],
+        ),
+        (
+            "doing the bird dogs and my back feels better, my left leg went numb yesterday",
+            "ask_exercise",
+            [{"entity": "check_urgent", "value": "one-leg-numbness-weakness"}],
+        ),
     ],
 )
 def test_anything_else_keeps_its_reading(

@@ -2,7 +2,7 @@
 instrument (bench/real_eval.py, a copy of ../shared/tools/real_eval.py).
 
 Each message opens a fresh conversation; a question the assistant asks gets one truthful
-answer. Sixty-five sets: `dev.yml` and `collected_1.yml` to `collected_36.yml`, real messages
+answer. Sixty-eight sets: `dev.yml` and `collected_1.yml` to `collected_39.yml`, real messages
 nobody here wrote, and `written_here.yml` to `written_here_28.yml`, stories written here by
 writers who never saw the dev set or the rules, to check that the rules generalise. The floors
 are the levels this version reaches (docs/nlu-pipeline.md), so a change that loses ground
@@ -671,6 +671,42 @@ HOLDS = {
         "red_flag_recall": 0.93,  # 15/16
         "referral_recall": 0.77,  # 14/18
         "intent_macro_f1": 0.50,
+    },
+    # Stop 28, three more collectors: back pain with infection or illness elsewhere (spinal
+    # tuberculosis, HIV, injecting drugs, sepsis; 45), informal and second-language English
+    # from workers and parents (47), and women's and men's health (43). At first contact red
+    # flags 12/16 (emergencies 1/3), 2/4 and 5/12, false alarms 5/15, 0/20 and 1/19. Fixed by
+    # concept: an infection told by its clinical name (spondylodiscitis, Pott's disease) or by
+    # "his body temperature is high"; back pain on a deep breath in the lower back ("deep
+    # breathes"); a sudden pain passing from the back into the tummy; labour told by its
+    # rhythm ("every 15 minutes") or by the belly going hard; a dirt-bike spill; spotting feared
+    # as a miscarriage.
+    "collected_37": {
+        **TARGETS,
+        # targets not met: spinal abscesses told by someone already in hospital who "couldn't
+        # walk" (labelled emergency, raised to urgent); false alarms on childhood tuberculosis
+        # and spinal infections told as long over; referrals
+        "red_flag_recall": 0.93,  # 15/16
+        "emergency_recall": 0.66,  # 2/3
+        "referral_recall": 0.71,  # 10/14
+        "false_alarms": 0.34,  # 5/15
+        "check_questions": 0.20,
+        "intent_macro_f1": 0.29,
+    },
+    "collected_38": {
+        **TARGETS,
+        # targets not met: referrals (hip pain alone, hinge lifts felt in the back)
+        "referral_recall": 0.43,  # 10/23
+        "intent_macro_f1": 0.55,
+    },
+    "collected_39": {
+        **TARGETS,
+        # targets not met: a hernia-like lump at the navel and a pregnancy hip that cannot take
+        # a step (labelled urgent); a cancer survivor's old back pain read as new; referrals
+        "red_flag_recall": 0.83,  # 10/12
+        "referral_recall": 0.75,  # 9/12
+        "false_alarms": 0.06,  # 1/19
+        "intent_macro_f1": 0.36,
     },
 }
 SUMMARY = re.compile(
