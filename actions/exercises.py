@@ -48,6 +48,7 @@ from backcare.knowledge.queries import (
     referral,
 )
 from backcare.knowledge.routine import build_routine, hip_stretches_suit, routine_level
+from backcare.programme.rules import ladder_of
 from backcare.triage import CLINICIAN_LEVEL
 
 PLAN_INTRO_TOPIC = "joint-by-joint"
@@ -406,7 +407,30 @@ class ActionAdjustExercise(KnowledgeAction):
                 dispatcher.utter_message(text=referral_line(physio))
             return events
         if current.progression is None:
-            say(dispatcher, session, "hardest-version")
+            harder_dose = _next_dose(current)
+            if harder_dose:
+                # no harder exercise, but the programme's ladder has a bigger dose of this one
+                say(
+                    dispatcher,
+                    session,
+                    "harder-dose",
+                    dose=harder_dose[0].lower() + harder_dose[1:],
+                )
+            else:
+                say(dispatcher, session, "hardest-version")
             return []
         say(dispatcher, session, "try-harder", exercise_name=current.progression.name.lower())
         return show_exercise(dispatcher, tracker, session, current.progression)
+
+
+def _next_dose(exercise: Exercise) -> str | None:
+    """The dose after the card's own on the exercise's ladder (data/knowledge/programme.yml), if
+    the ladder goes on with the same exercise."""
+    ladder = ladder_of(exercise.slug)
+    if ladder is None:
+        return None
+    doses = [step.dose for step in ladder.steps if step.exercise == exercise.slug]
+    if exercise.dose not in doses:
+        return None
+    later = doses[doses.index(exercise.dose) + 1 :]
+    return later[0] if later else None

@@ -245,8 +245,26 @@ async def test_the_words_say_which_way_when_the_classifier_swaps_easy_and_hard(
     if then:
         assert events[0] == SlotSet("current_exercise", then)
     else:
-        # The side plank has no harder version here: that is said, not "the easiest one".
-        assert texts(dispatcher) == [db.get_one(Message, "hardest-version").text]
+        # The side plank has no harder exercise here: its ladder's next dose is said, not "the
+        # easiest one".
+        [said] = texts(dispatcher)
+        assert said.startswith("Nice work. To make it harder, build up to hold for 30 seconds")
+
+
+async def test_too_easy_without_a_harder_exercise_gives_the_ladders_next_dose(
+    dispatcher: CollectingDispatcher, db: Session
+) -> None:
+    """The bird dog has no harder exercise, but its ladder (programme.yml) goes on after the
+    card's dose: "2 sets of 6 slow reps on each side" is followed by "3 sets of 8"."""
+    await ActionAdjustExercise().run(
+        dispatcher,
+        tracker(
+            "feedback_too_easy", "bird dogs are easy now", slots={"current_exercise": "bird-dog"}
+        ),
+        DOMAIN,
+    )
+    [said] = texts(dispatcher)
+    assert said.startswith("Nice work. To make it harder, build up to 3 sets of 8 slow reps")
 
 
 async def test_too_hard_at_the_easiest_version_says_how_to_scale_it(
