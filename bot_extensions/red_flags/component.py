@@ -60,6 +60,7 @@ CLINICIAN_CHECKED_INTENT = "inform_clinician_checked"
 NOT_CHECKED_ENTITY = "not_checked"
 CHECK_TOLD_ENTITY = "check_told"
 CHECKED_REPLY_ENTITY = "checked_reply"
+PASSED_REPLY_ENTITY = "passed_reply"
 LASTING_REPLY_ENTITY = "lasting_reply"
 HELP_COMING_ENTITY = "help_coming"
 ALARM_KIND_ENTITY = "alarm_kind"
@@ -89,6 +90,8 @@ UNPLACED_CONFIDENCE = 0.6
 CHECK_PENDING = CheckAnswerSlot.PENDING
 # Earlier messages are read as sentences of one story, in the order they were sent.
 TOLD_APART = ". "
+# ...and, for a sign only suspected, as one sentence.
+ONE_SENTENCE = " "
 
 
 @DefaultV1Recipe.register(
@@ -213,6 +216,18 @@ class RedFlagDetectorComponent(GraphComponent, EntityExtractorMixin):
             # with; an emergency check is not answered by it.
             entities.append(self._entity(LASTING_REPLY_ENTITY, "yes", 0, 0))
             entities += self._raise_entities(CHECK_LEVELS_BELOW_EMERGENCY)
+        # "Went away in like a minute when i stood up. is that bad?": the sign passed with a
+        # change of position, or is gone, nothing is told present, and a question is asked: a
+        # no to a waiting check below the emergency level (domain/safety.yml). Only with a
+        # question read, which raises no triage of its own, so the no is not met by a yes.
+        asks_on = "?" in normalised and (_intent_name(message) or "").startswith(
+            QUESTION_INTENT_PREFIX
+        )
+        if not present and _tells_it_passed(normalised) and (asks_on or _reads_a_question(message)):
+            entities.append(self._entity(PASSED_REPLY_ENTITY, "no", 0, 0))
+            # the question read stands, however unsure the classifier was: a reply that no
+            # fallback turns into "not a clear no"
+            self._set_intent(message, str(_intent_name(message)))
         # "She doesn't want to bother the doctor": after an alarm, the reply says again why a
         # check matters (actions/questions.py) instead of answering something else.
         if not_checked and clinician_named:
@@ -283,8 +298,8 @@ class RedFlagDetectorComponent(GraphComponent, EntityExtractorMixin):
         self, earlier: list[str], text: str, findings: list[Finding]
     ) -> tuple[list[Finding], bool]:
         """Red flags whose parts came in this message and the person's short messages just
-        before it ("hes 81" / "slipped on the ice this morning"), and whether the burst tells
-        any red flag at all.
+        before it ("hes 81" / "slipped on the ice this morning"), told or only suspected (a
+        check is then asked), and whether the burst tells any red flag at all.
 
         Only when this message alone raises no emergency, and only flags that this message did
         not judge on its own and the earlier ones did not raise or ask about (those were
@@ -298,14 +313,10 @@ class RedFlagDetectorComponent(GraphComponent, EntityExtractorMixin):
         alarm = most_urgent(f for f in findings if f.is_present and f.urgency in ALARM_LEVELS)
         if not earlier or (alarm and alarm.urgency == MOST_URGENT):
             return [], False
-        burst = [f for f in self.detector.detect(TOLD_APART.join([*earlier, text])) if f.is_present]
+        burst = self._read_together([*earlier, text])
         if not burst:
             return [], False
-        seen = {f.slug for f in findings} | {
-            f.slug
-            for f in self.detector.detect(TOLD_APART.join(earlier))
-            if f.is_present or f.is_unclear
-        }
+        seen = {f.slug for f in findings} | {f.slug for f in self._read_together(earlier)}
         told = [
             replace(f, layer=ACROSS_MESSAGES_LAYER, start=0, end=0)
             for f in burst
@@ -313,6 +324,19 @@ class RedFlagDetectorComponent(GraphComponent, EntityExtractorMixin):
             and (alarm is None or urgency_rank(f.urgency) > urgency_rank(alarm.urgency))
         ]
         return told, bool(burst)
+
+    def _read_together(self, messages: list[str]) -> list[Finding]:
+        """The signs told or suspected in `messages` read as one story. A sign only suspected
+        across them ("pain" / "between my shoulder blades") gets its check question, as it
+        would told in one message: for it the short messages are also read as one sentence, as
+        a suspect's words often sit in one sentence."""
+        if not messages:
+            return []
+        return [
+            f
+            for f in self.detector.detect(TOLD_APART.join(messages))
+            if f.is_present or f.is_unclear
+        ] + [f for f in self.detector.detect(ONE_SENTENCE.join(messages)) if f.is_unclear]
 
     @staticmethod
     def _classifier_reads_a_red_flag(message: Message) -> bool:
@@ -388,6 +412,11 @@ def _plain_no(normalised: str, findings: list[Finding], entities: list[dict]) ->
         and not any(f.is_present or f.is_unclear for f in findings)
         and not any(e.get("entity") == "symptom" for e in entities)
     )
+
+
+def _tells_it_passed(normalised: str) -> bool:
+    """The sign told as passing with a change of position, or as gone now."""
+    return bool(language.PASSES_ON_MOVING.search(normalised) or language.GONE_NOW.match(normalised))
 
 
 def _no_and_gone(normalised: str) -> bool:

@@ -283,7 +283,20 @@ TREATED = re.compile(
     + _THE_INJURY
     + r")|had "
     + _THE_INJURY
-    + r" (pinned|plated|fixed|repaired|replaced|operated on))\b"
+    + r" (pinned|plated|fixed|repaired|replaced|operated on)|"
+    # seen to, with what came of it: "the ER x-rays were clear and they called it a strain",
+    # "the hip has been replaced", "sent me home"; being at A&E now is no outcome yet
+    r"(x ?rays?|ct|scans?|mri)( \w+){0,3} (showed|shows|came back|were|was) "
+    r"(clear|fine|normal|nothing|no )|"
+    # "nothing broken" only as a test's or a clinician's finding, not the person's guess
+    r"(x ?rays?|ct|scans?|mri|doctors?|docs?|the er|a ?& ?e|hospital|they)[^.?!]{0,40}"
+    r"(nothing (was |is )?broken|no fracture|no break|not broken)|"
+    r"(sent|let) (me|him|her|them|us) (go )?home|discharged|home from (the )?hospital|"
+    # a clinician's word, not the person's own ("he says it is whiplash")
+    r"(doctors?|docs?|gp|dr|consultant|physio|the er|a ?& ?e|hospital|paramedics?|they) "
+    r"(said|says|told me|told us|called it) (it was|it is|its|it's)? ?(a |just |only )?"
+    r"(strain|sprain|bruised|bruising|bruise|muscular|soft tissue|whiplash)|"
+    r"(has been|had been|was|got) (replaced|pinned|plated|fixed|repaired|operated on))\b"
 )
 ANSWERED_YES = re.compile(
     r"\b(yes|yeah|yep|i said yes|i have|ive had|i had|i do|i did|i am|im afraid so|sadly yes)\b"
@@ -331,7 +344,11 @@ PASSES_ON_MOVING = re.compile(
     r"stand|stood|stand up|stood up|move|moved|shift|change position|shake|uncross|walk|walked)|"
     r"of (getting|standing) (up|off)|"
     r"after (a (couple|few) of |a few |a |one )?(mins?|minutes?|seconds?|secs) of "
-    r"(stamping|walking|moving|shaking|standing))\b"
+    r"(stamping|walking|moving|shaking|standing))\b|"
+    # the moving first: "then when i stood up it was fine after a min"
+    r"\b(when|once|as soon as|the moment) i (stood|got|get|stand|walked|moved)"
+    r"( up| off| about| around)?,? (it|that|the numbness|the tingling|the feeling|my leg|my foot)"
+    r" (was|went|is|goes|came) (fine|ok|okay|away|back|normal|back to normal)\b"
 )
 # Where a sentence turns to what happens next: "...when I sit, but it goes when I get up".
 CONTRAST = re.compile(r"\b(but|though|although)\b")
@@ -590,7 +607,8 @@ SOMEONE_HAS_IT = re.compile(
 # was 12" is an age; "when I was 4' up" or "6 feet up" is how high the ladder was.
 YEARS_AGO = re.compile(
     r"\b((\d+|a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|"
-    r"few|several|many|couple of) (years?|yrs?|decades?) ago|years ago|years back|decades ago|"
+    r"few|several|many|couple of) (years?|yrs?|decades?) (ago|from the|since the|after the)|"
+    r"years ago|years back|decades ago|"
     r"as a (kid|child|teen(ager)?)|"
     r"when i was (\d+(?![\d'’]|\s*(ft|feet|foot|metres?|meters?|m|up)\b)|"
     r"young|little|a kid|a child|younger|a teenager|"

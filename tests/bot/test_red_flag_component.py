@@ -369,3 +369,50 @@ def test_a_reply_to_a_waiting_check_is_read_as_yes_no_or_a_check_told(
     assert answers == ({reply} if reply else set())
     if intent:
         assert message.get("intent")["name"] == intent
+
+
+@pytest.mark.parametrize(
+    ("text", "reading", "passed"),
+    [
+        (
+            "it went away in a minute when i stood up and shook it. is that bad?",
+            "ask_stiffness",
+            True,
+        ),
+        ("its gone now, what stretches can i do?", "ask_exercise", True),
+        # no question read: a yes/no of its own, as before
+        ("it went away in a minute when i stood up", "inform", False),
+        # told present: no
+        ("it went away when i stood up but now both my legs are numb, why?", "ask_sciatica", False),
+    ],
+)
+def test_a_sign_told_as_passed_answers_a_waiting_check_no(
+    component: RedFlagDetectorComponent, text: str, reading: str, passed: bool
+) -> None:
+    message = _read(component, text, reading, "inform", "affirm")
+    told = [e["value"] for e in message.get("entities") if e["entity"] == "passed_reply"]
+    assert told == (["no"] if passed else [])
+
+
+@pytest.mark.parametrize(
+    ("earlier", "text", "asked"),
+    [
+        # a sign only suspected across short messages gets its check question
+        (["pain"], "between my shoulder blades", "thoracic-back-pain"),
+        (["my back is killing me"], "its up between the shoulder blades", "thoracic-back-pain"),
+        # ...once: the answer after it opens no new question
+        (["pain", "between my shoulder blades"], "its there most of the time", None),
+        (["my lower back aches"], "after gardening all weekend", None),
+    ],
+)
+def test_a_sign_suspected_across_short_messages_gets_its_check_once(
+    component: RedFlagDetectorComponent, earlier: list[str], text: str, asked: str | None
+) -> None:
+    message = _read_after(component, earlier, text)
+    checks = [
+        e["value"]
+        for e in message.get("entities")
+        if e["entity"].startswith("check_")
+        and e["entity"] not in ("check_question", "check_answer", "check_reply", "check_told")
+    ]
+    assert checks == ([asked] if asked else [])

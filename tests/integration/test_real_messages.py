@@ -2,7 +2,7 @@
 instrument (bench/real_eval.py, a copy of ../shared/tools/real_eval.py).
 
 Each message opens a fresh conversation; a question the assistant asks gets one truthful
-answer. Sixty-eight sets: `dev.yml` and `collected_1.yml` to `collected_39.yml`, real messages
+answer. Seventy-one sets: `dev.yml` and `collected_1.yml` to `collected_42.yml`, real messages
 nobody here wrote, and `written_here.yml` to `written_here_28.yml`, stories written here by
 writers who never saw the dev set or the rules, to check that the rules generalise. The floors
 are the levels this version reaches (docs/nlu-pipeline.md), so a change that loses ground
@@ -707,6 +707,48 @@ HOLDS = {
         "referral_recall": 0.75,  # 9/12
         "false_alarms": 0.06,  # 1/19
         "intent_macro_f1": 0.36,
+    },
+    # Later in stop 28, three more collectors: pain placed in the tailbone, buttock, sacroiliac
+    # joint, groin and side of the hip (48); nights, mornings and inflammatory back pain (44);
+    # back and hip pain after accidents, told an hour to decades later (48). At first contact
+    # red flags 2/5, 2/4 (emergencies 0/2) and 5/8 (emergencies 3/6), false alarms 2/24, 3/27
+    # and 12/28. Fixed by concept: legs told together as numb ("my legs were numb all the way
+    # up"); no movement left in a foot ("didn't have any movement in my right foot"); a buck
+    # and a fall with the animal unnamed; an injury seen to with its outcome told ("x-rays were
+    # clear", "sent me home", a clinician's "it was a strain"); "ten years from the car
+    # accident" is history; "it can't come soon enough" is no sexual sign.
+    "collected_40": {
+        **TARGETS,
+        # targets not met: buttock pain after cancer treatment that names no cancer, a stroke
+        # survivor's fall that got worse over five days, and a horse fall whose "never been on
+        # a horse that fast" reads as a denial (labelled urgent); false alarms on a slip down a
+        # few stairs and pregnancy groin pain; referrals
+        "red_flag_recall": 0.40,  # 2/5
+        "referral_recall": 0.57,  # 11/19
+        "false_alarms": 0.09,  # 2/24
+        "intent_macro_f1": 0.46,
+    },
+    "collected_41": {
+        **TARGETS,
+        # targets not met: false alarms on a car accident told only as how a condition was
+        # found, and an inflammatory arthritis already treated; referrals
+        "referral_recall": 0.69,  # 9/13
+        "false_alarms": 0.08,  # 2/27
+        "intent_macro_f1": 0.44,
+    },
+    "collected_42": {
+        **TARGETS,
+        # targets not met: a rear-end crash told without its words ("WHAM! I bounced forward")
+        # and a fall at work with pain down both legs (labelled emergency); false alarms on
+        # injuries already treated in hospital (a hip fracture pinned or replaced, a pedestrian
+        # x-rayed the same day), a tailbone broken in a fall down the stairs, and others;
+        # referrals
+        "red_flag_recall": 0.75,  # 6/8
+        "emergency_recall": 0.66,  # 4/6
+        "referral_recall": 0.58,  # 7/12
+        "false_alarms": 0.40,  # 11/28
+        "check_questions": 0.22,
+        "intent_macro_f1": 0.22,
     },
 }
 SUMMARY = re.compile(
