@@ -262,6 +262,9 @@ def test_the_widget_works_on_another_sites_page(
     expect(widget).to_have_attribute("data-ready", "true")
     panel = page.get_by_role("dialog", name="Backbone")
     expect(panel.locator(".message")).to_have_count(len(history))
+    # The hold timer is added once the exercise's facts arrive (a fetch of its own): wait for
+    # it, as a person would see it, before the texts are compared.
+    expect(panel.get_by_role("button", name="Start 20 s")).to_be_visible()
     assert [m.inner_text() for m in panel.locator(".message").all()] == history
     expect(panel.get_by_role("alert")).to_contain_text("emergency number")
     expect(panel.locator(".exercise-picture img")).to_have_count(1)
