@@ -17,14 +17,13 @@ from typing import Any
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.shared.nlu.training_data.message import Message
 
+from bot_extensions.check_policy import CHECK_FORMS
 from bot_extensions.intent_readings import ReadingCorrection, alternatives, read_as
 
 # The entity that tells the check-in it came from news told, not from "check in".
 PROGRESS_ENTITY = "progress_news"
 # Entities that keep the message's reading: a red flag, or a check question to ask.
-SAFETY_ENTITIES = frozenset(
-    {"red_flag", "triage_level", "check_emergency", "check_urgent", "check_see_clinician"}
-)
+SAFETY_ENTITIES = frozenset({"red_flag", "triage_level", *CHECK_FORMS})
 
 
 def _any_of(words: list[str]) -> re.Pattern[str]:

@@ -274,6 +274,8 @@ FEARED_RETURN = re.compile(
 # An injury's repair told after it, pointing back at it: the injury has been seen to. A repair
 # of something else ("I had surgery on my knee last year") says nothing of today's fall.
 _THE_INJURY = r"(it|them|the break|the fracture|her hip|his hip|my hip|their hip)"
+# The tests that see an injury: "the x-rays were clear"
+_IMAGING = r"(x ?rays?|ct|scans?|mri)"
 TREATED = re.compile(
     # ("surgery (screws?) to repair the fracture": a short aside may stand between)
     r"\b((surgery|an operation|the operation|an op|the op)( \([^)]{0,20}\))? "
@@ -286,10 +288,11 @@ TREATED = re.compile(
     + r" (pinned|plated|fixed|repaired|replaced|operated on)|"
     # seen to, with what came of it: "the ER x-rays were clear and they called it a strain",
     # "the hip has been replaced", "sent me home"; being at A&E now is no outcome yet
-    r"(x ?rays?|ct|scans?|mri)( \w+){0,3} (showed|shows|came back|were|was) "
+    + _IMAGING
+    + r"( \w+){0,3} (showed|shows|came back|were|was) "
     r"(clear|fine|normal|nothing|no )|"
     # "nothing broken" only as a test's or a clinician's finding, not the person's guess
-    r"(x ?rays?|ct|scans?|mri|doctors?|docs?|the er|a ?& ?e|hospital|they)[^.?!]{0,40}"
+    r"(" + _IMAGING + r"|doctors?|docs?|the er|a ?& ?e|hospital|they)[^.?!]{0,40}"
     r"(nothing (was |is )?broken|no fracture|no break|not broken)|"
     r"(sent|let) (me|him|her|them|us) (go )?home|discharged|home from (the )?hospital|"
     # a clinician's word, not the person's own ("he says it is whiplash")

@@ -6,6 +6,7 @@ import pytest
 from rasa.shared.nlu.training_data.message import Message
 
 from bot_extensions import earlier_messages
+from bot_extensions.check_policy import CHECK_FORMS
 from bot_extensions.red_flags.component import RedFlagDetectorComponent
 from tests.bot.conftest import ROOT
 
@@ -409,10 +410,5 @@ def test_a_sign_suspected_across_short_messages_gets_its_check_once(
     component: RedFlagDetectorComponent, earlier: list[str], text: str, asked: str | None
 ) -> None:
     message = _read_after(component, earlier, text)
-    checks = [
-        e["value"]
-        for e in message.get("entities")
-        if e["entity"].startswith("check_")
-        and e["entity"] not in ("check_question", "check_answer", "check_reply", "check_told")
-    ]
+    checks = [e["value"] for e in message.get("entities") if e["entity"] in CHECK_FORMS]
     assert checks == ([asked] if asked else [])
