@@ -19,7 +19,7 @@ from actions.parsing import asks_for_diagnosis
 from actions.questions import topic_named_in
 from actions.red_flags import send_red_flag_details
 from actions.rendering import topic_message
-from actions.teaching_gate import AFTER_EMERGENCY, AFTER_URGENT, teaching_withheld
+from actions.teaching_gate import ALARM_HOLDS, teaching_withheld
 from backcare.knowledge.queries import education_topic, find_exercise
 from backcare.triage import CLINICIAN_LEVEL
 
@@ -37,7 +37,6 @@ STRETCHING_INTENTS = {"ask_stiffness", "ask_exercise_safety", "ask_pain_cause"}
 # Whether exercising is safe now is what an alarm has answered: not before a clinician's check.
 # After one, these questions get the hold's reply, not the general "yes, keep moving".
 ANSWERED_BY_AN_ALARM = {TOPIC_FOR_INTENT["ask_exercise_safety"], STRETCHING_TOPIC}
-ALARM_HOLDS = {AFTER_URGENT, AFTER_EMERGENCY}
 # These topics are read in full; the rest give a summary and offer an exercise.
 DETAILED_TOPICS = {"when-to-see-someone"}
 

@@ -9,6 +9,7 @@ from sqlalchemy.orm import Session
 
 from actions.knowledge_action import Events, KnowledgeAction, latest_entity_values, latest_intent
 from actions.rendering import topic_message
+from actions.teaching_gate import AFTER_EMERGENCY, ALARM_HOLDS, teaching_withheld
 from backcare.knowledge.models import EducationTopic
 from backcare.knowledge.queries import education_topic, topic_index
 from backcare.knowledge.topic_search import Match
@@ -24,6 +25,7 @@ UNPLACED_INTENT = "nlu_fallback"
 # Set by the red-flag detector: a clinician named but not seen ("she won't bother the doctor").
 NOT_CHECKED = "not_checked"
 CHECK_STILL_MATTERS = "utter_check_still_matters"
+EXERCISE = "exercise"
 
 
 def topic_named_in(session: Session, text: str) -> EducationTopic | None:
@@ -57,10 +59,26 @@ class ActionAnswerQuestion(KnowledgeAction):
             slugs, index = topic_index(session)
             topic, otherwise = _topic(session, slugs, index.best(text)), CANNOT_HELP
         if topic is None:
+            # After an alarm these responses have variants that repeat the help needed.
             dispatcher.utter_message(response=otherwise)
             return []
+        withheld = teaching_withheld(tracker)
+        if withheld in ALARM_HOLDS and _teaches_exercise(tracker, topic, withheld):
+            dispatcher.utter_message(response=withheld)
+            return []
         dispatcher.utter_message(text=topic_message(topic, detailed=True))
+        if withheld in ALARM_HOLDS:
+            # Whatever was asked after an alarm, the answer ends with the help still needed.
+            dispatcher.utter_message(response=withheld)
         return []
+
+
+def _teaches_exercise(tracker: Tracker, topic: EducationTopic, withheld: str) -> bool:
+    """Whether answering would teach exercise after an alarm: an exercise named ("can I just
+    do the frog stretch tonight"), or after an emergency any topic that leads to exercises."""
+    if latest_entity_values(tracker, EXERCISE):
+        return True
+    return withheld == AFTER_EMERGENCY and bool(topic.related_exercises)
 
 
 def _will_not_be_checked_after_an_alarm(tracker: Tracker) -> bool:

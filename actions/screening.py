@@ -317,6 +317,10 @@ class ValidateScreeningForm(FormValidationAction):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[dict[str, Any]]:
+        if tracker.get_slot("triage") in ALARM_LEVELS:
+            # The questions end (`required_slots`) without a word: after the alarm's reply,
+            # no "tap Skip" for a question that no longer matters.
+            return await super().run(dispatcher, tracker, domain)
         requested = tracker.get_slot("requested_slot")
         resumed = _resumed_after_another_answer(tracker)
         if requested and not resumed and wants_to_stop(_latest(tracker)[0]):

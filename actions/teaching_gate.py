@@ -19,6 +19,8 @@ from backcare.triage import SEE_FIRST_FLAGS, SEE_FIRST_GROUPS
 # Domain responses, so their words live with the other safety replies in domain/safety.yml.
 AFTER_EMERGENCY = "utter_after_emergency"
 AFTER_URGENT = "utter_after_urgent"
+# The holds after an alarm (the see-first ones ask for a check, not for help now).
+ALARM_HOLDS = frozenset({AFTER_URGENT, AFTER_EMERGENCY})
 # + "_pregnancy" or "_child": who checks first (data/knowledge/triage.yml)
 SEE_FIRST = "utter_see_first"
 

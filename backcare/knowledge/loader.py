@@ -187,7 +187,7 @@ def _check_references(knowledge: Knowledge) -> None:
     flag_slugs = {f.slug for f in knowledge.red_flags}
     _check_unique("sign_checks.yml", [c.slug for c in knowledge.sign_checks])
     for check in knowledge.sign_checks:
-        for slug in [check.flag, *check.covers]:
+        for slug in [check.flag, *check.covers, *check.after_operation]:
             require("sign_checks.yml", check.slug, "red flag", slug, flag_slugs)
         for source in check.sources:
             require("sign_checks.yml", check.slug, "source", source, source_ids)

@@ -129,6 +129,10 @@ class SignCheck(Entry):
     suspect: list[MatchRule] = []
     not_within: list[str] = []
     scope: MatchScope = "sentence"
+    # Flags whose sign, told with the operation that treated or caused it and nothing told as
+    # new or worse since ("left with drop foot... now, 2 weeks post"), is asked with this
+    # check's question instead of alarmed: whether it is new, spreading or worse is the point.
+    after_operation: list[Slug] = []
     sources: list[str] = Field(min_length=1)
 
 

@@ -71,6 +71,9 @@ class FlagDefinition:
     check_question: str | None = None
     check_slug: str = ""
     covers: tuple[str, ...] = ()
+    # The question asked instead of an alarm when the sign is told with the operation that
+    # treated or caused it, and nothing new or worse since (sign_checks.yml, `after_operation`).
+    after_operation_question: str | None = None
 
     @property
     def key(self) -> str:
@@ -191,6 +194,9 @@ def load_knowledge(red_flags_file: Path, checks_file: Path) -> Knowledge:
         else flag
         for slug, flag in flags.items()
     }
+    for check in checks["checks"]:
+        for slug in check.get("after_operation", []):
+            flags[slug] = replace(flags[slug], after_operation_question=check["question"])
     told_apart = [
         replace(
             flags[entry["slug"]],
@@ -416,6 +422,7 @@ class RedFlagDetector:
             and _named_by_a_clinician(doc, first.sent)
         )
         long_ago_other = bool(language.DISTANT_PAST.search(sentence_text))
+        check_question = definition.check_question
         if (
             negated
             or definition.layer == ALL_CLEAR_LAYER
@@ -471,6 +478,9 @@ class RedFlagDetector:
             status = "family"
         elif definition.layer == SUSPECT_LAYER or long_ago:
             status = "unclear"
+        elif definition.after_operation_question and _told_with_its_operation(doc, sentence_text):
+            status = "unclear"
+            check_question = definition.after_operation_question
         else:
             status = "present"
         return Finding(
@@ -485,7 +495,7 @@ class RedFlagDetector:
             end=max(span.end_char for span in chosen),
             layer=definition.layer,
             rule=rule_index,
-            check_question=definition.check_question,
+            check_question=check_question,
             covers=definition.covers,
         )
 
@@ -802,6 +812,18 @@ def _passes_on_moving(doc: Doc, mentions: list[Span]) -> bool:
     contrast = language.CONTRAST.search(from_first)
     return bool(language.PASSES_ON_MOVING.search(rest)) or bool(
         contrast and language.PASSES_ON_MOVING.search(from_first[contrast.end() :])
+    )
+
+
+def _told_with_its_operation(doc: Doc, sentence: str) -> bool:
+    """An operation told in the message, and after it nothing new, spreading or worse, and the
+    sign's own sentence not dated to the last day or two ("I had surgery last year... now I have
+    foot drop"; not "since the op my foot drags and it's getting worse")."""
+    operation = language.OPERATED.search(doc.text)
+    return (
+        operation is not None
+        and not language.WORSE_SINCE.search(doc.text[operation.start() :])
+        and not language.RECENT.search(sentence)
     )
 
 

@@ -536,6 +536,20 @@ NAMED_BY_A_CLINICIAN = re.compile(
     r"antivirals?|antibiotics|says he|says she|said she|said he)\b"
 )
 # The condition told as come on since the visit: "but now there's a rash".
+# An operation that has happened, on the back, a disc or a hip: "I had hip surgery last year",
+# "I recently had emergency surgery", "the surgery went well", "now, 2 weeks post".
+OPERATED = re.compile(
+    r"\b((had|have had|underwent|undergone|after|since|following|during|recovering from) "
+    r"(the |my |an |a |his |her )?(\w+ ){0,4}(surgery|operation|op|microdiscectomy|discectomy|"
+    r"microdisectomy|laminectomy|decompression|fusion|hip replacement)|"
+    r"(surgery|operation|op|procedure) (went|was) (well|fine|good|ok|okay|a success|successful)|"
+    r"post[- ]?op|(days?|weeks?|months?|years?) (post|out from|out of)\b)"
+)
+# Told after the operation, these make the sign a change to report, not the one it left.
+WORSE_SINCE = re.compile(
+    r"\b(worse|worsening|weaker|spreading|spread|suddenly|all of a sudden|came back|coming back|"
+    r"back again|other leg|both legs|second leg|new|before the (operation|surgery|op))\b"
+)
 SINCE_SEEN = re.compile(r"\b(but now|since then|since seeing|after seeing|now there)\b")
 # Nobody has checked yet: a clinician named, but not seen ("he refuses to go to hospital",
 # "I haven't seen anyone", "waiting for a GP appointment").
@@ -710,7 +724,10 @@ OTHER_PERSON = re.compile(
     r"son|daughter|friend|mate|pal|buddy|workmate|coworker|cousin|nephew|niece|"
     r"brother|sister|gran|granny|grandma|grandad|grandpa|grandmother|grandfather|girlfriend|"
     r"boyfriend|patient|client|child|kid|neighbou?r|colleague|uncle|aunt(ie)?|nan|fiance|"
-    r"fiancee|flatmate|roommate|parent|baby|teen|boss)s?\b|^\s*(he|she|hes|shes)\b|"
+    r"fiancee|flatmate|roommate|parent|baby|teen|boss)s?\b|"
+    # not the clinician who examined the writer: "she checked me over, said its a kidney
+    # infection"
+    r"^\s*(he|she|hes|shes)\b(?! (checked|examined|assessed|saw|looked at) me\b)|"
     r"\bone of (the|my|our) (\w+ )?(carers|nurses|colleagues|friends|mates|neighbou?rs|"
     r"patients|clients|residents|kids|children|lads|girls|guys|coworkers|workmates)\b|"
     # "they" opening a sentence is as often the exercises as a person: only "their legs" counts

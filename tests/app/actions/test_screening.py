@@ -257,6 +257,29 @@ async def test_coming_back_after_a_question_counts_as_no_answer(
     assert SlotSet("screening_misses", ["leg_pain"]) in events
 
 
+async def test_after_an_alarm_the_questions_end_without_a_word(
+    dispatcher: CollectingDispatcher,
+) -> None:
+    # the second miss would offer "tap Skip" before asking again: not after an emergency
+    told = tracker(
+        "report_red_flag",
+        "between my legs feels numb since this morning",
+        slots={
+            "requested_slot": "leg_pain",
+            "screening_misses": ["leg_pain"],
+            "triage": "emergency",
+        },
+        events=[
+            {"event": "user", "text": "between my legs feels numb since this morning"},
+            {"event": "action_execution_rejected", "name": "screening_form"},
+            {"event": "action", "name": "utter_emergency"},
+        ],
+    )
+    events = await validator.run(dispatcher, told, {"forms": {}, "slots": {}})
+    assert dispatcher.messages == []
+    assert not any(event.get("name") == "screening_misses" for event in events)
+
+
 async def test_stopped_questions_still_refer_long_pain_to_a_clinician(
     dispatcher: CollectingDispatcher, db: Session
 ) -> None:
