@@ -21,7 +21,7 @@ import yaml
 ROOT = Path(__file__).resolve().parents[1]
 
 
-def response_text(domain_file: str, name: str, **slots: str) -> str:
+def response_text(domain_file: str, name: str, **slots: str | bool) -> str:
     """The text of a domain response's variation whose condition is exactly these slot values
     (no slots: the plain variation)."""
     variants = yaml.safe_load((ROOT / "domain" / domain_file).read_text())["responses"][name]

@@ -74,6 +74,21 @@ def test_once_help_is_on_its_way_the_replies_say_what_to_do_until_it_comes(
     assert slots(assistant, sender)["triage"] == "emergency"
 
 
+def test_after_an_alarm_nobody_is_said_to_be_coming_and_a_side_question_gets_the_referral(
+    assistant: Assistant,
+) -> None:
+    sender = new_sender()
+    assistant.say(sender, "I fell off the roof an hour ago and can't move my legs")
+    assert texts(assistant.say(sender, "is someone going to call me?")) == response_text(
+        "chitchat.yml", "utter_iamabot", triage="emergency"
+    )
+    sender = new_sender()
+    assistant.say(sender, "I had breast cancer and now new back pain that won't go away")
+    assert texts(assistant.say(sender, "who won the football last night")) == response_text(
+        "chitchat.yml", "utter_out_of_scope", triage="urgent", clinician_checked=False
+    )
+
+
 def test_triage_never_goes_down(assistant: Assistant) -> None:
     sender = new_sender()
     assistant.say(sender, "I keep wetting myself since my back went")

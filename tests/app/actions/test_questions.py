@@ -156,17 +156,33 @@ async def test_someone_who_will_not_be_checked_after_an_alarm_hears_why_it_matte
     ("triage", "text", "entities", "answer"),
     [
         # an exercise named after an alarm: the hold only
-        ("emergency", "can i just do the frog stretch tonight", [("exercise", "frog stretch")],
-         ["utter_after_emergency"]),
-        ("urgent", "can i just do the frog stretch tonight", [("exercise", "frog stretch")],
-         ["utter_after_urgent"]),
+        (
+            "emergency",
+            "can i just do the frog stretch tonight",
+            [("exercise", "frog stretch")],
+            ["utter_after_emergency"],
+        ),
+        (
+            "urgent",
+            "can i just do the frog stretch tonight",
+            [("exercise", "frog stretch")],
+            ["utter_after_urgent"],
+        ),
         # after an emergency, a topic that leads to exercises is not taught
-        ("emergency", "should i be building strength before flexibility", [],
-         ["utter_after_emergency"]),
+        (
+            "emergency",
+            "should i be building strength before flexibility",
+            [],
+            ["utter_after_emergency"],
+        ),
         # a topic with no exercises is answered, and the answer ends with the help needed
         ("emergency", "will they give me an mri scan", [], [None, "utter_after_emergency"]),
-        ("urgent", "should i be building strength before flexibility", [],
-         [None, "utter_after_urgent"]),
+        (
+            "urgent",
+            "should i be building strength before flexibility",
+            [],
+            [None, "utter_after_urgent"],
+        ),
     ],
 )
 async def test_after_an_alarm_a_question_teaches_no_exercise_and_ends_with_the_help_needed(
