@@ -50,6 +50,7 @@ from bot_extensions.triage import (
     SEE_FIRST_GROUPS,
     URGENCY_ORDER,
     alarm_kind,
+    kinds_told,
     urgency_rank,
 )
 
@@ -194,9 +195,12 @@ class RedFlagDetectorComponent(GraphComponent, EntityExtractorMixin):
             entities.append(self._entity("referral", top.referral, top.start, top.end))
             if top.urgency == MOST_URGENT:
                 # which replies follow the emergency: a crisis line, or an examination
-                entities.append(
-                    self._entity(ALARM_KIND_ENTITY, alarm_kind(top.referral), top.start, top.end)
+                # both kinds told in one message ("since a car crash... better off if I didn't
+                # wake up") make the replies name both
+                told = kinds_told(
+                    alarm_kind(f.referral) for f in present if f.urgency == MOST_URGENT
                 )
+                entities.append(self._entity(ALARM_KIND_ENTITY, told, top.start, top.end))
             subject = "other" if any(f.subject == "other" for f in present) else "self"
             entities.append(self._entity("red_flag_subject", subject, top.start, top.end))
         # "Not rn but it was yesterday", "it comes and goes": no clear no, so a yes to a check

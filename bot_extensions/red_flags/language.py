@@ -264,6 +264,8 @@ FEARED_CONDITION = re.compile(
     r"(it|its|this|the pain)"
     r"( is| was| could be| might be| may be| must be| could be something like)?( a| an)?\s*$|"
     r"\bsuspected everything from\b[^.?!]{0,60}$|"
+    # a guess thrown out: "(Or maybe I have a tumor? Or spinal cord damage?)"
+    r"\b(or )?maybe (i|it|its|this) (have|has|got|is|could be|might be)( a| an)?\s*$|"
     # the worst of a range of guesses: "it could be as simple as a pinched nerve or as bad as a"
     r"\b(could|might|may) be\b[^.?!]{0,60}\bas (bad|serious|scary|sinister) as( a| an)?\s*$"
 )
@@ -275,7 +277,7 @@ FEARED_RETURN = re.compile(
 # of something else ("I had surgery on my knee last year") says nothing of today's fall.
 _THE_INJURY = r"(it|them|the break|the fracture|her hip|his hip|my hip|their hip)"
 # The tests that see an injury: "the x-rays were clear"
-_IMAGING = r"(x ?rays?|ct|scans?|mri)"
+_IMAGING = r"(x[ -]?rays?|ct|scans?|mri)"
 TREATED = re.compile(
     # ("surgery (screws?) to repair the fracture": a short aside may stand between)
     r"\b((surgery|an operation|the operation|an op|the op)( \([^)]{0,20}\))? "
@@ -289,8 +291,8 @@ TREATED = re.compile(
     # seen to, with what came of it: "the ER x-rays were clear and they called it a strain",
     # "the hip has been replaced", "sent me home"; being at A&E now is no outcome yet
     + _IMAGING
-    + r"( \w+){0,3} (showed|shows|came back|were|was) "
-    r"(clear|fine|normal|nothing|no )|"
+    + r",?( \w+){0,3} (showed|shows|came back|came out|were|was) "
+    r"(clear|clean|fine|normal|nothing|no |negative)|"
     # "nothing broken" only as a test's or a clinician's finding, not the person's guess
     r"(" + _IMAGING + r"|doctors?|docs?|the er|a ?& ?e|hospital|they)[^.?!]{0,40}"
     r"(nothing (was |is )?broken|no fracture|no break|not broken)|"
@@ -351,7 +353,10 @@ PASSES_ON_MOVING = re.compile(
     # the moving first: "then when i stood up it was fine after a min"
     r"\b(when|once|as soon as|the moment) i (stood|got|get|stand|walked|moved)"
     r"( up| off| about| around)?,? (it|that|the numbness|the tingling|the feeling|my leg|my foot)"
-    r" (was|went|is|goes|came) (fine|ok|okay|away|back|normal|back to normal)\b"
+    r" (was|went|is|goes|came) (fine|ok|okay|away|back|normal|back to normal)\b|"
+    # stamped back to life after sitting on it: "my right foot was completely dead, pins and
+    # needles, had to stamp it out"
+    r"\b(had to stamp|stamped) (it|them) out\b"
 )
 # Where a sentence turns to what happens next: "...when I sit, but it goes when I get up".
 CONTRAST = re.compile(r"\b(but|though|although)\b")
@@ -577,6 +582,9 @@ HELP_COMING = re.compile(
     r"(were|im|we are|i am|hes|shes|theyre) (now |already |just )?(at|in|going to)) "
     r"(a ?& ?e|a and e|a n e|the er|the emergency room|the emergency department|casualty)\b"
     r"|\bwaiting (for|on) (the |an )?(ambulance|paramedics)\b"
+    # the call being made now: "my husband is ringing 999 now"
+    r"|\b(is|are|im|were) (ringing|calling|phoning|dialling|dialing) (for )?"
+    r"(an ambulance|the ambulance|999|911|112|000|ems|emergency services|the paramedics)\b"
 )
 # A clinician or a place to be seen named anywhere in the message.
 CLINICIAN_NAMED = re.compile(r"\b" + _CLINICIAN + r"\b")
@@ -624,7 +632,8 @@ SOMEONE_HAS_IT = re.compile(
 # was 12" is an age; "when I was 4' up" or "6 feet up" is how high the ladder was.
 YEARS_AGO = re.compile(
     r"\b((\d+|a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|"
-    r"few|several|many|couple of) (years?|yrs?|decades?) (ago|from the|since the|after the)|"
+    r"few|several|many|couple of) (years?|yrs?|decades?) (ago|from the|since the|since a|since an|"
+    r"since my|after the)|"
     r"years ago|years back|decades ago|"
     r"as a (kid|child|teen(ager)?)|"
     r"when i was (\d+(?![\d'’]|\s*(ft|feet|foot|metres?|meters?|m|up)\b)|"

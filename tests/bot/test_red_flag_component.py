@@ -265,6 +265,12 @@ def test_a_clinician_named_is_marked_as_seen_lately_or_not_seen(
     [
         # the kind of emergency, which picks the replies after it
         ("alarm_kind", "I want to kill myself, my back pain is too much", "crisis"),
+        # both kinds in one message: the replies name a crisis line and an examination
+        (
+            "alarm_kind",
+            "i fell off a ladder an hour ago, back is agony, honestly i just want to end it all",
+            "both",
+        ),
         (
             "alarm_kind",
             "I can't feel anything when I wipe and I wet myself this morning",
@@ -280,6 +286,7 @@ def test_a_clinician_named_is_marked_as_seen_lately_or_not_seen(
         ("help_coming", "ok the ambulance is on its way, what do i do while we wait", "true"),
         ("help_coming", "hubby rang 999, paramedics are here", "true"),
         ("help_coming", "we're in A&E now, can I have water", "true"),
+        ("help_coming", "my husband is ringing 999 now, is there anything we should do", "true"),
         ("help_coming", "I'm not going to A&E, it's not that bad", None),
         ("help_coming", "in 2019 they called an ambulance when my back went", None),
         ("help_coming", "no help is coming, the roads are closed", None),
