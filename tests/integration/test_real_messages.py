@@ -356,7 +356,8 @@ HOLDS = {
     "collected_15": {
         **TARGETS,
         "red_flag_recall": 0.87,  # 14/16
-        "referral_recall": 0.63,  # 7/11
+        # 7/11 before round 31: numbness back after surgery lost its referral
+        "referral_recall": 0.54,  # 6/11
         "false_alarms": 0.06,  # 1/17
         "intent_macro_f1": 0.50,
     },
@@ -796,6 +797,29 @@ HOLDS = {
         # targets not met: referrals
         "referral_recall": 0.30,  # 3/10
         "intent_macro_f1": 0.42,
+    },
+    "collected_49": {
+        **TARGETS,
+        # targets not met: legs that "just don't work" from a tumour on the spine (the leg
+        # check is asked beside the urgent referral, and the instrument answers no check once
+        # triage is urgent); a husband's leg "numb" with severe pain told by his wife; lymphoma
+        # told as an "all-clear" with a lump by the spine; false alarms: a climbing fall seen in
+        # hospital with no serious injury, a fall with a negative x-ray told before the fall,
+        # legs giving way before a 1996 operation
+        "red_flag_recall": 0.86,  # 19/22
+        "emergency_recall": 0.90,  # 9/10
+        "false_alarms": 0.28,  # 3/11
+        "intent_macro_f1": 0.34,
+    },
+    "collected_50": {
+        **TARGETS,
+        # targets not met: a replaced hip that broke ("excruciating pain... I couldn't move"),
+        # a grandfather who could not get out of bed with a slight temperature, a femoral
+        # stress fracture hurting at rest (labelled emergency, emergency, urgent); referrals
+        "red_flag_recall": 0.25,  # 1/4
+        "emergency_recall": 0.0,  # 0/2
+        "referral_recall": 0.57,  # 12/21
+        "intent_macro_f1": 0.38,
     },
 }
 SUMMARY = re.compile(
