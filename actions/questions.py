@@ -3,6 +3,8 @@ the education topic that answers them, or one honest line on where to go."""
 
 from __future__ import annotations
 
+import re
+
 from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 from sqlalchemy.orm import Session
@@ -26,6 +28,8 @@ UNPLACED_INTENT = "nlu_fallback"
 NOT_CHECKED = "not_checked"
 CHECK_STILL_MATTERS = "utter_check_still_matters"
 EXERCISE = "exercise"
+# A sentence ending in a question mark (after the last full stop, "!" or "?" before it).
+QUESTION_SENTENCE = re.compile(r"[^.!?]*\?")
 
 
 def topic_named_in(session: Session, text: str) -> EducationTopic | None:
@@ -71,6 +75,32 @@ class ActionAnswerQuestion(KnowledgeAction):
             # Whatever was asked after an alarm, the answer ends with the help still needed.
             dispatcher.utter_message(response=withheld)
         return []
+
+
+class ActionAnswerAfterCheck(KnowledgeAction):
+    """The question asked beside the news of a clinician's check ("Update: the GP x-rayed her,
+    it's a strain. Is there something gentle for her posture?"): after the thanks, the topic
+    that answers it, if one does and teaching is no longer held."""
+
+    def name(self) -> str:
+        return "action_answer_after_check"
+
+    def answer(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, session: Session
+    ) -> Events:
+        asked = _questions_asked(tracker.latest_message.get("text") or "")
+        if not asked or teaching_withheld(tracker):
+            return []
+        slugs, index = topic_index(session)
+        topic = _topic(session, slugs, index.best(asked))
+        if topic is not None:
+            dispatcher.utter_message(text=topic_message(topic))
+        return []
+
+
+def _questions_asked(text: str) -> str:
+    """The sentences of a message that end in a question mark."""
+    return " ".join(part.strip() for part in QUESTION_SENTENCE.findall(text))
 
 
 def _teaches_exercise(tracker: Tracker, topic: EducationTopic, withheld: str) -> bool:

@@ -9,7 +9,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from sqlalchemy.orm import Session
 
 from actions.education import ActionExplainTopic
-from actions.questions import ActionAnswerQuestion
+from actions.questions import ActionAnswerAfterCheck, ActionAnswerQuestion
 from backcare.knowledge.models import EducationTopic
 from tests.app.actions.conftest import DOMAIN, entity, texts, tracker
 
@@ -200,3 +200,30 @@ async def test_after_an_alarm_a_question_teaches_no_exercise_and_ends_with_the_h
     )
     await ActionAnswerQuestion().run(dispatcher, said, DOMAIN)
     assert [m.get("response") for m in dispatcher.messages] == answer
+
+
+@pytest.mark.parametrize(
+    ("text", "slots", "answered"),
+    [
+        # the question beside the news gets its topic
+        (
+            "Update: the GP x-rayed her, it's a strain. Is something gentle for her posture ok?",
+            {"triage": "urgent", "clinician_checked": True},
+            True,
+        ),
+        # news with no question: the thanks is the whole answer
+        ("saw the GP today, she says it's a muscle strain", {"clinician_checked": True}, False),
+        # after an emergency teaching stays held, whatever was asked
+        (
+            "the paramedics checked me. is good posture important?",
+            {"triage": "emergency", "clinician_checked": True},
+            False,
+        ),
+    ],
+)
+async def test_a_question_beside_a_clinicians_check_gets_its_topic(
+    dispatcher: CollectingDispatcher, text: str, slots: dict, answered: bool
+) -> None:
+    said = tracker("inform_clinician_checked", text, slots=slots)
+    await ActionAnswerAfterCheck().run(dispatcher, said, DOMAIN)
+    assert bool(texts(dispatcher)) is answered, texts(dispatcher)
