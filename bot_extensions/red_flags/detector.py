@@ -816,13 +816,15 @@ def _passes_on_moving(doc: Doc, mentions: list[Span]) -> bool:
 
 
 def _told_with_its_operation(doc: Doc, sentence: str) -> bool:
-    """An operation told in the message, and after it nothing new, spreading or worse, and the
-    sign's own sentence not dated to the last day or two ("I had surgery last year... now I have
-    foot drop"; not "since the op my foot drags and it's getting worse")."""
+    """An operation told in the message, and nothing new, spreading or worse told after it or
+    in the sign's own sentence, which is not dated to the last day or two either ("I had surgery
+    last year... now I have foot drop"; not "since the op my foot drags and it's getting worse",
+    nor "my foot drop is getting worse. I had surgery in 2019")."""
     operation = language.OPERATED.search(doc.text)
     return (
         operation is not None
         and not language.WORSE_SINCE.search(doc.text[operation.start() :])
+        and not language.WORSE_SINCE.search(sentence)
         and not language.RECENT.search(sentence)
     )
 
