@@ -553,7 +553,9 @@ OPERATED = re.compile(
 # Told after the operation, these make the sign a change to report, not the one it left.
 WORSE_SINCE = re.compile(
     r"\b(worse|worsening|weaker|spreading|spread|suddenly|all of a sudden|came back|coming back|"
-    r"back again|other leg|both legs|second leg|new|before the (operation|surgery|op))\b"
+    r"back again|other leg|both legs|second leg|new|before the (operation|surgery|op)|"
+    r"since (yesterday|last night|this|the weekend|monday|tuesday|wednesday|thursday|friday|"
+    r"saturday|sunday))\b"
 )
 SINCE_SEEN = re.compile(r"\b(but now|since then|since seeing|after seeing|now there)\b")
 # Nobody has checked yet: a clinician named, but not seen ("he refuses to go to hospital",
