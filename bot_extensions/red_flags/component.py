@@ -15,6 +15,7 @@ it is asked even when the action server is down.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import logging
 import re
@@ -87,6 +88,10 @@ CHECK_LEVELS_BELOW_EMERGENCY = [level for level in CHECK_LEVELS if level != MOST
 # question; below it, the message is answered as the classifier's next-best reading. Chosen on
 # the real development set (docs/nlu-pipeline.md): lower, and ordinary stories get questioned.
 UNPLACED_CONFIDENCE = 0.6
+# Each turn reads the person's earlier short messages again, alone and with the new one, and
+# the next turn reads the same ones again: the detector is deterministic, so the texts read
+# lately are remembered (per server process; a few hundred short texts).
+RECENT_READINGS = 512
 # Written into `check_answer` when a check starts; the slot type reads it as "not answered yet".
 CHECK_PENDING = CheckAnswerSlot.PENDING
 # Earlier messages are read as sentences of one story, in the order they were sent.
@@ -118,6 +123,7 @@ class RedFlagDetectorComponent(GraphComponent, EntityExtractorMixin):
         ).hexdigest()[:12]
         knowledge = load_knowledge(path, checks_path)
         self.detector = RedFlagDetector.from_knowledge(knowledge)
+        self._read = functools.lru_cache(maxsize=RECENT_READINGS)(self._read_uncached)
         self.unplaced_check = knowledge.unplaced
         self.answer_signs = knowledge.answer_signs
         logger.info("Red-flag rules %s loaded from %s", self.rules_version, path)
@@ -152,7 +158,7 @@ class RedFlagDetectorComponent(GraphComponent, EntityExtractorMixin):
             and language.CHECK_TOLD.search(normalised)
             and language.CHECKED_LATELY.search(normalised)
         )
-        findings = self.detector.detect(text)
+        findings = list(self._read(text))
         if check_told:
             # "saw my oncologist today, she examined me": the clinician's name told with the
             # check is the history already answered, not a new sign
@@ -337,10 +343,12 @@ class RedFlagDetectorComponent(GraphComponent, EntityExtractorMixin):
         if not messages:
             return []
         return [
-            f
-            for f in self.detector.detect(TOLD_APART.join(messages))
-            if f.is_present or f.is_unclear
-        ] + [f for f in self.detector.detect(ONE_SENTENCE.join(messages)) if f.is_unclear]
+            f for f in self._read(TOLD_APART.join(messages)) if f.is_present or f.is_unclear
+        ] + [f for f in self._read(ONE_SENTENCE.join(messages)) if f.is_unclear]
+
+    def _read_uncached(self, text: str) -> tuple[Finding, ...]:
+        # a tuple of frozen findings: what is remembered cannot be changed by a caller
+        return tuple(self.detector.detect(text))
 
     @staticmethod
     def _classifier_reads_a_red_flag(message: Message) -> bool:

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import asdict, dataclass, replace
+from dataclasses import dataclass, fields, replace
 from pathlib import Path
 from typing import Any
 
@@ -133,7 +133,9 @@ class Finding:
         return self.status == "unclear" and self.check_question is not None
 
     def as_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        # shallow: every field is a string, a number or a tuple of strings (asdict's recursive
+        # copy took about 5% of a turn in a profile of the one-client benchmark)
+        return {field.name: getattr(self, field.name) for field in fields(self)}
 
 
 @dataclass(frozen=True)
