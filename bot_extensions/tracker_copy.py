@@ -30,6 +30,7 @@ from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
 
 from rasa.shared.core.events import Event
+from rasa.shared.core.slots import Slot
 from rasa.shared.core.trackers import AnySlotDict, DialogueStateTracker
 
 from bot_extensions.history_cache import remember, starts_with
@@ -50,11 +51,20 @@ def clear() -> None:
     _replays.clear()
 
 
+def _shallow(slot: Slot) -> Slot:
+    """`copy.copy(slot)` for Rasa's plain slot classes (no `__copy__`, no `__slots__`),
+    without its generic `__reduce_ex__` path: a fifth of the time, for every slot of every
+    copy."""
+    duplicate = object.__new__(type(slot))
+    duplicate.__dict__.update(slot.__dict__)
+    return duplicate
+
+
 def _duplicate(replayed: DialogueStateTracker) -> DialogueStateTracker:
     duplicate = object.__new__(DialogueStateTracker)
     duplicate.__dict__.update(replayed.__dict__)
     duplicate.events = deque(replayed.events)
-    duplicate.slots = {name: copy.copy(slot) for name, slot in replayed.slots.items()}
+    duplicate.slots = {name: _shallow(slot) for name, slot in replayed.slots.items()}
     duplicate.active_loop = copy.copy(replayed.active_loop)
     if replayed.latest_action is not None:
         duplicate.latest_action = dict(replayed.latest_action)
