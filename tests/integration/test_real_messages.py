@@ -2,7 +2,7 @@
 instrument (bench/real_eval.py, a copy of ../shared/tools/real_eval.py).
 
 Each message opens a fresh conversation; a question the assistant asks gets one truthful
-answer. Seventy-one sets: `dev.yml` and `collected_1.yml` to `collected_42.yml`, real messages
+answer. Eighty-four sets: `dev.yml` and `collected_1.yml` to `collected_56.yml`, real messages
 nobody here wrote, and `written_here.yml` to `written_here_28.yml`, stories written here by
 writers who never saw the dev set or the rules, to check that the rules generalise. The floors
 are the levels this version reaches (docs/nlu-pipeline.md), so a change that loses ground
@@ -820,6 +820,61 @@ HOLDS = {
         "emergency_recall": 0.0,  # 0/2
         "referral_recall": 0.57,  # 12/21
         "intent_macro_f1": 0.38,
+    },
+    "collected_51": {
+        **TARGETS,
+        # targets not met: referrals; check questions on ordinary messages (waterworks told beside
+        # sciatica: constipation from painkillers, numbness on a bike that clears off it)
+        "referral_recall": 0.56,  # 9/16
+        "intent_macro_f1": 0.41,
+        "check_questions": 0.21,
+    },
+    "collected_52": {
+        **TARGETS,
+        # targets not met: a cancer's progression told without the word ("scans showed more
+        # progression on my hips"), numbness in "arms and legs" getting worse (urgent, urgent);
+        # false alarms: an old vertebral fracture told as recovering, years of prednisone for
+        # polymyalgia (long-term steroids count, as issue 11 asks); referrals; check questions
+        "red_flag_recall": 0.81,  # 9/11
+        "referral_recall": 0.72,  # 8/11
+        "intent_macro_f1": 0.41,
+        "false_alarms": 0.10,  # 2/20
+        "check_questions": 0.20,
+    },
+    "collected_53": {
+        **TARGETS,
+        # targets not met: back pain with deep breaths that hurt told sentences apart, a colicky
+        # pain with vomiting told as "heaving", a searing shoulder-to-mid-back pain that subsided,
+        # mid-back pain told as "not my lower back" beside a pregnancy (emergency, urgent, urgent,
+        # urgent); referrals; check questions on upper-back aches
+        "red_flag_recall": 0.8,  # 16/20
+        "emergency_recall": 0.90,
+        "referral_recall": 0.6,  # 3/5
+        "intent_macro_f1": 0.38,
+        "check_questions": 0.35,
+    },
+    "collected_54": {
+        **TARGETS,
+        # targets not met: referrals (lasting sciatica, stiffness for hours)
+        "referral_recall": 0.44,  # 4/9
+        "intent_macro_f1": 0.51,
+    },
+    "collected_55": {
+        **TARGETS,
+        # targets not met: referrals; check questions (a false alarm left: axial
+        # spondyloarthritis controlled on a biologic, referred the same day as a weakened immune
+        # system with back pain)
+        "referral_recall": 0.6,  # 9/15
+        "intent_macro_f1": 0.42,
+        "check_questions": 0.20,
+    },
+    "collected_56": {
+        **TARGETS,
+        # targets not met: a knee that "doesn't want to hold my weight" in a sentence that opens
+        # "scared to do this without a cane" (read as denied), a rear-end shunt told beside "I
+        # didn't hit anyone" (urgent, urgent); referrals
+        "red_flag_recall": 0.85,  # 12/14
+        "intent_macro_f1": 0.25,
     },
 }
 SUMMARY = re.compile(
