@@ -58,6 +58,11 @@ _HEDGED_NEGATION = re.compile(
 
 
 _LENGTH = re.compile(r"\b(\d+(?:[.,]\d+)?) ?(cm|mm|cms|centimetres|centimeters)\b")
+# a speed or a weight ("hit the verge at 80kmh", "deadlifting 80 kg"): the unit is kept for the
+# rules that read it, the number dropped, so that it is not read as an age
+_SPEED_OR_WEIGHT = re.compile(
+    r"\b\d+(?:[.,]\d+)? ?(km/h|kmh|kph|mph|kg|kgs|kilo|kilos|kilograms|lb|lbs|pounds)\b"
+)
 # a height written with an apostrophe ("5'11"); "fell 6 feet" keeps its words for the falls
 _HEIGHT = re.compile(r"\b([4-7])' ?(\d{1,2})\b(?: ?(?:inches|inch|in\b|\"|''))?")
 
@@ -71,9 +76,10 @@ def normalise(text: str, chat_words: bool = True) -> str:
     """
     text = text.lower().replace("\u2019", "'").replace("\u2018", "'").replace("`", "'")
     text = re.sub(r"(\.{3,}|\u2026)", ". ", text)
-    # A length or a height is no age: "a 63cm frame", "I'm 5'11" keep their numbers in one
-    # token ("cm63", "5ft11"), which the age rules do not read.
+    # A length, a height, a speed or a weight is no age: "a 63cm frame", "I'm 5'11" keep their
+    # numbers in one token ("cm63", "5ft11"), which the age rules do not read.
     text = _LENGTH.sub(r"\2\1", text)
+    text = _SPEED_OR_WEIGHT.sub(r"\1", text)
     text = _HEIGHT.sub(r"\1ft\2", text)
     # Text-speak "n" and "&" between words are "and": "catching n locking"; "w/o" is
     # "without" and "w/" or a lone "w" is "with": "better off w/o me", "sorted w surgery".
