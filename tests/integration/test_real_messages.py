@@ -2,7 +2,7 @@
 instrument (bench/real_eval.py, a copy of ../shared/tools/real_eval.py).
 
 Each message opens a fresh conversation; a question the assistant asks gets one truthful
-answer. Eighty-four sets: `dev.yml` and `collected_1.yml` to `collected_56.yml`, real messages
+answer. Ninety sets: `dev.yml` and `collected_1.yml` to `collected_62.yml`, real messages
 nobody here wrote, and `written_here.yml` to `written_here_28.yml`, stories written here by
 writers who never saw the dev set or the rules, to check that the rules generalise. The floors
 are the levels this version reaches (docs/nlu-pipeline.md), so a change that loses ground
@@ -875,6 +875,58 @@ HOLDS = {
         # didn't hit anyone" (urgent, urgent); referrals
         "red_flag_recall": 0.85,  # 12/14
         "intent_macro_f1": 0.25,
+    },
+    "collected_57": {
+        **TARGETS,
+        # targets not met: false alarms (a disc told "pushing on the spinal cord" on an MRI by
+        # someone much better; a sneeze felt as "pressure in my chest"); referrals
+        "referral_recall": 0.77,  # 14/18
+        "intent_macro_f1": 0.68,
+        "false_alarms": 0.16,  # 2/13
+    },
+    "collected_58": {
+        **TARGETS,
+        # targets not met: a rhomboid strain that catches on a deep breath, read as upper-back
+        # pain told with the breath (urgent); check questions (the same message)
+        "intent_macro_f1": 0.22,
+        "false_alarms": 0.17,  # 1/6
+        "check_questions": 0.17,
+    },
+    "collected_59": {
+        **TARGETS,
+        # a false alarm left: pain the day after yoga "so much I could barely breathe"
+        "intent_macro_f1": 0.61,
+    },
+    "collected_60": {
+        **TARGETS,
+        # targets not met: nerve pain down "my legs" beside a spinal fracture (read urgent, the
+        # both-legs check is not asked once a finding is urgent), a replaced hip out of its
+        # socket told without the word ("a tennis ball just under the skin", "you cannot even
+        # sit up") (emergency, emergency); referrals
+        "red_flag_recall": 0.33,  # 1/3
+        "emergency_recall": 0.33,
+        "referral_recall": 0.71,  # 10/14
+        "intent_macro_f1": 0.33,
+    },
+    "collected_61": {
+        **TARGETS,
+        # targets not met: burning pain down the arms from a neck damaged by myeloma told
+        # without the cancer, an older woman's slip onto her tailbone without an age, a husband's
+        # legs too weak to walk beside a cancer history (urgent, urgent, emergency); false
+        # alarms (a vertebra cracked in 1993, a fever told as over); referrals
+        "red_flag_recall": 0.81,  # 13/16
+        "emergency_recall": 0.5,
+        "referral_recall": 0.5,  # 4/8
+        "intent_macro_f1": 0.55,
+        "false_alarms": 0.15,  # 2/14
+    },
+    "collected_62": {
+        **TARGETS,
+        # targets not met: false alarms (falls already seen in hospital or walked away from:
+        # "thought my back was broken", "I think I broke my coccyx. Not really"); referrals
+        "referral_recall": 0.45,  # 5/11
+        "intent_macro_f1": 0.36,
+        "false_alarms": 0.12,  # 3/27
     },
 }
 SUMMARY = re.compile(
