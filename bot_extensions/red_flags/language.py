@@ -76,6 +76,9 @@ def normalise(text: str, chat_words: bool = True) -> str:
     """
     text = text.lower().replace("\u2019", "'").replace("\u2018", "'").replace("`", "'")
     text = re.sub(r"(\.{3,}|\u2026)", ". ", text)
+    # A list's bullet ends the item before it: "-Doesn't speak at all\n-Legs are totally lame"
+    # is two statements, and "-legs" is no word.
+    text = re.sub(r"(?m)^[ \t]*[-*\u2022]+[ \t]*(?=\w)", ". ", text)
     # A length, a height, a speed or a weight is no age: "a 63cm frame", "I'm 5'11" keep their
     # numbers in one token ("cm63", "5ft11"), which the age rules do not read.
     text = _LENGTH.sub(r"\2\1", text)
