@@ -2,7 +2,7 @@
 instrument (bench/real_eval.py, a copy of ../shared/tools/real_eval.py).
 
 Each message opens a fresh conversation; a question the assistant asks gets one truthful
-answer. Ninety sets: `dev.yml` and `collected_1.yml` to `collected_62.yml`, real messages
+answer. Ninety-four sets: `dev.yml` and `collected_1.yml` to `collected_66.yml`, real messages
 nobody here wrote, and `written_here.yml` to `written_here_28.yml`, stories written here by
 writers who never saw the dev set or the rules, to check that the rules generalise. The floors
 are the levels this version reaches (docs/nlu-pipeline.md), so a change that loses ground
@@ -927,6 +927,48 @@ HOLDS = {
         "referral_recall": 0.45,  # 5/11
         "intent_macro_f1": 0.36,
         "false_alarms": 0.12,  # 3/27
+    },
+    "collected_63": {
+        **TARGETS,
+        # targets not met: a fall down a flight of stairs told after the x-rays, an elderly
+        # mother's week of back and tummy pain, a mother found on her driveway "hurting all over"
+        # (emergency, urgent, emergency); false alarms (a hip fracture already operated on, a
+        # compression fracture months old in a brace); referrals; check questions
+        "red_flag_recall": 0.81,  # 13/16
+        "emergency_recall": 0.75,
+        "referral_recall": 0.66,  # 4/6
+        "intent_macro_f1": 0.38,
+        "false_alarms": 0.19,  # 2/11
+        "check_questions": 0.28,
+    },
+    "collected_64": {
+        **TARGETS,
+        # targets not met: back pain and "the back of my legs" after a manipulation in a 1998
+        # pregnancy (emergency); false alarms: finished stories (back labour ending in a healthy
+        # birth, kidney stones passed, a father who has died, pregnancy pelvic pain recovered
+        # from); check questions
+        "red_flag_recall": 0.66,  # 2/3
+        "emergency_recall": 0.5,
+        "referral_recall": 0.75,  # 3/4
+        "intent_macro_f1": 0.42,
+        "false_alarms": 0.32,  # 9/29
+        "check_questions": 0.28,
+    },
+    "collected_65": {
+        **TARGETS,
+        # targets not met: waking unable to move or walk weeks after a biopsy of the back
+        # (urgent); referrals; check questions
+        "red_flag_recall": 0.0,  # 0/1
+        "referral_recall": 0.76,  # 19/25
+        "intent_macro_f1": 0.42,
+        "check_questions": 0.17,
+    },
+    "collected_66": {
+        **TARGETS,
+        # targets not met: a fall then worsening pain and a leg that will not hold her up, told
+        # in a blog that mixes Tagalog (urgent)
+        "red_flag_recall": 0.8,  # 4/5
+        "intent_macro_f1": 0.41,
     },
 }
 SUMMARY = re.compile(
