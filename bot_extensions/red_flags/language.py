@@ -188,12 +188,14 @@ PSEUDO_NEGATIONS = [
     "wasnt scanned until",
     "wasnt seen until",
 ]
-# Tokens that end a negation's reach inside a sentence. A reason is a clause of its own: "I
-# don't go out because my legs give way" denies the going out, not the legs.
-SCOPE_BREAKS = {
-    ",", ";", ":", "but", "however", "although", "though", "except", "yet", "and", ".",
-    "because", "cos", "coz", "cuz",
-}
+# Tokens that end a negation's reach inside a sentence: punctuation, the words that join
+# clauses, and a reason, which is a clause of its own ("I don't go out because my legs give
+# way" denies the going out, not the legs).
+SCOPE_BREAKS = (
+    {",", ";", ":", "."}
+    | {"but", "however", "although", "though", "except", "yet", "and"}
+    | {"because", "cos", "coz", "cuz"}
+)
 NEGATION_WINDOW = 6
 # Words that end a list whose items a negation before the first item denies, and how many
 # more words that list may add to the negation's reach.
