@@ -80,7 +80,8 @@ def normalise(text: str, chat_words: bool = True) -> str:
     # is two statements, and "-legs" is no word.
     text = re.sub(r"(?m)^[ \t]*[-*\u2022]+[ \t]*(?=\w)", ". ", text)
     # A length, a height, a speed or a weight is no age: "a 63cm frame", "I'm 5'11" keep their
-    # numbers in one token ("cm63", "5ft11"), which the age rules do not read.
+    # numbers in one token ("cm63", "5ft11"), which the age rules do not read; "80kmh" and
+    # "80 kg" lose theirs (no rule reads a speed's or a weight's number, only its unit).
     text = _LENGTH.sub(r"\2\1", text)
     text = _SPEED_OR_WEIGHT.sub(r"\1", text)
     text = _HEIGHT.sub(r"\1ft\2", text)
