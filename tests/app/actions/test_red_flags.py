@@ -86,3 +86,40 @@ async def test_a_yes_to_an_urgent_check_records_no_kind_of_emergency(
     )
     events = await ActionRedFlagDetails().run(dispatcher, confirmed, DOMAIN)
     assert [event["name"] for event in events] == ["red_flags"]
+
+
+def _user(text: str, *entities: dict) -> dict:
+    return {"event": "user", "text": text, "parse_data": {"entities": list(entities)}}
+
+
+async def test_a_no_to_an_emergency_check_holding_an_urgent_sign_tells_that_sign(
+    dispatcher: CollectingDispatcher, db: Session
+) -> None:
+    told = _user(
+        "the doctor says I have a spinal infection, and one of my legs is weak",
+        entity("red_flag", "fever-infection-signs"),
+        entity("held_triage", "urgent"),
+        entity("check_emergency", "worsening-leg-weakness"),
+        entity("check_question", "Is either leg weak right now?"),
+    )
+    denied = tracker("deny", "no", slots={"check_answer": "no"}, events=[told, _user("no")])
+    await ActionRedFlagDetails().run(dispatcher, denied, DOMAIN)
+    infection = db.get_one(RedFlag, "fever-infection-signs")
+    assert texts(dispatcher) == [
+        f"{infection.message}\n{infection.referral.who}: {infection.referral.how}"
+    ]
+
+
+async def test_a_no_to_a_check_that_held_nothing_tells_no_details(
+    dispatcher: CollectingDispatcher, db: Session
+) -> None:
+    # an older alarm before the check is not repeated after a no to it
+    alarm = _user("I wet myself", entity("red_flag", "bladder-problems"))
+    asked = _user(
+        "years ago my legs went weak",
+        entity("check_emergency", "worsening-leg-weakness"),
+        entity("check_question", "Is either leg weak right now?"),
+    )
+    denied = tracker("deny", "no", slots={"check_answer": "no"}, events=[alarm, asked, _user("no")])
+    await ActionRedFlagDetails().run(dispatcher, denied, DOMAIN)
+    assert dispatcher.messages == []
