@@ -454,6 +454,10 @@ class RedFlagDetector:
             status = "explained"
         elif over or not_new or years_back or treated or _passes_on_moving(doc, chosen):
             status = "past"
+        elif subject == "other" and language.DIED_OF.search(sentence.text[:first_mention]):
+            # Someone else's sign told with their death: a story that has ended, no one to
+            # send for help (a living writer's own signs are read in their own sentences).
+            status = "past"
         elif (
             subject == "other"
             and (definition.counts_when_past or long_ago_other)

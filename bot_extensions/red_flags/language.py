@@ -664,6 +664,15 @@ RECENT = re.compile(
     r"just now|(an|\d+|a few|few|two|three) (hours?|days?) ago|"
     r"(on|last) (monday|tuesday|wednesday|thursday|friday|saturday|sunday))\b"
 )
+# Someone's death from what comes next, read just before the mention: "my wife passed away
+# as a result of multiple myeloma", "he died of it"; not "he nearly died of sepsis".
+DIED_OF = re.compile(
+    r"(?<!nearly )(?<!almost )(?<!could have )(?<!could've )(?<!might have )"
+    r"\b(passed away|died|lost (his|her|their) (battle|fight))"
+    r"( (suddenly|peacefully|last \w+|in \w+|this \w+))? "
+    r"(of|from|with|to|after|as a result of|because of|due to)( (a|an|the|his|her|their))?"
+    r"( (multiple|metastatic|advanced|aggressive|secondary))? ?$"
+)
 DISTANT_PAST = re.compile(
     r"\b((\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|"
     r"twenty|few|several|many|couple of) (years?|yrs?|decades?|months?) ago|years ago|"
