@@ -970,6 +970,24 @@ HOLDS = {
         "red_flag_recall": 0.8,  # 4/5
         "intent_macro_f1": 0.41,
     },
+    "collected_67": {
+        **TARGETS,
+    },
+    "collected_68": {
+        **TARGETS,
+    },
+    "collected_69": {
+        **TARGETS,
+    },
+    "collected_70": {
+        **TARGETS,
+    },
+    "collected_71": {
+        **TARGETS,
+    },
+    "collected_72": {
+        **TARGETS,
+    },
 }
 SUMMARY = re.compile(
     r"red-flag recall (?P<red_flag_recall>[\d.]+) .*emergency recall (?P<emergency_recall>[\d.]+), "
