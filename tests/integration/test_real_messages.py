@@ -2,7 +2,7 @@
 instrument (bench/real_eval.py, a copy of ../shared/tools/real_eval.py).
 
 Each message opens a fresh conversation; a question the assistant asks gets one truthful
-answer. Ninety-four sets: `dev.yml` and `collected_1.yml` to `collected_66.yml`, real messages
+answer. A hundred sets: `dev.yml` and `collected_1.yml` to `collected_72.yml`, real messages
 nobody here wrote, and `written_here.yml` to `written_here_28.yml`, stories written here by
 writers who never saw the dev set or the rules, to check that the rules generalise. The floors
 are the levels this version reaches (docs/nlu-pipeline.md), so a change that loses ground
@@ -972,21 +972,68 @@ HOLDS = {
     },
     "collected_67": {
         **TARGETS,
+        # targets not met: false alarms: a husband's wasted calves and wobbly gait already
+        # operated on ("the surgery was successful"); referrals; check questions
+        "referral_recall": 0.7,  # 7/10
+        "false_alarms": 0.1,  # 1/11
+        "check_questions": 0.19,  # 2/11
+        "intent_macro_f1": 0.4,
     },
     "collected_68": {
         **TARGETS,
+        # targets not met: falls from a horse told without the horse named ("got sent flying
+        # over his shoulder") (urgent, twice); an older father who collapsed too dizzy to get up,
+        # the hip named only as a worry (emergency); false alarms: falls from horses, on ice
+        # and out of the bath that the writers judged over or harmless
+        "red_flag_recall": 0.66,  # 6/9
+        "emergency_recall": 0.75,  # 3/4
+        "referral_recall": 0.76,  # 13/17
+        "false_alarms": 0.43,  # 6/14
+        "intent_macro_f1": 0.2,
+        "not_sure_replies": 0.03,  # 1/40
     },
     "collected_69": {
         **TARGETS,
+        # targets not met: a staph infection of the spine told from the intensive care unit
+        # (emergency, read urgent); false alarms: a spinal infection after an epidural, treated
+        # and over; check questions (three ordinary messages)
+        "red_flag_recall": 0.94,  # 18/19
+        "emergency_recall": 0.9,  # 9/10
+        "referral_recall": 0.75,  # 6/8
+        "false_alarms": 0.34,  # 1/3
+        "check_questions": 0.34,  # 1/3
+        "intent_macro_f1": 0.37,
     },
     "collected_70": {
         **TARGETS,
+        # targets not met: severe back pain at 34 weeks told without the word pregnant
+        # (urgent); stabbing pain on every breath weeks after a caesarean, "or take a full
+        # breath" at the end of a list (emergency); check questions: runners' pain under the
+        # shoulder blade asks the upper-back check (exertion is left to ask)
+        "red_flag_recall": 0.66,  # 4/6
+        "emergency_recall": 0.0,  # 0/1
+        "referral_recall": 0.66,  # 10/15
+        "check_questions": 0.47,  # 7/15
+        "intent_macro_f1": 0.24,
     },
     "collected_71": {
         **TARGETS,
+        # targets not met: neck pain after a horse's near-fall (urgent); referrals
+        "red_flag_recall": 0.5,  # 1/2
+        "referral_recall": 0.5,  # 4/8
+        "intent_macro_f1": 0.59,
     },
     "collected_72": {
         **TARGETS,
+        # targets not met: a loud pop in the hip, then crawling up the stairs, and a hip in an
+        # immunosuppressed person, both later sepsis (emergency, read urgent); referrals; false
+        # alarms: a broken hip already pinned; check questions
+        "red_flag_recall": 0.77,  # 7/9
+        "emergency_recall": 0.5,  # 2/4
+        "referral_recall": 0.7,  # 12/17
+        "false_alarms": 0.1,  # 1/11
+        "check_questions": 0.19,  # 2/11
+        "intent_macro_f1": 0.22,
     },
 }
 SUMMARY = re.compile(
