@@ -60,24 +60,5 @@ class ActionRedFlagDetails(KnowledgeAction):
                     # the detector says which for a sign told, this for a sign confirmed.
                     events.append(SlotSet("alarm_kind", alarm_kind(referral.slug)))
             return events
-        if not slugs and tracker.get_slot("check_answer") == "no":
-            # A no to the emergency check that held an urgent sign: that sign's details.
-            slugs = _flags_held_by_the_check(tracker)
         send_red_flag_details(dispatcher, session, slugs, set(REFERRAL_LEVELS))
         return []
-
-
-# The detector's entity for an urgent level held while an emergency check is asked first.
-HELD_TRIAGE_ENTITY = "held_triage"
-
-
-def _flags_held_by_the_check(tracker: Tracker) -> list[str]:
-    """The flags told in the message that started the latest check, if it held a level."""
-    for event in reversed(tracker.events):
-        entities = (event.get("parse_data") or {}).get("entities") or []
-        names = {e.get("entity") for e in entities}
-        if event.get("event") == "user" and "check_question" in names:
-            if HELD_TRIAGE_ENTITY not in names:
-                return []
-            return [str(e["value"]) for e in entities if e.get("entity") == "red_flag"]
-    return []

@@ -2,9 +2,8 @@
 
 The detector marks a message whose serious sign may be happening now with a `check_<level>`
 entity (see bot_extensions/red_flags/component.py). Whatever the person asked, this policy
-then starts the check form of that level; when an urgent sign is present as well (the detector's
-`held_triage` entity), the emergency check comes first in a form whose "no" is the urgent
-referral. It reads only the latest message, so the intent the classifier gave the
+then starts the check form of that level; when an urgent sign is present as well, the urgent
+reply comes first. It reads only the latest message, so the intent the classifier gave the
 message stays as it is, and no rule has to list every intent and entity combination.
 While a check form waits, a reply that is another request ("show me the plank") is no answer
 (the slot mappings in domain/safety.yml leave `check_answer` empty): the policy says so and
@@ -22,7 +21,6 @@ from rasa.shared.core.domain import Domain
 from rasa.shared.core.trackers import DialogueStateTracker
 
 from bot_extensions.deterministic_policy import DeterministicPolicy
-from bot_extensions.red_flags.component import HELD_TRIAGE_ENTITY
 from bot_extensions.triage import urgency_rank
 
 # Above RulePolicy (6): the check comes before the rule that would answer the question.
@@ -34,13 +32,9 @@ CHECK_FORMS = {
     "check_urgent": "urgent_check",
     "check_see_clinician": "clinician_check",
 }
-# The emergency check asked while an urgent sign waits for its answer (domain/safety.yml).
-EMERGENCY_CHECK_HOLDING_URGENT = "emergency_check_holding_urgent"
 # The level each check form asks about.
-FORM_LEVELS = {
-    **{form: entity.removeprefix(CHECK_PREFIX) for entity, form in CHECK_FORMS.items()},
-    EMERGENCY_CHECK_HOLDING_URGENT: "emergency",
-}
+FORM_LEVELS = {form: entity.removeprefix(CHECK_PREFIX) for entity, form in CHECK_FORMS.items()}
+URGENT_REPLY = "utter_urgent"
 ASK_AGAIN = "utter_check_again"
 
 
@@ -69,7 +63,7 @@ class CheckQuestionPolicy(DeterministicPolicy):
             ),
             None,
         )
-        waiting = tracker.active_loop_name in FORM_LEVELS
+        waiting = tracker.active_loop_name in CHECK_FORMS.values()
         # A check no more urgent than the one waiting does not take its place: the waiting
         # question is answered first ("osteoporosis... did it start after a fall?" / "she
         # slipped in the bath, it's been worse since" must not turn into a question about six
@@ -84,8 +78,14 @@ class CheckQuestionPolicy(DeterministicPolicy):
         if waiting and form is None:
             no_answer = last == ACTION_LISTEN_NAME and tracker.get_slot("check_answer") is None
             return ASK_AGAIN if no_answer else None
-        if form is None or tracker.active_loop_name == form or last != ACTION_LISTEN_NAME:
+        if form is None or tracker.active_loop_name == form:
             return None
-        if form == CHECK_FORMS["check_emergency"] and HELD_TRIAGE_ENTITY in names:
-            return EMERGENCY_CHECK_HOLDING_URGENT
-        return form
+        urgent_now = any(
+            e.get("entity") == "triage_level" and e.get("value") == "urgent"
+            for e in message.entities
+        )
+        if last == ACTION_LISTEN_NAME:
+            return URGENT_REPLY if urgent_now and form == "emergency_check" else form
+        if last == URGENT_REPLY and urgent_now:
+            return form
+        return None

@@ -17,7 +17,7 @@ from rasa.core.agent import Agent
 from rasa.shared.nlu.training_data.loading import load_data
 from sklearn.metrics import f1_score
 
-from bot_extensions.red_flags.component import HELD_TRIAGE_ENTITY, RED_FLAG_INTENT
+from bot_extensions.red_flags.component import RED_FLAG_INTENT
 from bot_extensions.triage import ALARM_LEVELS
 
 
@@ -62,9 +62,8 @@ async def _parse_all(agent: Agent, examples: list[tuple[str, str]]) -> list[Pars
         start = time.perf_counter()
         result = await agent.parse_message(text)
         seconds = time.perf_counter() - start
-        # a level held for an emergency check is an alarm whatever the answer
         alarm = any(
-            e["entity"] in ("triage_level", HELD_TRIAGE_ENTITY) and e["value"] in ALARM_LEVELS
+            e["entity"] == "triage_level" and e["value"] in ALARM_LEVELS
             for e in result.get("entities", [])
         )
         parsed.append(Parsed(text, expected, result["intent"]["name"], alarm, seconds))

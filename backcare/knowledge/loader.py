@@ -31,6 +31,7 @@ class Knowledge:
     topics: list[schema.EducationTopic]
     red_flags: list[schema.RedFlag]
     sign_checks: list[schema.SignCheck]
+    beside_a_cause: schema.BesideACause
     messages: list[schema.Message]
     screening: list[schema.ScreeningQuestion]
     programme: schema.ProgrammeFile
@@ -77,6 +78,7 @@ def read_knowledge(directory: Path) -> Knowledge:
         topics=parsed["education.yml"].topics,  # type: ignore[attr-defined]
         red_flags=parsed["red_flags.yml"].red_flags,  # type: ignore[attr-defined]
         sign_checks=parsed["sign_checks.yml"].checks,  # type: ignore[attr-defined]
+        beside_a_cause=parsed["sign_checks.yml"].beside_a_cause,  # type: ignore[attr-defined]
         messages=parsed["messages.yml"].messages,  # type: ignore[attr-defined]
         screening=parsed["screening.yml"].questions,  # type: ignore[attr-defined]
         programme=parsed["programme.yml"],  # type: ignore[arg-type]
@@ -191,6 +193,11 @@ def _check_references(knowledge: Knowledge) -> None:
             require("sign_checks.yml", check.slug, "red flag", slug, flag_slugs)
         for source in check.sources:
             require("sign_checks.yml", check.slug, "source", source, source_ids)
+    beside = knowledge.beside_a_cause
+    for slug in [*beside.causes, *beside.signs]:
+        require("sign_checks.yml", "beside_a_cause", "red flag", slug, flag_slugs)
+    for source in beside.sources:
+        require("sign_checks.yml", "beside_a_cause", "source", source, source_ids)
     for question in knowledge.screening:
         require("screening.yml", question.slot, "red flag", question.red_flag, flag_slugs)
     for referral in knowledge.referrals:

@@ -196,9 +196,19 @@ class RedFlagsFile(Entry):
     red_flags: list[RedFlag]
 
 
+class BesideACause(Entry):
+    """A possible sign of a squeezed spinal cord or nerve roots, told beside a present cause of
+    that squeezing, is the emergency, not a question."""
+
+    causes: list[Slug] = Field(min_length=1)
+    signs: list[Slug] = Field(min_length=1)
+    sources: list[str] = Field(min_length=1)
+
+
 class SignChecksFile(Entry):
     version: int
     checks: list[SignCheck]
+    beside_a_cause: BesideACause
     # The check asked when the intent classifier reads a red flag that no rule can place.
     unplaced: Slug
     # Signs (the NLU's `symptom` values) that answer a waiting check question with a yes.

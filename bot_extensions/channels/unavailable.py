@@ -17,8 +17,6 @@ from rasa.core.agent import Agent
 from rasa.shared.core.events import SlotSet
 from rasa.shared.core.trackers import DialogueStateTracker
 
-from bot_extensions.red_flags.component import HELD_TRIAGE_ENTITY
-
 logger = logging.getLogger(__name__)
 
 # The rules in data/rules/safety.yml: triage level → the reply that says what to do now.
@@ -44,8 +42,7 @@ async def replies_when_unhandled(app: Any, text: str, channel: str) -> list[dict
         slot_names = {slot.name for slot in agent.domain.slots}
         slots = [SlotSet(name, value) for name, value in found.items() if name in slot_names]
         tracker = DialogueStateTracker.from_events("unhandled", slots, agent.domain.slots)
-        # With no conversation to ask a check in, a level held for one is told at once.
-        level = found.get("triage_level") or found.get(HELD_TRIAGE_ENTITY)
+        level = found.get("triage_level")
         names = [RED_FLAG_RESPONSES[level]] if level in RED_FLAG_RESPONSES else []
         replies = []
         for name in [*names, NOT_HANDLED_RESPONSE]:

@@ -67,9 +67,6 @@ LASTING_REPLY_ENTITY = "lasting_reply"
 HELP_COMING_ENTITY = "help_coming"
 ALARM_KIND_ENTITY = "alarm_kind"
 SEE_FIRST_ENTITY = "see_first"
-# An urgent sign told with an emergency one that may be happening now: the urgent level is held
-# while the emergency check is asked first (a yes is the emergency, a no the urgent referral).
-HELD_TRIAGE_ENTITY = "held_triage"
 DENY_INTENT = "deny"
 # The intents that ask for something ("ask_exercise", "ask_pain_cause", ...).
 QUESTION_INTENT_PREFIX = "ask_"
@@ -200,12 +197,7 @@ class RedFlagDetectorComponent(GraphComponent, EntityExtractorMixin):
         if top:
             # The referral of the most urgent flag picks the reply's wording (crisis support,
             # emergency services); the subject says whether to address the person or others.
-            # An alarm with a check (always more urgent than every present sign) waits for the
-            # check's answer: the question about the emergency comes before anything else, and
-            # its answer decides the level.
-            holds = top.urgency in ALARM_LEVELS and check is not None
-            level_entity = HELD_TRIAGE_ENTITY if holds else "triage_level"
-            entities.append(self._entity(level_entity, top.urgency, top.start, top.end))
+            entities.append(self._entity("triage_level", top.urgency, top.start, top.end))
             entities.append(self._entity("referral", top.referral, top.start, top.end))
             if top.urgency == MOST_URGENT:
                 # which replies follow the emergency: a crisis line, or an examination

@@ -38,6 +38,9 @@ ALL_CLEAR_LAYER = "all_clear"
 # Parts told in this message and the person's short messages before it (set by the Rasa
 # component, which is handed those messages; the detector reads one text).
 ACROSS_MESSAGES_LAYER = "told_across_messages"
+# An unclear nerve sign made present by a present cause of compression told beside it
+# (sign_checks.yml, `beside_a_cause`).
+BESIDE_A_CAUSE_LAYER = "beside_a_cause"
 
 
 @dataclass(frozen=True)
@@ -117,7 +120,8 @@ class Finding:
     terms: tuple[str, ...]
     start: int
     end: int
-    layer: str = RULE_LAYER  # rule | suspect | told_apart | all_clear | told_across_messages
+    # rule | suspect | told_apart | all_clear | told_across_messages | beside_a_cause
+    layer: str = RULE_LAYER
     rule: int = 0  # index of the rule within its layer (phrases follow the match rules)
     check_question: str | None = None
     # The flags a suspect's check question covers (cauda equina: saddle, bladder, bowel...).
@@ -148,6 +152,29 @@ class UnplacedCheck:
 
 
 @dataclass(frozen=True)
+class BesideACause:
+    """Nerve signs that a present cause of compression, told in the same message, makes present."""
+
+    causes: frozenset[str] = frozenset()
+    signs: frozenset[str] = frozenset()
+
+    def settle(self, findings: list[Finding]) -> list[Finding]:
+        """An unclear suspect sign beside a present cause is present, not a question: "the
+        doctor says I have a spinal infection, and one of my legs is weak"."""
+        if not any(f.is_present and f.slug in self.causes for f in findings):
+            return findings
+        return [
+            replace(f, status="present", layer=BESIDE_A_CAUSE_LAYER, check_question=None)
+            if f.status == "unclear"
+            and f.layer == SUSPECT_LAYER
+            and f.slug in self.signs
+            and not language.DISTANT_PAST.search(f.sentence)
+            else f
+            for f in findings
+        ]
+
+
+@dataclass(frozen=True)
 class Knowledge:
     """What the detector reads: the flags, and the check questions with their suspect cues."""
 
@@ -158,6 +185,7 @@ class Knowledge:
     unplaced: UnplacedCheck
     # The `symptom` values that, told while a check question waits, answer it with a yes.
     answer_signs: frozenset[str]
+    beside_a_cause: BesideACause
 
 
 def load_knowledge(red_flags_file: Path, checks_file: Path) -> Knowledge:
@@ -229,6 +257,10 @@ def load_knowledge(red_flags_file: Path, checks_file: Path) -> Knowledge:
             unplaced["question"], unplaced["flag"], flags[unplaced["flag"]].urgency
         ),
         answer_signs=frozenset(checks["answer_signs"]),
+        beside_a_cause=BesideACause(
+            frozenset(checks["beside_a_cause"]["causes"]),
+            frozenset(checks["beside_a_cause"]["signs"]),
+        ),
     )
 
 
@@ -279,7 +311,9 @@ class RedFlagDetector:
         suspects: Iterable[FlagDefinition] = (),
         told_apart: Iterable[FlagDefinition] = (),
         all_clear: Iterable[FlagDefinition] = (),
+        beside_a_cause: BesideACause = BesideACause(),
     ) -> None:
+        self.beside_a_cause = beside_a_cause
         self.definitions = {d.slug: d for d in definitions}
         self.rule_sets = {
             d.key: d for d in [*self.definitions.values(), *suspects, *told_apart, *all_clear]
@@ -307,6 +341,7 @@ class RedFlagDetector:
             suspects=knowledge.suspects,
             told_apart=knowledge.told_apart,
             all_clear=knowledge.all_clear,
+            beside_a_cause=knowledge.beside_a_cause,
         )
 
     def detect(self, text: str) -> list[Finding]:
@@ -356,7 +391,7 @@ class RedFlagDetector:
             key = (definition.slug, sent_start)
             if key not in findings or _rank(finding) > _rank(findings[key]):
                 findings[key] = finding
-        judged = _settle(list(findings.values()), cleared, closed_at)
+        judged = self.beside_a_cause.settle(_settle(list(findings.values()), cleared, closed_at))
         return sorted(judged, key=lambda f: (-_rank(f), f.start))
 
     def _judge(

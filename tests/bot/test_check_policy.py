@@ -1,5 +1,5 @@
-"""CheckQuestionPolicy: the check question first, an emergency check before the urgent reply it
-holds, and the question again after a reply that is no answer."""
+"""CheckQuestionPolicy: the check question first, the urgent reply before an emergency check,
+and the question again after a reply that is no answer."""
 
 from __future__ import annotations
 
@@ -54,17 +54,17 @@ def test_a_check_entity_starts_its_form_whatever_the_intent(policy, domain) -> N
         assert next_action(policy, domain, message) == form
 
 
-def test_an_urgent_sign_waits_for_the_emergency_check_asked_first(policy, domain) -> None:  # type: ignore[no-untyped-def]
+def test_an_urgent_sign_gets_its_reply_before_the_emergency_check(policy, domain) -> None:  # type: ignore[no-untyped-def]
     message = said(
         "numb leg",
         "report_red_flag",
-        ("held_triage", "urgent"),
+        ("triage_level", "urgent"),
         ("check_emergency", "worsening-leg-weakness"),
     )
-    assert next_action(policy, domain, message) == "emergency_check_holding_urgent"
-    # once the form runs, the policy leaves it to the rules
-    started = ActionExecuted("emergency_check_holding_urgent")
-    assert next_action(policy, domain, message, started) is None
+    assert next_action(policy, domain, message) == "utter_urgent"
+    assert next_action(policy, domain, message, ActionExecuted("utter_urgent")) == (
+        "emergency_check"
+    )
 
 
 def test_a_reply_that_is_no_answer_gets_the_question_again(policy, domain) -> None:  # type: ignore[no-untyped-def]

@@ -109,26 +109,6 @@ def test_urgent_flag_gets_same_day_care(assistant: Assistant) -> None:
     assert slots(assistant, sender)["triage"] == "urgent"
 
 
-def test_an_urgent_sign_with_an_unclear_emergency_one_asks_about_the_emergency_first(
-    assistant: Assistant,
-) -> None:
-    told = "the doctor says I have a spinal infection, and one of my legs is weak"
-    # a clear no: the urgent referral the infection needs, with its details
-    sender = new_sender()
-    asked = texts(assistant.say(sender, told))
-    assert "?" in asked and not asked.startswith(RESPONSES["utter_urgent"][1])
-    assert slots(assistant, sender)["triage"] == "none"
-    said = texts(assistant.say(sender, "no"))
-    assert said.startswith(RESPONSES["utter_urgent"][1])
-    assert slots(assistant, sender)["triage"] == "urgent"
-    assert "infection" in said.split(RESPONSES["utter_urgent"][1], 1)[1]
-    # anything but a clear no: the emergency
-    sender = new_sender()
-    assistant.say(sender, told)
-    assistant.say(sender, "yes it's weak right now")
-    assert slots(assistant, sender)["triage"] == "emergency"
-
-
 def test_denied_symptoms_raise_no_alarm(assistant: Assistant) -> None:
     sender = new_sender()
     said = texts(
