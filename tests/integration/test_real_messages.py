@@ -994,11 +994,12 @@ HOLDS = {
     },
     "collected_69": {
         **TARGETS,
-        # targets not met: a staph infection of the spine told from the intensive care unit
-        # (emergency, read urgent); false alarms: a spinal infection after an epidural, treated
-        # and over; check questions (three ordinary messages)
-        "red_flag_recall": 0.94,  # 18/19
-        "emergency_recall": 0.9,  # 9/10
+        # targets not met: a staph infection of the spine told from the intensive care unit,
+        # and a collapsed vertebra with "my legs started to go numb" (both legs told without
+        # "both"), each read urgent with its check after the reply (emergency); false alarms: a
+        # spinal infection after an epidural, treated and over; check questions
+        "red_flag_recall": 0.89,  # 17/19
+        "emergency_recall": 0.8,  # 8/10
         "referral_recall": 0.75,  # 6/8
         "false_alarms": 0.34,  # 1/3
         "check_questions": 0.34,  # 1/3
