@@ -490,8 +490,9 @@ class RedFlagDetector:
         elif over or not_new or years_back or treated or _passes_on_moving(doc, chosen):
             status = "past"
         elif subject == "other" and language.DIED_OF.search(sentence.text[:first_mention]):
-            # Someone else's sign told with their death: a story that has ended, no one to
-            # send for help (a living writer's own signs are read in their own sentences).
+            # Someone else's sign told as what they died of ("my wife passed away from
+            # myeloma"): a story that has ended, with no one to send for help. Only that form:
+            # a bereaved writer's own signs in the same sentence are still read.
             status = "past"
         elif (
             subject == "other"
