@@ -312,11 +312,17 @@ TREATED = re.compile(
     # "nothing broken" only as a test's or a clinician's finding, not the person's guess
     r"(" + _IMAGING + r"|doctors?|docs?|the er|a ?& ?e|hospital|they)[^.?!]{0,40}"
     r"(nothing (was |is )?broken|no fracture|no break|not broken)|"
+    # a finding told in the past, with no guess in it: "I'm very lucky, nothing was broken",
+    # "no serious injuries", "I checked out okay", "the diagnosis, lower back strain"
+    r"nothing was broken|no serious injur(y|ies)|"
+    r"checked (me |him |her )?out (ok|okay|fine|alright|all right)|"
+    r"(the )?diagnosis( was| is)?[:,]? (a |an )?((lower|low|upper) )?(back )?(muscle )?"
+    r"(strain|sprain|bruise|bruising|contusion)|"
     r"(sent|let) (me|him|her|them|us) (go )?home|discharged|home from (the )?hospital|"
     # a clinician's word, not the person's own ("he says it is whiplash")
     r"(doctors?|docs?|gp|dr|consultant|physio|the er|a ?& ?e|hospital|paramedics?|they) "
     r"(said|says|told me|told us|called it) (it was|it is|its|it's)? ?(a |just |only )?"
-    r"(strain|sprain|bruised|bruising|bruise|muscular|soft tissue|whiplash)|"
+    r"(strain|sprain|bruised|bruising|bruise|muscular|soft tissue|whiplash|(a |major )?contusion)|"
     r"(has been|had been|was|got) (replaced|pinned|plated|fixed|repaired|operated on))\b"
 )
 ANSWERED_YES = re.compile(
