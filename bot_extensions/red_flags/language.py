@@ -20,6 +20,8 @@ _CONTRACTIONS = [
     (r"\b(will not|won'?t)\b", "wont"),
     (r"\bi'?m\b", "im"),
     (r"\bi'?ve\b", "ive"),
+    # "I'll" is no "ill": "so I'll be doing exercises" tells no illness
+    (r"\b(i|you|we|he|she|they|it)'ll\b", r"\1 will"),
 ]
 
 
@@ -151,6 +153,15 @@ PSEUDO_NEGATIONS = [
     "no relief",
     "doesnt help",
     "dont help",
+    # what failed to ease the pain tells the pain: "a run didn't help the shooting pain"
+    "didnt help",
+    "wont help",
+    "not helping",
+    "isnt helping",
+    "didnt ease",
+    "doesnt ease",
+    "didnt touch",
+    "doesnt touch",
     "nothing helps",
     "no position",
     "dont understand",
@@ -323,7 +334,9 @@ TREATED = re.compile(
     r"(doctors?|docs?|gp|dr|consultant|physio|the er|a ?& ?e|hospital|paramedics?|they) "
     r"(said|says|told me|told us|called it) (it was|it is|its|it's)? ?(a |just |only )?"
     r"(strain|sprain|bruised|bruising|bruise|muscular|soft tissue|whiplash|(a |major )?contusion)|"
-    r"(has been|had been|was|got) (replaced|pinned|plated|fixed|repaired|operated on))\b"
+    r"(has been|had been|was|got) (replaced|pinned|plated|fixed|repaired|operated on)|"
+    # the recovery after the repair: "it went fine, and she seems to be making a good recovery"
+    r"(making|made) an? (good|great|full|remarkable|speedy|quick|excellent) recovery)\b"
 )
 ANSWERED_YES = re.compile(
     r"\b(yes|yeah|yep|i said yes|i have|ive had|i had|i do|i did|i am|im afraid so|sadly yes)\b"
