@@ -20,8 +20,6 @@ _CONTRACTIONS = [
     (r"\b(will not|won'?t)\b", "wont"),
     (r"\bi'?m\b", "im"),
     (r"\bi'?ve\b", "ive"),
-    # "I'll" is no "ill": "so I'll be doing exercises" tells no illness
-    (r"\b(i|you|we|he|she|they|it)'ll\b", r"\1 will"),
 ]
 
 
@@ -100,6 +98,8 @@ def normalise(text: str, chat_words: bool = True) -> str:
         text = re.sub(pattern, replacement, text)
     if chat_words:
         text = _HEDGED_NEGATION.sub(r"\1 ", text)
+        # "I'll" is no "ill": "so I'll be doing exercises" tells no illness
+        text = re.sub(r"\bi'll\b", "i will", text)
     return re.sub(r"(\w)'(\w)", r"\1\2", text)
 
 
@@ -325,7 +325,7 @@ TREATED = re.compile(
     r"(nothing (was |is )?broken|no fracture|no break|not broken)|"
     # a finding told in the past, with no guess in it: "I'm very lucky, nothing was broken",
     # "no serious injuries", "I checked out okay", "the diagnosis, lower back strain"
-    r"nothing was broken|no serious injur(y|ies)|"
+    r"(?<!sure )(?<!if )(?<!hope )(?<!hoping )(?<!that )nothing was broken|no serious injur(y|ies)|"
     r"checked (me |him |her )?out (ok|okay|fine|alright|all right)|"
     r"(the )?diagnosis( was| is)?[:,]? (a |an )?((lower|low|upper) )?(back )?(muscle )?"
     r"(strain|sprain|bruise|bruising|contusion)|"
@@ -538,7 +538,8 @@ _CLINICIAN = (
     r"oncologist|oncology( nurse| team| clinic)?|rheumatologist|neurologist|neurosurgeon|"
     r"orthopaedic|orthopedic|midwife|maternity( triage| unit| assessment( unit)?| ward)?|"
     r"labour ward|labor and delivery|triage|"
-    r"chiro|chiropractor|osteo|osteopath|a ?& ?e|er|hospital|urgent care|walk in( centre)?|"
+    r"chiro|chiropractor|osteo|osteopath|a ?& ?e|er|emergency (department|room)|hospital|"
+    r"urgent care|walk in( centre)?|"
     r"clinic|out of hours( doctor| service)?|paramedics?|ambulance crew|111)"
 )
 CHECK_TOLD = re.compile(

@@ -2,7 +2,7 @@
 instrument (bench/real_eval.py, a copy of ../shared/tools/real_eval.py).
 
 Each message opens a fresh conversation; a question the assistant asks gets one truthful
-answer. A hundred sets: `dev.yml` and `collected_1.yml` to `collected_72.yml`, real messages
+answer. A hundred and five sets: `dev.yml` and `collected_1.yml` to `collected_77.yml`, real messages
 nobody here wrote, and `written_here.yml` to `written_here_28.yml`, stories written here by
 writers who never saw the dev set or the rules, to check that the rules generalise. The floors
 are the levels this version reaches (docs/nlu-pipeline.md), so a change that loses ground
@@ -1035,6 +1035,43 @@ HOLDS = {
         "false_alarms": 0.1,  # 1/11
         "check_questions": 0.19,  # 2/11
         "intent_macro_f1": 0.22,
+    },
+    "collected_73": {
+        **TARGETS,
+        # targets not met: two older women with back pain and a sudden confusion, already with
+        # their GP or in hospital (urgent); a fall and no weight taken, told as a carer's worry
+        # that she will forget it (emergency); referrals; check questions
+        "red_flag_recall": 0.81,  # 13/16
+        "emergency_recall": 0.85,  # 6/7
+        "referral_recall": 0.69,  # 9/13
+        "check_questions": 0.23,  # 2/9
+        "intent_macro_f1": 0.35,
+    },
+    "collected_74": {
+        **TARGETS,
+        # targets not met: referrals
+        "referral_recall": 0.62,  # 5/8
+        "intent_macro_f1": 0.65,
+    },
+    "collected_75": {
+        **TARGETS,
+        "intent_macro_f1": 0.48,
+    },
+    "collected_76": {
+        **TARGETS,
+        # targets not met: a small boy who will not stand or straighten his leg, never called a
+        # child in the message (urgent); false alarms: a toddler's irritable hip told to its end
+        # ("running around like nothing ever happened"); check questions
+        "red_flag_recall": 0.8,  # 4/5
+        "referral_recall": 0.82,  # 14/17
+        "false_alarms": 0.06,  # 1/18
+        "intent_macro_f1": 0.33,
+    },
+    "collected_77": {
+        **TARGETS,
+        # targets not met: referrals
+        "referral_recall": 0.5,  # 4/8
+        "intent_macro_f1": 0.40,
     },
 }
 SUMMARY = re.compile(
