@@ -768,8 +768,15 @@ def _settle(findings: list[Finding], cleared: set[str], closed_at: dict[str, int
     - A sign told in the past tense and said later to be over is over, unless told again after
       ("at its worst I had numbness... by June the numbness had gone completely"). Not an
       emergency sign: one that came and went recently still needs a clinician today.
+    - A condition a clinician named (`diagnosed_as`) is seen to wherever the message names it
+      again in the same words: "the doctor said classic shingles... shingles is pretty
+      uncomfortable". The sign told in other words is not ("...and now blisters on my chest").
     """
     denied = {f.slug for f in findings if f.status == "negated"} | cleared
+    named_by_a_clinician: dict[str, set[str]] = {}
+    for f in findings:
+        if f.status == "settled":
+            named_by_a_clinician.setdefault(f.slug, set()).update(f.terms)
     over_at = {f.slug: f.start for f in findings if f.status == "past"}
     # Where each present sign was last told: for one told across sentences, its last part
     # ("my mother is 84... an old collapse, fine since... last week she lost her balance").
@@ -779,6 +786,12 @@ def _settle(findings: list[Finding], cleared: set[str], closed_at: dict[str, int
             present_at[f.slug] = max(present_at.get(f.slug, -1), f.end)
 
     def settled(f: Finding) -> str:
+        if (
+            f.is_present
+            and f.urgency != MOST_URGENT
+            and set(f.terms) <= named_by_a_clinician.get(f.slug, set())
+        ):
+            return "settled"
         if f.status == "unclear" and (
             f.slug in denied or (f.slug in over_at and _is_a_question(f.sentence))
         ):

@@ -345,7 +345,7 @@ ANSWERED_YES = re.compile(
 # said I could develop cauda equina", "surgery if I lose control of my bladder".
 HYPOTHETICAL = re.compile(
     r"\b(if (i|you|it|they|he|she|we)( ever)?( (got|get|noticed|notice|lost|lose|developed|"
-    r"develop))?|could develop|might develop|may develop|could get|"
+    r"develop|had to|were to))?|could develop|might develop|may develop|could get|"
     r"might get|could lead to|can lead to|risk of|chance of|such as|unless|end up|ending up|"
     r"be left)\s*$"
 )
