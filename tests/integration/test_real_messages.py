@@ -2,7 +2,7 @@
 instrument (bench/real_eval.py, a copy of ../shared/tools/real_eval.py).
 
 Each message opens a fresh conversation; a question the assistant asks gets one truthful
-answer. A hundred and five sets: `dev.yml` and `collected_1.yml` to `collected_77.yml`, real messages
+answer. A hundred and ten sets: `dev.yml` and `collected_1.yml` to `collected_82.yml`, real messages
 nobody here wrote, and `written_here.yml` to `written_here_28.yml`, stories written here by
 writers who never saw the dev set or the rules, to check that the rules generalise. The floors
 are the levels this version reaches (docs/nlu-pipeline.md), so a change that loses ground
@@ -1072,6 +1072,56 @@ HOLDS = {
         # targets not met: referrals
         "referral_recall": 0.5,  # 4/8
         "intent_macro_f1": 0.40,
+    },
+    "collected_78": {
+        **TARGETS,
+        # targets not met: back pain every 20 to 30 minutes, maybe labour, told without the
+        # pregnancy (urgent); false alarms: a finished pregnancy's "couldn't breathe" for pain;
+        # check questions
+        "red_flag_recall": 0.92,  # 13/14
+        "false_alarms": 0.07,  # 1/15
+        "check_questions": 0.2,  # 3/15
+        "intent_macro_f1": 0.28,
+        "not_sure_replies": 0.03,  # 1/39
+    },
+    "collected_79": {
+        **TARGETS,
+        # targets not met: a myeloma patient's back and legs worse at night (emergency, read
+        # urgent); night pain with itching and glands (lymphoma), lupus with an infection and
+        # pain under the ribs, an unstable neck joint in arthritis (urgent); referrals; false
+        # alarms: cancer survivors whose fractures were treated or whose back pain was
+        # investigated long ago
+        "red_flag_recall": 0.69,  # 9/13
+        "emergency_recall": 0.0,  # 0/1
+        "referral_recall": 0.85,  # 12/14
+        "false_alarms": 0.5,  # 4/8
+        "intent_macro_f1": 0.25,
+    },
+    "collected_80": {
+        **TARGETS,
+        # targets not met: referrals; false alarms: "about keeled over" from the pain
+        "referral_recall": 0.66,  # 6/9
+        "false_alarms": 0.04,  # 1/26
+        "intent_macro_f1": 0.37,
+        "not_sure_replies": 0.03,  # 1/39
+    },
+    "collected_81": {
+        **TARGETS,
+        # targets not met: referrals
+        "referral_recall": 0.75,  # 3/4
+        "intent_macro_f1": 0.33,
+    },
+    "collected_82": {
+        **TARGETS,
+        # targets not met: pain between the shoulder blades for two days, then a sudden sweat
+        # told in a later sentence (emergency, read urgent); referrals; check questions: upper-
+        # back pain asks its check
+        "red_flag_recall": 0.91,  # 11/12
+        "emergency_recall": 0.83,  # 5/6
+        "referral_recall": 0.63,  # 7/11
+        "check_questions": 0.36,  # 5/14
+        "intent_macro_f1": 0.39,
+        "not_sure_replies": 0.03,  # 1/37
     },
 }
 SUMMARY = re.compile(
