@@ -218,8 +218,9 @@ HOLDS = {
         **TARGETS,
         "red_flag_recall": 0.80,  # 34/42
         "emergency_recall": 0.83,  # 20/24
-        "intent_macro_f1": 0.36,
-        "false_alarms": 0.24,  # 4/17
+        # 0.37 before stop 33: a fall judged over is read as the question, not a red flag
+        "intent_macro_f1": 0.34,
+        "false_alarms": 0.18,  # 3/17
     },
     # Real messages from public pages, a fourth collector (forum posts): targets not met on this
     # set. Missed: an 82-year-old confined to a wheelchair by six weeks of back pain; a father in
@@ -321,6 +322,9 @@ HOLDS = {
         "red_flag_recall": 0.83,  # 5/6
         "false_alarms": 0.18,  # 3/17
         "intent_macro_f1": 0.36,
+        # 7/7 before stop 33: a rider's fall seen at the ER is over, and a break taken at work no
+        # longer asks the fragile-bones check
+        "referral_recall": 0.71,  # 5/7
     },
     # Real messages from public pages, a thirteenth collector (blogs, carers' blogs, reader
     # letters and advice columns, patient-story pages): at first contact red flags 13/20,
@@ -397,7 +401,7 @@ HOLDS = {
     # "opting out of" existence; "my arms and legs are still strong" is no weak leg.
     "collected_18": {
         **TARGETS,
-        "referral_recall": 0.70,  # 7/10
+        "referral_recall": 0.6,  # 6/10; 7/10 before stop 33, when a collapse for pain alarmed
         # target 0.15 not met: a patient's weak leg told by the nurse who caught her, thoracic
         # pain after gardening, a pain that got worse through a school day
         "check_questions": 0.17,  # 3/18
@@ -453,14 +457,15 @@ HOLDS = {
         # targets not met: two children's back pain labelled urgent (the clinical table has no
         # such row; the assistant refers them to a GP before any exercise); a 2014 night waking
         # told as one episode; new urinary urgency read as a kidney infection (urgent) with the
-        # cauda-equina check asked after it, which the instrument does not answer; false alarms on
-        # a ladder fall where "nothing was broken" and a "floppy foot" avoided by surgery eight
-        # years ago (shingles confirmed by a physician is seen to since stop 26)
+        # cauda-equina check asked after it, which the instrument does not answer; check
+        # questions: since stop 33 a ladder fall where "nothing was broken" asks instead of
+        # alarming (shingles confirmed by a physician is seen to since stop 26)
         "red_flag_recall": 0.78,  # 15/19
         "emergency_recall": 0.88,  # 8/9
         "referral_recall": 0.37,  # 3/8
-        "false_alarms": 0.09,  # 2/23
+        "false_alarms": 0.0,  # 0/23
         "intent_macro_f1": 0.46,
+        "check_questions": 0.18,  # 4/23
     },
     # Real messages from public pages, a twenty-second collector (posts typed on phones,
     # metaphors for symptoms, women's health, sleep, drink and drugs, low mood): at first
@@ -545,12 +550,14 @@ HOLDS = {
         **TARGETS,
         # targets not met: ten days of sudden severe pain, unable to stand, told without a sign;
         # false alarms on sciatica's constant pain "no matter how" one lies, fractures of
-        # twenty years ago told in a sentence without their time, and a leg numb only lying on
-        # the back; check questions on a friend's stenosis and a known past
+        # twenty years ago told in a sentence without their time (since stop 33, diagnosed
+        # ones ask instead), and a leg numb only lying on the back; check questions on a
+        # friend's stenosis and a known past
         "red_flag_recall": 0.94,  # 16/17
         "referral_recall": 0.72,  # 8/11
-        "false_alarms": 0.14,  # 3/22
+        "false_alarms": 0.1,  # 2/22
         "intent_macro_f1": 0.22,
+        "check_questions": 0.19,  # 4/22
     },
     "collected_27": {
         **TARGETS,
@@ -837,7 +844,7 @@ HOLDS = {
         # polymyalgia (long-term steroids count, as issue 11 asks); referrals; check questions
         "red_flag_recall": 0.81,  # 9/11
         "referral_recall": 0.72,  # 8/11
-        "intent_macro_f1": 0.41,
+        "intent_macro_f1": 0.39,
         "false_alarms": 0.10,  # 2/20
         "check_questions": 0.20,
     },
@@ -905,7 +912,7 @@ HOLDS = {
         # sit up") (emergency, emergency); referrals
         "red_flag_recall": 0.33,  # 1/3
         "emergency_recall": 0.33,
-        "referral_recall": 0.71,  # 10/14
+        "referral_recall": 0.64,  # 9/14; 10/14 before stop 33, when a hip collapsing alarmed
         "intent_macro_f1": 0.33,
     },
     "collected_61": {
@@ -914,10 +921,10 @@ HOLDS = {
         # without the cancer, an older woman's slip onto her tailbone without an age, a husband's
         # legs too weak to walk beside a cancer history (urgent, urgent, emergency); false
         # alarms (a vertebra cracked in 1993, a fever told as over); referrals
-        "red_flag_recall": 0.81,  # 13/16
+        "red_flag_recall": 0.87,  # 14/16
         "emergency_recall": 0.5,
-        "referral_recall": 0.5,  # 4/8
-        "intent_macro_f1": 0.55,
+        "referral_recall": 0.37,  # 3/8; 4/8 before stop 33, when a back collapsing alarmed
+        "intent_macro_f1": 0.52,
         "false_alarms": 0.15,  # 2/14
     },
     "collected_62": {
@@ -1113,10 +1120,11 @@ HOLDS = {
     },
     "collected_82": {
         **TARGETS,
-        # targets not met: pain between the shoulder blades for two days, then a sudden sweat
-        # told in a later sentence (emergency, read urgent); referrals; check questions: upper-
-        # back pain asks its check
-        "red_flag_recall": 0.91,  # 11/12
+        # targets not met: new pain to the right of the spine after dinner, told as knotted
+        # sinews (the gallbladder, urgent); pain between the shoulder blades for two days, then
+        # a sudden sweat told in a later sentence (emergency, read urgent); referrals; check
+        # questions: upper-back pain asks its check
+        "red_flag_recall": 0.83,  # 10/12
         "emergency_recall": 0.83,  # 5/6
         "referral_recall": 0.63,  # 7/11
         "check_questions": 0.36,  # 5/14
