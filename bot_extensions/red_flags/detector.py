@@ -904,6 +904,8 @@ def _is_hypothetical(doc: Doc, mentions: list[Span]) -> bool:
         return True
     if language.HYPOTHETICAL_OR.search(doc.text[span.sent.start_char : span.start_char]):
         return True
+    if language.WISHED.search(doc.text[span.sent.start_char : span.start_char]):
+        return True
     last = max(mentions, key=lambda mention: mention.start)
     return bool(language.FEARED.search(doc.text[span.sent.start_char : last.start_char]))
 

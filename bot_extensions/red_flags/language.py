@@ -350,6 +350,10 @@ HYPOTHETICAL = re.compile(
     r"be left)\s*$"
 )
 HYPOTHETICAL_REACH = 30  # characters before the sign in which the cue must end
+# A wish, not a report: "wishing I was paralyzed so I couldn't feel anything from the chest down"
+WISHED = re.compile(
+    r"\bwish(ing|ed|es)?( that)? (i|he|she|they|it) (was|were|could|had)\b[^.?!]{0,40}$"
+)
 # The second of two signs in one "if": "if I got numbness down there or couldn't wee, go
 # straight to A&E". Only with a verb of coming down with something: "if I sit long my legs go
 # numb or I can't wee" tells what happens.
