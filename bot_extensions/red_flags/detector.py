@@ -14,6 +14,7 @@ it said.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass, fields, replace
 from pathlib import Path
@@ -391,7 +392,8 @@ class RedFlagDetector:
             key = (definition.slug, sent_start)
             if key not in findings or _rank(finding) > _rank(findings[key]):
                 findings[key] = finding
-        judged = self.beside_a_cause.settle(_settle(list(findings.values()), cleared, closed_at))
+        told = _beside_its_diagnosis(doc, list(findings.values()))
+        judged = self.beside_a_cause.settle(_settle(told, cleared, closed_at))
         return sorted(judged, key=lambda f: (-_rank(f), f.start))
 
     def _judge(
@@ -482,7 +484,9 @@ class RedFlagDetector:
             status = "question"
         elif _denied_after(doc, chosen):
             status = "negated"
-        elif diagnosed:
+        elif diagnosed or (
+            definition.needs_pain and language.says_pain_long_standing(doc.text)
+        ):
             status = "settled"
         elif any(cause in _clause_around(doc, chosen) for cause in definition.everyday_cause):
             # "I leak a bit of wee when I sneeze": stress incontinence, not the bladder sign
@@ -750,6 +754,32 @@ def _nothing_new_after(rest: str) -> bool:
         or language.NEWLY.search(rest)
         or language.CAME_BACK.search(rest)
     )
+
+
+def _beside_its_diagnosis(doc: Doc, findings: list[Finding]) -> list[Finding]:
+    """A sign told in the sentence of a clinician's diagnosis of it, or the one on either side,
+    is the condition that was diagnosed: "GP confirmed shingles last week and gave me
+    antivirals. Rash wraps round from my spine" (not an emergency sign, which only its own
+    clause can end)."""
+    starts = [sentence.start_char for sentence in doc.sents]
+
+    def sentence_of(finding: Finding) -> int:
+        return bisect_right(starts, finding.start) - 1
+
+    diagnosed = {
+        (f.slug, sentence_of(f) + step)
+        for f in findings
+        if f.status == "settled"
+        for step in (-1, 0, 1)
+    }
+    return [
+        replace(f, status="settled")
+        if f.is_present
+        and f.urgency != MOST_URGENT
+        and (f.slug, sentence_of(f)) in diagnosed
+        else f
+        for f in findings
+    ]
 
 
 def _settle(findings: list[Finding], cleared: set[str], closed_at: dict[str, int]) -> list[Finding]:

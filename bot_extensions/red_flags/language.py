@@ -327,6 +327,9 @@ TREATED = re.compile(
     # "no serious injuries", "I checked out okay", "the diagnosis, lower back strain"
     r"(?<!sure )(?<!if )(?<!hope )(?<!hoping )(?<!that )nothing was broken|no serious injur(y|ies)|"
     r"checked (me |him |her )?out (ok|okay|fine|alright|all right)|"
+    # "they x-rayed her back and hip and it was all clear"
+    r"(x[ -]?rayed|scanned)\b[^.?!]{0,60}\b(all clear|clear|fine|normal|nothing broken|"
+    r"no fracture|no break)|"
     r"(the )?diagnosis( was| is)?[:,]? (a |an )?((lower|low|upper) )?(back )?(muscle )?"
     r"(strain|sprain|bruise|bruising|contusion)|"
     r"(sent|let) (me|him|her|them|us) (go )?home|discharged|home from (the )?hospital|"
@@ -821,6 +824,31 @@ HOW_THEY_ARE_NOW = re.compile(
     r"cant walk|cant stand|cant move|unwell|poorly|fever|temperature|losing weight|"
     r"lost weight|not eating|sweats|sweating)\b"
 )
+
+
+# The back pain told as the same long-standing pain, nothing new or changed: "had bowel cancer
+# 10 yrs ago... ive had the same achy lower back since my twenties", "its not new". A past
+# cancer is a sign with new back pain, not with the ache a person has always had.
+LONG_STANDING_PAIN = re.compile(
+    r"\b(same|usual|old) (\w+ ){0,2}(back|back pain|backache|lower back|ache|pain)( \w+){0,3} "
+    r"(since|for) (my (teens|twenties|thirties|forties|20s|30s|40s)|years|decades|ages|"
+    r"as long as i can remember)\b|"
+    r"\bsame as (it )?((has|had) )?always been\b|\b(its|it is|this is|pain is) not new\b|"
+    r"\b(had|have had|ive had) (this |the same |my )?(back pain|backache|bad back|back ache|"
+    r"achy back|sore back) (for|since) (years|decades|my (teens|twenties|thirties|20s|30s))\b"
+)
+# ...and nothing told as new or changed beside it.
+PAIN_CHANGED = re.compile(
+    r"\b(new|newly|worse|worsening|different|changed|spreading|getting bad|at night|"
+    r"wakes? me|waking me|weight loss|lost weight|losing weight)\b"
+)
+
+
+def says_pain_long_standing(text: str) -> bool:
+    """The normalised message tells the back pain as long-standing and unchanged."""
+    return bool(LONG_STANDING_PAIN.search(text)) and not PAIN_CHANGED.search(
+        LONG_STANDING_PAIN.sub(" ", text)
+    )
 
 
 def says_pain_free(text: str) -> bool:
