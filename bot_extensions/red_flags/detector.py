@@ -491,6 +491,16 @@ class RedFlagDetector:
         elif any(cause in _clause_around(doc, chosen) for cause in definition.everyday_cause):
             # "I leak a bit of wee when I sneeze": stress incontinence, not the bladder sign
             status = "explained"
+        elif (
+            definition.layer == SUSPECT_LAYER
+            and definition.urgency == MOST_URGENT
+            and over
+            and language.RECENT.search(doc.text[sentence.end_char :])
+        ):
+            # An emergency condition told as recovered from, then new back pain told after it
+            # ("cauda equina in 2019, recovered well. this week my back's been achy"): whether
+            # its signs are back is asked.
+            status = "unclear"
         elif over or not_new or years_back or treated or _passes_on_moving(doc, chosen):
             status = "past"
         elif subject == "other" and language.DIED_OF.search(sentence.text[:first_mention]):

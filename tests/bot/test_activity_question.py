@@ -93,3 +93,34 @@ def test_an_earlier_question_is_not_the_one_asked(question: ActivityQuestion) ->
 def test_it_needs_its_words() -> None:
     with pytest.raises(ValueError, match="ActivityQuestion needs"):
         ActivityQuestion(ActivityQuestion.get_default_config())
+
+
+@pytest.fixture(scope="module")
+def exercise_question() -> ActivityQuestion:
+    """The second reading in config.yml: a story the classifier cannot place that asks for
+    exercises."""
+    pipeline = yaml.safe_load((ROOT / "config.yml").read_text())["pipeline"]
+    config = next(
+        c
+        for c in pipeline
+        if c["name"].endswith("activity_question.ActivityQuestion")
+        and c["question_intent"] == "ask_exercise"
+    )
+    return ActivityQuestion({k: v for k, v in config.items() if k != "name"})
+
+
+def test_an_unplaced_story_asking_for_exercises_gets_them(
+    exercise_question: ActivityQuestion,
+) -> None:
+    story = (
+        "Had an operation on my back years ago, fine since. This week it's been achy after "
+        "carrying boxes up to the loft. Which stretches are good?"
+    )
+    assert _read(exercise_question, story, "nlu_fallback").get("intent")["name"] == "ask_exercise"
+
+
+def test_a_placed_reading_keeps_its_question(exercise_question: ActivityQuestion) -> None:
+    story = "My lower back aches after work. What exercises help?"
+    assert _read(exercise_question, story, "ask_pain_cause").get("intent")["name"] == (
+        "ask_pain_cause"
+    )
