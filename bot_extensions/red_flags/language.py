@@ -844,10 +844,14 @@ PAIN_CHANGED = re.compile(
 )
 
 
+# "nothing new" and "not new" deny a change, they tell none
+_NO_CHANGE = re.compile(r"\b(nothing|not|no) (new|different|worse)\b")
+
+
 def says_pain_long_standing(text: str) -> bool:
     """The normalised message tells the back pain as long-standing and unchanged."""
     return bool(LONG_STANDING_PAIN.search(text)) and not PAIN_CHANGED.search(
-        LONG_STANDING_PAIN.sub(" ", text)
+        _NO_CHANGE.sub(" ", LONG_STANDING_PAIN.sub(" ", text))
     )
 
 
