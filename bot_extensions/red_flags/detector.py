@@ -484,9 +484,7 @@ class RedFlagDetector:
             status = "question"
         elif _denied_after(doc, chosen):
             status = "negated"
-        elif diagnosed or (
-            definition.needs_pain and language.says_pain_long_standing(doc.text)
-        ):
+        elif diagnosed or (definition.needs_pain and language.says_pain_long_standing(doc.text)):
             status = "settled"
         elif any(cause in _clause_around(doc, chosen) for cause in definition.everyday_cause):
             # "I leak a bit of wee when I sneeze": stress incontinence, not the bladder sign
@@ -784,9 +782,7 @@ def _beside_its_diagnosis(doc: Doc, findings: list[Finding]) -> list[Finding]:
     }
     return [
         replace(f, status="settled")
-        if f.is_present
-        and f.urgency != MOST_URGENT
-        and (f.slug, sentence_of(f)) in diagnosed
+        if f.is_present and f.urgency != MOST_URGENT and (f.slug, sentence_of(f)) in diagnosed
         else f
         for f in findings
     ]
