@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, fields, replace
 from pathlib import Path
 from typing import Any
@@ -765,27 +765,37 @@ def _nothing_new_after(rest: str) -> bool:
 
 
 def _beside_its_diagnosis(doc: Doc, findings: list[Finding]) -> list[Finding]:
-    """A sign told in the sentence of a clinician's diagnosis of it, or the one on either side,
-    is the condition that was diagnosed: "GP confirmed shingles last week and gave me
-    antivirals. Rash wraps round from my spine" (not an emergency sign, which only its own
-    clause can end)."""
+    """A condition a clinician named (`diagnosed_as`) is the sign told beside it: in other words
+    in the diagnosis's sentence or the one on either side ("GP confirmed shingles last week and
+    gave me antivirals. Rash wraps round from my spine"), then in the same words anywhere in the
+    message ("the doctor said classic shingles... shingles is pretty uncomfortable"). Told in
+    other words elsewhere ("...and now blisters on my chest") it is not, nor is an emergency
+    sign, which only its own clause can end."""
     starts = [sentence.start_char for sentence in doc.sents]
 
     def sentence_of(finding: Finding) -> int:
         return bisect_right(starts, finding.start) - 1
 
-    diagnosed = {
+    def seen_to(found: list[Finding], diagnosed: Callable[[Finding], bool]) -> list[Finding]:
+        return [
+            replace(f, status="settled")
+            if f.is_present and f.urgency != MOST_URGENT and diagnosed(f)
+            else f
+            for f in found
+        ]
+
+    near = {
         (f.slug, sentence_of(f) + step)
         for f in findings
         if f.status == "settled"
         for step in (-1, 0, 1)
     }
-    return [
-        replace(f, status="settled")
-        if f.is_present and f.urgency != MOST_URGENT and (f.slug, sentence_of(f)) in diagnosed
-        else f
-        for f in findings
-    ]
+    findings = seen_to(findings, lambda f: (f.slug, sentence_of(f)) in near)
+    names: dict[str, set[str]] = {}
+    for f in findings:
+        if f.status == "settled":
+            names.setdefault(f.slug, set()).update(f.terms)
+    return seen_to(findings, lambda f: set(f.terms) <= names.get(f.slug, set()))
 
 
 def _settle(findings: list[Finding], cleared: set[str], closed_at: dict[str, int]) -> list[Finding]:
@@ -804,15 +814,8 @@ def _settle(findings: list[Finding], cleared: set[str], closed_at: dict[str, int
     - A sign told in the past tense and said later to be over is over, unless told again after
       ("at its worst I had numbness... by June the numbness had gone completely"). Not an
       emergency sign: one that came and went recently still needs a clinician today.
-    - A condition a clinician named (`diagnosed_as`) is seen to wherever the message names it
-      again in the same words: "the doctor said classic shingles... shingles is pretty
-      uncomfortable". The sign told in other words is not ("...and now blisters on my chest").
     """
     denied = {f.slug for f in findings if f.status == "negated"} | cleared
-    named_by_a_clinician: dict[str, set[str]] = {}
-    for f in findings:
-        if f.status == "settled":
-            named_by_a_clinician.setdefault(f.slug, set()).update(f.terms)
     over_at = {f.slug: f.start for f in findings if f.status == "past"}
     # Where each present sign was last told: for one told across sentences, its last part
     # ("my mother is 84... an old collapse, fine since... last week she lost her balance").
@@ -822,12 +825,6 @@ def _settle(findings: list[Finding], cleared: set[str], closed_at: dict[str, int
             present_at[f.slug] = max(present_at.get(f.slug, -1), f.end)
 
     def settled(f: Finding) -> str:
-        if (
-            f.is_present
-            and f.urgency != MOST_URGENT
-            and set(f.terms) <= named_by_a_clinician.get(f.slug, set())
-        ):
-            return "settled"
         if f.status == "unclear" and (
             f.slug in denied or (f.slug in over_at and _is_a_question(f.sentence))
         ):

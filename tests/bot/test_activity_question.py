@@ -10,12 +10,21 @@ from bot_extensions.activity_question import ActivityQuestion
 from tests.bot.conftest import ROOT
 
 
+def _configured(question_intent: str) -> ActivityQuestion:
+    """The reading in config.yml that becomes `question_intent`, configured exactly as there."""
+    pipeline = yaml.safe_load((ROOT / "config.yml").read_text())["pipeline"]
+    config = next(
+        c
+        for c in pipeline
+        if c["name"].endswith("activity_question.ActivityQuestion")
+        and c["question_intent"] == question_intent
+    )
+    return ActivityQuestion({k: v for k, v in config.items() if k != "name"})
+
+
 @pytest.fixture(scope="module")
 def question() -> ActivityQuestion:
-    """Configured exactly as in config.yml."""
-    pipeline = yaml.safe_load((ROOT / "config.yml").read_text())["pipeline"]
-    config = next(c for c in pipeline if c["name"].endswith("activity_question.ActivityQuestion"))
-    return ActivityQuestion({k: v for k, v in config.items() if k != "name"})
+    return _configured("ask_exercise_safety")
 
 
 def _read(question: ActivityQuestion, text: str, first: str) -> Message:
@@ -97,16 +106,8 @@ def test_it_needs_its_words() -> None:
 
 @pytest.fixture(scope="module")
 def exercise_question() -> ActivityQuestion:
-    """The second reading in config.yml: a story the classifier cannot place that asks for
-    exercises."""
-    pipeline = yaml.safe_load((ROOT / "config.yml").read_text())["pipeline"]
-    config = next(
-        c
-        for c in pipeline
-        if c["name"].endswith("activity_question.ActivityQuestion")
-        and c["question_intent"] == "ask_exercise"
-    )
-    return ActivityQuestion({k: v for k, v in config.items() if k != "name"})
+    """A story the classifier cannot place that asks for exercises."""
+    return _configured("ask_exercise")
 
 
 def test_an_unplaced_story_asking_for_exercises_gets_them(
