@@ -434,6 +434,10 @@ class RedFlagDetector:
             )
             and not _came_back_after(doc, chosen)
         )
+        # "think it went away?": an end the person is unsure of is asked about, not taken
+        hedged_end = over and bool(
+            language.HEDGED_END.search(_clause_around(doc, chosen, closing_now=reach_on))
+        )
         not_new = definition.must_be_new and _is_long_standing(sentence_text)
         years_back = (
             definition.event
@@ -498,6 +502,8 @@ class RedFlagDetector:
             # An emergency condition told as recovered from, then new back pain told after it
             # ("cauda equina in 2019, recovered well. this week my back's been achy"): whether
             # its signs are back is asked.
+            status = "unclear"
+        elif hedged_end:
             status = "unclear"
         elif over or not_new or years_back or treated or _passes_on_moving(doc, chosen):
             status = "past"

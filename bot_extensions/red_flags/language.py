@@ -58,10 +58,13 @@ _HEDGED_NEGATION = re.compile(
 
 
 _LENGTH = re.compile(r"\b(\d+(?:[.,]\d+)?) ?(cm|mm|cms|centimetres|centimeters)\b")
-# a speed or a weight ("hit the verge at 80kmh", "deadlifting 80 kg"): the unit is kept for the
-# rules that read it, the number dropped, so that it is not read as an age
-_SPEED_OR_WEIGHT = re.compile(
-    r"\b\d+(?:[.,]\d+)? ?(km/h|kmh|kph|mph|kg|kgs|kilo|kilos|kilograms|lb|lbs|pounds)\b"
+# a speed, a weight or a distance ("hit the verge at 80kmh", "deadlifting 80 kg", "40-50 miles
+# a week"): the unit is kept for the rules that read it, the number dropped, so that it is not
+# read as an age
+_SPEED_WEIGHT_OR_DISTANCE = re.compile(
+    r"\b\d+(?:[.,]\d+)?(?: ?[-\u2013] ?\d+(?:[.,]\d+)?)? ?"
+    r"(km/h|kmh|kph|mph|kg|kgs|kilo|kilos|kilograms|lb|lbs|pounds|miles|mile|km|kms|kilometres|"
+    r"kilometers)\b"
 )
 # a height written with an apostrophe ("5'11"); "fell 6 feet" keeps its words for the falls
 _HEIGHT = re.compile(r"\b([4-7])' ?(\d{1,2})\b(?: ?(?:inches|inch|in\b|\"|''))?")
@@ -79,12 +82,14 @@ def normalise(text: str, chat_words: bool = True) -> str:
     # A list's bullet ends the item before it: "-Doesn't speak at all\n-Legs are totally lame"
     # is two statements, and "-legs" is no word.
     text = re.sub(r"(?m)^[ \t]*[-*\u2022]+[ \t]*(?=\w)", ". ", text)
-    # A length, a height, a speed or a weight is no age: "a 63cm frame", "I'm 5'11" keep their
-    # numbers in one token ("cm63", "5ft11"), which the age rules do not read; "80kmh" and
-    # "80 kg" lose theirs (no rule reads a speed's or a weight's number, only its unit).
+    # A length, a height, a speed, a weight or a distance is no age: "a 63cm frame", "I'm 5'11"
+    # keep their numbers in one token ("cm63", "5ft11"), which the age rules do not read;
+    # "80kmh", "80 kg" and "50 miles" lose theirs (no rule reads their number, only the unit).
     text = _LENGTH.sub(r"\2\1", text)
-    text = _SPEED_OR_WEIGHT.sub(r"\1", text)
+    text = _SPEED_WEIGHT_OR_DISTANCE.sub(r"\1", text)
     text = _HEIGHT.sub(r"\1ft\2", text)
+    # Double quotes mark a shout or a quote, not a break: 'I went "RIGHT OFF!"' reads on.
+    text = re.sub(r"[\"\u201c\u201d]", "", text)
     # Text-speak "n" and "&" between words are "and": "catching n locking"; "w/o" is
     # "without" and "w/" or a lone "w" is "with": "better off w/o me", "sorted w surgery".
     text = re.sub(r"(?<=\w) (?:n|&) (?=\w)", " and ", text)
@@ -326,18 +331,22 @@ TREATED = re.compile(
     # a finding told in the past, with no guess in it: "I'm very lucky, nothing was broken",
     # "no serious injuries", "I checked out okay", "the diagnosis, lower back strain"
     r"(?<!sure )(?<!if )(?<!hope )(?<!hoping )(?<!that )nothing was broken|no serious injur(y|ies)|"
+    r"(i have|i had|there (were|was|are|is)) no (fractures?|broken bones|breaks)\b|"
     r"checked (me |him |her )?out (ok|okay|fine|alright|all right)|"
     # "they x-rayed her back and hip and it was all clear"
     r"(x[ -]?rayed|scanned)\b[^.?!]{0,60}\b(all clear|clear|fine|normal|nothing broken|"
     r"no fracture|no break)|"
-    r"(the )?diagnosis( was| is)?[:,]? (a |an )?((lower|low|upper) )?(back )?(muscle )?"
-    r"(strain|sprain|bruise|bruising|contusion)|"
+    r"(the )?diagnosis( was| is)?[:,?]? (a |an )?((lower|low|upper) )?(back )?(muscle )?"
+    r"(strain|sprain|bruise|bruising|contusion|pulled muscle)|"
     r"(sent|let) (me|him|her|them|us) (go )?home|discharged|home from (the )?hospital|"
     # a clinician's word, not the person's own ("he says it is whiplash")
     r"(doctors?|docs?|gp|dr|consultant|physio|the er|a ?& ?e|hospital|paramedics?|they) "
     r"(said|says|told me|told us|called it) (it was|it is|its|it's)? ?(a |just |only )?"
     r"(strain|sprain|bruised|bruising|bruise|muscular|soft tissue|whiplash|(a |major )?contusion)|"
     r"(has been|had been|was|got) (replaced|pinned|plated|fixed|repaired|operated on)|"
+    # the repair under way: "she fell and broke her hip. she is having surgery today"
+    r"(is|are|am|im|hes|shes) having (surgery|an operation|the operation|her operation|"
+    r"his operation|my operation) (today|tonight|tomorrow|this morning|this afternoon)|"
     # the recovery after the repair: "it went fine, and she seems to be making a good recovery"
     r"(making|made) an? (good|great|full|remarkable|speedy|quick|excellent) recovery)\b"
 )
@@ -401,6 +410,12 @@ PASSES_ON_MOVING = re.compile(
     r"\b(had to stamp|stamped) (it|them) out\b"
 )
 # Where a sentence turns to what happens next: "...when I sit, but it goes when I get up".
+# An end told with a doubt: "think it went away?", "maybe it's gone", "seems to have settled"
+HEDGED_END = re.compile(
+    r"\b(i think|think|i guess|maybe|probably|i hope|hopefully|seems? to( have)?|not sure( if)?)"
+    r"\b[^.!?]{0,25}\b(went away|gone|passed|stopped|settled|cleared|better)\b|"
+    r"\b(went away|gone|passed|stopped|settled|cleared)\s*\?"
+)
 CONTRAST = re.compile(r"\b(but|though|although)\b")
 ASKS = re.compile(r"\?|\b(what|whats|which|tell me|explain)\b")
 # What a sign is like, asked with the sign between: "what does saddle numbness actually feel
@@ -708,6 +723,9 @@ DISTANT_PAST = re.compile(
     r"(?<!since )last (january|february|march|april|may|june|july|august|september|october|"
     r"november|december|spring|summer|autumn|fall|winter)|"
     r"when i was pregnant|during my pregnancy|"
+    # the story before an operation that is done: "before surgery, I had slowly lost..."
+    r"before (my |the |his |her )?(surgery|operation|op|microdiscectomy|discectomy|"
+    r"laminectomy|fusion)|pre-?op|"
     r"as a (kid|child|teen(ager)?)|when i was (young|little|a kid|a child|younger|"
     r"in my (teens|twenties|thirties))|long time ago|years back|(19|20)\d\d|"
     # an age then: "I was only 42 when... I fractured my spine"
@@ -734,7 +752,9 @@ WRITER_IN_PAIN = re.compile(
     r"\b(my (lower |low |upper |mid |middle )?(back|hip|hips|spine|neck|side)|i|im|ive)\b"
     r"[^.?!]{0,40}\b(hurts?|hurting|aches?|aching|achy|achey|sore|pain|painful|twinge|twinged|stiff|"
     r"kills|killing|killin|"
-    r"pulled|tweaked|strained|put it out|put my back out)\b|\bit hurts when i\b"
+    r"pulled|tweaked|strained|put it out|put my back out)\b|\bit hurts when i\b|"
+    # "I am currently suffering from an unfortunate case of lower back pain"
+    r"\b(i|im|ive)\b[^.?!]{0,60}\b(back|hip|neck) (pain|ache)\b"
 )
 OTHER_IN_PAIN = re.compile(
     r"\b(her|his|their) (lower |low |upper |mid |middle )?(back|hip|hips|spine|legs?)\b|"
@@ -790,7 +810,10 @@ OTHER_PERSON = re.compile(
     r"fiancee|flatmate|roommate|parent|baby|teen|boss)s?\b|"
     # not the clinician who examined the writer: "she checked me over, said its a kidney
     # infection"
-    r"^\s*(he|she|hes|shes)\b(?! (checked|examined|assessed|saw|looked at) me\b)|"
+    r"^\s*((now that|since|because|as|when) )?(he|she|hes|shes)\b"
+    r"(?! (checked|examined|assessed|saw|looked at) me\b)|"
+    # a friend told before: "one of my friends is on dialysis. another has had a throat cancer"
+    r"^\s*another (one )?(has|had|is|was)\b|"
     r"\bone of (the|my|our) (\w+ )?(carers|nurses|colleagues|friends|mates|neighbou?rs|"
     r"patients|clients|residents|kids|children|lads|girls|guys|coworkers|workmates)\b|"
     # "they" opening a sentence is as often the exercises as a person: only "their legs" counts
@@ -835,7 +858,10 @@ LONG_STANDING_PAIN = re.compile(
     r"as long as i can remember)\b|"
     r"\bsame as (it )?((has|had) )?always been\b|\b(its|it is|this is|pain is) not new\b|"
     r"\b(had|have had|ive had) (this |the same |my )?(back pain|backache|bad back|back ache|"
-    r"achy back|sore back) (for|since) (years|decades|my (teens|twenties|thirties|20s|30s))\b"
+    r"achy back|sore back) (for|since) (years|decades|my (teens|twenties|thirties|20s|30s))\b|"
+    # "I live with a lot of back pain... sometimes I can go for weeks with little to no pain"
+    r"\bi (have )?(live|lived) with (a lot of |chronic |constant |daily )?(back pain|backache|"
+    r"a bad back|back problems)\b"
 )
 # ...and nothing told as new or changed beside it.
 PAIN_CHANGED = re.compile(
@@ -844,8 +870,8 @@ PAIN_CHANGED = re.compile(
 )
 
 
-# "nothing new" and "not new" deny a change, they tell none
-_NO_CHANGE = re.compile(r"\b(nothing|not|no) (new|different|worse)\b")
+# "nothing new" and "not new" deny a change, they tell none; nor does a "new normal"
+_NO_CHANGE = re.compile(r"\b((nothing|not|no) (new|different|worse)|new normal)\b")
 
 
 def says_pain_long_standing(text: str) -> bool:

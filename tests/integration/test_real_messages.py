@@ -2,10 +2,10 @@
 instrument (bench/real_eval.py, a copy of ../shared/tools/real_eval.py).
 
 Each message opens a fresh conversation; a question the assistant asks gets one truthful
-answer. A hundred and thirteen sets: `dev.yml` and `collected_1.yml` to `collected_85.yml`, real
-messages nobody here wrote, and `written_here.yml` to `written_here_28.yml`, stories written here
-by writers who never saw the dev set or the rules, to check that the rules generalise. The floors
-are the levels this version reaches (docs/nlu-pipeline.md), so a change that loses ground
+answer. A hundred and twenty-one sets: `dev.yml` and `collected_1.yml` to `collected_93.yml`,
+real messages nobody here wrote, and `written_here.yml` to `written_here_28.yml`, stories written
+here by writers who never saw the dev set or the rules, to check that the rules generalise. The
+floors are the levels this version reaches (docs/nlu-pipeline.md), so a change that loses ground
 fails; issue 11's targets are kept beside them, and the docs say which are not met yet.
 """
 
@@ -222,6 +222,8 @@ HOLDS = {
         # 0.37 before stop 33: a fall judged over is read as the question, not a red flag
         "intent_macro_f1": 0.34,
         "false_alarms": 0.18,  # 3/17
+        # stop 34: a fall down the stairs or onto the back from standing asks the hard-fall check
+        "check_questions": 0.18,
     },
     # Real messages from public pages, a fourth collector (forum posts): targets not met on this
     # set. Missed: an 82-year-old confined to a wheelchair by six weeks of back pain; a father in
@@ -441,7 +443,8 @@ HOLDS = {
         # and the fever of a kidney infection already named in the ER (stop 26: an alarm before)
         "referral_recall": 0.77,  # 7/9
         "false_alarms": 0.05,  # 1/23
-        "check_questions": 0.27,  # 6/23
+        # stop 34: a fall down the stairs or onto the back from standing asks the hard-fall check
+        "check_questions": 0.3,
         "intent_macro_f1": 0.34,
     },
     # Real messages from public pages, a twenty-first collector (after back surgery or a hip
@@ -518,7 +521,9 @@ HOLDS = {
         # targets not met: referrals (runners' hip and groin pain, sciatica told as a story);
         # a carer's check question on a minor bike fall and a cauda equina named as 1999's
         # history; a cancer patient's fear of bone spread, told with the clear scan after it
-        "referral_recall": 0.33,  # 4/12
+        # stop 34: a referral caught only by a distance read as an age ("she was doing 16 miles")
+        # is lost
+        "referral_recall": 0.25,
         "check_questions": 0.12,  # 3/25
         "intent_macro_f1": 0.42,
     },
@@ -567,7 +572,8 @@ HOLDS = {
         # referrals; check questions on a bike crash already X-rayed and an old riding fracture
         "red_flag_recall": 0.85,  # 6/7
         "referral_recall": 0.77,  # 7/9
-        "intent_macro_f1": 0.40,
+        # stop 34: an urgent sign now alarms first, read as a red-flag report
+        "intent_macro_f1": 0.39,
     },
     # Real messages from public pages, stop 27: a twenty-eighth collector (carers and family,
     # spinal tumours and cancer in the bones, fractures in older people, pregnancy; 35), a
@@ -644,8 +650,10 @@ HOLDS = {
         "emergency_recall": 0.90,  # 9/10
         "referral_recall": 0.66,  # 8/12
         "false_alarms": 0.34,  # 3/9
-        "check_questions": 0.23,
-        "intent_macro_f1": 0.30,
+        # stop 34: a fall down the stairs or onto the back from standing asks the hard-fall check
+        "check_questions": 0.33,
+        # stop 34: the hard-fall check, emergency-level, reads as the red-flag intent
+        "intent_macro_f1": 0.29,
     },
     "collected_33": {
         **TARGETS,
@@ -756,8 +764,10 @@ HOLDS = {
         "emergency_recall": 0.66,  # 4/6
         "referral_recall": 0.58,  # 7/12
         "false_alarms": 0.40,  # 11/28
-        "check_questions": 0.22,
-        "intent_macro_f1": 0.22,
+        # stop 34: a fall down the stairs or onto the back from standing asks the hard-fall check
+        "check_questions": 0.29,
+        # stop 34: the hard-fall check, emergency-level, reads as the red-flag intent
+        "intent_macro_f1": 0.21,
     },
     "collected_43": {
         **TARGETS,
@@ -903,7 +913,8 @@ HOLDS = {
     "collected_59": {
         **TARGETS,
         # a false alarm left: pain the day after yoga "so much I could barely breathe"
-        "intent_macro_f1": 0.61,
+        # stop 34: the hard-fall check, emergency-level, reads as the red-flag intent
+        "intent_macro_f1": 0.57,
     },
     "collected_60": {
         **TARGETS,
@@ -1042,7 +1053,9 @@ HOLDS = {
         "referral_recall": 0.7,  # 12/17
         "false_alarms": 0.1,  # 1/11
         "check_questions": 0.19,  # 2/11
-        "intent_macro_f1": 0.22,
+        # stop 34: a fall told with a pregnancy asks the pregnancy check, read as the red-flag
+        # intent
+        "intent_macro_f1": 0.21,
     },
     "collected_73": {
         **TARGETS,
@@ -1088,8 +1101,10 @@ HOLDS = {
         # check questions
         "red_flag_recall": 0.92,  # 13/14
         "false_alarms": 0.07,  # 1/15
-        "check_questions": 0.2,  # 3/15
-        "intent_macro_f1": 0.28,
+        # stop 34: a fall down the stairs or onto the back from standing asks the hard-fall check
+        "check_questions": 0.27,
+        # stop 34: the hard-fall check, emergency-level, reads as the red-flag intent
+        "intent_macro_f1": 0.26,
         "not_sure_replies": 0.03,  # 1/39
     },
     "collected_79": {
@@ -1117,7 +1132,9 @@ HOLDS = {
         **TARGETS,
         # targets not met: referrals
         "referral_recall": 0.75,  # 3/4
-        "intent_macro_f1": 0.33,
+        # stop 34: a nerve word with "down my legs" asks the cauda-equina check, read as the
+        # red-flag intent
+        "intent_macro_f1": 0.32,
     },
     "collected_82": {
         **TARGETS,
@@ -1156,7 +1173,71 @@ HOLDS = {
         # targets not met: referrals; check questions
         "referral_recall": 0.73,  # 11/15
         "check_questions": 0.2,  # 3/15
+        # stop 34: a nerve word with "down my legs" asks the cauda-equina check, read as the
+        # red-flag intent
+        "intent_macro_f1": 0.44,
+    },
+    "collected_86": {
+        **TARGETS,
+        # targets not met: a 90-year-old's fall never X-rayed, her age told as "D is 90"
+        # (urgent); referrals; false alarms: a wife's own back pain beside her husband's
+        # chemotherapy, read as his weak immune system
+        "red_flag_recall": 0.91,  # 11/12
+        "referral_recall": 0.83,  # 5/6
+        "false_alarms": 0.05,  # 1/22
+        "intent_macro_f1": 0.37,
+    },
+    "collected_87": {
+        **TARGETS,
+        # targets not met: referrals
+        "referral_recall": 0.5,  # 8/16
         "intent_macro_f1": 0.46,
+    },
+    "collected_88": {
+        **TARGETS,
+        # targets not met: referrals
+        "referral_recall": 0.71,  # 5/7
+        "intent_macro_f1": 0.42,
+    },
+    "collected_89": {
+        **TARGETS,
+        # targets not met: a sickle cell crisis (urgent); referrals; false alarms: bone ache
+        # after each Neulasta shot, read as chemotherapy's infection risk
+        "red_flag_recall": 0.9,  # 9/10
+        "referral_recall": 0.5,  # 6/12
+        "false_alarms": 0.07,  # 1/16
+        "intent_macro_f1": 0.34,
+    },
+    "collected_90": {
+        **TARGETS,
+        # targets not met: referrals; check questions: falls down stairs and onto the back
+        # ask the hard-fall check
+        "referral_recall": 0.76,  # 16/21
+        "check_questions": 0.42,  # 5/12
+        "intent_macro_f1": 0.4,
+    },
+    "collected_91": {
+        **TARGETS,
+        # targets not met: severe pain at rest after disc surgery in machine-translated English
+        # (urgent); referrals
+        "red_flag_recall": 0.66,  # 2/3
+        "referral_recall": 0.6,  # 12/20
+        "intent_macro_f1": 0.38,
+    },
+    "collected_92": {
+        **TARGETS,
+        # targets not met: referrals
+        "referral_recall": 0.21,  # 3/14
+        "intent_macro_f1": 0.44,
+    },
+    "collected_93": {
+        **TARGETS,
+        # targets not met: a toddler who still can't walk after a slide, never called a child;
+        # sciatica in one leg, then "I felt it in my right leg" a sentence later (emergency);
+        # a sickle cell crisis (all three urgent or above)
+        "red_flag_recall": 0.62,  # 5/8
+        "emergency_recall": 0.0,  # 0/1
+        "intent_macro_f1": 0.35,
     },
 }
 SUMMARY = re.compile(
