@@ -35,7 +35,10 @@ class ActionServerDownPolicy(DeterministicPolicy):
         return {
             "priority": PRIORITY,
             "response": "utter_lookup_unavailable",
-            "silent_when_failing": ["action_red_flag_details"],
+            # Actions with nothing to add when there is nothing to answer: the red flag's
+            # details after its reply, and the answer to a question beside the news of a
+            # clinician's check ("a doctor came out and said bruising" asks nothing).
+            "silent_when_failing": ["action_red_flag_details", "action_answer_after_check"],
         }
 
     def next_action(self, tracker: DialogueStateTracker, domain: Domain) -> str | None:

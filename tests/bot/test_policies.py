@@ -70,6 +70,16 @@ def test_the_red_flag_details_fail_silently(policy, domain) -> None:  # type: ig
     assert predicted(policy, domain, *events) is None
 
 
+def test_the_news_of_a_check_that_asks_nothing_gets_no_apology(policy, domain) -> None:  # type: ignore[no-untyped-def]
+    events = [
+        UserUttered("a doctor came out and said it's bruising"),
+        ActionExecuted("utter_clinician_checked"),
+        BotUttered("Thank you for letting me know"),
+        ActionExecuted("action_answer_after_check"),
+    ]
+    assert predicted(policy, domain, *events) is None
+
+
 def test_stories_without_text_are_left_alone(policy, domain) -> None:  # type: ignore[no-untyped-def]
     events = [
         UserUttered(intent={"name": "ask_pain_cause"}),

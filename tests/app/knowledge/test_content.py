@@ -56,6 +56,7 @@ RED_FLAGS_BY_URGENCY = {
         "spinal-infection-weak-legs",
     },
     "urgent": {
+        "fall-on-blood-thinners",
         "fever-infection-signs",
         "cancer-history",
         "unexplained-weight-loss",
