@@ -60,24 +60,22 @@ def test_a_form_that_could_not_ask_gets_the_apology(policy, domain) -> None:  # 
     )
 
 
-def test_the_red_flag_details_fail_silently(policy, domain) -> None:  # type: ignore[no-untyped-def]
-    events = [
-        UserUttered("I wet myself"),
-        ActionExecuted("utter_emergency"),
-        BotUttered("Call now"),
-        ActionExecuted("action_red_flag_details"),
-    ]
-    assert predicted(policy, domain, *events) is None
-
-
-def test_the_news_of_a_check_that_asks_nothing_gets_no_apology(policy, domain) -> None:  # type: ignore[no-untyped-def]
-    events = [
-        UserUttered("a doctor came out and said it's bruising"),
-        ActionExecuted("utter_clinician_checked"),
-        BotUttered("Thank you for letting me know"),
-        ActionExecuted("action_answer_after_check"),
-    ]
-    assert predicted(policy, domain, *events) is None
+# The red flag's details after its reply, and the answer to a question beside the news of a
+# clinician's check when the news asks nothing: silence is theirs to keep.
+@pytest.mark.parametrize(
+    ("said", "response", "action"),
+    [
+        ("I wet myself", "utter_emergency", "action_red_flag_details"),
+        (
+            "a doctor came out and said it's bruising",
+            "utter_clinician_checked",
+            "action_answer_after_check",
+        ),
+    ],
+)
+def test_actions_with_nothing_to_add_stay_silent(policy, domain, said, response, action) -> None:  # type: ignore[no-untyped-def]
+    spoke = [UserUttered(said), ActionExecuted(response), BotUttered("...")]
+    assert predicted(policy, domain, *spoke, ActionExecuted(action)) is None
 
 
 def test_stories_without_text_are_left_alone(policy, domain) -> None:  # type: ignore[no-untyped-def]
