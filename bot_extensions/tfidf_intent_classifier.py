@@ -5,6 +5,8 @@ sublinear TF keeps a long story from drowning the question in it.
 
 from __future__ import annotations
 
+import hashlib
+import inspect
 import pickle
 from collections import Counter
 from typing import Any
@@ -22,6 +24,7 @@ from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.linear_model import LogisticRegression
 from sklearn.pipeline import Pipeline, make_union
 
+from bot_extensions.red_flags import language
 from bot_extensions.red_flags.language import normalise
 
 MODEL_FILE = "tfidf_intent_classifier.pkl"
@@ -90,6 +93,10 @@ class TfidfIntentClassifier(GraphComponent, IntentClassifier):
     @staticmethod
     def get_default_config() -> dict[str, Any]:
         return {
+            # The classifier learns from normalised text, and Rasa's training cache sees only a
+            # component's config and data: the normaliser's source is part of the config, so a
+            # change to it trains the classifier again instead of restoring a stale one.
+            "normaliser": hashlib.sha256(inspect.getsource(language).encode()).hexdigest()[:16],
             "C": 10.0,
             "max_word_ngram": 2,
             "min_char_ngram": 2,

@@ -461,9 +461,15 @@ def _names_only_a_clinician(finding: Finding) -> bool:
 
 
 def _no_clear_no(normalised: str) -> bool:
+    """A reply that is no clear no: "kinda", "on and off", "sometimes? when i sit", or one that
+    opens with a yes whatever the classifier reads in the rest ("yeah i mean i couldnt hold it").
+    A question asked back is no answer ("what does that mean?")."""
+    hedge_asked = language.HEDGE_ASKED.match(normalised)
     return (
-        "?" not in normalised
-        and bool(language.NOT_A_CLEAR_NO.search(normalised))
+        "?" not in normalised[hedge_asked.end() if hedge_asked else 0 :]
+        and bool(
+            language.NOT_A_CLEAR_NO.search(normalised) or language.OPENS_WITH_YES.match(normalised)
+        )
         and not _no_and_gone(normalised)
     )
 

@@ -781,6 +781,7 @@ CLINICIAN_SAID = re.compile(
 )
 # Answering a check question, anything but a clear no: "not rn but it was yesterday", "it comes
 # and goes", "kinda", "only when I sit". A no with a recent time is a yes.
+OPENS_WITH_YES = re.compile(r"\W*(yes|yeah|yep|yup|yea|ya|aye|sadly yes|afraid so)\b")
 NOT_A_CLEAR_NO = re.compile(
     r"\b(but (it was|it did|i did|i was|i had|it happened|did)|yesterday|last night|"
     r"this morning|earlier today|comes and goes|on and off|sometimes|a bit|a little|kinda|"
@@ -788,6 +789,12 @@ NOT_A_CLEAR_NO = re.compile(
     r"think so|a few times|once or twice|"
     # a fall told is no clear no: "oh she did slip getting out the bath on tuesday"
     r"(did|had) (a )?(slip|fall|trip|tumble)|slipped|fell over|fell down|tripped|landed on)\b"
+)
+# A hedge asked back as the answer itself: "sometimes? it kinda comes back when i sit". The
+# question mark is the voice of the hedge, not a question about the check.
+HEDGE_ASKED = re.compile(
+    r"\W*(sometimes|maybe|kinda|kind of|sort of|sorta|a bit|a little|i think so|think so|"
+    r"occasionally|on and off|not sure|idk|possibly|probably)\s*\?+"
 )
 # Pain told as lasting: what the urgent checks ask about ("is this pain there all the time, worse
 # at night...?"), so after a no to the rest it still answers them yes ("no chest pain, breathing

@@ -118,6 +118,12 @@ def _check_reply(component: RedFlagDetectorComponent, text: str) -> str | None:
         ("oh he did slip on the stairs on monday, it got worse after", "yes"),
         ("it comes and goes", "yes"),
         ("kinda, only when I sit", "yes"),
+        # a hedge in a questioning voice is still a hedge; a question after it is a question
+        ("sometimes? it kinda comes back when ive been sat a while", "yes"),
+        ("maybe? what do you mean by numb?", None),
+        # a yes first, whatever the rest reads as
+        ("yeah i mean i couldn't hold it, never happened before", "yes"),
+        ("yep since tuesday", "yes"),
         ("what does that mean", None),
     ],
 )

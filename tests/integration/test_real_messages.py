@@ -525,7 +525,9 @@ HOLDS = {
         # is lost
         "referral_recall": 0.25,
         "check_questions": 0.12,  # 3/25
-        "intent_macro_f1": 0.42,
+        # stop 34: the classifier reads the normaliser's new text (a distance's number and double
+        # quotes dropped)
+        "intent_macro_f1": 0.4,
     },
     "collected_25": {
         **TARGETS,
@@ -1228,7 +1230,7 @@ HOLDS = {
         **TARGETS,
         # targets not met: referrals
         "referral_recall": 0.21,  # 3/14
-        "intent_macro_f1": 0.44,
+        "intent_macro_f1": 0.43,  # measured with the classifier trained on the stop 34 normaliser
     },
     "collected_93": {
         **TARGETS,
