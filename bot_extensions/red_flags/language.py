@@ -359,7 +359,13 @@ HYPOTHETICAL = re.compile(
     r"\b(if (i|you|it|they|he|she|we)( ever)?( (got|get|noticed|notice|lost|lose|developed|"
     r"develop|had to|were to))?|could develop|might develop|may develop|could get|"
     r"might get|could lead to|can lead to|risk of|chance of|such as|unless|end up|ending up|"
-    r"be left)\s*$"
+    r"be left|"
+    # whether the body could stand another: "who knows if my body could take a second"
+    r"(could|would|can|might) (take|handle|survive|cope with|withstand) (a|another)"
+    r"( second| third)?|"
+    # people in general, not the writer: "not the right choice for those who have"
+    r"(?<!one of )(?<!of those )(those|people) (who|that) (have|has|had|suffer from|get)( a| an)?|"
+    r"(?<!one of )(?<!of those )(for|to) (those|people) with( a| an)?)\s*$"
 )
 HYPOTHETICAL_REACH = 30  # characters before the sign in which the cue must end
 # A wish, not a report: "wishing I was paralyzed so I couldn't feel anything from the chest down"

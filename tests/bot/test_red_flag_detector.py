@@ -437,3 +437,99 @@ def test_legs_told_as_a_plural_ask_about_both_legs_and_one_leg_does_not(
 def test_a_rule_naming_one_leg_still_reads_the_plural(detector: RedFlagDetector) -> None:
     # "leg" in a rule finds "legs" too: the plural keeps its own lemma only for rules naming it
     assert "worsening-leg-weakness" in present_slugs(detector, "my legs are extremely weak")
+
+
+@pytest.mark.parametrize(
+    ("text", "slug"),
+    [
+        # the noun "brakes" is no braking
+        (
+            "my coach calls the glutes the brakes of the hip, does the joint slam into anything?",
+            "major-injury",
+        ),
+        # one position excepted is no "nothing eases it"
+        (
+            "my nan swears sleeping in any position other than on your back ruins the spine",
+            "night-pain-unrelenting",
+        ),
+        # people in general, and whether the body could stand another
+        (
+            "the yoga teacher said twists are risky for those who have compression fractures",
+            "minor-fall-fragile-bones",
+        ),
+        (
+            "I healed well last year but could my back take a second spinal fracture skiing?",
+            "minor-fall-fragile-bones",
+        ),
+        # a joke is no changed feeling
+        (
+            "I had a frame on the toilet so I could get up, it would have been a funny look",
+            "saddle-numbness",
+        ),
+        # something dropped, or oneself dragged up
+        (
+            "to get dressed I drop my trousers on the floor and step in with one foot",
+            "worsening-leg-weakness",
+        ),
+        (
+            "I had to drag myself up onto my feet off the bathroom floor, my back is in spasm",
+            "worsening-leg-weakness",
+        ),
+        # the garden's weeds and the mower
+        (
+            "sprayed weed killer on the path and did the lawn with the push mower, back is stiff",
+            "bladder-problems",
+        ),
+        # a turn of phrase
+        (
+            "when it came to the sprint session my form collapsed and my back ached after",
+            "sudden-severe-pain-fainting",
+        ),
+        # the pelvis's girdle in pregnancy
+        (
+            "at 30 weeks the pelvic girdle pain through my body is constant",
+            "spinal-cord-compression",
+        ),
+        # the parent's own walking beside the children
+        (
+            "chasing my kids round soft play my back seized, my hips went crooked, I can't walk",
+            "child-limp-hip-pain",
+        ),
+    ],
+)
+def test_words_that_only_look_like_a_sign_raise_no_alarm(
+    detector: RedFlagDetector, text: str, slug: str
+) -> None:
+    assert slug not in present_slugs(detector, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "slug"),
+    [
+        ("the quad high-sided on the bend and I came down on my lower back", "major-injury"),
+        (
+            "skiing the red run I lost an edge and went straight into a tree, my back",
+            "major-injury",
+        ),
+        (
+            "since my back went this morning me legs have lost their strength",
+            "worsening-leg-weakness",
+        ),
+        (
+            "the disc is squashing the nerve and my right leg has started to lose power",
+            "worsening-leg-weakness",
+        ),
+        (
+            "I have lupus and the numbness in my limbs is new, it has not happened before",
+            "one-leg-numbness-weakness",
+        ),
+        (
+            "my upper back has hurt since last night and my breathing feels laboured",
+            "chest-pain-breathlessness",
+        ),
+    ],
+)
+def test_signs_told_in_everyday_words_alarm(
+    detector: RedFlagDetector, text: str, slug: str
+) -> None:
+    assert slug in present_slugs(detector, text)

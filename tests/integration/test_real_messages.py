@@ -2,7 +2,7 @@
 instrument (bench/real_eval.py, a copy of ../shared/tools/real_eval.py).
 
 Each message opens a fresh conversation; a question the assistant asks gets one truthful
-answer. A hundred and twenty-one sets: `dev.yml` and `collected_1.yml` to `collected_93.yml`,
+answer. A hundred and twenty-five sets: `dev.yml` and `collected_1.yml` to `collected_97.yml`,
 real messages nobody here wrote, and `written_here.yml` to `written_here_28.yml`, stories written
 here by writers who never saw the dev set or the rules, to check that the rules generalise. The
 floors are the levels this version reaches (docs/nlu-pipeline.md), so a change that loses ground
@@ -1240,6 +1240,40 @@ HOLDS = {
         "red_flag_recall": 0.62,  # 5/8
         "emergency_recall": 0.0,  # 0/1
         "intent_macro_f1": 0.35,
+    },
+    "collected_94": {
+        **TARGETS,
+        # targets not met: false alarms: an epidural abscess operated on, told as a finished
+        # story; a husband's year of pain after "he's been injected four or five times" (read
+        # as injecting drugs)
+        "false_alarms": 0.09,  # 2/23
+        "intent_macro_f1": 0.36,
+    },
+    "collected_95": {
+        **TARGETS,
+        # targets not met: new mid-back pain at 62 already X-rayed (urgent); an elderly father
+        # fallen and confused, no back pain told (emergency); false alarms: ten years of
+        # prednisone with no pain and no fall, a lymphoma survivor's hip replaced; referrals
+        "red_flag_recall": 0.66,  # 4/6
+        "emergency_recall": 0.5,  # 1/2
+        "referral_recall": 0.75,  # 9/12
+        "false_alarms": 0.1,  # 2/20
+        "intent_macro_f1": 0.44,
+    },
+    "collected_96": {
+        **TARGETS,
+        # targets not met: sciatica that starts only on lying down, labelled night pain
+        # (urgent; got the referral); referrals. Its one false alarm (1/19, within the target):
+        # a broken back from a horse, told as recovering
+        "red_flag_recall": 0.9,  # 9/10
+        "referral_recall": 0.66,  # 2/3
+        "intent_macro_f1": 0.52,
+    },
+    "collected_97": {
+        **TARGETS,
+        # targets not met: check questions (sciatica "down my legs", scoliosis in teenagers)
+        "check_questions": 0.24,  # 4/17
+        "intent_macro_f1": 0.21,
     },
 }
 SUMMARY = re.compile(
