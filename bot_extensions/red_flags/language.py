@@ -105,6 +105,9 @@ def normalise(text: str, chat_words: bool = True) -> str:
         text = _HEDGED_NEGATION.sub(r"\1 ", text)
         # "I'll" is no "ill": "so I'll be doing exercises" tells no illness
         text = re.sub(r"\bi'll\b", "i will", text)
+        # "he's had a stroke" has had one, not "he's having" one: "had" and "having" share a
+        # lemma, so the perfect is spelt out
+        text = re.sub(r"\b(he|she)'?s had\b", r"\1 has had", text)
     return re.sub(r"(\w)'(\w)", r"\1\2", text)
 
 
@@ -360,6 +363,8 @@ HYPOTHETICAL = re.compile(
     r"develop|had to|were to))?|could develop|might develop|may develop|could get|"
     r"might get|could lead to|can lead to|risk of|chance of|such as|unless|end up|ending up|"
     r"be left|"
+    # the worst a clinician could find: "they said worse case there could be a"
+    r"(worst|worse) case( scenario)?,?( there| it)? (could|might|may|would) be( a| an)?|"
     # whether the body could stand another: "who knows if my body could take a second"
     r"(could|would|can|might) (take|handle|survive|cope with|withstand) (a|another)"
     r"( second| third)?|"
@@ -724,7 +729,9 @@ DIED_OF = re.compile(
 DISTANT_PAST = re.compile(
     r"\b((\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|"
     r"twenty|few|several|many|couple of) (years?|yrs?|decades?|months?) ago|years ago|"
-    r"months ago|last year|last month|back when (i|we|he|she|they) (was|were|had)|"
+    # ("worse than last month" compares, "since last year" runs to now)
+    r"months ago|(?<!than )(?<!since )last (year|month)|"
+    r"back when (i|we|he|she|they) (was|were|had)|"
     # "last March", not "since last March" (until now)
     r"(?<!since )last (january|february|march|april|may|june|july|august|september|october|"
     r"november|december|spring|summer|autumn|fall|winter)|"

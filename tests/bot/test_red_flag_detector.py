@@ -490,6 +490,24 @@ def test_a_rule_naming_one_leg_still_reads_the_plural(detector: RedFlagDetector)
             "at 30 weeks the pelvic girdle pain through my body is constant",
             "spinal-cord-compression",
         ),
+        # the worst a clinician could find
+        (
+            "the physio said worst case there could be a fractured vertebra, I'm off for an x-ray",
+            "minor-fall-fragile-bones",
+        ),
+        # a risk that is no sign, a stroke had and not happening, an idiom
+        (
+            "RA on methotrexate, well controlled, sore from digging the garden",
+            "fever-infection-signs",
+        ),
+        (
+            "I lift my husband, he's had a stroke but doing well, my back aches",
+            "sudden-leg-weakness",
+        ),
+        (
+            "the insurers are dragging their feet over my claim and my back still aches",
+            "worsening-leg-weakness",
+        ),
         # the parent's own walking beside the children
         (
             "chasing my kids round soft play my back seized, my hips went crooked, I can't walk",
@@ -507,6 +525,28 @@ def test_words_that_only_look_like_a_sign_raise_no_alarm(
     ("text", "slug"),
     [
         ("the quad high-sided on the bend and I came down on my lower back", "major-injury"),
+        (
+            "my dad rolled the quad on the slope this morning and it went over on him",
+            "major-injury",
+        ),
+        ("the snowmobile flipped off a jump and I landed flat on my back", "major-injury"),
+        (
+            "it's been 8 weeks and it's no better, if anything worse than last month",
+            "pain-beyond-six-weeks",
+        ),
+        (
+            "sorry my english, back pain, today the pee is not coming, only few drop",
+            "bladder-problems",
+        ),
+        ("my son is 15 and tonight he said he doesn't want to be alive", "suicide-self-harm"),
+        (
+            "her back aches at night and she has had temps on and off all week",
+            "fever-infection-signs",
+        ),
+        ("his back hurts and his trousers are hanging off him lately", "unexplained-weight-loss"),
+        ("my girl is 12 and keeps moaning about her back after netball", "under-16-back-pain"),
+        ("I decked off the climbing wall when my belayer gave too much slack", "major-injury"),
+        ("on the ski trip I took a wipeout at speed and cartwheeled onto my back", "major-injury"),
         (
             "skiing the red run I lost an edge and went straight into a tree, my back",
             "major-injury",
@@ -533,3 +573,10 @@ def test_signs_told_in_everyday_words_alarm(
     detector: RedFlagDetector, text: str, slug: str
 ) -> None:
     assert slug in present_slugs(detector, text)
+
+
+def test_a_star_sign_is_no_cancer(detector: RedFlagDetector) -> None:
+    findings = detector.detect(
+        "lol I'm a cancer \u264b so I overthink everything, my back is stiff"
+    )
+    assert [f for f in findings if f.slug == "cancer-history"] == []

@@ -2,7 +2,7 @@
 instrument (bench/real_eval.py, a copy of ../shared/tools/real_eval.py).
 
 Each message opens a fresh conversation; a question the assistant asks gets one truthful
-answer. A hundred and twenty-five sets: `dev.yml` and `collected_1.yml` to `collected_97.yml`,
+answer. A hundred and twenty-eight sets: `dev.yml` and `collected_1.yml` to `collected_100.yml`,
 real messages nobody here wrote, and `written_here.yml` to `written_here_28.yml`, stories written
 here by writers who never saw the dev set or the rules, to check that the rules generalise. The
 floors are the levels this version reaches (docs/nlu-pipeline.md), so a change that loses ground
@@ -1274,6 +1274,29 @@ HOLDS = {
         # targets not met: check questions (sciatica "down my legs", scoliosis in teenagers)
         "check_questions": 0.24,  # 4/17
         "intent_macro_f1": 0.21,
+    },    "collected_98": {
+        **TARGETS,
+        # targets not met: referrals
+        "referral_recall": 0.75,  # 6/8
+        "intent_macro_f1": 0.4,
+    },
+    "collected_99": {
+        **TARGETS,
+        # targets not met: a trucker in a wheelchair from a pinched nerve, told by his wife
+        # beside the scan and the claim (urgent); referrals
+        "red_flag_recall": 0.75,  # 3/4
+        "referral_recall": 0.72,  # 8/11
+        "intent_macro_f1": 0.45,
+    },
+    "collected_100": {
+        **TARGETS,
+        # targets not met: a new pain in the ribs' part of the back that makes each breath hard
+        # (urgent); false alarms: a hip fracture told in passing six weeks after the
+        # replacement, a shoulder blade bruised in a fall onto the arm; check questions
+        "red_flag_recall": 0.9,  # 9/10
+        "false_alarms": 0.08,  # 2/25
+        "check_questions": 0.2,  # 5/25
+        "intent_macro_f1": 0.37,
     },
 }
 SUMMARY = re.compile(
