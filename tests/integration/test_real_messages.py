@@ -881,12 +881,12 @@ HOLDS = {
     },
     "collected_55": {
         **TARGETS,
-        # targets not met: referrals; check questions (a false alarm left: axial
-        # spondyloarthritis controlled on a biologic, referred the same day as a weakened immune
-        # system with back pain)
+        # targets not met: referrals; check questions (stop 35: a biologic or another medicine
+        # that damps the immune system asks the infection check instead of alarming, so the
+        # false alarm of axial spondyloarthritis controlled on a biologic became a question)
         "referral_recall": 0.6,  # 9/15
         "intent_macro_f1": 0.42,
-        "check_questions": 0.20,
+        "check_questions": 0.24,  # 6/25
     },
     "collected_56": {
         **TARGETS,
@@ -1005,11 +1005,14 @@ HOLDS = {
         # targets not met: falls from a horse told without the horse named ("got sent flying
         # over his shoulder") (urgent, twice); an older father who collapsed too dizzy to get up,
         # the hip named only as a worry (emergency); false alarms: falls from horses, on ice
-        # and out of the bath that the writers judged over or harmless
+        # and out of the bath that the writers judged over or harmless; check questions (stop 35:
+        # "worst case there could be a fractured vertebrae" is no report, and asks the
+        # severe-pain check)
         "red_flag_recall": 0.66,  # 6/9
         "emergency_recall": 0.75,  # 3/4
         "referral_recall": 0.76,  # 13/17
-        "false_alarms": 0.43,  # 6/14
+        "false_alarms": 0.29,  # 4/14
+        "check_questions": 0.21,  # 3/14
         "intent_macro_f1": 0.2,
         "not_sure_replies": 0.03,  # 1/40
     },
@@ -1132,8 +1135,10 @@ HOLDS = {
     },
     "collected_81": {
         **TARGETS,
-        # targets not met: referrals
+        # targets not met: referrals; check questions (stop 35: a medicine that damps the immune
+        # system asks the infection check)
         "referral_recall": 0.75,  # 3/4
+        "check_questions": 0.16,  # 5/32
         # stop 34: a nerve word with "down my legs" asks the cauda-equina check, read as the
         # red-flag intent
         "intent_macro_f1": 0.32,
@@ -1274,7 +1279,8 @@ HOLDS = {
         # targets not met: check questions (sciatica "down my legs", scoliosis in teenagers)
         "check_questions": 0.24,  # 4/17
         "intent_macro_f1": 0.21,
-    },    "collected_98": {
+    },
+    "collected_98": {
         **TARGETS,
         # targets not met: referrals
         "referral_recall": 0.75,  # 6/8
