@@ -521,60 +521,6 @@ def test_words_that_only_look_like_a_sign_raise_no_alarm(
     assert slug not in present_slugs(detector, text)
 
 
-@pytest.mark.parametrize(
-    ("text", "slug"),
-    [
-        ("the quad high-sided on the bend and I came down on my lower back", "major-injury"),
-        (
-            "my dad rolled the quad on the slope this morning and it went over on him",
-            "major-injury",
-        ),
-        ("the snowmobile flipped off a jump and I landed flat on my back", "major-injury"),
-        (
-            "it's been 8 weeks and it's no better, if anything worse than last month",
-            "pain-beyond-six-weeks",
-        ),
-        (
-            "sorry my english, back pain, today the pee is not coming, only few drop",
-            "bladder-problems",
-        ),
-        ("my son is 15 and tonight he said he doesn't want to be alive", "suicide-self-harm"),
-        (
-            "her back aches at night and she has had temps on and off all week",
-            "fever-infection-signs",
-        ),
-        ("his back hurts and his trousers are hanging off him lately", "unexplained-weight-loss"),
-        ("my girl is 12 and keeps moaning about her back after netball", "under-16-back-pain"),
-        ("I decked off the climbing wall when my belayer gave too much slack", "major-injury"),
-        ("on the ski trip I took a wipeout at speed and cartwheeled onto my back", "major-injury"),
-        (
-            "skiing the red run I lost an edge and went straight into a tree, my back",
-            "major-injury",
-        ),
-        (
-            "since my back went this morning me legs have lost their strength",
-            "worsening-leg-weakness",
-        ),
-        (
-            "the disc is squashing the nerve and my right leg has started to lose power",
-            "worsening-leg-weakness",
-        ),
-        (
-            "I have lupus and the numbness in my limbs is new, it has not happened before",
-            "one-leg-numbness-weakness",
-        ),
-        (
-            "my upper back has hurt since last night and my breathing feels laboured",
-            "chest-pain-breathlessness",
-        ),
-    ],
-)
-def test_signs_told_in_everyday_words_alarm(
-    detector: RedFlagDetector, text: str, slug: str
-) -> None:
-    assert slug in present_slugs(detector, text)
-
-
 def test_a_star_sign_is_no_cancer(detector: RedFlagDetector) -> None:
     findings = detector.detect(
         "lol I'm a cancer \u264b so I overthink everything, my back is stiff"
