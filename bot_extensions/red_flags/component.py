@@ -87,6 +87,8 @@ CHECK_LEVELS_BELOW_EMERGENCY = [level for level in CHECK_LEVELS if level != MOST
 # The classifier's confidence in a red flag above which one that no rule can place gets a check
 # question; below it, the message is answered as the classifier's next-best reading. Chosen on
 # the real development set (docs/nlu-pipeline.md): lower, and ordinary stories get questioned.
+# (At 0.5 a short "and?" or "hips" drew the general question, and the next short word read as
+# its yes: see docs/nlu-pipeline.md, stop 36.)
 UNPLACED_CONFIDENCE = 0.6
 # Each turn reads the person's earlier short messages again, alone and with the new one, and
 # the next turn reads the same ones again: the detector is deterministic, so the texts read

@@ -433,6 +433,7 @@ class RedFlagDetector:
                 or (reach_on and _said_over_after(doc, chosen))
             )
             and not _came_back_after(doc, chosen)
+            and not language.FEELING_NOT_BACK.search(sentence_text)
         )
         # "think it went away?": an end the person is unsure of is asked about, not taken
         hedged_end = over and bool(
@@ -480,7 +481,10 @@ class RedFlagDetector:
             status = "unclear"
         elif (
             _asks_about_signs(sentence.text, first_mention, last_mention)
-            or language.IN_GENERAL_AFTER.match(sentence.text[last_mention:])
+            or (
+                language.IN_GENERAL_AFTER.match(sentence.text[last_mention:])
+                and not language.OWNED_BEFORE.search(sentence.text[:first_mention])
+            )
             or _is_hypothetical(doc, chosen)
             or (definition.statements_only and _asked_in_its_clause(sentence.text, last_mention))
             or (definition.counts_when_past and _feared(sentence.text, first_mention, last_mention))
@@ -514,7 +518,16 @@ class RedFlagDetector:
             status = "past"
         elif (
             subject == "other"
-            and (definition.counts_when_past or long_ago_other)
+            and (
+                definition.counts_when_past
+                or long_ago_other
+                # the writer turning to their own back, apart from the other's risk: "my
+                # husband's been on steroids for years... me, I just get a stiff back"
+                or (
+                    definition.urgency != MOST_URGENT
+                    and bool(language.TURNS_TO_OWN_BACK.search(doc.text))
+                )
+            )
             and _is_family_history(doc.text)
         ):
             # A relative's history, or someone else's sign long ago, told by a writer in pain
@@ -530,7 +543,17 @@ class RedFlagDetector:
             # A relative's history with nothing told of how anyone is now ("my dad had
             # cancer"): whether it bears on a back pain now is asked, not alarmed.
             status = "unclear"
-        elif language.NOT_A_PERSON.search(sentence_text):
+        elif (
+            definition.urgency != MOST_URGENT
+            and language.CARRIED_CHILD.search(sentence_text)
+            and not language.SELF_UNWELL.search(sentence_text)
+            and not language.OTHER_IN_PAIN.search(sentence_text)
+        ):
+            # the child's illness, the carrying parent's back
+            status = "family"
+        elif language.NOT_A_PERSON.search(sentence_text) or language.NOT_A_PERSON_BEFORE.search(
+            sentence.text[:first_mention]
+        ):
             status = "not_a_person"
         elif definition.layer == SUSPECT_LAYER and subject == "other" and long_ago_other:
             # A condition named of someone else, told as their past ("my friend had cauda

@@ -108,6 +108,9 @@ def normalise(text: str, chat_words: bool = True) -> str:
         # "he's had a stroke" has had one, not "he's having" one: "had" and "having" share a
         # lemma, so the perfect is spelt out
         text = re.sub(r"\b(he|she)'?s had\b", r"\1 has had", text)
+        # a verb's "-ing" with "'s" is "is" or "has", never a plural: "peeing's been weird since
+        # sunday" tells of peeing, which "peeings" would not match
+        text = re.sub(r"\b(\w+ing)'s\b", r"\1 is", text)
     return re.sub(r"(\w)'(\w)", r"\1\2", text)
 
 
@@ -207,6 +210,11 @@ PSEUDO_NEGATIONS = [
     "not diagnosed in time",
     "wasnt scanned until",
     "wasnt seen until",
+    # a time that came, not a denial: "it wasn't until the heifer... knocked me into the gutter"
+    "wasnt until",
+    "wasnt till",
+    "not until",
+    "not till",
 ]
 # Tokens that end a negation's reach inside a sentence: punctuation, the words that join
 # clauses, and a reason, which is a clause of its own ("I don't go out because my legs give
@@ -336,6 +344,11 @@ TREATED = re.compile(
     r"(?<!sure )(?<!if )(?<!hope )(?<!hoping )(?<!that )nothing was broken|no serious injur(y|ies)|"
     r"(i have|i had|there (were|was|are|is)) no (fractures?|broken bones|breaks)\b|"
     r"checked (me |him |her )?out (ok|okay|fine|alright|all right)|"
+    # looked over by someone who can tell: "the paramedics came and checked her over, she's
+    # fine, not a mark on her"
+    r"(paramedics?|ambulance crew|doctors?|docs?|gp|nurse|they) (came and |had )?"
+    r"(checked|looked) (me|him|her|them) (over|out)\b[^.?!]{0,40}"
+    r"\b(fine|ok|okay|alright|all right|not a mark|no damage|nothing broken)|"
     # "they x-rayed her back and hip and it was all clear"
     r"(x[ -]?rayed|scanned)\b[^.?!]{0,60}\b(all clear|clear|fine|normal|nothing broken|"
     r"no fracture|no break)|"
@@ -370,7 +383,10 @@ HYPOTHETICAL = re.compile(
     r"( second| third)?|"
     # people in general, not the writer: "not the right choice for those who have"
     r"(?<!one of )(?<!of those )(those|people) (who|that) (have|has|had|suffer from|get)( a| an)?|"
-    r"(?<!one of )(?<!of those )(for|to) (those|people) with( a| an)?)\s*$"
+    r"(?<!one of )(?<!of those )(for|to) (those|people) with( a| an)?|"
+    # what some people get, heard of: "I've heard that some men experience labor pains"
+    r"\b(some|many|most|lots of|a lot of) (men|women|people|folks|guys|mums|moms|dads) "
+    r"(experience|get|have|feel|suffer)( from)?( a| an| the)?)\s*$"
 )
 HYPOTHETICAL_REACH = 30  # characters before the sign in which the cue must end
 # A wish, not a report: "wishing I was paralyzed so I couldn't feel anything from the chest down"
@@ -438,8 +454,14 @@ WHAT_IT_IS_AFTER = re.compile(r"^[^,.;?!]{0,40}?\b(feel|feels|look|looks|mean|me
 # The condition spoken of in general, not had: "my GP said aneurysms are really rare at my age".
 IN_GENERAL_AFTER = re.compile(
     r"^[a-z ]{0,30}? (are|is) (very |really |quite |so |extremely |pretty )?"
-    r"(rare|uncommon|unusual|unlikely)\b"
+    r"(rare|uncommon|unusual|unlikely)\b|"
+    # how the condition shows itself in general: "multiple myeloma often presents with back pain"
+    r"^[a-z ]{0,30}? (often|usually|typically|commonly|can|may|sometimes|frequently) "
+    r"(presents?|shows? up|starts?) (with|as)\b"
 )
+# A condition owned just before its name is someone's, not the condition in general: "my
+# cancer often presents with back pain".
+OWNED_BEFORE = re.compile(r"\b(my|his|her|their|our|your)( \w+)?\s*$")
 # Asking whether the pain could be the condition, just before its name: "is there any way back
 # pain like this could be an aneurysm?". A question about it (its check question), not a report;
 # the signs told around it count on their own.
@@ -496,6 +518,12 @@ RESOLVED_CUES = [
     "fully cleared",
     "sorted with",
     "sorted by",
+    "sorted it",
+    "sorted that",
+    "cleared it",
+    "cleared that",
+    "got rid of it",
+    "got rid of that",
     "completely cleared",
     "went off after",
     "feeling came back",
@@ -543,7 +571,10 @@ POINTS_BACK = re.compile(
     r"(hurt|ached|was sore|was bruised|sore|bruised) for|"
     # or by opening with the recovery itself: "Fully healed, did all the rehab."
     r"(fully|completely|all) (healed|recovered|better|resolved)|made a full recovery|"
-    r"full recovery)\b"
+    r"full recovery|"
+    # or by the treatment that ended it: "antibiotics sorted it and the gp retested my wee"
+    r"(the |a course of |a week of )?(antibiotics|tablets|meds|treatment) "
+    r"(sorted|cleared|fixed|got rid of))\b"
 )
 # Said over in the clause after the sign: every resolved cue but "used to", which there tells
 # how things were before ("he does not feel the need to go as he used to").
@@ -685,7 +716,17 @@ NOT_OVER = re.compile(
     # a change from before, not an end: "things don't feel the way they used to"
     r"\b(the way|like|as well as|as much as) (it|they|i|she|he) used to\b|"
     # a purpose, not a past: "the rods and screws used to hold the bones together got infected"
-    r"\bused to (hold|fix|keep|support|stabilise|stabilize|secure|fuse|join|attach|repair)\b"
+    r"\bused to (hold|fix|keep|support|stabilise|stabilize|secure|fuse|join|attach|repair)\b|"
+    # stiff, not mended: "tight ankles, fairly fixed shoulders"
+    r"\b(fairly|pretty|quite|very|really|a bit) fixed\b|"
+    # the feeling is what never came back
+    r"\b(feeling|sensation)( has| had| just)? (never|not) (came|come|returned)\b"
+)
+# Numbness whose feeling never came back, told across a clause: "my leg was numb, like when you
+# sit on it funny but it never came back" (a sign that never came back again is over).
+FEELING_NOT_BACK = re.compile(
+    r"\b(numb|numbness|dead|asleep|to sleep|no feeling)\b[^.?!]{0,50}\bit( has| just)? never "
+    r"(came|come) back\b"
 )
 # Words that make a long-standing sign new again ("diabetic, but since yesterday both legs...";
 # "now rapidly spreading").
@@ -722,7 +763,9 @@ RECENT = re.compile(
 DIED_OF = re.compile(
     r"(?<!nearly )(?<!almost )(?<!could have )(?<!could've )(?<!might have )"
     r"\b(passed away|died|lost (his|her|their) (battle|fight))"
-    r"( (suddenly|peacefully|last \w+|in \w+|this \w+))? "
+    # ("my father died more than 4 years ago from pancreatic cancer")
+    r"( (suddenly|peacefully|last \w+|in \w+|this \w+|((more than|over|about|nearly|almost|"
+    r"some) )?\w+ (years?|months?|weeks?) ago))? "
     r"(of|from|with|to|after|as a result of|because of|due to)( (a|an|the|his|her|their))?"
     r"( (multiple|metastatic|advanced|aggressive|secondary))? ?$"
 )
@@ -740,7 +783,8 @@ DISTANT_PAST = re.compile(
     r"before (my |the |his |her )?(surgery|operation|op|microdiscectomy|discectomy|"
     r"laminectomy|fusion)|pre-?op|"
     r"as a (kid|child|teen(ager)?)|when i was (young|little|a kid|a child|younger|"
-    r"in my (teens|twenties|thirties))|long time ago|years back|(19|20)\d\d|"
+    # ("since 2019" runs to now: "prednisolone daily, been on that since 2019")
+    r"in my (teens|twenties|thirties))|long time ago|years back|(?<!since )(19|20)\d\d|"
     # an age then: "I was only 42 when... I fractured my spine"
     r"when (i|he|she) was (only |just )?\d\d|(i|he|she) was (only |just )?\d\d when|"
     # a date written with its year: "a car accident on 2/15/05"
@@ -768,6 +812,23 @@ WRITER_IN_PAIN = re.compile(
     r"pulled|tweaked|strained|put it out|put my back out)\b|\bit hurts when i\b|"
     # "I am currently suffering from an unfortunate case of lower back pain"
     r"\b(i|im|ive)\b[^.?!]{0,60}\b(back|hip|neck) (pain|ache)\b"
+)
+# A small child's illness told with the writer carrying them: "been up all night with my little
+# one, she had a temp of 39 and I was carrying her round the house" is the child's fever and
+# the parent's back.
+CARRIED_CHILD = re.compile(
+    r"\b(little one|baby|toddler|newborn|little girl|little boy)\b[^.?!]*"
+    r"\b(carrying|carried|lifting|lifted|holding|held|rocking|rocked|walking) (her|him|them)\b"
+)
+# The writer told as unwell too: "now I have a fever too"
+SELF_UNWELL = re.compile(
+    r"\b(i|im|ive)\b[^.?!,]{0,20}\b(fever|feverish|temp|temperature|shivers|shivery|shivering|"
+    r"burning up|sweats|sweating|unwell|poorly)\b"
+)
+# The writer turning from someone else to their own back: "me, I just get a stiff back", "as
+# for me", "my own back".
+TURNS_TO_OWN_BACK = re.compile(
+    r"(^|[.!?,;]\s*)(me|as for me|and me|myself)\s*,?\s*(i|im|ive|my)\b|\bmy own (back|lower back|hip|hips)\b"
 )
 OTHER_IN_PAIN = re.compile(
     r"\b(her|his|their) (lower |low |upper |mid |middle )?(back|hip|hips|spine|legs?)\b|"
@@ -822,6 +883,17 @@ LASTING_PAIN = re.compile(
 CLEAR_NO_FIRST = re.compile(r"^\W*(no|nope|nah|naw|not at all|no way|definitely not|defo not)\b")
 # A sign in an animal, not a person: "our dachshund has gone wobbly on his back legs".
 NOT_A_PERSON = re.compile(r"\b(back|hind) legs\b")
+# Just before the sign, the one it happened to is a pet ("my cat fell off our 2nd floor
+# balcony") or a stranger on a screen ("watching 24 hours in A&E and a guy fell off
+# scaffolding"): nobody here to send for help. (A horse is left out: its rider falls with it.)
+NOT_A_PERSON_BEFORE = re.compile(
+    r"\b(my|our|the|his|her|their) (\w+ )?(cat|cats|kitten|dog|dogs|puppy|pup|rabbit|hamster|"
+    r"guinea pig|budgie|parrot|tortoise|dachshund|labrador|spaniel|terrier|collie|greyhound|"
+    r"whippet|poodle|retriever)\s*$|"
+    r"\b(watching|watched|on (the )?(tv|telly|news)|documentary|programme|episode)\b"
+    r"[^.?!]{0,80}\b(a|some|this|the) (guy|man|woman|bloke|lady|girl|boy|lad|character|"
+    r"contestant|patient|footballer|player)\b"
+)
 OTHER_PERSON = re.compile(
     r"\b(my|our|his|her) (best |close |old )?(dad|father|mum|mom|mother|wife|husband|partner|"
     r"son|daughter|friend|mate|pal|buddy|workmate|coworker|cousin|nephew|niece|"

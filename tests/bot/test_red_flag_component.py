@@ -425,3 +425,26 @@ def test_a_sign_suspected_across_short_messages_gets_its_check_once(
     message = _read_after(component, earlier, text)
     checks = [e["value"] for e in message.get("entities") if e["entity"] in CHECK_FORMS]
     assert checks == ([asked] if asked else [])
+
+
+@pytest.mark.parametrize(("confidence", "asked"), [(0.65, True), (0.55, False)])
+def test_a_red_flag_no_rule_places_is_asked_about_when_the_classifier_is_fairly_sure(
+    component: RedFlagDetectorComponent, confidence: float, asked: bool
+) -> None:
+    text = "something is really not right with my back this week and I am scared"
+    message = Message(
+        data={
+            "text": text,
+            "intent": {"name": "report_red_flag", "confidence": confidence},
+            "intent_ranking": [
+                {"name": "report_red_flag", "confidence": confidence},
+                {"name": "ask_pain_cause", "confidence": 1.0 - confidence},
+            ],
+            "entities": [],
+        }
+    )
+    component.process([message])
+    findings = message.get("red_flag_findings")
+    assert findings["findings"] == []
+    assert (findings["asked"] or {}).get("layer") == ("classifier" if asked else None)
+    assert message.get("intent")["name"] == ("report_red_flag" if asked else "ask_pain_cause")
