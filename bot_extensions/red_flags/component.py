@@ -287,7 +287,11 @@ class RedFlagDetectorComponent(GraphComponent, EntityExtractorMixin):
             if _intent_name(message) in ANSWER_INTENTS and _opens_with_a_story(normalised):
                 drop_readings(message, ANSWER_INTENTS)
         # "no?? why" is a no, whatever else the classifier read: a waiting check is answered no.
-        if _plain_no(normalised, findings, entities):
+        # Not when a sign told as passed comes with a question, which stands ("no, it goes away
+        # completely when I stand. so is it a nerve thing?"): its no is the passed reply.
+        if _plain_no(normalised, findings, entities) and not any(
+            e.get("entity") == PASSED_REPLY_ENTITY for e in entities
+        ):
             self._set_intent(message, DENY_INTENT)
         # A check told as done is what a message says that asks nothing, or nothing the
         # classifier can read ("update - GP visited this afternoon, did an xray, no fracture"):

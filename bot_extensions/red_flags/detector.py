@@ -485,6 +485,11 @@ class RedFlagDetector:
                 language.IN_GENERAL_AFTER.match(sentence.text[last_mention:])
                 and not language.OWNED_BEFORE.search(sentence.text[:first_mention])
             )
+            or (
+                language.HEARSAY_BEFORE.search(sentence.text[:first_mention])
+                and language.MEANING_AFTER.match(sentence.text[first_mention:])
+                and not language.SAYS_THEY_HAVE_IT.search(sentence.text[first_mention:])
+            )
             or _is_hypothetical(doc, chosen)
             or (definition.statements_only and _asked_in_its_clause(sentence.text, last_mention))
             or (definition.counts_when_past and _feared(sentence.text, first_mention, last_mention))

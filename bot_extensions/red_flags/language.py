@@ -343,6 +343,9 @@ TREATED = re.compile(
     # "no serious injuries", "I checked out okay", "the diagnosis, lower back strain"
     r"(?<!sure )(?<!if )(?<!hope )(?<!hoping )(?<!that )nothing was broken|no serious injur(y|ies)|"
     r"(i have|i had|there (were|was|are|is)) no (fractures?|broken bones|breaks)\b|"
+    # "there was no dislocation nor fracture found", "incredibly lucky and not broken anything"
+    r"no (dislocation|fracture|break)( (nor|or|and) (dislocation|fracture|break))? (was )?found|"
+    r"lucky and (has |have |had )?not broken anything|"
     r"checked (me |him |her )?out (ok|okay|fine|alright|all right)|"
     # looked over by someone who can tell: "the paramedics came and checked her over, she's
     # fine, not a mark on her"
@@ -361,6 +364,10 @@ TREATED = re.compile(
     r"(strain|sprain|bruised|bruising|bruise|muscular|soft tissue|whiplash|(a |major )?contusion)|"
     r"(has been|had been|was|got) (replaced|pinned|plated|fixed|repaired|operated on)|"
     # the repair under way: "she fell and broke her hip. she is having surgery today"
+    # a nail or a plate put in, a joint put back: "surgery to install a nail", "having it put
+    # back into place"
+    r"(surgery|an operation|the operation|an op|the op) to (install|insert|put in|fit) (a |the )?"
+    r"(nail|pin|pins|plate|screws|rod|rods)|put back (in|into) (place|its socket|the socket)|"
     r"(is|are|am|im|hes|shes) having (surgery|an operation|the operation|her operation|"
     r"his operation|my operation) (today|tonight|tomorrow|this morning|this afternoon)|"
     # the recovery after the repair: "it went fine, and she seems to be making a good recovery"
@@ -374,7 +381,8 @@ ANSWERED_YES = re.compile(
 HYPOTHETICAL = re.compile(
     r"\b(if (i|you|it|they|he|she|we)( ever)?( (got|get|noticed|notice|lost|lose|developed|"
     r"develop|had to|were to))?|could develop|might develop|may develop|could get|"
-    r"might get|could lead to|can lead to|risk of|chance of|such as|unless|end up|ending up|"
+    r"might get|could lead to|can lead to|risk of|chance of|rate of|could result in|"
+    r"can result in|might result in|such as|unless|end up|ending up|"
     r"be left|"
     # the worst a clinician could find: "they said worse case there could be a"
     r"(worst|worse) case( scenario)?,?( there| it)? (could|might|may|would) be( a| an)?|"
@@ -384,6 +392,10 @@ HYPOTHETICAL = re.compile(
     # people in general, not the writer: "not the right choice for those who have"
     r"(?<!one of )(?<!of those )(those|people) (who|that) (have|has|had|suffer from|get)( a| an)?|"
     r"(?<!one of )(?<!of those )(for|to) (those|people) with( a| an)?|"
+    # what usually happens, not what did: "normally when a replacement hip dislocates the pain
+    # is excruciating"
+    r"\b(normally|usually|typically|generally) when( (a|an|the|your|you|someone|people))?"
+    r"( \w+){0,2}|"
     # what some people get, heard of: "I've heard that some men experience labor pains"
     r"\b(some|many|most|lots of|a lot of) (men|women|people|folks|guys|mums|moms|dads) "
     r"(experience|get|have|feel|suffer)( from)?( a| an| the)?)\s*$"
@@ -458,6 +470,21 @@ IN_GENERAL_AFTER = re.compile(
     # how the condition shows itself in general: "multiple myeloma often presents with back pain"
     r"^[a-z ]{0,30}? (often|usually|typically|commonly|can|may|sometimes|frequently) "
     r"(presents?|shows? up|starts?) (with|as)\b"
+)
+# What a sign means, read or heard, not the sign had: "I read that numbness in the groin is an
+# emergency, I don't have that" (the hearsay before the sign, its meaning after it).
+HEARSAY_BEFORE = re.compile(
+    r"\b(i read|ive read|i have read|i heard|ive heard|i have heard|they say|apparently|"
+    r"google says|the nhs says|the leaflet says|the website says)( that)?\b[^.?!]{0,20}$"
+)
+MEANING_AFTER = re.compile(
+    r"^[a-z ]{0,40}? (is|are|can be|could be|means|can mean) (an emergency|a red flag|a warning sign|"
+    r"a sign of|serious|dangerous|a medical emergency)\b"
+)
+# ...unless the writer then says they have it: "...is an emergency and I have it since yesterday"
+SAYS_THEY_HAVE_IT = re.compile(
+    r"(?<!dont )(?<!do not )(?<!didnt )(?<!dont think )\b(i have|ive got|i got|i do have|"
+    r"i think i have|i now have|i have had)( it| that| this| the same| some of that)\b"
 )
 # A condition owned just before its name is someone's, not the condition in general: "my
 # cancer often presents with back pain".
@@ -895,7 +922,10 @@ NOT_A_PERSON_BEFORE = re.compile(
     r"contestant|patient|footballer|player)\b"
 )
 OTHER_PERSON = re.compile(
+    # "me" as a possessive, in Irish and northern English: "me da had bowel cancer"
+    r"\bme (da|dad|mam|ma|mum|nan|nanna|grandad|missus|brother|sister|husband|wife|son|daughter)\b|"
     r"\b(my|our|his|her) (best |close |old )?(dad|father|mum|mom|mother|wife|husband|partner|"
+    r"da|mam|"
     r"son|daughter|friend|mate|pal|buddy|workmate|coworker|cousin|nephew|niece|"
     r"brother|sister|gran|granny|grandma|grandad|grandpa|grandmother|grandfather|girlfriend|"
     r"boyfriend|patient|client|child|kid|neighbou?r|colleague|uncle|aunt(ie)?|nan|fiance|"

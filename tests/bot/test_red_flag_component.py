@@ -448,3 +448,15 @@ def test_a_red_flag_no_rule_places_is_asked_about_when_the_classifier_is_fairly_
     assert findings["findings"] == []
     assert (findings["asked"] or {}).get("layer") == ("classifier" if asked else None)
     assert message.get("intent")["name"] == ("report_red_flag" if asked else "ask_pain_cause")
+
+
+def test_a_no_with_a_sign_passed_and_a_question_keeps_the_question(
+    component: RedFlagDetectorComponent,
+) -> None:
+    text = "no, nothing anywhere else and it goes away completely when i stand. so is it a nerve thing?"
+    message = _read(component, text, "ask_sciatica", "deny", "ask_pain_cause")
+    assert message.get("intent")["name"] == "ask_sciatica"
+    assert any(
+        e["entity"] == "passed_reply" and e["value"] == "no" for e in message.get("entities")
+    )
+

@@ -2,7 +2,7 @@
 instrument (bench/real_eval.py, a copy of ../shared/tools/real_eval.py).
 
 Each message opens a fresh conversation; a question the assistant asks gets one truthful
-answer. A hundred and twenty-eight sets: `dev.yml` and `collected_1.yml` to `collected_100.yml`,
+answer. A hundred and thirty-four sets: `dev.yml` and `collected_1.yml` to `collected_106.yml`,
 real messages nobody here wrote, and `written_here.yml` to `written_here_28.yml`, stories written
 here by writers who never saw the dev set or the rules, to check that the rules generalise. The
 floors are the levels this version reaches (docs/nlu-pipeline.md), so a change that loses ground
@@ -1303,6 +1303,67 @@ HOLDS = {
         "false_alarms": 0.08,  # 2/25
         "check_questions": 0.2,  # 5/25
         "intent_macro_f1": 0.37,
+    },
+    "collected_101": {
+        **TARGETS,
+        # targets not met: a collapse with the worst pain at 69 and hip pain at night with
+        # fatigue, both told under a year long past (emergency, urgent); one emergency; referrals;
+        # false alarms: a childhood fall, a father's cancer told years after his death; check
+        # questions
+        "red_flag_recall": 0.83,  # 10/12
+        "emergency_recall": 0.87,  # 7/8
+        "referral_recall": 0.75,  # 6/8
+        "false_alarms": 0.12,  # 2/18
+        "check_questions": 0.39,  # 7/18
+        "intent_macro_f1": 0.39,
+    },
+    "collected_102": {
+        **TARGETS,
+        # targets not met: a mother's L1 fracture already seen by a spine specialist (urgent);
+        # referrals; false alarms: a tree-stand fall a year ago, an ATV rolled in school days
+        "red_flag_recall": 0.75,  # 9/12
+        "referral_recall": 0.55,  # 5/9
+        "false_alarms": 0.15,  # 2/14
+        "intent_macro_f1": 0.35,
+    },
+    "collected_103": {
+        **TARGETS,
+        # targets not met: a diabetic mother's weight loss told as a story of 2008 (urgent);
+        # false alarms: an 84-year-old's known compression fractures, a mother's cancer told
+        # by her daughter, a father's ladder fall five years ago
+        "red_flag_recall": 0.9,  # 9/10
+        "false_alarms": 0.28,  # 3/11
+        "intent_macro_f1": 0.35,
+    },
+    "collected_104": {
+        **TARGETS,
+        # targets not met: a soldier's ankle numb with his sciatica (urgent); referrals; false
+        # alarms: a jockey's fall followed up with X-ray and physio, a horse fall decades ago,
+        # "nearly causing me to black out" with a pulled back
+        "red_flag_recall": 0.85,  # 6/7
+        "referral_recall": 0.53,  # 7/13
+        "false_alarms": 0.15,  # 3/20
+        "intent_macro_f1": 0.42,
+    },
+    "collected_105": {
+        **TARGETS,
+        # targets not met: a great-aunt of 92 already in hospital with her broken hip
+        # (emergency); referrals; false alarms: a quad-bike crash four years ago, a feared
+        # crushed vertebra ruled out by X-ray, a kidney infection treated
+        "red_flag_recall": 0.92,  # 12/13
+        "emergency_recall": 0.85,  # 6/7
+        "referral_recall": 0.63,  # 7/11
+        "false_alarms": 0.19,  # 3/16
+        "intent_macro_f1": 0.35,
+    },
+    "collected_106": {
+        **TARGETS,
+        # targets not met: referrals; false alarms: a kidney infection only feared; check
+        # questions
+        "referral_recall": 0.75,  # 6/8
+        "false_alarms": 0.06,  # 1/18
+        "check_questions": 0.17,  # 3/18
+        "intent_macro_f1": 0.2,
     },
 }
 SUMMARY = re.compile(
