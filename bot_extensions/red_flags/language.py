@@ -366,7 +366,8 @@ TREATED = re.compile(
     # the repair under way: "she fell and broke her hip. she is having surgery today"
     # a nail or a plate put in, a joint put back: "surgery to install a nail", "having it put
     # back into place"
-    r"(surgery|an operation|the operation|an op|the op) to (install|insert|put in|fit) (a |the )?"
+    r"(surgery|an operation|the operation|an op|the op) to (install|insert|put in|fit|place) "
+    r"(a |the |two |three |some )?"
     r"(nail|pin|pins|plate|screws|rod|rods)|put back (in|into) (place|its socket|the socket)|"
     r"(is|are|am|im|hes|shes) having (surgery|an operation|the operation|her operation|"
     r"his operation|my operation) (today|tonight|tomorrow|this morning|this afternoon)|"
@@ -478,8 +479,8 @@ HEARSAY_BEFORE = re.compile(
     r"google says|the nhs says|the leaflet says|the website says)( that)?\b[^.?!]{0,20}$"
 )
 MEANING_AFTER = re.compile(
-    r"^[a-z ]{0,40}? (is|are|can be|could be|means|can mean) (an emergency|a red flag|a warning sign|"
-    r"a sign of|serious|dangerous|a medical emergency)\b"
+    r"^[a-z ]{0,40}? (is|are|can be|could be|means|can mean) "
+    r"(an emergency|a red flag|a warning sign|a sign of|serious|dangerous|a medical emergency)\b"
 )
 # ...unless the writer then says they have it: "...is an emergency and I have it since yesterday"
 SAYS_THEY_HAVE_IT = re.compile(
@@ -855,7 +856,8 @@ SELF_UNWELL = re.compile(
 # The writer turning from someone else to their own back: "me, I just get a stiff back", "as
 # for me", "my own back".
 TURNS_TO_OWN_BACK = re.compile(
-    r"(^|[.!?,;]\s*)(me|as for me|and me|myself)\s*,?\s*(i|im|ive|my)\b|\bmy own (back|lower back|hip|hips)\b"
+    r"(^|[.!?,;]\s*)(me|as for me|and me|myself)\s*,?\s*(i|im|ive|my)\b|"
+    r"\bmy own (back|lower back|hip|hips)\b"
 )
 OTHER_IN_PAIN = re.compile(
     r"\b(her|his|their) (lower |low |upper |mid |middle )?(back|hip|hips|spine|legs?)\b|"

@@ -453,10 +453,12 @@ def test_a_red_flag_no_rule_places_is_asked_about_when_the_classifier_is_fairly_
 def test_a_no_with_a_sign_passed_and_a_question_keeps_the_question(
     component: RedFlagDetectorComponent,
 ) -> None:
-    text = "no, nothing anywhere else and it goes away completely when i stand. so is it a nerve thing?"
+    text = (
+        "no, nothing anywhere else and it goes away completely when i stand. "
+        "so is it a nerve thing?"
+    )
     message = _read(component, text, "ask_sciatica", "deny", "ask_pain_cause")
     assert message.get("intent")["name"] == "ask_sciatica"
     assert any(
         e["entity"] == "passed_reply" and e["value"] == "no" for e in message.get("entities")
     )
-

@@ -2,7 +2,7 @@
 instrument (bench/real_eval.py, a copy of ../shared/tools/real_eval.py).
 
 Each message opens a fresh conversation; a question the assistant asks gets one truthful
-answer. A hundred and thirty-four sets: `dev.yml` and `collected_1.yml` to `collected_106.yml`,
+answer. A hundred and thirty-eight sets: `dev.yml` and `collected_1.yml` to `collected_110.yml`,
 real messages nobody here wrote, and `written_here.yml` to `written_here_28.yml`, stories written
 here by writers who never saw the dev set or the rules, to check that the rules generalise. The
 floors are the levels this version reaches (docs/nlu-pipeline.md), so a change that loses ground
@@ -643,19 +643,20 @@ HOLDS = {
     },
     "collected_32": {
         **TARGETS,
-        # targets not met: a hip fracture found on a scan, already listed for surgery; a frail
-        # mother's fall told without her age; extreme back and tummy pain in early pregnancy is
-        # caught at urgent (a kidney infection named), not the emergency; false alarms on a
-        # cancer survivor's back pain and leg tingling that scans have cleared, and a fall from
-        # standing "flat on my back" in a dance class; check questions; referrals
-        "red_flag_recall": 0.85,  # 17/20
+        # targets not met: a frail mother's fall told without her age; extreme back and tummy
+        # pain in early pregnancy is caught at urgent (a kidney infection named), not the
+        # emergency; a false alarm on leg tingling that scans have cleared; check questions;
+        # referrals
+        "red_flag_recall": 0.9,  # 18/20
         "emergency_recall": 0.90,  # 9/10
-        "referral_recall": 0.66,  # 8/12
-        "false_alarms": 0.34,  # 3/9
+        "referral_recall": 0.75,  # 9/12
+        "false_alarms": 0.12,  # 1/9
         # stop 34: a fall down the stairs or onto the back from standing asks the hard-fall check
         "check_questions": 0.33,
-        # stop 34: the hard-fall check, emergency-level, reads as the red-flag intent
-        "intent_macro_f1": 0.29,
+        # stop 34: the hard-fall check, emergency-level, reads as the red-flag intent; stop 36:
+        # a lower body gone numb from a swollen spine (labelled for the clinician) is read as
+        # the red flag it alarms
+        "intent_macro_f1": 0.28,
     },
     "collected_33": {
         **TARGETS,
@@ -1321,10 +1322,10 @@ HOLDS = {
         **TARGETS,
         # targets not met: a mother's L1 fracture already seen by a spine specialist (urgent);
         # referrals; false alarms: a tree-stand fall a year ago, an ATV rolled in school days
-        "red_flag_recall": 0.75,  # 9/12
+        "red_flag_recall": 0.91,  # 11/12
         "referral_recall": 0.55,  # 5/9
         "false_alarms": 0.15,  # 2/14
-        "intent_macro_f1": 0.35,
+        "intent_macro_f1": 0.4,
     },
     "collected_103": {
         **TARGETS,
@@ -1364,6 +1365,46 @@ HOLDS = {
         "false_alarms": 0.06,  # 1/18
         "check_questions": 0.17,  # 3/18
         "intent_macro_f1": 0.2,
+    },
+    "collected_107": {
+        **TARGETS,
+        # targets not met: referrals; false alarms: chest pains in the writer's mid-forties,
+        # investigated and treated long ago; check questions
+        "referral_recall": 0.77,  # 7/9
+        "false_alarms": 0.06,  # 1/19
+        "check_questions": 0.16,  # 3/19
+        "intent_macro_f1": 0.59,
+    },
+    "collected_108": {
+        **TARGETS,
+        # targets not met: a child already in hospital with a septic hip (emergency, got urgent);
+        # a hip so painful she cannot walk, with rheumatoid arthritis (urgent); referrals; false
+        # alarms: a broken hip twelve years ago, a toddler's irritable hip seen by the GP,
+        # shingles subsiding, a hip fracture months into rehab
+        "red_flag_recall": 0.83,  # 10/12
+        "emergency_recall": 0.87,  # 7/8
+        "referral_recall": 0.75,  # 6/8
+        "false_alarms": 0.32,  # 5/16
+        "intent_macro_f1": 0.25,
+    },
+    "collected_109": {
+        **TARGETS,
+        # targets not met: a back that "exploded", then a crawl to the toilet that did not make it
+        # (emergency; read as the way barred, not the bladder); referrals; false alarms: a teen's
+        # roof fall onto a ladder, healed years ago
+        "red_flag_recall": 0.87,  # 7/8
+        "emergency_recall": 0.66,  # 2/3
+        "referral_recall": 0.77,  # 7/9
+        "false_alarms": 0.08,  # 1/13
+        "intent_macro_f1": 0.45,
+    },
+    "collected_110": {
+        **TARGETS,
+        # targets not met: false alarms (a rib stress fracture diagnosed, a steroid question with
+        # a known old fracture, pneumonia treated in hospital); check questions
+        "false_alarms": 0.3,  # 3/10
+        "check_questions": 0.3,  # 3/10
+        "intent_macro_f1": 0.55,
     },
 }
 SUMMARY = re.compile(
