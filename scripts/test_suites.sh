@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
-# The whole suite in three lanes side by side. One lane alone keeps about one of this machine's
-# two cores busy (most tests wait on servers, browsers and clocks); three keep both busy.
-#   integration: the real Rasa and action servers (real messages, Telegram's fake,
-#                programmes), and the security tests
+# The whole suite in four lanes side by side. One lane alone keeps about one of this machine's
+# two cores busy (most tests wait on servers, browsers and clocks); four keep both busy.
+#   real:        real people's messages through the real Rasa and action servers
+#   integration: the real servers otherwise (conversations, Telegram's fake, programmes), and
+#                the security tests
 #   app:         knowledge base, actions and the review app, on SQLite and PostgreSQL
 #   side:        the bot environment's tests, then the production profile's, the browser
 #                tests, and the test stories. Each is a pytest session of its own: the
@@ -17,14 +18,18 @@ logs=var/test-logs
 mkdir -p "$logs"
 
 # Wall-clock bounds (`-m timing`) wait for a quiet machine: they run after the lanes.
-integration_lane() { "$APP_PY" -m pytest tests/integration tests/security -q -m "not timing"; }
+real_lane() { "$APP_PY" -m pytest tests/integration/test_real_messages.py -q -m "not timing"; }
+integration_lane() {
+  "$APP_PY" -m pytest tests/integration tests/security -q -m "not timing" \
+    --ignore=tests/integration/test_real_messages.py
+}
 app_lane() { "$APP_PY" -m pytest tests/app tests/review -q -m "not timing"; }
 side_lane() {
   "$BOT_PY" -m pytest tests/bot -q && "$APP_PY" -m pytest tests/prod -q \
     && "$APP_PY" -m pytest tests/browser -q && scripts/story_test.sh
 }
 
-lanes=(integration app side)
+lanes=(real integration app side)
 declare -A pid
 start=$SECONDS
 for lane in "${lanes[@]}"; do

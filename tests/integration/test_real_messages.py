@@ -4,9 +4,10 @@ instrument (bench/real_eval.py, a copy of ../shared/tools/real_eval.py).
 Each message opens a fresh conversation; a question the assistant asks gets one truthful
 answer. A hundred and thirty-eight sets: `dev.yml` and `collected_1.yml` to `collected_110.yml`,
 real messages nobody here wrote, and `written_here.yml` to `written_here_28.yml`, stories written
-here by writers who never saw the dev set or the rules, to check that the rules generalise. The
-floors are the levels this version reaches (docs/nlu-pipeline.md), so a change that loses ground
-fails; issue 11's targets are kept beside them, and the docs say which are not met yet.
+here by writers who never saw the dev set or the rules, to check that the rules generalise (those
+are scored by `make bench-real` only, see GATED). The floors are the levels this version reaches
+(docs/nlu-pipeline.md), so a change that loses ground fails; issue 11's targets are kept beside
+them, and the docs say which are not met yet.
 """
 
 from __future__ import annotations
@@ -1438,6 +1439,16 @@ def report_folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return out
 
 
+# `make test` gates the real messages (the dev set and the collected sets); the stories written
+# here are scored with them by `make bench-real` (REAL_MESSAGES_REPORT set), which keeps the
+# suite under its 20 minutes now that the real sets number over a hundred.
+GATED = [
+    name
+    for name in HOLDS
+    if not name.startswith("written_here") or os.environ.get("REAL_MESSAGES_REPORT")
+]
+
+
 @pytest.fixture(scope="module")
 def scores(
     assistant: Assistant, tmp_path_factory: pytest.TempPathFactory
@@ -1445,12 +1456,12 @@ def scores(
     out = report_folder(tmp_path_factory)
     # The sets are scored side by side: each instrument waits on the network most of the time.
     with ThreadPoolExecutor(max_workers=INSTRUMENTS_AT_ONCE) as pool:
-        found = {name: pool.submit(score, assistant, name, out / f"{name}.json") for name in HOLDS}
+        found = {name: pool.submit(score, assistant, name, out / f"{name}.json") for name in GATED}
     return {name: future.result() for name, future in found.items()}
 
 
 @pytest.mark.parametrize(
-    ("name", "measure"), [(name, measure) for name in HOLDS for measure in TARGETS]
+    ("name", "measure"), [(name, measure) for name in GATED for measure in TARGETS]
 )
 def test_real_messages_hold_their_level(
     scores: dict[str, dict[str, float]], name: str, measure: str
