@@ -363,12 +363,12 @@ TREATED = re.compile(
     r"(said|says|told me|told us|called it) (it was|it is|its|it's)? ?(a |just |only )?"
     r"(strain|sprain|bruised|bruising|bruise|muscular|soft tissue|whiplash|(a |major )?contusion)|"
     r"(has been|had been|was|got) (replaced|pinned|plated|fixed|repaired|operated on)|"
-    # the repair under way: "she fell and broke her hip. she is having surgery today"
     # a nail or a plate put in, a joint put back: "surgery to install a nail", "having it put
     # back into place"
     r"(surgery|an operation|the operation|an op|the op) to (install|insert|put in|fit|place) "
     r"(a |the |two |three |some )?"
     r"(nail|pin|pins|plate|screws|rod|rods)|put back (in|into) (place|its socket|the socket)|"
+    # the repair under way: "she fell and broke her hip. she is having surgery today"
     r"(is|are|am|im|hes|shes) having (surgery|an operation|the operation|her operation|"
     r"his operation|my operation) (today|tonight|tomorrow|this morning|this afternoon)|"
     # the recovery after the repair: "it went fine, and she seems to be making a good recovery"
