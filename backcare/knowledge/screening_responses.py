@@ -79,7 +79,10 @@ def main(argv: list[str] | None = None) -> int:
         print(f"screening questions not written: {error}", file=sys.stderr)
         return 1
     args.out.parent.mkdir(parents=True, exist_ok=True)
-    args.out.write_text(text)
+    # Rewritten only when it changed: `make test` validates the domain while training reads
+    # it, and a file being rewritten is half-written for a moment.
+    if not args.out.exists() or args.out.read_text() != text:
+        args.out.write_text(text)
     return 0
 
 
