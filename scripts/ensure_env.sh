@@ -30,7 +30,9 @@ echo "Installing the $name environment into $venv (locks changed or first run)..
 rm -f "$stamp"
 [ -x "$venv/bin/python" ] || "$python" -m venv "$venv"
 "$venv/bin/python" -m pip install --quiet --disable-pip-version-check "pip==$pip_version"
-pip=("$venv/bin/python" -m pip install --disable-pip-version-check --no-deps --quiet)
+# --no-compile: byte-compiling every installed module (TensorFlow alone has thousands) costs
+# more than Python compiling, once, the ones an import actually reads.
+pip=("$venv/bin/python" -m pip install --disable-pip-version-check --no-deps --no-compile --quiet)
 case "$name" in
   bot)
     "${pip[@]}" -r requirements/bot.lock

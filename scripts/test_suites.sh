@@ -1,14 +1,16 @@
 #!/usr/bin/env bash
-# The whole suite in four lanes side by side. One lane alone keeps about one of this machine's
-# two cores busy (most tests wait on servers, browsers and clocks); four keep both busy.
+# The whole suite in six lanes side by side. Most tests wait on servers, browsers and clocks,
+# so one lane keeps about one of this machine's two cores busy; six overlap their waits and
+# keep both busy.
 #   real:        real people's messages through the real Rasa and action servers
 #   integration: the real servers otherwise (conversations, Telegram's fake, programmes), and
 #                the security tests
-#   app:         knowledge base, actions and the review app, on SQLite and PostgreSQL
-#   side:        the bot environment's tests, then the production profile's, the browser
-#                tests, and the test stories. Each is a pytest session of its own: the
-#                browser tests' Playwright keeps an event loop running, and the production
-#                tests drive their load with asyncio.run().
+#   app:         knowledge base and actions, on SQLite and PostgreSQL
+#   review:      the review app, on SQLite and PostgreSQL
+#   bot:         the bot environment's tests, then the test stories
+#   deploy:      the production profile's tests, then the browser tests. Each is a pytest
+#                session of its own: the browser tests' Playwright keeps an event loop running,
+#                and the production tests drive their load with asyncio.run().
 # Every lane starts its own servers on free loopback ports and its own private databases.
 # Each lane writes its own log, shown whole when all have ended; any failure fails the run.
 set -uo pipefail
@@ -23,13 +25,12 @@ integration_lane() {
   "$APP_PY" -m pytest tests/integration tests/security -q -m "not timing" \
     --ignore=tests/integration/test_real_messages.py
 }
-app_lane() { "$APP_PY" -m pytest tests/app tests/review -q -m "not timing"; }
-side_lane() {
-  "$BOT_PY" -m pytest tests/bot -q && "$APP_PY" -m pytest tests/prod -q \
-    && "$APP_PY" -m pytest tests/browser -q && scripts/story_test.sh
-}
+app_lane() { "$APP_PY" -m pytest tests/app -q -m "not timing"; }
+review_lane() { "$APP_PY" -m pytest tests/review -q -m "not timing"; }
+bot_lane() { "$BOT_PY" -m pytest tests/bot -q && scripts/story_test.sh; }
+deploy_lane() { "$APP_PY" -m pytest tests/prod -q && "$APP_PY" -m pytest tests/browser -q; }
 
-lanes=(real integration app side)
+lanes=(real integration app review bot deploy)
 declare -A pid
 start=$SECONDS
 for lane in "${lanes[@]}"; do

@@ -452,8 +452,11 @@ class RedFlagDetector:
         )
         # An injury told, then its repair: "she broke her hip. She had surgery to repair it and
         # now we are faced with next steps" asks about afterwards, not about today's fall.
-        treated = definition.event and bool(
-            language.TREATED.search(doc.text[max(span.end_char for span in chosen) :])
+        told_after = doc.text[max(span.end_char for span in chosen) :]
+        treated = (
+            definition.event
+            and bool(language.TREATED.search(told_after))
+            and not language.STILL_UNABLE.search(told_after)
         )
         subject = (
             "other"

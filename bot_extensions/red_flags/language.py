@@ -20,11 +20,19 @@ _CONTRACTIONS = [
     (r"\b(will not|won'?t)\b", "wont"),
     (r"\bi'?m\b", "im"),
     (r"\bi'?ve\b", "ive"),
+    # Scots: "a cannae feel the paper", "it disnae go away"
+    (r"\b(cannae|canna|couldnae|couldna)\b", "cant"),
+    (r"\b(dinnae|dinna|divnae)\b", "dont"),
+    (r"\b(doesnae|disnae)\b", "doesnt"),
+    (r"\b(didnae|didna)\b", "didnt"),
+    (r"\b(isnae|isna)\b", "isnt"),
+    (r"\b(wasnae|wasna)\b", "wasnt"),
+    (r"\b(willnae|wullnae|winnae)\b", "wont"),
 ]
 
 
 # Chat spellings read as the words they stand for: "u", "ur", "wks", "yrs", dropped g's
-# ("goin", "nothin"), and "me" for "my" before a part of the body ("me legs", "me back").
+# ("goin", "nothin"), and "me" or "ma" for "my" before a part of the body ("me legs", "ma back").
 _CHAT_WORDS = [
     (r"\bu\b", "you"),
     (r"\bur\b", "your"),
@@ -42,7 +50,7 @@ _CHAT_WORDS = [
         r"\1ing",
     ),
     (
-        r"\bme (back|legs?|bum|hips?|foot|feet|knees?|bits|belt|arse|belly|stomach|bladder|"
+        r"\b(?:me|ma) (back|legs?|bum|hips?|foot|feet|knees?|bits|belt|arse|belly|stomach|bladder|"
         r"bowels?|spine|neck|side|thighs?|calf|calves|groin|privates)\b",
         r"my \1",
     ),
@@ -316,6 +324,12 @@ FEARED_CONDITION = re.compile(
 FEARED_RETURN = re.compile(
     r"^[^.?!]{0,25}\b(again|come back|came back|coming back|returned|returning|recurr\w*|spread)\b"
 )
+# Unable to walk or stand still, told after the injury was seen to: the care did not end it
+# ("x-rays... no break, there could be a fracture... it hurts and I still couldn't walk").
+STILL_UNABLE = re.compile(
+    r"\bstill (cant|couldnt|cannot|can not|could not|unable to|not able to|isnt able to|"
+    r"wasnt able to) (walk|stand|get up|move|bear weight|put weight|weight bear)"
+)
 # An injury's repair told after it, pointing back at it: the injury has been seen to. A repair
 # of something else ("I had surgery on my knee last year") says nothing of today's fall.
 _THE_INJURY = r"(it|them|the break|the fracture|her hip|his hip|my hip|their hip)"
@@ -346,6 +360,11 @@ TREATED = re.compile(
     # "there was no dislocation nor fracture found", "incredibly lucky and not broken anything"
     r"no (dislocation|fracture|break)( (nor|or|and) (dislocation|fracture|break))? (was )?found|"
     r"lucky and (has |have |had )?not broken anything|"
+    # unhurt: "landed squarely on his false hip and was completely uninjured", "walked away
+    # with only a sprained neck"
+    r"(was|were|is|are) (completely |totally |entirely )?(uninjured|unhurt|unharmed)|"
+    r"walked away with (only|just) (a |some )?(sprain|sprained|bruise|bruised|bruises|"
+    r"bruising|scratch|scratches|graze|grazes|minor)|"
     r"checked (me |him |her )?out (ok|okay|fine|alright|all right)|"
     # looked over by someone who can tell: "the paramedics came and checked her over, she's
     # fine, not a mark on her"
@@ -891,7 +910,12 @@ NOT_A_CLEAR_NO = re.compile(
     r"kind of|sort of|sorta|only when|now and then|occasionally|maybe|idk|not sure|i think so|"
     r"think so|a few times|once or twice|"
     # a fall told is no clear no: "oh she did slip getting out the bath on tuesday"
-    r"(did|had) (a )?(slip|fall|trip|tumble)|slipped|fell over|fell down|tripped|landed on)\b"
+    r"(did|had) (a )?(slip|fall|trip|tumble)|slipped|fell over|fell down|tripped|landed on|"
+    # the help refused, not the sign denied: "naw am no goin tae a&e on a saturday night"
+    r"(not|no|nae|never|wont|cant|cannot|cyaan|aint) (going|goin|gonna|go|goin tae|going to|"
+    r"go to|going tae) (a ?& ?e|a and e|hospital|the hospital|er|the er|casualty|emergency)|"
+    r"(not|no|nae|never|wont|cant) (calling|ringing|phoning|call|ring|phone) "
+    r"(an ambulance|999|911|112))\b"
 )
 # A hedge asked back as the answer itself: "sometimes? it kinda comes back when i sit". The
 # question mark is the voice of the hedge, not a question about the check.

@@ -210,7 +210,9 @@ def talk(agent: Agent, messages: list[str]) -> tuple[str, list[list[dict[str, An
     return sender, asyncio.run(run())
 
 
-@pytest.mark.parametrize("seed", [1, 2])
+# One seed: a second one (the same mix, other messages) doubled the lane's longest test for no
+# case the first lacks: the detours and every kind of turn are in each script.
+@pytest.mark.parametrize("seed", [1])
 def test_the_cache_predicts_what_rasa_predicts_over_150_turns(agent: Agent, seed: int) -> None:
     messages = script(seed)
     with Rasa():

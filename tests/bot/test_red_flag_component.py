@@ -125,6 +125,9 @@ def _check_reply(component: RedFlagDetectorComponent, text: str) -> str | None:
         ("yeah i mean i couldn't hold it, never happened before", "yes"),
         ("yep since tuesday", "yes"),
         ("what does that mean", None),
+        # the help refused is no denial of the sign
+        ("nah im not going to a&e tonight, its heaving. just give me a stretch", "yes"),
+        ("no, i cant go to hospital, got work tomorrow", "yes"),
     ],
 )
 def test_a_check_answer_is_a_plain_no_or_no_clear_no(component, text: str, reply) -> None:

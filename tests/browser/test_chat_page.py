@@ -82,9 +82,11 @@ def user_messages(page: Page):
 
 
 def wait_for_turn(page: Page, bots_before: int) -> None:
-    """A new bot message came and the typing indicator went away (the turn is over)."""
-    expect(bot_messages(page)).not_to_have_count(bots_before)
-    expect(page.locator("#typing")).to_be_hidden()
+    """A new bot message came and the typing indicator went away (the turn is over), within
+    REPLY_TIMEOUT: under the whole suite's load a turn has taken over Playwright's default
+    five seconds."""
+    expect(bot_messages(page)).not_to_have_count(bots_before, timeout=REPLY_TIMEOUT)
+    expect(page.locator("#typing")).to_be_hidden(timeout=REPLY_TIMEOUT)
 
 
 def say(page: Page, text: str) -> None:

@@ -2,7 +2,7 @@
 instrument (bench/real_eval.py, a copy of ../shared/tools/real_eval.py).
 
 Each message opens a fresh conversation; a question the assistant asks gets one truthful
-answer. A hundred and thirty-eight sets: `dev.yml` and `collected_1.yml` to `collected_110.yml`,
+answer. A hundred and forty sets: `dev.yml` and `collected_1.yml` to `collected_112.yml`,
 real messages nobody here wrote, and `written_here.yml` to `written_here_28.yml`, stories written
 here by writers who never saw the dev set or the rules, to check that the rules generalise (those
 are scored by `make bench-real` only, see GATED). The floors are the levels this version reaches
@@ -1180,7 +1180,9 @@ HOLDS = {
     "collected_85": {
         **TARGETS,
         # targets not met: referrals; check questions
-        "referral_recall": 0.73,  # 11/15
+        # stop 37: 11/15 before; one had reached its referral only as an emergency, through "left
+        # arm" counted for two groups of the chest rule
+        "referral_recall": 0.66,  # 10/15
         "check_questions": 0.2,  # 3/15
         # stop 34: a nerve word with "down my legs" asks the cauda-equina check, read as the
         # red-flag intent
@@ -1401,11 +1403,36 @@ HOLDS = {
     },
     "collected_110": {
         **TARGETS,
-        # targets not met: false alarms (a rib stress fracture diagnosed, a steroid question with
-        # a known old fracture, pneumonia treated in hospital); check questions
-        "false_alarms": 0.3,  # 3/10
-        "check_questions": 0.3,  # 3/10
+        # targets not met: false alarms (a steroid question with a known old fracture, pneumonia
+        # treated in hospital); check questions
+        # stop 37: the rib stress fracture no longer alarms (an arm that hurt is no heart sign);
+        # its bone scan asks the cancer check instead
+        "false_alarms": 0.2,  # 2/10
+        "check_questions": 0.4,  # 4/10
         "intent_macro_f1": 0.55,
+    },
+    # stop 37's sets at first contact: red flags 8/13 and 6/12, false alarms 3/13 and 5/16
+    "collected_111": {
+        **TARGETS,
+        # targets not met: neck signs in the arms (weakness told as an arm that gave out, loss of
+        # sensation down one side), a 94-year-old found fallen with no strength in his arms; false
+        # alarms: a 94-year-old unhurt after a fall, a cancer history asked about with no pain
+        "red_flag_recall": 0.76,  # 10/13
+        "emergency_recall": 0.75,  # 3/4
+        "referral_recall": 0.77,  # 7/9
+        "false_alarms": 0.16,  # 2/13
+        "check_questions": 0.16,
+        "intent_macro_f1": 0.22,
+    },
+    "collected_112": {
+        **TARGETS,
+        # targets not met: a teenager's constant night pain; referrals; false alarms: contractions
+        # that stopped in hospital, numbness from a bike saddle, a neighbour trampled by a cow
+        "red_flag_recall": 0.91,  # 11/12
+        "referral_recall": 0.28,  # 2/7
+        "false_alarms": 0.19,  # 3/16
+        "check_questions": 0.26,
+        "intent_macro_f1": 0.26,
     },
 }
 SUMMARY = re.compile(
