@@ -42,6 +42,8 @@ ACROSS_MESSAGES_LAYER = "told_across_messages"
 # An unclear nerve sign made present by a present cause of compression told beside it
 # (sign_checks.yml, `beside_a_cause`).
 BESIDE_A_CAUSE_LAYER = "beside_a_cause"
+# A finding's status when a rule's cue was told inside one of its `not_within` look-alikes.
+LOOK_ALIKE = "look_alike"
 
 
 @dataclass(frozen=True)
@@ -115,6 +117,7 @@ class Finding:
     urgency: str
     referral: str
     # present | negated | question | past | unclear | family | settled | not_a_person | explained
+    # | look_alike
     status: str
     subject: str  # self | other
     sentence: str
@@ -357,9 +360,20 @@ class RedFlagDetector:
             excluded.setdefault(self.nlp.vocab.strings[match_id], []).append((start, end))
         hits: dict[tuple[str, int, int], list[tuple[int, Span]]] = {}
         clauses: list[int] = []
+        # A rule's whole cue told inside one of its look-alikes ("killing myself at the gym"):
+        # the alarming words have been read and judged, which the review sees and which keeps
+        # the intent classifier's red-flag reading of the same words from being asked about.
+        looked_alike: dict[tuple[str, int], Finding] = {}
         for match_id, start, end in self.matcher(doc):
             rule_set, rule, group = self.nlp.vocab.strings[match_id].split("|")
             if any(a <= start and end <= b for a, b in excluded.get(rule_set, [])):
+                definition = self.rule_sets[rule_set]
+                if len(definition.rules[int(rule)]) == 1 and definition.layer != ALL_CLEAR_LAYER:
+                    span = doc[start:end]
+                    looked_alike.setdefault(
+                        (definition.slug, span.sent.start),
+                        _look_alike(definition, int(rule), span),
+                    )
                 continue
             span = doc[start:end]
             scope = self.rule_sets[rule_set].scope
@@ -396,6 +410,8 @@ class RedFlagDetector:
             key = (definition.slug, sent_start)
             if key not in findings or _rank(finding) > _rank(findings[key]):
                 findings[key] = finding
+        for key, look_alike in looked_alike.items():
+            findings.setdefault(key, look_alike)
         told = _beside_its_diagnosis(doc, list(findings.values()))
         judged = self.beside_a_cause.settle(_settle(told, cleared, closed_at))
         return sorted(judged, key=lambda f: (-_rank(f), f.start))
@@ -497,6 +513,10 @@ class RedFlagDetector:
                 and language.MEANING_AFTER.match(sentence.text[first_mention:])
                 and not language.SAYS_THEY_HAVE_IT.search(sentence.text[first_mention:])
             )
+            or (
+                language.READ_ONLINE_CAN_BE.search(sentence.text[:first_mention])
+                and not language.OWN_HISTORY_AFTER.search(sentence.text[first_mention:])
+            )
             or _is_hypothetical(doc, chosen)
             or (definition.statements_only and _asked_in_its_clause(sentence.text, last_mention))
             or (definition.counts_when_past and _feared(sentence.text, first_mention, last_mention))
@@ -593,6 +613,22 @@ class RedFlagDetector:
             check_question=check_question,
             covers=definition.covers,
         )
+
+
+def _look_alike(definition: FlagDefinition, rule_index: int, span: Span) -> Finding:
+    return Finding(
+        slug=definition.slug,
+        urgency=definition.urgency,
+        referral=definition.referral,
+        status=LOOK_ALIKE,
+        subject="self",
+        sentence=span.sent.text,
+        terms=(span.text,),
+        start=span.start_char,
+        end=span.end_char,
+        layer=definition.layer,
+        rule=rule_index,
+    )
 
 
 def _rank(finding: Finding) -> int:

@@ -326,9 +326,10 @@ FEARED_RETURN = re.compile(
 )
 # Unable to walk or stand still, told after the injury was seen to: the care did not end it
 # ("x-rays... no break, there could be a fracture... it hurts and I still couldn't walk").
+# (normalise spells "couldn't", "cannot", "could not" and "unable to" as "cant")
 STILL_UNABLE = re.compile(
-    r"\bstill (cant|couldnt|cannot|can not|could not|unable to|not able to|isnt able to|"
-    r"wasnt able to) (walk|stand|get up|move|bear weight|put weight|weight bear)"
+    r"\bstill (cant|not able to|isnt able to|wasnt able to) "
+    r"(walk|stand|get up|move|bear weight|put weight|weight bear)"
 )
 # An injury's repair told after it, pointing back at it: the injury has been seen to. A repair
 # of something else ("I had surgery on my knee last year") says nothing of today's fall.
@@ -366,6 +367,10 @@ TREATED = re.compile(
     r"walked away with (only|just) (a |some )?(sprain|sprained|bruise|bruised|bruises|"
     r"bruising|scratch|scratches|graze|grazes|minor)|"
     r"checked (me |him |her )?out (ok|okay|fine|alright|all right)|"
+    # the worst ruled out, something lesser told in its place: "my neck didn't fracture
+    # either, just sprained", "my hand wasn't broken, just jammed"
+    r"(wasnt|was not|isnt|werent|didnt|did not) (broken|fractured|fracture|break)( either)?,? "
+    r"(just|only) (a )?(sprain|sprained|jammed|bruised|bruising|strained|strain|whiplash)|"
     # looked over by someone who can tell: "the paramedics came and checked her over, she's
     # fine, not a mark on her"
     r"(paramedics?|ambulance crew|doctors?|docs?|gp|nurse|they) (came and |had )?"
@@ -377,6 +382,10 @@ TREATED = re.compile(
     r"(the )?diagnosis( was| is)?[:,?]? (a |an )?((lower|low|upper) )?(back )?(muscle )?"
     r"(strain|sprain|bruise|bruising|contusion|pulled muscle)|"
     r"(sent|let) (me|him|her|them|us) (go )?home|discharged|home from (the )?hospital|"
+    # a recovery told from after it: "after a long period of therapy I felt much better and
+    # was functioning close to my pre-accident lifestyle"
+    r"(my|his|her|their|our) pre[ -]?(accident|injury|crash) (life|lifestyle|self|level|levels|"
+    r"fitness|activity|activities|routine)|"
     # a clinician's word, not the person's own ("he says it is whiplash")
     r"(doctors?|docs?|gp|dr|consultant|physio|the er|a ?& ?e|hospital|paramedics?|they) "
     r"(said|says|told me|told us|called it) (it was|it is|its|it's)? ?(a |just |only )?"
@@ -501,6 +510,19 @@ MEANING_AFTER = re.compile(
     r"^[a-z ]{0,40}? (is|are|can be|could be|means|can mean) "
     r"(an emergency|a red flag|a warning sign|a sign of|serious|dangerous|a medical emergency)\b"
 )
+# A condition read about online as what back pain can be, just before its name: "been
+# googling and it says back pain can be myeloma". A fear, not a history; a clinician's "could
+# be" is not this (no search or page before it).
+READ_ONLINE_CAN_BE = re.compile(
+    r"\b(googl\w*|internet|online|web ?sites?|articles?|forums?|tiktok|youtube|symptom checker)"
+    r"\b[^.?!]{0,60}\b(can|could|might|may) (be|mean|indicate|signal|be a sign of)( a| an)?\s*$"
+)
+# ...unless the sentence goes on to tell a history of the person's own: "...can be a sign of
+# cancer and I had breast cancer three years ago".
+OWN_HISTORY_AFTER = re.compile(
+    r"\b(i|ive|he|hes|she|shes|we|mum|mom|dad) (had|have|got|was|were|has|been|am being)\b|"
+    r"\bdiagnosed\b|\b(my|his|her) (\w+ )?(cancer|tumou?r|myeloma|lymphoma|leuka?emia)\b"
+)
 # ...unless the writer then says they have it: "...is an emergency and I have it since yesterday"
 SAYS_THEY_HAVE_IT = re.compile(
     r"(?<!dont )(?<!do not )(?<!didnt )(?<!dont think )\b(i have|ive got|i got|i do have|"
@@ -514,7 +536,9 @@ OWNED_BEFORE = re.compile(r"\b(my|his|her|their|our|your)( \w+)?\s*$")
 # the signs told around it count on their own.
 ASKS_IF_IT_IS = re.compile(
     r"\b((could|might|can|would) (this|it|that) (be|mean)|"
-    r"(this|it|that) (could|might|can|would) (be|mean))( an| a)?\s*$"
+    r"(this|it|that) (could|might|can|would) (be|mean))( an| a)?\s*$|"
+    # the fear asked outright: "my first thought is 'do I have a spinal tumor?'"
+    r"\b(do|could|might|would) (i|he|she|we) have( an| a)?( \w+)?\s*$"
 )
 
 RESOLVED_CUES = [
@@ -912,8 +936,9 @@ NOT_A_CLEAR_NO = re.compile(
     # a fall told is no clear no: "oh she did slip getting out the bath on tuesday"
     r"(did|had) (a )?(slip|fall|trip|tumble)|slipped|fell over|fell down|tripped|landed on|"
     # the help refused, not the sign denied: "naw am no goin tae a&e on a saturday night"
-    r"(not|no|nae|never|wont|cant|cannot|cyaan|aint) (going|goin|gonna|go|goin tae|going to|"
-    r"go to|going tae) (a ?& ?e|a and e|hospital|the hospital|er|the er|casualty|emergency)|"
+    # (normalise spells "goin" as "going" and "cannot" as "cant")
+    r"(not|no|nae|never|wont|cant|cyaan|aint) (going|gonna|go|going to|go to|going tae) "
+    r"(a ?& ?e|a and e|hospital|the hospital|er|the er|casualty|emergency)|"
     r"(not|no|nae|never|wont|cant) (calling|ringing|phoning|call|ring|phone) "
     r"(an ambulance|999|911|112))\b"
 )

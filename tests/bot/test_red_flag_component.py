@@ -453,6 +453,30 @@ def test_a_red_flag_no_rule_places_is_asked_about_when_the_classifier_is_fairly_
     assert message.get("intent")["name"] == ("report_red_flag" if asked else "ask_pain_cause")
 
 
+def test_a_red_flag_reading_of_a_look_alike_the_rules_judged_is_not_asked_about(
+    component: RedFlagDetectorComponent,
+) -> None:
+    text = "ive been killing myself at the gym for weeks trying to fix my back"
+    message = Message(
+        data={
+            "text": text,
+            "intent": {"name": "report_red_flag", "confidence": 0.8},
+            "intent_ranking": [
+                {"name": "report_red_flag", "confidence": 0.8},
+                {"name": "ask_exercise_safety", "confidence": 0.2},
+            ],
+            "entities": [],
+        }
+    )
+    component.process([message])
+    findings = message.get("red_flag_findings")
+    assert [(f["slug"], f["status"]) for f in findings["findings"]] == [
+        ("suicide-self-harm", "look_alike")
+    ]
+    assert findings["asked"] is None
+    assert message.get("intent")["name"] == "ask_exercise_safety"
+
+
 def test_a_no_with_a_sign_passed_and_a_question_keeps_the_question(
     component: RedFlagDetectorComponent,
 ) -> None:

@@ -525,4 +525,5 @@ def test_a_star_sign_is_no_cancer(detector: RedFlagDetector) -> None:
     findings = detector.detect(
         "lol I'm a cancer \u264b so I overthink everything, my back is stiff"
     )
-    assert [f for f in findings if f.slug == "cancer-history"] == []
+    # read and judged as a look-alike, which the review sees
+    assert [f.status for f in findings if f.slug == "cancer-history"] == ["look_alike"]

@@ -2,7 +2,7 @@
 instrument (bench/real_eval.py, a copy of ../shared/tools/real_eval.py).
 
 Each message opens a fresh conversation; a question the assistant asks gets one truthful
-answer. A hundred and forty sets: `dev.yml` and `collected_1.yml` to `collected_112.yml`,
+answer. A hundred and forty-two sets: `dev.yml` and `collected_1.yml` to `collected_114.yml`,
 real messages nobody here wrote, and `written_here.yml` to `written_here_28.yml`, stories written
 here by writers who never saw the dev set or the rules, to check that the rules generalise (those
 are scored by `make bench-real` only, see GATED). The floors are the levels this version reaches
@@ -928,7 +928,10 @@ HOLDS = {
         # sit up") (emergency, emergency); referrals
         "red_flag_recall": 0.33,  # 1/3
         "emergency_recall": 0.33,
-        "referral_recall": 0.64,  # 9/14; 10/14 before stop 33, when a hip collapsing alarmed
+        # 8/14 since stop 38: pelvic girdle pain in pregnancy, worst on turning in bed, reached its
+        # referral only through the night-pain check, which pain set off by turning over no
+        # longer asks (9/14 before; 10/14 before stop 33, when a hip collapsing alarmed)
+        "referral_recall": 0.57,
         "intent_macro_f1": 0.33,
     },
     "collected_61": {
@@ -1433,6 +1436,28 @@ HOLDS = {
         "false_alarms": 0.19,  # 3/16
         "check_questions": 0.26,
         "intent_macro_f1": 0.26,
+    },
+    # stop 38's sets at first contact: red flags 10/13 and 9/11, false alarms 3/14 and 2/16
+    "collected_113": {
+        **TARGETS,
+        # targets not met: a mother in her late 80s whose leg suddenly could not move, her trunk
+        # warm to the touch (a fever told by touch); a painful leg with a temperature of 103F read
+        # as same-day, labelled an emergency; referrals; check questions (an infection that had
+        # gone, a fracture of 2016 treated, a memoir of 1974, a doctor's question about peeing)
+        "red_flag_recall": 0.84,  # 11/13
+        "emergency_recall": 0.75,  # 3/4
+        "referral_recall": 0.57,  # 4/7
+        "check_questions": 0.43,  # 6/14
+        "intent_macro_f1": 0.22,
+    },
+    "collected_114": {
+        **TARGETS,
+        # targets not met: a false alarm (a diary entry of 1989 about a horse accident, the year
+        # named once at the top); referrals; check questions (falls with nothing broken)
+        "referral_recall": 0.77,  # 7/9
+        "false_alarms": 0.07,  # 1/16
+        "check_questions": 0.25,  # 4/16
+        "intent_macro_f1": 0.35,
     },
 }
 SUMMARY = re.compile(
