@@ -1,9 +1,14 @@
-"""A yes or a no is an answer; a message that asks something is not one.
+"""A yes or a no is an answer; a message that asks something is not one, and a message that
+tells a symptom without a word of no in it is no "no".
 
 "Does my back pain need a doctor? no numbness down below, legs are fine, no fever" reads to
 the classifier as a "no" (four denials), and a bare "no" with nothing asked is not
 understood. A message that opens with a question word and goes on for a while asks
 something: its yes/no readings are dropped and its next reading answered.
+
+"and my leg's numb", sent after an offer of an exercise, reads to the classifier as a "no
+thanks" (a short reply after a question) and got "No problem"; it tells a symptom, and has no
+"no", "not" or "nah" in it.
 """
 
 from __future__ import annotations
@@ -14,7 +19,10 @@ from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.shared.nlu.training_data.message import Message
 
 from bot_extensions.intent_readings import ReadingCorrection, drop_readings
-from bot_extensions.red_flags.language import INTERROGATIVE_START, normalise
+from bot_extensions.red_flags.language import INTERROGATIVE_START, NEGATION_CUES, normalise
+
+# The words a "no" is said with, beyond the detector's negation cues: "nah", "can't".
+NO_WORDS = NEGATION_CUES | {"nah", "naw", "na", "cant", "cannot", "wont", "couldnt"}
 
 
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=False)
@@ -40,3 +48,37 @@ class QuestionIsNoAnswer(ReadingCorrection):
 
     def correct(self, message: Message) -> None:
         drop_readings(message, self.answer_intents)
+
+
+@DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=False)
+class SymptomIsNoNo(ReadingCorrection):
+    """Runs after the entity extractors: it reads the `symptom` entities they found."""
+
+    @staticmethod
+    def get_default_config() -> dict[str, Any]:
+        # Only the nerve signs: "legs fine, just the usual ache" answers a check question no.
+        return {
+            "no_intent": "deny",
+            "symptom_entity": "symptom",
+            "signs": ["numb", "numbness", "tingling", "pins and needles", "weakness"],
+        }
+
+    def __init__(self, config: dict[str, Any]) -> None:
+        super().__init__(config)
+        self.no_intent = config["no_intent"]
+        self.symptom_entity = config["symptom_entity"]
+        self.signs = frozenset(config["signs"])
+
+    def applies(self, message: Message) -> bool:
+        words = set(normalise(message.get("text") or "").replace(",", " ").split())
+        return (
+            (message.get("intent") or {}).get("name") == self.no_intent
+            and any(
+                e.get("entity") == self.symptom_entity and str(e.get("value")).lower() in self.signs
+                for e in message.get("entities", [])
+            )
+            and not words & NO_WORDS
+        )
+
+    def correct(self, message: Message) -> None:
+        drop_readings(message, {self.no_intent})

@@ -75,6 +75,7 @@ _SPEED_WEIGHT_OR_DISTANCE = re.compile(
     r"kilometers)\b"
 )
 # a height written with an apostrophe ("5'11"); "fell 6 feet" keeps its words for the falls
+_HYPHEN_CHAIN = re.compile(r"\b[a-z]+(?:-[a-z]+){2,}\b")
 _HEIGHT = re.compile(r"\b([4-7])' ?(\d{1,2})\b(?: ?(?:inches|inch|in\b|\"|''))?")
 
 
@@ -96,6 +97,9 @@ def normalise(text: str, chat_words: bool = True) -> str:
     text = _LENGTH.sub(r"\2\1", text)
     text = _SPEED_WEIGHT_OR_DISTANCE.sub(r"\1", text)
     text = _HEIGHT.sub(r"\1ft\2", text)
+    # Three or more words chained by hyphens are a phrase written as one word ("a
+    # making-you-gasp-for-breath pain"), read as its words; two ("x-ray", "cross-legged") stay.
+    text = _HYPHEN_CHAIN.sub(lambda chain: chain.group(0).replace("-", " "), text)
     # Double quotes mark a shout or a quote, not a break: 'I went "RIGHT OFF!"' reads on.
     text = re.sub(r"[\"\u201c\u201d]", "", text)
     # Text-speak "n" and "&" between words are "and": "catching n locking"; "w/o" is
@@ -377,8 +381,12 @@ TREATED = re.compile(
     r"(checked|looked) (me|him|her|them) (over|out)\b[^.?!]{0,40}"
     r"\b(fine|ok|okay|alright|all right|not a mark|no damage|nothing broken)|"
     # "they x-rayed her back and hip and it was all clear"
-    r"(x[ -]?rayed|scanned)\b[^.?!]{0,60}\b(all clear|clear|fine|normal|nothing broken|"
+    r"(x[ -]?ray(e)?d|scanned)\b[^.?!]{0,60}\b(all clear|clear|fine|normal|nothing broken|"
     r"no fracture|no break)|"
+    # imaged, with only a lesser injury found: "once x-rayed, I wound up with a lumbar strain"
+    r"(x[ -]?ray(e)?d|scanned|" + _IMAGING + r")\b[^.?!]{0,40}\b(wound up with|ended up with|"
+    r"showed|shows|found) (only |just )?(a |an )?((lower|low|upper) |lumbar )?(back )?(muscle )?"
+    r"(strain|sprain|contusion|bruise|bruising|pulled muscle)\b|"
     r"(the )?diagnosis( was| is)?[:,?]? (a |an )?((lower|low|upper) )?(back )?(muscle )?"
     r"(strain|sprain|bruise|bruising|contusion|pulled muscle)|"
     r"(sent|let) (me|him|her|them|us) (go )?home|discharged|home from (the )?hospital|"
@@ -604,6 +612,9 @@ RESOLVED_CUES = [
     "fixed",
     "all good since",
     "been fine since",
+    "totally fine since",
+    "completely fine since",
+    "perfectly fine since",
     "fine ever since",
     "been good since",
     "no trouble since",

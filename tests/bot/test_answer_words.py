@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from rasa.shared.nlu.training_data.message import Message
 
-from bot_extensions.answer_words import QuestionIsNoAnswer
+from bot_extensions.answer_words import QuestionIsNoAnswer, SymptomIsNoNo
 
 
 @pytest.fixture(scope="module")
@@ -48,3 +48,33 @@ def test_answers_stay_answers(component, text: str) -> None:
 def test_other_readings_are_left_alone(component) -> None:
     text = "what exercises can I do for my back when it is sore like this"
     assert _read(component, text, first="ask_exercise").get("intent")["name"] == "ask_exercise"
+
+
+@pytest.fixture(scope="module")
+def symptom_component() -> SymptomIsNoNo:
+    return SymptomIsNoNo(SymptomIsNoNo.get_default_config())
+
+
+def _read_with_symptom(component: SymptomIsNoNo, text: str, symptom: str = "numb") -> Message:
+    message = _read(QuestionIsNoAnswer({"answer_intents": [], "min_words": 99}), text)
+    message.set("entities", [{"entity": "symptom", "value": symptom}])
+    component.process([message])
+    return message
+
+
+def test_a_symptom_told_without_a_no_is_read_as_what_else_it_is(symptom_component) -> None:
+    message = _read_with_symptom(symptom_component, "and my leg's gone numb")
+    assert message.get("intent")["name"] == "ask_warning_signs"
+
+
+@pytest.mark.parametrize(
+    "text", ["nah, not numb", "no numbness", "nope nothing numb", "can't say it's numb"]
+)
+def test_a_no_about_a_symptom_stays_a_no(symptom_component, text: str) -> None:
+    assert _read_with_symptom(symptom_component, text).get("intent")["name"] == "deny"
+
+
+def test_an_everyday_symptom_told_without_a_no_stays_a_no(symptom_component) -> None:
+    # "legs fine, just the usual ache" answers a check question no
+    message = _read_with_symptom(symptom_component, "legs fine, just the usual ache", "ache")
+    assert message.get("intent")["name"] == "deny"

@@ -21,6 +21,13 @@ CHECKS = {
 }
 SAFETY = yaml.safe_load((ROOT / "domain" / "safety.yml").read_text())["responses"]
 EMERGENCY_SELF = SAFETY["utter_emergency"][2]["text"]
+LASTING_PAIN_MESSAGE = next(
+    flag["message"]
+    for flag in yaml.safe_load((ROOT / "data" / "knowledge" / "red_flags.yml").read_text())[
+        "red_flags"
+    ]
+    if flag["slug"] == "pain-beyond-six-weeks"
+)
 LONG_AGO = "back in 2015 I couldn't feel myself pee for a few days, what exercises are safe for me?"
 
 
@@ -106,3 +113,21 @@ def test_after_an_emergency_a_named_exercise_is_not_taught(assistant: Assistant)
         said = texts(assistant.say(sender, ask))
         assert "Steps" not in said and "sets" not in said.lower(), (ask, said)
     assert triage(assistant, sender) == "emergency"
+
+
+@pytest.mark.parametrize(
+    "reply",
+    [
+        "nope, still the same after two months, no better at all",
+        "yeah it's been like this for 3 months and it's no better",
+    ],
+)
+def test_a_yes_or_no_that_tells_a_clinician_level_sign_gets_the_referral(
+    assistant: Assistant, reply: str
+) -> None:
+    # Nothing was asked: the classifier's yes or no reading had no rule and got "I'm not sure
+    # I understood"; the lasting pain it tells needs its referral.
+    sender = new_sender()
+    said = texts(assistant.say(sender, reply))
+    assert said.startswith(LASTING_PAIN_MESSAGE)
+    assert triage(assistant, sender) == "see_clinician"

@@ -2,7 +2,7 @@
 instrument (bench/real_eval.py, a copy of ../shared/tools/real_eval.py).
 
 Each message opens a fresh conversation; a question the assistant asks gets one truthful
-answer. A hundred and forty-two sets: `dev.yml` and `collected_1.yml` to `collected_114.yml`,
+answer. A hundred and forty-six sets: `dev.yml` and `collected_1.yml` to `collected_118.yml`,
 real messages nobody here wrote, and `written_here.yml` to `written_here_28.yml`, stories written
 here by writers who never saw the dev set or the rules, to check that the rules generalise (those
 are scored by `make bench-real` only, see GATED). The floors are the levels this version reaches
@@ -619,7 +619,10 @@ HOLDS = {
         "red_flag_recall": 0.83,  # 15/18
         "referral_recall": 0.82,  # 14/17
         "check_questions": 0.19,
-        "intent_macro_f1": 0.38,  # 0.01 to 0.04 lower after round 31's NLU examples
+        # 0.01 to 0.04 lower after round 31's NLU examples; 0.37 since stop 39, when words
+        # chained by hyphens are read as words and a sparring injury's story (tk022) reads as
+        # a stiffness question
+        "intent_macro_f1": 0.37,
     },
     # Stop 27, three more collectors: nerve and bladder signs told in everyday words (blogs on
     # disc trouble, foot drop and spine surgery, ask-a-doctor pages; 33), feeling unwell with the
@@ -1458,6 +1461,42 @@ HOLDS = {
         "false_alarms": 0.07,  # 1/16
         "check_questions": 0.25,  # 4/16
         "intent_macro_f1": 0.35,
+    },
+    "collected_115": {
+        **TARGETS,
+        # targets not met: pain now almost constant and worst after lying down, in a story of
+        # "just like last year"; a pain below the shoulder blade that catches on deep breaths,
+        # told without the word "pain" in its sentence (urgent, urgent)
+        "red_flag_recall": 0.71,  # 5/7
+        "intent_macro_f1": 0.46,
+    },
+    "collected_116": {
+        **TARGETS,
+        # targets not met: a pain that grew over days to excruciating and stopped sleep (urgent,
+        # got the clinician level); a mother-in-law's crushed vertebra with a hip pain nobody
+        # checked; false alarms: leaking on a trampoline after childbirth (the jump told
+        # sentences before the leak), a urine infection diagnosed at the ER and on antibiotics,
+        # shingles diagnosed years back told in the present; check questions
+        "red_flag_recall": 0.80,  # 8/10
+        "false_alarms": 0.14,  # 3/22
+        "check_questions": 0.18,
+        "intent_macro_f1": 0.24,
+    },
+    "collected_117": {
+        **TARGETS,
+        # targets not met: referrals (hip pain without back pain, a hip that suddenly gives way,
+        # hip pain that wakes at night, a surgical hip worsening); a false alarm:
+        # "collapsed on the floor, on hands and knees" a week ago, told as improving since
+        "referral_recall": 0.61,  # 8/13
+        "false_alarms": 0.04,  # 1/23
+        "intent_macro_f1": 0.29,
+    },
+    "collected_118": {
+        **TARGETS,
+        # targets not met: referrals (hip pain without back pain, a hip that "stops working",
+        # months of back pain told without the six weeks' words)
+        "referral_recall": 0.5,  # 3/6
+        "intent_macro_f1": 0.60,
     },
 }
 SUMMARY = re.compile(
