@@ -20,6 +20,7 @@ from rasa.shared.nlu.training_data.message import Message
 
 from bot_extensions.intent_readings import ReadingCorrection, drop_readings
 from bot_extensions.red_flags.language import INTERROGATIVE_START, NEGATION_CUES, normalise
+from bot_extensions.topic_names import spaced_words
 
 # The words a "no" is said with, beyond the detector's negation cues: "nah", "can't".
 NO_WORDS = NEGATION_CUES | {"nah", "naw", "na", "cant", "cannot", "wont", "couldnt"}
@@ -70,7 +71,7 @@ class SymptomIsNoNo(ReadingCorrection):
         self.signs = frozenset(config["signs"])
 
     def applies(self, message: Message) -> bool:
-        words = set(normalise(message.get("text") or "").replace(",", " ").split())
+        words = set(spaced_words(message.get("text") or "").split())
         return (
             (message.get("intent") or {}).get("name") == self.no_intent
             and any(

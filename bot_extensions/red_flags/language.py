@@ -75,8 +75,9 @@ _SPEED_WEIGHT_OR_DISTANCE = re.compile(
     r"kilometers)\b"
 )
 # a height written with an apostrophe ("5'11"); "fell 6 feet" keeps its words for the falls
-_HYPHEN_CHAIN = re.compile(r"\b[a-z]+(?:-[a-z]+){2,}\b")
 _HEIGHT = re.compile(r"\b([4-7])' ?(\d{1,2})\b(?: ?(?:inches|inch|in\b|\"|''))?")
+# three or more words joined by hyphens ("making-you-gasp-for-breath")
+_HYPHEN_CHAIN = re.compile(r"\b[a-z]+(?:-[a-z]+){2,}\b")
 
 
 def normalise(text: str, chat_words: bool = True) -> str:
