@@ -758,7 +758,9 @@ def _in_or_list(doc: Doc, span: Span) -> bool:
 
 def _negated_before(doc: Doc, index: int, sentence_start: int) -> bool:
     """A negation earlier in the clause of the word at `index`: "can't jump or run without"."""
-    for before in range(index - 1, max(sentence_start, index - language.NEGATION_WINDOW) - 1, -1):
+    for before in range(
+        index - 1, max(sentence_start, index - language.NEGATED_WITHOUT_WINDOW) - 1, -1
+    ):
         word = doc[before].lower_
         if word in language.SCOPE_BREAKS - {"and"}:
             return False

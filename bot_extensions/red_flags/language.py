@@ -246,6 +246,9 @@ SUBJECTS = {"i", "im", "ive", "you", "he", "she", "we", "they", "it", "its"}
 # "Can't run without pain", "never a day without the numbness": a "without" that is itself
 # negated tells the sign, it does not deny it.
 NEGATED_WITHOUT = "without"
+# How far back its own negation may stand: "could not even put her foot on the ground without
+# passing out" tells the fainting, eight words on.
+NEGATED_WITHOUT_WINDOW = 9
 # "It's not the cancer that's destroying my life now": a cleft tells the thing, it does not
 # deny it (read from the cue to just past the mention).
 CLEFT_NEGATION = re.compile(
@@ -391,6 +394,8 @@ TREATED = re.compile(
     r"(the )?diagnosis( was| is)?[:,?]? (a |an )?((lower|low|upper) )?(back )?(muscle )?"
     r"(strain|sprain|bruise|bruising|contusion|pulled muscle)|"
     r"(sent|let) (me|him|her|them|us) (go )?home|discharged|home from (the )?hospital|"
+    # the injury named by a clinician: "the doctor called it a minor compression fracture"
+    r"(doctors?|docs?|gp|consultant|surgeon|specialist) (called|diagnosed) (it|them)\b|"
     # a recovery told from after it: "after a long period of therapy I felt much better and
     # was functioning close to my pre-accident lifestyle"
     r"(my|his|her|their|our) pre[ -]?(accident|injury|crash) (life|lifestyle|self|level|levels|"

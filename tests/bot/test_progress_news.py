@@ -41,6 +41,8 @@ def _read(news: ProgressNews, text: str, first: str, entities: list[dict] | None
             "ask_hip_pain",
         ),
         ("kept up the stretches all week, much less stiff getting out of bed", "ask_stiffness"),
+        # a reading of pain where the news tells none
+        ("tried the side plank this morning, felt fine tbh", "feedback_hurts"),
     ],
 )
 def test_news_of_exercises_going_well_is_a_check_in(
@@ -59,6 +61,7 @@ def test_news_of_exercises_going_well_is_a_check_in(
         ("did the bird dogs, feel better. can I add the plank?", "ask_exercise", []),
         # no good news
         ("did the plank every day but my back is no better", "ask_exercise", []),
+        ("tried the hip circles, felt ok but a shooting pain after", "feedback_hurts", []),
         (
             "been doing the stretches, better in the morning but it hurts at night",
             "ask_stiffness",

@@ -527,3 +527,67 @@ def test_a_star_sign_is_no_cancer(detector: RedFlagDetector) -> None:
     )
     # read and judged as a look-alike, which the review sees
     assert [f.status for f in findings if f.slug == "cancer-history"] == ["look_alike"]
+
+
+@pytest.mark.parametrize(
+    ("text", "slug"),
+    [
+        ("honestly most mornings I think I'd be better off never waking up", "suicide-self-harm"),
+        (
+            "over the summer I've been losing the power in my legs, stairs are hard",
+            "both-legs-symptoms",
+        ),
+        (
+            "she fell off the kerb and now can't apply any weight on her left leg",
+            "hip-injury-or-hot-hip",
+        ),
+        (
+            "he couldn't even stand at the sink without nearly passing out",
+            "sudden-severe-pain-fainting",
+        ),
+        (
+            "I've got numbness in my right leg on and off. It came back again this morning.",
+            "one-leg-numbness-weakness",
+        ),
+    ],
+)
+def test_signs_told_in_other_words_still_count(
+    detector: RedFlagDetector, text: str, slug: str
+) -> None:
+    assert slug in present_slugs(detector, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "slug"),
+    [
+        ("I waddle about like I've pooped myself since my back went", "bowel-control-loss"),
+        (
+            "my wife does child's pose and says her hip aches, and she limps a bit",
+            "child-limp-hip-pain",
+        ),
+        ("my left hip feels like it needs to crack but won't", "hip-injury-or-hot-hip"),
+        (
+            "dad is still recovering from a broken hip after his fall in 2019",
+            "hip-injury-or-hot-hip",
+        ),
+        ("I've been rear ended more times than I can count, the back is stiff", "major-injury"),
+        ("my hips feel stiff not my back, mornings mostly", "hip-pain-without-back-pain"),
+        ("it's been a couple of weeks and my back is no better", "pain-beyond-six-weeks"),
+        (
+            "I read it in the pregnancy books, my back aches from lifting boxes",
+            "pregnancy-pelvic-pain",
+        ),
+    ],
+)
+def test_look_alikes_of_this_stop_raise_nothing(
+    detector: RedFlagDetector, text: str, slug: str
+) -> None:
+    assert slug not in present_slugs(detector, text)
+
+
+def test_a_relatives_broken_back_is_asked_about_not_assumed(detector: RedFlagDetector) -> None:
+    findings = [
+        f for f in detector.detect("mum thinks she broke her back") if f.slug == "major-injury"
+    ]
+    assert [f.status for f in findings] == ["unclear"]
+    assert findings[0].check_question

@@ -2,7 +2,7 @@
 instrument (bench/real_eval.py, a copy of ../shared/tools/real_eval.py).
 
 Each message opens a fresh conversation; a question the assistant asks gets one truthful
-answer. A hundred and forty-six sets: `dev.yml` and `collected_1.yml` to `collected_118.yml`,
+answer. A hundred and fifty sets: `dev.yml` and `collected_1.yml` to `collected_122.yml`,
 real messages nobody here wrote, and `written_here.yml` to `written_here_28.yml`, stories written
 here by writers who never saw the dev set or the rules, to check that the rules generalise (those
 are scored by `make bench-real` only, see GATED). The floors are the levels this version reaches
@@ -1497,6 +1497,37 @@ HOLDS = {
         # months of back pain told without the six weeks' words)
         "referral_recall": 0.5,  # 3/6
         "intent_macro_f1": 0.60,
+    },
+    "collected_119": {
+        **TARGETS,
+        # targets not met: both legs losing power dated months back gets the urgent reply with
+        # the emergency check (not answered by the instrument at urgent); false alarms: a leg
+        # that buckled and is told steady again two days on, "am I in labour?" in pregnancy
+        "red_flag_recall": 0.92,  # 13/14
+        "emergency_recall": 0.88,
+        "false_alarms": 0.12,  # 2/18
+        "intent_macro_f1": 0.48,
+    },
+    "collected_120": {
+        **TARGETS,
+        # targets not met: referrals (hip pain in runners, sciatica over weeks)
+        "referral_recall": 0.28,  # 2/7
+        "intent_macro_f1": 0.59,
+    },
+    "collected_121": {
+        **TARGETS,
+        # targets not met: referrals (hip giving way, pregnancy pelvic pain in words it misses)
+        "referral_recall": 0.83,  # 15/18
+        "intent_macro_f1": 0.25,
+    },
+    "collected_122": {
+        **TARGETS,
+        # targets not met: referrals; a false alarm: myeloma's known hip pain under its care team;
+        # check questions (older people's falls and steroid use)
+        "referral_recall": 0.33,  # 1/3
+        "false_alarms": 0.05,  # 1/25
+        "check_questions": 0.20,
+        "intent_macro_f1": 0.38,
     },
 }
 SUMMARY = re.compile(
