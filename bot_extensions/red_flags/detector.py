@@ -460,11 +460,13 @@ class RedFlagDetector:
             language.HEDGED_END.search(_clause_around(doc, chosen, closing_now=reach_on))
         )
         not_new = definition.must_be_new and _is_long_standing(sentence_text)
-        years_back = (
-            definition.event
-            and bool(language.YEARS_AGO.search(_clause_around(doc, chosen)))
-            and not language.STILL_HAPPENING.search(sentence_text)
-            and not language.RECENT.search(sentence_text)
+        years_back = definition.event and (
+            (
+                bool(language.YEARS_AGO.search(_clause_around(doc, chosen)))
+                and not language.STILL_HAPPENING.search(sentence_text)
+                and not language.RECENT.search(sentence_text)
+            )
+            or _in_a_story_dated_long_ago(doc, first)
         )
         # An injury told, then its repair: "she broke her hip. She had surgery to repair it and
         # now we are faced with next steps" asks about afterwards, not about today's fall.
@@ -754,6 +756,21 @@ def _in_or_list(doc: Doc, span: Span) -> bool:
         if word in language.SCOPE_BREAKS and word != ",":
             return False
     return False
+
+
+def _in_a_story_dated_long_ago(doc: Doc, first: Span) -> bool:
+    """An event told inside a story dated long ago before it ("About five years ago my dad fell
+    off a ladder... he fell backwards"), with no nearer time and nothing told as now between the
+    date and the end of the event's sentence."""
+    dates = list(language.STORY_LONG_AGO.finditer(doc.text[: first.start_char]))
+    if not dates:
+        return False
+    since = doc.text[dates[-1].end() : first.sent.end_char]
+    return not (
+        language.RECENT.search(since)
+        or language.STILL_HAPPENING.search(since)
+        or language.NOW_TOLD.search(first.sent.text)
+    )
 
 
 def _negated_before(doc: Doc, index: int, sentence_start: int) -> bool:

@@ -394,6 +394,12 @@ TREATED = re.compile(
     r"(the )?diagnosis( was| is)?[:,?]? (a |an )?((lower|low|upper) )?(back )?(muscle )?"
     r"(strain|sprain|bruise|bruising|contusion|pulled muscle)|"
     r"(sent|let) (me|him|her|them|us) (go )?home|discharged|home from (the )?hospital|"
+    # the break fixed in theatre: "following surgery and a brief hospitalization", "in to
+    # theatre where they pin the fracture", "three screws and a plate inserted", "my new hip"
+    r"(following|after) (the |my |his |her )?(surgery|operation|op)\b|"
+    r"(in ?to|went to|taken to) theatre|pin(ned)? (the fracture|the break|it)\b|"
+    r"(screws?|plates?|pins?|a nail|rods?)( and (a |some )?(screws?|plates?|pins?|nail|rods?))? "
+    r"(inserted|put in|fitted)|(my|his|her) new hip|\b(mended|on the mend)\b|"
     # the injury named by a clinician: "the doctor called it a minor compression fracture"
     r"(doctors?|docs?|gp|consultant|surgeon|specialist) (called|diagnosed) (it|them)\b|"
     # a recovery told from after it: "after a long period of therapy I felt much better and
@@ -840,6 +846,17 @@ YEARS_AGO = re.compile(
     r"young|little|a kid|a child|younger|a teenager|"
     r"in my (teens|twenties|thirties)))\b"
 )
+# A story dated long ago by the teller looking back from today, before the event in it:
+# "About five years ago my dad fell off a ladder", "the Fall From Grace that occurred almost a
+# year ago". Later sentences are in that time until a nearer one is told. A calendar date is
+# not enough: a story told from "On October 21st 2013 I decided..." is told as it happened.
+STORY_LONG_AGO = re.compile(
+    YEARS_AGO.pattern
+    + r"|\b((almost|about|nearly|over|more than|just over) a year ago|"
+    r"(some|many|several) years (back|ago))\b"
+)
+# What tells the story has reached today: a nearer time, or the sign told in the present.
+NOW_TOLD = re.compile(r"\b(cant|cannot|im|i am|is|are|am|hurts|keeps|now)\b")
 # A recent time in the same sentence: "years ago... and yesterday I fell off the roof".
 RECENT = re.compile(
     r"\b(yesterday|today|tonight|this (morning|afternoon|evening|week)|last (night|week)|"

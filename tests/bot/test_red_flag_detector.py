@@ -591,3 +591,32 @@ def test_a_relatives_broken_back_is_asked_about_not_assumed(detector: RedFlagDet
     ]
     assert [f.status for f in findings] == ["unclear"]
     assert findings[0].check_question
+
+
+def test_an_accident_inside_a_story_dated_years_back_is_history(detector: RedFlagDetector) -> None:
+    story = (
+        "About six years ago, on a skiing trip, I was taken out by a snowboarder. "
+        "I landed on my back on the ice and was helicoptered off the mountain."
+    )
+    assert "major-injury" not in present_slugs(detector, story)
+    # a nearer time told after the date brings it to today
+    assert "major-injury" in present_slugs(
+        detector,
+        "About six years ago I hurt my back at work. Yesterday I fell off the roof onto my back.",
+    )
+    # a calendar date is a story told as it happened: not history, at most asked about
+    dated = detector.detect(
+        "On March 3rd 2014 I fell off the roof onto my back and could not get up."
+    )
+    assert [f.status for f in dated if f.slug == "major-injury"] == ["unclear"]
+
+
+def test_a_broken_hip_fixed_in_theatre_is_seen_to(detector: RedFlagDetector) -> None:
+    assert "hip-injury-or-hot-hip" not in present_slugs(
+        detector,
+        "my nan broke her hip on the ice and went in to theatre the same night, "
+        "what exercises help her now?",
+    )
+    assert "hip-injury-or-hot-hip" in present_slugs(
+        detector, "my nan slipped on the ice and broke her hip, she is lying on the floor"
+    )

@@ -1358,12 +1358,14 @@ HOLDS = {
     "collected_105": {
         **TARGETS,
         # targets not met: a great-aunt of 92 already in hospital with her broken hip
-        # (emergency); referrals; false alarms: a quad-bike crash four years ago, a feared
-        # crushed vertebra ruled out by X-ray, a kidney infection treated
+        # (emergency); referrals; false alarms: a feared crushed vertebra ruled out by X-ray, a
+        # kidney infection treated; check questions: the quad-bike crash four years ago, history
+        # now, asks the thin-bones check for the broken back it left
         "red_flag_recall": 0.92,  # 12/13
         "emergency_recall": 0.85,  # 6/7
         "referral_recall": 0.63,  # 7/11
-        "false_alarms": 0.19,  # 3/16
+        "false_alarms": 0.12,  # 2/16
+        "check_questions": 0.19,
         "intent_macro_f1": 0.35,
     },
     "collected_106": {
