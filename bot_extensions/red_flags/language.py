@@ -851,8 +851,7 @@ YEARS_AGO = re.compile(
 # year ago". Later sentences are in that time until a nearer one is told. A calendar date is
 # not enough: a story told from "On October 21st 2013 I decided..." is told as it happened.
 STORY_LONG_AGO = re.compile(
-    YEARS_AGO.pattern
-    + r"|\b((almost|about|nearly|over|more than|just over) a year ago|"
+    YEARS_AGO.pattern + r"|\b((almost|about|nearly|over|more than|just over) a year ago|"
     r"(some|many|several) years (back|ago))\b"
 )
 # What tells the story has reached today: a nearer time, or the sign told in the present.
