@@ -332,11 +332,18 @@ class RedFlagDetectorComponent(GraphComponent, EntityExtractorMixin):
         burst = self._read_together([*earlier, text])
         if not burst:
             return [], False
-        seen = {f.slug for f in findings} | {f.slug for f in self._read_together(earlier)}
+        # A flag this message only asks about is told when the burst tells it present: "her
+        # lower back started hurting 3 wks ago" / "she had breast cancer about 8 years ago"
+        # asks nothing the person has not said.
+        asked_here = {f.slug for f in findings if f.is_unclear}
+        seen = {f.slug for f in findings if not f.is_unclear} | {
+            f.slug for f in self._read_together(earlier)
+        }
         told = [
             replace(f, layer=ACROSS_MESSAGES_LAYER, start=0, end=0)
             for f in burst
             if f.slug not in seen
+            and (f.slug not in asked_here or f.is_present)
             and (alarm is None or urgency_rank(f.urgency) > urgency_rank(alarm.urgency))
         ]
         return told, bool(burst)

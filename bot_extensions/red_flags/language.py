@@ -323,6 +323,8 @@ FEARED_CONDITION = re.compile(
     r"(it|its|this|the pain)"
     r"( is| was| could be| might be| may be| must be| could be something like)?( a| an)?\s*$|"
     r"\bsuspected everything from\b[^.?!]{0,60}$|"
+    # a guess made and left: "naturally, I assumed I had thigh cancer and ignored it"
+    r"\b(assumed|presumed|figured) (that )?i( had| have| had got)?( a| an)?\s*$|"
     # a guess thrown out: "(Or maybe I have a tumor? Or spinal cord damage?)"
     r"\b(or )?maybe (i|it|its|this) (have|has|got|is|could be|might be)( a| an)?\s*$|"
     # the worst of a range of guesses: "it could be as simple as a pinched nerve or as bad as a"
@@ -1006,6 +1008,9 @@ NOT_A_PERSON_BEFORE = re.compile(
     r"contestant|patient|footballer|player)\b"
 )
 OTHER_PERSON = re.compile(
+    # someone named by what they are to the writer: "I recently found out a friend has a cancer"
+    r"\b(a|one of my) (close |good |old )?(friend|mate|colleague|coworker|workmate|neighbou?r|"
+    r"relative|cousin) (has|had|was|is)\b|"
     # "me" as a possessive, in Irish and northern English: "me da had bowel cancer"
     r"\bme (da|dad|mam|ma|mum|nan|nanna|grandad|missus|brother|sister|husband|wife|son|daughter)\b|"
     r"\b(my|our|his|her) (best |close |old )?(dad|father|mum|mom|mother|wife|husband|partner|"

@@ -173,6 +173,17 @@ def test_a_fall_denied_earlier_and_told_now_raises_the_alarm(component) -> None:
     assert _alarm(_read_after(component, earlier, text)) == ("urgent", ["told_across_messages"])
 
 
+def test_a_history_asked_about_alone_is_told_with_the_pain_just_before(component) -> None:
+    # Alone, a relative's old cancer with no pain told asks whether it bears on a back pain;
+    # after the pain told just before, it is the history with new back pain.
+    earlier = ["my dad is 70, his lower back has been hurting for about a month"]
+    text = "he had bowel cancer a few years back, all fine since"
+    alone = _read_after(component, [], text)
+    assert _alarm(alone)[0] is None
+    assert any(e["entity"] == "check_question" for e in alone.get("entities"))
+    assert _alarm(_read_after(component, earlier, text)) == ("urgent", ["told_across_messages"])
+
+
 def test_a_more_urgent_flag_told_across_messages_lifts_an_urgent_one(component) -> None:
     # The fever alone is urgent; with the hip named just before, a hot swollen hip with a
     # fever is the emergency.

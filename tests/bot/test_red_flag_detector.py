@@ -549,6 +549,11 @@ def test_a_star_sign_is_no_cancer(detector: RedFlagDetector) -> None:
             "I've got numbness in my right leg on and off. It came back again this morning.",
             "one-leg-numbness-weakness",
         ),
+        (
+            "the pain hit so hard I just about fainted on the kitchen floor",
+            "sudden-severe-pain-fainting",
+        ),
+        ("since last night I can't wiggle my toes on the left foot", "worsening-leg-weakness"),
     ],
 )
 def test_signs_told_in_other_words_still_count(
@@ -576,6 +581,10 @@ def test_signs_told_in_other_words_still_count(
         (
             "I read it in the pregnancy books, my back aches from lifting boxes",
             "pregnancy-pelvic-pain",
+        ),
+        (
+            "33 weeks with my third and my back aches, I went into labour with my first at 39",
+            "pregnancy-bleeding-or-labour",
         ),
     ],
 )
@@ -620,3 +629,13 @@ def test_a_broken_hip_fixed_in_theatre_is_seen_to(detector: RedFlagDetector) -> 
     assert "hip-injury-or-hot-hip" in present_slugs(
         detector, "my nan slipped on the ice and broke her hip, she is lying on the floor"
     )
+
+
+def test_a_condition_assumed_and_left_is_a_guess_not_a_history(detector: RedFlagDetector) -> None:
+    findings = detector.detect("I assumed I had bone cancer and ignored it")
+    assert [f.status for f in findings if f.slug == "cancer-history"] != ["present"]
+
+
+def test_a_friend_named_without_my_is_someone_else(detector: RedFlagDetector) -> None:
+    findings = detector.detect("a close friend has cancer")
+    assert {f.subject for f in findings if f.slug == "cancer-history"} == {"other"}

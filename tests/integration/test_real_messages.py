@@ -2,7 +2,7 @@
 instrument (bench/real_eval.py, a copy of ../shared/tools/real_eval.py).
 
 Each message opens a fresh conversation; a question the assistant asks gets one truthful
-answer. A hundred and fifty sets: `dev.yml` and `collected_1.yml` to `collected_122.yml`,
+answer. A hundred and fifty-one sets: `dev.yml` and `collected_1.yml` to `collected_123.yml`,
 real messages nobody here wrote, and `written_here.yml` to `written_here_28.yml`, stories written
 here by writers who never saw the dev set or the rules, to check that the rules generalise (those
 are scored by `make bench-real` only, see GATED). The floors are the levels this version reaches
@@ -1530,6 +1530,18 @@ HOLDS = {
         "false_alarms": 0.05,  # 1/25
         "check_questions": 0.20,
         "intent_macro_f1": 0.38,
+    },
+    "collected_123": {
+        **TARGETS,
+        # a set gathered for alarming words in ordinary stories. Targets not met: referrals;
+        # false alarms: a lifelong tingling thigh beside "I assumed I had thigh cancer" (the
+        # cancer with a nerve sign is read across the message), a lump on the back beside a
+        # friend's cancer; check questions: labour feared at 31 weeks, IBS pain into the back,
+        # a tailbone broken in high school, a sleepwalker's fall in the 1990s
+        "referral_recall": 0.44,  # 4/9
+        "false_alarms": 0.11,  # 2/19
+        "check_questions": 0.32,
+        "intent_macro_f1": 0.41,
     },
 }
 SUMMARY = re.compile(
