@@ -978,8 +978,19 @@ def _next_sentence(doc: Doc, sentence: Span) -> Span:
 
 def _denied_after(doc: Doc, mentions: list[Span]) -> bool:
     """The signs just listed are denied as a whole: "...not being able to wee, weakness in the
-    legs, and none of that has happened"."""
-    return bool(language.DENIES_BACK.search(_rest_and_next_sentence(doc, mentions)))
+    legs, and none of that has happened", or ticked off a checklist with a bare "No..." as the
+    next sentence."""
+    if language.DENIES_BACK.search(_rest_and_next_sentence(doc, mentions)):
+        return True
+    # Only a checklist's item, which tells nobody's story: "Weakness, numbness or difficulty
+    # moving the leg or foot. No..." (a "No." after "the lymphoma I have been struggling with"
+    # answers something else).
+    sentence = max(mentions, key=lambda span: span.end).sent
+    return (
+        sentence.end < len(doc)
+        and not language.PERSON_WORDS.search(sentence.text.lower())
+        and bool(language.BARE_NO.match(_next_sentence(doc, sentence).text))
+    )
 
 
 def _passes_on_moving(doc: Doc, mentions: list[Span]) -> bool:

@@ -44,6 +44,13 @@ _CHAT_WORDS = [
     # heights: "fell approx 6ft" is "6 feet"
     (r"\b(\d+) ?ft\b", r"\1 feet"),
     (r"\bmeself\b", "myself"),
+    # the bone-thinning's name as other languages and quick typing spell it ("she have
+    # osteoporose")
+    (
+        r"\b(osteoporose|osteoporoza|osteoporoz|osteoperosis|osteoporsis|ostioporosis|osteoprosis|"
+        r"osteoporisis|osteoporosi)\b",
+        "osteoporosis",
+    ),
     (
         r"\b(go|do|walk|run|lift|sit|stand|com|gett|feel|try|hurt|ach|kill|bend|sleep|work|"
         r"hav|tak|mak|look|talk|noth|someth|anyth|wett|leak|limp|struggl)in\b",
@@ -954,6 +961,9 @@ DENIES_BACK = re.compile(
     r"\b(?! (before|until|till))|"
     r"none of (that|those|these|them) ?(,|\.|!|thank\b|thankfully\b|luckily\b|at all\b))"
 )
+# A sentence that is only a no: the answer to the checklist item just read out.
+BARE_NO = re.compile(r"\W*(no|nope|nah|negative|not really|not at all)\W*$")
+PERSON_WORDS = re.compile(r"\b(i|im|ive|my|me|he|hes|his|him|she|shes|her|we|our|they|their)\b")
 # A clinician's own words about a sign: a denial of its signs by the writer does not settle it.
 CLINICIAN_SAID = re.compile(
     r"\b(gp|doctor|dr|consultant|surgeon|physio|nurse|a&e|hospital|111)\b[^.?!]{0,40}"

@@ -554,6 +554,19 @@ def test_a_star_sign_is_no_cancer(detector: RedFlagDetector) -> None:
             "sudden-severe-pain-fainting",
         ),
         ("since last night I can't wiggle my toes on the left foot", "worsening-leg-weakness"),
+        # stop 41: both legs told as a plural, in second-language English among others
+        ("i see my legs get numb when i walk to the bus", "both-legs-symptoms"),
+        ("her legs was not supporting her this morning", "both-legs-symptoms"),
+        ("pain is go down my legs till the feets, like electric shock", "both-legs-symptoms"),
+        ("my legs tingle and now i cant walk", "both-legs-symptoms"),
+        ("it is my right foot and my left leg, both numb", "both-legs-symptoms"),
+        ("now both my legs are sciatic", "both-legs-symptoms"),
+        ("hurt my back, the leg is numb and the foot weak", "one-leg-numbness-weakness"),
+        ("had typhoid last month and now my lower back is killing me", "fever-infection-signs"),
+        ("sometimes i think it is better not to be here", "suicide-self-harm"),
+        ("my knee crumpled under me twice today", "worsening-leg-weakness"),
+        ("my hands are numb and weak and I can't button my coat", "spinal-cord-compression"),
+        ("my dad fell in the garden and he can't move his right leg", "hip-injury-or-hot-hip"),
     ],
 )
 def test_signs_told_in_other_words_still_count(
@@ -585,6 +598,16 @@ def test_signs_told_in_other_words_still_count(
         (
             "33 weeks with my third and my back aches, I went into labour with my first at 39",
             "pregnancy-bleeding-or-labour",
+        ),
+        # stop 41
+        ("numb between my legs? no, nothing like that", "both-legs-symptoms"),
+        ("the doctor said if it was the nerves my legs would be weak", "both-legs-symptoms"),
+        ("I slipped on the ice and can't move my left leg without pain", "hip-injury-or-hot-hip"),
+        ("my legs are weak from leg day", "hip-injury-or-hot-hip"),
+        # the feet's neuropathy feels like cotton wool too: no sign of the cord on its own
+        (
+            "diabetic neuropathy, my soles feel like I'm walking on cotton wool",
+            "spinal-cord-compression",
         ),
     ],
 )
@@ -639,3 +662,19 @@ def test_a_condition_assumed_and_left_is_a_guess_not_a_history(detector: RedFlag
 def test_a_friend_named_without_my_is_someone_else(detector: RedFlagDetector) -> None:
     findings = detector.detect("a close friend has cancer")
     assert {f.subject for f in findings if f.slug == "cancer-history"} == {"other"}
+
+
+def test_a_checklist_item_answered_no_is_denied(detector: RedFlagDetector) -> None:
+    checklist = "Pain down the leg. Yes. Numbness and weakness in the leg or foot. No..."
+    assert "one-leg-numbness-weakness" not in present_slugs(detector, checklist)
+    # a story's sentence is no checklist item: the "No." after it answers something else
+    story = "I have numbness in my foot and weakness in my leg since Monday. No. It is not better."
+    assert "one-leg-numbness-weakness" in present_slugs(detector, story)
+
+
+def test_bone_thinning_spelt_as_other_languages_spell_it_counts(
+    detector: RedFlagDetector,
+) -> None:
+    assert "minor-fall-fragile-bones" in present_slugs(
+        detector, "my mother slip in the kitchen, she have osteoporose, now back pain"
+    )

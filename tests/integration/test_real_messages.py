@@ -2,7 +2,7 @@
 instrument (bench/real_eval.py, a copy of ../shared/tools/real_eval.py).
 
 Each message opens a fresh conversation; a question the assistant asks gets one truthful
-answer. A hundred and fifty-one sets: `dev.yml` and `collected_1.yml` to `collected_123.yml`,
+answer. A hundred and fifty-four sets: `dev.yml` and `collected_1.yml` to `collected_126.yml`,
 real messages nobody here wrote, and `written_here.yml` to `written_here_28.yml`, stories written
 here by writers who never saw the dev set or the rules, to check that the rules generalise (those
 are scored by `make bench-real` only, see GATED). The floors are the levels this version reaches
@@ -565,7 +565,9 @@ HOLDS = {
         "red_flag_recall": 0.94,  # 16/17
         "referral_recall": 0.72,  # 8/11
         "false_alarms": 0.1,  # 2/22
-        "intent_macro_f1": 0.22,
+        # 0.22 until stop 41: numbness and loss of strength in one leg, an operation booked,
+        # is now urgent
+        "intent_macro_f1": 0.20,
         "check_questions": 0.19,  # 4/22
     },
     "collected_27": {
@@ -601,7 +603,9 @@ HOLDS = {
         "emergency_recall": 0.50,  # 1/2
         "referral_recall": 0.58,  # 7/12
         "false_alarms": 0.13,  # 1/8
-        "intent_macro_f1": 0.33,
+        # 0.33 until stop 41: "his legs was feeling numb", told before the visit to the ER, is
+        # now the emergency
+        "intent_macro_f1": 0.28,
     },
     "collected_29": {
         **TARGETS,
@@ -1294,7 +1298,8 @@ HOLDS = {
         **TARGETS,
         # targets not met: referrals
         "referral_recall": 0.75,  # 6/8
-        "intent_macro_f1": 0.4,
+        # 0.40 until stop 41: numbness "up my legs" told as all on one side reads as both legs
+        "intent_macro_f1": 0.37,
     },
     "collected_99": {
         **TARGETS,
@@ -1542,6 +1547,31 @@ HOLDS = {
         "false_alarms": 0.11,  # 2/19
         "check_questions": 0.32,
         "intent_macro_f1": 0.41,
+    },
+    "collected_124": {
+        **TARGETS,
+        # a set gathered from writers whose first language is not English. Targets not met:
+        # referrals (hip and disc pain told through a scan's words)
+        "referral_recall": 0.66,  # 10/15
+        "intent_macro_f1": 0.46,
+    },
+    "collected_125": {
+        **TARGETS,
+        # a second set from non-native writers. Targets not met: referrals; check questions
+        # (older relatives' falls and a cancer told as history)
+        "referral_recall": 0.66,  # 4/6
+        "check_questions": 0.17,
+        "intent_macro_f1": 0.51,
+    },
+    "collected_126": {
+        **TARGETS,
+        # a set gathered for legs and nerves in everyday words. Targets not met: a red flag
+        # (one leg numb after a lumbar puncture, told with "still"); false alarms: numb thighs
+        # after spine surgery that the surgeon said would pass "and it was" two sentences on,
+        # a leg gone to sleep overnight that gave way
+        "red_flag_recall": 0.91,  # 11/12
+        "false_alarms": 0.25,  # 2/8
+        "intent_macro_f1": 0.21,
     },
 }
 SUMMARY = re.compile(
