@@ -567,6 +567,10 @@ def test_a_star_sign_is_no_cancer(detector: RedFlagDetector) -> None:
         ("my knee crumpled under me twice today", "worsening-leg-weakness"),
         ("my hands are numb and weak and I can't button my coat", "spinal-cord-compression"),
         ("my dad fell in the garden and he can't move his right leg", "hip-injury-or-hot-hip"),
+        (
+            "Sorry, my mistake, it is five months not weeks. It is no better, maybe a bit worse.",
+            "pain-beyond-six-weeks",
+        ),
     ],
 )
 def test_signs_told_in_other_words_still_count(
@@ -604,6 +608,10 @@ def test_signs_told_in_other_words_still_count(
         ("the doctor said if it was the nerves my legs would be weak", "both-legs-symptoms"),
         ("I slipped on the ice and can't move my left leg without pain", "hip-injury-or-hot-hip"),
         ("my legs are weak from leg day", "hip-injury-or-hot-hip"),
+        (
+            "my daughter thinks it is my hips not my back, could she be right?",
+            "hip-pain-without-back-pain",
+        ),
         # the feet's neuropathy feels like cotton wool too: no sign of the cord on its own
         (
             "diabetic neuropathy, my soles feel like I'm walking on cotton wool",
