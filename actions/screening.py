@@ -180,6 +180,15 @@ def _named_signs(tracker: Tracker) -> list[str]:
     return [str(e.get("value")) for e in entities if e.get("entity") == "red_flag"]
 
 
+def _tell_clinician_signs(dispatcher: CollectingDispatcher, tracker: Tracker) -> None:
+    """A clinician-level sign told as an answer ("it is four months, not weeks, and no better")
+    is said now, before the next question: the referral is not kept back until the end."""
+    signs = _named_signs(tracker)
+    if signs:
+        with session_factory()() as session:
+            send_red_flag_details(dispatcher, session, signs, {CLINICIAN_LEVEL})
+
+
 def _resumed_after_another_answer(tracker: Tracker) -> bool:
     """True when the form runs again after the latest message was answered by another rule.
 
@@ -327,6 +336,8 @@ class ValidateScreeningForm(FormValidationAction):
             return _stop_for_now(str(requested))
         if requested and not resumed:
             _take_a_plain_answer_read_as_a_topic(str(requested), tracker)
+        if requested and not resumed:
+            _tell_clinician_signs(dispatcher, tracker)
         # No question asked yet: the questions are starting.
         told = [] if requested else _note_what_was_told(dispatcher, tracker)
         events = told + await super().run(dispatcher, tracker, domain)
@@ -523,7 +534,9 @@ class ActionScreeningResult(KnowledgeAction):
         signals = clinician_signals(tracker)
         referral: Events = []
         if signals:
-            send_red_flag_details(dispatcher, session, signals, {CLINICIAN_LEVEL})
+            # A sign already filed was told when it was named (validate_screening_form).
+            untold = [signal for signal in signals if signal not in flags]
+            send_red_flag_details(dispatcher, session, untold, {CLINICIAN_LEVEL})
             referral = [SlotSet("triage", CLINICIAN_LEVEL), SlotSet("red_flags", signals)]
         # Not screened yet: after the midwife's or GP's check, the questions come first.
         if withhold_teaching(dispatcher, tracker):

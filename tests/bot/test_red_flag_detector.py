@@ -571,6 +571,15 @@ def test_a_star_sign_is_no_cancer(detector: RedFlagDetector) -> None:
             "Sorry, my mistake, it is five months not weeks. It is no better, maybe a bit worse.",
             "pain-beyond-six-weeks",
         ),
+        ("my legs got me to the door and then quit on me", "worsening-leg-weakness"),
+        (
+            "lifting the box my back went and things went dark for a second",
+            "sudden-severe-pain-fainting",
+        ),
+        (
+            "three years after the car crash my neck and back are still sore",
+            "pain-beyond-six-weeks",
+        ),
     ],
 )
 def test_signs_told_in_other_words_still_count(
@@ -612,6 +621,8 @@ def test_signs_told_in_other_words_still_count(
             "my daughter thinks it is my hips not my back, could she be right?",
             "hip-pain-without-back-pain",
         ),
+        ("the spasm put me face down on the kitchen floor", "sudden-leg-weakness"),
+        ("I thought I had broken my hip but the x-ray was clear", "hip-injury-or-hot-hip"),
         # the feet's neuropathy feels like cotton wool too: no sign of the cord on its own
         (
             "diabetic neuropathy, my soles feel like I'm walking on cotton wool",

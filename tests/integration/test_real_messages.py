@@ -2,7 +2,7 @@
 instrument (bench/real_eval.py, a copy of ../shared/tools/real_eval.py).
 
 Each message opens a fresh conversation; a question the assistant asks gets one truthful
-answer. A hundred and fifty-four sets: `dev.yml` and `collected_1.yml` to `collected_126.yml`,
+answer. A hundred and fifty-seven sets: `dev.yml` and `collected_1.yml` to `collected_128.yml`,
 real messages nobody here wrote, and `written_here.yml` to `written_here_28.yml`, stories written
 here by writers who never saw the dev set or the rules, to check that the rules generalise (those
 are scored by `make bench-real` only, see GATED). The floors are the levels this version reaches
@@ -1572,6 +1572,22 @@ HOLDS = {
         "red_flag_recall": 0.91,  # 11/12
         "false_alarms": 0.25,  # 2/8
         "intent_macro_f1": 0.21,
+    },
+    "collected_127": {
+        **TARGETS,
+        # a set gathered for alarming words in ordinary stories. Targets not met: referrals
+        # (hip pain from running, an old injury slow to settle, told without the clinician words)
+        "referral_recall": 0.58,  # 10/17
+        "intent_macro_f1": 0.46,
+    },
+    "collected_128": {
+        **TARGETS,
+        # a set gathered for exercise questions. Targets not met: a red flag (burning night pain
+        # no position eased, told over several sentences); referrals (hip tendon pain from
+        # running, pain "worse than ever" after years of a bad back)
+        "red_flag_recall": 0.80,  # 4/5
+        "referral_recall": 0.26,  # 4/15
+        "intent_macro_f1": 0.33,
     },
 }
 SUMMARY = re.compile(

@@ -280,6 +280,32 @@ async def test_after_an_alarm_the_questions_end_without_a_word(
     assert not any(event.get("name") == "screening_misses" for event in events)
 
 
+async def test_a_clinician_level_sign_told_as_an_answer_is_said_before_the_next_question(
+    dispatcher: CollectingDispatcher, db: Session
+) -> None:
+    words = "sorry, it is five months not weeks, and no better"
+    told = tracker(
+        "nlu_fallback",
+        words,
+        entities=[entity("red_flag", "pain-beyond-six-weeks"), entity("duration", "five months")],
+        slots={"requested_slot": "pain_area", "triage": "see_clinician"},
+        events=[{"event": "user", "text": words}],
+    )
+    await validator.run(dispatcher, told, {"forms": {}, "slots": {}})
+    long_pain = db.get_one(RedFlag, "pain-beyond-six-weeks")
+    assert any(text.startswith(long_pain.message) for text in texts(dispatcher))
+    # ...and not said again when the questions end
+    ended = CollectingDispatcher()
+    slots = {
+        "triage": "see_clinician",
+        "red_flags": ["pain-beyond-six-weeks"],
+        "pain_duration": "five months",
+        "screening_stopped": True,
+    }
+    await ActionScreeningResult().run(ended, tracker(slots=slots), DOMAIN)
+    assert not any(text.startswith(long_pain.message) for text in texts(ended))
+
+
 async def test_stopped_questions_still_refer_long_pain_to_a_clinician(
     dispatcher: CollectingDispatcher, db: Session
 ) -> None:
