@@ -622,6 +622,10 @@ def test_signs_told_in_other_words_still_count(
             "hip-pain-without-back-pain",
         ),
         ("the spasm put me face down on the kitchen floor", "sudden-leg-weakness"),
+        (
+            "after 80 lunges my legs were jelly and nearly gave out on the stairs",
+            "both-legs-symptoms",
+        ),
         ("I thought I had broken my hip but the x-ray was clear", "hip-injury-or-hot-hip"),
         # the feet's neuropathy feels like cotton wool too: no sign of the cord on its own
         (
