@@ -336,7 +336,6 @@ class ValidateScreeningForm(FormValidationAction):
             return _stop_for_now(str(requested))
         if requested and not resumed:
             _take_a_plain_answer_read_as_a_topic(str(requested), tracker)
-        if requested and not resumed:
             _tell_clinician_signs(dispatcher, tracker)
         # No question asked yet: the questions are starting.
         told = [] if requested else _note_what_was_told(dispatcher, tracker)

@@ -988,7 +988,7 @@ def _denied_after(doc: Doc, mentions: list[Span]) -> bool:
     sentence = max(mentions, key=lambda span: span.end).sent
     return (
         sentence.end < len(doc)
-        and not language.PERSON_WORDS.search(sentence.text.lower())
+        and not language.PERSON_WORDS.search(sentence.text)
         and bool(language.BARE_NO.match(_next_sentence(doc, sentence).text))
     )
 
