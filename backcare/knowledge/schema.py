@@ -133,6 +133,11 @@ class SignCheck(Entry):
     # new or worse since ("left with drop foot... now, 2 weeks post"), is asked with this
     # check's question instead of alarmed: whether it is new, spreading or worse is the point.
     after_operation: list[Slug] = []
+    # Told in the same sentence as a sign of `flag` made only of `taken_signs` words, these say
+    # what took it ("in so much pain I could barely breathe", "it knocked the wind out of
+    # me"): the sign is asked about with this check's question, not alarmed.
+    taken_by: list[str] = []
+    taken_signs: list[str] = []
     sources: list[str] = Field(min_length=1)
 
 

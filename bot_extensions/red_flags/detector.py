@@ -80,6 +80,12 @@ class FlagDefinition:
     # The question asked instead of an alarm when the sign is told with the operation that
     # treated or caused it, and nothing new or worse since (sign_checks.yml, `after_operation`).
     after_operation_question: str | None = None
+    # The question asked instead of an alarm when the sign is only what a pain or a fall did
+    # ("in so much pain I could barely breathe"): a `taken_by` cue told in the mention's
+    # sentence, and every matched term one of the `taken_signs` (sign_checks.yml).
+    taken_by_question: str | None = None
+    taken_by: tuple[str, ...] = ()
+    taken_signs: tuple[str, ...] = ()
 
     @property
     def key(self) -> str:
@@ -235,6 +241,13 @@ def load_knowledge(red_flags_file: Path, checks_file: Path) -> Knowledge:
     for check in checks["checks"]:
         for slug in check.get("after_operation", []):
             flags[slug] = replace(flags[slug], after_operation_question=check["question"])
+        if "taken_by" in check:
+            flags[check["flag"]] = replace(
+                flags[check["flag"]],
+                taken_by_question=check["question"],
+                taken_by=tuple(language.normalise(cue) for cue in check["taken_by"]),
+                taken_signs=tuple(check["taken_signs"]),
+            )
     told_apart = [
         replace(
             flags[entry["slug"]],
@@ -473,7 +486,10 @@ class RedFlagDetector:
         told_after = doc.text[max(span.end_char for span in chosen) :]
         treated = (
             definition.event
-            and bool(language.TREATED.search(told_after))
+            and bool(
+                language.TREATED.search(told_after)
+                or language.TIME_SINCE_EVENT.search(doc.text[first.sent.end_char :])
+            )
             and not language.STILL_UNABLE.search(told_after)
         )
         subject = (
@@ -598,6 +614,9 @@ class RedFlagDetector:
         elif definition.after_operation_question and _told_with_its_operation(doc, sentence_text):
             status = "unclear"
             check_question = definition.after_operation_question
+        elif definition.taken_by_question and _taken_by(definition, chosen, sentence_text):
+            status = "unclear"
+            check_question = definition.taken_by_question
         else:
             status = "present"
         return Finding(
@@ -1008,6 +1027,14 @@ def _passes_on_moving(doc: Doc, mentions: list[Span]) -> bool:
     return bool(language.PASSES_ON_MOVING.search(rest)) or bool(
         contrast and language.PASSES_ON_MOVING.search(from_first[contrast.end() :])
     )
+
+
+def _taken_by(definition: FlagDefinition, chosen: list[Span], sentence: str) -> bool:
+    """The sign told only as what a pain or a fall did to it: every matched term is one of the
+    check's signs, and one of its causes is told in the same sentence."""
+    return all(
+        any(sign in span.text for sign in definition.taken_signs) for span in chosen
+    ) and any(cue in sentence for cue in definition.taken_by)
 
 
 def _told_with_its_operation(doc: Doc, sentence: str) -> bool:

@@ -341,6 +341,18 @@ FEARED_CONDITION = re.compile(
 FEARED_RETURN = re.compile(
     r"^[^.?!]{0,25}\b(again|come back|came back|coming back|returned|returning|recurr\w*|spread)\b"
 )
+# Months or years told as gone by since an event, after it: "8 months later, I have
+# recovered", "it has now been 10 months since the injury". The event is history; what is
+# happening now is read from its own words.
+_SPAN_OF_TIME = (
+    r"(\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|a few|many|"
+    r"a couple of|couple of) (months|years|yrs)"
+)
+TIME_SINCE_EVENT = re.compile(
+    r"\b(" + _SPAN_OF_TIME + r" (later|on)\b|"
+    r"(it has|its|it is|ive been|i have been) (now )?(been )?" + _SPAN_OF_TIME + r" since|"
+    r"a year (later|on)\b)"
+)
 # Unable to walk or stand still, told after the injury was seen to: the care did not end it
 # ("x-rays... no break, there could be a fracture... it hurts and I still couldn't walk").
 # (normalise spells "couldn't", "cannot", "could not" and "unable to" as "cant")
@@ -404,7 +416,9 @@ TREATED = re.compile(
     r"(strain|sprain|bruise|bruising|contusion|pulled muscle)|"
     r"(sent|let) (me|him|her|them|us) (go )?home|discharged|home from (the )?hospital|"
     # the break fixed in theatre: "following surgery and a brief hospitalization", "in to
-    # theatre where they pin the fracture", "three screws and a plate inserted", "my new hip"
+    # theatre where they pin the fracture", "three screws and a plate inserted", "my new hip",
+    # "it's been fused to the L2 and L4 with metal rods"
+    r"(its been|it was|had it|had them) (fused|pinned|plated)\b|with metal rods|"
     r"(following|after) (the |my |his |her )?(surgery|operation|op)\b|"
     r"(in ?to|went to|taken to) theatre|pin(ned)? (the fracture|the break|it)\b|"
     r"(screws?|plates?|pins?|a nail|rods?)( and (a |some )?(screws?|plates?|pins?|nail|rods?))? "

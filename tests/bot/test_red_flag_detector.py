@@ -701,3 +701,50 @@ def test_bone_thinning_spelt_as_other_languages_spell_it_counts(
     assert "minor-fall-fragile-bones" in present_slugs(
         detector, "my mother slip in the kitchen, she have osteoporose, now back pain"
     )
+
+
+def test_a_spinal_fracture_already_found_refers_without_alarm(detector: RedFlagDetector) -> None:
+    known = detector.detect("the scan showed two crush fractures in my vertebrae, healing slowly")
+    assert [f.urgency for f in known if f.is_present] == ["see_clinician"]
+    assert {f.slug for f in known if f.is_present} == {"known-spinal-fracture"}
+    # a new slip with thin bones is still today's urgent sign
+    assert "minor-fall-fragile-bones" in present_slugs(
+        detector, "I have osteoporosis and slipped on the kitchen floor this morning"
+    )
+
+
+def test_breath_taken_by_the_pain_is_asked_about(detector: RedFlagDetector) -> None:
+    for text in (
+        "my back locked up and the pain was so bad I couldn't breathe for a minute",
+        "landed flat on the ice, it knocked the wind out of me and I couldn't breathe",
+    ):
+        findings = [f for f in detector.detect(text) if f.slug == "chest-pain-breathlessness"]
+        assert [f.status for f in findings] == ["unclear"], text
+        assert findings[0].check_question
+    # the chest told beside it is the sign itself, whatever the pain did
+    assert "chest-pain-breathlessness" in present_slugs(
+        detector, "the pain is so bad I can't breathe and my chest feels tight"
+    )
+    # breathlessness with no cause told stays an alarm
+    assert "chest-pain-breathlessness" in present_slugs(
+        detector, "my upper back hurts and I'm struggling to breathe"
+    )
+
+
+def test_knocked_out_by_a_blow_is_no_faint_from_pain(detector: RedFlagDetector) -> None:
+    blow = detector.detect("went in for a rugby tackle, hit my head and passed out for a bit")
+    assert "sudden-severe-pain-fainting" not in {f.slug for f in blow if f.is_present}
+    assert "sudden-severe-pain-fainting" in present_slugs(
+        detector, "my back went suddenly, the worst pain ever, and I passed out on the floor"
+    )
+
+
+def test_an_accident_with_months_told_since_is_history(detector: RedFlagDetector) -> None:
+    assert "major-injury" not in present_slugs(
+        detector,
+        "I came off my motorbike on the motorway. Seven months later my back is mostly fine, "
+        "can I start running?",
+    )
+    assert "major-injury" in present_slugs(
+        detector, "I came off my motorbike on the motorway an hour ago and my back is agony"
+    )

@@ -153,9 +153,10 @@ async def test_without_an_alarm_the_explanation_offers_an_exercise(
         ("pregnancy-pelvic-pain", "utter_see_first_pregnancy"),
         ("under-16-back-pain", "utter_see_first_child"),
         ("child-limp-hip-pain", "utter_see_first_child"),
+        ("known-spinal-fracture", "utter_see_first_fracture"),
     ],
 )
-async def test_pregnancy_and_children_see_a_midwife_or_gp_before_any_exercise(
+async def test_pregnancy_children_and_fractures_are_checked_before_any_exercise(
     flag: str, response: str
 ) -> None:
     withheld = CollectingDispatcher()

@@ -86,6 +86,7 @@ RED_FLAGS_BY_URGENCY = {
         "low-mood-with-pain",
         "under-16-back-pain",
         "recent-back-or-hip-surgery",
+        "known-spinal-fracture",
     },
 }
 REQUIRED_TOPICS = {
