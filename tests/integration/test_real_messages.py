@@ -2,7 +2,7 @@
 instrument (bench/real_eval.py, a copy of ../shared/tools/real_eval.py).
 
 Each message opens a fresh conversation; a question the assistant asks gets one truthful
-answer. A hundred and fifty-seven sets: `dev.yml` and `collected_1.yml` to `collected_128.yml`,
+answer. A hundred and fifty-nine sets: `dev.yml` and `collected_1.yml` to `collected_130.yml`,
 real messages nobody here wrote, and `written_here.yml` to `written_here_28.yml`, stories written
 here by writers who never saw the dev set or the rules, to check that the rules generalise (those
 are scored by `make bench-real` only, see GATED). The floors are the levels this version reaches
@@ -1588,6 +1588,26 @@ HOLDS = {
         "red_flag_recall": 0.80,  # 4/5
         "referral_recall": 0.26,  # 4/15
         "intent_macro_f1": 0.33,
+    },
+    "collected_129": {
+        **TARGETS,
+        # a set gathered for serious history told beside today's back (old fractures, past
+        # crashes, cancer in remission). Targets not met: red flags (new hip pain with myeloma
+        # named only as "mm"; a mother in her fifties with a lifting strain, her age and the lift
+        # told in different sentences); referrals (back operations years ago, told calmly); check
+        # questions (old fractures are asked about: thin bones and how the pain began)
+        "red_flag_recall": 0.50,  # 2/4
+        "referral_recall": 0.73,  # 11/15
+        "check_questions": 0.50,  # 8/16
+        "intent_macro_f1": 0.18,
+    },
+    "collected_130": {
+        **TARGETS,
+        # a set gathered for everyday questions about why a back or hip hurts and stiffness.
+        # Targets not met: referrals (an inflammatory or worsening pattern told as an everyday
+        # question)
+        "referral_recall": 0.50,  # 6/12
+        "intent_macro_f1": 0.40,
     },
 }
 SUMMARY = re.compile(
