@@ -16,10 +16,10 @@ from actions.knowledge_action import (
     say,
 )
 from actions.parsing import asks_for_diagnosis
-from actions.questions import topic_named_in
 from actions.red_flags import send_red_flag_details
 from actions.rendering import topic_message
 from actions.teaching_gate import ALARM_HOLDS, teaching_withheld
+from actions.topics import topic_named_in
 from backcare.knowledge.queries import education_topic, find_exercise
 from backcare.triage import CLINICIAN_LEVEL
 
@@ -31,6 +31,41 @@ TOPIC_FOR_INTENT = {
     "ask_exercise_safety": "exercise-safety",
     "ask_warning_signs": "when-to-see-someone",
 }
+# A message the classifier could not place still tells a concern when it names the back, the
+# hips or the legs (the NLU's `body_part`) or how they feel (`symptom`): the question that
+# concern asks. Knees, necks and shoulders alone are not this assistant's.
+BACK_AND_HIPS = frozenset(
+    {
+        "lower back",
+        "low back",
+        "back",
+        "upper back",
+        "mid back",
+        "spine",
+        "lumbar",
+        "hip",
+        "hips",
+        "hip flexor",
+        "hip flexors",
+        "glute",
+        "glutes",
+        "buttock",
+        "buttocks",
+        "bum",
+        "groin",
+        "pelvis",
+        "sacrum",
+        "tailbone",
+        "si joint",
+    }
+)
+LEGS = frozenset(
+    {"leg", "legs", "thigh", "thighs", "calf", "foot", "feet", "hamstring", "hamstrings"}
+)
+STIFFNESS = frozenset({"stiffness", "stiff", "tightness", "tight"})
+NERVE_FEELINGS = frozenset(
+    {"numbness", "numb", "tingling", "pins and needles", "shooting pain", "burning"}
+)
 # Asking whether to stretch a sore back gets the topic that answers exactly that.
 STRETCHING_TOPIC = "dont-stretch-sore-back"
 STRETCHING_INTENTS = {"ask_stiffness", "ask_exercise_safety", "ask_pain_cause"}
@@ -49,6 +84,20 @@ def topic_for(intent: str, text: str, named: list[str] | None = None) -> str:
     if intent in STRETCHING_INTENTS and "stretch" in text.lower():
         return STRETCHING_TOPIC
     return TOPIC_FOR_INTENT.get(intent, "joint-by-joint")
+
+
+def concern_told(body_parts: list[str], symptoms: list[str]) -> str | None:
+    """The question a concern asks: stiffness, a nerve feeling in a leg, or why the back or hip
+    hurts; None when no back, hip or leg concern is told."""
+    parts = {part.lower() for part in body_parts}
+    feelings = {symptom.lower() for symptom in symptoms}
+    if not parts & (BACK_AND_HIPS | LEGS) and not (feelings and not parts):
+        return None
+    if feelings & STIFFNESS:
+        return "ask_stiffness"
+    if parts & LEGS and feelings & NERVE_FEELINGS:
+        return "ask_sciatica"
+    return "ask_pain_cause"
 
 
 def explain_topic(

@@ -35,10 +35,10 @@ from actions.parsing import (
     wants_no_kit,
 )
 from actions.programme import keep_plan, offer_plan_to_keep
-from actions.questions import topic_named_in
 from actions.red_flags import send_red_flag_details
 from actions.rendering import exercise_card, exercise_picture, referral_line, topic_message
 from actions.teaching_gate import withhold_teaching
+from actions.topics import topic_named_in
 from backcare.knowledge.models import Exercise
 from backcare.knowledge.queries import (
     education_topic,

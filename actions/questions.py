@@ -9,12 +9,13 @@ from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 from sqlalchemy.orm import Session
 
+from actions.education import concern_told, explain_topic
 from actions.knowledge_action import Events, KnowledgeAction, latest_entity_values, latest_intent
 from actions.rendering import topic_message
 from actions.teaching_gate import AFTER_EMERGENCY, ALARM_HOLDS, teaching_withheld
+from actions.topics import matched_topic, topic_named_in
 from backcare.knowledge.models import EducationTopic
-from backcare.knowledge.queries import education_topic, topic_index
-from backcare.knowledge.topic_search import Match
+from backcare.knowledge.queries import topic_index
 from backcare.triage import ALARM_LEVELS
 
 # Domain responses: the honest line, or the clarifying question, is sent even when no topic
@@ -32,20 +33,6 @@ EXERCISE = "exercise"
 QUESTION_SENTENCE = re.compile(r"[^.!?]*\?")
 
 
-def topic_named_in(session: Session, text: str) -> EducationTopic | None:
-    """The topic whose subject the message names ("epidural", "spinal fusion"), or that
-    clinicians chose for a message nearly the same, if any."""
-    slugs, index = topic_index(session)
-    return _topic(session, slugs, index.recognised(text))
-
-
-def _topic(session: Session, slugs: tuple[str, ...], match: Match | None) -> EducationTopic | None:
-    """The matched topic, if it is one of those the search was built from."""
-    if match is None or match.slug not in slugs:
-        return None
-    return education_topic(session, match.slug)
-
-
 class ActionAnswerQuestion(KnowledgeAction):
     def name(self) -> str:
         return "action_answer_question"
@@ -61,7 +48,21 @@ class ActionAnswerQuestion(KnowledgeAction):
             topic, otherwise = topic_named_in(session, text), CLARIFY
         else:
             slugs, index = topic_index(session)
-            topic, otherwise = _topic(session, slugs, index.best(text)), CANNOT_HELP
+            topic, otherwise = matched_topic(session, slugs, index.best(text)), CANNOT_HELP
+        concern = concern_told(
+            latest_entity_values(tracker, "body_part"), latest_entity_values(tracker, "symptom")
+        )
+        if topic is None and otherwise == CLARIFY and concern is not None:
+            # "hello i am 77 and my lower back has been aching for a few weeks": a concern told
+            # gets its answer (and any clinician-level note), not "which of these is closest?".
+            return explain_topic(
+                dispatcher,
+                tracker,
+                session,
+                concern,
+                text,
+                latest_entity_values(tracker, "red_flag"),
+            )
         if topic is None:
             # After an alarm these responses have variants that repeat the help needed.
             dispatcher.utter_message(response=otherwise)
@@ -92,7 +93,7 @@ class ActionAnswerAfterCheck(KnowledgeAction):
         if not asked or teaching_withheld(tracker):
             return []
         slugs, index = topic_index(session)
-        topic = _topic(session, slugs, index.best(asked))
+        topic = matched_topic(session, slugs, index.best(asked))
         if topic is not None:
             dispatcher.utter_message(text=topic_message(topic))
         return []

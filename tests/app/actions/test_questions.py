@@ -48,6 +48,50 @@ async def test_an_unplaced_message_that_names_nothing_gets_the_clarifying_questi
     assert [m.get("response") for m in dispatcher.messages] == ["utter_clarify"]
 
 
+@pytest.mark.parametrize(
+    ("parts", "symptoms", "slug"),
+    [
+        (["lower back"], ["aching"], "joint-by-joint"),
+        (["back"], ["stiff"], "stiffness-basics"),
+        (["leg"], ["pins and needles"], "sciatica-basics"),
+    ],
+)
+async def test_an_unplaced_message_telling_a_concern_gets_its_answer(
+    dispatcher: CollectingDispatcher, db: Session, parts: list[str], symptoms: list[str], slug: str
+) -> None:
+    told = [entity("body_part", part) for part in parts] + [
+        entity("symptom", symptom) for symptom in symptoms
+    ]
+    await ActionAnswerQuestion().run(
+        dispatcher, tracker("nlu_fallback", "sorry to bother, long week", told), DOMAIN
+    )
+    topic = db.get_one(EducationTopic, slug)
+    assert texts(dispatcher)[0].startswith(topic.title)
+    assert "utter_clarify" not in [m.get("response") for m in dispatcher.messages]
+
+
+async def test_an_unplaced_concern_says_its_clinician_level_sign(
+    dispatcher: CollectingDispatcher,
+) -> None:
+    told = [
+        entity("body_part", "lower back"),
+        entity("symptom", "aching"),
+        entity("red_flag", "new-pain-under-20-or-over-50"),
+    ]
+    await ActionAnswerQuestion().run(
+        dispatcher, tracker("nlu_fallback", "hi, I'm 81 and my back aches lately", told), DOMAIN
+    )
+    assert any("GP" in text for text in texts(dispatcher)), texts(dispatcher)
+
+
+async def test_a_knee_alone_is_no_back_concern(dispatcher: CollectingDispatcher) -> None:
+    told = [entity("body_part", "knee"), entity("symptom", "aching")]
+    await ActionAnswerQuestion().run(
+        dispatcher, tracker("nlu_fallback", "knee's been grumpy", told), DOMAIN
+    )
+    assert [m.get("response") for m in dispatcher.messages] == ["utter_clarify"]
+
+
 async def test_a_question_no_topic_answers_gets_the_honest_line(
     dispatcher: CollectingDispatcher,
 ) -> None:
