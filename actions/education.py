@@ -7,6 +7,7 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from sqlalchemy.orm import Session
 
+from actions.follow_ups import answer_follow_up
 from actions.knowledge_action import (
     Events,
     KnowledgeAction,
@@ -151,6 +152,10 @@ class ActionExplainTopic(KnowledgeAction):
     def answer(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, session: Session
     ) -> Events:
+        # "is it ok if my knees click when i do it?" right after a card, read as hip pain
+        followed_up = answer_follow_up(dispatcher, tracker, session)
+        if followed_up is not None:
+            return followed_up
         return explain_topic(
             dispatcher,
             tracker,

@@ -17,6 +17,7 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from sqlalchemy.orm import Session
 
+from actions.follow_ups import answer_follow_up
 from actions.knowledge_action import (
     Events,
     KnowledgeAction,
@@ -285,6 +286,10 @@ class ActionAnswerExercise(KnowledgeAction):
         send_red_flag_details(
             dispatcher, session, latest_entity_values(tracker, "red_flag"), {CLINICIAN_LEVEL}
         )
+        # "What if my knee won't go down?" right after the 90/90: its answer, not a plan.
+        followed_up = answer_follow_up(dispatcher, tracker, session)
+        if followed_up is not None:
+            return followed_up
         words = _reference(tracker)
         names = [name for name in latest_entity_values(tracker, "exercise") if name != words]
         if words is None and not names and ordinal_position(text) is not None:

@@ -10,6 +10,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from sqlalchemy.orm import Session
 
 from actions.education import concern_told, explain_topic
+from actions.follow_ups import answer_follow_up
 from actions.knowledge_action import Events, KnowledgeAction, latest_entity_values, latest_intent
 from actions.rendering import topic_message
 from actions.teaching_gate import AFTER_EMERGENCY, ALARM_HOLDS, teaching_withheld
@@ -45,6 +46,10 @@ class ActionAnswerQuestion(KnowledgeAction):
             dispatcher.utter_message(response=CHECK_STILL_MATTERS)
             return []
         if latest_intent(tracker) == UNPLACED_INTENT:
+            # "what if it hurts? (it doesnt rn lol)" right after a card asks about that card.
+            followed_up = answer_follow_up(dispatcher, tracker, session)
+            if followed_up is not None:
+                return followed_up
             topic, otherwise = topic_named_in(session, text), CLARIFY
         else:
             slugs, index = topic_index(session)

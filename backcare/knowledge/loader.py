@@ -35,6 +35,7 @@ class Knowledge:
     messages: list[schema.Message]
     screening: list[schema.ScreeningQuestion]
     programme: schema.ProgrammeFile
+    follow_ups: list[schema.FollowUp]
     # Optional: the reviewed clinicians' corrections (topic_corrections.yml).
     corrections: list[schema.TopicCorrection] = field(default_factory=list)
 
@@ -82,6 +83,7 @@ def read_knowledge(directory: Path) -> Knowledge:
         messages=parsed["messages.yml"].messages,  # type: ignore[attr-defined]
         screening=parsed["screening.yml"].questions,  # type: ignore[attr-defined]
         programme=parsed["programme.yml"],  # type: ignore[arg-type]
+        follow_ups=parsed["messages.yml"].follow_ups,  # type: ignore[attr-defined]
         corrections=_read_optional(directory, "topic_corrections.yml").corrections,  # type: ignore[attr-defined]
     )
     _check_references(knowledge)
@@ -91,6 +93,12 @@ def read_knowledge(directory: Path) -> Knowledge:
 def read_programme(directory: Path) -> schema.ProgrammeFile:
     """The programme's rules, outcome measure, reminder settings and ladders, validated."""
     return _read_file(directory / "programme.yml", schema.ProgrammeFile)  # type: ignore[return-value]
+
+
+def read_follow_ups(directory: Path) -> list[schema.FollowUp]:
+    """The questions about an exercise just shown, and the message answering each, validated."""
+    messages = _read_file(directory / "messages.yml", schema.MessagesFile)
+    return messages.follow_ups  # type: ignore[attr-defined]
 
 
 class _StrictLoader(yaml.CSafeLoader):
@@ -204,6 +212,10 @@ def _check_references(knowledge: Knowledge) -> None:
         require("sign_checks.yml", "beside_a_cause", "source", source, source_ids)
     for question in knowledge.screening:
         require("screening.yml", question.slot, "red flag", question.red_flag, flag_slugs)
+    _check_unique("messages.yml", [f.slug for f in knowledge.follow_ups])
+    message_slugs = {m.slug for m in knowledge.messages}
+    for follow_up in knowledge.follow_ups:
+        require("messages.yml", follow_up.slug, "message", follow_up.message, message_slugs)
     for referral in knowledge.referrals:
         for source in referral.sources:
             require("referrals.yml", referral.slug, "source", source, source_ids)

@@ -230,9 +230,21 @@ class ReferralsFile(Entry):
     referrals: list[Referral]
 
 
+class FollowUp(Entry):
+    """A question about the exercise just shown ("what if my knee won't go down?"), told by one
+    of its cue phrases, and the message that answers it (placeholders: `{exercise_name}`,
+    `{dose}`)."""
+
+    slug: Slug = Field(pattern=SLUG_PATTERN)
+    cues: list[str] = Field(min_length=1)
+    message: Slug
+
+
 class MessagesFile(Entry):
     version: int
     messages: list[Message]
+    # Read in this order: the first whose cue the question holds answers it.
+    follow_ups: list[FollowUp] = []
 
 
 class ScreeningFile(Entry):
