@@ -415,6 +415,14 @@ TREATED = re.compile(
     r"(the )?diagnosis( was| is)?[:,?]? (a |an )?((lower|low|upper) )?(back )?(muscle )?"
     r"(strain|sprain|bruise|bruising|contusion|pulled muscle)|"
     r"(sent|let) (me|him|her|them|us) (go )?home|discharged|home from (the )?hospital|"
+    # a stay in hospital, or a brace fitted, told after it: "five days in hospital and now home
+    # convalescing", "the brace that I wear", "a clean bill of health"
+    r"(\w+|a few|a couple of) (days|nights|weeks) in (the )?hospital|"
+    r"(back )?brace (that )?(i|he|she) (wear|wore|have to wear)|"
+    r"(wear|wearing|wore|in) a (back )?brace|"
+    r"brace for (\w+|a few|a couple of) (weeks|months)|(healed|has healed|fully healed) "
+    r"(fine|well|up|completely|now)|"
+    r"clean bill of health|"
     # the break fixed in theatre: "following surgery and a brief hospitalization", "in to
     # theatre where they pin the fracture", "three screws and a plate inserted", "my new hip",
     # "it's been fused to the L2 and L4 with metal rods"
@@ -989,7 +997,11 @@ CLINICIAN_SAID = re.compile(
 OPENS_WITH_YES = re.compile(r"\W*(yes|yeah|yep|yup|yea|ya|aye|sadly yes|afraid so)\b")
 NOT_A_CLEAR_NO = re.compile(
     r"\b(but (it was|it did|i did|i was|i had|it happened|did)|yesterday|last night|"
-    r"this morning|earlier today|comes and goes|on and off|sometimes|a bit|a little|kinda|"
+    r"this morning|earlier today|comes and goes|on and off|sometimes|kinda|"
+    # "a bit" as the answer ("a bit", "yeah a little"), not a symptom described ("my back is
+    # just a bit stiff") nor better ("its a bit better every day")
+    r"^\W*(yes |yeah |yep |yh |ya )?(just )?(a bit|a little)( bit)?"
+    r"(?! (better|easier|less|improved|improving|stiff|sore|achy|tight))\b|"
     r"kind of|sort of|sorta|only when|now and then|occasionally|maybe|idk|not sure|i think so|"
     r"think so|a few times|once or twice|"
     # a fall told is no clear no: "oh she did slip getting out the bath on tuesday"

@@ -128,6 +128,10 @@ def _check_reply(component: RedFlagDetectorComponent, text: str) -> str | None:
         # the help refused is no denial of the sign
         ("nah im not going to a&e tonight, its heaving. just give me a stretch", "yes"),
         ("no, i cant go to hospital, got work tomorrow", "yes"),
+        # "a bit" as the answer is a hedge; a bit better, or a mild symptom described, is not
+        ("a bit", "yes"),
+        ("yeah a little", "yes"),
+        ("its a little better each day, can i swim yet", None),
     ],
 )
 def test_a_check_answer_is_a_plain_no_or_no_clear_no(component, text: str, reply) -> None:

@@ -748,3 +748,17 @@ def test_an_accident_with_months_told_since_is_history(detector: RedFlagDetector
     assert "major-injury" in present_slugs(
         detector, "I came off my motorbike on the motorway an hour ago and my back is agony"
     )
+
+
+def test_a_faint_at_a_needle_is_no_faint_from_pain(detector: RedFlagDetector) -> None:
+    assert "sudden-severe-pain-fainting" not in present_slugs(
+        detector, "had a blood test this morning and nearly passed out, went all clammy"
+    )
+
+
+def test_an_accident_healed_in_a_brace_is_history(detector: RedFlagDetector) -> None:
+    assert "major-injury" not in present_slugs(
+        detector,
+        "I came off my motorbike and cracked two vertebrae. Brace for four months, healed "
+        "fine. Can I start deadlifting again?",
+    )
