@@ -37,6 +37,7 @@ from bot_extensions.intent_readings import drop_readings
 from bot_extensions.red_flags import language
 from bot_extensions.red_flags.detector import (
     ACROSS_MESSAGES_LAYER,
+    SUSPECT_LAYER,
     Finding,
     RedFlagDetector,
     UnplacedCheck,
@@ -336,9 +337,14 @@ class RedFlagDetectorComponent(GraphComponent, EntityExtractorMixin):
         # lower back started hurting 3 wks ago" / "she had breast cancer about 8 years ago"
         # asks nothing the person has not said.
         asked_here = {f.slug for f in findings if f.is_unclear}
-        seen = {f.slug for f in findings if not f.is_unclear} | {
-            f.slug for f in self._read_together(earlier)
-        }
+        # A cue of a flag denied here is no judgement of the flag's other signs: "im 58 lol. no
+        # osteoporosis that i know of" after "tripped over a kerb on thurs" still tells an age
+        # and a fall.
+        seen = {
+            f.slug
+            for f in findings
+            if not f.is_unclear and not (f.status == "negated" and f.layer == SUSPECT_LAYER)
+        } | {f.slug for f in self._read_together(earlier)}
         told = [
             replace(f, layer=ACROSS_MESSAGES_LAYER, start=0, end=0)
             for f in burst

@@ -161,6 +161,19 @@ def _alarm(message: Message) -> tuple[str | None, list[str]]:
     ]
 
 
+def test_an_age_told_after_a_fall_with_thin_bones_denied_still_raises_the_alarm(
+    component,
+) -> None:
+    earlier = ["stumbled off the curb on monday and landed on my hip, lower back aches since"]
+    text = "what's my age got to do with it? i'm 61. no osteoporosis as far as i know"
+    assert _alarm(_read_after(component, earlier, text)) == ("urgent", ["told_across_messages"])
+    # the fall itself denied is still no fall
+    assert (
+        _alarm(_read_after(component, ["i'm 61 and my lower back aches"], "no, i didn't fall"))[0]
+        is None
+    )
+
+
 def test_a_fall_and_an_age_told_in_a_burst_of_messages_raise_the_alarm(component) -> None:
     earlier = ["its for my dad", "hes 81"]
     text = "slipped on the ice this morning n landed on his back"
