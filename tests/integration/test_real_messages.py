@@ -2,7 +2,7 @@
 instrument (bench/real_eval.py, a copy of ../shared/tools/real_eval.py).
 
 Each message opens a fresh conversation; a question the assistant asks gets one truthful
-answer. A hundred and fifty-nine sets: `dev.yml` and `collected_1.yml` to `collected_130.yml`,
+answer. A hundred and sixty sets: `dev.yml` and `collected_1.yml` to `collected_131.yml`,
 real messages nobody here wrote, and `written_here.yml` to `written_here_28.yml`, stories written
 here by writers who never saw the dev set or the rules, to check that the rules generalise (those
 are scored by `make bench-real` only, see GATED). The floors are the levels this version reaches
@@ -1608,6 +1608,22 @@ HOLDS = {
         # question)
         "referral_recall": 0.50,  # 6/12
         "intent_macro_f1": 0.40,
+    },
+    "collected_131": {
+        **TARGETS,
+        # a set gathered for breath, faints and injuries in back-pain stories, told today or
+        # long ago. Targets not met: red flags (a tumble onto the neck today told with "going to
+        # the doctor tomorrow"; a skydiver's thud onto the tailbone that "hurts like all hell";
+        # an older woman's fall with a crack heard; a hard fall with a leg that "wouldn't work",
+        # each told inside a long story); false alarms (crashes and fractures told as history
+        # whose care is told in words no rule reads yet, breath lost running after months in a
+        # brace, a faint told of someone else's kidney stone); check questions (old fractures
+        # are asked about: thin bones and how the pain began)
+        "red_flag_recall": 0.60,  # 6/10
+        "emergency_recall": 0.71,  # 5/7
+        "false_alarms": 0.36,  # 9/25
+        "check_questions": 0.40,
+        "intent_macro_f1": 0.12,
     },
 }
 SUMMARY = re.compile(
