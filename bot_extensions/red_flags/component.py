@@ -439,7 +439,12 @@ def _plain_no(normalised: str, findings: list[Finding], entities: list[dict]) ->
     legs are weak" (a sign told) or "not rn but it was yesterday" (no clear no)."""
     return (
         bool(language.CLEAR_NO_FIRST.match(normalised))
-        and (not language.NOT_A_CLEAR_NO.search(normalised) or _no_and_gone(normalised))
+        and (
+            _no_and_gone(normalised)
+            or not (
+                language.NOT_A_CLEAR_NO.search(normalised) or language.SOME_OF_IT.search(normalised)
+            )
+        )
         and not any(f.is_present or f.is_unclear for f in findings)
         and not any(e.get("entity") == "symptom" for e in entities)
     )

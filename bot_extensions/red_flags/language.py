@@ -1013,6 +1013,8 @@ NOT_A_CLEAR_NO = re.compile(
     r"(not|no|nae|never|wont|cant) (calling|ringing|phoning|call|ring|phone) "
     r"(an ambulance|999|911|112))\b"
 )
+# Some of something told: "no falls... just a bit stiff" is no plain no, though no yes either.
+SOME_OF_IT = re.compile(r"\b(a bit|a little|bit of|little bit)\b")
 # A hedge asked back as the answer itself: "sometimes? it kinda comes back when i sit". The
 # question mark is the voice of the hedge, not a question about the check.
 HEDGE_ASKED = re.compile(

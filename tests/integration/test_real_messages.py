@@ -170,10 +170,14 @@ HOLDS = {
     "written_here_19": {
         **TARGETS,
         "referral_recall": 0.75,  # 6/8: target 0.80 not met on this set
-        "intent_macro_f1": 0.60,  # target 0.75 not met
+        # stop 42: 0.01 to 0.02 lower after this stop's changes, not traced message by message
+        # (an alarm no longer raised leaves the classifier's own reading)
+        "intent_macro_f1": 0.59,
         "false_alarms": 0.05,  # 1/21
         # 5/21: target 0.15 not met on this set (a kidney, an infection worry, a joke of cancer)
-        "check_questions": 0.25,
+        # stop 42: a spinal fracture already named, and breath told as what the pain took, are
+        # asked about instead of alarmed
+        "check_questions": 0.29,
     },
     "written_here_18": {
         **TARGETS,
@@ -394,7 +398,9 @@ HOLDS = {
         # incontinence after prostate surgery
         "false_alarms": 0.11,  # 2/19
         "check_questions": 0.16,  # 3/19
-        "intent_macro_f1": 0.39,  # 0.01 to 0.04 lower after round 31's NLU examples
+        # stop 42: 0.01 to 0.02 lower after this stop's changes, not traced message by message
+        # (an alarm no longer raised leaves the classifier's own reading)
+        "intent_macro_f1": 0.38,
     },
     # Real messages from public pages, an eighteenth collector (trades and manual work, men over
     # 50, long-term medicines, newspaper Q&A columns): at first contact red flags 11/18 (first
@@ -542,7 +548,9 @@ HOLDS = {
         "referral_recall": 0.77,  # 7/9
         "false_alarms": 0.30,  # 5/17
         "check_questions": 0.30,  # 5/17
-        "intent_macro_f1": 0.33,
+        # stop 42: 0.01 to 0.02 lower after this stop's changes, not traced message by message
+        # (an alarm no longer raised leaves the classifier's own reading)
+        "intent_macro_f1": 0.31,
     },
     # Real messages from public pages, a twenty-sixth collector (spinal-condition communities:
     # cauda equina, stenosis, spinal infection, cancer in the spine, osteoporotic fractures;
@@ -626,7 +634,9 @@ HOLDS = {
         # 0.01 to 0.04 lower after round 31's NLU examples; 0.37 since stop 39, when words
         # chained by hyphens are read as words and a sparring injury's story (tk022) reads as
         # a stiffness question
-        "intent_macro_f1": 0.37,
+        # stop 42: 0.01 to 0.02 lower after this stop's changes, not traced message by message
+        # (an alarm no longer raised leaves the classifier's own reading)
+        "intent_macro_f1": 0.36,
     },
     # Stop 27, three more collectors: nerve and bladder signs told in everyday words (blogs on
     # disc trouble, foot drop and spine surgery, ask-a-doctor pages; 33), feeling unwell with the
@@ -868,7 +878,9 @@ HOLDS = {
         "referral_recall": 0.72,  # 8/11
         "intent_macro_f1": 0.39,
         "false_alarms": 0.10,  # 2/20
-        "check_questions": 0.20,
+        # stop 42: a spinal fracture already named, and breath told as what the pain took, are
+        # asked about instead of alarmed
+        "check_questions": 0.25,
     },
     "collected_53": {
         **TARGETS,
@@ -939,7 +951,9 @@ HOLDS = {
         # referral only through the night-pain check, which pain set off by turning over no
         # longer asks (9/14 before; 10/14 before stop 33, when a hip collapsing alarmed)
         "referral_recall": 0.57,
-        "intent_macro_f1": 0.33,
+        # stop 42: 0.01 to 0.02 lower after this stop's changes, not traced message by message
+        # (an alarm no longer raised leaves the classifier's own reading)
+        "intent_macro_f1": 0.31,
     },
     "collected_61": {
         **TARGETS,
@@ -952,6 +966,9 @@ HOLDS = {
         "referral_recall": 0.37,  # 3/8; 4/8 before stop 33, when a back collapsing alarmed
         "intent_macro_f1": 0.52,
         "false_alarms": 0.15,  # 2/14
+        # stop 42: a spinal fracture already named, and breath told as what the pain took, are
+        # asked about instead of alarmed
+        "check_questions": 0.21,
     },
     "collected_62": {
         **TARGETS,
@@ -972,7 +989,9 @@ HOLDS = {
         "referral_recall": 0.66,  # 4/6
         "intent_macro_f1": 0.38,
         "false_alarms": 0.19,  # 2/11
-        "check_questions": 0.28,
+        # stop 42: a spinal fracture already named, and breath told as what the pain took, are
+        # asked about instead of alarmed
+        "check_questions": 0.36,
     },
     "collected_64": {
         **TARGETS,
@@ -985,7 +1004,9 @@ HOLDS = {
         "referral_recall": 0.75,  # 3/4
         "intent_macro_f1": 0.42,
         "false_alarms": 0.32,  # 9/29
-        "check_questions": 0.28,
+        # stop 42: a spinal fracture already named, and breath told as what the pain took, are
+        # asked about instead of alarmed
+        "check_questions": 0.31,
     },
     "collected_65": {
         **TARGETS,
@@ -1024,7 +1045,9 @@ HOLDS = {
         "emergency_recall": 0.75,  # 3/4
         "referral_recall": 0.76,  # 13/17
         "false_alarms": 0.29,  # 4/14
-        "check_questions": 0.21,  # 3/14
+        # stop 42: a spinal fracture already named, and breath told as what the pain took, are
+        # asked about instead of alarmed
+        "check_questions": 0.29,
         "intent_macro_f1": 0.2,
         "not_sure_replies": 0.03,  # 1/40
     },
@@ -1119,7 +1142,9 @@ HOLDS = {
         "red_flag_recall": 0.92,  # 13/14
         "false_alarms": 0.07,  # 1/15
         # stop 34: a fall down the stairs or onto the back from standing asks the hard-fall check
-        "check_questions": 0.27,
+        # stop 42: a spinal fracture already named, and breath told as what the pain took, are
+        # asked about instead of alarmed
+        "check_questions": 0.33,
         # stop 34: the hard-fall check, emergency-level, reads as the red-flag intent
         "intent_macro_f1": 0.26,
         "not_sure_replies": 0.03,  # 1/39
@@ -1421,7 +1446,9 @@ HOLDS = {
         # stop 37: the rib stress fracture no longer alarms (an arm that hurt is no heart sign);
         # its bone scan asks the cancer check instead
         "false_alarms": 0.2,  # 2/10
-        "check_questions": 0.4,  # 4/10
+        # stop 42: a spinal fracture already named, and breath told as what the pain took, are
+        # asked about instead of alarmed
+        "check_questions": 0.50,
         "intent_macro_f1": 0.55,
     },
     # stop 37's sets at first contact: red flags 8/13 and 6/12, false alarms 3/13 and 5/16
