@@ -32,7 +32,7 @@ from rasa.nlu.extractors.extractor import EntityExtractorMixin
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
-from bot_extensions import earlier_messages
+from bot_extensions import earlier_messages, waiting_check
 from bot_extensions.intent_readings import drop_readings
 from bot_extensions.red_flags import language
 from bot_extensions.red_flags.detector import (
@@ -180,6 +180,10 @@ class RedFlagDetectorComponent(GraphComponent, EntityExtractorMixin):
                 entities.append(self._entity(SEE_FIRST_ENTITY, group, finding.start, finding.end))
         top = most_urgent(present)
         check = check_to_ask(findings)
+        waiting = waiting_check.from_metadata(message.get("metadata"))
+        if check and waiting and urgency_rank(check.urgency) <= urgency_rank(waiting):
+            # the reply answers the check that waits; one no more urgent is not opened beside it
+            check = None
         # The classifier's unplaced red flag is asked about only when the rules found nothing
         # at all (so there is no other check): a sign they found and judged (denied, over,
         # already referred) settles it. A reply that tells symptoms answers the check already

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from rasa.shared.nlu.training_data.message import Message
 
-from bot_extensions import earlier_messages
+from bot_extensions import earlier_messages, waiting_check
 from bot_extensions.check_policy import CHECK_FORMS
 from bot_extensions.red_flags.component import RedFlagDetectorComponent
 from tests.bot.conftest import ROOT
@@ -159,6 +159,33 @@ def _alarm(message: Message) -> tuple[str | None, list[str]]:
     return level, [
         f["layer"] for f in message.get("red_flag_findings")["findings"] if f["status"] == "present"
     ]
+
+
+def _read_waiting(component: RedFlagDetectorComponent, level: str | None, text: str) -> Message:
+    """The message once the component has read `text` while a check of `level` waits."""
+    message = Message(
+        data={
+            "text": text,
+            "intent": {"name": "inform", "confidence": 0.6},
+            "intent_ranking": [{"name": "inform", "confidence": 0.6}],
+            "entities": [],
+            "metadata": waiting_check.with_waiting({}, level),
+        }
+    )
+    component.process([message])
+    return message
+
+
+def test_a_reply_to_a_waiting_check_opens_none_less_urgent(component) -> None:
+    reply = "about 8 weeks ago i think. its not getting better, same as the second week"
+    checks = {"check_emergency", "check_urgent", "check_see_clinician"}
+    # alone, the weeks of pain are asked about
+    assert checks & {e["entity"] for e in _read_waiting(component, None, reply).get("entities")}
+    # as the answer to the fall check, they are not: that check's answer is what is read
+    waiting = _read_waiting(component, "emergency", reply)
+    assert not checks & {e["entity"] for e in waiting.get("entities")}
+    # a client cannot say a check waits
+    assert waiting_check.from_metadata({waiting_check.KEY: "no_such_level"}) is None
 
 
 def test_an_age_told_after_a_fall_with_thin_bones_denied_still_raises_the_alarm(
