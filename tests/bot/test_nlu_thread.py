@@ -15,6 +15,7 @@ from rasa.core.channels.channel import UserMessage
 from rasa.core.processor import MessageProcessor
 from rasa.shared.core.events import (
     ActionExecuted,
+    ActiveLoop,
     BotUttered,
     Event,
     Restarted,
@@ -23,7 +24,7 @@ from rasa.shared.core.events import (
 )
 from rasa.shared.core.trackers import DialogueStateTracker
 
-from bot_extensions import earlier_messages, nlu_thread, rasa_patches
+from bot_extensions import earlier_messages, nlu_thread, rasa_patches, waiting_check
 
 ROOT = Path(__file__).resolve().parents[2]
 PARSE_SECONDS = 0.3
@@ -114,8 +115,23 @@ def test_the_parse_is_handed_the_persons_short_messages_just_before_it() -> None
         "slipped on the ice", metadata={earlier_messages.KEY: ["im 90 and fell"], "x": 1}
     )
     asyncio.run(nlu_thread.parse_message(processor, sent, tracker))  # type: ignore[arg-type]
-    assert processor.metadata == [{earlier_messages.KEY: ["its for my dad", "hes 81"], "x": 1}]
+    assert processor.metadata == [
+        {earlier_messages.KEY: ["its for my dad", "hes 81"], waiting_check.KEY: None, "x": 1}
+    ]
     assert sent.metadata == {earlier_messages.KEY: ["im 90 and fell"], "x": 1}
+
+
+def test_the_parse_is_told_which_check_waits_and_a_client_cannot_say_so() -> None:
+    processor = RecordingProcessor()
+    tracker = _tracker(
+        SessionStarted(), UserUttered("fell off the ladder"), ActiveLoop("emergency_check")
+    )
+    sent = UserMessage("like 7 weeks ago?", metadata={waiting_check.KEY: "see_clinician"})
+    asyncio.run(nlu_thread.parse_message(processor, sent, tracker))  # type: ignore[arg-type]
+    assert processor.metadata[0][waiting_check.KEY] == "emergency"
+    # no check waits: whatever the client wrote under the key is replaced
+    asyncio.run(nlu_thread.parse_message(processor, sent, _tracker()))  # type: ignore[arg-type]
+    assert processor.metadata[1][waiting_check.KEY] is None
 
 
 def test_only_the_last_few_short_messages_are_handed_on() -> None:
