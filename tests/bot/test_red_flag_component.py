@@ -138,15 +138,20 @@ def test_a_check_answer_is_a_plain_no_or_no_clear_no(component, text: str, reply
     assert _check_reply(component, text) == reply
 
 
-def _read_after(component: RedFlagDetectorComponent, earlier: list[str], text: str) -> Message:
-    """The message once the component has read `text`, sent after the short `earlier` ones."""
+def _read_after(
+    component: RedFlagDetectorComponent, earlier: list[str], text: str, waiting: str | None = None
+) -> Message:
+    """The message once the component has read `text`, sent after the short `earlier` ones,
+    while a check of level `waiting` waits for its answer (None: none does)."""
     message = Message(
         data={
             "text": text,
             "intent": {"name": "ask_pain_cause", "confidence": 0.6},
             "intent_ranking": [{"name": "ask_pain_cause", "confidence": 0.6}],
             "entities": [],
-            "metadata": earlier_messages.with_earlier({}, earlier),
+            "metadata": waiting_check.with_waiting(
+                earlier_messages.with_earlier({}, earlier), waiting
+            ),
         }
     )
     component.process([message])
@@ -161,28 +166,13 @@ def _alarm(message: Message) -> tuple[str | None, list[str]]:
     ]
 
 
-def _read_waiting(component: RedFlagDetectorComponent, level: str | None, text: str) -> Message:
-    """The message once the component has read `text` while a check of `level` waits."""
-    message = Message(
-        data={
-            "text": text,
-            "intent": {"name": "inform", "confidence": 0.6},
-            "intent_ranking": [{"name": "inform", "confidence": 0.6}],
-            "entities": [],
-            "metadata": waiting_check.with_waiting({}, level),
-        }
-    )
-    component.process([message])
-    return message
-
-
 def test_a_reply_to_a_waiting_check_opens_none_less_urgent(component) -> None:
     reply = "about 8 weeks ago i think. its not getting better, same as the second week"
     checks = {"check_emergency", "check_urgent", "check_see_clinician"}
     # alone, the weeks of pain are asked about
-    assert checks & {e["entity"] for e in _read_waiting(component, None, reply).get("entities")}
+    assert checks & {e["entity"] for e in _read_after(component, [], reply).get("entities")}
     # as the answer to the fall check, they are not: that check's answer is what is read
-    waiting = _read_waiting(component, "emergency", reply)
+    waiting = _read_after(component, [], reply, waiting="emergency")
     assert not checks & {e["entity"] for e in waiting.get("entities")}
     # a client cannot say a check waits
     assert waiting_check.from_metadata({waiting_check.KEY: "no_such_level"}) is None
