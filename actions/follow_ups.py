@@ -15,6 +15,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from sqlalchemy.orm import Session
 
 from actions.knowledge_action import Events, latest_entity_values, say
+from actions.parsing import prepare
 from actions.teaching_gate import withhold_teaching
 from backcare.knowledge.loader import read_follow_ups
 from backcare.knowledge.models import Exercise
@@ -24,7 +25,7 @@ from backcare.settings import Settings
 
 # The slot the exercise card sets when it is shown (actions/exercises.py, `show_exercise`).
 CURRENT_EXERCISE = "current_exercise"
-APOSTROPHES = re.compile(r"['’‘`]")
+APOSTROPHES = re.compile(r"['‘`]")
 
 
 @lru_cache(maxsize=1)
@@ -40,7 +41,7 @@ def _cues() -> tuple[tuple[FollowUp, re.Pattern[str]], ...]:
 
 def follow_up_asked(text: str) -> FollowUp | None:
     """The first follow-up whose cue the question holds, if any."""
-    said = APOSTROPHES.sub("", text.lower())
+    said = APOSTROPHES.sub("", prepare(text))
     return next((follow_up for follow_up, cue in _cues() if cue.search(said)), None)
 
 

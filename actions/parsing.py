@@ -15,7 +15,7 @@ from collections.abc import Iterable
 MAX_PARSED_CHARS = 500
 
 
-def _prepare(text: str) -> str:
+def prepare(text: str) -> str:
     """The part of `text` that is read, lower-cased, with each run of spaces made one space."""
     return " ".join(text[:MAX_PARSED_CHARS].lower().replace("’", "'").split())
 
@@ -163,7 +163,7 @@ _WEEKDAY = re.compile(rf"\b(?P<weekday>{_either(_WEEKDAYS)}|weekend)\b")
 
 def duration_days(text: str, today: dt.date | None = None) -> int | None:
     """Days since the pain started, or None when the text holds no duration."""
-    text = _prepare(text)
+    text = prepare(text)
     today = today or dt.date.today()
     if match := _AMOUNT_UNIT.search(text):
         amount = match.group("amount")
@@ -307,7 +307,7 @@ _CORRECTED = re.compile(
 
 def pain_score(text: str) -> int | None:
     """A 0-10 pain score, or None when the text holds none ("pretty bad" is no number)."""
-    text = _prepare(text)
+    text = prepare(text)
     corrections = list(_CORRECTED.finditer(text))
     if corrections and (corrected := _first_score(text[corrections[-1].end() :])) is not None:
         return corrected
@@ -393,7 +393,7 @@ _AREA = re.compile(
 def body_areas(text: str) -> list[str]:
     """The places named, in the order named: "low back and down my leg" -> lower back, leg."""
     areas: list[str] = []
-    for match in _AREA.finditer(_prepare(text)):
+    for match in _AREA.finditer(prepare(text)):
         area = _AREA_OF_GROUP[int(str(match.lastgroup)[1:])]
         if area not in areas:
             areas.append(area)
@@ -418,7 +418,7 @@ _ORDINAL = re.compile(rf"\b(?P<ordinal>{_either(_ORDINALS)})\b")
 
 def ordinal_position(text: str) -> int | None:
     """1 for "first", 2 for "second", -1 for "last": the first one named."""
-    match = _ORDINAL.search(_prepare(text))
+    match = _ORDINAL.search(prepare(text))
     return _ORDINALS[match.group("ordinal")] if match else None
 
 
@@ -450,7 +450,7 @@ _YES = re.compile(
 
 def yes_no(text: str) -> str | None:
     """ "yes", "no" or "unsure" for an answer to a yes/no question; None when it is neither."""
-    text = _prepare(text)
+    text = prepare(text)
     if _UNSURE.search(text):
         return "unsure"
     no, yes = _NO.search(text), _YES.search(text)
@@ -473,7 +473,7 @@ _STOP = re.compile(
 
 def wants_to_stop(text: str) -> bool:
     """True when the whole message asks to stop the questions for now."""
-    return bool(_STOP.match(_prepare(text)))
+    return bool(_STOP.match(prepare(text)))
 
 
 _QUESTION = re.compile(
@@ -484,7 +484,7 @@ _QUESTION = re.compile(
 
 def is_question(text: str) -> bool:
     """True for a question ("is exercising safe?", "what was the hinge again")."""
-    return bool(_QUESTION.search(_prepare(text)))
+    return bool(_QUESTION.search(prepare(text)))
 
 
 # ------------------------------------------------------------------------------ told before
@@ -528,7 +528,7 @@ def own_pain_statements(text: str) -> list[str]:
     """The sentences of `text` that tell the writer's own pain, each as read (lower case),
     without how long an activity lasted ("when I sit for a long time")."""
     told = []
-    for sentence in _SENTENCE_BREAK.split(_prepare(text)):
+    for sentence in _SENTENCE_BREAK.split(prepare(text)):
         sentence = _BACK_NOT_A_PLACE.sub(" ", sentence).strip(" ,")
         sentence = _ACTIVITY_TIME.sub(" ", sentence)
         if (
@@ -561,7 +561,7 @@ _ASKS_DIAGNOSIS = re.compile(
 
 def asks_for_diagnosis(text: str) -> bool:
     """True when the message asks to be told what is wrong, which only an examination can say."""
-    return bool(_ASKS_DIAGNOSIS.search(_prepare(text)))
+    return bool(_ASKS_DIAGNOSIS.search(prepare(text)))
 
 
 # ------------------------------------------------------------------------------ another one
@@ -582,12 +582,12 @@ _NO_KIT = re.compile(
 
 def asks_for_another(text: str) -> bool:
     """True when the message asks for a different exercise than the one it names."""
-    return bool(_ANOTHER.search(_prepare(text)))
+    return bool(_ANOTHER.search(prepare(text)))
 
 
 def wants_no_kit(text: str) -> bool:
     """True when the message asks for an exercise that needs no equipment."""
-    return bool(_NO_KIT.search(_prepare(text)))
+    return bool(_NO_KIT.search(prepare(text)))
 
 
 # ------------------------------------------------------------------------------ effort
@@ -609,7 +609,7 @@ _TOO_HARD = re.compile(
 
 def effort_said(text: str) -> str | None:
     """ "easy" or "hard" when the words say how the exercise felt, and say only one of them."""
-    prepared = _prepare(text)
+    prepared = prepare(text)
     easy, hard = _TOO_EASY.search(prepared), _TOO_HARD.search(prepared)
     if easy and not hard:
         return "easy"

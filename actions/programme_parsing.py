@@ -10,12 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from actions.parsing import MAX_PARSED_CHARS
-
-
-def _prepare(text: str) -> str:
-    return " ".join(text[:MAX_PARSED_CHARS].lower().replace("’", "'").split())
-
+from actions.parsing import prepare
 
 _SOME = re.compile(
     r"\b(?:not all|not every|most|some|few|half|couple|one or two|a bit|partly|one|two|three"
@@ -33,7 +28,7 @@ _NOT_ALL = re.compile(r"\b(?:not all|not every|not each)\b")
 
 def exercises_done(text: str) -> str | None:
     """ "all", "some" or "none", or None when the text says neither."""
-    text = _prepare(text)
+    text = prepare(text)
     if _EVERY_ONE.search(text) and not _NOT_ALL.search(text):
         return "all"
     if _SOME.search(text):
@@ -65,7 +60,7 @@ _FINE = re.compile(
 
 def how_it_felt(text: str) -> str | None:
     """ "easy", "fine" or "hurt", or None when the text says neither."""
-    text = _prepare(text)
+    text = prepare(text)
     if _HURT.search(_NO_HURT.sub(" ", text)):
         return "hurt"
     if _EASY.search(text):
@@ -95,7 +90,7 @@ _COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
 
 def reminder_request(text: str, longest_gap_days: int = 7) -> ReminderRequest | None:
     """The time of day and how many days apart, or None when no time of day is given."""
-    text = _prepare(text)
+    text = prepare(text)
     minute = _time_of_day(text)
     if minute is None:
         return None

@@ -51,23 +51,24 @@ class ActionAnswerQuestion(KnowledgeAction):
             if followed_up is not None:
                 return followed_up
             topic, otherwise = topic_named_in(session, text), CLARIFY
+            concern = concern_told(
+                latest_entity_values(tracker, "body_part"), latest_entity_values(tracker, "symptom")
+            )
+            if topic is None and concern is not None:
+                # "hello i am 77 and my lower back has been aching for a few weeks": a concern
+                # told gets its answer (and any clinician-level note), not "which of these is
+                # closest?".
+                return explain_topic(
+                    dispatcher,
+                    tracker,
+                    session,
+                    concern,
+                    text,
+                    latest_entity_values(tracker, "red_flag"),
+                )
         else:
             slugs, index = topic_index(session)
             topic, otherwise = matched_topic(session, slugs, index.best(text)), CANNOT_HELP
-        concern = concern_told(
-            latest_entity_values(tracker, "body_part"), latest_entity_values(tracker, "symptom")
-        )
-        if topic is None and otherwise == CLARIFY and concern is not None:
-            # "hello i am 77 and my lower back has been aching for a few weeks": a concern told
-            # gets its answer (and any clinician-level note), not "which of these is closest?".
-            return explain_topic(
-                dispatcher,
-                tracker,
-                session,
-                concern,
-                text,
-                latest_entity_values(tracker, "red_flag"),
-            )
         if topic is None:
             # After an alarm these responses have variants that repeat the help needed.
             dispatcher.utter_message(response=otherwise)
