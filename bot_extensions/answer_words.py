@@ -18,8 +18,15 @@ from typing import Any
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.shared.nlu.training_data.message import Message
 
-from bot_extensions.intent_readings import ReadingCorrection, drop_readings
-from bot_extensions.red_flags.language import INTERROGATIVE_START, NEGATION_CUES, normalise
+from bot_extensions import waiting_check
+from bot_extensions.intent_readings import ReadingCorrection, drop_readings, read_as
+from bot_extensions.red_flags.language import (
+    INTERROGATIVE_START,
+    NEGATION_CUES,
+    NOT_A_CLEAR_NO,
+    OPENS_WITH_YES,
+    normalise,
+)
 from bot_extensions.topic_names import spaced_words
 
 # The words a "no" is said with, beyond the detector's negation cues: "nah", "can't".
@@ -83,3 +90,56 @@ class SymptomIsNoNo(ReadingCorrection):
 
     def correct(self, message: Message) -> None:
         drop_readings(message, {self.no_intent})
+
+
+@DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=False)
+class QuestionBackIsNoAnswer(ReadingCorrection):
+    """A question asked back while a check question waits is no answer to it.
+
+    "What if it hurts?" after "...did this pain start after a fall?" is a question the
+    classifier cannot place (`nlu_fallback`), and a reading that is neither a question nor a
+    no answers a waiting check yes (domain/safety.yml). Read as its best question reading, it
+    is no answer: the check is asked again. Runs after the FallbackClassifier and the red-flag
+    detector: a sign told in the question (`red_flag`), a reply told as a yes, or a half yes
+    asked about ("sort of, is that bad?") keeps its reading.
+    """
+
+    @staticmethod
+    def get_default_config() -> dict[str, Any]:
+        return {
+            "fallback_intent": "nlu_fallback",
+            "question_prefix": "ask_",
+            "answer_entities": ["red_flag", "check_reply", "lasting_reply"],
+        }
+
+    def __init__(self, config: dict[str, Any]) -> None:
+        super().__init__(config)
+        self.fallback_intent = config["fallback_intent"]
+        self.question_prefix = config["question_prefix"]
+        self.answer_entities = frozenset(config["answer_entities"])
+
+    def applies(self, message: Message) -> bool:
+        text = normalise(message.get("text") or "")
+        return (
+            waiting_check.from_metadata(message.get("metadata")) is not None
+            and (message.get("intent") or {}).get("name") == self.fallback_intent
+            and ("?" in text or bool(INTERROGATIVE_START.match(text)))
+            and not (NOT_A_CLEAR_NO.search(text) or OPENS_WITH_YES.match(text))
+            and not any(
+                e.get("entity") in self.answer_entities for e in message.get("entities", [])
+            )
+            and self._best_question(message) is not None
+        )
+
+    def correct(self, message: Message) -> None:
+        read_as(message, str(self._best_question(message)))
+
+    def _best_question(self, message: Message) -> str | None:
+        return next(
+            (
+                str(r.get("name"))
+                for r in message.get("intent_ranking") or []
+                if str(r.get("name") or "").startswith(self.question_prefix)
+            ),
+            None,
+        )

@@ -113,6 +113,7 @@ class RedFlag(Base):
     told_apart: Mapped[list[list[list[str]]]] = mapped_column(JSON, server_default="[]")
     statements_only: Mapped[bool] = mapped_column(Boolean, server_default=false())
     all_clear: Mapped[list[str]] = mapped_column(JSON, server_default="[]")
+    denied_by: Mapped[list[str]] = mapped_column(JSON, server_default="[]")
     diagnosed_as: Mapped[list[str]] = mapped_column(JSON, server_default="[]")
     everyday_cause: Mapped[list[str]] = mapped_column(JSON, server_default="[]")
     sources: Mapped[list[str]] = mapped_column(JSON)

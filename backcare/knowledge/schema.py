@@ -102,6 +102,10 @@ class RedFlag(Entry):
     # Plain statements that the function this flag is about is normal ("toilet is normal",
     # "I feel everything down there"): a denial of the sign, though no sign word is negated.
     all_clear: list[str] = []
+    # Statements that deny what the flag's check question asks ("no falls", "no breaks"): they
+    # settle a mention that would be asked about, but never a sign told present ("slipped on
+    # the stairs yesterday... no falls before that").
+    denied_by: list[str] = []
     # The names of a condition whose same-day need is a clinician naming and treating it
     # (shingles, a kidney infection): told by one of these names with a visit or a diagnosis
     # beside it ("went to my doctor... I've got shingles", "turns out it was a kidney

@@ -221,7 +221,18 @@ class RedFlagDetectorComponent(GraphComponent, EntityExtractorMixin):
         # A check told as done is no "not a clear no": "saw the GP yesterday, she checked me"
         # tells when the check was, not the sign.
         told_done = check_told and not (top and top.urgency in ALARM_LEVELS)
-        if tells_symptoms or (_no_clear_no(normalised) and not told_done):
+        # "I tripped on a rug and went to A&E. They x-rayed my hip and nothing was broken",
+        # answering a check below the emergency level: the injury it asks about was seen to, and
+        # the outcome told. A no to that check (domain/safety.yml), not "anything but a clear no".
+        seen_to = (
+            waiting in CHECK_LEVELS_BELOW_EMERGENCY
+            and not present
+            and bool(language.TREATED.search(normalised))
+            # "...nothing broken, but I still can't walk" / "it's sore all the time since"
+            and not language.STILL_UNABLE.search(normalised)
+            and not _tells_lasting_pain(normalised)
+        )
+        if tells_symptoms or (_no_clear_no(normalised) and not told_done and not seen_to):
             # Read only while a check question waits for its answer (domain/safety.yml): a
             # reply that describes symptoms is "anything but a clear no", a yes that raises
             # the triage to the waiting check's level.
@@ -256,6 +267,9 @@ class RedFlagDetectorComponent(GraphComponent, EntityExtractorMixin):
             # answers a waiting check below the emergency level no (domain/safety.yml): the
             # clinician has seen what it asks about.
             entities.append(self._entity(CHECK_TOLD_ENTITY, "true", 0, 0))
+            entities.append(self._entity(CHECKED_REPLY_ENTITY, "no", 0, 0))
+        elif seen_to:
+            # the injury's check, not one told lately: the hold on exercises stays as it is
             entities.append(self._entity(CHECKED_REPLY_ENTITY, "no", 0, 0))
         # "The ambulance is on its way, what do I do while we wait?": after an emergency, the
         # replies say what to do until help comes instead of asking again for the call made.

@@ -36,6 +36,11 @@ SUSPECT_LAYER = "suspect"
 TOLD_APART_LAYER = "told_apart"
 # A flag's `all_clear` statements: the function is said to be normal, a denial of the sign.
 ALL_CLEAR_LAYER = "all_clear"
+# A flag's `denied_by` statements: what its check question asks, denied ("no falls"). They
+# settle an unclear mention; unlike an all-clear, they never close a sign told present.
+DENIAL_LAYER = "denial"
+# The layers whose findings deny their flag rather than report it.
+DENYING_LAYERS = (ALL_CLEAR_LAYER, DENIAL_LAYER)
 # Parts told in this message and the person's short messages before it (set by the Rasa
 # component, which is handed those messages; the detector reads one text).
 ACROSS_MESSAGES_LAYER = "told_across_messages"
@@ -130,7 +135,7 @@ class Finding:
     terms: tuple[str, ...]
     start: int
     end: int
-    # rule | suspect | told_apart | all_clear | told_across_messages | beside_a_cause
+    # rule | suspect | told_apart | all_clear | denial | told_across_messages | beside_a_cause
     layer: str = RULE_LAYER
     rule: int = 0  # index of the rule within its layer (phrases follow the match rules)
     check_question: str | None = None
@@ -261,12 +266,13 @@ def load_knowledge(red_flags_file: Path, checks_file: Path) -> Knowledge:
     all_clear = [
         replace(
             flags[entry["slug"]],
-            rules=[[[statement]] for statement in entry["all_clear"]],
+            rules=[[[statement]] for statement in entry[field]],
             not_within=(),
-            layer=ALL_CLEAR_LAYER,
+            layer=layer,
         )
         for entry in flag_entries
-        if entry.get("all_clear")
+        for field, layer in (("all_clear", ALL_CLEAR_LAYER), ("denied_by", DENIAL_LAYER))
+        if entry.get(field)
     ]
     unplaced = next(c for c in checks["checks"] if c["slug"] == checks["unplaced"])
     return Knowledge(
@@ -381,7 +387,7 @@ class RedFlagDetector:
             rule_set, rule, group = self.nlp.vocab.strings[match_id].split("|")
             if any(a <= start and end <= b for a, b in excluded.get(rule_set, [])):
                 definition = self.rule_sets[rule_set]
-                if len(definition.rules[int(rule)]) == 1 and definition.layer != ALL_CLEAR_LAYER:
+                if len(definition.rules[int(rule)]) == 1 and definition.layer not in DENYING_LAYERS:
                     span = doc[start:end]
                     looked_alike.setdefault(
                         (definition.slug, span.sent.start),
@@ -416,9 +422,11 @@ class RedFlagDetector:
                 continue
             # An all-clear asked about is a doubt, not a clearing: "surely it wasn't the cancer,
             # because my bone scan was clear?"
-            if definition.layer == ALL_CLEAR_LAYER and not _is_a_question(finding.sentence):
+            if definition.layer in DENYING_LAYERS and not _is_a_question(finding.sentence):
                 cleared.add(finding.slug)
-                if _nothing_new_after(doc.text[finding.end :]):
+                if definition.layer == ALL_CLEAR_LAYER and _nothing_new_after(
+                    doc.text[finding.end :]
+                ):
                     closed_at[finding.slug] = max(closed_at.get(finding.slug, -1), finding.start)
             key = (definition.slug, sent_start)
             if key not in findings or _rank(finding) > _rank(findings[key]):
@@ -510,7 +518,7 @@ class RedFlagDetector:
         check_question = definition.check_question
         if (
             negated
-            or definition.layer == ALL_CLEAR_LAYER
+            or definition.layer in DENYING_LAYERS
             or (definition.needs_pain and language.says_pain_free(doc.text))
         ):
             status = "negated"

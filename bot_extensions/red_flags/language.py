@@ -441,6 +441,9 @@ TREATED = re.compile(
     r"(doctors?|docs?|gp|dr|consultant|physio|the er|a ?& ?e|hospital|paramedics?|they) "
     r"(said|says|told me|told us|called it) (it was|it is|its|it's)? ?(a |just |only )?"
     r"(strain|sprain|bruised|bruising|bruise|muscular|soft tissue|whiplash|(a |major )?contusion)|"
+    # ...naming what the person has: "the doctor told me that I have a hip flexor strain"
+    r"(doctors?|docs?|gp|dr|consultant|physio|specialist|surgeon) (said|says|told me) (that )?"
+    r"(i have|ive got|i had) (a |an )?(?!(not|no|never) )(\w+ ){0,2}(strain|sprain|bruise)|"
     r"(has been|had been|was|got) (replaced|pinned|plated|fixed|repaired|operated on)|"
     # a nail or a plate put in, a joint put back: "surgery to install a nail", "having it put
     # back into place"
@@ -450,6 +453,9 @@ TREATED = re.compile(
     # the repair under way: "she fell and broke her hip. she is having surgery today"
     r"(is|are|am|im|hes|shes) having (surgery|an operation|the operation|her operation|"
     r"his operation|my operation) (today|tonight|tomorrow|this morning|this afternoon)|"
+    # the break known and behind them: "despite his good mobility before the fracture, they
+    # say he won't walk alone again" (a fall alone is not: "she was fine before the fall")
+    r"before (the|his|her|my|their) (hip )?(fracture|break)\b|"
     # the recovery after the repair: "it went fine, and she seems to be making a good recovery"
     r"(making|made) an? (good|great|full|remarkable|speedy|quick|excellent) recovery)\b"
 )

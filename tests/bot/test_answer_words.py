@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 from rasa.shared.nlu.training_data.message import Message
 
-from bot_extensions.answer_words import QuestionIsNoAnswer, SymptomIsNoNo
+from bot_extensions import waiting_check
+from bot_extensions.answer_words import QuestionBackIsNoAnswer, QuestionIsNoAnswer, SymptomIsNoNo
 
 
 @pytest.fixture(scope="module")
@@ -89,3 +90,52 @@ def test_an_everyday_symptom_told_without_a_no_stays_a_no(symptom_component) -> 
     # "legs fine, just the usual ache" answers a check question no
     message = _read_with_symptom(symptom_component, "legs fine, just the usual ache", "ache")
     assert message.get("intent")["name"] == "deny"
+
+
+@pytest.fixture(scope="module")
+def question_back() -> QuestionBackIsNoAnswer:
+    return QuestionBackIsNoAnswer(QuestionBackIsNoAnswer.get_default_config())
+
+
+def _unplaced(text: str, waiting: str | None, entities: list[dict] | None = None) -> Message:
+    ranking = [
+        {"name": "nlu_fallback", "confidence": 0.15},
+        {"name": "affirm", "confidence": 0.12},
+        {"name": "ask_exercise_safety", "confidence": 0.11},
+        {"name": "ask_pain_cause", "confidence": 0.1},
+    ]
+    return Message(
+        data={
+            "text": text,
+            "intent": ranking[0],
+            "intent_ranking": ranking,
+            "entities": entities or [],
+            "metadata": waiting_check.with_waiting({}, waiting),
+        }
+    )
+
+
+@pytest.mark.parametrize("text", ["What if it hurts?", "how long do i stay in it"])
+def test_a_question_asked_back_while_a_check_waits_is_its_question(question_back, text) -> None:
+    message = _unplaced(text, waiting="urgent")
+    question_back.process([message])
+    assert message.get("intent")["name"] == "ask_exercise_safety"
+
+
+@pytest.mark.parametrize(
+    "text, waiting, entities",
+    [
+        ("What if it hurts?", None, []),  # no check waits: the fallback stands
+        ("kinda, on and off", "urgent", []),  # no question: not a clear no
+        ("sort of, is that bad?", "emergency", []),  # a half yes, asked about
+        ("yes?? what does that mean", "emergency", []),
+        ("is it bad that i cant feel my bum?", "emergency", [{"entity": "red_flag"}]),
+        ("yeah? it started after the fall", "urgent", [{"entity": "check_reply"}]),
+    ],
+)
+def test_replies_that_answer_or_tell_a_sign_keep_the_fallback(
+    question_back, text, waiting, entities
+) -> None:
+    message = _unplaced(text, waiting, entities)
+    question_back.process([message])
+    assert message.get("intent")["name"] == "nlu_fallback"

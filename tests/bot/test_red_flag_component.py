@@ -534,3 +534,36 @@ def test_a_no_with_a_sign_passed_and_a_question_keeps_the_question(
     assert any(
         e["entity"] == "passed_reply" and e["value"] == "no" for e in message.get("entities")
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "waiting", "reply"),
+    [
+        # the fall the urgent check asks about, seen to with its outcome told: a no
+        (
+            "I tripped on a rug and went to A&E. They x-rayed my hip and nothing was broken.",
+            "urgent",
+            {"checked_reply": "no"},
+        ),
+        # ...not while an emergency check waits, whose yes stands
+        (
+            "I tripped on a rug and went to A&E. They x-rayed my hip and nothing was broken.",
+            "emergency",
+            {"check_reply": "yes"},
+        ),
+        # seen to, and still unable to walk: anything but a clear no
+        (
+            "I tripped and they x-rayed my hip, nothing was broken but I still can't walk",
+            "urgent",
+            {"check_reply": "yes"},
+        ),
+    ],
+)
+def test_an_injury_told_as_seen_to_answers_a_waiting_check_below_emergency_no(
+    component: RedFlagDetectorComponent, text: str, waiting: str, reply: dict[str, str]
+) -> None:
+    entities = _read_after(component, [], text, waiting=waiting).get("entities")
+    answers = {
+        e["entity"]: e["value"] for e in entities if e["entity"] in ("check_reply", "checked_reply")
+    }
+    assert answers == reply

@@ -403,6 +403,21 @@ def test_a_function_told_as_normal_denies_its_sign_and_says_so(detector: RedFlag
     assert check_to_ask(findings) is None
 
 
+def test_what_a_check_asks_denied_settles_the_question_but_not_a_fall_told(
+    detector: RedFlagDetector,
+) -> None:
+    denied = (
+        "I'm 74, osteoporosis found on a scan last spring. No falls, no breaks, just a stiff back."
+    )
+    findings = detector.detect(denied)
+    assert check_to_ask(findings) is None
+    assert any(f.layer == "denial" and f.status == "negated" for f in findings)
+    told = (
+        "I have osteoporosis. I tripped on the kerb yesterday and my back is agony. No falls before"
+    )
+    assert "minor-fall-fragile-bones" in present_slugs(detector, told)
+
+
 def test_a_function_told_as_normal_leaves_another_sign_present(detector: RedFlagDetector) -> None:
     text = "Toilet is normal but since last night I can't feel anything when I wipe"
     assert "saddle-numbness" in present_slugs(detector, text)
@@ -762,3 +777,47 @@ def test_an_accident_healed_in_a_brace_is_history(detector: RedFlagDetector) -> 
         "I came off my motorbike and cracked two vertebrae. Brace for four months, healed "
         "fine. Can I start deadlifting again?",
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "slug", "present"),
+    [
+        # another bone's break told beside the hip is not the hip's
+        (
+            "My left hip has been sore lately, which surprised me: my injuries were all on the "
+            "right side, including a broken ankle ten years ago.",
+            "hip-injury-or-hot-hip",
+            False,
+        ),
+        ("She slipped and broke her left hip this morning", "hip-injury-or-hot-hip", True),
+        # a fall feared is not a fall had
+        (
+            "My wife is 88 and she is scared of falling over again, her back aches",
+            "minor-fall-fragile-bones",
+            False,
+        ),
+        (
+            "My wife is 88 and she fell over again today, her back aches",
+            "minor-fall-fragile-bones",
+            True,
+        ),
+        # a strain a doctor named after the injury: seen to
+        (
+            "My leg turned out and my hip popped on the climbing wall. The doctor told me that I "
+            "have a hip flexor strain.",
+            "hip-injury-or-hot-hip",
+            False,
+        ),
+        # the break behind them: "before the fracture"
+        (
+            "My husband fell playing tennis and broke his hip. Despite his good mobility before "
+            "the fracture, they say he won't walk alone again.",
+            "hip-injury-or-hot-hip",
+            False,
+        ),
+    ],
+)
+def test_a_break_or_fall_that_is_not_todays_injury_raises_no_alarm(
+    detector: RedFlagDetector, text: str, slug: str, present: bool
+) -> None:
+    assert (slug in present_slugs(detector, text)) is present

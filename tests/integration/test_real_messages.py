@@ -2,7 +2,7 @@
 instrument (bench/real_eval.py, a copy of ../shared/tools/real_eval.py).
 
 Each message opens a fresh conversation; a question the assistant asks gets one truthful
-answer. A hundred and sixty sets: `dev.yml` and `collected_1.yml` to `collected_131.yml`,
+answer. A hundred and sixty-two sets: `dev.yml` and `collected_1.yml` to `collected_133.yml`,
 real messages nobody here wrote, and `written_here.yml` to `written_here_28.yml`, stories written
 here by writers who never saw the dev set or the rules, to check that the rules generalise (those
 are scored by `make bench-real` only, see GATED). The floors are the levels this version reaches
@@ -1651,6 +1651,29 @@ HOLDS = {
         "false_alarms": 0.36,  # 9/25
         "check_questions": 0.40,
         "intent_macro_f1": 0.12,
+    },
+    "collected_132": {
+        **TARGETS,
+        # a set gathered for people over 55 and their grown children: aches, falls, thin bones,
+        # past cancers and operations. Targets not met: red flags (a mother gone pale and quiet
+        # with sudden back pain at 59; an older mother suddenly unable to walk overnight; a fall
+        # from a step ladder onto the hip, "I can hardly walk", each told inside a story); false
+        # alarms (a broken hip already treated, told with his age and the fall; a father's
+        # repeated falls with no pain told; a broken hip a year ago beside the fear of falling
+        # again); referrals
+        "red_flag_recall": 0.57,  # 4/7
+        "emergency_recall": 0.60,  # 3/5
+        "referral_recall": 0.50,  # 6/12
+        "false_alarms": 0.16,  # 3/19
+        "intent_macro_f1": 0.22,
+    },
+    "collected_133": {
+        **TARGETS,
+        # a set gathered for exercise questions from gym-goers, runners, yoga people, office
+        # workers and new parents. Targets not met: referrals (running and lifting pain slow to
+        # settle, told without a clinician word)
+        "referral_recall": 0.58,  # 7/12
+        "intent_macro_f1": 0.46,
     },
 }
 SUMMARY = re.compile(
