@@ -55,6 +55,8 @@ from backcare.triage import CLINICIAN_LEVEL
 PLAN_INTRO_TOPIC = "joint-by-joint"
 # The feedback intents about effort, by the direction the words say (actions.parsing).
 EFFORT_INTENTS = {"easy": "feedback_too_easy", "hard": "feedback_too_hard"}
+# ...and the one that says it hurts.
+HURTS_INTENT = "feedback_hurts"
 # How much pain is OK during exercise (the traffic-light rule), sent with the exercises.
 PAIN_GUIDE_TOPIC = "pain-during-exercise"
 
@@ -372,6 +374,12 @@ class ActionAdjustExercise(KnowledgeAction):
     ) -> Events:
         if withhold_teaching(dispatcher, tracker):
             return []
+        # "My knees hurt kneeling on the floor" right after the fire hydrant: the way round it,
+        # not a swap to another exercise.
+        if latest_intent(tracker) == HURTS_INTENT:
+            followed_up = answer_follow_up(dispatcher, tracker, session)
+            if followed_up is not None:
+                return followed_up
         # The exercise the message names ("the side plank's fine too"), else the current one.
         told = [find_exercise(session, name) for name in latest_entity_values(tracker, "exercise")]
         slug = tracker.get_slot("current_exercise")
@@ -398,7 +406,7 @@ class ActionAdjustExercise(KnowledgeAction):
                 return []
             say(dispatcher, session, "try-easier", exercise_name=current.regression.name.lower())
             return show_exercise(dispatcher, tracker, session, current.regression)
-        if intent == "feedback_hurts":
+        if intent == HURTS_INTENT:
             physio = referral(session, "physiotherapist")
             say(dispatcher, session, "stop-if-hurts")
             if current.regression:

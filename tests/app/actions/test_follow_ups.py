@@ -10,7 +10,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from sqlalchemy.orm import Session
 
 from actions.education import ActionExplainTopic
-from actions.exercises import ActionAnswerExercise
+from actions.exercises import ActionAdjustExercise, ActionAnswerExercise
 from actions.follow_ups import follow_up_asked
 from actions.questions import ActionAnswerQuestion
 from backcare.knowledge.models import Exercise
@@ -41,6 +41,16 @@ def asked(intent: str, text: str, events: list[dict[str, Any]], **kwargs: Any) -
         ("what if it hurts? (it doesnt rn lol)", "if-it-hurts"),
         ("how many should I do?", "dose"),
         ("can I do it on my bed", "in-bed"),
+        ("cant get down to the floor these days, could i do it on the bed instead", "in-bed"),
+        ("my wrists kill when im on my hands", "wrists"),
+        ("my knees hurt kneeling on the floor", "kneeling"),
+        ("both sides or just the tight one?", "sides"),
+        ("like a pulling stretch not a sharp pain", "stretch-feeling"),
+        ("dont have a band or a gym tho", "equipment"),
+        ("can i do it every day?", "dose"),
+        ("how long do i stay in it", "dose"),
+        # asks for the easier version, which the card's own reading answers
+        ("can i do it on my knees", None),
         ("how long will my back take to heal", None),
         ("thanks, that's great", None),
     ],
@@ -132,3 +142,37 @@ async def test_after_an_emergency_a_follow_up_gets_the_hold_not_the_dose(
     )
     assert not any("sets of" in text for text in texts(dispatcher))
     assert dispatcher.messages
+
+
+async def test_knees_that_hurt_kneeling_get_padding_not_a_swap(
+    dispatcher: CollectingDispatcher,
+) -> None:
+    events = after_card("fire-hydrant")
+    text = "my knees hurt kneeling on the floor"
+    returned = await ActionAdjustExercise().run(
+        dispatcher,
+        asked("feedback_hurts", text, events, slots={"current_exercise": "fire-hydrant"}),
+        DOMAIN,
+    )
+    assert len(dispatcher.messages) == 1
+    assert "towel" in texts(dispatcher)[0]
+    assert returned == [
+        {"event": "slot", "timestamp": None, "name": "current_exercise", "value": "fire-hydrant"}
+    ]
+
+
+async def test_an_exercise_that_hurts_with_no_way_round_is_still_eased_off(
+    dispatcher: CollectingDispatcher,
+) -> None:
+    events = after_card("fire-hydrant")
+    await ActionAdjustExercise().run(
+        dispatcher,
+        asked(
+            "feedback_hurts",
+            "that hurts my hip",
+            events,
+            slots={"current_exercise": "fire-hydrant"},
+        ),
+        DOMAIN,
+    )
+    assert "stop" in texts(dispatcher)[0].lower()
