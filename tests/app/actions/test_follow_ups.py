@@ -45,6 +45,7 @@ def asked(intent: str, text: str, events: list[dict[str, Any]], **kwargs: Any) -
         ("my wrists kill when im on my hands", "wrists"),
         ("my knees hurt kneeling on the floor", "kneeling"),
         ("both sides or just the tight one?", "sides"),
+        ("how many each side", "dose"),
         ("like a pulling stretch not a sharp pain", "stretch-feeling"),
         ("dont have a band or a gym tho", "equipment"),
         ("can i do it every day?", "dose"),
