@@ -3,12 +3,20 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TypeVar
 
 import pytest
 import yaml
+from rasa.engine.graph import ExecutionContext, GraphSchema
+from rasa.engine.storage.local_model_storage import LocalModelStorage
+from rasa.engine.storage.resource import Resource
+from rasa.shared.core.domain import Domain
 
 from bot_extensions import rasa_patches
+from bot_extensions.deterministic_policy import DeterministicPolicy
 from bot_extensions.red_flags.detector import RedFlagDetector, load_knowledge
+
+P = TypeVar("P", bound=DeterministicPolicy)
 
 # As at start-up (python -m bot_extensions): the tests run against the patched Rasa.
 rasa_patches.install_all()
@@ -27,3 +35,18 @@ def detector() -> RedFlagDetector:
 @pytest.fixture(scope="session")
 def red_flag_cases() -> dict:
     return yaml.safe_load((ROOT / "tests" / "red_flags" / "cases.yml").read_text())
+
+
+@pytest.fixture(scope="session")
+def domain() -> Domain:
+    return Domain.load(str(ROOT / "domain"))
+
+
+def built_policy(policy_class: type[P], storage: Path) -> P:
+    """One of the project's policies as Rasa builds it, with its default configuration."""
+    return policy_class.create(
+        policy_class.get_default_config(),
+        LocalModelStorage(storage),
+        Resource("policy"),
+        ExecutionContext(GraphSchema({}), "test"),
+    )

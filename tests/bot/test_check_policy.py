@@ -6,31 +6,17 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from rasa.engine.graph import ExecutionContext, GraphSchema
-from rasa.engine.storage.local_model_storage import LocalModelStorage
-from rasa.engine.storage.resource import Resource
 from rasa.shared.core.domain import Domain
 from rasa.shared.core.events import ActionExecuted, ActiveLoop, Event, SlotSet, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
 
 from bot_extensions.check_policy import CheckQuestionPolicy
-
-ROOT = Path(__file__).resolve().parents[2]
-
-
-@pytest.fixture(scope="module")
-def domain() -> Domain:
-    return Domain.load(str(ROOT / "domain"))
+from tests.bot.conftest import built_policy
 
 
 @pytest.fixture
 def policy(tmp_path: Path) -> CheckQuestionPolicy:
-    return CheckQuestionPolicy.create(
-        CheckQuestionPolicy.get_default_config(),
-        LocalModelStorage(tmp_path),
-        Resource("policy"),
-        ExecutionContext(GraphSchema({}), "test"),
-    )
+    return built_policy(CheckQuestionPolicy, tmp_path)
 
 
 def next_action(policy: CheckQuestionPolicy, domain: Domain, *events: Event) -> str | None:

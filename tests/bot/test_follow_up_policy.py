@@ -6,32 +6,19 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from rasa.engine.graph import ExecutionContext, GraphSchema
-from rasa.engine.storage.local_model_storage import LocalModelStorage
-from rasa.engine.storage.resource import Resource
 from rasa.shared.core.domain import Domain
 from rasa.shared.core.events import ActionExecuted, ActiveLoop, Event, SlotSet, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
 
 from bot_extensions.follow_up_policy import FollowUpPolicy
+from tests.bot.conftest import built_policy
 
-ROOT = Path(__file__).resolve().parents[2]
 ANSWER = "action_answer_exercise"
-
-
-@pytest.fixture(scope="module")
-def domain() -> Domain:
-    return Domain.load(str(ROOT / "domain"))
 
 
 @pytest.fixture
 def policy(tmp_path: Path) -> FollowUpPolicy:
-    return FollowUpPolicy.create(
-        FollowUpPolicy.get_default_config(),
-        LocalModelStorage(tmp_path),
-        Resource("policy"),
-        ExecutionContext(GraphSchema({}), "test"),
-    )
+    return built_policy(FollowUpPolicy, tmp_path)
 
 
 def said(text: str, intent: str = "ask_exercise", *entities: tuple[str, str]) -> UserUttered:

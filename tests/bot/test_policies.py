@@ -5,31 +5,17 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from rasa.engine.graph import ExecutionContext, GraphSchema
-from rasa.engine.storage.local_model_storage import LocalModelStorage
-from rasa.engine.storage.resource import Resource
 from rasa.shared.core.domain import Domain
 from rasa.shared.core.events import ActionExecuted, BotUttered, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
 
 from bot_extensions.policies import ActionServerDownPolicy
-
-ROOT = Path(__file__).resolve().parents[2]
-
-
-@pytest.fixture(scope="module")
-def domain() -> Domain:
-    return Domain.load(str(ROOT / "domain"))
+from tests.bot.conftest import built_policy
 
 
 @pytest.fixture
 def policy(tmp_path: Path) -> ActionServerDownPolicy:
-    return ActionServerDownPolicy.create(
-        ActionServerDownPolicy.get_default_config(),
-        LocalModelStorage(tmp_path),
-        Resource("policy"),
-        ExecutionContext(GraphSchema({}), "test"),
-    )
+    return built_policy(ActionServerDownPolicy, tmp_path)
 
 
 def predicted(policy: ActionServerDownPolicy, domain: Domain, *events) -> str | None:  # type: ignore[no-untyped-def]
