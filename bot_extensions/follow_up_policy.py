@@ -58,6 +58,9 @@ class FollowUpPolicy(DeterministicPolicy):
                 "inform",
                 "out_of_scope",
                 "nlu_fallback",
+                # "and no equipment needed right?", "yes, how many?"
+                "deny",
+                "affirm",
             ],
         }
 

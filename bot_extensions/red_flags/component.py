@@ -81,6 +81,9 @@ CHECK_TOLD_MOST_WORDS = 60
 ANSWER_INTENTS = frozenset({"affirm", DENY_INTENT})
 # From this many words, a message that opens with something other than a no tells a story.
 STORY_WORDS = 12
+# From this many words, what follows a question asked back can answer the check ("does it
+# matter? i slipped on the ice"); fewer ("why? just wondering") is part of the question.
+TOLD_AFTER_ASKING_WORDS = 4
 # The levels a check question can be asked at (every level above none; one check form each).
 CHECK_LEVELS = URGENCY_ORDER[1:]
 # The checks pain told as lasting can answer (an emergency check is not answered by it).
@@ -505,15 +508,23 @@ def _names_only_a_clinician(finding: Finding) -> bool:
 def _no_clear_no(normalised: str) -> bool:
     """A reply that is no clear no: "kinda", "on and off", "sometimes? when i sit", or one that
     opens with a yes whatever the classifier reads in the rest ("yeah i mean i couldnt hold it").
-    A question asked back is no answer ("what does that mean?")."""
+    A question asked back is no answer ("what does that mean?"), but what is told after it can
+    be ("why, does it matter? i sat down hard on the bath when i slipped")."""
     hedge_asked = language.HEDGE_ASKED.match(normalised)
+    told_after_asking = normalised.rpartition("?")[2] if "?" in normalised else ""
     return (
-        "?" not in normalised[hedge_asked.end() if hedge_asked else 0 :]
-        and bool(
-            language.NOT_A_CLEAR_NO.search(normalised) or language.OPENS_WITH_YES.match(normalised)
+        (
+            "?" not in normalised[hedge_asked.end() if hedge_asked else 0 :]
+            and bool(
+                language.NOT_A_CLEAR_NO.search(normalised)
+                or language.OPENS_WITH_YES.match(normalised)
+            )
         )
-        and not _no_and_gone(normalised)
-    )
+        or (
+            len(told_after_asking.split()) >= TOLD_AFTER_ASKING_WORDS
+            and bool(language.NOT_A_CLEAR_NO.search(told_after_asking))
+        )
+    ) and not _no_and_gone(normalised)
 
 
 def _reads_a_question(message: Message) -> bool:

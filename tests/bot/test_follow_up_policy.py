@@ -50,6 +50,7 @@ def next_action(policy: FollowUpPolicy, domain: Domain, *events: Event) -> str |
         ("Can I do it in bed?", "ask_exercise"),
         ("both sides or just the tight one?", "ask_exercise"),
         ("my wrists kill when im on my hands", "out_of_scope"),
+        ("and no equipment needed i take it", "deny"),
     ],
 )
 def test_a_question_about_the_card_just_shown_is_answered_from_it(

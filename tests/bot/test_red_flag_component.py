@@ -417,6 +417,10 @@ def test_pain_told_as_lasting_answers_the_checks_below_an_emergency(
         ),
         # told with its time, the check is no "it was yesterday" yes
         ("saw the doctor yesterday and she checked me over, all fine", "no", None),
+        # a question asked back, then the answer told after it
+        ("why does that matter? i tripped on the step in the garden, nothing much", "yes", None),
+        # ...but a question alone, or with a few words after it, is no answer
+        ("why does that matter? just wondering", None, None),
     ],
 )
 def test_a_reply_to_a_waiting_check_is_read_as_yes_no_or_a_check_told(

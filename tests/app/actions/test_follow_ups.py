@@ -46,6 +46,8 @@ def asked(intent: str, text: str, events: list[dict[str, Any]], **kwargs: Any) -
         ("my knees hurt kneeling on the floor", "kneeling"),
         ("both sides or just the tight one?", "sides"),
         ("how many each side", "dose"),
+        ("my left knee is sore on the mat", "kneeling"),
+        ("should i hold on to a chair", "support"),
         ("like a pulling stretch not a sharp pain", "stretch-feeling"),
         ("dont have a band or a gym tho", "equipment"),
         ("can i do it every day?", "dose"),
