@@ -466,7 +466,10 @@ ANSWERED_YES = re.compile(
 # said I could develop cauda equina", "surgery if I lose control of my bladder".
 HYPOTHETICAL = re.compile(
     r"\b(if (i|you|it|they|he|she|we)( ever)?( (got|get|noticed|notice|lost|lose|developed|"
-    r"develop|had to|were to))?|could develop|might develop|may develop|could get|"
+    r"develop|had to|were to))?|"
+    # someone named: "bring him back if Spotty got a fever"
+    r"if \w+( ever)? (got|gets|developed|develops|ran|runs)( a| an| any)?|"
+    r"could develop|might develop|may develop|could get|"
     r"might get|could lead to|can lead to|risk of|chance of|rate of|could result in|"
     r"can result in|might result in|such as|unless|end up|ending up|"
     r"be left|"

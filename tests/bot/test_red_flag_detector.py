@@ -821,3 +821,33 @@ def test_a_break_or_fall_that_is_not_todays_injury_raises_no_alarm(
     detector: RedFlagDetector, text: str, slug: str, present: bool
 ) -> None:
     assert (slug in present_slugs(detector, text)) is present
+
+
+@pytest.mark.parametrize(
+    ("text", "slug", "present"),
+    [
+        # a small child with a fever who will not bend the leg: a joint infection until shown not
+        (
+            "my little boy has a fever tonight. since yesterday he refuses to bend his left leg",
+            "hip-injury-or-hot-hip",
+            True,
+        ),
+        # a fever gone, or one a doctor told them to watch for, is no fever had
+        ("she woke up fever-free today and the hip is easing", "fever-infection-signs", False),
+        (
+            "the doctor said to bring him back if Jamie got a fever overnight",
+            "fever-infection-signs",
+            False,
+        ),
+        # standing or walking only shorter than before, after an infection treated years ago
+        (
+            "I had a spinal infection in 2015. I still can't stand in one position for very long",
+            "spinal-infection-weak-legs",
+            False,
+        ),
+    ],
+)
+def test_a_fever_or_a_walk_is_read_for_what_it_says(
+    detector: RedFlagDetector, text: str, slug: str, present: bool
+) -> None:
+    assert (slug in present_slugs(detector, text)) is present
