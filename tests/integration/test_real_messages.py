@@ -2,7 +2,7 @@
 instrument (bench/real_eval.py, a copy of ../shared/tools/real_eval.py).
 
 Each message opens a fresh conversation; a question the assistant asks gets one truthful
-answer. A hundred and sixty-two sets: `dev.yml` and `collected_1.yml` to `collected_133.yml`,
+answer. A hundred and sixty-three sets: `dev.yml` and `collected_1.yml` to `collected_134.yml`,
 real messages nobody here wrote, and `written_here.yml` to `written_here_28.yml`, stories written
 here by writers who never saw the dev set or the rules, to check that the rules generalise (those
 are scored by `make bench-real` only, see GATED). The floors are the levels this version reaches
@@ -1674,6 +1674,21 @@ HOLDS = {
         # settle, told without a clinician word)
         "referral_recall": 0.58,  # 7/12
         "intent_macro_f1": 0.46,
+    },
+    "collected_134": {
+        **TARGETS,
+        # a set gathered for long stories of falls, crashes, faints, infections and cancers,
+        # about half happening now and half long over and treated. Targets not met: red flags (a
+        # BMX crash onto the back with a collapse; a climber's compression fracture from a fall,
+        # told as going to surgery tomorrow; spreading numbness after a surfing injury; new back
+        # pain with the flu); false alarms (infections, cancers, crashes and faints told with
+        # their treatment or "he's fine" in words no rule reads yet); check questions; referrals
+        "red_flag_recall": 0.76,  # 13/17
+        "emergency_recall": 0.81,  # 9/11
+        "referral_recall": 0.75,  # 3/4
+        "false_alarms": 0.40,  # 6/15
+        "check_questions": 0.34,
+        "intent_macro_f1": 0.21,
     },
 }
 SUMMARY = re.compile(
