@@ -29,7 +29,9 @@ from bot_extensions.triage import ALARM_LEVELS
 
 # Above RulePolicy (6); listed after the check and server-down policies, which win a tie.
 PRIORITY = 7
-# Read like the action reads them: lower-cased, apostrophes dropped, the first 500 characters.
+# Read as the action reads them (actions/parsing.py `prepare`, actions/follow_ups.py): the first
+# 500 characters, lower-cased, each run of spaces made one, apostrophes dropped. The app's
+# package is not importable here, so the reading is written again and kept the same.
 APOSTROPHES = re.compile(r"['‘’`]")
 MAX_READ_CHARS = 500
 # What the red-flag component writes when the message needs the safety rules' reply first.
@@ -90,7 +92,7 @@ class FollowUpPolicy(DeterministicPolicy):
             return False
         if tracker.get_slot("triage") in ALARM_LEVELS:
             return False
-        text = APOSTROPHES.sub("", (message.text or "")[:MAX_READ_CHARS].lower())
+        text = APOSTROPHES.sub("", " ".join((message.text or "")[:MAX_READ_CHARS].lower().split()))
         return bool(self.cue.search(text)) and self._card_just_shown(tracker)
 
     def _card_just_shown(self, tracker: DialogueStateTracker) -> bool:

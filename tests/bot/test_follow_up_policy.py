@@ -51,6 +51,8 @@ def next_action(policy: FollowUpPolicy, domain: Domain, *events: Event) -> str |
         ("both sides or just the tight one?", "ask_exercise"),
         ("my wrists kill when im on my hands", "out_of_scope"),
         ("and no equipment needed i take it", "deny"),
+        # spaces read as the action reads them
+        ("can i do it  in\nbed", "ask_exercise"),
     ],
 )
 def test_a_question_about_the_card_just_shown_is_answered_from_it(
