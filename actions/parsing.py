@@ -448,6 +448,36 @@ _YES = re.compile(
 )
 
 
+# The yes cues that only hedge: in "kinda boring tbh is there something else" the hedge is the
+# boredom's, not an answer to the question waiting.
+_HEDGED_YES = re.compile(
+    r"^(?:kind of|kinda|sort of|sorta|a bit|a little|a little bit|a lot|slightly|sometimes"
+    r"|occasionally|now and (?:then|again)|on and off|only when|when i|mostly)$"
+)
+# A question of another kind asked in the message, and one about the answer itself ("a bit, is
+# that bad?"), which leaves the hedge an answer.
+_ASKS_SOMETHING = re.compile(
+    r"(?:\?|\b(?:is there|are there|can i|could i|should i|what|whats|how|which|any other"
+    r"|anything else|something else|instead)\b)"
+)
+_ASKS_ABOUT_THE_ANSWER = re.compile(
+    r"\b(?:is (?:that|it|this) (?:bad|normal|ok|okay|serious|a problem|a sign|worrying|dangerous)"
+    r"|does (?:that|it|this) (?:count|matter|mean)|should i (?:be )?worr(?:y|ied))\b"
+)
+
+
+def hedge_asking_something_else(text: str) -> bool:
+    """True when the only yes is a hedge and the message asks about something else: no answer."""
+    text = prepare(text)
+    cues = [match.group(0) for match in _YES.finditer(text)]
+    return (
+        bool(cues)
+        and all(_HEDGED_YES.match(cue) for cue in cues)
+        and bool(_ASKS_SOMETHING.search(text))
+        and not _ASKS_ABOUT_THE_ANSWER.search(text)
+    )
+
+
 def yes_no(text: str) -> str | None:
     """ "yes", "no" or "unsure" for an answer to a yes/no question; None when it is neither."""
     text = prepare(text)

@@ -23,6 +23,7 @@ from actions.parsing import (
     body_areas,
     describe_days,
     duration_days,
+    hedge_asking_something_else,
     is_question,
     own_pain_statements,
     pain_score,
@@ -87,8 +88,12 @@ def _yes_no_answer(tracker: Tracker) -> str | None:
     in them ("skip"), are read by their intent.
     """
     text, intent = _latest(tracker)
-    answer = None if text.startswith("/") else yes_no(text)
-    return answer or _ANSWER_OF_INTENT.get(intent)
+    if text.startswith("/"):
+        return _ANSWER_OF_INTENT.get(intent)
+    if hedge_asking_something_else(text):
+        # "kinda boring tbh is there something else i can mix in": no answer, asked again
+        return None
+    return yes_no(text) or _ANSWER_OF_INTENT.get(intent)
 
 
 def _misses(tracker: Tracker) -> list[str]:

@@ -48,6 +48,7 @@ async def parse_message(
         parsed.metadata = waiting_check.with_waiting(
             earlier_messages.with_earlier(message.metadata, earlier_messages.from_tracker(tracker)),
             waiting_check.from_tracker(tracker),
+            waiting_check.question_from_tracker(tracker),
         )
         parse_data = await asyncio.get_running_loop().run_in_executor(
             NLU_THREAD, self._parse_message_with_graph, parsed, tracker, only_output_properties

@@ -235,7 +235,13 @@ class RedFlagDetectorComponent(GraphComponent, EntityExtractorMixin):
             and not language.STILL_UNABLE.search(normalised)
             and not _tells_lasting_pain(normalised)
         )
-        if tells_symptoms or (_no_clear_no(normalised) and not told_done and not seen_to):
+        # "yeah its fine now, can feel everything", answering "is it still there now?"
+        over_now = _yes_then_over(
+            normalised, waiting_check.question_from_metadata(message.get("metadata"))
+        )
+        if tells_symptoms or (
+            _no_clear_no(normalised) and not told_done and not seen_to and not over_now
+        ):
             # Read only while a check question waits for its answer (domain/safety.yml): a
             # reply that describes symptoms is "anything but a clear no", a yes that raises
             # the triage to the waiting check's level.
@@ -254,7 +260,8 @@ class RedFlagDetectorComponent(GraphComponent, EntityExtractorMixin):
         asks_on = "?" in normalised and (_intent_name(message) or "").startswith(
             QUESTION_INTENT_PREFIX
         )
-        if not present and _tells_it_passed(normalised) and (asks_on or _reads_a_question(message)):
+        passed_and_asks = _tells_it_passed(normalised) and (asks_on or _reads_a_question(message))
+        if not present and (passed_and_asks or over_now):
             entities.append(self._entity(PASSED_REPLY_ENTITY, "no", 0, 0))
             # the question read stands, however unsure the classifier was: a reply that no
             # fallback turns into "not a clear no"
@@ -474,6 +481,16 @@ def _plain_no(normalised: str, findings: list[Finding], entities: list[dict]) ->
 def _tells_it_passed(normalised: str) -> bool:
     """The sign told as passing with a change of position, or as gone now."""
     return bool(language.PASSES_ON_MOVING.search(normalised) or language.GONE_NOW.match(normalised))
+
+
+def _yes_then_over(normalised: str, question: str) -> bool:
+    """A yes that says the sign is over, answering a check that asks whether it is there now."""
+    told_over = language.YES_THEN_OVER.match(normalised)
+    return bool(
+        told_over
+        and language.ASKS_ABOUT_NOW.search(language.normalise(question))
+        and not language.KEEPS_THE_SIGN.search(normalised[told_over.end() :])
+    )
 
 
 def _no_and_gone(normalised: str) -> bool:

@@ -473,6 +473,9 @@ HYPOTHETICAL = re.compile(
     r"might get|could lead to|can lead to|risk of|chance of|rate of|could result in|"
     r"can result in|might result in|such as|unless|end up|ending up|"
     r"be left|"
+    # a risk a clinician told of: "I was told I could be paralyzed from the waist down"
+    r"(told|warned|said)( me| him| her| us)?( that)? (i|he|she|we|you) (could|might|may|would)"
+    r" (be|become|end up)( left)?|"
     # the worst a clinician could find: "they said worse case there could be a"
     r"(worst|worse) case( scenario)?,?( there| it)? (could|might|may|would) be( a| an)?|"
     # whether the body could stand another: "who knows if my body could take a second"
@@ -923,6 +926,9 @@ DISTANT_PAST = re.compile(
     r"(?<!since )last (january|february|march|april|may|june|july|august|september|october|"
     r"november|december|spring|summer|autumn|fall|winter)|"
     r"when i was pregnant|during my pregnancy|"
+    # events counted over years: "the two car wrecks I have had in the last 4 years"
+    r"(in|over|during) the (last|past) (\d+|two|three|four|five|six|seven|eight|nine|ten|few|"
+    r"several|couple of) (years|yrs|decades)|"
     # the story before an operation that is done: "before surgery, I had slowly lost..."
     r"before (my |the |his |her )?(surgery|operation|op|microdiscectomy|discectomy|"
     r"laminectomy|fusion)|pre-?op|"
@@ -1040,6 +1046,20 @@ LASTING_PAIN = re.compile(
 )
 # A check question answered with a plain no first: "no?? why", "nah". Its questions after the
 # no ask about the check, they do not take the no back.
+# A yes that goes on to say the sign is over: "yeah its fine now, can feel everything" answers
+# "is it still there now?" with a no; the yes only takes the question in. Not with anything
+# after that keeps the sign: "yeah its fine now but my foot is still numb".
+YES_THEN_OVER = re.compile(
+    r"^\W*(yes|yeah|yep|yup|yea|ya|aye)\b[\s,.!-]*"
+    r"(its|it is|it has|thats|that is|im|i am|all|everything|everythings|everything is|its all|"
+    r"it went|they are|theyre|theyve|they have)?\s*(all |totally |completely |fully |now )?"
+    r"((fine|ok|okay|good|normal) now|(fine|ok|okay|good|normal) again|all good|"
+    r"(back to normal|gone|passed|went away|gone away|cleared|settled)( now)?)\b"
+)
+KEEPS_THE_SIGN = re.compile(r"\b(but|still|except|apart from|though|although|only|sometimes)\b")
+# A check question that asks whether the sign is there now ("is it still there now?"), not
+# about a history ("have you ever had cancer?"), where "yeah, fine now" is a yes.
+ASKS_ABOUT_NOW = re.compile(r"\b(now|still)\b")
 CLEAR_NO_FIRST = re.compile(r"^\W*(no|nope|nah|naw|not at all|no way|definitely not|defo not)\b")
 # A sign in an animal, not a person: "our dachshund has gone wobbly on his back legs".
 NOT_A_PERSON = re.compile(r"\b(back|hind) legs\b")

@@ -571,3 +571,53 @@ def test_an_injury_told_as_seen_to_answers_a_waiting_check_below_emergency_no(
         e["entity"]: e["value"] for e in entities if e["entity"] in ("check_reply", "checked_reply")
     }
     assert answers == reply
+
+
+def _replies_to(component: RedFlagDetectorComponent, text: str, question: str) -> set[str]:
+    """The answer entities read from `text` while the urgent check `question` waits."""
+    message = Message(
+        data={
+            "text": text,
+            "intent": {"name": "ask_exercise", "confidence": 0.4},
+            "intent_ranking": [{"name": "ask_exercise", "confidence": 0.4}],
+            "entities": [],
+            "metadata": waiting_check.with_waiting({}, "urgent", question),
+        }
+    )
+    component.process([message])
+    return {f"{e['entity']}={e['value']}" for e in message.get("entities")}
+
+
+NOW_QUESTION = "Is that tingling or numbness in your leg or foot still there now, or spreading?"
+HISTORY_QUESTION = "Have you ever had cancer, or are you being checked or treated for it?"
+
+
+@pytest.mark.parametrize(
+    ("text", "question", "reply"),
+    [
+        # a yes that says the sign is over answers "is it there now?" with a no
+        (
+            "yeah its fine now, can feel everything. what should i do for my back",
+            NOW_QUESTION,
+            "no",
+        ),
+        ("yep all gone now", NOW_QUESTION, "no"),
+        # ...but not with the sign kept after it
+        ("yeah its fine now but my foot is still numb", NOW_QUESTION, "yes"),
+        # a history asked about: "fine now" is the yes of someone who had it
+        ("yeah its fine now, in remission", HISTORY_QUESTION, "yes"),
+    ],
+)
+def test_a_yes_that_tells_the_sign_over_answers_a_question_about_now(
+    component: RedFlagDetectorComponent, text: str, question: str, reply: str
+) -> None:
+    replies = _replies_to(component, text, question)
+    assert ("check_reply=yes" in replies) == (reply == "yes")
+    assert ("passed_reply=no" in replies) == (reply == "no")
+
+
+def test_a_client_cannot_hand_over_a_waiting_question() -> None:
+    # the question is read only beside a waiting check's level, which parse_message writes
+    assert waiting_check.question_from_metadata({waiting_check.QUESTION_KEY: "now?"}) == ""
+    handed = waiting_check.with_waiting({}, "urgent", "x" * 1000)
+    assert len(waiting_check.question_from_metadata(handed)) == waiting_check.LONGEST_QUESTION

@@ -397,6 +397,32 @@ def test_a_hedged_score_is_not_unsure_about_the_signs(
     assert result == {"rf_checklist": None}
 
 
+@pytest.mark.parametrize(
+    "typed",
+    [
+        "kinda boring tbh is there something else i can mix in",
+        "sort of easy now, what comes after this one?",
+    ],
+)
+def test_a_hedge_that_belongs_to_another_question_is_no_answer(
+    typed: str, dispatcher: CollectingDispatcher
+) -> None:
+    # the only yes cue qualifies something else, and another question is asked: the list is
+    # asked again, and nothing is raised
+    result = validator.validate_rf_checklist(typed, dispatcher, tracker("skip", typed), {})
+    assert result["rf_checklist"] is None and "triage" not in result
+
+
+@pytest.mark.parametrize(
+    "typed", ["kinda, is that bad?", "a bit when i bend", "yes a bit, how many reps"]
+)
+def test_a_hedge_asked_about_is_still_an_answer(
+    typed: str, dispatcher: CollectingDispatcher
+) -> None:
+    result = validator.validate_rf_checklist(typed, dispatcher, tracker("inform", typed), {})
+    assert result["rf_checklist"] == "yes" and result["triage"] == "emergency"
+
+
 def test_a_hedge_about_a_sign_is_still_unsure(dispatcher: CollectingDispatcher) -> None:
     typed = "not sure, maybe the fever one"
     result = validator.validate_rf_checklist(typed, dispatcher, tracker("inform", typed), {})
