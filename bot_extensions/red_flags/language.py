@@ -473,6 +473,10 @@ HYPOTHETICAL = re.compile(
     r"might get|could lead to|can lead to|risk of|chance of|rate of|could result in|"
     r"can result in|might result in|such as|unless|end up|ending up|"
     r"be left|"
+    # what would have happened, and did not: "if I had waited one more day I would have been
+    # paraplegic", "I was this close to being paralyzed", "I would probably be paralyzed"
+    r"(would|could|might)( probably| likely| surely)? have been|would (probably|likely) be|"
+    r"(this |so |very )?close to (being|becoming)|"
     # a risk a clinician told of: "I was told I could be paralyzed from the waist down"
     r"(told|warned|said)( me| him| her| us)?( that)? (i|he|she|we|you) (could|might|may|would)"
     r" (be|become|end up)( left)?|"
