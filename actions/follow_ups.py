@@ -45,13 +45,14 @@ def follow_up_asked(text: str) -> FollowUp | None:
     return next((follow_up for follow_up, cue in _cues() if cue.search(said)), None)
 
 
-def just_shown(tracker: Tracker, session: Session) -> Exercise | None:
+def just_shown(tracker: Tracker, session: Session, messages_back: int = 1) -> Exercise | None:
     """The exercise whose card the last reply showed: the `current_exercise` slot was set after
-    the person's previous message."""
+    the person's previous message (or, with `messages_back`, one of the messages before it)."""
     users = [i for i, event in enumerate(tracker.events) if event.get("event") == "user"]
     if len(users) < 2:
         return None
-    for event in reversed(tracker.events[users[-2] : users[-1]]):
+    start = users[-min(messages_back + 1, len(users))]
+    for event in reversed(tracker.events[start : users[-1]]):
         if event.get("event") == "slot" and event.get("name") == CURRENT_EXERCISE:
             slug = event.get("value")
             return find_exercise(session, str(slug)) if slug else None
@@ -59,12 +60,15 @@ def just_shown(tracker: Tracker, session: Session) -> Exercise | None:
 
 
 def answer_follow_up(
-    dispatcher: CollectingDispatcher, tracker: Tracker, session: Session
+    dispatcher: CollectingDispatcher,
+    tracker: Tracker,
+    session: Session,
+    messages_back: int = 1,
 ) -> Events | None:
     """Answer a question about the exercise just shown; None when the message is not one (it
     names another exercise, or asks nothing the follow-ups know). The exercise stays the one
     just shown, so "how many?" then "what if it hurts?" both ask about it."""
-    shown = just_shown(tracker, session)
+    shown = just_shown(tracker, session, messages_back)
     if shown is None:
         return None
     named = [find_exercise(session, name) for name in latest_entity_values(tracker, "exercise")]

@@ -18,6 +18,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from actions.exercises import send_plan
+from actions.follow_ups import answer_follow_up
 from actions.knowledge_action import Events, KnowledgeAction, phrase_text, say
 from actions.parsing import (
     body_areas,
@@ -243,14 +244,37 @@ def _take_a_plain_answer_read_as_a_topic(slot: str, tracker: Tracker) -> None:
         or len(text.split()) > _MAX_PLAIN_ANSWER_WORDS
     ):
         return
-    readable = {
+    if _readable_answer(slot, text):
+        tracker.slots[slot] = text
+        tracker.events.append({"event": "slot", "name": slot, "value": text})
+
+
+def _readable_answer(slot: str, text: str) -> bool:
+    """The words hold an answer of the question's kind: a place, a time, a score, a yes or no."""
+    return {
         "pain_area": bool(body_areas(text)),
         "pain_duration": duration_days(text) is not None,
         "pain_score": pain_score(text) is not None,
     }.get(slot, yes_no(text) is not None)
-    if readable:
-        tracker.slots[slot] = text
-        tracker.events.append({"event": "slot", "name": slot, "value": text})
+
+
+# The person's messages back to the card a question between the questions may ask about: the
+# card, then the first question ("does the pain spread down into a leg?"), then "how many sets?".
+CARD_MESSAGES_BACK = 2
+
+
+def _answer_card_question(
+    slot: str, dispatcher: CollectingDispatcher, tracker: Tracker
+) -> list[dict[str, Any]] | None:
+    """A question about the card shown just before or between the questions ("how many sets n
+    reps", "it pulls a bit, is that alright?"): answered from the card, then the question is
+    asked again, with no "sorry, I didn't catch that" and no miss counted. None for any other
+    message."""
+    with session_factory()() as session:
+        answered = answer_follow_up(dispatcher, tracker, session, CARD_MESSAGES_BACK)
+    if answered is None:
+        return None
+    return [*answered, SlotSet(slot, None)]
 
 
 def _session_messages(tracker: Tracker) -> list[dict[str, Any]]:
@@ -339,6 +363,10 @@ class ValidateScreeningForm(FormValidationAction):
         resumed = _resumed_after_another_answer(tracker)
         if requested and not resumed and wants_to_stop(_latest(tracker)[0]):
             return _stop_for_now(str(requested))
+        if requested and not resumed and not _readable_answer(str(requested), _latest(tracker)[0]):
+            asked_about_card = _answer_card_question(str(requested), dispatcher, tracker)
+            if asked_about_card is not None:
+                return asked_about_card
         if requested and not resumed:
             _take_a_plain_answer_read_as_a_topic(str(requested), tracker)
             _tell_clinician_signs(dispatcher, tracker)

@@ -50,6 +50,8 @@ def asked(intent: str, text: str, events: list[dict[str, Any]], **kwargs: Any) -
         ("should i hold on to a chair", "support"),
         ("like a pulling stretch not a sharp pain", "stretch-feeling"),
         ("dont have a band or a gym tho", "equipment"),
+        ("no cables at home, can i tie a band round a door handle?", "band-anchor"),
+        ("it pulls a bit at the back of my legs, is that ok", "stretch-feeling"),
         ("can i do it every day?", "dose"),
         ("how long do i stay in it", "dose"),
         # asks for the easier version, which the card's own reading answers

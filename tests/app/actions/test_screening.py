@@ -7,6 +7,7 @@ from typing import Any
 
 import pytest
 import yaml
+from rasa_sdk import Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from sqlalchemy.orm import Session
@@ -753,3 +754,48 @@ async def test_a_score_is_an_answer_whatever_the_classifier_made_of_its_words(
     events = await validator.run(dispatcher, said, domain)
     scores = [e["value"] for e in events if e.get("name") == "pain_score"]
     assert (scores and pain_score(scores[-1]) == 5) if taken else not any(scores), events
+
+
+def _between_the_questions(text: str, card_messages_back: int) -> Tracker:
+    """The pain_duration question waits; the Pallof press's card was shown before the person's
+    message `card_messages_back` messages ago."""
+    card = [
+        {"event": "user", "text": "whats a pallof press"},
+        {"event": "slot", "name": "current_exercise", "value": "pallof-press"},
+        {"event": "bot", "text": "the card"},
+    ]
+    later = [{"event": "user", "text": "ok"}, {"event": "bot", "text": "How long?"}]
+    return tracker(
+        "ask_exercise",
+        text,
+        slots={"requested_slot": "pain_duration"},
+        events=[*card, *later * (card_messages_back - 1), {"event": "user", "text": text}],
+    )
+
+
+async def test_a_question_about_the_card_between_the_questions_is_answered_and_asked_again(
+    dispatcher: CollectingDispatcher,
+) -> None:
+    said = _between_the_questions("how many sets n reps", card_messages_back=2)
+    events = await validator.run(dispatcher, said, {"forms": {}, "slots": {}})
+    # the card's dose is said; the question is asked again, with no miss counted
+    assert any("8 reps" in text for text in texts(dispatcher))
+    assert SlotSet("pain_duration", None) in events
+    assert "screening_misses" not in {event.get("name") for event in events}
+
+
+@pytest.mark.parametrize(
+    ("text", "messages_back"),
+    [
+        # an answer of the question's kind is read as the answer
+        ("about 3 weeks, how many sets?", 2),
+        # a card shown before more than the questions' start is no card just shown
+        ("how many sets n reps", 3),
+    ],
+)
+async def test_answers_and_older_cards_are_left_to_the_questions(
+    text: str, messages_back: int, dispatcher: CollectingDispatcher
+) -> None:
+    said = _between_the_questions(text, messages_back)
+    await validator.run(dispatcher, said, {"forms": {}, "slots": {}})
+    assert not any("8 reps" in line for line in texts(dispatcher))
