@@ -848,7 +848,7 @@ def _asks_about_signs(sentence: str, first_mention: int, last_mention: int) -> b
     # for cauda equina" is no report, though "told me" comes first.
     if any(cue in sentence[:last_mention] for cue in language.ADVICE_CUES):
         return True
-    if not language.INTERROGATIVE_START.match(sentence):
+    if not language.INTERROGATIVE_START.match(sentence) or language.WHAT_WAS_TOLD.match(sentence):
         return False
     has_cue = any(cue in sentence for cue in cues)
     return has_cue or not language.SOMEONE_HAS_IT.search(sentence)

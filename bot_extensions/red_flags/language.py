@@ -875,6 +875,12 @@ NEWLY = re.compile(r"\b(new|newly|sudden|suddenly|just started|started|rapidly|s
 INTERROGATIVE_START = re.compile(
     r"^\s*(what|whats|is|are|can|could|does|do|how|when|which|should|why|would|will)\b"
 )
+# A "what" that opens a told clause, not a question: "What was initially diagnosed as sciatica
+# has subsequently been diagnosed as osteomyelitis."
+WHAT_WAS_TOLD = re.compile(
+    r"^\s*what (was|had been|were|started as) (initially |first |originally |at first )?"
+    r"(diagnosed|thought|called|treated|put down|written off|dismissed)?( as| to be)?\b[^?]*$"
+)
 # Someone who has the symptom: the writer or a person they speak for, or a symptom pointed
 # at as one's own ("what is this burning between my shoulder blades?").
 SOMEONE_HAS_IT = re.compile(
