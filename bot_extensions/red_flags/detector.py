@@ -728,6 +728,9 @@ def _said_over_after(doc: Doc, mentions: list[Span]) -> bool:
     start = _clause_break_from(doc, last.end, sentence) + 1
     if start < sentence.end:
         following = doc[start : _clause_break_from(doc, start, sentence)].text
+        # the treatment finished, then the end: "...but finished the antibiotics and its all
+        # cleared up"
+        following = language.COURSE_DONE.sub("", following, count=1)
     elif sentence.end < len(doc):
         # the next sentence's first clause: "That's all over now, temp has been normal since
         # Saturday, back at work today" ends the fever; its later clauses tell of other things

@@ -365,6 +365,13 @@ STILL_UNABLE = re.compile(
 _THE_INJURY = r"(it|them|the break|the fracture|her hip|his hip|my hip|their hip)"
 # The tests that see an injury: "the x-rays were clear"
 _IMAGING = r"(x[ -]?rays?|ct|scans?|mri)"
+# A course of treatment told as done, between a sign and its end: "a uti a few weeks ago but
+# finished the antibiotics and its all cleared up".
+COURSE_DONE = re.compile(
+    r"^\s*(i )?(finished|completed|done|did|took|had|been on)( the| a| my)?( full)?( course of)?"
+    r"( the| my)? (antibiotics|abx|tablets|meds|medication|medicine|treatment|course)"
+    r"( and| then|,)*\s*"
+)
 TREATED = re.compile(
     # ("surgery (screws?) to repair the fracture": a short aside may stand between)
     r"\b((surgery|an operation|the operation|an op|the op)( \([^)]{0,20}\))? "
