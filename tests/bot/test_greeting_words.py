@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from rasa.shared.nlu.training_data.message import Message
 
 from bot_extensions.greeting_words import GreetingThenNews
@@ -52,6 +53,13 @@ def test_a_thanks_then_a_question_is_the_question() -> None:
     assert _read_thanks("ok thanks a lot. and should i sit up really straight at my desk?") == (
         "ask_posture"
     )
+
+
+@pytest.mark.parametrize(
+    "text", ["cool ty. how many sets of the core stuff", "nice one. any core stuff for landing"]
+)
+def test_a_thanks_then_a_question_without_its_mark_is_the_question(text: str) -> None:
+    assert _read_thanks(text) == "ask_posture"
 
 
 def test_a_thanks_that_asks_nothing_is_a_thanks() -> None:
