@@ -2,7 +2,7 @@
 instrument (bench/real_eval.py, a copy of ../shared/tools/real_eval.py).
 
 Each message opens a fresh conversation; a question the assistant asks gets one truthful
-answer. A hundred and sixty-three sets: `dev.yml` and `collected_1.yml` to `collected_134.yml`,
+answer. A hundred and sixty-five sets: `dev.yml` and `collected_1.yml` to `collected_136.yml`,
 real messages nobody here wrote, and `written_here.yml` to `written_here_28.yml`, stories written
 here by writers who never saw the dev set or the rules, to check that the rules generalise (those
 are scored by `make bench-real` only, see GATED). The floors are the levels this version reaches
@@ -1689,6 +1689,35 @@ HOLDS = {
         "false_alarms": 0.40,  # 6/15
         "check_questions": 0.34,
         "intent_macro_f1": 0.21,
+    },
+    "collected_135": {
+        **TARGETS,
+        # a set gathered for look-alikes (cancers in remission, healed fractures, old crashes,
+        # falls already x-rayed) beside red flags told inside long everyday stories. Targets not
+        # met: red flags (an older father who "had done something to his hip" and sleeps in his
+        # chair in agony; a father in agony in both legs and hips after a fall; numbness
+        # spreading up a leg and across the buttock, caught as urgent, not as the emergency);
+        # false alarms (a sarcoma survivor's numb ankle after surgery, checked by the specialist;
+        # a spinal cord tumour removed years ago, told from its dated start); check questions;
+        # referrals
+        "red_flag_recall": 0.72,  # 8/11
+        "emergency_recall": 0.50,  # 1/2
+        "referral_recall": 0.77,  # 7/9
+        "false_alarms": 0.10,  # 2/20
+        "check_questions": 0.20,
+        "intent_macro_f1": 0.26,
+    },
+    "collected_136": {
+        **TARGETS,
+        # a set gathered for everyday exercise questions (gym, running, yoga, desks, new
+        # parents, gardening, long drives) with warning signs buried in some. Targets not met:
+        # red flags (a parent's message in Japanese about a 2-year-old's hip with a fever, which
+        # the assistant does not read); check questions (a back that went out with "thought i
+        # was gonna pass out" is the guideline's feeling faint, asked about or alarmed)
+        "red_flag_recall": 0.92,  # 13/14
+        "emergency_recall": 0.75,  # 3/4
+        "check_questions": 0.25,
+        "intent_macro_f1": 0.35,
     },
 }
 SUMMARY = re.compile(
