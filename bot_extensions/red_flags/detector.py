@@ -751,6 +751,10 @@ def _is_negated(doc: Doc, span: Span, own: frozenset[int] = frozenset()) -> bool
     """A negation cue shortly before the mention, in the same clause, denies it. A cue inside
     the rule's own words (`own`: "haven't been for a wee since last night") denies nothing."""
     sentence_start = span.sent.start
+    # ticked off after the sign, as answers are typed: "fever no", "fever nah. weight loss i
+    # WISH"; not "bladder no control"
+    if language.DENIED_AFTER.match(doc.text[span.end_char : span.end_char + 24]):
+        return True
     in_list = _in_or_list(doc, span)
     # A mention that carries its own negation ("don't want to be here") is a clause of its own
     # from its subject on: "i dont care anymore i dont want to be here" denies nothing.

@@ -882,6 +882,9 @@ NEWLY = re.compile(r"\b(new|newly|sudden|suddenly|just started|started|rapidly|s
 INTERROGATIVE_START = re.compile(
     r"^\s*(what|whats|is|are|can|could|does|do|how|when|which|should|why|would|will)\b"
 )
+# A sign ticked off with a no right after it, standing on its own: "fever no", "fever nah,
+# weight loss no"; "bladder no control" and "numb no matter what" go on, and are no denial.
+DENIED_AFTER = re.compile(r"^\s*[:\-–]?\s*(no|nah|nope|none|negative)\s*([.,;!?)]|$|and\b|lol\b|haha\b)")
 # A "what" that opens a told clause, not a question: "What was initially diagnosed as sciatica
 # has subsequently been diagnosed as osteomyelitis."
 WHAT_WAS_TOLD = re.compile(
