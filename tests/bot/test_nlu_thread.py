@@ -116,7 +116,12 @@ def test_the_parse_is_handed_the_persons_short_messages_just_before_it() -> None
     )
     asyncio.run(nlu_thread.parse_message(processor, sent, tracker))  # type: ignore[arg-type]
     assert processor.metadata == [
-        {earlier_messages.KEY: ["its for my dad", "hes 81"], waiting_check.KEY: None, "x": 1}
+        {
+            earlier_messages.KEY: ["its for my dad", "hes 81"],
+            waiting_check.KEY: None,
+            waiting_check.QUESTION_KEY: None,
+            "x": 1,
+        }
     ]
     assert sent.metadata == {earlier_messages.KEY: ["im 90 and fell"], "x": 1}
 
@@ -126,12 +131,18 @@ def test_the_parse_is_told_which_check_waits_and_a_client_cannot_say_so() -> Non
     tracker = _tracker(
         SessionStarted(), UserUttered("fell off the ladder"), ActiveLoop("emergency_check")
     )
-    sent = UserMessage("like 7 weeks ago?", metadata={waiting_check.KEY: "see_clinician"})
+    tracker.slots[waiting_check.QUESTION_SLOT].value = "Is it still there now?"
+    sent = UserMessage(
+        "like 7 weeks ago?",
+        metadata={waiting_check.KEY: "see_clinician", waiting_check.QUESTION_KEY: "forged"},
+    )
     asyncio.run(nlu_thread.parse_message(processor, sent, tracker))  # type: ignore[arg-type]
     assert processor.metadata[0][waiting_check.KEY] == "emergency"
-    # no check waits: whatever the client wrote under the key is replaced
+    assert processor.metadata[0][waiting_check.QUESTION_KEY] == "Is it still there now?"
+    # no check waits: whatever the client wrote under the keys is replaced
     asyncio.run(nlu_thread.parse_message(processor, sent, _tracker()))  # type: ignore[arg-type]
     assert processor.metadata[1][waiting_check.KEY] is None
+    assert processor.metadata[1][waiting_check.QUESTION_KEY] is None
 
 
 def test_only_the_last_few_short_messages_are_handed_on() -> None:
