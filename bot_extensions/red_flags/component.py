@@ -235,8 +235,9 @@ class RedFlagDetectorComponent(GraphComponent, EntityExtractorMixin):
             and not language.STILL_UNABLE.search(normalised)
             and not _tells_lasting_pain(normalised)
         )
-        # "yeah its fine now, can feel everything", answering "is it still there now?"
-        over_now = _yes_then_over(
+        # "yeah its fine now, can feel everything" or "not since the op", answering "is it
+        # still there now?"
+        over_now = _told_over_now(
             normalised, waiting_check.question_from_metadata(message.get("metadata"))
         )
         if tells_symptoms or (
@@ -483,9 +484,11 @@ def _tells_it_passed(normalised: str) -> bool:
     return bool(language.PASSES_ON_MOVING.search(normalised) or language.GONE_NOW.match(normalised))
 
 
-def _yes_then_over(normalised: str, question: str) -> bool:
-    """A yes that says the sign is over, answering a check that asks whether it is there now."""
-    told_over = language.YES_THEN_OVER.match(normalised)
+def _told_over_now(normalised: str, question: str) -> bool:
+    """A reply that says the sign is not there now (after a yes that only takes the question
+    in, or anywhere), answering a check that asks whether it is there now; nothing after it
+    keeps the sign."""
+    told_over = language.YES_THEN_OVER.match(normalised) or language.OVER_NOW.search(normalised)
     return bool(
         told_over
         and language.ASKS_ABOUT_NOW.search(language.normalise(question))

@@ -884,7 +884,9 @@ INTERROGATIVE_START = re.compile(
 )
 # A sign ticked off with a no right after it, standing on its own: "fever no", "fever nah,
 # weight loss no"; "bladder no control" and "numb no matter what" go on, and are no denial.
-DENIED_AFTER = re.compile(r"^\s*[:\-–]?\s*(no|nah|nope|none|negative)\s*([.,;!?)]|$|and\b|lol\b|haha\b)")
+DENIED_AFTER = re.compile(
+    r"^\s*[:\-–]?\s*(no|nah|nope|none|negative)\s*([.,;!?)]|$|and\b|lol\b|haha\b)"
+)
 # A "what" that opens a told clause, not a question: "What was initially diagnosed as sciatica
 # has subsequently been diagnosed as osteomyelitis."
 WHAT_WAS_TOLD = re.compile(
@@ -1075,6 +1077,14 @@ YES_THEN_OVER = re.compile(
     r"it went|they are|theyre|theyve|they have)?\s*(all |totally |completely |fully |now )?"
     r"((fine|ok|okay|good|normal) now|(fine|ok|okay|good|normal) again|all good|"
     r"(back to normal|gone|passed|went away|gone away|cleared|settled)( now)?)\b"
+)
+# A reply that says the sign is not there now, whatever it opens with: "not since the op.
+# bladder's fine, feeling's all back", "nothing like that now".
+OVER_NOW = re.compile(
+    r"\b(not since|not any ?more|nothing (like that|of that|of the sort)( now| since)?|"
+    r"none of (that|it|those)( now| since)|"
+    r"(its|it is|thats|everything|everythings|all)( all)? (fine|normal|good|ok|okay) now|"
+    r"(feeling|feelings|sensation)( is| has| has come| came)? (all )?back|all back to normal)\b"
 )
 KEEPS_THE_SIGN = re.compile(r"\b(but|still|except|apart from|though|although|only|sometimes)\b")
 # A check question that asks whether the sign is there now ("is it still there now?"), not
