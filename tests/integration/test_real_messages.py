@@ -2,7 +2,7 @@
 instrument (bench/real_eval.py, a copy of ../shared/tools/real_eval.py).
 
 Each message opens a fresh conversation; a question the assistant asks gets one truthful
-answer. A hundred and sixty-five sets: `dev.yml` and `collected_1.yml` to `collected_136.yml`,
+answer. A hundred and sixty-six sets: `dev.yml` and `collected_1.yml` to `collected_137.yml`,
 real messages nobody here wrote, and `written_here.yml` to `written_here_28.yml`, stories written
 here by writers who never saw the dev set or the rules, to check that the rules generalise (those
 are scored by `make bench-real` only, see GATED). The floors are the levels this version reaches
@@ -1718,6 +1718,18 @@ HOLDS = {
         "emergency_recall": 0.75,  # 3/4
         "check_questions": 0.25,
         "intent_macro_f1": 0.35,
+    },
+    "collected_137": {
+        **TARGETS,
+        # a set gathered for carers and relatives, and people with long-term conditions, with
+        # signs ongoing or over. Targets not met: red flags (a husband's searing hip and pelvic
+        # pain whose cancer history is outside the quoted words; a mother who suddenly cannot
+        # stand, her x-ray clear; a boy's limp and night sweats where his bone infection was
+        # years ago); false alarms (a child's hip scare told with "a happy ending" first; an
+        # aortic dissection years ago, told from its calendar date, then the recovery)
+        "red_flag_recall": 0.84,  # 16/19
+        "false_alarms": 0.12,  # 2/16
+        "intent_macro_f1": 0.46,
     },
 }
 SUMMARY = re.compile(
