@@ -23,8 +23,12 @@ from bot_extensions.red_flags.language import normalise
 
 # A later part of the message that opens as a question: "nice one. any core stuff for landing"
 ASKED_AFTER = re.compile(
-    r"[.!,;:]\s*(and |also |so |oh |btw )?(how|what|whats|which|why|when|where|any|anything|can|"
-    r"could|should|shall|is|are|do|does|will|would)\b"
+    r"[.!,;:]\s*(and |also |so |oh |btw )?"
+    r"((how|what(?! an? )|whats|which|why|when|where|any|anything)\b|"
+    # ("what a relief" exclaims) a verb first only with who it asks about: "can i...", not
+    # "Will update after the op"
+    r"(can|could|should|shall|is|are|do|does|will|would) (i|you|it|we|they|he|she|this|that|"
+    r"these|there)\b)"
 )
 # A thanks and a question after it fit in fewer words than news after a hello.
 THANKS_THEN_QUESTION_WORDS = 4

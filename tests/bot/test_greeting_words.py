@@ -65,3 +65,5 @@ def test_a_thanks_then_a_question_without_its_mark_is_the_question(text: str) ->
 def test_a_thanks_that_asks_nothing_is_a_thanks() -> None:
     assert _read_thanks("thank you so much, that really helped, i will do them tomorrow") == "thank"
     assert _read_thanks("thanks?") == "thank"
+    assert _read_thanks("thanks everyone for the replies. will update after the op") == "thank"
+    assert _read_thanks("thanks so much, what a relief that is") == "thank"

@@ -1329,10 +1329,14 @@ HOLDS = {
     "collected_99": {
         **TARGETS,
         # targets not met: a trucker in a wheelchair from a pinched nerve, told by his wife
-        # beside the scan and the claim (urgent); referrals
+        # beside the scan and the claim (urgent); referrals; check questions (stop 44: a slip
+        # that "landed hard on my back" asks the fall check, though casualty had found nothing
+        # broken: the same words found a fall in a boat with half an hour on the floor in
+        # collected_135, an emergency; the question's reading costs the intent score)
         "red_flag_recall": 0.75,  # 3/4
         "referral_recall": 0.72,  # 8/11
-        "intent_macro_f1": 0.45,
+        "check_questions": 0.20,
+        "intent_macro_f1": 0.43,
     },
     "collected_100": {
         **TARGETS,
@@ -1725,11 +1729,13 @@ HOLDS = {
         # signs ongoing or over. Targets not met: red flags (a husband's searing hip and pelvic
         # pain whose cancer history is outside the quoted words; a mother who suddenly cannot
         # stand, her x-ray clear; a boy's limp and night sweats where his bone infection was
-        # years ago); false alarms (a child's hip scare told with "a happy ending" first; an
+        # years ago; a woman forced to the floor who "landed hard on my tailbone", left out:
+        # the tailbone's landings asked the fall check of eight ordinary stories in older sets);
+        # false alarms (a child's hip scare told with "a happy ending" first; an
         # aortic dissection years ago, told from its calendar date, then the recovery)
-        "red_flag_recall": 0.84,  # 16/19
+        "red_flag_recall": 0.78,  # 15/19
         "false_alarms": 0.12,  # 2/16
-        "intent_macro_f1": 0.46,
+        "intent_macro_f1": 0.45,
     },
 }
 SUMMARY = re.compile(
