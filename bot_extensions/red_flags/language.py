@@ -1066,8 +1066,6 @@ LASTING_PAIN = re.compile(
     r"constantly|non stop|nonstop|never goes away|never stops|never lets up|every night|"
     r"worse at night)\b"
 )
-# A check question answered with a plain no first: "no?? why", "nah". Its questions after the
-# no ask about the check, they do not take the no back.
 # A yes that goes on to say the sign is over: "yeah its fine now, can feel everything" answers
 # "is it still there now?" with a no; the yes only takes the question in. Not with anything
 # after that keeps the sign: "yeah its fine now but my foot is still numb".
@@ -1081,15 +1079,20 @@ YES_THEN_OVER = re.compile(
 # A reply that says the sign is not there now, whatever it opens with: "not since the op.
 # bladder's fine, feeling's all back", "nothing like that now".
 OVER_NOW = re.compile(
-    r"\b(not since|not any ?more|nothing (like that|of that|of the sort)( now| since)?|"
+    # ("not since monday" tells since when it has lasted: only an end of a treatment or then)
+    r"\b(not since (the |my )?(op|operation|surgery|treatment|antibiotics|injection|then|that)|"
+    r"not any ?more|nothing (like that|of that|of the sort)( now| since)?|"
     r"none of (that|it|those)( now| since)|"
     r"(its|it is|thats|everything|everythings|all)( all)? (fine|normal|good|ok|okay) now|"
     r"(feeling|feelings|sensation)( is| has| has come| came)? (all )?back|all back to normal)\b"
 )
+# What keeps the sign after a reply that told it over: "nothing like that now, only sometimes"
 KEEPS_THE_SIGN = re.compile(r"\b(but|still|except|apart from|though|although|only|sometimes)\b")
 # A check question that asks whether the sign is there now ("is it still there now?"), not
 # about a history ("have you ever had cancer?"), where "yeah, fine now" is a yes.
 ASKS_ABOUT_NOW = re.compile(r"\b(now|still)\b")
+# A check question answered with a plain no first: "no?? why", "nah". Its questions after the
+# no ask about the check, they do not take the no back.
 CLEAR_NO_FIRST = re.compile(r"^\W*(no|nope|nah|naw|not at all|no way|definitely not|defo not)\b")
 # A sign in an animal, not a person: "our dachshund has gone wobbly on his back legs".
 NOT_A_PERSON = re.compile(r"\b(back|hind) legs\b")

@@ -624,3 +624,9 @@ def test_a_client_cannot_hand_over_a_waiting_question() -> None:
     assert waiting_check.question_from_metadata({waiting_check.QUESTION_KEY: "now?"}) == ""
     handed = waiting_check.with_waiting({}, "urgent", "x" * 1000)
     assert len(waiting_check.question_from_metadata(handed)) == waiting_check.LONGEST_QUESTION
+
+
+def test_not_since_a_day_is_no_end(component: RedFlagDetectorComponent) -> None:
+    # "not since monday" tells since when it has lasted, not that it has ended
+    replies = _replies_to(component, "i havent felt my foot right, not since monday", NOW_QUESTION)
+    assert "passed_reply=no" not in replies
