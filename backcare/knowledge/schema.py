@@ -142,6 +142,15 @@ class SignCheck(Entry):
     # me"): the sign is asked about with this check's question, not alarmed.
     taken_by: list[str] = []
     taken_signs: list[str] = []
+    # Words that, in a sign's own words or just before them, say it nearly happened ("almost
+    # passed out", "thought I was gonna pass out"): a sign of `flag` told by a one-group rule
+    # and only nearly had is asked about with this check's question, unless one of
+    # `nearly_unless` is told in the message, one of `nearly_again` before it in its sentence
+    # (it keeps nearly happening: "can't stand without nearly passing out"), or another alarm
+    # is present beside it.
+    nearly: list[str] = []
+    nearly_unless: list[str] = []
+    nearly_again: list[str] = []
     sources: list[str] = Field(min_length=1)
 
 

@@ -27,7 +27,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
 from bot_extensions.red_flags import language
-from bot_extensions.triage import MOST_URGENT, urgency_rank
+from bot_extensions.triage import ALARM_LEVELS, MOST_URGENT, urgency_rank
 
 # Which kind of rule found a mention: a full `match` rule (or phrase), or a weaker `suspect` cue.
 RULE_LAYER = "rule"
@@ -91,6 +91,14 @@ class FlagDefinition:
     taken_by_question: str | None = None
     taken_by: tuple[str, ...] = ()
     taken_signs: tuple[str, ...] = ()
+    # The question asked instead of an alarm when the sign is only told as nearly had ("almost
+    # passed out"): one of the `nearly` words in the sign's words or just before them, none of
+    # `nearly_unless` in the message nor `nearly_again` before it in its sentence
+    # (sign_checks.yml), and no other alarm beside it.
+    nearly_question: str | None = None
+    nearly: tuple[str, ...] = ()
+    nearly_unless: tuple[str, ...] = ()
+    nearly_again: tuple[str, ...] = ()
 
     @property
     def key(self) -> str:
@@ -253,6 +261,18 @@ def load_knowledge(red_flags_file: Path, checks_file: Path) -> Knowledge:
                 taken_by=tuple(language.normalise(cue) for cue in check["taken_by"]),
                 taken_signs=tuple(check["taken_signs"]),
             )
+        if "nearly" in check:
+            flags[check["flag"]] = replace(
+                flags[check["flag"]],
+                nearly_question=check["question"],
+                nearly=tuple(language.normalise(cue) for cue in check["nearly"]),
+                nearly_unless=tuple(
+                    language.normalise(cue) for cue in check.get("nearly_unless", [])
+                ),
+                nearly_again=tuple(
+                    language.normalise(cue) for cue in check.get("nearly_again", [])
+                ),
+            )
     told_apart = [
         replace(
             flags[entry["slug"]],
@@ -308,6 +328,8 @@ def build_language() -> Language:
 # Words whose plural keeps its own lemma. People say "pain down my legs" for both legs and
 # "down my leg" for one, so a rule may name the plural alone; a rule's "leg" still finds both
 # forms, because every term with "leg" gets a twin with "legs".
+# How many words before a sign may say it was only nearly had ("thought i was gonna pass out").
+NEARLY_WINDOW = 4
 KEPT_PLURALS = {"leg": "legs"}
 
 
@@ -434,8 +456,25 @@ class RedFlagDetector:
         for key, look_alike in looked_alike.items():
             findings.setdefault(key, look_alike)
         told = _beside_its_diagnosis(doc, list(findings.values()))
-        judged = self.beside_a_cause.settle(_settle(told, cleared, closed_at))
+        judged = self._nearly_beside_an_alarm(
+            self.beside_a_cause.settle(_settle(told, cleared, closed_at))
+        )
         return sorted(judged, key=lambda f: (-_rank(f), f.start))
+
+    def _nearly_beside_an_alarm(self, findings: list[Finding]) -> list[Finding]:
+        """A sign told as nearly had is present beside another alarm told as present: "a
+        fever of 40 and every time I stood up I thought I'd pass out" is not a question."""
+        if not any(f.is_present and f.urgency in ALARM_LEVELS for f in findings):
+            return findings
+        return [
+            replace(f, status="present", check_question=None)
+            if f.status == "unclear"
+            and f.layer == RULE_LAYER
+            and f.check_question is not None
+            and f.check_question == self.definitions[f.slug].nearly_question
+            else f
+            for f in findings
+        ]
 
     def _judge(
         self,
@@ -625,6 +664,9 @@ class RedFlagDetector:
         elif definition.taken_by_question and _taken_by(definition, chosen, sentence_text):
             status = "unclear"
             check_question = definition.taken_by_question
+        elif definition.nearly_question and groups == 1 and _only_nearly(definition, first, doc):
+            status = "unclear"
+            check_question = definition.nearly_question
         else:
             status = "present"
         return Finding(
@@ -1050,6 +1092,21 @@ def _taken_by(definition: FlagDefinition, chosen: list[Span], sentence: str) -> 
     return all(
         any(sign in span.text for sign in definition.taken_signs) for span in chosen
     ) and any(cue in sentence for cue in definition.taken_by)
+
+
+def _only_nearly(definition: FlagDefinition, mention: Span, doc: Doc) -> bool:
+    """The sign told as nearly had once: a `nearly` word in its words or in the few words
+    before them in its sentence ("about keeled over", "thought I was gonna pass out"), nothing
+    before it in its sentence saying it keeps nearly happening ("every time I stand"), and none
+    of the signs that make it the flag's whole picture anywhere in the message."""
+    before = doc[max(mention.sent.start, mention.start - NEARLY_WINDOW) : mention.start].text
+    told = f" {before} {mention.text} "
+    sentence_before = f" {doc[mention.sent.start : mention.start].text} "
+    return (
+        any(f" {cue} " in told for cue in definition.nearly)
+        and not any(f" {cue} " in sentence_before for cue in definition.nearly_again)
+        and not any(f" {cue} " in f" {doc.text} " for cue in definition.nearly_unless)
+    )
 
 
 def _told_with_its_operation(doc: Doc, sentence: str) -> bool:

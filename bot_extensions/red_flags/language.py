@@ -87,6 +87,11 @@ _HEIGHT = re.compile(r"\b([4-7])' ?(\d{1,2})\b(?: ?(?:inches|inch|in\b|\"|''))?"
 _HYPHEN_CHAIN = re.compile(r"\b[a-z]+(?:-[a-z]+){2,}\b")
 
 
+_MONTH_ABBREVIATION = re.compile(
+    r"\b(jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\.(?=\s+(\d|of\b))"
+)
+
+
 def normalise(text: str, chat_words: bool = True) -> str:
     """Lower-case, unify apostrophes, spell negated verbs one way ("can't" -> "cant") and
     text-speak "n" as "and".
@@ -96,6 +101,9 @@ def normalise(text: str, chat_words: bool = True) -> str:
     """
     text = text.lower().replace("\u2019", "'").replace("\u2018", "'").replace("`", "'")
     text = re.sub(r"(\.{3,}|\u2026)", ". ", text)
+    # A month written short is no sentence's end: "when my aorta burst on Feb. 12, 2010" keeps
+    # its year in the sentence that tells the event.
+    text = _MONTH_ABBREVIATION.sub(r"\1", text)
     # A list's bullet ends the item before it: "-Doesn't speak at all\n-Legs are totally lame"
     # is two statements, and "-legs" is no word.
     text = re.sub(r"(?m)^[ \t]*[-*\u2022]+[ \t]*(?=\w)", ". ", text)
@@ -351,7 +359,15 @@ _SPAN_OF_TIME = (
 TIME_SINCE_EVENT = re.compile(
     r"\b(" + _SPAN_OF_TIME + r" (later|on)\b|"
     r"(it has|its|it is|ive been|i have been) (now )?(been )?" + _SPAN_OF_TIME + r" since|"
-    r"a year (later|on)\b)"
+    r"a year (later|on)\b|"
+    # the months of mending since: "after three months of healing and therapy", "it marks one
+    # month since my little mishap", "she is still recovering from her accident"
+    r"(after|with) (" + _SPAN_OF_TIME + r"|a month|one month) of (healing|recovery|rehab|"
+    r"rehabilitation|therapy|physical therapy|physio|physiotherapy)\b|"
+    r"marks (" + _SPAN_OF_TIME + r"|a month|one month|a year|one year) since|"
+    r"(is|am|was|were|are|im|hes|shes|theyre) (still )?recovering (well )?from "
+    r"(the|her|his|my|their|this|that) "
+    r"(accident|fall|injury|injuries|crash|operation|surgery|op|fracture|break)\b)"
 )
 # Unable to walk or stand still, told after the injury was seen to: the care did not end it
 # ("x-rays... no break, there could be a fracture... it hurts and I still couldn't walk").

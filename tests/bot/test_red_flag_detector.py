@@ -728,6 +728,75 @@ def test_a_spinal_fracture_already_found_refers_without_alarm(detector: RedFlagD
     )
 
 
+def test_a_faint_nearly_had_is_asked_about(detector: RedFlagDetector) -> None:
+    for text in (
+        "bent down for the drill and my back spasmed so hard i almost passed out",
+        "my back went and the room spun, thought i was gonna pass out",
+        "lifted my leg to put my jeans on and about keeled over",
+    ):
+        findings = [f for f in detector.detect(text) if f.slug == "sudden-severe-pain-fainting"]
+        assert [f.status for f in findings] == ["unclear"], text
+        question = check_to_ask(findings)
+        assert question is not None and "faint" in str(question.check_question), text
+    for text in (
+        # a faint told as had, not nearly
+        "I passed out in the kitchen with the back pain",
+        # the aorta's other signs told beside it
+        "my back locked and i went all grey and sweaty and nearly blacked out",
+        "sudden tearing pain in my back and i nearly passed out",
+        # another alarm told beside it: "a fever of 40, and I thought I'd pass out" is no question
+        "i have a fever of 40 with my back pain and when i stood up i thought i would pass out",
+    ):
+        assert "sudden-severe-pain-fainting" in present_slugs(detector, text), text
+
+
+def test_an_injury_told_with_the_months_of_mending_since_is_history(
+    detector: RedFlagDetector,
+) -> None:
+    for text in (
+        "a ladder support bent and I fell about 20 feet onto a railing. after three months of "
+        "healing and therapy I finally got back in the workshop",
+        "i fell off the roof in june. she says im still recovering from the fall but getting there",
+        "I crashed down onto my right hip in the pub loo. Sunday marks one month since my mishap",
+    ):
+        assert not {"major-injury", "hip-injury-or-hot-hip"} & present_slugs(detector, text), text
+    # a fall told today, with no mending told after it, is still today's
+    assert "major-injury" in present_slugs(
+        detector, "I fell about 20 feet off a ladder this morning and my back is agony"
+    )
+
+
+def test_words_that_only_look_like_a_flag_are_not_it(detector: RedFlagDetector) -> None:
+    for text, slug in (
+        # "boy" as a cry, not a child
+        (
+            "I crashed down onto my hip. Boy that hurt. I could only hobble home",
+            "child-limp-hip-pain",
+        ),
+        # a heart valve, not the aorta's tear
+        (
+            "I had an aortic valve replacement years ago, my lower back aches",
+            "sudden-severe-pain-fainting",
+        ),
+        # falls in older people as a subject
+        (
+            "loosely related to the elderly and falling, I pulled a muscle in my hip getting up",
+            "minor-fall-fragile-bones",
+        ),
+    ):
+        assert slug not in present_slugs(detector, text), text
+    assert "child-limp-hip-pain" in present_slugs(
+        detector, "my boy is 7, he has been limping since friday and says his hip hurts"
+    )
+
+
+def test_a_month_written_short_keeps_its_date_in_the_sentence(detector: RedFlagDetector) -> None:
+    dated = "when my aorta burst on Feb. 12, 2010, I was home and got to hospital quickly"
+    findings = [f for f in detector.detect(dated) if f.slug == "sudden-severe-pain-fainting"]
+    assert findings and not any(f.is_present for f in findings)
+    assert "2010" in findings[0].sentence
+
+
 def test_breath_taken_by_the_pain_is_asked_about(detector: RedFlagDetector) -> None:
     for text in (
         "my back locked up and the pain was so bad I couldn't breathe for a minute",
