@@ -328,6 +328,8 @@ def build_language() -> Language:
 # Words whose plural keeps its own lemma. People say "pain down my legs" for both legs and
 # "down my leg" for one, so a rule may name the plural alone; a rule's "leg" still finds both
 # forms, because every term with "leg" gets a twin with "legs".
+# How many words before a list's last item its "or" may come ("or the dreaded leukemia").
+LIST_END_BEFORE = 3
 # How many words before a sign may say it was only nearly had ("thought i was gonna pass out").
 NEARLY_WINDOW = 4
 KEPT_PLURALS = {"leg": "legs"}
@@ -823,8 +825,13 @@ def _in_or_list(doc: Doc, span: Span) -> bool:
     """The mention is an item of a list that ends in "or", whose items a negation before the
     first denies: "no redness, drainage or fever", "no pain, numbness or weakness" (an "and"
     list is no denial: "no pain, and numb legs")."""
-    if span.start > span.sent.start and doc[span.start - 1].lower_ in language.LIST_ENDS:
-        return True
+    # the last item, its "or" a word or two before it: "or the dreaded leukemia", "or even a"
+    for index in range(span.start - 1, max(span.sent.start, span.start - LIST_END_BEFORE) - 1, -1):
+        word = doc[index].lower_
+        if word in language.LIST_ENDS:
+            return True
+        if word in language.SCOPE_BREAKS:
+            break
     for index in range(span.end, min(span.sent.end, span.end + language.LIST_REACH)):
         word = doc[index].lower_
         if word in language.LIST_ENDS:

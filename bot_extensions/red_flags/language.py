@@ -338,6 +338,10 @@ FEARED_CONDITION = re.compile(
     r"(it|its|this|the pain)"
     r"( is| was| could be| might be| may be| must be| could be something like)?( a| an)?\s*$|"
     r"\bsuspected everything from\b[^.?!]{0,60}$|"
+    # the fear of one of several things: "to the doctor with fears of a kidney stone, abscess
+    # or even a tumor" (with its article: "worried about my cancer" is had)
+    r"\b(fears?|fearing|feared|worries|worried|scared|afraid|terrified)( of| about| that it was)"
+    r"\b[^.?!]{0,60}\b(a|an)\s*$|"
     # a guess made and left: "naturally, I assumed I had thigh cancer and ignored it"
     r"\b(assumed|presumed|figured) (that )?i( had| have| had got)?( a| an)?\s*$|"
     # a guess thrown out: "(Or maybe I have a tumor? Or spinal cord damage?)"
@@ -733,8 +737,11 @@ POINTS_BACK = re.compile(
     r"the numbness|the tingling|the fever|the temperature|"
     # or with the pain it left, its subject left out: "hurt for like a week then was fine"
     r"(hurt|ached|was sore|was bruised|sore|bruised) for|"
-    # or by opening with the recovery itself: "Fully healed, did all the rehab."
+    # or by opening with the recovery itself: "Fully healed, did all the rehab.", or its verb
+    # with the subject left out: "was awful but cleared up after physio"
     r"(fully|completely|all) (healed|recovered|better|resolved)|made a full recovery|"
+    r"(cleared up|went away|settled down|resolved|healed|got better|disappeared|eased off|"
+    r"sorted itself out)|"
     r"full recovery|"
     # or by the treatment that ended it: "antibiotics sorted it and the gp retested my wee"
     r"(the |a course of |a week of )?(antibiotics|tablets|meds|treatment) "

@@ -790,6 +790,30 @@ def test_words_that_only_look_like_a_flag_are_not_it(detector: RedFlagDetector) 
     )
 
 
+def test_an_end_told_without_its_subject_points_back(detector: RedFlagDetector) -> None:
+    text = (
+        "had sciatica back in 2015, was awful but cleared up after physio and has been fine "
+        "since. now my back just aches after gardening"
+    )
+    assert not [f for f in detector.detect(text) if f.is_present or f.is_unclear]
+
+
+def test_a_fear_of_one_of_several_things_is_no_history(detector: RedFlagDetector) -> None:
+    feared = "the pain sent me to the doctor with fears of a kidney stone, abscess or even a tumor"
+    assert "cancer-history" not in present_slugs(detector, feared)
+    # a cancer the person has is had, worry or not
+    assert "cancer-history" in present_slugs(
+        detector, "i had breast cancer two years ago and now my back hurts every night"
+    )
+
+
+def test_a_lists_last_item_is_denied_with_its_or_a_few_words_before(
+    detector: RedFlagDetector,
+) -> None:
+    denied = "started yesterday, no problems with the toilet or anything down below, just my back"
+    assert "saddle-numbness" not in present_slugs(detector, denied)
+
+
 def test_a_month_written_short_keeps_its_date_in_the_sentence(detector: RedFlagDetector) -> None:
     dated = "when my aorta burst on Feb. 12, 2010, I was home and got to hospital quickly"
     findings = [f for f in detector.detect(dated) if f.slug == "sudden-severe-pain-fainting"]
