@@ -513,6 +513,7 @@ class RedFlagDetector:
             and (
                 _is_over(_clause_around(doc, chosen, closing_now=reach_on))
                 or (reach_on and _said_over_after(doc, chosen))
+                or (reach_on and _limb_normal_again(doc, chosen, sentence_text))
             )
             and not _came_back_after(doc, chosen)
             and not language.FEELING_NOT_BACK.search(sentence_text)
@@ -585,6 +586,8 @@ class RedFlagDetector:
                 and not language.OWN_HISTORY_AFTER.search(sentence.text[first_mention:])
             )
             or _is_hypothetical(doc, chosen)
+            or language.GUESS_OPENS.match(sentence.text[:first_mention])
+            or language.GUESS_ENDS.match(sentence.text[last_mention:])
             or (definition.statements_only and _asked_in_its_clause(sentence.text, last_mention))
             or (definition.counts_when_past and _feared(sentence.text, first_mention, last_mention))
         ):
@@ -782,6 +785,18 @@ def _said_over_after(doc: Doc, mentions: list[Span]) -> bool:
     else:
         following = ""
     return bool(language.POINTS_BACK.match(following)) and _is_over(following, pointing_back=True)
+
+
+def _limb_normal_again(doc: Doc, mentions: list[Span], sentence: str) -> bool:
+    """The limb the sign was told in is said normal again later in the message ("I couldn't
+    feel my hand touching my leg... 8 hours later, my leg is back to normal")."""
+    after = doc.text[max(span.end_char for span in mentions) :]
+    return any(
+        re.search(
+            language.LIMB_PARTS.get(told["limb"].rstrip("s"), rf"\b{told['limb']}\b"), sentence
+        )
+        for told in language.LIMB_NORMAL_AGAIN.finditer(after)
+    )
 
 
 def _clause_break_from(doc: Doc, index: int, sentence: Span) -> int:

@@ -279,6 +279,15 @@ CLAUSE_BREAKS = {";", "but", "however", "although", "though", "yet", "except", "
 SCOPE_CLAUSE_BREAKS = {";", ".", "but", "however", "although", "though", "yet", "except"}
 CONJUNCTIONS_AFTER_COMMA = {"and", "so", "then", "which", "while", "plus"}
 
+# One guess of several: a fragment that opens with "or" ("Unless it's a pulled muscle. Or a
+# slipped disc. Or a kidney infection."), or a list that ends in "or something else awful" ("I
+# was certain I had some sort of intestinal failure, or a kidney infection, or something else
+# awful").
+GUESS_OPENS = re.compile(r"^\W*or( maybe| perhaps| possibly| even)?( a| an| some)?\s*$")
+GUESS_ENDS = re.compile(
+    r"^[^.?!]{0,40}\bor something( else)? (awful|worse|serious|sinister|scary|terrible|horrible)\b"
+)
+
 # Words that name the signs as a topic: a question only when the sentence asks one ("what are
 # the signs of...?"); "I was showing symptoms of cauda equina" is a report.
 TOPIC_CUES = [
@@ -373,6 +382,20 @@ TIME_SINCE_EVENT = re.compile(
     r"(the|her|his|my|their|this|that) "
     r"(accident|fall|injury|injuries|crash|operation|surgery|op|fracture|break)\b)"
 )
+# The limb a sign was told in, said normal again later in the story: "now, nearly 8 hours later,
+# I'm almost completely sure that my leg is back to normal".
+LIMB_NORMAL_AGAIN = re.compile(
+    r"\b(my|his|her|the) (?P<limb>leg|legs|foot|feet|calf|thigh|arm|arms|hand|hands) "
+    r"(is|are|was|were|feels|felt|seems|seem|has been|have been)( now)? "
+    r"((completely|totally|fully|almost completely|pretty much|all) )?"
+    r"(back to normal|normal again|fine again|fine now|ok now|okay now|back to itself)\b"
+)
+# What a limb said normal again covers of a sign's words: "my leg is back to normal" ends "I
+# couldn't feel my calf".
+LIMB_PARTS = {
+    "leg": r"\b(legs?|calf|calves|thighs?|shins?|knees?|foot|feet|toes?)\b",
+    "arm": r"\b(arms?|forearms?|hands?|fingers?)\b",
+}
 # Unable to walk or stand still, told after the injury was seen to: the care did not end it
 # ("x-rays... no break, there could be a fracture... it hurts and I still couldn't walk").
 # (normalise spells "couldn't", "cannot", "could not" and "unable to" as "cant")

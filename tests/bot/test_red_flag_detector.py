@@ -778,6 +778,11 @@ def test_words_that_only_look_like_a_flag_are_not_it(detector: RedFlagDetector) 
             "I had an aortic valve replacement years ago, my lower back aches",
             "sudden-severe-pain-fainting",
         ),
+        # the writer's own pregnancy, not a child's hip
+        (
+            "I am 17 weeks pregnant with my third child and having trouble walking, my groin hurts",
+            "child-limp-hip-pain",
+        ),
         # falls in older people as a subject
         (
             "loosely related to the elderly and falling, I pulled a muscle in my hip getting up",
@@ -796,6 +801,29 @@ def test_an_end_told_without_its_subject_points_back(detector: RedFlagDetector) 
         "since. now my back just aches after gardening"
     )
     assert not [f for f in detector.detect(text) if f.is_present or f.is_unclear]
+
+
+def test_the_limb_said_normal_again_later_ends_its_sign(detector: RedFlagDetector) -> None:
+    told = "in pilates i noticed i cant feel my hand touching my calf. "
+    assert "one-leg-numbness-weakness" in present_slugs(detector, told + "it is still there")
+    assert "one-leg-numbness-weakness" not in present_slugs(
+        detector, told + "it stayed all day. now, 8 hours later, my leg is back to normal"
+    )
+    # another limb said normal ends nothing
+    assert "one-leg-numbness-weakness" in present_slugs(
+        detector, "at pilates i noticed i cant feel my calf at all. my arm is back to normal though"
+    )
+
+
+def test_one_guess_of_several_is_no_report(detector: RedFlagDetector) -> None:
+    for text in (
+        "I have a bad back. Unless it's a pulled muscle. Or a slipped disc. Or a kidney infection.",
+        "my back hurts, i was sure i had a torn muscle, or a kidney infection, or something worse",
+    ):
+        assert "kidney-infection" not in present_slugs(detector, text), text
+    assert "kidney-infection" in present_slugs(
+        detector, "my back hurts, i think i have a kidney infection or something like that"
+    )
 
 
 def test_a_fear_of_one_of_several_things_is_no_history(detector: RedFlagDetector) -> None:

@@ -2,7 +2,7 @@
 instrument (bench/real_eval.py, a copy of ../shared/tools/real_eval.py).
 
 Each message opens a fresh conversation; a question the assistant asks gets one truthful
-answer. A hundred and sixty-six sets: `dev.yml` and `collected_1.yml` to `collected_137.yml`,
+answer. A hundred and sixty-nine sets: `dev.yml` and `collected_1.yml` to `collected_140.yml`,
 real messages nobody here wrote, and `written_here.yml` to `written_here_28.yml`, stories written
 here by writers who never saw the dev set or the rules, to check that the rules generalise (those
 are scored by `make bench-real` only, see GATED). The floors are the levels this version reaches
@@ -1649,11 +1649,13 @@ HOLDS = {
         # each told inside a long story); false alarms (crashes and fractures told as history
         # whose care is told in words no rule reads yet, breath lost running after months in a
         # brace, a faint told of someone else's kidney stone); check questions (old fractures
-        # are asked about: thin bones and how the pain began)
+        # are asked about: thin bones and how the pain began; since stop 45, a faint only nearly
+        # had in a back spasm's story, "thought i would pass out", is asked about, not alarmed:
+        # two false alarms became check questions)
         "red_flag_recall": 0.60,  # 6/10
         "emergency_recall": 0.71,  # 5/7
-        "false_alarms": 0.36,  # 9/25
-        "check_questions": 0.40,
+        "false_alarms": 0.28,  # 7/25
+        "check_questions": 0.48,
         "intent_macro_f1": 0.12,
     },
     "collected_132": {
@@ -1717,10 +1719,11 @@ HOLDS = {
         # parents, gardening, long drives) with warning signs buried in some. Targets not met:
         # red flags (a parent's message in Japanese about a 2-year-old's hip with a fever, which
         # the assistant does not read); check questions (a back that went out with "thought i
-        # was gonna pass out" is the guideline's feeling faint, asked about or alarmed)
+        # was gonna pass out" is the guideline's feeling faint: since stop 45 it is asked about,
+        # where it was alarmed)
         "red_flag_recall": 0.92,  # 13/14
         "emergency_recall": 0.75,  # 3/4
-        "check_questions": 0.25,
+        "check_questions": 0.30,
         "intent_macro_f1": 0.35,
     },
     "collected_137": {
@@ -1736,6 +1739,39 @@ HOLDS = {
         "red_flag_recall": 0.78,  # 15/19
         "false_alarms": 0.12,  # 2/16
         "intent_macro_f1": 0.45,
+    },
+    "collected_138": {
+        **TARGETS,
+        # a set gathered for people at work and in trades, and people with long-term conditions
+        # (transplant, dialysis, cancer, rheumatoid arthritis). Targets not met: red flags (a
+        # cancer survivor's new hip pain that stops her walking, with a new lump, told without
+        # the cancer's name; a mother in care with a month of back pain after two falls from her
+        # wheelchair); referrals; check questions
+        "red_flag_recall": 0.60,  # 3/5
+        "referral_recall": 0.73,  # 11/15
+        "check_questions": 0.20,
+        "intent_macro_f1": 0.23,
+    },
+    "collected_139": {
+        **TARGETS,
+        # a set gathered for short chat-style posts from people aged 18 to 45 (gym, running,
+        # students, new parents, pregnancy). Targets not met: referrals; intent
+        "referral_recall": 0.40,  # 4/10
+        "intent_macro_f1": 0.40,
+    },
+    "collected_140": {
+        **TARGETS,
+        # a set gathered for long stories by people over 50 or their relatives, serious
+        # conditions named, current or long over. Targets not met: red flags (an older cyclist's
+        # arm weakness and vertigo after a crash, told beside "I can lift my arm"); referrals;
+        # false alarms (a grandmother found unconscious after a fall, months into her recovery;
+        # a mother's broken hip months back; both legs and a dropped foot five weeks back, told
+        # as gone); check questions
+        "red_flag_recall": 0.66,  # 2/3
+        "referral_recall": 0.77,  # 7/9
+        "false_alarms": 0.11,  # 3/28
+        "check_questions": 0.18,
+        "intent_macro_f1": 0.39,
     },
 }
 SUMMARY = re.compile(
