@@ -18,6 +18,7 @@ from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.shared.nlu.training_data.message import Message
 
 from bot_extensions.check_policy import CHECK_FORMS
+from bot_extensions.greeting_words import ASKED_AFTER
 from bot_extensions.intent_readings import ReadingCorrection, alternatives, read_as
 
 # The entity that tells the check-in it came from news told, not from "check in".
@@ -64,7 +65,10 @@ class ProgressNews(ReadingCorrection):
 
     def applies(self, message: Message) -> bool:
         text = message.get("text") or ""
-        if "?" in text or (message.get("intent") or {}).get("name") not in self.general:
+        # a question after the news asks something, with or without its question mark: "i did
+        # the knee one, way better. how long should i hold"
+        asks = "?" in text or bool(ASKED_AFTER.search(text.lower()))
+        if asks or (message.get("intent") or {}).get("name") not in self.general:
             return False
         if len(text.split()) > self.max_words:
             return False

@@ -59,6 +59,8 @@ def test_news_of_exercises_going_well_is_a_check_in(
         # a question is answered as asked
         ("did the planks all week and they feel easier, what comes next?", "feedback_too_easy", []),
         ("did the bird dogs, feel better. can I add the plank?", "ask_exercise", []),
+        # ...with or without its question mark
+        ("i did the knee one, way better. how long should i hold", "ask_exercise", []),
         # no good news
         ("did the plank every day but my back is no better", "ask_exercise", []),
         ("tried the hip circles, felt ok but a shooting pain after", "feedback_hurts", []),
