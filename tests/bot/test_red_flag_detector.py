@@ -815,6 +815,18 @@ def test_the_limb_said_normal_again_later_ends_its_sign(detector: RedFlagDetecto
     )
 
 
+def test_a_wheelchair_users_falls_are_a_frail_persons_falls(detector: RedFlagDetector) -> None:
+    told = (
+        "mum has had back pain for weeks and asks for pain pills before she gets up. "
+        "the brakes on her wheel chair failed and she and the aide ended up on the floor. "
+    )
+    assert "minor-fall-fragile-bones" in present_slugs(detector, told + "it happened again")
+    # a fall feared, not had
+    assert "minor-fall-fragile-bones" not in present_slugs(
+        detector, "I never go out without my wheelchair for fear of falling on the concrete"
+    )
+
+
 def test_one_guess_of_several_is_no_report(detector: RedFlagDetector) -> None:
     for text in (
         "I have a bad back. Unless it's a pulled muscle. Or a slipped disc. Or a kidney infection.",

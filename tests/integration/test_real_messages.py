@@ -1745,9 +1745,8 @@ HOLDS = {
         # a set gathered for people at work and in trades, and people with long-term conditions
         # (transplant, dialysis, cancer, rheumatoid arthritis). Targets not met: red flags (a
         # cancer survivor's new hip pain that stops her walking, with a new lump, told without
-        # the cancer's name; a mother in care with a month of back pain after two falls from her
-        # wheelchair); referrals; check questions
-        "red_flag_recall": 0.60,  # 3/5
+        # the cancer's name); referrals; check questions
+        "red_flag_recall": 0.80,  # 4/5
         "referral_recall": 0.73,  # 11/15
         "check_questions": 0.20,
         "intent_macro_f1": 0.23,
