@@ -827,6 +827,20 @@ def test_a_wheelchair_users_falls_are_a_frail_persons_falls(detector: RedFlagDet
     )
 
 
+def test_an_old_person_suddenly_unable_to_get_up_in_agony_is_the_hip_emergency(
+    detector: RedFlagDetector,
+) -> None:
+    story = (
+        "Grandpa couldn't get out of bed this morning. His right leg was bothering him. "
+        "He screamed in pain when I touched it."
+    )
+    assert "hip-injury-or-hot-hip" in present_slugs(detector, story)
+    # a grandparent's ordinary stiffness is not it
+    assert "hip-injury-or-hot-hip" not in present_slugs(
+        detector, "Grandpa is stiff in the mornings but walks the dog every day"
+    )
+
+
 def test_one_guess_of_several_is_no_report(detector: RedFlagDetector) -> None:
     for text in (
         "I have a bad back. Unless it's a pulled muscle. Or a slipped disc. Or a kidney infection.",
