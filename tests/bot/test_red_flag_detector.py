@@ -835,10 +835,12 @@ def test_an_old_person_suddenly_unable_to_get_up_in_agony_is_the_hip_emergency(
         "He screamed in pain when I touched it."
     )
     assert "hip-injury-or-hot-hip" in present_slugs(detector, story)
-    # a grandparent's ordinary stiffness is not it
-    assert "hip-injury-or-hot-hip" not in present_slugs(
-        detector, "Grandpa is stiff in the mornings but walks the dog every day"
-    )
+    # a grandparent's ordinary stiffness is not it, nor a granny as a likeness
+    for text in (
+        "Grandpa is stiff in the mornings but walks the dog every day",
+        "sneezed and my back went, cant stand up straight, hobbling like a granny, its agony",
+    ):
+        assert "hip-injury-or-hot-hip" not in present_slugs(detector, text), text
 
 
 def test_one_guess_of_several_is_no_report(detector: RedFlagDetector) -> None:
