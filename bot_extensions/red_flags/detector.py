@@ -325,13 +325,13 @@ def build_language() -> Language:
     return nlp
 
 
-# Words whose plural keeps its own lemma. People say "pain down my legs" for both legs and
-# "down my leg" for one, so a rule may name the plural alone; a rule's "leg" still finds both
-# forms, because every term with "leg" gets a twin with "legs".
 # How many words before a list's last item its "or" may come ("or the dreaded leukemia").
 LIST_END_BEFORE = 3
 # How many words before a sign may say it was only nearly had ("thought i was gonna pass out").
 NEARLY_WINDOW = 4
+# Words whose plural keeps its own lemma. People say "pain down my legs" for both legs and
+# "down my leg" for one, so a rule may name the plural alone; a rule's "leg" still finds both
+# forms, because every term with "leg" gets a twin with "legs".
 KEPT_PLURALS = {"leg": "legs"}
 
 
@@ -465,7 +465,7 @@ class RedFlagDetector:
 
     def _nearly_beside_an_alarm(self, findings: list[Finding]) -> list[Finding]:
         """A sign told as nearly had is present beside another alarm told as present: "a
-        fever of 40 and every time I stood up I thought I'd pass out" is not a question."""
+        fever of 40, and when I stood up I thought I'd pass out" is not a question."""
         if not any(f.is_present and f.urgency in ALARM_LEVELS for f in findings):
             return findings
         return [
