@@ -258,20 +258,16 @@ def load_knowledge(red_flags_file: Path, checks_file: Path) -> Knowledge:
             flags[check["flag"]] = replace(
                 flags[check["flag"]],
                 taken_by_question=check["question"],
-                taken_by=tuple(language.normalise(cue) for cue in check["taken_by"]),
+                taken_by=_cues(check, "taken_by"),
                 taken_signs=tuple(check["taken_signs"]),
             )
         if "nearly" in check:
             flags[check["flag"]] = replace(
                 flags[check["flag"]],
                 nearly_question=check["question"],
-                nearly=tuple(language.normalise(cue) for cue in check["nearly"]),
-                nearly_unless=tuple(
-                    language.normalise(cue) for cue in check.get("nearly_unless", [])
-                ),
-                nearly_again=tuple(
-                    language.normalise(cue) for cue in check.get("nearly_again", [])
-                ),
+                nearly=_cues(check, "nearly"),
+                nearly_unless=_cues(check, "nearly_unless"),
+                nearly_again=_cues(check, "nearly_again"),
             )
     told_apart = [
         replace(
@@ -309,6 +305,11 @@ def load_knowledge(red_flags_file: Path, checks_file: Path) -> Knowledge:
             frozenset(checks["beside_a_cause"]["signs"]),
         ),
     )
+
+
+def _cues(check: dict[str, Any], key: str) -> tuple[str, ...]:
+    """A check's cue words under `key`, normalised as messages are."""
+    return tuple(language.normalise(cue) for cue in check.get(key, []))
 
 
 def build_language() -> Language:
@@ -1124,10 +1125,11 @@ def _only_nearly(definition: FlagDefinition, mention: Span, doc: Doc) -> bool:
     before = doc[max(mention.sent.start, mention.start - NEARLY_WINDOW) : mention.start].text
     told = f" {before} {mention.text} "
     sentence_before = f" {doc[mention.sent.start : mention.start].text} "
+    message = f" {doc.text} "
     return (
         any(f" {cue} " in told for cue in definition.nearly)
         and not any(f" {cue} " in sentence_before for cue in definition.nearly_again)
-        and not any(f" {cue} " in f" {doc.text} " for cue in definition.nearly_unless)
+        and not any(f" {cue} " in message for cue in definition.nearly_unless)
     )
 
 
