@@ -28,7 +28,7 @@ from typing import Any
 
 import rasa.core.agent
 import sqlalchemy as sa
-from rasa.core.tracker_store import FailSafeTrackerStore, SQLTrackerStore
+from rasa.core.tracker_store import FailSafeTrackerStore, SQLTrackerStore, create_engine_kwargs
 from rasa.shared.core.events import Event, SessionStarted
 from rasa.shared.core.trackers import DialogueStateTracker
 from rasa.shared.exceptions import RasaException
@@ -157,6 +157,8 @@ class CachedSQLTrackerStore(SQLTrackerStore):
         super().__init__(*args, **kwargs)
         if self.engine.dialect.name == "sqlite":
             self._use_pooled_sqlite_engine()
+        else:
+            self._use_engine_that_tests_its_connections()
         self._capacity = int(cached_conversations)
         self._conversations: OrderedDict[str, CachedConversation] = OrderedDict()
         events = self.SQLEvent.__table__
@@ -180,6 +182,16 @@ class CachedSQLTrackerStore(SQLTrackerStore):
             url, poolclass=QueuePool, connect_args={"check_same_thread": False}
         )
         sqlalchemy_event.listen(self.engine, "connect", _use_write_ahead_log)
+        self.sessionmaker = sessionmaker(bind=self.engine)
+
+    def _use_engine_that_tests_its_connections(self) -> None:
+        # After PostgreSQL restarts, every pooled connection is closed, and Rasa's engine would
+        # find out only by failing a person's turn with it (a restart while nobody talks fails
+        # the next turn on every Rasa server). A ping on checkout replaces a dead connection
+        # first; it costs one loopback round trip.
+        url = self.engine.url
+        self.engine.dispose()
+        self.engine = sa.create_engine(url, **create_engine_kwargs(url), pool_pre_ping=True)
         self.sessionmaker = sessionmaker(bind=self.engine)
 
     async def retrieve(self, sender_id: str) -> DialogueStateTracker | None:
