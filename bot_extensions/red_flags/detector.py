@@ -334,12 +334,15 @@ NEARLY_WINDOW = 4
 # "down my leg" for one, so a rule may name the plural alone; a rule's "leg" still finds both
 # forms, because every term with "leg" gets a twin with "legs".
 KEPT_PLURALS = {"leg": "legs"}
+# Words whose degree tells a sign apart, which the lemmatiser merges ("worst" and "worse" are
+# both "wrong"): "the worst pain of my life" is no "does bad sleep make back pain worse".
+KEPT_DEGREES = {"worse", "worst", "better", "best"}
 
 
 def _keep_plurals(doc: Doc) -> Doc:
-    plurals = KEPT_PLURALS.values()
+    kept = {*KEPT_PLURALS.values(), *KEPT_DEGREES}
     for token in doc:
-        if token.lower_ in plurals:
+        if token.lower_ in kept:
             token.lemma_ = token.lower_
     return doc
 

@@ -92,6 +92,22 @@ _MONTH_ABBREVIATION = re.compile(
 )
 
 
+# "ill" before a verb that an illness never takes is "I'll"; "have" and "been" are left out
+# ("felt so ill have been in bed all day").
+_ILL_AS_I_WILL = re.compile(
+    r"\bill(?= (use|do|try|check|start|give|take|keep|stop|let|ask|look|call|book|wait|send|"
+    r"post|update|tell|stick|skip|add|see|go|get|be|probably|prob|just|def|definitely|"
+    r"deffo|defo|report|film|message|text|need|make|work|come|pop|grab|buy|order|read)\b)"
+)
+# At a message's opening only, said as "back again", "back here" or "im back", and followed by
+# a break or a word of chat, never by a body word: "back again hurting" is left alone.
+_BACK_AS_RETURNED = re.compile(
+    r"^\W*((hi|hey|hello|hiya|heya|yo|ok|okay)\W+)*"
+    r"((im|i'm|i am|its me|it's me)\W+back( again| here)?|back (again|here))"
+    r"(?=\s*([^\w\s]|$|(been|lol|haha|hi|hey|did|to see|to ask|to say|to tell|to update)\b))"
+)
+
+
 def normalise(text: str, chat_words: bool = True) -> str:
     """Lower-case, unify apostrophes, spell negated verbs one way ("can't" -> "cant") and
     text-speak "n" as "and".
@@ -131,8 +147,12 @@ def normalise(text: str, chat_words: bool = True) -> str:
         text = re.sub(pattern, replacement, text)
     if chat_words:
         text = _HEDGED_NEGATION.sub(r"\1 ", text)
-        # "I'll" is no "ill": "so I'll be doing exercises" tells no illness
+        # "I'll" is no "ill": "so I'll be doing exercises" tells no illness, nor does it typed
+        # without its apostrophe before a verb ("so ill use that", "ill try the stretch")
         text = re.sub(r"\bi'll\b", "i will", text)
+        text = _ILL_AS_I_WILL.sub("i will", text)
+        # a greeting on coming back is no back: "back again! been doing the hinge", "im back :)"
+        text = _BACK_AS_RETURNED.sub("hello again", text)
         # "he's had a stroke" has had one, not "he's having" one: "had" and "having" share a
         # lemma, so the perfect is spelt out
         text = re.sub(r"\b(he|she)'?s had\b", r"\1 has had", text)
@@ -243,6 +263,13 @@ PSEUDO_NEGATIONS = [
     "wasnt till",
     "not until",
     "not till",
+    # the only way left, which was taken: "there was no other option than to jump"
+    "no other option",
+    "no option but",
+    "no choice but",
+    "no other choice",
+    "no other way",
+    "nothing for it but",
 ]
 # Tokens that end a negation's reach inside a sentence: punctuation, the words that join
 # clauses, and a reason, which is a clause of its own ("I don't go out because my legs give
