@@ -554,6 +554,29 @@ _ACTIVITY_TIME = re.compile(
 )
 
 
+# A time given on its own, as people answer before they are asked: "lower back stiff from
+# sitting all day. no numbness, 3/10, 2 weeks, before u ask". Only a short piece between commas
+# or stops that holds a time and no subject, action or age ("im 31", "walked 2 days").
+_PIECE_BREAK = re.compile(r"[,.!;\n]+|\?+")
+_BARE_TIME_MOST_WORDS = 4
+_NOT_BARE_TIME = re.compile(r"\b(?:i|im|i'm|my|he|she|they|we|old|pregnant|age|aged)\b|[a-z]+ed\b")
+
+
+def bare_durations(text: str) -> list[str]:
+    """The pieces of `text` that are a time and nothing more ("2 weeks", "about 10 days"), when
+    the text also tells the writer's own pain; each as read (lower case)."""
+    if not own_pain_statements(text):
+        return []
+    return [
+        piece
+        for piece in (part.strip() for part in _PIECE_BREAK.split(prepare(text)))
+        if piece
+        and len(piece.split()) <= _BARE_TIME_MOST_WORDS
+        and not _NOT_BARE_TIME.search(piece)
+        and duration_days(piece) is not None
+    ]
+
+
 def own_pain_statements(text: str) -> list[str]:
     """The sentences of `text` that tell the writer's own pain, each as read (lower case),
     without how long an activity lasted ("when I sit for a long time")."""

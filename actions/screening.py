@@ -21,6 +21,7 @@ from actions.exercises import send_plan
 from actions.follow_ups import answer_follow_up
 from actions.knowledge_action import Events, KnowledgeAction, phrase_text, say
 from actions.parsing import (
+    bare_durations,
     body_areas,
     describe_days,
     duration_days,
@@ -305,11 +306,14 @@ def _told_before(tracker: Tracker) -> dict[str, str]:
     """
     told: dict[str, str] = {}
     for message in _session_messages(tracker):
-        for sentence in own_pain_statements(_without_exercise_names(message)):
+        text = _without_exercise_names(message)
+        for sentence in own_pain_statements(text):
             if areas := body_areas(sentence):
                 told["pain_area"] = " and ".join(areas)
             if duration_days(sentence) is not None:
                 told["pain_duration"] = sentence
+        if "pain_duration" not in told and (times := bare_durations(text)):
+            told["pain_duration"] = times[-1]
     return told
 
 

@@ -44,6 +44,8 @@ _CHAT_WORDS = [
     # heights: "fell approx 6ft" is "6 feet"
     (r"\b(\d+) ?ft\b", r"\1 feet"),
     (r"\bmeself\b", "myself"),
+    # an older word for weak: "my right leg is feeble"
+    (r"\bfeeble\b", "weak"),
     # the bone-thinning's name as other languages and quick typing spell it ("she have
     # osteoporose")
     (
@@ -811,7 +813,8 @@ CAME_BACK = re.compile(
 # Pointing back, the sign said to be gone: "it's gone", "that's all cleared", not "it's gone
 # numb" or "it's gone on for weeks".
 GONE_NOW = re.compile(
-    r"^\W*(its|it has|thats|that has|they have|theyve|theyre|both have) (all |completely )?"
+    r"^\W*(its|it is|it has|thats|that is|that has|they have|they are|theyve|theyre|both have) "
+    r"(all |completely )?"
     r"(gone|cleared|passed|settled|stopped)\b"
     r"(?! on| up| down| into| through| numb| dead| weak| worse| bad| funny| weird| tingly)"
 )
@@ -914,8 +917,10 @@ CLINICIAN_NAMED = re.compile(r"\b" + _CLINICIAN + r"\b")
 # Words that put the symptom back in the present despite a past cue ("used to ... but now").
 # "Now it's just a dull ache" tells what is left instead: no "now" that goes on "just"/"only".
 STILL_HAPPENING = re.compile(
-    # ("still walks fine" says the opposite)
+    # ("still walks fine" says the opposite; "rear ended while standing still" is no "still")
     r"\b(but now|now (i|im|my|its|it|the|both|theres)(?! (just|only)\b)|again|"
+    r"(?<!standing )(?<!sitting )(?<!lying )(?<!stood )(?<!stand )(?<!keep )(?<!sat )(?<!sit )"
+    r"(?<!lie )"
     r"still(?! (walks|walking|gets about|getting about|is|doing|does|goes) "
     r"(fine|well|ok|okay|great|about))|today|"
     r"this morning|tonight|"

@@ -989,3 +989,93 @@ def test_a_sign_is_told_apart_from_its_look_alikes(
     detector: RedFlagDetector, text: str, slug: str, present: bool
 ) -> None:
     assert (slug in present_slugs(detector, text)) is present
+
+
+@pytest.mark.parametrize(
+    ("text", "slug", "present"),
+    [
+        # "ill" typed for "I'll" before a verb is no illness; "so ill" before no verb still is
+        (
+            "got some bands so ill use them tonight, my back is stiff",
+            "fever-infection-signs",
+            False,
+        ),
+        ("my back is agony and i feel so ill, shivering all day", "fever-infection-signs", True),
+        # coming back to the chat is no back in a hinge; a back named with the lift still is
+        (
+            "back again! did the hip hinge with a dowel all week, feels smooth now. "
+            "deadlifts next?",
+            "hinge-felt-in-lower-back",
+            False,
+        ),
+        (
+            "hey, did the hip hinge with a dowel all week and my lower back aches after every set",
+            "hinge-felt-in-lower-back",
+            True,
+        ),
+        # the only way left was the fall itself
+        (
+            "I broke my back last week: stuck on a roof, there was no other option than to jump",
+            "major-injury",
+            True,
+        ),
+        # a second break, told as the other hip
+        (
+            "grandad slipped on the stairs this morning and broke his other hip",
+            "hip-injury-or-hot-hip",
+            True,
+        ),
+        # a long lie on the floor after a fall
+        (
+            "nan tripped over the cat on sunday and was stuck on the floor until the carer came",
+            "hip-injury-or-hot-hip",
+            True,
+        ),
+        # a weak leg in an older word, with cancer in the spine
+        (
+            "the cancer has spread to my spine and since last week my left leg is feeble",
+            "cancer-cord-compression",
+            True,
+        ),
+        # swollen glands beside a fever are no swollen hip
+        (
+            "my hip has ached since the hike. a day later i got a fever and swollen glands "
+            "with a cold",
+            "hip-injury-or-hot-hip",
+            False,
+        ),
+        # a craze called a fever
+        (
+            "I've got marathon fever but my lower back is tight, which stretch?",
+            "fever-infection-signs",
+            False,
+        ),
+        # a fever said gone in full words
+        ("my back aches. the fever came for a day but it is gone.", "fever-infection-signs", False),
+    ],
+)
+def test_stop_46_look_alikes_and_signs(
+    detector: RedFlagDetector, text: str, slug: str, present: bool
+) -> None:
+    assert (slug in present_slugs(detector, text)) is present
+
+
+def test_a_crash_dated_years_back_with_standing_still_is_asked_about_not_alarmed(
+    detector: RedFlagDetector,
+) -> None:
+    # "standing still" is no "still happening": the crash keeps its distant date
+    text = "my back was hurt in a car crash in 2008 where i was hit while standing still at lights"
+    assert "major-injury" not in present_slugs(detector, text)
+    asked = check_to_ask(detector.detect(text))
+    assert asked is not None and asked.slug == "major-injury"
+
+
+def test_worse_through_the_night_asks_about_night_pain_but_a_bad_word_does_not(
+    detector: RedFlagDetector,
+) -> None:
+    worse = check_to_ask(detector.detect("my back got worse through the night, it was awful"))
+    assert worse is not None and worse.slug == "night-pain-unrelenting"
+    # "wrong" shares the lemma of "worst": no night-pain question for "slept wrong last night"
+    assert (
+        check_to_ask(detector.detect("i think i slept wrong last night, my back is tight")) is None
+    )

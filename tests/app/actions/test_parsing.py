@@ -10,6 +10,7 @@ import pytest
 from actions.parsing import (
     LONG_AGO_DAYS,
     MAX_PARSED_CHARS,
+    bare_durations,
     body_areas,
     duration_days,
     ordinal_position,
@@ -235,6 +236,16 @@ def test_how_long_an_activity_lasts_is_no_pain_duration() -> None:
     assert told and duration_days(told[0]) is None
     told = own_pain_statements("my lower back has been hurting for a long time")
     assert told and duration_days(told[0]) is not None
+
+
+def test_a_time_given_on_its_own_beside_the_pain_is_its_duration() -> None:
+    # answered before being asked, in a list of short answers
+    told = "my hips and lower back are stiff from the desk. no tingling, maybe 4/10, 3 weeks, fyi"
+    assert bare_durations(told) == ["3 weeks"]
+    # an age, an activity's time, or a time with nobody's pain beside it is not
+    assert bare_durations("my lower back is sore, im 45") == []
+    assert bare_durations("hiked 3 days, my back is sore") == []
+    assert bare_durations("planks for 3 weeks, what next") == []
 
 
 def test_a_duration_after_a_stage_of_pregnancy_is_still_read() -> None:
