@@ -46,6 +46,16 @@ _CHAT_WORDS = [
     (r"\bmeself\b", "myself"),
     # an older word for weak: "my right leg is feeble"
     (r"\bfeeble\b", "weak"),
+    # "zero" before a trouble is its absence ("zero issues with peeing"); before a power it is
+    # the sign ("zero strength in both legs", "zero feeling")
+    (
+        r"\bzero (issues|issue|problems|problem|trouble|troubles|symptoms|numbness|tingling|"
+        r"weakness|pain|leaks|leaking|accidents)\b",
+        r"no \1",
+    ),
+    # "bladder issues" are bladder problems
+    (r"\bissues\b", "problems"),
+    (r"\bissue\b", "problem"),
     # the bone-thinning's name as other languages and quick typing spell it ("she have
     # osteoporose")
     (
@@ -1021,6 +1031,8 @@ DISTANT_PAST = re.compile(
     r"twenty|few|several|many|couple of) (years?|yrs?|decades?|months?) ago|years ago|"
     # ("worse than last month" compares, "since last year" runs to now)
     r"months ago|(?<!than )(?<!since )last (year|month)|"
+    # ("a while ago I posted about..." dates the post, not the sign)
+    r"(a (good |long )?while|some time) (back|ago)(?! i (posted|wrote|asked|mentioned|shared))|"
     r"back when (i|we|he|she|they) (was|were|had)|"
     # "last March", not "since last March" (until now)
     r"(?<!since )last (january|february|march|april|may|june|july|august|september|october|"

@@ -1079,3 +1079,27 @@ def test_worse_through_the_night_asks_about_night_pain_but_a_bad_word_does_not(
     assert (
         check_to_ask(detector.detect("i think i slept wrong last night, my back is tight")) is None
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "present"),
+    [
+        # "issues" are problems, and "zero" before a trouble is its absence
+        ("my back aches and ive got bladder issues since friday", True),
+        ("my back aches but zero issues with peeing, legs feel strong", False),
+        # temper, not urine
+        ("i think i pissed off my hip flexor at the gym, it aches", False),
+    ],
+)
+def test_bladder_issues_and_their_look_alikes(
+    detector: RedFlagDetector, text: str, present: bool
+) -> None:
+    assert ("bladder-problems" in present_slugs(detector, text)) is present
+
+
+def test_a_bladder_sign_told_a_while_back_is_asked_about(detector: RedFlagDetector) -> None:
+    text = "lower back ache for a week. i had some bladder issues a while back tho"
+    findings = detector.detect(text)
+    assert "bladder-problems" not in {f.slug for f in findings if f.is_present}
+    asked = check_to_ask(findings)
+    assert asked is not None and asked.slug == "bladder-problems"
