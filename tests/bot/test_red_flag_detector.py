@@ -1103,3 +1103,8 @@ def test_a_bladder_sign_told_a_while_back_is_asked_about(detector: RedFlagDetect
     assert "bladder-problems" not in {f.slug for f in findings if f.is_present}
     asked = check_to_ask(findings)
     assert asked is not None and asked.slug == "bladder-problems"
+
+
+def test_what_fails_to_ease_the_pain_is_listed_not_denied(detector: RedFlagDetector) -> None:
+    text = "nothing that eases it: laying down, ice, heat, every possible position. day three now"
+    assert "night-pain-unrelenting" in present_slugs(detector, text)

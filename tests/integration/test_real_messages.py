@@ -2,7 +2,7 @@
 instrument (bench/real_eval.py, a copy of ../shared/tools/real_eval.py).
 
 Each message opens a fresh conversation; a question the assistant asks gets one truthful
-answer. A hundred and sixty-nine sets: `dev.yml` and `collected_1.yml` to `collected_140.yml`,
+answer. A hundred and seventy-two sets: `dev.yml` and `collected_1.yml` to `collected_143.yml`,
 real messages nobody here wrote, and `written_here.yml` to `written_here_28.yml`, stories written
 here by writers who never saw the dev set or the rules, to check that the rules generalise (those
 are scored by `make bench-real` only, see GATED). The floors are the levels this version reaches
@@ -1771,6 +1771,15 @@ HOLDS = {
         "false_alarms": 0.11,  # 3/28
         "check_questions": 0.18,
         "intent_macro_f1": 0.39,
+    },
+    "collected_141": {
+        **TARGETS,
+    },
+    "collected_142": {
+        **TARGETS,
+    },
+    "collected_143": {
+        **TARGETS,
     },
 }
 SUMMARY = re.compile(
