@@ -37,6 +37,7 @@ from bot_extensions.intent_readings import drop_readings
 from bot_extensions.red_flags import language
 from bot_extensions.red_flags.detector import (
     ACROSS_MESSAGES_LAYER,
+    ALL_CLEAR_LAYER,
     SUSPECT_LAYER,
     Finding,
     RedFlagDetector,
@@ -323,6 +324,15 @@ class RedFlagDetectorComponent(GraphComponent, EntityExtractorMixin):
             e.get("entity") == PASSED_REPLY_ENTITY for e in entities
         ):
             self._set_intent(message, DENY_INTENT)
+        # A story that ends in a clear no to a waiting check ("...did pelvic floor physio and
+        # it's been fine since. nothing like that now at all"), telling no sign now and asking
+        # nothing, is a no at any level: the question asked about now, and now is answered.
+        if waiting and _closes_with_an_all_clear(normalised, findings):
+            # alone: a question's reading made sure above (the passed reply) would tie with it
+            message.set("intent", {"name": DENY_INTENT, "confidence": 1.0}, add_to_output=True)
+            message.set(
+                "intent_ranking", [{"name": DENY_INTENT, "confidence": 1.0}], add_to_output=True
+            )
         # A check told as done is what a message says that asks nothing, or nothing the
         # classifier can read ("update - GP visited this afternoon, did an xray, no fracture"):
         # not a yes to a waiting check, nor "I'm not sure I understood".
@@ -476,6 +486,20 @@ def _plain_no(normalised: str, findings: list[Finding], entities: list[dict]) ->
         )
         and not any(f.is_present or f.is_unclear for f in findings)
         and not any(e.get("entity") == "symptom" for e in entities)
+    )
+
+
+def _closes_with_an_all_clear(normalised: str, findings: list[Finding]) -> bool:
+    """The message's last sentence says none of the signs is there now, nothing before it is
+    told present or unclear, and no question is asked."""
+    last_sentence = re.split(r"[.!]+\s", normalised.strip().rstrip(".! "))[-1]
+    return (
+        "?" not in normalised
+        and not any(f.is_present or f.is_unclear for f in findings)
+        and any(
+            f.layer == ALL_CLEAR_LAYER and f.sentence.strip().rstrip(".! ") == last_sentence
+            for f in findings
+        )
     )
 
 

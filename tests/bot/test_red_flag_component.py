@@ -630,3 +630,25 @@ def test_not_since_a_day_is_no_end(component: RedFlagDetectorComponent) -> None:
     # "not since monday" tells since when it has lasted, not that it has ended
     replies = _replies_to(component, "i havent felt my foot right, not since monday", NOW_QUESTION)
     assert "passed_reply=no" not in replies
+
+
+@pytest.mark.parametrize(
+    ("text", "no"),
+    [
+        # a story that ends in the check's clear no
+        (
+            "ha long story, years ago after my first kid i leaked when i coughed, physio fixed "
+            "it ages ago. nothing like that now",
+            True,
+        ),
+        # a sign told today, then the same words, is still a sign
+        ("i wet myself this morning on the bus. nothing like that now", False),
+        # a question asked after it is no answer yet
+        ("nothing like that now. why do you ask?", False),
+    ],
+)
+def test_a_story_ending_in_a_clear_no_answers_an_emergency_check_no(
+    component, text: str, no: bool
+) -> None:
+    message = _read_after(component, [], text, "emergency")
+    assert (message.get("intent")["name"] == "deny") is no
