@@ -227,8 +227,10 @@ HOLDS = {
         # 0.37 before stop 33: a fall judged over is read as the question, not a red flag
         "intent_macro_f1": 0.34,
         "false_alarms": 0.18,  # 3/17
-        # stop 34: a fall down the stairs or onto the back from standing asks the hard-fall check
-        "check_questions": 0.18,
+        # stop 34: a fall down the stairs or onto the back from standing asks the hard-fall check;
+        # stop 46: 4/17 (3/17 before) after "worse" and "worst" kept their own lemmas, which
+        # moved this set's check questions (a flu story with vomiting gets the severe-pain check)
+        "check_questions": 0.24,
     },
     # Real messages from public pages, a fourth collector (forum posts): targets not met on this
     # set. Missed: an 82-year-old confined to a wheelchair by six weeks of back pain; a father in
@@ -1027,8 +1029,10 @@ HOLDS = {
     "collected_67": {
         **TARGETS,
         # targets not met: false alarms: a husband's wasted calves and wobbly gait already
-        # operated on ("the surgery was successful"); referrals; check questions
-        "referral_recall": 0.7,  # 7/10
+        # operated on ("the surgery was successful"); referrals (stop 46: a back hurt getting out
+        # of bed "did something wrong... last night" lost the night-pain question that "wrong",
+        # read as "worst", raised); check questions
+        "referral_recall": 0.6,  # 6/10
         "false_alarms": 0.1,  # 1/11
         "check_questions": 0.19,  # 2/11
         "intent_macro_f1": 0.4,
@@ -1164,10 +1168,14 @@ HOLDS = {
     },
     "collected_80": {
         **TARGETS,
-        # targets not met: referrals; false alarms: "about keeled over" from the pain
+        # targets not met: referrals; false alarms: "about keeled over" from the pain; red flags
+        # (stop 46: a fall with a known nerve compression, "something pretty wrong... I fell
+        # again Friday night", was caught only by a night-pain question that "wrong", read as
+        # "worst", raised beside "night"; the lemmas now differ and nothing reads the fall)
+        "red_flag_recall": 0.75,  # 3/4
         "referral_recall": 0.66,  # 6/9
         "false_alarms": 0.04,  # 1/26
-        "intent_macro_f1": 0.37,
+        "intent_macro_f1": 0.35,
         "not_sure_replies": 0.03,  # 1/39
     },
     "collected_81": {
@@ -1774,12 +1782,35 @@ HOLDS = {
     },
     "collected_141": {
         **TARGETS,
+        # a set gathered for people who have or fear something serious now or lately, with
+        # look-alikes, mostly from personal blogs (few signs current and not yet seen to).
+        # Targets not met: red flags (a 78-year-old's broken bones after a fall, already in
+        # intensive care; a boy who felt his hip "go" at the long jump and cannot walk to the
+        # toilet, read as a child's limp: urgent; a mother's broken arm and bruised back after a
+        # slip, discharged); referrals; false alarms (a numb foot operated within the week; a
+        # mother's broken hip replaced and walking; bladder cancer found last July); check
+        # questions
+        "red_flag_recall": 0.82,  # 14/17
+        "emergency_recall": 0.82,  # 9/11
+        "referral_recall": 0.72,  # 8/11
+        "false_alarms": 0.25,  # 3/12
+        "check_questions": 0.17,
+        "intent_macro_f1": 0.23,
     },
     "collected_142": {
         **TARGETS,
+        # a set gathered for active people: lifters, runners, cyclists, yoga. Targets not met:
+        # referrals; intent
+        "referral_recall": 0.5,  # 3/6
+        "intent_macro_f1": 0.33,
     },
     "collected_143": {
         **TARGETS,
+        # a set gathered for quick typing and second-language English. Targets not met: red
+        # flags (a feeling of leaking at 38 weeks pregnant: waters or labour, which the
+        # assistant does not read); intent
+        "red_flag_recall": 0.75,  # 3/4
+        "intent_macro_f1": 0.22,
     },
 }
 SUMMARY = re.compile(
