@@ -525,16 +525,6 @@ def is_question(text: str) -> bool:
 # plank for 2 weeks") tells nothing about where or how long it hurts.
 _SENTENCE_BREAK = re.compile(r"[.!;\n]+|\?+")
 _OWN = re.compile(r"\b(?:i|im|i'm|ive|i've|my|me)\b")
-# ...or told in the clipped way of a chat, the place first, after a greeting or an age:
-# "hiya, 34F, lower back ache for about 2 weeks", "left hip sore since monday".
-_TOLD_PLACE_FIRST = re.compile(
-    r"^(?:(?:hi|hiya|hey|hello|heya|morning|ok|okay|so|yo)\W+)*"
-    r"(?:\d{1,2} ?(?:f|m|yo|y/o|yrs? old|years old)\W+)?"
-    r"(?:(?:lower|upper|mid|middle|left|right|low|both|and)\s)*"
-    r"(?:back|hips?|buttocks?|bum|glutes?|groin|spine|tailbone)\b"
-)
-# ...but not a claim about pain in general: "back pain is so common", "hip pain can last"
-_GENERAL_CLAIM = re.compile(r"\b(?:is|are|can|could|does|do|will|would|should|gets?)\b")
 _SOMEONE_ELSE = re.compile(
     r"\b(?:my|our) (?:son|daughter|husband|wife|partner|mum|mom|dad|mother|father|kid|child"
     r"|friend|brother|sister|gran|nan|grandma|grandad|boyfriend|girlfriend)s?\b"
@@ -595,10 +585,7 @@ def own_pain_statements(text: str) -> list[str]:
         sentence = _BACK_NOT_A_PLACE.sub(" ", sentence).strip(" ,")
         sentence = _ACTIVITY_TIME.sub(" ", sentence)
         if (
-            (
-                _OWN.search(sentence)
-                or (_TOLD_PLACE_FIRST.match(sentence) and not _GENERAL_CLAIM.search(sentence))
-            )
+            _OWN.search(sentence)
             and _PAIN.search(sentence)
             and not _SOMEONE_ELSE.search(sentence)
             and not _ASKS.match(sentence)

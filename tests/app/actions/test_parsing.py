@@ -238,14 +238,6 @@ def test_how_long_an_activity_lasts_is_no_pain_duration() -> None:
     assert told and duration_days(told[0]) is not None
 
 
-def test_pain_told_place_first_in_a_chat_is_the_writers_own() -> None:
-    told = own_pain_statements("hey, 41m, lower back sore for 10 days. what can i do")
-    assert told and duration_days(told[0]) == 10 and body_areas(told[0]) == ["lower back"]
-    # a place that opens a general claim, or someone else's, is not
-    assert own_pain_statements("back pain is so common, right?") == []
-    assert own_pain_statements("hips stiff, his not mine. she says hers ache too") == []
-
-
 def test_a_time_given_on_its_own_beside_the_pain_is_its_duration() -> None:
     # answered before being asked, in a list of short answers
     told = "my hips and lower back are stiff from the desk. no tingling, maybe 4/10, 3 weeks, fyi"
