@@ -177,12 +177,10 @@ class CachedSQLTrackerStore(SQLTrackerStore):
         # `synchronous=NORMAL` is safe in that mode (a power cut may lose the last turns, never
         # corrupt the file). PostgreSQL is the store meant for production.
         url = self.engine.url
-        self.engine.dispose()
-        self.engine = sa.create_engine(
-            url, poolclass=QueuePool, connect_args={"check_same_thread": False}
+        self._use_engine(
+            sa.create_engine(url, poolclass=QueuePool, connect_args={"check_same_thread": False})
         )
         sqlalchemy_event.listen(self.engine, "connect", _use_write_ahead_log)
-        self.sessionmaker = sessionmaker(bind=self.engine)
 
     def _use_engine_that_tests_its_connections(self) -> None:
         # After PostgreSQL restarts, every pooled connection is closed, and Rasa's engine would
@@ -190,8 +188,12 @@ class CachedSQLTrackerStore(SQLTrackerStore):
         # the next turn on every Rasa server). A ping on checkout replaces a dead connection
         # first; it costs one loopback round trip.
         url = self.engine.url
+        self._use_engine(sa.create_engine(url, **create_engine_kwargs(url), pool_pre_ping=True))
+
+    def _use_engine(self, engine: sa.engine.Engine) -> None:
+        """`engine` in place of the one Rasa made (closed), and sessions from it."""
         self.engine.dispose()
-        self.engine = sa.create_engine(url, **create_engine_kwargs(url), pool_pre_ping=True)
+        self.engine = engine
         self.sessionmaker = sessionmaker(bind=self.engine)
 
     async def retrieve(self, sender_id: str) -> DialogueStateTracker | None:

@@ -329,10 +329,7 @@ class RedFlagDetectorComponent(GraphComponent, EntityExtractorMixin):
         # nothing, is a no at any level: the question asked about now, and now is answered.
         if waiting and _closes_with_an_all_clear(normalised, findings):
             # alone: a question's reading made sure above (the passed reply) would tie with it
-            message.set("intent", {"name": DENY_INTENT, "confidence": 1.0}, add_to_output=True)
-            message.set(
-                "intent_ranking", [{"name": DENY_INTENT, "confidence": 1.0}], add_to_output=True
-            )
+            self._set_intent(message, DENY_INTENT, alone=True)
         # A check told as done is what a message says that asks nothing, or nothing the
         # classifier can read ("update - GP visited this afternoon, did an xray, no fracture"):
         # not a yes to a waiting check, nor "I'm not sure I understood".
@@ -438,8 +435,11 @@ class RedFlagDetectorComponent(GraphComponent, EntityExtractorMixin):
         }
 
     @staticmethod
-    def _set_intent(message: Message, name: str) -> None:
-        ranking = [r for r in message.get("intent_ranking", []) if r.get("name") != name]
+    def _set_intent(message: Message, name: str, alone: bool = False) -> None:
+        """`name` is the intent, sure; `alone` drops every other reading from the ranking."""
+        ranking = [
+            r for r in message.get("intent_ranking", []) if r.get("name") != name and not alone
+        ]
         message.set("intent", {"name": name, "confidence": 1.0}, add_to_output=True)
         message.set(
             "intent_ranking", [{"name": name, "confidence": 1.0}, *ranking], add_to_output=True

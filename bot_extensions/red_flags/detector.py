@@ -337,12 +337,13 @@ KEPT_PLURALS = {"leg": "legs"}
 # Words whose degree tells a sign apart, which the lemmatiser merges ("worst" and "worse" are
 # both "wrong"): "the worst pain of my life" is no "does bad sleep make back pain worse".
 KEPT_DEGREES = {"worse", "worst", "better", "best"}
+KEPT_AS_WRITTEN = frozenset({*KEPT_PLURALS.values(), *KEPT_DEGREES})
 
 
-def _keep_plurals(doc: Doc) -> Doc:
-    kept = {*KEPT_PLURALS.values(), *KEPT_DEGREES}
+def _keep_own_lemmas(doc: Doc) -> Doc:
+    """The words of KEPT_AS_WRITTEN keep their own form as their lemma."""
     for token in doc:
-        if token.lower_ in kept:
+        if token.lower_ in KEPT_AS_WRITTEN:
             token.lemma_ = token.lower_
     return doc
 
@@ -387,7 +388,7 @@ class RedFlagDetector:
                 self.exclusions.add(definition.key, self._docs(_with_plural_twins(phrases)))
 
     def _docs(self, terms: Iterable[str]) -> list[Doc]:
-        return [_keep_plurals(doc) for doc in self.nlp.pipe(terms)]
+        return [_keep_own_lemmas(doc) for doc in self.nlp.pipe(terms)]
 
     @classmethod
     def from_knowledge(cls, knowledge: Knowledge) -> RedFlagDetector:
@@ -401,7 +402,7 @@ class RedFlagDetector:
 
     def detect(self, text: str) -> list[Finding]:
         """All mentions, one Finding per flag and sentence, the present ones first."""
-        doc = _keep_plurals(self.nlp(language.normalise(text)))
+        doc = _keep_own_lemmas(self.nlp(language.normalise(text)))
         excluded: dict[str, list[tuple[int, int]]] = {}
         for match_id, start, end in self.exclusions(doc):
             excluded.setdefault(self.nlp.vocab.strings[match_id], []).append((start, end))

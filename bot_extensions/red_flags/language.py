@@ -54,8 +54,7 @@ _CHAT_WORDS = [
         r"no \1",
     ),
     # "bladder issues" are bladder problems
-    (r"\bissues\b", "problems"),
-    (r"\bissue\b", "problem"),
+    (r"\bissue(s?)\b", r"problem\1"),
     # the bone-thinning's name as other languages and quick typing spell it ("she have
     # osteoporose")
     (
