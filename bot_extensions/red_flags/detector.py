@@ -596,7 +596,11 @@ class RedFlagDetector:
             or (definition.statements_only and _asked_in_its_clause(sentence.text, last_mention))
             or (definition.counts_when_past and _feared(sentence.text, first_mention, last_mention))
         ):
-            status = "question"
+            status = (
+                "unclear"
+                if check_question and language.ASKS_ITS_CAUSE.match(sentence.text)
+                else "question"
+            )
         elif _denied_after(doc, chosen):
             status = "negated"
         elif diagnosed or (definition.needs_pain and language.says_pain_long_standing(doc.text)):

@@ -979,6 +979,13 @@ NEWLY = re.compile(r"\b(new|newly|sudden|suddenly|just started|started|rapidly|s
 INTERROGATIVE_START = re.compile(
     r"^\s*(what|whats|is|are|can|could|does|do|how|when|which|should|why|would|will)\b"
 )
+# A question asking what causes a sign, with no one named ("what can cause severe lower back
+# pain and leg weakness?"): people ask the cause of what they feel, so whether it is happening
+# to the writer now is asked, not assumed either way.
+ASKS_ITS_CAUSE = re.compile(
+    r"^\s*(so |and |but )?(what|whats)( is| are| could| can| might| would| may)?( be)?( the)?"
+    r"( likely| possible| usual| main| most likely)? (cause|causes|causing)\b"
+)
 # A sign ticked off with a no right after it, standing on its own: "fever no", "fever nah,
 # weight loss no"; "bladder no control" and "numb no matter what" go on, and are no denial.
 DENIED_AFTER = re.compile(

@@ -1108,3 +1108,25 @@ def test_a_bladder_sign_told_a_while_back_is_asked_about(detector: RedFlagDetect
 def test_what_fails_to_ease_the_pain_is_listed_not_denied(detector: RedFlagDetector) -> None:
     text = "nothing that eases it: laying down, ice, heat, every possible position. day three now"
     assert "night-pain-unrelenting" in present_slugs(detector, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "slug"),
+    [
+        ("what causes sudden sharp pain in the middle of the back", "thoracic-back-pain"),
+        ("What can cause severe back pain and weakness in the leg?", "worsening-leg-weakness"),
+    ],
+)
+def test_a_question_asking_what_causes_a_sign_asks_whether_it_is_happening(
+    detector: RedFlagDetector, text: str, slug: str
+) -> None:
+    findings = detector.detect(text)
+    assert slug not in {f.slug for f in findings if f.is_present}
+    asked = check_to_ask(findings)
+    assert asked is not None and asked.slug == slug
+
+
+def test_a_question_about_warning_signs_stays_a_question(detector: RedFlagDetector) -> None:
+    findings = detector.detect("what are the warning signs of weakness in the legs to look for?")
+    assert check_to_ask(findings) is None
+    assert not [f for f in findings if f.is_present]
