@@ -638,9 +638,11 @@ PASSES_ON_MOVING = re.compile(
     r"\b(when|once|as soon as|the moment) i (stood|got|get|stand|walked|moved)"
     r"( up| off| about| around)?,? (it|that|the numbness|the tingling|the feeling|my leg|my foot)"
     r" (was|went|is|goes|came) (fine|ok|okay|away|back|normal|back to normal)\b|"
-    # stamped back to life after sitting on it: "my right foot was completely dead, pins and
-    # needles, had to stamp it out"
-    r"\b(had to stamp|stamped) (it|them) out\b"
+    # stamped or shaken back to life after sitting on it: "my right foot was completely dead,
+    # pins and needles, had to stamp it out", "pins n needles both legs. shook em out"
+    # (not with the feeling told as staying: "shook them out but still tingling")
+    r"\b(had to stamp|stamped|had to shake|shook) (it|them|em|my legs|my leg|my feet|my foot) "
+    r"out\b(?![^.?!]{0,20}\b(still|but)\b)"
 )
 # Where a sentence turns to what happens next: "...when I sit, but it goes when I get up".
 # An end told with a doubt: "think it went away?", "maybe it's gone", "seems to have settled"
@@ -926,6 +928,10 @@ HELP_COMING = re.compile(
     r"|\b(on (my|our|the|his|her|their) way (to|into)|heading to|"
     r"(were|im|we are|i am|hes|shes|theyre) (now |already |just )?(at|in|going to)) "
     r"(a ?& ?e|a and e|a n e|the er|the emergency room|the emergency department|casualty)\b"
+    # agreeing to go, or taking someone in: "ok ok we'll go", "taking him in now"
+    r"|^\W*(ok|okay|alright|fine|right)\W+((ok|okay|fine|then)\W+)?(well|we will|ill|i will) go\b"
+    r"|\b(taking|driving) (him|her|them|me|mum|mom|dad) (in|to (a ?& ?e|hospital|the hospital|"
+    r"the er))( now)?\b"
     r"|\bwaiting (for|on) (the |an )?(ambulance|paramedics)\b"
     # the call being made now: "my husband is ringing 999 now"
     r"|\b(is|are|im|were) (ringing|calling|phoning|dialling|dialing) (for )?"

@@ -1130,3 +1130,38 @@ def test_a_question_about_warning_signs_stays_a_question(detector: RedFlagDetect
     findings = detector.detect("what are the warning signs of weakness in the legs to look for?")
     assert check_to_ask(findings) is None
     assert not [f for f in findings if f.is_present]
+
+
+@pytest.mark.parametrize(
+    ("text", "slug", "present"),
+    [
+        # pins and needles shaken out after sitting: a position, over
+        (
+            "sat on the floor for an hour, pins and needles in both legs. shook them out, all good",
+            "both-legs-symptoms",
+            False,
+        ),
+        (
+            "pins and needles in both legs since this morning, shook them out but still tingling",
+            "both-legs-symptoms",
+            True,
+        ),
+        # the sweat of effort, not of a fever
+        (
+            "my lower back aches and im sweating buckets doing the glute bridges",
+            "fever-infection-signs",
+            False,
+        ),
+        ("my lower back aches and im sweating buckets at night", "fever-infection-signs", True),
+        # months of the exercises with the pain getting worse
+        (
+            "been doing the bird dogs for three months now and honestly its getting worse not better",
+            "pain-beyond-six-weeks",
+            True,
+        ),
+    ],
+)
+def test_stop_47_look_alikes_and_signs(
+    detector: RedFlagDetector, text: str, slug: str, present: bool
+) -> None:
+    assert (slug in present_slugs(detector, text)) is present
