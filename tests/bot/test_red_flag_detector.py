@@ -1155,7 +1155,7 @@ def test_a_question_about_warning_signs_stays_a_question(detector: RedFlagDetect
         ("my lower back aches and im sweating buckets at night", "fever-infection-signs", True),
         # months of the exercises with the pain getting worse
         (
-            "been doing the bird dogs for three months now and honestly its getting worse not better",
+            "been doing the bird dogs for three months now, honestly its getting worse",
             "pain-beyond-six-weeks",
             True,
         ),
