@@ -1153,6 +1153,17 @@ def test_a_question_about_warning_signs_stays_a_question(detector: RedFlagDetect
             False,
         ),
         ("my lower back aches and im sweating buckets at night", "fever-infection-signs", True),
+        # a tear felt at the moment of a fall is a muscle's; a tearing pain out of nowhere stays
+        (
+            "tripped on the stairs and felt a ripping sensation in my back as i went down",
+            "sudden-severe-pain-fainting",
+            False,
+        ),
+        (
+            "sat watching tv and felt a ripping sensation in my back",
+            "sudden-severe-pain-fainting",
+            True,
+        ),
         # months of the exercises with the pain getting worse
         (
             "been doing the bird dogs for three months now, honestly its getting worse",

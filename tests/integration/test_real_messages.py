@@ -2,7 +2,7 @@
 instrument (bench/real_eval.py, a copy of ../shared/tools/real_eval.py).
 
 Each message opens a fresh conversation; a question the assistant asks gets one truthful
-answer. A hundred and seventy-two sets: `dev.yml` and `collected_1.yml` to `collected_143.yml`,
+answer. A hundred and seventy-three sets: `dev.yml` and `collected_1.yml` to `collected_144.yml`,
 real messages nobody here wrote, and `written_here.yml` to `written_here_28.yml`, stories written
 here by writers who never saw the dev set or the rules, to check that the rules generalise (those
 are scored by `make bench-real` only, see GATED). The floors are the levels this version reaches
@@ -1811,6 +1811,14 @@ HOLDS = {
         # assistant does not read); intent
         "red_flag_recall": 0.75,  # 3/4
         "intent_macro_f1": 0.22,
+    },
+    "collected_144": {
+        **TARGETS,
+        # a set gathered from advice columns, humour columns and hobby blogs. Targets not met:
+        # referrals (months of sciatica that starts on lying down; painkillers used too often;
+        # calf weakness awaiting surgery; a passing numb arm); intent
+        "referral_recall": 0.33,  # 2/6
+        "intent_macro_f1": 0.55,
     },
 }
 SUMMARY = re.compile(
