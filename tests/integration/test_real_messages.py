@@ -230,7 +230,8 @@ HOLDS = {
         # stop 34: a fall down the stairs or onto the back from standing asks the hard-fall check;
         # stop 46: 4/17 (3/17 before) after "worse" and "worst" kept their own lemmas, which
         # moved this set's check questions (a flu story with vomiting gets the severe-pain check)
-        "check_questions": 0.24,
+        # stop 47: a mother's fall told beside her back asks the older-knock check (5/17)
+        "check_questions": 0.29,
     },
     # Real messages from public pages, a fourth collector (forum posts): targets not met on this
     # set. Missed: an 82-year-old confined to a wheelchair by six weeks of back pain; a father in
@@ -894,7 +895,8 @@ HOLDS = {
         "emergency_recall": 0.90,
         "referral_recall": 0.6,  # 3/5
         "intent_macro_f1": 0.38,
-        "check_questions": 0.35,
+        # stop 47: a pain at the shoulder blade that radiates up asks the thoracic check
+        "check_questions": 0.41,
     },
     "collected_54": {
         **TARGETS,
@@ -1085,7 +1087,9 @@ HOLDS = {
         # targets not met: neck pain after a horse's near-fall (urgent); referrals
         "red_flag_recall": 0.5,  # 1/2
         "referral_recall": 0.5,  # 4/8
-        "intent_macro_f1": 0.59,
+        # stop 47: a pregnancy told with "can barely walk" asks the labour check, which
+        # reads as a red flag; one more message moved with the retrained classifier
+        "intent_macro_f1": 0.55,
     },
     "collected_72": {
         **TARGETS,
@@ -1183,10 +1187,12 @@ HOLDS = {
         # targets not met: referrals; check questions (stop 35: a medicine that damps the immune
         # system asks the infection check)
         "referral_recall": 0.75,  # 3/4
-        "check_questions": 0.16,  # 5/32
+        # stop 47: "I've fallen and I can't get up" asks the hard-fall check (6/32)
+        "check_questions": 0.19,
         # stop 34: a nerve word with "down my legs" asks the cauda-equina check, read as the
         # red-flag intent
-        "intent_macro_f1": 0.32,
+        # stop 47: that emergency check reads as a red flag
+        "intent_macro_f1": 0.31,
     },
     "collected_82": {
         **TARGETS,
@@ -1217,7 +1223,8 @@ HOLDS = {
         **TARGETS,
         # targets not met: referrals
         "referral_recall": 0.28,  # 2/7
-        "intent_macro_f1": 0.53,
+        # stop 47: one message moved with the retrained classifier (ten new examples)
+        "intent_macro_f1": 0.52,
         "not_sure_replies": 0.04,  # 1/32
     },
     "collected_85": {
@@ -1506,7 +1513,8 @@ HOLDS = {
         "referral_recall": 0.77,  # 7/9
         "false_alarms": 0.07,  # 1/16
         "check_questions": 0.25,  # 4/16
-        "intent_macro_f1": 0.35,
+        # stop 47: one message moved with the retrained classifier (ten new examples)
+        "intent_macro_f1": 0.34,
     },
     "collected_115": {
         **TARGETS,
@@ -1542,7 +1550,8 @@ HOLDS = {
         # targets not met: referrals (hip pain without back pain, a hip that "stops working",
         # months of back pain told without the six weeks' words)
         "referral_recall": 0.5,  # 3/6
-        "intent_macro_f1": 0.60,
+        # stop 47: one message moved with the retrained classifier (ten new examples)
+        "intent_macro_f1": 0.55,
     },
     "collected_119": {
         **TARGETS,
