@@ -739,6 +739,7 @@ RESOLVED_CUES = [
     "long gone",
     "no problems since",
     "no issues since",
+    "no pain since",
     "sorted out",
     "back to normal",
     "all good now",

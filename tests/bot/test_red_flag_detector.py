@@ -1176,3 +1176,26 @@ def test_stop_47_look_alikes_and_signs(
     detector: RedFlagDetector, text: str, slug: str, present: bool
 ) -> None:
     assert (slug in present_slugs(detector, text)) is present
+
+
+@pytest.mark.parametrize(
+    ("text", "present"),
+    [
+        # an older person's fall told as a small one is still the fall
+        ("my mum is 84 and had a bit of a tumble yesterday, her back is sore", True),
+        # thin bones told in one sentence, the fall that started the pain in another
+        ("it began right after the fall. she has osteoporosis too", True),
+    ],
+)
+def test_a_fall_told_as_small_or_told_apart_from_thin_bones(
+    detector: RedFlagDetector, text: str, present: bool
+) -> None:
+    assert ("minor-fall-fragile-bones" in present_slugs(detector, text)) is present
+
+
+def test_thin_bones_with_no_falls_told_in_full_words_ask_nothing(
+    detector: RedFlagDetector,
+) -> None:
+    findings = detector.detect("I have osteoporosis but no pain, and I have not had any falls")
+    assert "minor-fall-fragile-bones" not in {f.slug for f in findings if f.is_present}
+    assert check_to_ask(findings) is None
