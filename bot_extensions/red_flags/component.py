@@ -341,9 +341,15 @@ class RedFlagDetectorComponent(GraphComponent, EntityExtractorMixin):
             self._set_intent(message, CLINICIAN_CHECKED_INTENT)
         # A check lifts the hold on exercises, so it must be told as done: "he refuses to go
         # to hospital" or "she doesn't want to bother the doctor" names a clinician, but says
-        # nobody has checked; it is neither thanked as a check nor lifts the hold.
+        # nobody has checked; it is neither thanked as a check nor lifts the hold. Nor does a
+        # check told as long ago ("checked my chest last month"), before the sign told since.
         if _intent_name(message) == CLINICIAN_CHECKED_INTENT and (
-            language.NOT_CHECKED.search(normalised) or not language.CHECK_TOLD.search(normalised)
+            language.NOT_CHECKED.search(normalised)
+            or not language.CHECK_TOLD.search(normalised)
+            or (
+                language.CHECKED_LONG_AGO.search(normalised)
+                and not language.CHECKED_LATELY.search(normalised)
+            )
         ):
             drop_readings(message, {CLINICIAN_CHECKED_INTENT})
 

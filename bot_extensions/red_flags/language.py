@@ -880,6 +880,12 @@ CHECKED_LATELY = re.compile(
     r"\b(saw|seen|was at|went to|been to|visited) [^.?!]{0,40}\btoday\b|"
     r"\btoday (i|we) (was|were|went|saw|had|got)\b"
 )
+# A check told as long before now ("my doctor already checked my chest last month"): it came
+# before the sign told since, so it is no check of that sign and lifts no hold on exercises.
+CHECKED_LONG_AGO = re.compile(
+    r"\b(last (month|year|summer|winter|spring|autumn)|(a|one|two|three|a few|several|\d+) "
+    r"(months?|years?) ago|months ago|years ago|back in (19|20)\d\d)\b"
+)
 # A condition named by a clinician or a test: "turns out it was shingles", "the provider
 # confirmed it", "it's determined I have a kidney infection".
 NAMED_BY_A_CLINICIAN = re.compile(

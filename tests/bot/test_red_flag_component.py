@@ -54,6 +54,8 @@ def _intent_after(component: RedFlagDetectorComponent, text: str) -> str:
         "she says she doesnt want to bother the doctor",
         "my husband thinks I should ring the GP but I'd rather not make a fuss",
         "do I need a doctor for this or can I just exercise",
+        # a check long before the sign told since
+        "its only a pulled muscle. my doctor checked me over last month and said i was fine",
     ],
 )
 def test_a_clinician_named_but_not_seen_is_no_check(
