@@ -1199,3 +1199,17 @@ def test_thin_bones_with_no_falls_told_in_full_words_ask_nothing(
     findings = detector.detect("I have osteoporosis but no pain, and I have not had any falls")
     assert "minor-fall-fragile-bones" not in {f.slug for f in findings if f.is_present}
     assert check_to_ask(findings) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "present"),
+    [
+        ("the doctor said my mums hip is broken after she fell at the home", True),
+        # worn, not broken: "breaking" shares the lemma of "broken"
+        ("the arthritis means her hip is breaking down, she is waiting for a new one", False),
+    ],
+)
+def test_a_hip_told_broken_and_a_hip_wearing_out(
+    detector: RedFlagDetector, text: str, present: bool
+) -> None:
+    assert ("hip-injury-or-hot-hip" in present_slugs(detector, text)) is present

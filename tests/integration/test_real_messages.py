@@ -2,7 +2,7 @@
 instrument (bench/real_eval.py, a copy of ../shared/tools/real_eval.py).
 
 Each message opens a fresh conversation; a question the assistant asks gets one truthful
-answer. A hundred and seventy-three sets: `dev.yml` and `collected_1.yml` to `collected_144.yml`,
+answer. A hundred and seventy-four sets: `dev.yml` and `collected_1.yml` to `collected_145.yml`,
 real messages nobody here wrote, and `written_here.yml` to `written_here_28.yml`, stories written
 here by writers who never saw the dev set or the rules, to check that the rules generalise (those
 are scored by `make bench-real` only, see GATED). The floors are the levels this version reaches
@@ -1828,6 +1828,18 @@ HOLDS = {
         # calf weakness awaiting surgery; a passing numb arm); intent
         "referral_recall": 0.33,  # 2/6
         "intent_macro_f1": 0.55,
+    },
+    "collected_145": {
+        **TARGETS,
+        # a set gathered from advice columns, craft, church, hiking and farm blogs. Targets not
+        # met: red flags (a foot weak after a disc; a known bone lesion with weeks of leg pain
+        # at night; weakness and no walking after a nerve procedure on a fused spine); false
+        # alarms (a short fall from a ladder into ferns; a sister's sciatica beside the writer's
+        # old numb foot; a spasm that stops the standing); check questions; intent
+        "red_flag_recall": 0.7,  # 7/10
+        "false_alarms": 0.14,  # 3/23
+        "check_questions": 0.14,
+        "intent_macro_f1": 0.33,
     },
 }
 SUMMARY = re.compile(
