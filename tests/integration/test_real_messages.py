@@ -1360,8 +1360,11 @@ HOLDS = {
         # replacement, a shoulder blade bruised in a fall onto the arm; check questions
         "red_flag_recall": 0.9,  # 9/10
         "false_alarms": 0.08,  # 2/25
-        "check_questions": 0.2,  # 5/25
-        "intent_macro_f1": 0.37,
+        # stop 47: 6/25, "to prevent her from falling hard... would only get worse" asks the
+        # fall-then-worse check
+        "check_questions": 0.24,
+        # stop 47: that emergency check reads as a red flag
+        "intent_macro_f1": 0.36,
     },
     "collected_101": {
         **TARGETS,
@@ -1835,8 +1838,9 @@ HOLDS = {
         # met: red flags (a foot weak after a disc; a known bone lesion with weeks of leg pain
         # at night; weakness and no walking after a nerve procedure on a fused spine); false
         # alarms (a short fall from a ladder into ferns; a sister's sciatica beside the writer's
-        # old numb foot; a spasm that stops the standing); check questions; intent
+        # old numb foot; a spasm that stops the standing); referrals; intent
         "red_flag_recall": 0.7,  # 7/10
+        "referral_recall": 0.71,  # 5/7
         "false_alarms": 0.14,  # 3/23
         "check_questions": 0.14,
         "intent_macro_f1": 0.33,
