@@ -1088,7 +1088,7 @@ HOLDS = {
         "red_flag_recall": 0.5,  # 1/2
         "referral_recall": 0.5,  # 4/8
         # stop 47: a pregnancy told with "can barely walk" asks the labour check, which
-        # reads as a red flag; one more message moved with the retrained classifier
+        # reads as a red flag
         "intent_macro_f1": 0.55,
     },
     "collected_72": {
@@ -1223,8 +1223,7 @@ HOLDS = {
         **TARGETS,
         # targets not met: referrals
         "referral_recall": 0.28,  # 2/7
-        # stop 47: one message moved with the retrained classifier (ten new examples)
-        "intent_macro_f1": 0.52,
+        "intent_macro_f1": 0.53,
         "not_sure_replies": 0.04,  # 1/32
     },
     "collected_85": {
@@ -1516,8 +1515,7 @@ HOLDS = {
         "referral_recall": 0.77,  # 7/9
         "false_alarms": 0.07,  # 1/16
         "check_questions": 0.25,  # 4/16
-        # stop 47: one message moved with the retrained classifier (ten new examples)
-        "intent_macro_f1": 0.34,
+        "intent_macro_f1": 0.35,
     },
     "collected_115": {
         **TARGETS,
@@ -1553,8 +1551,7 @@ HOLDS = {
         # targets not met: referrals (hip pain without back pain, a hip that "stops working",
         # months of back pain told without the six weeks' words)
         "referral_recall": 0.5,  # 3/6
-        # stop 47: one message moved with the retrained classifier (ten new examples)
-        "intent_macro_f1": 0.55,
+        "intent_macro_f1": 0.60,
     },
     "collected_119": {
         **TARGETS,
