@@ -738,7 +738,6 @@ RESOLVED_CUES = [
     "gone now",
     "long gone",
     "no problems since",
-    "no issues since",
     "no pain since",
     "sorted out",
     "back to normal",
