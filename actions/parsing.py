@@ -433,6 +433,12 @@ _UNSURE = re.compile(
     r"|not a clue|no clue|maybe|possibly|perhaps|might be|might have|could be|hard to say"
     r"|can'?t tell|can'?t say|can'?t remember|not that i'?ve noticed|not sure)\b"
 )
+# Not knowing something else, which answers nothing about the signs: "idk what to do rn",
+# "no idea how to sit at my desk".
+_UNSURE_OF_SOMETHING_ELSE = re.compile(
+    r"\b(?:not sure|unsure|dunno|d[ou]nn?o|don'?t know|do not know|idk|no idea|no clue"
+    r"|not a clue) (?:what|how|where|why|who|whether to|if i should)\b"
+)
 _NO = re.compile(
     r"\b(?:no+|nope|nop|nah+|naw|na|nay|not really|not at all|not that i know(?: of)?|never"
     r"|none(?: of (?:these|those|them|that|the above))?|nothing(?: like that)?|neither"
@@ -480,7 +486,7 @@ def hedge_asking_something_else(text: str) -> bool:
 
 def yes_no(text: str) -> str | None:
     """ "yes", "no" or "unsure" for an answer to a yes/no question; None when it is neither."""
-    text = prepare(text)
+    text = _UNSURE_OF_SOMETHING_ELSE.sub(" ", prepare(text))
     if _UNSURE.search(text):
         return "unsure"
     no, yes = _NO.search(text), _YES.search(text)

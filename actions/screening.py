@@ -102,16 +102,56 @@ def _misses(tracker: Tracker) -> list[str]:
     return list(tracker.get_slot("screening_misses") or [])
 
 
+# An age typed as if it were asked ("34", "im 52", "aged 70"): no question here asks it.
+_AGE = re.compile(
+    r"^\s*(?:i'?m |im |i am |age |aged )?(?:1[2-9]|[2-9]\d|1[01]\d)"
+    r"(?: ?(?:years old|yrs old|yrs|yo|y/o))?\s*[.!]?\s*$",
+    re.IGNORECASE,
+)
+
+
+# A time told with its unit ("like 5 days", "since march"), not a comparison ("worse than
+# yesterday", which answers how bad).
+_TIME_UNIT = re.compile(r"\b(?:days?|weeks?|wks?|months?|years?|yrs?|since)\b", re.IGNORECASE)
+
+
+def _answers_another_question(slot: str, text: str) -> bool:
+    """A short answer of another question's kind ("lower back" asked how long, "2 weeks" or an
+    age asked about the signs): the person answered what they expected to be asked next."""
+    if is_question(text) or len(text.split()) > _MAX_PLAIN_ANSWER_WORDS:
+        return False
+    answers = {
+        "pain_area": bool(body_areas(text)),
+        "pain_duration": duration_days(text) is not None and bool(_TIME_UNIT.search(text)),
+        "pain_score": pain_score(text) is not None,
+    }
+    return bool(_AGE.match(text)) or any(
+        answered for other, answered in answers.items() if other != slot
+    )
+
+
 def _not_an_answer(
-    slot: str, dispatcher: CollectingDispatcher, tracker: Tracker, response: str | None = None
+    slot: str,
+    dispatcher: CollectingDispatcher,
+    tracker: Tracker,
+    response: str | None = None,
+    phrase: str | None = None,
 ) -> dict[str, Any]:
     """Nothing is stored; the question is asked again (with a way out after two), or after
-    three the questions stop for now."""
+    three the questions stop for now. An answer to another question counts no miss: the
+    question is asked again after a thank-you, so nobody answering in their own order is
+    stopped."""
+    if _answers_another_question(slot, _latest(tracker)[0]):
+        dispatcher.utter_message(response="utter_screening_answer_elsewhere")
+        return {slot: None}
     misses = [*_misses(tracker), slot]
     if misses.count(slot) >= STOP_AFTER_MISSES:
         return {slot: None, "screening_misses": misses, "screening_stopped": True}
     if response:
         dispatcher.utter_message(response=response)
+    if phrase:
+        with session_factory()() as session:
+            say(dispatcher, session, phrase)
     # Said just before the form asks the question again (its utter_ask_<slot> response).
     if misses.count(slot) == OFFER_AFTER_MISSES:
         dispatcher.utter_message(response=WAY_OUT)
@@ -443,12 +483,10 @@ class ValidateScreeningForm(FormValidationAction):
             return _reask_once("pain_duration", SKIPPED, dispatcher, tracker)
         if _other_question_answered("pain_duration", tracker):
             return {"pain_duration": None}
-        # "lower back" is not how long: asked again (with a way out after two tries).
-        answer = _not_an_answer("pain_duration", dispatcher, tracker)
-        if not answer.get("screening_stopped"):
-            with session_factory()() as session:
-                say(dispatcher, session, "duration-not-understood")
-        return answer
+        # "yesterday-ish?" is not how long: asked again (with a way out after two tries).
+        return _not_an_answer(
+            "pain_duration", dispatcher, tracker, phrase="duration-not-understood"
+        )
 
     def validate_leg_pain(
         self,
@@ -512,11 +550,7 @@ class ValidateScreeningForm(FormValidationAction):
         if _yes_no_answer(tracker) in (SKIPPED, UNSURE):
             return _reask_once("pain_score", SKIPPED, dispatcher, tracker)
         # "pretty bad": ask for the number.
-        answer = _not_an_answer("pain_score", dispatcher, tracker)
-        if not answer.get("screening_stopped"):
-            with session_factory()() as session:
-                say(dispatcher, session, "pain-score-invalid")
-        return answer
+        return _not_an_answer("pain_score", dispatcher, tracker, phrase="pain-score-invalid")
 
 
 def clinician_signals(tracker: Tracker) -> list[str]:

@@ -327,7 +327,7 @@ class RedFlagDetectorComponent(GraphComponent, EntityExtractorMixin):
         # A story that ends in a clear no to a waiting check ("...did pelvic floor physio and
         # it's been fine since. nothing like that now at all"), telling no sign now and asking
         # nothing, is a no at any level: the question asked about now, and now is answered.
-        if waiting and _closes_with_an_all_clear(normalised, findings):
+        if waiting and _closes_with_an_all_clear(normalised, findings, waiting):
             # alone: a question's reading made sure above (the passed reply) would tie with it
             self._set_intent(message, DENY_INTENT, alone=True)
         # A check told as done is what a message says that asks nothing, or nothing the
@@ -495,15 +495,22 @@ def _plain_no(normalised: str, findings: list[Finding], entities: list[dict]) ->
     )
 
 
-def _closes_with_an_all_clear(normalised: str, findings: list[Finding]) -> bool:
+def _closes_with_an_all_clear(normalised: str, findings: list[Finding], waiting: str) -> bool:
     """The message's last sentence says none of the signs is there now, nothing before it is
-    told present or unclear, and no question is asked."""
+    told present or unclear, and no question is asked. The last sentence says so with an
+    all-clear ("can feel everything, peeing fine"), or opens by denying signs of the waiting
+    check's level ("...sore since i moved house. no numbness no pee problems no nothing")."""
     last_sentence = re.split(r"[.!]+\s", normalised.strip().rstrip(".! "))[-1]
+    opens_denying = bool(set(last_sentence.split()[:1]) & language.NEGATION_CUES)
     return (
         "?" not in normalised
         and not any(f.is_present or f.is_unclear for f in findings)
         and any(
-            f.layer == ALL_CLEAR_LAYER and f.sentence.strip().rstrip(".! ") == last_sentence
+            f.sentence.strip().rstrip(".! ") == last_sentence
+            and (
+                f.layer == ALL_CLEAR_LAYER
+                or (opens_denying and f.status == "negated" and f.urgency == waiting)
+            )
             for f in findings
         )
     )

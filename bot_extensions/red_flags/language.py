@@ -44,6 +44,10 @@ _CHAT_WORDS = [
     # heights: "fell approx 6ft" is "6 feet"
     (r"\b(\d+) ?ft\b", r"\1 feet"),
     (r"\bmeself\b", "myself"),
+    # "wat does saddle numbness mean" asks what a sign is
+    (r"\b(wat|wot|wht)\b", "what"),
+    # the Scots "wee" is small, not pee: "a wee bit sore", "the wee small hours"
+    (r"\bwee (bit|small|while|touch|one|ones|lad|lass|bairn|boy|girl|hours|hour)\b", r"little \1"),
     # an older word for weak: "my right leg is feeble"
     (r"\bfeeble\b", "weak"),
     # "zero" before a trouble is its absence ("zero issues with peeing"); before a power it is
@@ -78,7 +82,7 @@ _CHAT_WORDS = [
 # to pee" is "i cant tell when...", "i dont really have numbness" denies it. Read after the
 # contractions are spelt one way; the classifier's n-grams keep the hedge (chat_words=False).
 _HEDGED_NEGATION = re.compile(
-    r"\b(cant|dont|doesnt|didnt|wont|havent|hasnt|isnt|wasnt) "
+    r"\b(cant|dont|doesnt|didnt|wont|havent|hasnt|isnt|wasnt|not) "
     r"(really|quite|always|properly|actually|totally|fully|exactly|even) (?=\w)"
 )
 
@@ -516,6 +520,10 @@ TREATED = re.compile(
     # a stay in hospital, or a brace fitted, told after it: "five days in hospital and now home
     # convalescing", "the brace that I wear", "a clean bill of health"
     r"(\w+|a few|a couple of) (days|nights|weeks) in (the )?hospital|"
+    # through the operation and on to rehab: "Emergency surgery the next afternoon replaced the
+    # top of the femur... She came through the surgery well and is now in a rehab center"
+    r"came through (the |her |his |my |their )?(surgery|operation|op)\b|"
+    r"(now )?in (a |the )?rehab (center|centre|unit|ward|facility|hospital)|"
     r"(back )?brace (that )?(i|he|she) (wear|wore|have to wear)|"
     r"(wear|wearing|wore|in) a (back )?brace|"
     r"brace for (\w+|a few|a couple of) (weeks|months)|(healed|has healed|fully healed) "

@@ -650,6 +650,16 @@ def test_not_since_a_day_is_no_end(component: RedFlagDetectorComponent) -> None:
         ("i wet myself this morning on the bus. nothing like that now", False),
         # a question asked after it is no answer yet
         ("nothing like that now. why do you ask?", False),
+        # a story that ends by denying the check's signs, one by one
+        (
+            "its just my lower back, sore since i carried the boxes upstairs. no numbness no "
+            "problems peeing nothing",
+            True,
+        ),
+        # a denial of one sign with another told is no no
+        ("sore since the weekend. no trouble peeing but my bum is numb", False),
+        # a denial that opens nothing: the sentence tells the sign
+        ("sore since the weekend. i have no feeling when i pee", False),
     ],
 )
 def test_a_story_ending_in_a_clear_no_answers_an_emergency_check_no(

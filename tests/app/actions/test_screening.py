@@ -195,6 +195,38 @@ def test_words_that_are_no_answer_are_not_stored_and_asked_again(
     assert [m.get("response") for m in dispatcher.messages] == ["utter_screening_answer_not_read"]
 
 
+@pytest.mark.parametrize(
+    ("slot", "typed"),
+    [
+        # an age, which no question asks, given to the list of signs
+        ("rf_checklist", "34"),
+        ("rf_checklist", "im 52"),
+        # where it hurts, told again when asked how long or about the leg
+        ("pain_duration", "lower back"),
+        ("leg_pain", "lower back"),
+        # how long, told when asked about the signs
+        ("rf_checklist", "like 5 days"),
+    ],
+)
+def test_an_answer_to_another_question_is_thanked_and_counts_no_miss(
+    slot: str, typed: str, dispatcher: CollectingDispatcher
+) -> None:
+    slots = {"screening_misses": [slot, slot]}
+    validate = getattr(validator, f"validate_{slot}")
+    result = validate(typed, dispatcher, tracker("inform", typed, slots=slots), {})
+    assert result == {slot: None}
+    assert [m.get("response") for m in dispatcher.messages] == ["utter_screening_answer_elsewhere"]
+
+
+@pytest.mark.parametrize("typed", ["idk what to do rn", "no idea how to sit at my desk"])
+def test_not_knowing_something_else_is_no_unsure_to_the_signs(
+    typed: str, dispatcher: CollectingDispatcher
+) -> None:
+    result = validator.validate_rf_checklist(typed, dispatcher, tracker("inform", typed), {})
+    assert result == {"rf_checklist": None, "screening_misses": ["rf_checklist"]}
+    assert "triage" not in result
+
+
 def test_the_second_non_answer_offers_skipping_or_stopping_before_the_question_again(
     dispatcher: CollectingDispatcher,
 ) -> None:
