@@ -484,12 +484,30 @@ def hedge_asking_something_else(text: str) -> bool:
     )
 
 
+# A side of the body, whose "right" is no yes: "more on the right", "the right side".
+_SIDE = re.compile(
+    r"\b(?:on|to|at|towards) the (?:left|right)\b|\b(?:left|right) (?:side|hip|leg)\b"
+)
+
+
+def only_a_hedged_yes(text: str) -> bool:
+    """True when the only yes is a hedge and no no is said: "lower back, a bit more on the right"
+    (the hedge is the place's), not "yes a bit" or "no, a bit lower"."""
+    text = _SIDE.sub(" ", prepare(text))
+    cues = [match.group(0) for match in _YES.finditer(text)]
+    return bool(cues) and all(_HEDGED_YES.match(cue) for cue in cues) and not _NO.search(text)
+
+
 def yes_no(text: str) -> str | None:
     """ "yes", "no" or "unsure" for an answer to a yes/no question; None when it is neither."""
     text = _UNSURE_OF_SOMETHING_ELSE.sub(" ", prepare(text))
     if _UNSURE.search(text):
         return "unsure"
-    no, yes = _NO.search(text), _YES.search(text)
+    no = _NO.search(text)
+    # "right" is a yes only as the first word: "once I've got it right, how do I..." is none
+    yes = next(
+        (cue for cue in _YES.finditer(text) if cue.group(0) != "right" or cue.start() == 0), None
+    )
     if no and (not yes or no.start() <= yes.start()):
         return "no"
     return "yes" if yes else None

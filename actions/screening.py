@@ -27,6 +27,7 @@ from actions.parsing import (
     duration_days,
     hedge_asking_something_else,
     is_question,
+    only_a_hedged_yes,
     own_pain_statements,
     pain_score,
     wants_to_stop,
@@ -130,6 +131,29 @@ def _answers_another_question(slot: str, text: str) -> bool:
     )
 
 
+# Places where the pain itself is, none of them a sign on the list (the legs, the buttocks and
+# the groin can be).
+_PLACES_OF_NO_SIGN = {"lower back", "upper or middle back", "hip"}
+
+
+def _tells_where_it_hurts(text: str) -> bool:
+    """A place told with a hedge that is the place's ("lower back, a bit more on the right"),
+    answering where it hurts, not the list of signs: no yes to it."""
+    areas = set(body_areas(text))
+    return (
+        bool(areas)
+        and areas <= _PLACES_OF_NO_SIGN
+        and only_a_hedged_yes(text)
+        and len(text.split()) <= _MAX_PLAIN_ANSWER_WORDS + 2
+    )
+
+
+def _thank_and_ask_again(slot: str, dispatcher: CollectingDispatcher) -> dict[str, Any]:
+    """An answer to another question: thanked, and the question asked again, no miss counted."""
+    dispatcher.utter_message(response="utter_screening_answer_elsewhere")
+    return {slot: None}
+
+
 def _not_an_answer(
     slot: str,
     dispatcher: CollectingDispatcher,
@@ -142,8 +166,7 @@ def _not_an_answer(
     question is asked again after a thank-you, so nobody answering in their own order is
     stopped."""
     if _answers_another_question(slot, _latest(tracker)[0]):
-        dispatcher.utter_message(response="utter_screening_answer_elsewhere")
-        return {slot: None}
+        return _thank_and_ask_again(slot, dispatcher)
     misses = [*_misses(tracker), slot]
     if misses.count(slot) >= STOP_AFTER_MISSES:
         return {slot: None, "screening_misses": misses, "screening_stopped": True}
@@ -514,6 +537,8 @@ class ValidateScreeningForm(FormValidationAction):
         # A sign named: the detector (or the sign's button) has filed it and raised triage.
         if _named_signs(tracker):
             return {"rf_checklist": "yes"}
+        if _tells_where_it_hurts(_latest(tracker)[0]):
+            return _thank_and_ask_again("rf_checklist", dispatcher)
         answer = _yes_no_answer(tracker)
         if answer is None:
             if _other_question_answered("rf_checklist", tracker):

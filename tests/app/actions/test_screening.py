@@ -218,7 +218,32 @@ def test_an_answer_to_another_question_is_thanked_and_counts_no_miss(
     assert [m.get("response") for m in dispatcher.messages] == ["utter_screening_answer_elsewhere"]
 
 
-@pytest.mark.parametrize("typed", ["idk what to do rn", "no idea how to sit at my desk"])
+def test_where_it_hurts_with_a_hedge_is_no_yes_to_the_signs(
+    dispatcher: CollectingDispatcher,
+) -> None:
+    typed = "lower back, a bit more on the right"
+    result = validator.validate_rf_checklist(typed, dispatcher, tracker("inform", typed), {})
+    assert result == {"rf_checklist": None}
+    assert [m.get("response") for m in dispatcher.messages] == ["utter_screening_answer_elsewhere"]
+
+
+@pytest.mark.parametrize("typed", ["a bit, around my bum", "yes a bit in my lower back"])
+def test_a_hedge_with_a_place_that_can_be_a_sign_is_still_a_yes(
+    typed: str, dispatcher: CollectingDispatcher
+) -> None:
+    result = validator.validate_rf_checklist(typed, dispatcher, tracker("inform", typed), {})
+    assert result["rf_checklist"] == "yes" and result["triage"]
+
+
+@pytest.mark.parametrize(
+    "typed",
+    [
+        "idk what to do rn",
+        "no idea how to sit at my desk",
+        # "right" mid-sentence is no yes
+        "once I've got it right, how do I progress it?",
+    ],
+)
 def test_not_knowing_something_else_is_no_unsure_to_the_signs(
     typed: str, dispatcher: CollectingDispatcher
 ) -> None:
