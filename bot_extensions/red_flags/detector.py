@@ -561,7 +561,9 @@ class RedFlagDetector:
             and any(span.text in definition.diagnosed_as for span in chosen)
             and _named_by_a_clinician(doc, first.sent)
         )
-        long_ago_other = bool(language.DISTANT_PAST.search(sentence_text))
+        long_ago_other = bool(
+            language.DISTANT_PAST.search(language.SINCE_A_DATE.sub(" ", sentence_text))
+        )
         check_question = definition.check_question
         if (
             negated

@@ -203,6 +203,16 @@ NEGATION_CUES = {
 }
 # Words that look like negation but keep the symptom open ("not sure if I'm numb").
 PSEUDO_NEGATIONS = [
+    # a thing told as small still happened: "not a big fall, she sort of slumped down" (read in
+    # the cue and the two words after it)
+    "not a big",
+    "not a bad",
+    "not a serious",
+    "not a major",
+    "not a hard",
+    "not much of",
+    "wasnt a big",
+    "wasnt a bad",
     "not gonna lie",
     "not going to lie",
     "wont lie",
@@ -399,6 +409,9 @@ FEARED_CONDITION = re.compile(
     r"(it|its|this|the pain)"
     r"( is| was| could be| might be| may be| must be| could be something like)?( a| an)?\s*$|"
     r"\bsuspected everything from\b[^.?!]{0,60}$|"
+    # conditions run through in the mind: "the thought of Kidney Infection - Kidney Stones -
+    # Bladder Infection - Random Cancer"
+    r"\b(the thought of|thoughts of|visions of)\b[^.?!]{0,80}$|"
     # the fear of one of several things: "to the doctor with fears of a kidney stone, abscess
     # or even a tumor" (with its article: "worried about my cancer" is had)
     r"\b(fears?|fearing|feared|worries|worried|scared|afraid|terrified)( of| about| that it was)"
@@ -718,6 +731,10 @@ ASKS_IF_IT_IS = re.compile(
 
 RESOLVED_CUES = [
     "healed",
+    # "...but that all settled with physio and it's been completely gone for two years"
+    "all settled",
+    "settled with",
+    "completely gone",
     # "hurt for like a week then was fine"
     "then was fine",
     "then fine",
@@ -1085,9 +1102,16 @@ DISTANT_PAST = re.compile(
     r"in my (teens|twenties|thirties))|long time ago|years back|(?<!since )(19|20)\d\d|"
     # an age then: "I was only 42 when... I fractured my spine"
     r"when (i|he|she) was (only |just )?\d\d|(i|he|she) was (only |just )?\d\d when|"
+    # the age in words: "when I was seventeen, I fell off a horse and broke my back"
+    r"when (i|he|she) was (only |just )?(thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|"
+    r"nineteen|twenty|thirty|forty)|"
     # a date written with its year: "a car accident on 2/15/05"
     r"\d{1,2}/\d{1,2}/(\d\d|(19|20)\d\d))\b"
 )
+
+# A date that a sign has lasted since, which runs to now: "has had severe pain since Dec. 2006"
+# (its year alone would date the sign as long ago).
+SINCE_A_DATE = re.compile(r"\bsince (\w+\.? ){0,2}(19|20)\d\d\b")
 
 # The writer telling a relative's history as their own family history, and not their own:
 # "my dad had prostate cancer... given my family history", "I've never had cancer myself".
@@ -1095,6 +1119,9 @@ FAMILY_HISTORY = re.compile(
     r"\b(family history|never had (it|cancer|one) myself|(ive|i have) never had cancer|"
     r"no history of cancer myself|no cancer history myself|"
     r"(ive|i have) not had cancer|i havent had cancer|"
+    # a relative who died of it: "his dad died of bowel cancer at 60"
+    r"(dad|father|mum|mom|mother|brother|sister|grandad|grandfather|grandma|grandmother|nan|"
+    r"uncle|aunt|auntie) died (of|from)|"
     # the writer's own pain set against the relative's history: "so im paranoid about my own
     # back pain... mine started after moving house"
     r"my own (lower |low )?(back|hip|spine)|mine started)\b"
@@ -1116,7 +1143,13 @@ WRITER_IN_PAIN = re.compile(
 # the parent's back.
 CARRIED_CHILD = re.compile(
     r"\b(little one|baby|toddler|newborn|little girl|little boy)\b[^.?!]*"
-    r"\b(carrying|carried|lifting|lifted|holding|held|rocking|rocked|walking) (her|him|them)\b"
+    r"\b(carrying|carried|lifting|lifted|holding|held|rocking|rocked|walking) (her|him|them)\b|"
+    # the child one of a list of things lifted: "all the lifting (car seat, pram, a toddler who
+    # wants carrying everywhere)"
+    r"\b(lifting|carrying)\b[^.?!]{0,10}[(:][^.?!)]{0,40}\b(toddler|baby|little one|newborn)\b|"
+    # how to lift the child, asked: "how should I pick up my toddler without hurting my back?"
+    r"\bhow (do|should|can) i (pick up|lift|carry)\b[^.?!]{0,12}"
+    r"\b(toddler|baby|little one|newborn)\b"
 )
 # The writer told as unwell too: "now I have a fever too"
 SELF_UNWELL = re.compile(
