@@ -9,7 +9,10 @@ from rasa_sdk.executor import CollectingDispatcher
 from sqlalchemy.orm import Session
 
 from actions.education import explain_topic
-from actions.knowledge_action import Events, KnowledgeAction
+from actions.exercises import ActionAnswerExercise
+from actions.knowledge_action import Events, KnowledgeAction, latest_entity_values
+from actions.questions import EXERCISE
+from actions.teaching_gate import withhold_teaching
 from backcare.triage import ALARM_LEVELS, REFERRAL_LEVELS
 
 # The red-flag detector names a check question's level in the entity check_<level>.
@@ -43,8 +46,15 @@ class ActionResumeAfterCheck(KnowledgeAction):
     def answer(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, session: Session
     ) -> Events:
-        # An alarm already given stands: no teaching after it, whatever the check said.
+        # An alarm already given stands: no teaching after it, whatever the check said, and
+        # why is said again, not nothing. Once a clinician has checked ("the GP saw her, x-ray
+        # clear... can she do the bird dog now?"), the exercise asked about is answered.
         if tracker.get_slot("triage") in ALARM_LEVELS:
+            if withhold_teaching(dispatcher, tracker):
+                return []
+            if latest_entity_values(tracker, EXERCISE):
+                return ActionAnswerExercise().answer(dispatcher, tracker, session)
+            dispatcher.utter_message(response="utter_clinician_checked")
             return []
         asked = message_that_asked_for_a_check(tracker)
         if asked is None:

@@ -151,6 +151,9 @@ class SignCheck(Entry):
     nearly: list[str] = []
     nearly_unless: list[str] = []
     nearly_again: list[str] = []
+    # An injury's check, which a clinician's finding told since answers no ("the GP x-rayed
+    # her, no fracture"), whatever its level: what it asks is what the examination looked at.
+    answered_by_a_finding: bool = False
     sources: list[str] = Field(min_length=1)
 
 

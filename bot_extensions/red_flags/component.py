@@ -133,6 +133,7 @@ class RedFlagDetectorComponent(GraphComponent, EntityExtractorMixin):
         self._read = functools.lru_cache(maxsize=RECENT_READINGS)(self._read_uncached)
         self.unplaced_check = knowledge.unplaced
         self.answer_signs = knowledge.answer_signs
+        self.answered_by_a_finding = knowledge.answered_by_a_finding
         logger.info("Red-flag rules %s loaded from %s", self.rules_version, path)
 
     @classmethod
@@ -228,8 +229,13 @@ class RedFlagDetectorComponent(GraphComponent, EntityExtractorMixin):
         # "I tripped on a rug and went to A&E. They x-rayed my hip and nothing was broken",
         # answering a check below the emergency level: the injury it asks about was seen to, and
         # the outcome told. A no to that check (domain/safety.yml), not "anything but a clear no".
+        injury_check_waits = (
+            waiting_check.question_from_metadata(message.get("metadata"))
+            in self.answered_by_a_finding
+        )
         seen_to = (
-            waiting in CHECK_LEVELS_BELOW_EMERGENCY
+            # an injury's check at any level: "the GP x-rayed her, no fracture"
+            (waiting in CHECK_LEVELS_BELOW_EMERGENCY or injury_check_waits)
             and not present
             and bool(language.TREATED.search(normalised))
             # "...nothing broken, but I still can't walk" / "it's sore all the time since"
@@ -277,9 +283,12 @@ class RedFlagDetectorComponent(GraphComponent, EntityExtractorMixin):
             # the classifier reads the exercise question; the hold on exercises lifts. Not with
             # an alarm told in the same message: that check came before the new sign. It also
             # answers a waiting check below the emergency level no (domain/safety.yml): the
-            # clinician has seen what it asks about.
+            # clinician has seen what it asks about. An emergency check only when it is an
+            # injury's ("the GP saw her this afternoon, x-ray, no fracture"): a check answers
+            # none of the other emergency signs.
             entities.append(self._entity(CHECK_TOLD_ENTITY, "true", 0, 0))
-            entities.append(self._entity(CHECKED_REPLY_ENTITY, "no", 0, 0))
+            if waiting != MOST_URGENT or injury_check_waits:
+                entities.append(self._entity(CHECKED_REPLY_ENTITY, "no", 0, 0))
         elif seen_to:
             # the injury's check, not one told lately: the hold on exercises stays as it is
             entities.append(self._entity(CHECKED_REPLY_ENTITY, "no", 0, 0))

@@ -208,6 +208,8 @@ class Knowledge:
     unplaced: UnplacedCheck
     # The `symptom` values that, told while a check question waits, answer it with a yes.
     answer_signs: frozenset[str]
+    # The questions of the injury checks a clinician's finding answers no, at any level.
+    answered_by_a_finding: frozenset[str]
     beside_a_cause: BesideACause
 
 
@@ -300,6 +302,9 @@ def load_knowledge(red_flags_file: Path, checks_file: Path) -> Knowledge:
             unplaced["question"], unplaced["flag"], flags[unplaced["flag"]].urgency
         ),
         answer_signs=frozenset(checks["answer_signs"]),
+        answered_by_a_finding=frozenset(
+            check["question"] for check in checks["checks"] if check.get("answered_by_a_finding")
+        ),
         beside_a_cause=BesideACause(
             frozenset(checks["beside_a_cause"]["causes"]),
             frozenset(checks["beside_a_cause"]["signs"]),

@@ -667,3 +667,37 @@ def test_a_story_ending_in_a_clear_no_answers_an_emergency_check_no(
 ) -> None:
     message = _read_after(component, [], text, "emergency")
     assert (message.get("intent")["name"] == "deny") is no
+
+
+INJURY_QUESTION = (
+    "Since that fall, is any of this happening now: you can't stand or walk, a leg is numb, "
+    "weak or tingling, or the pain is severe and getting worse?"
+)
+CAUDA_EQUINA_QUESTION = (
+    "Before anything else, is any of this happening to you now: numbness around your bottom or "
+    "genitals, new trouble peeing or controlling your bowels, or pain, numbness or weakness in "
+    "both legs?"
+)
+FINDING = "Update: the GP saw her this afternoon and sent her for an x-ray, no fracture"
+
+
+@pytest.mark.parametrize(
+    ("question", "no"), [(INJURY_QUESTION, True), (CAUDA_EQUINA_QUESTION, False)]
+)
+def test_a_clinicians_finding_answers_an_injurys_emergency_check_no(
+    component: RedFlagDetectorComponent, question: str, no: bool
+) -> None:
+    # the injury's check asks what the x-ray looked at; the cauda equina one asks signs no
+    # x-ray answers
+    message = Message(
+        data={
+            "text": FINDING,
+            "intent": {"name": "ask_exercise", "confidence": 0.4},
+            "intent_ranking": [{"name": "ask_exercise", "confidence": 0.4}],
+            "entities": [],
+            "metadata": waiting_check.with_waiting({}, "emergency", question),
+        }
+    )
+    component.process([message])
+    replies = {(e["entity"], e["value"]) for e in message.get("entities")}
+    assert (("checked_reply", "no") in replies) is no

@@ -2,7 +2,7 @@
 instrument (bench/real_eval.py, a copy of ../shared/tools/real_eval.py).
 
 Each message opens a fresh conversation; a question the assistant asks gets one truthful
-answer. A hundred and seventy-six sets: `dev.yml` and `collected_1.yml` to `collected_147.yml`,
+answer. A hundred and seventy-eight sets: `dev.yml` and `collected_1.yml` to `collected_149.yml`,
 real messages nobody here wrote, and `written_here.yml` to `written_here_28.yml`, stories written
 here by writers who never saw the dev set or the rules, to check that the rules generalise (those
 are scored by `make bench-real` only, see GATED). The floors are the levels this version reaches
@@ -1864,6 +1864,29 @@ HOLDS = {
         "red_flag_recall": 0.9,  # 9/10
         "false_alarms": 0.14,  # 3/22
         "intent_macro_f1": 0.37,
+    },
+    "collected_148": {
+        **TARGETS,
+        # a set gathered from diary blogs told around a setting (holidays, camps, a sailboat),
+        # illness-community story pages and job blogs. Targets not met: referrals (worsening
+        # sciatica told as a story; a young dancer's shrinking hip movement); check questions (an
+        # old horse fall "when I was seventeen" asks the injury check); intent
+        "referral_recall": 0.42,  # 3/7
+        "check_questions": 0.17,
+        "intent_macro_f1": 0.54,
+    },
+    "collected_149": {
+        **TARGETS,
+        # a set gathered from craft blogs' "sorry I haven't posted" notes, family update and
+        # prayer-request posts, outdoor diaries and blog comments. Targets not met: red flags (a
+        # husband back in hospital after a fusion, unable to walk: already in hospital);
+        # false alarms (kidney trouble feared in a list, "the thought of Kidney Infection - Kidney
+        # Stones"; an 89-year-old's fall and fracture, treated, told as a recovery); referrals;
+        # intent
+        "red_flag_recall": 0.9,  # 9/10
+        "referral_recall": 0.7,  # 7/10
+        "false_alarms": 0.10,  # 2/20
+        "intent_macro_f1": 0.49,
     },
 }
 SUMMARY = re.compile(

@@ -64,7 +64,8 @@ async def test_after_an_alarm_the_resumed_answer_teaches_nothing(
     events = story_with_a_check("emergency", "cauda-equina-signs", "ask_exercise", "story")
     message = tracker("deny", "no", slots={"triage": "urgent"}, events=events)
     assert await ActionResumeAfterCheck().run(dispatcher, message, DOMAIN) == []
-    assert dispatcher.messages == []
+    # the hold is said again, and nothing is taught
+    assert [m.get("response") for m in dispatcher.messages] == ["utter_after_urgent"]
 
 
 async def test_a_yes_files_the_flag_the_check_asked_about(
@@ -86,3 +87,18 @@ async def test_a_no_files_nothing(dispatcher: CollectingDispatcher) -> None:
     message = tracker("deny", "no", slots={"check_answer": "no", "check_flag": "cancer-history"})
     assert await ActionRedFlagDetails().run(dispatcher, message, DOMAIN) == []
     assert dispatcher.messages == []
+
+
+async def test_after_an_alarm_a_clinicians_check_lets_the_exercise_asked_be_taught(
+    dispatcher: CollectingDispatcher,
+) -> None:
+    events = story_with_a_check("emergency", "major-injury", "ask_exercise", "story")
+    message = tracker(
+        "inform_clinician_checked",
+        "the GP saw her, x-ray clear, can she do the bird dog now?",
+        entities=[entity("exercise", "bird dog")],
+        slots={"triage": "urgent", "clinician_checked": True},
+        events=events,
+    )
+    await ActionResumeAfterCheck().run(dispatcher, message, DOMAIN)
+    assert any("Bird dog" in text for text in texts(dispatcher))
