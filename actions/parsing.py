@@ -472,13 +472,17 @@ _ASKS_ABOUT_THE_ANSWER = re.compile(
 )
 
 
+def _only_hedges(text: str) -> bool:
+    """The prepared text says yes, and every yes in it is a hedge ("kinda", "a bit")."""
+    cues = [match.group(0) for match in _YES.finditer(text)]
+    return bool(cues) and all(_HEDGED_YES.match(cue) for cue in cues)
+
+
 def hedge_asking_something_else(text: str) -> bool:
     """True when the only yes is a hedge and the message asks about something else: no answer."""
     text = prepare(text)
-    cues = [match.group(0) for match in _YES.finditer(text)]
     return (
-        bool(cues)
-        and all(_HEDGED_YES.match(cue) for cue in cues)
+        _only_hedges(text)
         and bool(_ASKS_SOMETHING.search(text))
         and not _ASKS_ABOUT_THE_ANSWER.search(text)
     )
@@ -494,8 +498,7 @@ def only_a_hedged_yes(text: str) -> bool:
     """True when the only yes is a hedge and no no is said: "lower back, a bit more on the right"
     (the hedge is the place's), not "yes a bit" or "no, a bit lower"."""
     text = _SIDE.sub(" ", prepare(text))
-    cues = [match.group(0) for match in _YES.finditer(text)]
-    return bool(cues) and all(_HEDGED_YES.match(cue) for cue in cues) and not _NO.search(text)
+    return _only_hedges(text) and not _NO.search(text)
 
 
 def yes_no(text: str) -> str | None:

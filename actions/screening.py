@@ -121,13 +121,11 @@ def _answers_another_question(slot: str, text: str) -> bool:
     age asked about the signs): the person answered what they expected to be asked next."""
     if is_question(text) or len(text.split()) > _MAX_PLAIN_ANSWER_WORDS:
         return False
-    answers = {
-        "pain_area": bool(body_areas(text)),
-        "pain_duration": duration_days(text) is not None and bool(_TIME_UNIT.search(text)),
-        "pain_score": pain_score(text) is not None,
-    }
     return bool(_AGE.match(text)) or any(
-        answered for other, answered in answers.items() if other != slot
+        _readable_answer(other, text)
+        and (other != "pain_duration" or bool(_TIME_UNIT.search(text)))
+        for other in ("pain_area", "pain_duration", "pain_score")
+        if other != slot
     )
 
 

@@ -186,6 +186,7 @@ class RedFlagDetectorComponent(GraphComponent, EntityExtractorMixin):
         top = most_urgent(present)
         check = check_to_ask(findings)
         waiting = waiting_check.from_metadata(message.get("metadata"))
+        waiting_question = waiting_check.question_from_metadata(message.get("metadata"))
         if check and waiting and urgency_rank(check.urgency) <= urgency_rank(waiting):
             # the reply answers the check that waits; one no more urgent is not opened beside it
             check = None
@@ -229,10 +230,7 @@ class RedFlagDetectorComponent(GraphComponent, EntityExtractorMixin):
         # "I tripped on a rug and went to A&E. They x-rayed my hip and nothing was broken",
         # answering a check below the emergency level: the injury it asks about was seen to, and
         # the outcome told. A no to that check (domain/safety.yml), not "anything but a clear no".
-        injury_check_waits = (
-            waiting_check.question_from_metadata(message.get("metadata"))
-            in self.answered_by_a_finding
-        )
+        injury_check_waits = waiting_question in self.answered_by_a_finding
         seen_to = (
             # an injury's check at any level: "the GP x-rayed her, no fracture"
             (waiting in CHECK_LEVELS_BELOW_EMERGENCY or injury_check_waits)
@@ -244,9 +242,7 @@ class RedFlagDetectorComponent(GraphComponent, EntityExtractorMixin):
         )
         # "yeah its fine now, can feel everything" or "not since the op", answering "is it
         # still there now?"
-        over_now = _told_over_now(
-            normalised, waiting_check.question_from_metadata(message.get("metadata"))
-        )
+        over_now = _told_over_now(normalised, waiting_question)
         if tells_symptoms or (
             _no_clear_no(normalised) and not told_done and not seen_to and not over_now
         ):

@@ -578,15 +578,17 @@ def test_an_injury_told_as_seen_to_answers_a_waiting_check_below_emergency_no(
     assert answers == reply
 
 
-def _replies_to(component: RedFlagDetectorComponent, text: str, question: str) -> set[str]:
-    """The answer entities read from `text` while the urgent check `question` waits."""
+def _replies_to(
+    component: RedFlagDetectorComponent, text: str, question: str, level: str = "urgent"
+) -> set[str]:
+    """The answer entities read from `text` while the check `question` of `level` waits."""
     message = Message(
         data={
             "text": text,
             "intent": {"name": "ask_exercise", "confidence": 0.4},
             "intent_ranking": [{"name": "ask_exercise", "confidence": 0.4}],
             "entities": [],
-            "metadata": waiting_check.with_waiting({}, "urgent", question),
+            "metadata": waiting_check.with_waiting({}, level, question),
         }
     )
     component.process([message])
@@ -689,15 +691,5 @@ def test_a_clinicians_finding_answers_an_injurys_emergency_check_no(
 ) -> None:
     # the injury's check asks what the x-ray looked at; the cauda equina one asks signs no
     # x-ray answers
-    message = Message(
-        data={
-            "text": FINDING,
-            "intent": {"name": "ask_exercise", "confidence": 0.4},
-            "intent_ranking": [{"name": "ask_exercise", "confidence": 0.4}],
-            "entities": [],
-            "metadata": waiting_check.with_waiting({}, "emergency", question),
-        }
-    )
-    component.process([message])
-    replies = {(e["entity"], e["value"]) for e in message.get("entities")}
-    assert (("checked_reply", "no") in replies) is no
+    replies = _replies_to(component, FINDING, question, level="emergency")
+    assert ("checked_reply=no" in replies) is no
