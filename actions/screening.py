@@ -435,6 +435,11 @@ class ValidateScreeningForm(FormValidationAction):
         if requested and not resumed:
             _take_a_plain_answer_read_as_a_topic(str(requested), tracker)
             _tell_clinician_signs(dispatcher, tracker)
+        if not requested:
+            # The questions are starting: a clinician-level sign in the request ("my hip
+            # clunks and locks in the 90/90") is said now, as it is for an answer, not first
+            # at the end.
+            _tell_clinician_signs(dispatcher, tracker)
         # No question asked yet: the questions are starting.
         told = [] if requested else _note_what_was_told(dispatcher, tracker)
         events = told + await super().run(dispatcher, tracker, domain)

@@ -191,7 +191,7 @@ class BesideACause:
             if f.status == "unclear"
             and f.layer == SUSPECT_LAYER
             and f.slug in self.signs
-            and not language.DISTANT_PAST.search(f.sentence)
+            and not language.tells_distant_past(f.sentence)
             else f
             for f in findings
         ]
@@ -548,6 +548,7 @@ class RedFlagDetector:
             definition.event
             and bool(
                 language.TREATED.search(told_after)
+                or language.TREATED_BEFORE.search(sentence.text[:first_mention])
                 or language.TIME_SINCE_EVENT.search(doc.text[first.sent.end_char :])
             )
             and not language.STILL_UNABLE.search(told_after)
@@ -566,9 +567,7 @@ class RedFlagDetector:
             and any(span.text in definition.diagnosed_as for span in chosen)
             and _named_by_a_clinician(doc, first.sent)
         )
-        long_ago_other = bool(
-            language.DISTANT_PAST.search(language.SINCE_A_DATE.sub(" ", sentence_text))
-        )
+        long_ago_other = language.tells_distant_past(sentence_text)
         check_question = definition.check_question
         if (
             negated
@@ -599,6 +598,7 @@ class RedFlagDetector:
             )
             or _is_hypothetical(doc, chosen)
             or language.GUESS_OPENS.match(sentence.text[:first_mention])
+            or language.POSSIBILITIES_BEFORE.search(sentence.text[:first_mention])
             or language.GUESS_ENDS.match(sentence.text[last_mention:])
             or (definition.statements_only and _asked_in_its_clause(sentence.text, last_mention))
             or (definition.counts_when_past and _feared(sentence.text, first_mention, last_mention))
@@ -1216,9 +1216,7 @@ def _is_long_standing(sentence: str) -> bool:
 
 def _is_long_ago(sentence: str) -> bool:
     """Told as history from years back ("in 2003", "years ago"), not said to be over."""
-    return bool(language.DISTANT_PAST.search(sentence)) and not (
-        language.STILL_HAPPENING.search(sentence)
-    )
+    return language.tells_distant_past(sentence) and not (language.STILL_HAPPENING.search(sentence))
 
 
 def most_urgent(findings: Iterable[Finding]) -> Finding | None:

@@ -447,6 +447,14 @@ TIME_SINCE_EVENT = re.compile(
     r"(the|her|his|my|their|this|that) "
     r"(accident|fall|injury|injuries|crash|operation|surgery|op|fracture|break)\b)"
 )
+# The repair told before the injury it mended, in the same sentence: "I had percutaneous
+# osteosynthesis and cementoplasty following a large fracture at L1".
+TREATED_BEFORE = re.compile(
+    r"\b(had|underwent|have had|ive had) (a |an |my |the )?(\w+ ){0,3}(surgery|operation|"
+    r"fixation|osteosynthesis|cementoplasty|kyphoplasty|vertebroplasty|fusion|pinning|repair|"
+    r"hip replacement)( and (a |an )?\w+)? (following|after|for) (a |an |the |my |his |her )?"
+    r"(\w+ ){0,2}$"
+)
 # The limb a sign was told in, said normal again later in the story: "now, nearly 8 hours later,
 # I'm almost completely sure that my leg is back to normal".
 LIMB_NORMAL_AGAIN = re.compile(
@@ -546,7 +554,8 @@ TREATED = re.compile(
     # theatre where they pin the fracture", "three screws and a plate inserted", "my new hip",
     # "it's been fused to the L2 and L4 with metal rods"
     r"(its been|it was|had it|had them) (fused|pinned|plated)\b|with metal rods|"
-    r"(following|after) (the |my |his |her )?(surgery|operation|op)\b|"
+    # (not a plan: "they plan to have dad up and moving the day after surgery")
+    r"(?<!the day )(?<!the morning )(following|after) (the |my |his |her )?(surgery|operation|op)\b|"
     r"(in ?to|went to|taken to) theatre|pin(ned)? (the fracture|the break|it)\b|"
     r"(screws?|plates?|pins?|a nail|rods?)( and (a |some )?(screws?|plates?|pins?|nail|rods?))? "
     r"(inserted|put in|fitted)|(my|his|her) new hip|\b(mended|on the mend)\b|"
@@ -697,6 +706,12 @@ HEARSAY_BEFORE = re.compile(
 MEANING_AFTER = re.compile(
     r"^[a-z ]{0,40}? (is|are|can be|could be|means|can mean) "
     r"(an emergency|a red flag|a warning sign|a sign of|serious|dangerous|a medical emergency)\b"
+)
+# A clinician's list of what it might be, before the sign: "she said it could be one of three
+# things: I was starting to go into labor, ..." (possibilities, not what is happening).
+POSSIBILITIES_BEFORE = re.compile(
+    r"\b(could|might|may) (be|have been) (one of (two|three|four|several|a few|a couple of) "
+    r"things|a few things|several things|either)\b[^.?!]{0,30}$"
 )
 # A condition read about online as what back pain can be, just before its name: "been
 # googling and it says back pain can be myeloma". A fear, not a history; a clinician's "could
@@ -1082,8 +1097,9 @@ DIED_OF = re.compile(
 DISTANT_PAST = re.compile(
     r"\b((\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|"
     r"twenty|few|several|many|couple of) (years?|yrs?|decades?|months?) ago|years ago|"
-    # ("worse than last month" compares, "since last year" runs to now)
-    r"months ago|(?<!than )(?<!since )last (year|month)|"
+    # ("worse than last month" compares; "since last year" and "the last month its been
+    # getting worse" run to now)
+    r"months ago|ages ago|(?<!than )(?<!since )(?<!the )last (year|month)|"
     # ("a while ago I posted about..." dates the post, not the sign)
     r"(a (good |long )?while|some time) (back|ago)(?! i (posted|wrote|asked|mentioned|shared))|"
     r"back when (i|we|he|she|they) (was|were|had)|"
@@ -1095,8 +1111,8 @@ DISTANT_PAST = re.compile(
     r"(in|over|during) the (last|past) (\d+|two|three|four|five|six|seven|eight|nine|ten|few|"
     r"several|couple of) (years|yrs|decades)|"
     # the story before an operation that is done: "before surgery, I had slowly lost..."
-    r"before (my |the |his |her )?(surgery|operation|op|microdiscectomy|discectomy|"
-    r"laminectomy|fusion)|pre-?op|"
+    r"(before|leading up to|in the run up to|in the run-up to) (my |the |his |her )?"
+    r"(surgery|operation|op|microdiscectomy|discectomy|laminectomy|fusion)|pre-?op|"
     r"as a (kid|child|teen(ager)?)|when i was (young|little|a kid|a child|younger|"
     # ("since 2019" runs to now: "prednisolone daily, been on that since 2019")
     r"in my (teens|twenties|thirties))|long time ago|years back|(?<!since )(19|20)\d\d|"
@@ -1112,6 +1128,13 @@ DISTANT_PAST = re.compile(
 # A date that a sign has lasted since, which runs to now: "has had severe pain since Dec. 2006"
 # (its year alone would date the sign as long ago).
 SINCE_A_DATE = re.compile(r"\bsince (\w+\.? ){0,2}(19|20)\d\d\b")
+
+
+def tells_distant_past(text: str) -> bool:
+    """Dated years or months back ("in 2003", "years ago"); a date something has lasted
+    since runs to now and dates nothing."""
+    return bool(DISTANT_PAST.search(SINCE_A_DATE.sub(" ", text)))
+
 
 # The writer telling a relative's history as their own family history, and not their own:
 # "my dad had prostate cancer... given my family history", "I've never had cancer myself".
