@@ -555,7 +555,8 @@ TREATED = re.compile(
     # "it's been fused to the L2 and L4 with metal rods"
     r"(its been|it was|had it|had them) (fused|pinned|plated)\b|with metal rods|"
     # (not a plan: "they plan to have dad up and moving the day after surgery")
-    r"(?<!the day )(?<!the morning )(following|after) (the |my |his |her )?(surgery|operation|op)\b|"
+    r"(?<!the day )(?<!the morning )(following|after) (the |my |his |her )?"
+    r"(surgery|operation|op)\b|"
     r"(in ?to|went to|taken to) theatre|pin(ned)? (the fracture|the break|it)\b|"
     r"(screws?|plates?|pins?|a nail|rods?)( and (a |some )?(screws?|plates?|pins?|nail|rods?))? "
     r"(inserted|put in|fitted)|(my|his|her) new hip|\b(mended|on the mend)\b|"
