@@ -2,7 +2,7 @@
 instrument (bench/real_eval.py, a copy of ../shared/tools/real_eval.py).
 
 Each message opens a fresh conversation; a question the assistant asks gets one truthful
-answer. A hundred and seventy-eight sets: `dev.yml` and `collected_1.yml` to `collected_149.yml`,
+answer. A hundred and eighty-two sets: `dev.yml` and `collected_1.yml` to `collected_153.yml`,
 real messages nobody here wrote, and `written_here.yml` to `written_here_28.yml`, stories written
 here by writers who never saw the dev set or the rules, to check that the rules generalise (those
 are scored by `make bench-real` only, see GATED). The floors are the levels this version reaches
@@ -1887,6 +1887,47 @@ HOLDS = {
         "referral_recall": 0.7,  # 7/10
         "false_alarms": 0.10,  # 2/20
         "intent_macro_f1": 0.49,
+    },
+    "collected_150": {
+        **TARGETS,
+        # a set gathered from older people's and their carers' blogs (hip replacement diaries,
+        # falls, osteoporosis). Targets not met: red flags (a nan's broken hip, in hospital and
+        # operated, read as the same-day fall; an older lady who could not get up after a fall;
+        # a man who fell on his hip, his age told only as "growing old"); false alarms (a mum's
+        # hip fractures told after her death); referrals; intent
+        "red_flag_recall": 0.62,  # 5/8
+        "emergency_recall": 0.5,  # 2/4
+        "referral_recall": 0.33,  # 3/9
+        "intent_macro_f1": 0.40,
+    },
+    "collected_151": {
+        **TARGETS,
+        # a set gathered from sport and outdoor forums and training blogs. Targets not met: false
+        # alarms (a kidney infection treated in the ER, its night told as night pain); intent
+        "false_alarms": 0.07,  # 1/15
+        "intent_macro_f1": 0.31,
+    },
+    "collected_152": {
+        **TARGETS,
+        # a set gathered from pregnancy, parenting, carers' and nurses' blogs and forums. Targets
+        # not met: red flags (late-pregnancy back pain with no word for pregnant; not walking
+        # days after a birth; a fall down a flight of stairs told as "if you've been wondering
+        # what would happen"); referrals; check questions; intent
+        "red_flag_recall": 0.57,  # 4/7
+        "referral_recall": 0.61,  # 8/13
+        "check_questions": 0.20,
+        "intent_macro_f1": 0.17,
+    },
+    "collected_153": {
+        **TARGETS,
+        # a set gathered from people living with cancer, transplants, dialysis, diabetes and
+        # spinal surgery. Targets not met: false alarms (a father's cancer told after his death;
+        # "papa"'s sciatica before his cancer; a cancer patient's fracture cemented); referrals;
+        # check questions; intent
+        "referral_recall": 0.66,  # 8/12
+        "false_alarms": 0.14,  # 3/21
+        "check_questions": 0.19,
+        "intent_macro_f1": 0.23,
     },
 }
 SUMMARY = re.compile(
