@@ -364,6 +364,22 @@ async def test_a_clinician_level_sign_told_as_an_answer_is_said_before_the_next_
     assert not any(text.startswith(long_pain.message) for text in texts(ended))
 
 
+async def test_a_clinician_level_sign_in_the_request_that_starts_the_questions_is_said_first(
+    dispatcher: CollectingDispatcher, db: Session
+) -> None:
+    words = "when i do the 90/90 my right hip clunks and sometimes locks for a sec"
+    request = tracker(
+        "ask_exercise",
+        words,
+        entities=[entity("exercise", "90/90"), entity("red_flag", "hip-locking-clicking")],
+        slots={"triage": "see_clinician"},
+        events=[{"event": "user", "text": words}],
+    )
+    await validator.run(dispatcher, request, {"forms": {}, "slots": {}})
+    locking = db.get_one(RedFlag, "hip-locking-clicking")
+    assert any(text.startswith(locking.message) for text in texts(dispatcher))
+
+
 async def test_stopped_questions_still_refer_long_pain_to_a_clinician(
     dispatcher: CollectingDispatcher, db: Session
 ) -> None:
