@@ -10,6 +10,7 @@ from rasa_sdk.executor import CollectingDispatcher
 from sqlalchemy.orm import Session
 
 from actions.education import concern_told, explain_topic
+from actions.exercises import send_plan
 from actions.follow_ups import answer_follow_up
 from actions.knowledge_action import Events, KnowledgeAction, latest_entity_values, latest_intent
 from actions.rendering import topic_message
@@ -32,6 +33,15 @@ CHECK_STILL_MATTERS = "utter_check_still_matters"
 EXERCISE = "exercise"
 # A sentence ending in a question mark (after the last full stop, "!" or "?" before it).
 QUESTION_SENTENCE = re.compile(r"[^.!?]*\?")
+# Asking to begin the exercises, not about them ("can we start now?", "what exercises can I do
+# then?"); "how often should I do the exercises?" is a question a topic answers.
+ASKS_TO_START = re.compile(
+    r"^\W*(so |ok |okay |then |right )?(can|could|shall|may) (we|i|you) (start|begin|get started|"
+    r"get going|go ahead|crack on|have (some|the|my) (exercises|stretches|plan)|"
+    r"do (some|the|my) (exercises|stretches)|give me|send me|show me)\b|"
+    r"\b(what|which) (exercises|stretches|drills) (can|should|shall|do) (i|we)\b|"
+    r"\b(start|begin) (now|the exercises|exercising|the plan)\b"
+)
 
 
 class ActionAnswerQuestion(KnowledgeAction):
@@ -87,7 +97,7 @@ class ActionAnswerQuestion(KnowledgeAction):
 class ActionAnswerAfterCheck(KnowledgeAction):
     """The question asked beside the news of a clinician's check ("Update: the GP x-rayed her,
     it's a strain. Is there something gentle for her posture?"): after the thanks, the topic
-    that answers it, if one does and teaching is no longer held."""
+    that answers it, if one does and teaching is no longer held; asked to begin, the plan."""
 
     def name(self) -> str:
         return "action_answer_after_check"
@@ -95,19 +105,22 @@ class ActionAnswerAfterCheck(KnowledgeAction):
     def answer(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, session: Session
     ) -> Events:
-        asked = _questions_asked(tracker.latest_message.get("text") or "")
-        if not asked or teaching_withheld(tracker):
+        questions = _questions_asked(tracker.latest_message.get("text") or "")
+        if not questions or teaching_withheld(tracker):
             return []
+        if any(ASKS_TO_START.search(question) for question in questions):
+            # "she said it's muscular and fine to exercise. can we start now?": the plan.
+            return send_plan(dispatcher, tracker, session)
         slugs, index = topic_index(session)
-        topic = matched_topic(session, slugs, index.best(asked))
+        topic = matched_topic(session, slugs, index.best(" ".join(questions)))
         if topic is not None:
             dispatcher.utter_message(text=topic_message(topic))
         return []
 
 
-def _questions_asked(text: str) -> str:
-    """The sentences of a message that end in a question mark."""
-    return " ".join(part.strip() for part in QUESTION_SENTENCE.findall(text))
+def _questions_asked(text: str) -> list[str]:
+    """The sentences of a message that end in a question mark, in lower case."""
+    return [part.strip().lower() for part in QUESTION_SENTENCE.findall(text)]
 
 
 def _teaches_exercise(tracker: Tracker, topic: EducationTopic, withheld: str) -> bool:

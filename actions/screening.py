@@ -58,7 +58,10 @@ FORM_SLOTS = ("pain_area", "pain_duration", "leg_pain", "rf_checklist", "pain_sc
 # score. A bare number is not enough: "maybe the fever one".
 _SCORE_OUT_OF_TEN = re.compile(r"\b(?:10|[0-9])\s*(?:/|out of|from|of)\s*(?:10|ten)\b")
 # Button payloads and intents that answer a yes/no question when the words say nothing more.
-_ANSWER_OF_INTENT = {"affirm": "yes", "deny": "no", "skip": SKIPPED, "ask_sciatica": "yes"}
+_ANSWER_OF_INTENT = {"affirm": "yes", "deny": "no", "skip": SKIPPED}
+# Sciatica told answers the leg question yes ("it goes down my leg, is that sciatica?"); it is
+# no sign on the list of signs ("what if the sciatica comes back, how would i know").
+_LEG_ANSWER_OF_INTENT = {**_ANSWER_OF_INTENT, "ask_sciatica": "yes"}
 
 
 def _red_flag_answer(slot: str) -> dict[str, Any]:
@@ -84,19 +87,20 @@ def _latest(tracker: Tracker) -> tuple[str, str]:
     return str(message.get("text") or ""), str((message.get("intent") or {}).get("name") or "")
 
 
-def _yes_no_answer(tracker: Tracker) -> str | None:
+def _yes_no_answer(tracker: Tracker, slot: str | None = None) -> str | None:
     """ "yes", "no", "unsure" or "skipped" from the latest message, or None if it is no answer.
 
     The words decide ("nah only in my back"); a button's payload, or words with no yes or no
     in them ("skip"), are read by their intent.
     """
     text, intent = _latest(tracker)
+    by_intent = _LEG_ANSWER_OF_INTENT if slot == "leg_pain" else _ANSWER_OF_INTENT
     if text.startswith("/"):
-        return _ANSWER_OF_INTENT.get(intent)
+        return by_intent.get(intent)
     if hedge_asking_something_else(text):
         # "kinda boring tbh is there something else i can mix in": no answer, asked again
         return None
-    return yes_no(text) or _ANSWER_OF_INTENT.get(intent)
+    return yes_no(text) or by_intent.get(intent)
 
 
 def _misses(tracker: Tracker) -> list[str]:
@@ -132,6 +136,9 @@ def _answers_another_question(slot: str, text: str) -> bool:
 # Places where the pain itself is, none of them a sign on the list (the legs, the buttocks and
 # the groin can be).
 _PLACES_OF_NO_SIGN = {"lower back", "upper or middle back", "hip"}
+# A place is told in more words than a plain answer ("lower back mostly, both sides, bit into
+# the hips"); a longer message is a story, read by the detector.
+_MAX_PLACE_ANSWER_WORDS = 10
 
 
 def _tells_where_it_hurts(text: str) -> bool:
@@ -142,7 +149,7 @@ def _tells_where_it_hurts(text: str) -> bool:
         bool(areas)
         and areas <= _PLACES_OF_NO_SIGN
         and only_a_hedged_yes(text)
-        and len(text.split()) <= _MAX_PLAIN_ANSWER_WORDS + 2
+        and len(text.split()) <= _MAX_PLACE_ANSWER_WORDS
     )
 
 
@@ -521,7 +528,7 @@ class ValidateScreeningForm(FormValidationAction):
         tracker: Tracker,
         domain: DomainDict,
     ) -> dict[str, Any]:
-        answer = _yes_no_answer(tracker)
+        answer = _yes_no_answer(tracker, "leg_pain")
         if answer is None:
             if _other_question_answered("leg_pain", tracker):
                 return {"leg_pain": None}

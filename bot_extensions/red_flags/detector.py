@@ -27,7 +27,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
 from bot_extensions.red_flags import language
-from bot_extensions.triage import ALARM_LEVELS, MOST_URGENT, urgency_rank
+from bot_extensions.triage import ALARM_LEVELS, CRISIS_REFERRALS, MOST_URGENT, urgency_rank
 
 # Which kind of rule found a mention: a full `match` rule (or phrase), or a weaker `suspect` cue.
 RULE_LAYER = "rule"
@@ -467,7 +467,7 @@ class RedFlagDetector:
                 findings[key] = finding
         for key, look_alike in looked_alike.items():
             findings.setdefault(key, look_alike)
-        told = _beside_its_diagnosis(doc, list(findings.values()))
+        told = _told_after_a_death(doc, _beside_its_diagnosis(doc, list(findings.values())))
         judged = self._nearly_beside_an_alarm(
             self.beside_a_cause.settle(_settle(told, cleared, closed_at))
         )
@@ -650,6 +650,15 @@ class RedFlagDetector:
         ):
             # A relative's history, or someone else's sign long ago, told by a writer in pain
             # themselves: "my uncle had cauda equina years back... I just have an achy back".
+            status = "family"
+        elif (
+            subject == "other"
+            and definition.urgency != MOST_URGENT
+            and language.FEARS_IT_TOO.search(doc.text)
+            and not language.OTHER_IN_PAIN.search(doc.text)
+        ):
+            # A relative's diagnosis feared by the writer for themselves, with nothing told of
+            # the relative's pain: the writer's worry.
             status = "family"
         elif (
             subject == "other"
@@ -1178,7 +1187,9 @@ def _is_hypothetical(doc: Doc, mentions: list[Span]) -> bool:
     """
     span = min(mentions, key=lambda mention: mention.start)
     start = max(span.sent.start_char, span.start_char - language.HYPOTHETICAL_REACH)
-    if language.HYPOTHETICAL.search(doc.text[start : span.start_char]):
+    if language.HYPOTHETICAL.search(doc.text[start : span.start_char]) and not (
+        language.PAST_DAY.search(span.sent.text)
+    ):
         return True
     if language.HYPOTHETICAL_OR.search(doc.text[span.sent.start_char : span.start_char]):
         return True
@@ -1205,6 +1216,23 @@ def _is_over(clause: str, pointing_back: bool = False) -> bool:
         and not language.NOT_OVER.search(clause)
         and not language.STILL_HAPPENING.search(clause)
     )
+
+
+def _told_after_a_death(doc: Doc, findings: list[Finding]) -> list[Finding]:
+    """A story told of someone who has died, by a writer who tells no pain of their own: its
+    signs are a life's history, not a call for help ("my dear old mum passed off this mortal
+    coil... at the age of 89, another hip fracture"). A sign dated today or yesterday is still
+    read, and so is any crisis, which is the writer's."""
+    if not language.DEATH_TOLD.search(doc.text) or language.WRITERS_OWN_PAIN.search(doc.text):
+        return findings
+    return [
+        replace(f, status="past", check_question=None)
+        if f.is_present
+        and f.referral not in CRISIS_REFERRALS
+        and not language.RECENT.search(f.sentence)
+        else f
+        for f in findings
+    ]
 
 
 def _is_long_standing(sentence: str) -> bool:

@@ -593,6 +593,12 @@ ANSWERED_YES = re.compile(
 )
 # Just before a sign, these make it a possibility someone was warned about, not a report: "he
 # said I could develop cauda equina", "surgery if I lose control of my bladder".
+# A day gone by, which makes an "if" a real event asked about: "is it bad if i slipped in the
+# bathroom on friday?" ("what if it happens tonight" stays a possibility).
+PAST_DAY = re.compile(
+    r"\b(yesterday|last night|this morning|the other day|(on|last) (monday|tuesday|wednesday|"
+    r"thursday|friday|saturday|sunday)|(\d+|a few|few|two|three|couple of) days ago)\b"
+)
 HYPOTHETICAL = re.compile(
     r"\b(if (i|you|it|they|he|she|we)( ever)?( (got|get|noticed|notice|lost|lose|developed|"
     r"develop|had to|were to))?|"
@@ -980,9 +986,11 @@ HELP_COMING = re.compile(
     r"|\b(taking|driving) (him|her|them|me|mum|mom|dad) (in|to (a ?& ?e|hospital|the hospital|"
     r"the er))( now)?\b"
     r"|\bwaiting (for|on) (the |an )?(ambulance|paramedics)\b"
-    # the call being made now: "my husband is ringing 999 now"
+    # the call being made now: "my husband is ringing 999 now", "ok ringing now"
     r"|\b(is|are|im|were) (ringing|calling|phoning|dialling|dialing) (for )?"
     r"(an ambulance|the ambulance|999|911|112|000|ems|emergency services|the paramedics)\b"
+    r"|^\W*((ok|okay|alright|right|yes|yeah)\W+)?(im |were |i am |we are )?(ringing|calling|"
+    r"phoning|dialling|dialing)( them| it| 999| 911| 112| 000| an ambulance)? now\b"
 )
 # A clinician or a place to be seen named anywhere in the message.
 CLINICIAN_NAMED = re.compile(r"\b" + _CLINICIAN + r"\b")
@@ -1083,6 +1091,31 @@ RECENT = re.compile(
     r"\b(yesterday|today|tonight|this (morning|afternoon|evening|week)|last (night|week)|"
     r"just now|(an|\d+|a few|few|two|three) (hours?|days?) ago|"
     r"(on|last) (monday|tuesday|wednesday|thursday|friday|saturday|sunday))\b"
+)
+# A death told of someone in the story ("On the 10th of November, my dear old mum passed off
+# this mortal coil"; "the sweetest man who passed away from pancreatic cancer").
+DEATH_TOLD = re.compile(
+    r"(?<!nearly )(?<!almost )(?<!could have )(?<!thought i )(?<!thought he )(?<!thought she )"
+    r"\b(passed away|passed on|passed off this mortal coil|has died|had died|died (of|from|in|"
+    r"last|on|at|peacefully|suddenly)|succumb(ed|ing) to|lost (my|our|his|her) (\w+ )?(dad|father|"
+    r"mum|mom|mother|husband|wife|son|daughter|brother|sister|nan|gran|grandma|grandpa|"
+    r"grandmother|grandfather|papa|mama|partner) (to|last|in)|at (his|her) funeral)\b"
+)
+# The writer's own pain now, anywhere in the message: a bereaved writer's own signs are theirs.
+WRITERS_OWN_PAIN = re.compile(
+    r"\bmy (lower |upper |low |own |left |right )?(back|hip|hips|spine|neck|leg|legs|bum|"
+    r"bottom|buttock|tailbone)\b|"
+    r"\bi (have|ve|get|got|am having|m having|keep getting|still have) (\w+ ){0,3}(pain|ache|"
+    r"aches|aching|numbness|tingling|sciatica)\b|\b(im|i am) (in pain|sore|aching|hurting)\b|"
+    # ...or a condition of their own: "I was recently diagnosed as having an aneurysm"
+    r"\bi (was|have been|ve been|am|m|got) (recently |just |now )?diagnosed\b"
+)
+# A relative's illness feared by the writer for themselves: "my sister was just diagnosed with
+# ankylosing spondylitis and now im lying awake googling whether i have it too".
+FEARS_IT_TOO = re.compile(
+    r"\b((whether|if) i (have|ve got|have got|could have|might have) it|(it|its|it's) "
+    r"(gonna|going to) be me next|happen(s|ing)? to me (too|next)|"
+    r"i (could|might) have (it|the same))\b"
 )
 # Someone's death from what comes next, read just before the mention: "my wife passed away
 # as a result of multiple myeloma", "he died of it"; not "he nearly died of sepsis".

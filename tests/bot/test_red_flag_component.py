@@ -349,6 +349,8 @@ def test_a_clinician_named_is_marked_as_seen_lately_or_not_seen(
         ("help_coming", "well i will go for a walk instead", None),
         ("help_coming", "in 2019 they called an ambulance when my back went", None),
         ("help_coming", "no help is coming, the roads are closed", None),
+        ("help_coming", "ok ringing now. what do i do while we wait", "true"),
+        ("help_coming", "my mum is calling now about the bins", None),
     ],
 )
 def test_what_picks_the_replies_is_marked(

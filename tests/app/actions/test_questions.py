@@ -271,3 +271,37 @@ async def test_a_question_beside_a_clinicians_check_gets_its_topic(
     said = tracker("inform_clinician_checked", text, slots=slots)
     await ActionAnswerAfterCheck().run(dispatcher, said, DOMAIN)
     assert bool(texts(dispatcher)) is answered, texts(dispatcher)
+
+
+@pytest.mark.parametrize(
+    ("text", "slots", "plan"),
+    [
+        # asking to begin, beside the all-clear: the plan
+        (
+            "saw her, she examined me and said its muscular and fine to exercise. "
+            "can we start now?",
+            {"triage": "urgent", "clinician_checked": True},
+            True,
+        ),
+        ("physio checked me over. so what exercises can i do?", {"clinician_checked": True}, True),
+        # a question about the exercises is a topic's, not a plan
+        (
+            "the GP says it's a strain. how often should I do the exercises?",
+            {"triage": "urgent", "clinician_checked": True},
+            False,
+        ),
+        # after an emergency teaching stays held
+        (
+            "the paramedics checked me. can we start now?",
+            {"triage": "emergency", "clinician_checked": True},
+            False,
+        ),
+    ],
+)
+async def test_asking_to_begin_beside_a_clinicians_check_gets_the_plan(
+    dispatcher: CollectingDispatcher, db: Session, text: str, slots: dict, plan: bool
+) -> None:
+    said = tracker("inform_clinician_checked", text, slots=slots)
+    events = await ActionAnswerAfterCheck().run(dispatcher, said, DOMAIN)
+    kept = any(event.get("name") == "current_plan" for event in events)
+    assert kept is plan, (texts(dispatcher), events)

@@ -187,6 +187,13 @@ def test_leg_pain_is_read_from_the_words(
     assert result == {"leg_pain": answer}
 
 
+def test_a_question_about_sciatica_is_no_yes_to_the_signs(dispatcher: CollectingDispatcher) -> None:
+    typed = "what if the sciatica comes back, how would i know"
+    result = validator.validate_rf_checklist(typed, dispatcher, tracker("ask_sciatica", typed), {})
+    assert result.get("rf_checklist") is None
+    assert "triage" not in result
+
+
 def test_words_that_are_no_answer_are_not_stored_and_asked_again(
     dispatcher: CollectingDispatcher,
 ) -> None:
@@ -218,10 +225,13 @@ def test_an_answer_to_another_question_is_thanked_and_counts_no_miss(
     assert [m.get("response") for m in dispatcher.messages] == ["utter_screening_answer_elsewhere"]
 
 
+@pytest.mark.parametrize(
+    "typed",
+    ["lower back, a bit more on the right", "lower back mostly, both sides, bit into the hips"],
+)
 def test_where_it_hurts_with_a_hedge_is_no_yes_to_the_signs(
-    dispatcher: CollectingDispatcher,
+    typed: str, dispatcher: CollectingDispatcher
 ) -> None:
-    typed = "lower back, a bit more on the right"
     result = validator.validate_rf_checklist(typed, dispatcher, tracker("inform", typed), {})
     assert result == {"rf_checklist": None}
     assert [m.get("response") for m in dispatcher.messages] == ["utter_screening_answer_elsewhere"]
