@@ -578,6 +578,9 @@ _ACTIVITY_TIME = re.compile(
     r"|drives|driving|drove|run|runs|running|ran|lie|lying|lay|kneel|kneeling)"
     r"(?: down| still| up)? (?:for|after) (?:a (?:long|while)(?: time)?|ages|long|too long"
     r"|(?:an?|one|two|three|four|[0-9]+) (?:minutes?|mins?|hours?|hrs?))\b"
+    # ...and how long one bout of it lasts: "maybe 5 mins of stiffness when i get up"
+    r"|\b(?:a few|few|a couple of|couple of|an?|one|two|three|five|ten|[0-9]+) "
+    r"(?:minutes?|mins?|hours?|hrs?) (?:of|or so of) (?:stiffness|pain|aching|ache|soreness)\b"
 )
 
 

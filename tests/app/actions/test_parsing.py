@@ -238,6 +238,13 @@ def test_how_long_an_activity_lasts_is_no_pain_duration() -> None:
     assert told and duration_days(told[0]) is not None
 
 
+def test_how_long_one_bout_lasts_is_no_pain_duration() -> None:
+    told = own_pain_statements("my hips feel stiff, maybe 5 mins of stiffness when i get up")
+    assert told and duration_days(told[0]) is None
+    told = own_pain_statements("my back has been stiff for 5 days")
+    assert told and duration_days(told[0]) == 5
+
+
 def test_a_time_given_on_its_own_beside_the_pain_is_its_duration() -> None:
     # answered before being asked, in a list of short answers
     told = "my hips and lower back are stiff from the desk. no tingling, maybe 4/10, 3 weeks, fyi"
