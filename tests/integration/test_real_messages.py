@@ -2,7 +2,7 @@
 instrument (bench/real_eval.py, a copy of ../shared/tools/real_eval.py).
 
 Each message opens a fresh conversation; a question the assistant asks gets one truthful
-answer. A hundred and eighty-two sets: `dev.yml` and `collected_1.yml` to `collected_153.yml`,
+answer. A hundred and eighty-four sets: `dev.yml` and `collected_1.yml` to `collected_155.yml`,
 real messages nobody here wrote, and `written_here.yml` to `written_here_28.yml`, stories written
 here by writers who never saw the dev set or the rules, to check that the rules generalise (those
 are scored by `make bench-real` only, see GATED). The floors are the levels this version reaches
@@ -1928,6 +1928,26 @@ HOLDS = {
         "false_alarms": 0.14,  # 3/21
         "check_questions": 0.19,
         "intent_macro_f1": 0.23,
+    },
+    "collected_154": {
+        **TARGETS,
+        # a set gathered from writers outside the UK and the US and in second-language English
+        # (blogs, Q&A and forum posts). Targets not met: check questions; intent
+        "check_questions": 0.17,
+        "intent_macro_f1": 0.24,
+    },
+    "collected_155": {
+        **TARGETS,
+        # a set gathered from people in physical jobs and their families (farms, trades,
+        # drivers, veterans). Targets not met: red flags (a two-storey fall, operated and in
+        # hospital, read as treated); false alarms (a back strain years ago that left the
+        # writer barely able to breathe; a plasterer's hip resurfaced, with his age and a hard
+        # landing from his teens); referrals; intent
+        "red_flag_recall": 0.83,  # 5/6
+        "emergency_recall": 0.8,  # 4/5
+        "referral_recall": 0.33,  # 5/15
+        "false_alarms": 0.11,  # 2/19
+        "intent_macro_f1": 0.42,
     },
 }
 SUMMARY = re.compile(
