@@ -1893,11 +1893,13 @@ HOLDS = {
         # a set gathered from older people's and their carers' blogs (hip replacement diaries,
         # falls, osteoporosis). Targets not met: red flags (a nan's broken hip, in hospital and
         # operated, read as the same-day fall; an older lady who could not get up after a fall;
-        # a man who fell on his hip, his age told only as "growing old"); false alarms (a mum's
-        # hip fractures told after her death); referrals; intent
+        # a man who fell on his hip, his age told only as "growing old"); check questions (a
+        # mum's hip fractures told after her death ask the fragile-bones check: they alarmed
+        # before); referrals; intent
         "red_flag_recall": 0.62,  # 5/8
         "emergency_recall": 0.5,  # 2/4
         "referral_recall": 0.33,  # 3/9
+        "check_questions": 0.17,
         "intent_macro_f1": 0.40,
     },
     "collected_151": {
@@ -1921,13 +1923,12 @@ HOLDS = {
     "collected_153": {
         **TARGETS,
         # a set gathered from people living with cancer, transplants, dialysis, diabetes and
-        # spinal surgery. Targets not met: false alarms (a father's cancer told after his death;
-        # "papa"'s sciatica before his cancer; a cancer patient's fracture cemented); referrals;
-        # check questions; intent
+        # spinal surgery. Targets not met: false alarms (a cancer patient's fracture cemented);
+        # referrals; check questions; intent
         "referral_recall": 0.66,  # 8/12
-        "false_alarms": 0.14,  # 3/21
+        "false_alarms": 0.05,  # 1/21
         "check_questions": 0.19,
-        "intent_macro_f1": 0.23,
+        "intent_macro_f1": 0.27,
     },
     "collected_154": {
         **TARGETS,
