@@ -591,14 +591,14 @@ TREATED = re.compile(
 ANSWERED_YES = re.compile(
     r"\b(yes|yeah|yep|i said yes|i have|ive had|i had|i do|i did|i am|im afraid so|sadly yes)\b"
 )
-# Just before a sign, these make it a possibility someone was warned about, not a report: "he
-# said I could develop cauda equina", "surgery if I lose control of my bladder".
 # A day gone by, which makes an "if" a real event asked about: "is it bad if i slipped in the
 # bathroom on friday?" ("what if it happens tonight" stays a possibility).
 PAST_DAY = re.compile(
     r"\b(yesterday|last night|this morning|the other day|(on|last) (monday|tuesday|wednesday|"
     r"thursday|friday|saturday|sunday)|(\d+|a few|few|two|three|couple of) days ago)\b"
 )
+# Just before a sign, these make it a possibility someone was warned about, not a report: "he
+# said I could develop cauda equina", "surgery if I lose control of my bladder".
 HYPOTHETICAL = re.compile(
     r"\b(if (i|you|it|they|he|she|we)( ever)?( (got|get|noticed|notice|lost|lose|developed|"
     r"develop|had to|were to))?|"
