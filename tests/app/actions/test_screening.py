@@ -348,21 +348,51 @@ async def test_after_an_alarm_the_questions_end_without_a_word(
     assert not any(event.get("name") == "screening_misses" for event in events)
 
 
-async def test_a_clinician_level_sign_told_as_an_answer_is_said_before_the_next_question(
-    dispatcher: CollectingDispatcher, db: Session
+@pytest.mark.parametrize(
+    ("intent", "words", "told", "slots", "flag"),
+    [
+        # told as an answer: said before the next question
+        (
+            "nlu_fallback",
+            "sorry, it is five months not weeks, and no better",
+            [("red_flag", "pain-beyond-six-weeks"), ("duration", "five months")],
+            {"requested_slot": "pain_area", "triage": "see_clinician"},
+            "pain-beyond-six-weeks",
+        ),
+        # told in the request that starts the questions: said first
+        (
+            "ask_exercise",
+            "when i do the 90/90 my right hip clunks and sometimes locks for a sec",
+            [("exercise", "90/90"), ("red_flag", "hip-locking-clicking")],
+            {"triage": "see_clinician"},
+            "hip-locking-clicking",
+        ),
+    ],
+)
+async def test_a_clinician_level_sign_is_said_when_it_is_told(
+    dispatcher: CollectingDispatcher,
+    db: Session,
+    intent: str,
+    words: str,
+    told: list[tuple[str, str]],
+    slots: dict,
+    flag: str,
 ) -> None:
-    words = "sorry, it is five months not weeks, and no better"
-    told = tracker(
-        "nlu_fallback",
+    message = tracker(
+        intent,
         words,
-        entities=[entity("red_flag", "pain-beyond-six-weeks"), entity("duration", "five months")],
-        slots={"requested_slot": "pain_area", "triage": "see_clinician"},
+        entities=[entity(name, value) for name, value in told],
+        slots=slots,
         events=[{"event": "user", "text": words}],
     )
-    await validator.run(dispatcher, told, {"forms": {}, "slots": {}})
-    long_pain = db.get_one(RedFlag, "pain-beyond-six-weeks")
-    assert any(text.startswith(long_pain.message) for text in texts(dispatcher))
-    # ...and not said again when the questions end
+    await validator.run(dispatcher, message, {"forms": {}, "slots": {}})
+    sign = db.get_one(RedFlag, flag)
+    assert any(text.startswith(sign.message) for text in texts(dispatcher))
+
+
+async def test_a_clinician_level_sign_already_said_is_not_said_again_when_the_questions_end(
+    db: Session,
+) -> None:
     ended = CollectingDispatcher()
     slots = {
         "triage": "see_clinician",
@@ -371,23 +401,8 @@ async def test_a_clinician_level_sign_told_as_an_answer_is_said_before_the_next_
         "screening_stopped": True,
     }
     await ActionScreeningResult().run(ended, tracker(slots=slots), DOMAIN)
+    long_pain = db.get_one(RedFlag, "pain-beyond-six-weeks")
     assert not any(text.startswith(long_pain.message) for text in texts(ended))
-
-
-async def test_a_clinician_level_sign_in_the_request_that_starts_the_questions_is_said_first(
-    dispatcher: CollectingDispatcher, db: Session
-) -> None:
-    words = "when i do the 90/90 my right hip clunks and sometimes locks for a sec"
-    request = tracker(
-        "ask_exercise",
-        words,
-        entities=[entity("exercise", "90/90"), entity("red_flag", "hip-locking-clicking")],
-        slots={"triage": "see_clinician"},
-        events=[{"event": "user", "text": words}],
-    )
-    await validator.run(dispatcher, request, {"forms": {}, "slots": {}})
-    locking = db.get_one(RedFlag, "hip-locking-clicking")
-    assert any(text.startswith(locking.message) for text in texts(dispatcher))
 
 
 async def test_stopped_questions_still_refer_long_pain_to_a_clinician(
