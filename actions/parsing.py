@@ -572,8 +572,9 @@ _BACK_NOT_A_PLACE = re.compile(
 )
 
 
-# How long an activity lasts, not the pain: "it aches when I sit for a long time".
-_ACTIVITY_TIME = re.compile(
+# How long an activity, or one bout, lasts, not the pain: "it aches when I sit for a long
+# time".
+_TIME_NOT_OF_THE_PAIN = re.compile(
     r"\b(?:sit|sits|sitting|sat|stand|stands|standing|stood|walk|walks|walking|walked|drive"
     r"|drives|driving|drove|run|runs|running|ran|lie|lying|lay|kneel|kneeling)"
     r"(?: down| still| up)? (?:for|after) (?:a (?:long|while)(?: time)?|ages|long|too long"
@@ -613,7 +614,7 @@ def own_pain_statements(text: str) -> list[str]:
     told = []
     for sentence in _SENTENCE_BREAK.split(prepare(text)):
         sentence = _BACK_NOT_A_PLACE.sub(" ", sentence).strip(" ,")
-        sentence = _ACTIVITY_TIME.sub(" ", sentence)
+        sentence = _TIME_NOT_OF_THE_PAIN.sub(" ", sentence)
         if (
             _OWN.search(sentence)
             and _PAIN.search(sentence)

@@ -442,13 +442,13 @@ class ValidateScreeningForm(FormValidationAction):
         if requested and not resumed:
             _take_a_plain_answer_read_as_a_topic(str(requested), tracker)
             _tell_clinician_signs(dispatcher, tracker)
+        told: list[dict[str, Any]] = []
         if not requested:
-            # The questions are starting: a clinician-level sign in the request ("my hip
-            # clunks and locks in the 90/90") is said now, as it is for an answer, not first
-            # at the end.
+            # No question asked yet: the questions are starting. A clinician-level sign in the
+            # request ("my hip clunks and locks in the 90/90") is said now, as it is for an
+            # answer, not first at the end; then what was already told is noted.
             _tell_clinician_signs(dispatcher, tracker)
-        # No question asked yet: the questions are starting.
-        told = [] if requested else _note_what_was_told(dispatcher, tracker)
+            told = _note_what_was_told(dispatcher, tracker)
         events = told + await super().run(dispatcher, tracker, domain)
         # Back after a question or small talk answered by its own rule: that was no answer.
         if requested and resumed:

@@ -591,11 +591,13 @@ TREATED = re.compile(
 ANSWERED_YES = re.compile(
     r"\b(yes|yeah|yep|i said yes|i have|ive had|i had|i do|i did|i am|im afraid so|sadly yes)\b"
 )
+# The days of the week, as the time words in this module name them.
+_WEEKDAY = r"(monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
 # A day gone by, which makes an "if" a real event asked about: "is it bad if i slipped in the
 # bathroom on friday?" ("what if it happens tonight" stays a possibility).
 PAST_DAY = re.compile(
-    r"\b(yesterday|last night|this morning|the other day|(on|last) (monday|tuesday|wednesday|"
-    r"thursday|friday|saturday|sunday)|(\d+|a few|few|two|three|couple of) days ago)\b"
+    r"\b(yesterday|last night|this morning|the other day|(on|last) " + _WEEKDAY + r"|"
+    r"(\d+|a few|few|two|three|couple of) days ago)\b"
 )
 # Just before a sign, these make it a possibility someone was warned about, not a report: "he
 # said I could develop cauda equina", "surgery if I lose control of my bladder".
@@ -952,8 +954,7 @@ OPERATED = re.compile(
 WORSE_SINCE = re.compile(
     r"\b(worse|worsening|weaker|spreading|spread|suddenly|all of a sudden|came back|coming back|"
     r"back again|other leg|both legs|second leg|new|before the (operation|surgery|op)|"
-    r"since (yesterday|last night|this|the weekend|monday|tuesday|wednesday|thursday|friday|"
-    r"saturday|sunday))\b"
+    r"since (yesterday|last night|this|the weekend|" + _WEEKDAY + r"))\b"
 )
 SINCE_SEEN = re.compile(r"\b(but now|since then|since seeing|after seeing|now there)\b")
 # Nobody has checked yet: a clinician named, but not seen ("he refuses to go to hospital",
@@ -1006,7 +1007,7 @@ STILL_HAPPENING = re.compile(
     r"this morning|tonight|"
     r"lately|recently|getting worse|worse now|these days|keeps coming back|comes and goes|"
     r"on and off|its back now|came back again|"
-    r"since (yesterday|last night|this|monday|tuesday|wednesday|thursday|friday|saturday|sunday))\b"
+    r"since (yesterday|last night|this|" + _WEEKDAY + r"))\b"
 )
 # A sign told as long-standing, not new since the back pain ("for years", "since my diabetes").
 LONG_STANDING = re.compile(
@@ -1090,7 +1091,7 @@ NOW_TOLD = re.compile(r"\b(cant|cannot|im|i am|is|are|am|hurts|keeps|now)\b")
 RECENT = re.compile(
     r"\b(yesterday|today|tonight|this (morning|afternoon|evening|week)|last (night|week)|"
     r"just now|(an|\d+|a few|few|two|three) (hours?|days?) ago|"
-    r"(on|last) (monday|tuesday|wednesday|thursday|friday|saturday|sunday))\b"
+    r"(on|last) " + _WEEKDAY + r")\b"
 )
 # A death told of someone in the story ("On the 10th of November, my dear old mum passed off
 # this mortal coil"; "the sweetest man who passed away from pancreatic cancer").
