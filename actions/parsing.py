@@ -516,6 +516,27 @@ def yes_no(text: str) -> str | None:
     return "yes" if yes else None
 
 
+# A go-ahead, the whole message: "sure go ahead", "sound 👍", "yes please". It agrees to what was
+# offered; to a list of signs it says nothing about having them.
+_GO_AHEAD = re.compile(
+    r"^(?:(?:ok|okay|k|oh|yes|yeah|yep|sure|right|cool|alright|fine|great|nice|ta|thanks)"
+    r"[,!. ]*)*"
+    r"(?:go ahead|go on|fire away|go for it|sounds? (?:good|great|fine|ok|okay)|sound|sure thing"
+    r"|(?:yes|yeah) please|please do|let'?s go|let'?s do it|lets do it|ready|why not"
+    r"|thumbs up|no problem|np)?"
+    r"[\s.!,]*(?:\U0001f44d[\U0001f3fb-\U0001f3ff]?\s*)*$"  # thumbs up, any skin tone
+)
+
+
+def is_go_ahead(text: str) -> bool:
+    """True when the whole message is a go-ahead or a plain acknowledgement, no yes to a fact."""
+    plain = prepare(text)
+    words = re.findall(r"[a-z']+", plain)
+    # a yes and nothing else ("yes!", "yeah yeah") is a yes
+    only_yes = bool(words) and set(words) <= {"yes", "yeah", "yep", "yup"}
+    return bool(plain) and bool(_GO_AHEAD.match(plain)) and not only_yes
+
+
 # "stop", "later", "never mind", "can we stop for now please": the whole message asks to
 # leave the questions. Anchored at both ends, built of fixed words.
 _STOP = re.compile(

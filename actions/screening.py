@@ -26,6 +26,7 @@ from actions.parsing import (
     describe_days,
     duration_days,
     hedge_asking_something_else,
+    is_go_ahead,
     is_question,
     only_a_hedged_yes,
     own_pain_statements,
@@ -563,6 +564,16 @@ class ValidateScreeningForm(FormValidationAction):
             # "The pain is maybe 4 from 10": the hedge belongs to the score it gives, not to
             # the signs listed. The checklist is asked again.
             return {"rf_checklist": None}
+        if (
+            answer == "yes"
+            and is_go_ahead(_latest(tracker)[0])
+            and "rf_checklist" not in (tracker.get_slot("screening_skips") or [])
+        ):
+            # "sure go ahead", "sound 👍": a go-ahead, as if the list were an offer. It is asked
+            # once more; a second go-ahead is read below as the yes it may be.
+            return _ask_again_once(
+                "rf_checklist", answer, dispatcher, tracker, "signs-go-ahead-not-an-answer"
+            )
         if answer == "yes" and _signs_told_as_over(tracker):
             # "my foot went tingly for a bit after a long drive but it went away": a sign the
             # detector judged over is no yes to the list; the list is asked again.

@@ -975,7 +975,9 @@ def _asked_in_its_clause(sentence: str, last_mention: int) -> bool:
 
 def _nothing_new_after(rest: str) -> bool:
     """Nothing told as new, back again or now after this point ("MRI clear, consultant says
-    mechanical" closes; "scan was clear in 2020, now I have new pain" does not)."""
+    mechanical" closes; "scan was clear in 2020, now I have new pain" does not). The all-clear's
+    own time is part of it: "walking normally again tonight"."""
+    rest = language.ALL_CLEAR_TIME.sub("", rest, count=1)
     return not (
         language.STILL_HAPPENING.search(rest)
         or language.NEWLY.search(rest)

@@ -1009,6 +1009,8 @@ STILL_HAPPENING = re.compile(
     r"on and off|its back now|came back again|"
     r"since (yesterday|last night|this|" + _WEEKDAY + r"))\b"
 )
+# The time an all-clear is told for, right after it: "walking normally again tonight".
+ALL_CLEAR_TIME = re.compile(r"^\s*(now|today|tonight|this (morning|afternoon|evening))\b")
 # A sign told as long-standing, not new since the back pain ("for years", "since my diabetes").
 LONG_STANDING = re.compile(
     r"\b(for (many |several |a few |a couple of |some |\d+ |two |three |four |five |ten )?"

@@ -71,10 +71,14 @@ def test_postgres_restart_under_load(profile: Profile) -> None:
     failed = [t for t in result.turns if t.status != 200]
     assert {t.status for t in failed} <= {503}, {t.status for t in failed}
     assert failed, "the outage should have failed some turns"
+    # A turn is judged by the time it was in flight, not when it was sent: one sent just before
+    # the stop can be queued behind slower turns and reach PostgreSQL while it is down.
     late = [
-        round(t.started - restarted, 2) for t in failed if not stopped - 1 <= t.started <= settled
+        (round(t.started - restarted, 2), round(t.latency, 2))
+        for t in failed
+        if t.started + t.latency < stopped or t.started > settled
     ]
-    assert not late, f"turns failed outside the outage, seconds after the restart: {late}"
+    assert not late, f"turns failed outside the outage, (sent, took) seconds: {late}"
     assert all(t.texts and t.texts[-1] == NOT_HANDLED for t in failed)
 
     # Service resumed without a restart: the knowledge base answers again, and the emergency

@@ -444,6 +444,18 @@ async def test_the_referral_is_not_repeated_when_the_red_flag_rule_just_gave_it(
     assert SlotSet("screened", True) in result
 
 
+@pytest.mark.parametrize("typed", ["sure go ahead", "sound 👍", "ok", "yes please", "👍🏽"])
+def test_a_go_ahead_to_the_checklist_is_asked_once_more_then_read_as_a_yes(
+    typed: str, dispatcher: CollectingDispatcher, db: Session
+) -> None:
+    first = validator.validate_rf_checklist(typed, dispatcher, tracker("affirm", typed), {})
+    assert first == {"rf_checklist": None, "screening_skips": ["rf_checklist"]}
+    assert texts(dispatcher) == [db.get_one(Message, "signs-go-ahead-not-an-answer").text]
+    asked_again = tracker("affirm", typed, slots={"screening_skips": ["rf_checklist"]})
+    second = validator.validate_rf_checklist(typed, dispatcher, asked_again, {})
+    assert second["rf_checklist"] == "yes" and second["triage"] == "emergency"
+
+
 def test_a_skipped_question_is_asked_once_more_then_accepted(
     dispatcher: CollectingDispatcher, db: Session
 ) -> None:
