@@ -10,14 +10,14 @@ from rasa_sdk.executor import CollectingDispatcher
 from sqlalchemy.orm import Session
 
 from actions.education import concern_told, explain_topic
-from actions.exercises import send_plan
+from actions.exercises import send_plan, show_exercise
 from actions.follow_ups import answer_follow_up
 from actions.knowledge_action import Events, KnowledgeAction, latest_entity_values, latest_intent
 from actions.rendering import topic_message
 from actions.teaching_gate import AFTER_EMERGENCY, ALARM_HOLDS, teaching_withheld
 from actions.topics import matched_topic, topic_named_in
-from backcare.knowledge.models import EducationTopic
-from backcare.knowledge.queries import topic_index
+from backcare.knowledge.models import EducationTopic, Exercise
+from backcare.knowledge.queries import find_exercise, topic_index
 from backcare.triage import ALARM_LEVELS
 
 # Domain responses: the honest line, or the clarifying question, is sent even when no topic
@@ -64,6 +64,12 @@ class ActionAnswerQuestion(KnowledgeAction):
             concern = concern_told(
                 latest_entity_values(tracker, "body_part"), latest_entity_values(tracker, "symptom")
             )
+            named = _exercise_named(tracker, session)
+            if topic is None and concern is None and named is not None:
+                # "whats the pallof press supposed to feel like? i mostly feel my arms": the
+                # exercise named gets its card (how it should feel is on it), not "which of
+                # these is closest?".
+                return show_exercise(dispatcher, tracker, session, named)
             if topic is None and concern is not None:
                 # "hello i am 77 and my lower back has been aching for a few weeks": a concern
                 # told gets its answer (and any clinician-level note), not "which of these is
@@ -92,6 +98,12 @@ class ActionAnswerQuestion(KnowledgeAction):
             # Whatever was asked after an alarm, the answer ends with the help still needed.
             dispatcher.utter_message(response=withheld)
         return []
+
+
+def _exercise_named(tracker: Tracker, session: Session) -> Exercise | None:
+    """The first exercise the message names by its name, not by "that one"."""
+    found = (find_exercise(session, name) for name in latest_entity_values(tracker, "exercise"))
+    return next((exercise for exercise in found if exercise is not None), None)
 
 
 class ActionAnswerAfterCheck(KnowledgeAction):

@@ -315,6 +315,17 @@ async def test_a_story_read_as_feedback_gets_the_topic_it_names(
     assert texts(dispatcher) == [f"{surgery.title}\n{surgery.body}"]
 
 
+async def test_pain_told_as_feedback_before_any_exercise_gets_its_answer(
+    dispatcher: CollectingDispatcher, db: Session
+) -> None:
+    told = [entity("body_part", "lower back")]
+    said = "hey so my lower back is killing me"
+    await ActionAdjustExercise().run(dispatcher, tracker("feedback_hurts", said, told), DOMAIN)
+    answer = db.get_one(EducationTopic, "joint-by-joint")
+    assert texts(dispatcher)[0].startswith(answer.title)
+    assert db.get_one(Message, "no-current-exercise").text not in texts(dispatcher)
+
+
 # The pain guide (traffic-light rule) comes with the exercises.
 
 

@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session
 
 from actions.education import ActionExplainTopic
 from actions.questions import ActionAnswerAfterCheck, ActionAnswerQuestion
-from backcare.knowledge.models import EducationTopic
+from backcare.knowledge.models import EducationTopic, Exercise
 from tests.app.actions.conftest import DOMAIN, entity, texts, tracker
 
 A_DOSE = re.compile(r"\d+\s*(mg|milligram|ml|tablets? a day)", re.IGNORECASE)
@@ -82,6 +82,31 @@ async def test_an_unplaced_concern_says_its_clinician_level_sign(
         dispatcher, tracker("nlu_fallback", "hi, I'm 81 and my back aches lately", told), DOMAIN
     )
     assert any("GP" in text for text in texts(dispatcher)), texts(dispatcher)
+
+
+async def test_an_unplaced_message_naming_an_exercise_gets_its_card(
+    dispatcher: CollectingDispatcher, db: Session
+) -> None:
+    named = [entity("exercise", "pallof press")]
+    said = "whats the pallof press supposed to feel like? i mostly feel my arms lol"
+    await ActionAnswerQuestion().run(dispatcher, tracker("nlu_fallback", said, named), DOMAIN)
+    card = texts(dispatcher)[0]
+    assert card.startswith(db.get_one(Exercise, "pallof-press").name)
+    assert "utter_clarify" not in [m.get("response") for m in dispatcher.messages]
+
+
+async def test_an_exercise_named_after_an_emergency_gets_no_card(
+    dispatcher: CollectingDispatcher, db: Session
+) -> None:
+    named = [entity("exercise", "bird dog")]
+    after = {"triage": "emergency", "red_flags": ["bladder-problems"]}
+    said = "bird dog thing still ok to do?? lol"
+    await ActionAnswerQuestion().run(
+        dispatcher, tracker("nlu_fallback", said, named, slots=after), DOMAIN
+    )
+    shown = "\n".join(texts(dispatcher))
+    assert db.get_one(Exercise, "bird-dog").name not in shown
+    assert "hands and knees" not in shown.lower()
 
 
 async def test_a_knee_alone_is_no_back_concern(dispatcher: CollectingDispatcher) -> None:
