@@ -43,6 +43,10 @@ def _read(news: ProgressNews, text: str, first: str, entities: list[dict] | None
         ("kept up the stretches all week, much less stiff getting out of bed", "ask_stiffness"),
         # a reading of pain where the news tells none
         ("tried the side plank this morning, felt fine tbh", "feedback_hurts"),
+        # the score come down, the routine's week, the routine as "your stuff"
+        ("1 week in, doing the planks daily, pain is about 2/10 now from 5", "feedback_hurts"),
+        ("week 3 of the bird dogs and side planks, going ok i think", "ask_exercise"),
+        ("back ache pretty much gone after two weeks of your stuff!", "ask_pain_cause"),
     ],
 )
 def test_news_of_exercises_going_well_is_a_check_in(
