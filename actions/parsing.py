@@ -537,6 +537,30 @@ def is_go_ahead(text: str) -> bool:
     return bool(plain) and bool(_GO_AHEAD.match(plain)) and not only_yes
 
 
+# How the pain is going, told as the whole of a short answer: "about the same, maybe a bit
+# better", "not really changing". It answers whether it is improving, not which signs are had.
+_COURSE = re.compile(
+    r"\b(?:the same|same as|no change|not (?:really |much )?changing|unchanged|better|worse"
+    r"|improving|easing|settling|getting there)\b"
+)
+# Words that tell a sign (or a yes) in such an answer: it is then read as an answer.
+_SIGN_OR_YES = re.compile(
+    r"\b(?:yes|yeah|yep|numb|tingl|pee|wee|bladder|bowel|poo|toilet|weak|fever|temperature"
+    r"|temp|cancer|weight|fall|fell|leg|legs|foot|feet|bottom|bum|groin|wipe|sweat)"
+)
+_MAX_COURSE_WORDS = 8
+
+
+def tells_only_the_course(text: str) -> bool:
+    """True for a short answer that tells how the pain is going and nothing of any sign."""
+    plain = prepare(text)
+    return (
+        len(plain.split()) <= _MAX_COURSE_WORDS
+        and bool(_COURSE.search(plain))
+        and not _SIGN_OR_YES.search(plain)
+    )
+
+
 # "stop", "later", "never mind", "can we stop for now please": the whole message asks to
 # leave the questions. Anchored at both ends, built of fixed words.
 _STOP = re.compile(

@@ -29,6 +29,7 @@ from actions.parsing import (
     is_go_ahead,
     is_question,
     only_a_hedged_yes,
+    tells_only_the_course,
     own_pain_statements,
     pain_score,
     wants_to_stop,
@@ -548,7 +549,10 @@ class ValidateScreeningForm(FormValidationAction):
         # A sign named: the detector (or the sign's button) has filed it and raised triage.
         if _named_signs(tracker):
             return {"rf_checklist": "yes"}
-        if _tells_where_it_hurts(_latest(tracker)[0]):
+        typed = _latest(tracker)[0]
+        if _tells_where_it_hurts(typed) or tells_only_the_course(typed):
+            # "lower back, a bit on the right", "about the same, maybe a bit better": the
+            # answer to another question, thanked, and the list asked again.
             return _thank_and_ask_again("rf_checklist", dispatcher)
         answer = _yes_no_answer(tracker)
         if answer is None:

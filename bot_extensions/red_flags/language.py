@@ -41,6 +41,8 @@ _CHAT_WORDS = [
     (r"\bmths?\b", "months"),
     (r"\bhrs?\b", "hours"),
     (r"\bnite\b", "night"),
+    # "dont wanna be here anymore" is "want to"
+    (r"\bwanna\b", "want to"),
     # heights: "fell approx 6ft" is "6 feet"
     (r"\b(\d+) ?ft\b", r"\1 feet"),
     (r"\bmeself\b", "myself"),
@@ -1150,6 +1152,9 @@ DISTANT_PAST = re.compile(
     # the story before an operation that is done: "before surgery, I had slowly lost..."
     r"(before|leading up to|in the run up to|in the run-up to) (my |the |his |her )?"
     r"(surgery|operation|op|microdiscectomy|discectomy|laminectomy|fusion)|pre-?op|"
+    # "before" opening the sentence, as "in the past" (a learner's English): "before i have
+    # numb down there"
+    r"^before,? (i|he|she) (have|had|has)\b|"
     r"as a (kid|child|teen(ager)?)|when i was (young|little|a kid|a child|younger|"
     # ("since 2019" runs to now: "prednisolone daily, been on that since 2019")
     r"in my (teens|twenties|thirties))|long time ago|years back|(?<!since )(19|20)\d\d|"

@@ -444,6 +444,25 @@ async def test_the_referral_is_not_repeated_when_the_red_flag_rule_just_gave_it(
     assert SlotSet("screened", True) in result
 
 
+@pytest.mark.parametrize(
+    "typed", ["about the same, maybe a bit better", "not really changing", "getting worse tbh"]
+)
+def test_how_the_pain_is_going_is_no_answer_to_the_checklist(
+    typed: str, dispatcher: CollectingDispatcher
+) -> None:
+    result = validator.validate_rf_checklist(typed, dispatcher, tracker("inform", typed), {})
+    assert result == {"rf_checklist": None}
+    assert [m.get("response") for m in dispatcher.messages] == ["utter_screening_answer_elsewhere"]
+
+
+@pytest.mark.parametrize("typed", ["yes, getting worse", "a bit worse and my legs feel weak"])
+def test_the_course_told_with_a_sign_or_a_yes_is_still_a_yes(
+    typed: str, dispatcher: CollectingDispatcher
+) -> None:
+    result = validator.validate_rf_checklist(typed, dispatcher, tracker("affirm", typed), {})
+    assert result["rf_checklist"] == "yes" and result["triage"] == "emergency"
+
+
 @pytest.mark.parametrize("typed", ["sure go ahead", "sound 👍", "ok", "yes please", "👍🏽"])
 def test_a_go_ahead_to_the_checklist_is_asked_once_more_then_read_as_a_yes(
     typed: str, dispatcher: CollectingDispatcher, db: Session
