@@ -29,9 +29,9 @@ from actions.parsing import (
     is_go_ahead,
     is_question,
     only_a_hedged_yes,
-    tells_only_the_course,
     own_pain_statements,
     pain_score,
+    tells_only_the_course,
     wants_to_stop,
     yes_no,
 )
