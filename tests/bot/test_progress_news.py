@@ -45,7 +45,7 @@ def _read(news: ProgressNews, text: str, first: str, entities: list[dict] | None
         ("tried the side plank this morning, felt fine tbh", "feedback_hurts"),
         # the score come down, the routine's week, the routine as "your stuff"
         ("1 week in, doing the planks daily, pain is about 2/10 now from 5", "feedback_hurts"),
-        ("week 3 of the bird dogs and side planks, going ok i think", "ask_exercise"),
+        ("week 3 of the bird dogs and side planks, going good i think", "ask_exercise"),
         ("back ache pretty much gone after two weeks of your stuff!", "ask_pain_cause"),
     ],
 )
