@@ -561,6 +561,25 @@ def tells_only_the_course(text: str) -> bool:
     )
 
 
+# Long pain told as coming and going, or as getting better: "on and off a couple of years,
+# getting better with yoga". Recurring back pain that settles between flares is ordinary
+# (NICE NG59); long pain that is not getting better is what a clinician should see.
+_RECURRING_OR_SETTLING = re.compile(
+    r"\b(?:on and off|off and on|on off|comes and goes|come and go|now and then|every now and"
+    r" again|flares? up|getting better|bit better|little better|better lately|better now"
+    r"|better since|improving|easing|settling)\b"
+)
+_NOT_SETTLING = re.compile(
+    r"\b(?:worse|worsening|not (?:getting )?better|no better|not improving)\b"
+)
+
+
+def tells_recurring_or_settling(text: str) -> bool:
+    """True when long pain is told as coming and going or as getting better, not worse."""
+    plain = prepare(text)
+    return bool(_RECURRING_OR_SETTLING.search(plain)) and not _NOT_SETTLING.search(plain)
+
+
 # "stop", "later", "never mind", "can we stop for now please": the whole message asks to
 # leave the questions. Anchored at both ends, built of fixed words.
 _STOP = re.compile(

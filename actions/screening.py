@@ -32,6 +32,7 @@ from actions.parsing import (
     own_pain_statements,
     pain_score,
     tells_only_the_course,
+    tells_recurring_or_settling,
     wants_to_stop,
     yes_no,
 )
@@ -152,6 +153,19 @@ def _tells_where_it_hurts(text: str) -> bool:
         and areas <= _PLACES_OF_NO_SIGN
         and only_a_hedged_yes(text)
         and len(text.split()) <= _MAX_PLACE_ANSWER_WORDS
+    )
+
+
+_LEG_WORDS = re.compile(r"\b(?:legs?|thighs?|calf|calves|knees?|foot|feet|shins?|buttocks?|down)\b")
+
+
+def _tells_how_long_with_a_hedge(text: str) -> bool:
+    """A time with only a hedge for a yes, and no word of a leg: how long the pain has lasted
+    and how it goes ("on and off a couple of years"), not a yes to a leg or to the signs."""
+    return (
+        duration_days(text) is not None
+        and only_a_hedged_yes(text)
+        and not _LEG_WORDS.search(text.lower())
     )
 
 
@@ -531,6 +545,11 @@ class ValidateScreeningForm(FormValidationAction):
         domain: DomainDict,
     ) -> dict[str, Any]:
         answer = _yes_no_answer(tracker, "leg_pain")
+        typed = _latest(tracker)[0]
+        if answer == "yes" and _tells_how_long_with_a_hedge(typed):
+            # "on and off a couple of years, getting better with yoga": the hedge is the
+            # pain's course, told with how long it has lasted, not a yes about the leg.
+            return _thank_and_ask_again("leg_pain", dispatcher)
         if answer is None:
             if _other_question_answered("leg_pain", tracker):
                 return {"leg_pain": None}
@@ -550,7 +569,11 @@ class ValidateScreeningForm(FormValidationAction):
         if _named_signs(tracker):
             return {"rf_checklist": "yes"}
         typed = _latest(tracker)[0]
-        if _tells_where_it_hurts(typed) or tells_only_the_course(typed):
+        if (
+            _tells_where_it_hurts(typed)
+            or tells_only_the_course(typed)
+            or _tells_how_long_with_a_hedge(typed)
+        ):
             # "lower back, a bit on the right", "about the same, maybe a bit better": the
             # answer to another question, thanked, and the list asked again.
             return _thank_and_ask_again("rf_checklist", dispatcher)
@@ -605,10 +628,17 @@ class ValidateScreeningForm(FormValidationAction):
 
 def clinician_signals(tracker: Tracker) -> list[str]:
     """Answers that call for a clinician soon, though not urgently."""
-    days = duration_days(str(tracker.get_slot("pain_duration") or ""))
+    told = str(tracker.get_slot("pain_duration") or "")
+    days = duration_days(told)
     score = pain_score(str(tracker.get_slot("pain_score") or ""))
     signals = []
-    if days is not None and days >= LONG_PAIN_DAYS:
+    # Long pain that comes and goes, or is getting better, is ordinary back pain. The course is
+    # often told beside the time ("on and off a couple of years, getting better with yoga")
+    # while the slot keeps only the time.
+    said = [told, *(e.get("text") or "" for e in tracker.events if e.get("event") == "user")]
+    # (all of it together: a worse told anywhere keeps the referral)
+    settling = tells_recurring_or_settling(" . ".join(said))
+    if days is not None and days >= LONG_PAIN_DAYS and not settling:
         signals.append(LONG_PAIN_FLAG)
     if tracker.get_slot("leg_pain") == "yes" and (
         (days is not None and days >= LONG_PAIN_DAYS)

@@ -187,6 +187,16 @@ def test_leg_pain_is_read_from_the_words(
     assert result == {"leg_pain": answer}
 
 
+@pytest.mark.parametrize(
+    "typed", ["on and off a couple of years, getting better with yoga", "on and off, 2 months now"]
+)
+def test_how_long_told_with_a_hedge_is_no_yes_about_the_leg(
+    typed: str, dispatcher: CollectingDispatcher
+) -> None:
+    result = validator.validate_leg_pain(typed, dispatcher, tracker("inform", typed), {})
+    assert result == {"leg_pain": None}
+
+
 def test_a_question_about_sciatica_is_no_yes_to_the_signs(dispatcher: CollectingDispatcher) -> None:
     typed = "what if the sciatica comes back, how would i know"
     result = validator.validate_rf_checklist(typed, dispatcher, tracker("ask_sciatica", typed), {})
@@ -445,7 +455,13 @@ async def test_the_referral_is_not_repeated_when_the_red_flag_rule_just_gave_it(
 
 
 @pytest.mark.parametrize(
-    "typed", ["about the same, maybe a bit better", "not really changing", "getting worse tbh"]
+    "typed",
+    [
+        "about the same, maybe a bit better",
+        "not really changing",
+        "getting worse tbh",
+        "on and off a couple of years, getting better with yoga",
+    ],
 )
 def test_how_the_pain_is_going_is_no_answer_to_the_checklist(
     typed: str, dispatcher: CollectingDispatcher
@@ -675,6 +691,34 @@ async def test_result_after_an_emergency_answer_is_the_emergency_reply(
     assert events[0] == SlotSet("screened", True)
     assert not any(event["name"] == "current_plan" for event in events)
     assert not any("plan" in text.lower() for text in texts(dispatcher))
+
+
+@pytest.mark.parametrize(
+    ("told", "signals"),
+    [
+        ("on and off a couple of years, getting better with yoga", []),
+        ("few months, bit better lately", []),
+        ("on and off for years, getting worse this winter", ["pain-beyond-six-weeks"]),
+        ("3 months and not getting better", ["pain-beyond-six-weeks"]),
+    ],
+)
+def test_long_pain_that_comes_and_goes_or_is_settling_is_no_referral(
+    told: str, signals: list[str]
+) -> None:
+    assert clinician_signals(tracker(slots={"pain_duration": told, "leg_pain": "no"})) == signals
+
+
+def test_the_course_told_in_another_message_counts_and_a_worse_anywhere_keeps_the_referral() -> (
+    None
+):
+    def said(*texts: str) -> list[dict[str, Any]]:
+        return [{"event": "user", "text": text} for text in texts]
+
+    slots = {"pain_duration": "a couple of years", "leg_pain": "no"}
+    settling = said("on and off a couple of years, getting better with yoga")
+    assert clinician_signals(tracker(slots=slots, events=settling)) == []
+    worse = said("on and off a couple of years", "its getting worse though")
+    assert clinician_signals(tracker(slots=slots, events=worse)) == ["pain-beyond-six-weeks"]
 
 
 def test_may_the_verb_is_no_month_so_new_pain_raises_no_long_pain_signal() -> None:
