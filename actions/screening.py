@@ -144,14 +144,19 @@ _PLACES_OF_NO_SIGN = {"lower back", "upper or middle back", "hip"}
 _MAX_PLACE_ANSWER_WORDS = 10
 
 
+# A leg told as free of the pain, beside the place that hurts: "lower back, not in my legs".
+_NOT_THE_LEGS = re.compile(r"\b(?:not|nothing) (?:in|down|into) (?:my|the|either) legs?\b")
+
+
 def _tells_where_it_hurts(text: str) -> bool:
-    """A place told with a hedge that is the place's ("lower back, a bit more on the right"),
-    answering where it hurts, not the list of signs: no yes to it."""
+    """A place told alone, or with a hedge that is the place's ("lower back, a bit more on the
+    right"), answering where it hurts, not the list of signs: no yes to it."""
+    text = _NOT_THE_LEGS.sub(" ", text.lower())
     areas = set(body_areas(text))
     return (
         bool(areas)
         and areas <= _PLACES_OF_NO_SIGN
-        and only_a_hedged_yes(text)
+        and (only_a_hedged_yes(text) or yes_no(text) is None)
         and len(text.split()) <= _MAX_PLACE_ANSWER_WORDS
     )
 

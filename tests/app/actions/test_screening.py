@@ -237,7 +237,11 @@ def test_an_answer_to_another_question_is_thanked_and_counts_no_miss(
 
 @pytest.mark.parametrize(
     "typed",
-    ["lower back, a bit more on the right", "lower back mostly, both sides, bit into the hips"],
+    [
+        "lower back, a bit more on the right",
+        "lower back mostly, both sides, bit into the hips",
+        "lower back on the left, tight hips too, not in my legs",
+    ],
 )
 def test_where_it_hurts_with_a_hedge_is_no_yes_to_the_signs(
     typed: str, dispatcher: CollectingDispatcher
