@@ -1155,7 +1155,7 @@ DISTANT_PAST = re.compile(
     # "before" opening the sentence, as "in the past" (a learner's English): "before i have
     # numb down there" (not when the sentence turns to now: "before i have always pain in
     # low back, but this one is different")
-    r"^before,? (i|he|she) (have|had|has)\b(?![^.?!]*\b(but|now|this one|this time)\b)|"
+    r"^before,? (i|he|she) (have|had|has)\b(?![^.?!]*\b(but this|this one|this time)\b)|"
     r"as a (kid|child|teen(ager)?)|when i was (young|little|a kid|a child|younger|"
     # ("since 2019" runs to now: "prednisolone daily, been on that since 2019")
     r"in my (teens|twenties|thirties))|long time ago|years back|(?<!since )(19|20)\d\d|"
