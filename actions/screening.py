@@ -531,6 +531,12 @@ class ValidateScreeningForm(FormValidationAction):
         domain: DomainDict,
     ) -> dict[str, Any]:
         text = str(value)
+        # "few weeks, since about 20 weeks": weeks counted "since" are a point in time (a week
+        # of pregnancy), not how long; the rest of the answer says how long.
+        typed = _latest(tracker)[0].lower()
+        since = re.search(rf"\bsince (?:about |around )?{re.escape(text.lower())}\b", typed)
+        if since and duration_days(rest := typed.replace(since.group(0), " ")) is not None:
+            return {"pain_duration": " ".join(rest.split()).strip(" ,")}
         if duration_days(text) is not None:
             return {"pain_duration": text}
         if _yes_no_answer(tracker) in (SKIPPED, UNSURE):

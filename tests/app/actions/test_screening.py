@@ -725,6 +725,15 @@ def test_the_course_told_in_another_message_counts_and_a_worse_anywhere_keeps_th
     assert clinician_signals(tracker(slots=slots, events=worse)) == ["pain-beyond-six-weeks"]
 
 
+def test_weeks_counted_since_are_a_point_in_time_not_how_long(
+    dispatcher: CollectingDispatcher,
+) -> None:
+    typed = "few weeks, since about 20 weeks"
+    said = tracker("inform", typed, [entity("duration", "20 weeks")])
+    result = validator.validate_pain_duration("20 weeks", dispatcher, said, {})
+    assert result == {"pain_duration": "few weeks"}
+
+
 def test_may_the_verb_is_no_month_so_new_pain_raises_no_long_pain_signal() -> None:
     slots = {"pain_duration": "it may have started yesterday", "leg_pain": "yes"}
     assert clinician_signals(tracker(slots=slots)) == []
