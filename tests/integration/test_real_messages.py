@@ -2,7 +2,7 @@
 instrument (bench/real_eval.py, a copy of ../shared/tools/real_eval.py).
 
 Each message opens a fresh conversation; a question the assistant asks gets one truthful
-answer. A hundred and eighty-four sets: `dev.yml` and `collected_1.yml` to `collected_155.yml`,
+answer. A hundred and ninety-seven sets: `dev.yml` and `collected_1.yml` to `collected_168.yml`,
 real messages nobody here wrote, and `written_here.yml` to `written_here_28.yml`, stories written
 here by writers who never saw the dev set or the rules, to check that the rules generalise (those
 are scored by `make bench-real` only, see GATED). The floors are the levels this version reaches
@@ -1949,6 +1949,125 @@ HOLDS = {
         "referral_recall": 0.33,  # 5/15
         "false_alarms": 0.11,  # 2/19
         "intent_macro_f1": 0.42,
+    },
+    "collected_156": {
+        **TARGETS,
+        # a blind set: blogs, letters and hobby forums (held out at the end of stop 49).
+        # Targets not met: referrals, intent, false alarms
+        "referral_recall": 0.66,  # 6/9
+        "intent_macro_f1": 0.37,
+        "false_alarms": 0.17,  # 3/18
+    },
+    "collected_157": {
+        **TARGETS,
+        # a blind set: older people and their families (falls, osteoporosis, hip fractures).
+        # Targets not met: red flags, emergencies, referrals, intent, false alarms, check questions
+        "red_flag_recall": 0.55,  # 6/11
+        "emergency_recall": 0.43,
+        "referral_recall": 0.42,  # 3/7
+        "intent_macro_f1": 0.31,
+        "false_alarms": 0.23,  # 5/22
+        "check_questions": 0.23,
+    },
+    "collected_158": {
+        **TARGETS,
+        # a blind set: nerve symptoms (numbness, weakness, both legs, sciatica). Targets not
+        # met: red flags, emergencies, referrals, intent, false alarms
+        "red_flag_recall": 0.8,  # 8/10
+        "emergency_recall": 0.67,
+        "referral_recall": 0.71,  # 10/14
+        "intent_macro_f1": 0.26,
+        "false_alarms": 0.07,  # 1/16
+    },
+    "collected_159": {
+        **TARGETS,
+        # a blind set: whole-body illness with back or hip pain (fever, cancer, children,
+        # pregnancy). Targets not met: red flags, emergencies, referrals, intent, false alarms,
+        # check questions
+        "red_flag_recall": 0.81,  # 13/16
+        "emergency_recall": 0.71,
+        "referral_recall": 0.72,  # 8/11
+        "intent_macro_f1": 0.33,
+        "false_alarms": 0.16,  # 2/13
+        "check_questions": 0.23,
+    },
+    "collected_160": {
+        **TARGETS,
+        # a blind set: active people (gym, running, cycling, yoga, desk work). Targets not
+        # met: referrals, intent
+        "referral_recall": 0.6,  # 6/10
+        "intent_macro_f1": 0.35,
+    },
+    "collected_161": {
+        **TARGETS,
+        # a blind set: hobby and craft blogs. Targets not met: red flags, emergencies,
+        # referrals, intent
+        "red_flag_recall": 0.6,  # 6/10
+        "emergency_recall": 0.67,
+        "referral_recall": 0.5,  # 5/10
+        "intent_macro_f1": 0.5,
+    },
+    "collected_162": {
+        **TARGETS,
+        # a blind set: parents and families (pregnancy, children, a parent's parent). Targets
+        # not met: red flags, emergencies, referrals, intent, false alarms, check questions
+        "red_flag_recall": 0.57,  # 4/7
+        "emergency_recall": 0.67,
+        "referral_recall": 0.76,  # 10/13
+        "intent_macro_f1": 0.24,
+        "false_alarms": 0.15,  # 3/20
+        "check_questions": 0.25,
+    },
+    "collected_163": {
+        **TARGETS,
+        # a blind set: people at work (carers, drivers, warehouse, trades). Targets not met:
+        # red flags, referrals, intent, check questions
+        "red_flag_recall": 0.5,  # 2/4
+        "referral_recall": 0.66,  # 6/9
+        "intent_macro_f1": 0.23,
+        "check_questions": 0.19,
+    },
+    "collected_164": {
+        **TARGETS,
+        # a blind set: older writers' diaries and newsletters. Targets not met: red flags,
+        # emergencies, referrals, intent, false alarms
+        "red_flag_recall": 0.67,  # 6/9
+        "emergency_recall": 0.5,
+        "referral_recall": 0.63,  # 7/11
+        "intent_macro_f1": 0.24,
+        "false_alarms": 0.16,  # 3/19
+    },
+    "collected_165": {
+        **TARGETS,
+        # a blind set: personal blogs found by persona (gardeners, boaters, beekeepers,
+        # riders). Targets not met: red flags, referrals, intent, false alarms
+        "red_flag_recall": 0.89,  # 8/9
+        "referral_recall": 0.37,  # 3/8
+        "intent_macro_f1": 0.29,
+        "false_alarms": 0.18,  # 4/23
+    },
+    "collected_166": {
+        **TARGETS,
+        # a blind set: sport communities (riding, martial arts, kiting, rowing, skiing).
+        # Targets not met: red flags, emergencies, referrals, intent, false alarms
+        "red_flag_recall": 0.62,  # 5/8
+        "emergency_recall": 0.4,
+        "referral_recall": 0.6,  # 6/10
+        "intent_macro_f1": 0.44,
+        "false_alarms": 0.23,  # 5/22
+    },
+    "collected_167": {
+        **TARGETS,
+        # a blind set: people living with another condition (arthritis, lupus, cancer, heart
+        # disease). Targets not met: intent, false alarms
+        "intent_macro_f1": 0.22,
+        "false_alarms": 0.12,  # 2/17
+    },
+    "collected_168": {
+        **TARGETS,
+        # a blind set: readers' letters and Q&A pages. Targets not met: referrals, intent
+        "referral_recall": 0.0,  # 0/3
+        "intent_macro_f1": 0.28,
     },
 }
 SUMMARY = re.compile(
