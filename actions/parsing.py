@@ -501,15 +501,28 @@ def only_a_hedged_yes(text: str) -> bool:
     return _only_hedges(text) and not _NO.search(text)
 
 
+# "right" naming a side: "right side of the low back", "right hip mostly".
+_RIGHT_AS_A_SIDE = re.compile(
+    r"^right (?:side|sided|hip|hips|leg|buttock|bum|cheek|knee|foot|arm|shoulder|lower|low|back"
+    r"|thigh|calf|hand|one|groin)\b"
+)
+
+
 def yes_no(text: str) -> str | None:
     """ "yes", "no" or "unsure" for an answer to a yes/no question; None when it is neither."""
     text = _UNSURE_OF_SOMETHING_ELSE.sub(" ", prepare(text))
     if _UNSURE.search(text):
         return "unsure"
     no = _NO.search(text)
-    # "right" is a yes only as the first word: "once I've got it right, how do I..." is none
+    # "right" is a yes only as the first word: "once I've got it right, how do I..." is none,
+    # and "right side of the low back" is a side
     yes = next(
-        (cue for cue in _YES.finditer(text) if cue.group(0) != "right" or cue.start() == 0), None
+        (
+            cue
+            for cue in _YES.finditer(text)
+            if cue.group(0) != "right" or (cue.start() == 0 and not _RIGHT_AS_A_SIDE.match(text))
+        ),
+        None,
     )
     if no and (not yes or no.start() <= yes.start()):
         return "no"
@@ -523,7 +536,9 @@ _GO_AHEAD = re.compile(
     r"[,!. ]*)*"
     r"(?:go ahead|go on|fire away|go for it|sounds? (?:good|great|fine|ok|okay)|sound|sure thing"
     r"|(?:yes|yeah) please|please do|let'?s go|let'?s do it|lets do it|ready|why not"
-    r"|thumbs up|no problem|np)?"
+    r"|thumbs up|no problem|np"
+    # a yes to an offer, the offer named: "yes a plan pls"
+    r"|(?:a |the |my )?(?:plan|exercises?|routine)(?: (?:pls|plz|please))?|pls|plz|please)?"
     r"[\s.!,]*(?:\U0001f44d[\U0001f3fb-\U0001f3ff]?\s*)*$"  # thumbs up, any skin tone
 )
 

@@ -141,7 +141,7 @@ def _answers_another_question(slot: str, text: str) -> bool:
 _PLACES_OF_NO_SIGN = {"lower back", "upper or middle back", "hip"}
 # A place is told in more words than a plain answer ("lower back mostly, both sides, bit into
 # the hips"); a longer message is a story, read by the detector.
-_MAX_PLACE_ANSWER_WORDS = 10
+_MAX_PLACE_ANSWER_WORDS = 12
 
 
 # A leg told as free of the pain, beside the place that hurts: "lower back, not in my legs".

@@ -241,6 +241,7 @@ def test_an_answer_to_another_question_is_thanked_and_counts_no_miss(
         "lower back, a bit more on the right",
         "lower back mostly, both sides, bit into the hips",
         "lower back on the left, tight hips too, not in my legs",
+        "right side of the low back, just above the hip bone",
     ],
 )
 def test_where_it_hurts_with_a_hedge_is_no_yes_to_the_signs(
@@ -483,7 +484,9 @@ def test_the_course_told_with_a_sign_or_a_yes_is_still_a_yes(
     assert result["rf_checklist"] == "yes" and result["triage"] == "emergency"
 
 
-@pytest.mark.parametrize("typed", ["sure go ahead", "sound 👍", "ok", "yes please", "👍🏽"])
+@pytest.mark.parametrize(
+    "typed", ["sure go ahead", "sound 👍", "ok", "yes please", "👍🏽", "yes a plan pls"]
+)
 def test_a_go_ahead_to_the_checklist_is_asked_once_more_then_read_as_a_yes(
     typed: str, dispatcher: CollectingDispatcher, db: Session
 ) -> None:
