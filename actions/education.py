@@ -101,6 +101,21 @@ def concern_told(body_parts: list[str], symptoms: list[str]) -> str | None:
     return "ask_pain_cause"
 
 
+def explain_concern_told(
+    dispatcher: CollectingDispatcher, tracker: Tracker, session: Session, text: str
+) -> Events | None:
+    """The answer to a back, hip or leg concern the message tells ("hey so my lower back is
+    killing me"), with any clinician-level note; None when it tells none."""
+    concern = concern_told(
+        latest_entity_values(tracker, "body_part"), latest_entity_values(tracker, "symptom")
+    )
+    if concern is None:
+        return None
+    return explain_topic(
+        dispatcher, tracker, session, concern, text, latest_entity_values(tracker, "red_flag")
+    )
+
+
 def explain_topic(
     dispatcher: CollectingDispatcher,
     tracker: Tracker,

@@ -17,7 +17,7 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from sqlalchemy.orm import Session
 
-from actions.education import concern_told, explain_topic
+from actions.education import explain_concern_told
 from actions.follow_ups import answer_follow_up
 from actions.knowledge_action import (
     Events,
@@ -392,24 +392,15 @@ class ActionAdjustExercise(KnowledgeAction):
             # names ("since the fusion a nerve flares up") answers better than "which one?".
             text = tracker.latest_message.get("text") or ""
             named = topic_named_in(session, text)
-            concern = concern_told(
-                latest_entity_values(tracker, "body_part"), latest_entity_values(tracker, "symptom")
-            )
             if named is not None:
                 dispatcher.utter_message(text=topic_message(named, detailed=True))
-            elif concern is not None:
-                # "hey so my lower back is killing me": the pain told gets its answer.
-                return explain_topic(
-                    dispatcher,
-                    tracker,
-                    session,
-                    concern,
-                    text,
-                    latest_entity_values(tracker, "red_flag"),
-                )
-            else:
+                return []
+            # "hey so my lower back is killing me": the pain told gets its answer.
+            answered = explain_concern_told(dispatcher, tracker, session, text)
+            if answered is None:
                 say(dispatcher, session, "no-current-exercise")
-            return []
+                return []
+            return answered
         intent = latest_intent(tracker)
         if intent in EFFORT_INTENTS.values():
             # "Can hold it ages" is too easy even when the classifier read "too hard".

@@ -9,7 +9,7 @@ from rasa_sdk import Tracker
 from rasa_sdk.executor import CollectingDispatcher
 from sqlalchemy.orm import Session
 
-from actions.education import concern_told, explain_topic
+from actions.education import explain_concern_told
 from actions.exercises import send_plan, show_exercise
 from actions.follow_ups import answer_follow_up
 from actions.knowledge_action import Events, KnowledgeAction, latest_entity_values, latest_intent
@@ -61,27 +61,18 @@ class ActionAnswerQuestion(KnowledgeAction):
             if followed_up is not None:
                 return followed_up
             topic, otherwise = topic_named_in(session, text), CLARIFY
-            concern = concern_told(
-                latest_entity_values(tracker, "body_part"), latest_entity_values(tracker, "symptom")
-            )
-            named = _exercise_named(tracker, session)
-            if topic is None and concern is None and named is not None:
-                # "whats the pallof press supposed to feel like? i mostly feel my arms": the
-                # exercise named gets its card (how it should feel is on it), not "which of
-                # these is closest?".
-                return show_exercise(dispatcher, tracker, session, named)
-            if topic is None and concern is not None:
+            if topic is None:
                 # "hello i am 77 and my lower back has been aching for a few weeks": a concern
                 # told gets its answer (and any clinician-level note), not "which of these is
                 # closest?".
-                return explain_topic(
-                    dispatcher,
-                    tracker,
-                    session,
-                    concern,
-                    text,
-                    latest_entity_values(tracker, "red_flag"),
-                )
+                answered = explain_concern_told(dispatcher, tracker, session, text)
+                if answered is not None:
+                    return answered
+                # "whats the pallof press supposed to feel like? i mostly feel my arms": the
+                # exercise named gets its card (how it should feel is on it).
+                named = _exercise_named(tracker, session)
+                if named is not None:
+                    return show_exercise(dispatcher, tracker, session, named)
         else:
             slugs, index = topic_index(session)
             topic, otherwise = matched_topic(session, slugs, index.best(text)), CANNOT_HELP
