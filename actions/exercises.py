@@ -23,6 +23,7 @@ from actions.knowledge_action import (
     Events,
     KnowledgeAction,
     PhraseMissing,
+    exercises_named,
     latest_entity_values,
     latest_intent,
     phrase_text,
@@ -382,9 +383,9 @@ class ActionAdjustExercise(KnowledgeAction):
             if followed_up is not None:
                 return followed_up
         # The exercise the message names ("the side plank's fine too"), else the current one.
-        told = [find_exercise(session, name) for name in latest_entity_values(tracker, "exercise")]
+        told = exercises_named(tracker, session)
         slug = tracker.get_slot("current_exercise")
-        current = next((e for e in told if e is not None), None) or (
+        current = (told[0] if told else None) or (
             find_exercise(session, slug) if slug else _named_before(tracker, session)
         )
         if current is None:

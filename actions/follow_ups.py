@@ -14,7 +14,7 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from sqlalchemy.orm import Session
 
-from actions.knowledge_action import Events, latest_entity_values, say
+from actions.knowledge_action import Events, exercises_named, say
 from actions.parsing import prepare
 from actions.teaching_gate import withhold_teaching
 from backcare.knowledge.loader import read_follow_ups
@@ -71,8 +71,7 @@ def answer_follow_up(
     shown = just_shown(tracker, session, messages_back)
     if shown is None:
         return None
-    named = [find_exercise(session, name) for name in latest_entity_values(tracker, "exercise")]
-    if any(exercise is not None and exercise.slug != shown.slug for exercise in named):
+    if any(exercise.slug != shown.slug for exercise in exercises_named(tracker, session)):
         return None
     follow_up = follow_up_asked(tracker.latest_message.get("text") or "")
     if follow_up is None:

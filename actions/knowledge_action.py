@@ -12,7 +12,8 @@ from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from backcare.database import session_factory
-from backcare.knowledge.queries import message
+from backcare.knowledge.models import Exercise
+from backcare.knowledge.queries import find_exercise, message
 
 logger = logging.getLogger(__name__)
 
@@ -57,6 +58,12 @@ def latest_intent(tracker: Tracker) -> str:
 
 def latest_entity_values(tracker: Tracker, entity: str) -> list[str]:
     return [str(value) for value in tracker.get_latest_entity_values(entity)]
+
+
+def exercises_named(tracker: Tracker, session: Session) -> list[Exercise]:
+    """The exercises the latest message names that the knowledge base knows, in order."""
+    found = (find_exercise(session, name) for name in latest_entity_values(tracker, "exercise"))
+    return [exercise for exercise in found if exercise is not None]
 
 
 def say(dispatcher: CollectingDispatcher, session: Session, slug: str, **values: Any) -> None:

@@ -12,12 +12,18 @@ from sqlalchemy.orm import Session
 from actions.education import explain_concern_told
 from actions.exercises import send_plan, show_exercise
 from actions.follow_ups import answer_follow_up
-from actions.knowledge_action import Events, KnowledgeAction, latest_entity_values, latest_intent
+from actions.knowledge_action import (
+    Events,
+    KnowledgeAction,
+    exercises_named,
+    latest_entity_values,
+    latest_intent,
+)
 from actions.rendering import topic_message
 from actions.teaching_gate import AFTER_EMERGENCY, ALARM_HOLDS, teaching_withheld
 from actions.topics import matched_topic, topic_named_in
-from backcare.knowledge.models import EducationTopic, Exercise
-from backcare.knowledge.queries import find_exercise, topic_index
+from backcare.knowledge.models import EducationTopic
+from backcare.knowledge.queries import topic_index
 from backcare.triage import ALARM_LEVELS
 
 # Domain responses: the honest line, or the clarifying question, is sent even when no topic
@@ -70,9 +76,9 @@ class ActionAnswerQuestion(KnowledgeAction):
                     return answered
                 # "whats the pallof press supposed to feel like? i mostly feel my arms": the
                 # exercise named gets its card (how it should feel is on it).
-                named = _exercise_named(tracker, session)
-                if named is not None:
-                    return show_exercise(dispatcher, tracker, session, named)
+                named = exercises_named(tracker, session)
+                if named:
+                    return show_exercise(dispatcher, tracker, session, named[0])
         else:
             slugs, index = topic_index(session)
             topic, otherwise = matched_topic(session, slugs, index.best(text)), CANNOT_HELP
@@ -89,12 +95,6 @@ class ActionAnswerQuestion(KnowledgeAction):
             # Whatever was asked after an alarm, the answer ends with the help still needed.
             dispatcher.utter_message(response=withheld)
         return []
-
-
-def _exercise_named(tracker: Tracker, session: Session) -> Exercise | None:
-    """The first exercise the message names by its name, not by "that one"."""
-    found = (find_exercise(session, name) for name in latest_entity_values(tracker, "exercise"))
-    return next((exercise for exercise in found if exercise is not None), None)
 
 
 class ActionAnswerAfterCheck(KnowledgeAction):

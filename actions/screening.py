@@ -161,7 +161,9 @@ def _tells_where_it_hurts(text: str) -> bool:
     )
 
 
-_LEG_WORDS = re.compile(r"\b(?:legs?|thighs?|calf|calves|knees?|foot|feet|shins?|buttocks?|down)\b")
+# Where pain travels to a leg: a leg or the buttock named (`body_areas`), or pain going "down".
+_LEG_AREAS = {"leg", "buttock"}
+_GOING_DOWN = re.compile(r"\bdown\b")
 
 
 def _tells_how_long_with_a_hedge(text: str) -> bool:
@@ -170,7 +172,8 @@ def _tells_how_long_with_a_hedge(text: str) -> bool:
     return (
         duration_days(text) is not None
         and only_a_hedged_yes(text)
-        and not _LEG_WORDS.search(text.lower())
+        and not _LEG_AREAS.intersection(body_areas(text))
+        and not _GOING_DOWN.search(text.lower())
     )
 
 
@@ -604,7 +607,7 @@ class ValidateScreeningForm(FormValidationAction):
             return {"rf_checklist": None}
         if (
             answer == "yes"
-            and is_go_ahead(_latest(tracker)[0])
+            and is_go_ahead(typed)
             and "rf_checklist" not in (tracker.get_slot("screening_skips") or [])
         ):
             # "sure go ahead", "sound 👍": a go-ahead, as if the list were an offer. It is asked
