@@ -589,10 +589,14 @@ _NOT_SETTLING = re.compile(
 )
 
 
-def tells_recurring_or_settling(text: str) -> bool:
-    """True when long pain is told as coming and going or as getting better, not worse."""
-    plain = prepare(text)
-    return bool(_RECURRING_OR_SETTLING.search(plain)) and not _NOT_SETTLING.search(plain)
+def tells_recurring_or_settling(*texts: str) -> bool:
+    """True when long pain is told as coming and going or as getting better in one of `texts`,
+    and as worse in none. Each is read on its own: joined, a long conversation would be cut at
+    the parsing limit and a later "worse" lost."""
+    plains = [prepare(text) for text in texts]
+    return any(_RECURRING_OR_SETTLING.search(plain) for plain in plains) and not any(
+        _NOT_SETTLING.search(plain) for plain in plains
+    )
 
 
 # "stop", "later", "never mind", "can we stop for now please": the whole message asks to

@@ -650,8 +650,8 @@ def clinician_signals(tracker: Tracker) -> list[str]:
     # often told beside the time ("on and off a couple of years, getting better with yoga")
     # while the slot keeps only the time.
     said = [told, *(e.get("text") or "" for e in tracker.events if e.get("event") == "user")]
-    # (all of it together: a worse told anywhere keeps the referral)
-    settling = tells_recurring_or_settling(" . ".join(said))
+    # (a worse told in any message keeps the referral)
+    settling = tells_recurring_or_settling(*said)
     if days is not None and days >= LONG_PAIN_DAYS and not settling:
         signals.append(LONG_PAIN_FLAG)
     if tracker.get_slot("leg_pain") == "yes" and (

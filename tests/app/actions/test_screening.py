@@ -726,6 +726,9 @@ def test_the_course_told_in_another_message_counts_and_a_worse_anywhere_keeps_th
     assert clinician_signals(tracker(slots=slots, events=settling)) == []
     worse = said("on and off a couple of years", "its getting worse though")
     assert clinician_signals(tracker(slots=slots, events=worse)) == ["pain-beyond-six-weeks"]
+    # a long conversation: the worse told late still counts
+    long_worse = said("on and off a couple of years", *["lower back " * 60] * 3, "worse now")
+    assert clinician_signals(tracker(slots=slots, events=long_worse)) == ["pain-beyond-six-weeks"]
 
 
 def test_weeks_counted_since_are_a_point_in_time_not_how_long(
