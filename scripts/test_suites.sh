@@ -30,6 +30,10 @@ review_lane() { "$APP_PY" -m pytest tests/review -q -m "not timing"; }
 bot_lane() { "$BOT_PY" -m pytest tests/bot -q && scripts/story_test.sh; }
 deploy_lane() { "$APP_PY" -m pytest tests/prod -q && "$APP_PY" -m pytest tests/browser -q; }
 
+# The lanes' servers, databases and logs share one disk: a full disk fails them all at once, so
+# the free space is printed before and after, to tell such a run from a real failure.
+free_disk() { df -h --output=avail "$root" | tail -n 1 | tr -d ' '; }
+echo "free disk before the lanes: $(free_disk)"
 lanes=(real integration app review bot deploy)
 declare -A pid
 start=$SECONDS
@@ -51,7 +55,7 @@ for lane in "${lanes[@]}"; do
   echo "=============================== lane: $lane ==============================="
   cat "$logs/$lane.log"
 done
-echo "all lanes ended after $((SECONDS - start)) s"
+echo "all lanes ended after $((SECONDS - start)) s; free disk: $(free_disk)"
 echo "=============================== timing bounds ==============================="
 "$APP_PY" -m pytest tests/app tests/security -q -m timing || failed=1
 exit $failed

@@ -53,7 +53,9 @@ class PostgresServer:
             "-l",
             str(self.datadir / "log"),
             "-o",
-            f"-p {self.port} -k {self.datadir} -c listen_addresses=127.0.0.1 -c fsync=off",
+            # fsync off and a small WAL: a throwaway server, and the lanes share one disk.
+            f"-p {self.port} -k {self.datadir} -c listen_addresses=127.0.0.1 -c fsync=off"
+            " -c wal_level=minimal -c max_wal_senders=0 -c max_wal_size=64MB",
             "start",
         )
 
@@ -77,6 +79,20 @@ class PostgresServer:
             name,
         )
         return f"postgresql://{self.user}@127.0.0.1:{self.port}/{name}"
+
+    def drop_database(self, name: str) -> None:
+        """Drop a test's database (closing what is still connected) so the disk stays small."""
+        self._run(
+            str(self.bin / "dropdb"),
+            "--force",
+            "-h",
+            "127.0.0.1",
+            "-p",
+            str(self.port),
+            "-U",
+            self.user,
+            name,
+        )
 
     def wait_ready(self, seconds: float = 30) -> None:
         deadline = time.monotonic() + seconds

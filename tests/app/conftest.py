@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+from collections.abc import Iterator
 
 import pytest
 
@@ -12,9 +13,12 @@ _names = itertools.count()
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])
-def database_url(request: pytest.FixtureRequest, tmp_path) -> str:
-    """An empty database of each kind, new for every test."""
+def database_url(request: pytest.FixtureRequest, tmp_path) -> Iterator[str]:
+    """An empty database of each kind, new for every test and dropped after it."""
     if request.param == "sqlite":
-        return f"sqlite:///{tmp_path / 'knowledge.db'}"
+        yield f"sqlite:///{tmp_path / 'knowledge.db'}"
+        return
     server: PostgresServer = request.getfixturevalue("postgres")
-    return server.create_database(f"test_{next(_names)}")
+    name = f"test_{next(_names)}"
+    yield server.create_database(name)
+    server.drop_database(name)
