@@ -59,6 +59,16 @@ _CHAT_WORDS = [
         r"weakness|pain|leaks|leaking|accidents)\b",
         r"no \1",
     ),
+    # a count or a phone number is not "more numb" (the lemmatiser reads "number" as numb's
+    # comparative): "a number of areas of my life, work, exercise and sex"
+    # ("a number one" or "a number 2" is the toilet, and stays)
+    (r"\bnumber(s?) of\b", r"count\1 of"),
+    (
+        r"\b(a|the|any|that|this|what|whole|same|phone|emergency|large|small|huge|big|good|"
+        r"certain|growing|my|your|his|her|their|our|room|bed|ward|high|low) "
+        r"number(s?)\b(?! ?(one|two|1|2)\b)",
+        r"\1 count\2",
+    ),
     # "bladder issues" are bladder problems
     (r"\bissue(s?)\b", r"problem\1"),
     # the bone-thinning's name as other languages and quick typing spell it ("she have
@@ -333,7 +343,26 @@ NEGATED_WITHOUT_WINDOW = 9
 CLEFT_NEGATION = re.compile(
     r"^(?:not|isnt|wasnt) (?:the|my|his|her|their) \w+(?: \w+)? (?:thats|that|which)\b"
 )
-DOUBLE_NEGATION_CUES = {"cant", "cannot", "couldnt", "never", "no", "not", "wont"}
+# A hardship before "without" negates it too: "difficulty putting weight on my right leg
+# without my knee buckling" tells the buckling.
+DOUBLE_NEGATION_CUES = {
+    "cant",
+    "cannot",
+    "couldnt",
+    "never",
+    "no",
+    "not",
+    "wont",
+    "difficulty",
+    "trouble",
+    "struggle",
+    "struggling",
+    "struggled",
+    "hard",
+    "harder",
+    "barely",
+    "hardly",
+}
 # Tokens that end the clause in which "it went away" can put a sign in the past: "much better,
 # but I can't feel anything when I wipe" keeps the numbness present.
 CLAUSE_BREAKS = {";", "but", "however", "although", "though", "yet", "except", "now", "."}
@@ -500,10 +529,13 @@ TREATED = re.compile(
     + r")|had "
     + _THE_INJURY
     + r" (pinned|plated|fixed|repaired|replaced|operated on)|"
+    # the repair a broken hip gets, named: "fell and broke her hip. She had a partial hip
+    # replacement" (a total one is as often planned for worn joints, so it says nothing)
+    r"\b(had|has had|underwent|got|getting) (a |an )?(partial|half) hip replacement|"
+    r"\bhemiarthroplasty|"
     # seen to, with what came of it: "the ER x-rays were clear and they called it a strain",
     # "the hip has been replaced", "sent me home"; being at A&E now is no outcome yet
-    + _IMAGING
-    + r",?( \w+){0,3} (showed|shows|came back|came out|were|was) "
+     + _IMAGING + r",?( \w+){0,3} (showed|shows|came back|came out|were|was) "
     r"(clear|clean|fine|normal|nothing|no |negative)|"
     # "nothing broken" only as a test's or a clinician's finding, not the person's guess
     r"(" + _IMAGING + r"|doctors?|docs?|the er|a ?& ?e|hospital|they)[^.?!]{0,40}"

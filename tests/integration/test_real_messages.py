@@ -2,7 +2,7 @@
 instrument (bench/real_eval.py, a copy of ../shared/tools/real_eval.py).
 
 Each message opens a fresh conversation; a question the assistant asks gets one truthful
-answer. A hundred and ninety-seven sets: `dev.yml` and `collected_1.yml` to `collected_168.yml`,
+answer. Two hundred and one sets: `dev.yml` and `collected_1.yml` to `collected_172.yml`,
 real messages nobody here wrote, and `written_here.yml` to `written_here_28.yml`, stories written
 here by writers who never saw the dev set or the rules, to check that the rules generalise (those
 are scored by `make bench-real` only, see GATED). The floors are the levels this version reaches
@@ -2071,6 +2071,38 @@ HOLDS = {
         # a blind set: readers' letters and Q&A pages. Targets not met: referrals, intent
         "referral_recall": 0.0,  # 0/3
         "intent_macro_f1": 0.28,
+    },
+    "collected_169": {
+        **TARGETS,
+        # a blind set: parents and children and teenagers. Targets not met: referrals, intent,
+        # check questions
+        "referral_recall": 0.77,  # 7/9
+        "intent_macro_f1": 0.33,
+        "check_questions": 0.29,
+    },
+    "collected_170": {
+        **TARGETS,
+        # a blind set: older people and their carers. Targets not met: red flags, emergencies,
+        # referrals, intent, false alarms, check questions
+        "red_flag_recall": 0.6,  # 3/5
+        "emergency_recall": 0.67,
+        "referral_recall": 0.75,  # 6/8
+        "intent_macro_f1": 0.62,
+        "false_alarms": 0.15,  # 2/13
+        "check_questions": 0.38,
+    },
+    "collected_171": {
+        **TARGETS,
+        # a blind set: gym, running, cycling, skiing and lifting communities. Targets not met:
+        # intent
+        "intent_macro_f1": 0.46,
+    },
+    "collected_172": {
+        **TARGETS,
+        # a blind set: after spinal or hip surgery, in pregnancy and after birth. Targets not met:
+        # referrals, intent
+        "referral_recall": 0.5,  # 5/10
+        "intent_macro_f1": 0.22,
     },
 }
 SUMMARY = re.compile(
