@@ -537,6 +537,11 @@ _GO_AHEAD = re.compile(
     r"(?:go ahead|go on|fire away|go for it|sounds? (?:good|great|fine|ok|okay)|sound|sure thing"
     r"|(?:yes|yeah) please|please do|let'?s go|let'?s do it|lets do it|ready|why not"
     r"|thumbs up|no problem|np"
+    # impatient: "yes just go", "just get on with it"
+    r"|(?:just )?(?:go|do it|send it|get on with it|crack on|carry on|hurry up)"
+    # a visit agreed to, not a sign had: "yes he'll see the gp", "yes ill book the doctor"
+    r"|(?:i|he|she|we|they)?(?:'?ll| will) (?:see|book|call|ring|phone|go to|make an appointment"
+    r" with) (?:the |a |my |his |her |our )?(?:gp|doctor|dr|doc|physio|clinic|nurse)"
     # a yes to an offer, the offer named: "yes a plan pls"
     r"|(?:a |the |my )?(?:plan|exercises?|routine)(?: (?:pls|plz|please))?|pls|plz|please)?"
     r"[\s.!,]*(?:\U0001f44d[\U0001f3fb-\U0001f3ff]?\s*)*$"  # thumbs up, any skin tone

@@ -25,6 +25,7 @@ from bot_extensions.red_flags.language import (
     NEGATION_CUES,
     NOT_A_CLEAR_NO,
     OPENS_WITH_YES,
+    REQUEST_START,
     normalise,
 )
 from bot_extensions.topic_names import spaced_words
@@ -35,6 +36,8 @@ NO_WORDS = NEGATION_CUES | {"nah", "naw", "na", "cant", "cannot", "wont", "could
 
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=False)
 class QuestionIsNoAnswer(ReadingCorrection):
+    """A message that opens with a question or a request and goes on is no bare yes or no."""
+
     @staticmethod
     def get_default_config() -> dict[str, Any]:
         # "no, does that matter?" is an answer: it opens with the no, not with a question.
@@ -50,7 +53,7 @@ class QuestionIsNoAnswer(ReadingCorrection):
         intent = (message.get("intent") or {}).get("name")
         return (
             intent in self.answer_intents
-            and bool(INTERROGATIVE_START.match(text))
+            and bool(INTERROGATIVE_START.match(text) or REQUEST_START.match(text))
             and len(text.split()) >= self.min_words
         )
 

@@ -154,6 +154,8 @@ class SignCheck(Entry):
     # An injury's check, which a clinician's finding told since answers no ("the GP x-rayed
     # her, no fracture"), whatever its level: what it asks is what the examination looked at.
     answered_by_a_finding: bool = False
+    # a time well under six weeks, told with nothing worse, answers it no (how long it lasted)
+    answered_no_by_a_short_time: bool = False
     sources: list[str] = Field(min_length=1)
 
 

@@ -134,6 +134,7 @@ class RedFlagDetectorComponent(GraphComponent, EntityExtractorMixin):
         self.unplaced_check = knowledge.unplaced
         self.answer_signs = knowledge.answer_signs
         self.answered_by_a_finding = knowledge.answered_by_a_finding
+        self.answered_no_by_a_short_time = knowledge.answered_no_by_a_short_time
         logger.info("Red-flag rules %s loaded from %s", self.rules_version, path)
 
     @classmethod
@@ -332,6 +333,14 @@ class RedFlagDetectorComponent(GraphComponent, EntityExtractorMixin):
         # A story that ends in a clear no to a waiting check ("...did pelvic floor physio and
         # it's been fine since. nothing like that now at all"), telling no sign now and asking
         # nothing, is a no at any level: the question asked about now, and now is answered.
+        # "lower back. about 10 days. 4/10", asked whether the pain has lasted more than six
+        # weeks or is getting worse: a short time, with nothing worse told, is a no.
+        if (
+            waiting_question in self.answered_no_by_a_short_time
+            and _tells_only_a_short_time(normalised)
+            and not any(f.is_present or f.is_unclear for f in findings)
+        ):
+            self._set_intent(message, DENY_INTENT, alone=True)
         if waiting and _closes_with_an_all_clear(normalised, findings, waiting):
             # alone: a question's reading made sure above (the passed reply) would tie with it
             self._set_intent(message, DENY_INTENT, alone=True)
@@ -481,6 +490,15 @@ def _tells_symptoms(
             for e in message.get("entities", [])
         )
         and not any(f.status == "negated" for f in findings)
+    )
+
+
+def _tells_only_a_short_time(normalised: str) -> bool:
+    """A time well under six weeks, and no longer time nor anything worse told beside it."""
+    return (
+        bool(language.SHORT_TIME.search(normalised))
+        and not language.LONGER_TIME.search(normalised)
+        and not language.WORSE_TOLD.search(normalised)
     )
 
 

@@ -210,6 +210,8 @@ class Knowledge:
     answer_signs: frozenset[str]
     # The questions of the injury checks a clinician's finding answers no, at any level.
     answered_by_a_finding: frozenset[str]
+    # The questions of how long the pain has lasted that a short time told answers no.
+    answered_no_by_a_short_time: frozenset[str]
     beside_a_cause: BesideACause
 
 
@@ -304,6 +306,11 @@ def load_knowledge(red_flags_file: Path, checks_file: Path) -> Knowledge:
         answer_signs=frozenset(checks["answer_signs"]),
         answered_by_a_finding=frozenset(
             check["question"] for check in checks["checks"] if check.get("answered_by_a_finding")
+        ),
+        answered_no_by_a_short_time=frozenset(
+            check["question"]
+            for check in checks["checks"]
+            if check.get("answered_no_by_a_short_time")
         ),
         beside_a_cause=BesideACause(
             frozenset(checks["beside_a_cause"]["causes"]),

@@ -936,7 +936,10 @@ _CLINICIAN = (
 )
 CHECK_TOLD = re.compile(
     r"\b(checked|examined|assessed|saw (me|him|her|them|us)|(been|got|was|were|being) seen|"
-    r"had a (look|feel)|took a look|cleared|all clear|"
+    r"had a (look|feel)|took a look|"
+    # the all clear given, not a state told ("im all clear tho", of a cancer years ago)
+    r"(got|given|gave (me|him|her|us)|had|have had) (the |an )?all clear|"
+    r"cleared (me|him|her|us|it|them)|(been|was|were|got|get) cleared|"
     r"(went|been|gone|got) (in )?(to|into) (the |my |a |an |our )?" + _CLINICIAN + r"|"
     r"saw (the |my |a |an |our )?"
     + _CLINICIAN
@@ -1040,6 +1043,9 @@ STILL_HAPPENING = re.compile(
     r"(fine|well|ok|okay|great|about))|today|"
     r"this morning|tonight|"
     r"lately|recently|getting worse|worse now|these days|keeps coming back|comes and goes|"
+    # the present, told as how some days go: "lost my job last month... some days i dont want
+    # to be here anymore"
+    r"some days|most days|"
     r"on and off|its back now|came back again|"
     r"since (yesterday|last night|this|" + _WEEKDAY + r"))\b"
 )
@@ -1076,6 +1082,26 @@ FEELING_NOT_BACK = re.compile(
 NEWLY = re.compile(r"\b(new|newly|sudden|suddenly|just started|started|rapidly|spreading)\b")
 INTERROGATIVE_START = re.compile(
     r"^\s*(what|whats|is|are|can|could|does|do|how|when|which|should|why|would|will)\b"
+)
+# A time well under six weeks, told as how long the pain has lasted: "about 10 days",
+# "2 wks", "a few days"; with no longer time and nothing told as worse (WORSE_TOLD) beside it.
+SHORT_TIME = re.compile(
+    r"\b(\d{1,2}|a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a few|few|"
+    r"a couple of|a couple|couple of) days?\b|"
+    r"\b(1|2|3|4|a|one|two|three|four|a few|a couple of|a couple|couple of) weeks?\b"
+)
+LONGER_TIME = re.compile(
+    r"\b(months?|years?|yrs?|since (last|the) (year|summer|winter|spring|autumn|christmas|xmas)|"
+    r"([5-9]|[1-9]\d|five|six|seven|eight|nine|ten|several|many) weeks?)\b"
+)
+WORSE_TOLD = re.compile(
+    r"\b(worse|worsening|not (getting )?better|not improving|no better|cant (do|work|walk|sleep)|"
+    r"stopping me|stops me|still)\b"
+)
+# A request that opens a message: "just give me a plan pls, no numbness no fever".
+REQUEST_START = re.compile(
+    r"^\s*(just |pls |plz |please |ok |so )*(give|send|show|teach|tell) (me|us)\b|"
+    r"^\s*(i|we) (just )?(want|need|would like)\b|^\s*id like\b"
 )
 # A question asking what causes a sign, with no one named ("what can cause severe lower back
 # pain and leg weakness?"): people ask the cause of what they feel, so whether it is happening

@@ -56,6 +56,8 @@ def _intent_after(component: RedFlagDetectorComponent, text: str) -> str:
         "do I need a doctor for this or can I just exercise",
         # a check long before the sign told since
         "its only a pulled muscle. my doctor checked me over last month and said i was fine",
+        # a state told, of a cancer years ago, not a check of this pain
+        "but im all clear tho so its fine right? just want some exercises",
     ],
 )
 def test_a_clinician_named_but_not_seen_is_no_check(
@@ -695,3 +697,54 @@ def test_a_clinicians_finding_answers_an_injurys_emergency_check_no(
     # x-ray answers
     replies = _replies_to(component, FINDING, question, level="emergency")
     assert ("checked_reply=no" in replies) is no
+
+
+PERSISTING_QUESTION = (
+    "So I can point you to the right help: has this pain lasted more than six weeks, or is it "
+    "getting worse or stopping you from doing everyday things?"
+)
+
+
+def _intent_while_waiting(
+    component: RedFlagDetectorComponent, text: str, question: str, level: str
+) -> str:
+    message = Message(
+        data={
+            "text": text,
+            "intent": {"name": "inform", "confidence": 0.6},
+            "intent_ranking": [{"name": "inform", "confidence": 0.6}],
+            "entities": [],
+            "metadata": waiting_check.with_waiting({}, level, question),
+        }
+    )
+    component.process([message])
+    return message.get("intent")["name"]
+
+
+@pytest.mark.parametrize(
+    ("text", "no"),
+    [
+        ("lower back mostly. about 10 days. 4/10. no numbness, no fever", True),
+        ("its been 2 wks, like a 5 out of 10", True),
+        # a longer time, or worse, told beside it: not a no
+        ("about 10 days this time but on and off for months", False),
+        ("about 10 days and getting worse every day", False),
+        ("8 weeks now", False),
+    ],
+)
+def test_a_short_time_answers_how_long_it_has_lasted_no(
+    component: RedFlagDetectorComponent, text: str, no: bool
+) -> None:
+    intent = _intent_while_waiting(component, text, PERSISTING_QUESTION, "see_clinician")
+    assert (intent == "deny") is no
+
+
+def test_a_short_time_answers_no_other_check(component: RedFlagDetectorComponent) -> None:
+    # "about 10 days" says nothing of whether the stiffness lasts half an hour each morning
+    question = (
+        "So I can point you to the right help: is your back stiff for more than half an hour "
+        "most mornings, easing as you move, or does stiffness wake you in the second half of "
+        "the night?"
+    )
+    intent = _intent_while_waiting(component, "about 10 days, 4/10", question, "see_clinician")
+    assert intent != "deny"

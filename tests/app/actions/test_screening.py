@@ -485,7 +485,17 @@ def test_the_course_told_with_a_sign_or_a_yes_is_still_a_yes(
 
 
 @pytest.mark.parametrize(
-    "typed", ["sure go ahead", "sound 👍", "ok", "yes please", "👍🏽", "yes a plan pls"]
+    "typed",
+    [
+        "sure go ahead",
+        "sound 👍",
+        "ok",
+        "yes please",
+        "👍🏽",
+        "yes a plan pls",
+        "yes just go",
+        "yes he'll see the gp",
+    ],
 )
 def test_a_go_ahead_to_the_checklist_is_asked_once_more_then_read_as_a_yes(
     typed: str, dispatcher: CollectingDispatcher, db: Session
