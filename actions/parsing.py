@@ -696,11 +696,33 @@ def bare_durations(text: str) -> list[str]:
     ]
 
 
+# A pain told as ended, with nothing told as back: "i had sciatica down my right leg like 2
+# yrs ago, physio sorted it, totally gone since" tells no pain of today, nor how long it lasts.
+_TOLD_AS_GONE = re.compile(
+    r"\b(?:gone|went away|sorted|cleared(?: up)?|resolved|healed|settled|recovered)\b"
+)
+_TOLD_AS_BACK = re.compile(r"\b(?:came back|come back|comes back|back again|returned|again)\b")
+
+
+def told_as_gone(text: str, words: str) -> bool:
+    """True when every sentence of `text` that has `words` tells a pain as ended, with nothing
+    told as back: "like 2 yrs ago, physio sorted it, totally gone since" dates no pain of today."""
+    sentences = [
+        sentence for sentence in _SENTENCE_BREAK.split(prepare(text)) if words.lower() in sentence
+    ]
+    return bool(sentences) and all(
+        _TOLD_AS_GONE.search(sentence) and not _TOLD_AS_BACK.search(sentence)
+        for sentence in sentences
+    )
+
+
 def own_pain_statements(text: str) -> list[str]:
     """The sentences of `text` that tell the writer's own pain, each as read (lower case),
     without how long an activity lasted ("when I sit for a long time")."""
     told = []
     for sentence in _SENTENCE_BREAK.split(prepare(text)):
+        # (told as back again is read before "came back" is dropped as no place)
+        back_again = bool(_TOLD_AS_BACK.search(sentence))
         sentence = _BACK_NOT_A_PLACE.sub(" ", sentence).strip(" ,")
         sentence = _TIME_NOT_OF_THE_PAIN.sub(" ", sentence)
         if (
@@ -708,6 +730,7 @@ def own_pain_statements(text: str) -> list[str]:
             and _PAIN.search(sentence)
             and not _SOMEONE_ELSE.search(sentence)
             and not _ASKS.match(sentence)
+            and not (_TOLD_AS_GONE.search(sentence) and not back_again)
         ):
             told.append(sentence)
     return told

@@ -244,8 +244,18 @@ class RedFlagDetectorComponent(GraphComponent, EntityExtractorMixin):
         # "yeah its fine now, can feel everything" or "not since the op", answering "is it
         # still there now?"
         over_now = _told_over_now(normalised, waiting_question)
-        if tells_symptoms or (
-            _no_clear_no(normalised) and not told_done and not seen_to and not over_now
+        # "no numbness, no fever. its just not shifting", asked whether the pain has lasted
+        # or got worse: a sign of the waiting check's own (lowest) level told again, whatever
+        # no it opens with, is a yes.
+        tells_the_waiting_sign = waiting == CHECK_LEVELS[0] and any(
+            f.urgency == waiting and (f.is_present or f.is_unclear) for f in findings
+        )
+        if tells_the_waiting_sign:
+            drop_readings(message, {DENY_INTENT})
+        if (
+            tells_symptoms
+            or tells_the_waiting_sign
+            or (_no_clear_no(normalised) and not told_done and not seen_to and not over_now)
         ):
             # Read only while a check question waits for its answer (domain/safety.yml): a
             # reply that describes symptoms is "anything but a clear no", a yes that raises

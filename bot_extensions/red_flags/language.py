@@ -41,6 +41,8 @@ _CHAT_WORDS = [
     (r"\bmths?\b", "months"),
     (r"\bhrs?\b", "hours"),
     (r"\bnite\b", "night"),
+    # a time with a plus is that time or more: "stiff every morning for like an hour+"
+    (r"\b(hours?|days?|weeks?|months?|years?|minutes?|mins?)\+", r"\1 or more"),
     # "dont wanna be here anymore" is "want to"
     (r"\bwanna\b", "want to"),
     # heights: "fell approx 6ft" is "6 feet"

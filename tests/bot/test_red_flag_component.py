@@ -748,3 +748,12 @@ def test_a_short_time_answers_no_other_check(component: RedFlagDetectorComponent
     )
     intent = _intent_while_waiting(component, "about 10 days, 4/10", question, "see_clinician")
     assert intent != "deny"
+
+
+def test_the_waiting_checks_own_sign_told_again_is_a_yes(
+    component: RedFlagDetectorComponent,
+) -> None:
+    text = "no numbness, no bladder stuff, no fever. its just not shifting"
+    replies = _replies_to(component, text, PERSISTING_QUESTION, level="see_clinician")
+    assert "check_reply=yes" in replies
+    assert _intent_while_waiting(component, text, PERSISTING_QUESTION, "see_clinician") != "deny"

@@ -2,7 +2,7 @@
 instrument (bench/real_eval.py, a copy of ../shared/tools/real_eval.py).
 
 Each message opens a fresh conversation; a question the assistant asks gets one truthful
-answer. Two hundred and one sets: `dev.yml` and `collected_1.yml` to `collected_172.yml`,
+answer. Two hundred and four sets: `dev.yml` and `collected_1.yml` to `collected_175.yml`,
 real messages nobody here wrote, and `written_here.yml` to `written_here_28.yml`, stories written
 here by writers who never saw the dev set or the rules, to check that the rules generalise (those
 are scored by `make bench-real` only, see GATED). The floors are the levels this version reaches
@@ -2103,6 +2103,30 @@ HOLDS = {
         # referrals, intent
         "referral_recall": 0.5,  # 5/10
         "intent_macro_f1": 0.22,
+    },
+    "collected_173": {
+        **TARGETS,
+        # a blind set: informal and second-language English. Targets not met: referrals, intent,
+        # check questions
+        "referral_recall": 0.5,  # 2/4
+        "intent_macro_f1": 0.35,
+        "check_questions": 0.2,
+    },
+    "collected_174": {
+        **TARGETS,
+        # a blind set: people with long-term conditions or on long-term medicines. Targets not
+        # met: intent, false alarms, check questions
+        "intent_macro_f1": 0.6,
+        "false_alarms": 0.25,  # 1/4
+        "check_questions": 0.25,
+    },
+    "collected_175": {
+        **TARGETS,
+        # a blind set: physically demanding jobs and hobbies. Targets not met: referrals, intent,
+        # check questions
+        "referral_recall": 0.33,  # 1/3
+        "intent_macro_f1": 0.39,
+        "check_questions": 0.27,
     },
 }
 SUMMARY = re.compile(

@@ -238,6 +238,12 @@ def test_how_long_an_activity_lasts_is_no_pain_duration() -> None:
     assert told and duration_days(told[0]) is not None
 
 
+def test_a_pain_told_as_gone_is_no_pain_of_today() -> None:
+    assert not own_pain_statements("i had sciatica in my leg 2 yrs ago, physio sorted it")
+    told = own_pain_statements("my back pain went away but came back 3 weeks ago")
+    assert told and duration_days(told[0]) == 21
+
+
 def test_how_long_one_bout_lasts_is_no_pain_duration() -> None:
     told = own_pain_statements("my hips feel stiff, maybe 5 mins of stiffness when i get up")
     assert told and duration_days(told[0]) is None

@@ -1001,3 +1001,10 @@ async def test_answers_and_older_cards_are_left_to_the_questions(
     said = _between_the_questions(text, messages_back)
     await validator.run(dispatcher, said, {"forms": {}, "slots": {}})
     assert not any("8 reps" in line for line in texts(dispatcher))
+
+
+def test_the_time_of_a_pain_told_as_gone_is_asked_again(dispatcher: CollectingDispatcher) -> None:
+    typed = "i had sciatica like 2 yrs ago, physio sorted it, totally gone since"
+    result = validator.validate_pain_duration("2 yrs", dispatcher, tracker("inform", typed), {})
+    assert result == {"pain_duration": None}
+    assert texts(dispatcher), "the question is asked again"
