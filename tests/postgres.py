@@ -67,9 +67,12 @@ class PostgresServer:
         finally:
             shutil.rmtree(self.datadir, ignore_errors=True)
 
-    def create_database(self, name: str) -> str:
+    def _client(self, tool: str, name: str) -> None:
+        """A PostgreSQL client program (createdb, dropdb) against this server, on `name`."""
+        extra = ["--force"] if tool == "dropdb" else []
         self._run(
-            str(self.bin / "createdb"),
+            str(self.bin / tool),
+            *extra,
             "-h",
             "127.0.0.1",
             "-p",
@@ -78,21 +81,14 @@ class PostgresServer:
             self.user,
             name,
         )
+
+    def create_database(self, name: str) -> str:
+        self._client("createdb", name)
         return f"postgresql://{self.user}@127.0.0.1:{self.port}/{name}"
 
     def drop_database(self, name: str) -> None:
         """Drop a test's database (closing what is still connected) so the disk stays small."""
-        self._run(
-            str(self.bin / "dropdb"),
-            "--force",
-            "-h",
-            "127.0.0.1",
-            "-p",
-            str(self.port),
-            "-U",
-            self.user,
-            name,
-        )
+        self._client("dropdb", name)
 
     def wait_ready(self, seconds: float = 30) -> None:
         deadline = time.monotonic() + seconds

@@ -582,20 +582,33 @@ def test_an_injury_told_as_seen_to_answers_a_waiting_check_below_emergency_no(
     assert answers == reply
 
 
-def _replies_to(
-    component: RedFlagDetectorComponent, text: str, question: str, level: str = "urgent"
-) -> set[str]:
-    """The answer entities read from `text` while the check `question` of `level` waits."""
+def _read_while_waiting(
+    component: RedFlagDetectorComponent,
+    text: str,
+    question: str,
+    level: str,
+    reading: tuple[str, float] = ("ask_exercise", 0.4),
+) -> Message:
+    """`text` read while the check `question` of `level` waits, the classifier's `reading`."""
+    name, confidence = reading
     message = Message(
         data={
             "text": text,
-            "intent": {"name": "ask_exercise", "confidence": 0.4},
-            "intent_ranking": [{"name": "ask_exercise", "confidence": 0.4}],
+            "intent": {"name": name, "confidence": confidence},
+            "intent_ranking": [{"name": name, "confidence": confidence}],
             "entities": [],
             "metadata": waiting_check.with_waiting({}, level, question),
         }
     )
     component.process([message])
+    return message
+
+
+def _replies_to(
+    component: RedFlagDetectorComponent, text: str, question: str, level: str = "urgent"
+) -> set[str]:
+    """The answer entities read from `text` while the check `question` of `level` waits."""
+    message = _read_while_waiting(component, text, question, level)
     return {f"{e['entity']}={e['value']}" for e in message.get("entities")}
 
 
@@ -708,17 +721,8 @@ PERSISTING_QUESTION = (
 def _intent_while_waiting(
     component: RedFlagDetectorComponent, text: str, question: str, level: str
 ) -> str:
-    message = Message(
-        data={
-            "text": text,
-            "intent": {"name": "inform", "confidence": 0.6},
-            "intent_ranking": [{"name": "inform", "confidence": 0.6}],
-            "entities": [],
-            "metadata": waiting_check.with_waiting({}, level, question),
-        }
-    )
-    component.process([message])
-    return message.get("intent")["name"]
+    message = _read_while_waiting(component, text, question, level, ("inform", 0.6))
+    return str(message.get("intent")["name"])
 
 
 @pytest.mark.parametrize(
