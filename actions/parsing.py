@@ -704,16 +704,18 @@ _TOLD_AS_GONE = re.compile(
 _TOLD_AS_BACK = re.compile(r"\b(?:came back|come back|comes back|back again|returned|again)\b")
 
 
+def _tells_pain_as_ended(sentence: str) -> bool:
+    """A sentence that tells a pain as ended and nothing as back ("totally gone since")."""
+    return bool(_TOLD_AS_GONE.search(sentence)) and not _TOLD_AS_BACK.search(sentence)
+
+
 def told_as_gone(text: str, words: str) -> bool:
     """True when every sentence of `text` that has `words` tells a pain as ended, with nothing
     told as back: "like 2 yrs ago, physio sorted it, totally gone since" dates no pain of today."""
     sentences = [
         sentence for sentence in _SENTENCE_BREAK.split(prepare(text)) if words.lower() in sentence
     ]
-    return bool(sentences) and all(
-        _TOLD_AS_GONE.search(sentence) and not _TOLD_AS_BACK.search(sentence)
-        for sentence in sentences
-    )
+    return bool(sentences) and all(_tells_pain_as_ended(sentence) for sentence in sentences)
 
 
 def own_pain_statements(text: str) -> list[str]:
@@ -721,8 +723,8 @@ def own_pain_statements(text: str) -> list[str]:
     without how long an activity lasted ("when I sit for a long time")."""
     told = []
     for sentence in _SENTENCE_BREAK.split(prepare(text)):
-        # (told as back again is read before "came back" is dropped as no place)
-        back_again = bool(_TOLD_AS_BACK.search(sentence))
+        # (read before "came back" is dropped as no place)
+        ended = _tells_pain_as_ended(sentence)
         sentence = _BACK_NOT_A_PLACE.sub(" ", sentence).strip(" ,")
         sentence = _TIME_NOT_OF_THE_PAIN.sub(" ", sentence)
         if (
@@ -730,7 +732,7 @@ def own_pain_statements(text: str) -> list[str]:
             and _PAIN.search(sentence)
             and not _SOMEONE_ELSE.search(sentence)
             and not _ASKS.match(sentence)
-            and not (_TOLD_AS_GONE.search(sentence) and not back_again)
+            and not ended
         ):
             told.append(sentence)
     return told

@@ -541,11 +541,11 @@ class ValidateScreeningForm(FormValidationAction):
         since = re.search(rf"\bsince (?:about |around )?{re.escape(text.lower())}\b", typed)
         if since and duration_days(rest := typed.replace(since.group(0), " ")) is not None:
             return {"pain_duration": " ".join(rest.split()).strip(" ,")}
-        if duration_days(text) is not None and told_as_gone(typed, text):
-            # "sciatica like 2 yrs ago, physio sorted it, totally gone since": a time of a pain
-            # that has ended, not how long today's has lasted; asked again.
-            return _thank_and_ask_again("pain_duration", dispatcher)
         if duration_days(text) is not None:
+            if told_as_gone(typed, text):
+                # "sciatica like 2 yrs ago, physio sorted it, totally gone since": a time of a
+                # pain that has ended, not how long today's has lasted; asked again.
+                return _thank_and_ask_again("pain_duration", dispatcher)
             return {"pain_duration": text}
         if _yes_no_answer(tracker) in (SKIPPED, UNSURE):
             return _reask_once("pain_duration", SKIPPED, dispatcher, tracker)

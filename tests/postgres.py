@@ -67,12 +67,11 @@ class PostgresServer:
         finally:
             shutil.rmtree(self.datadir, ignore_errors=True)
 
-    def _client(self, tool: str, name: str) -> None:
+    def _client(self, tool: str, name: str, *options: str) -> None:
         """A PostgreSQL client program (createdb, dropdb) against this server, on `name`."""
-        extra = ["--force"] if tool == "dropdb" else []
         self._run(
             str(self.bin / tool),
-            *extra,
+            *options,
             "-h",
             "127.0.0.1",
             "-p",
@@ -88,7 +87,7 @@ class PostgresServer:
 
     def drop_database(self, name: str) -> None:
         """Drop a test's database (closing what is still connected) so the disk stays small."""
-        self._client("dropdb", name)
+        self._client("dropdb", name, "--force")
 
     def wait_ready(self, seconds: float = 30) -> None:
         deadline = time.monotonic() + seconds

@@ -89,6 +89,8 @@ TOLD_AFTER_ASKING_WORDS = 4
 CHECK_LEVELS = URGENCY_ORDER[1:]
 # The checks pain told as lasting can answer (an emergency check is not answered by it).
 CHECK_LEVELS_BELOW_EMERGENCY = [level for level in CHECK_LEVELS if level != MOST_URGENT]
+# The lowest of them: a clinician's check, not an alarm.
+CLINICIAN_CHECK_LEVEL = CHECK_LEVELS[0]
 # The classifier's confidence in a red flag above which one that no rule can place gets a check
 # question; below it, the message is answered as the classifier's next-best reading. Chosen on
 # the real development set (docs/nlu-pipeline.md): lower, and ordinary stories get questioned.
@@ -245,9 +247,9 @@ class RedFlagDetectorComponent(GraphComponent, EntityExtractorMixin):
         # still there now?"
         over_now = _told_over_now(normalised, waiting_question)
         # "no numbness, no fever. its just not shifting", asked whether the pain has lasted
-        # or got worse: a sign of the waiting check's own (lowest) level told again, whatever
+        # or got worse: a sign of the waiting clinician's check's level told again, whatever
         # no it opens with, is a yes.
-        tells_the_waiting_sign = waiting == CHECK_LEVELS[0] and any(
+        tells_the_waiting_sign = waiting == CLINICIAN_CHECK_LEVEL and any(
             f.urgency == waiting and (f.is_present or f.is_unclear) for f in findings
         )
         if tells_the_waiting_sign:
@@ -340,9 +342,6 @@ class RedFlagDetectorComponent(GraphComponent, EntityExtractorMixin):
             e.get("entity") == PASSED_REPLY_ENTITY for e in entities
         ):
             self._set_intent(message, DENY_INTENT)
-        # A story that ends in a clear no to a waiting check ("...did pelvic floor physio and
-        # it's been fine since. nothing like that now at all"), telling no sign now and asking
-        # nothing, is a no at any level: the question asked about now, and now is answered.
         # "lower back. about 10 days. 4/10", asked whether the pain has lasted more than six
         # weeks or is getting worse: a short time, with nothing worse told, is a no.
         if (
@@ -351,6 +350,9 @@ class RedFlagDetectorComponent(GraphComponent, EntityExtractorMixin):
             and not any(f.is_present or f.is_unclear for f in findings)
         ):
             self._set_intent(message, DENY_INTENT, alone=True)
+        # A story that ends in a clear no to a waiting check ("...did pelvic floor physio and
+        # it's been fine since. nothing like that now at all"), telling no sign now and asking
+        # nothing, is a no at any level: the question asked about now, and now is answered.
         if waiting and _closes_with_an_all_clear(normalised, findings, waiting):
             # alone: a question's reading made sure above (the passed reply) would tie with it
             self._set_intent(message, DENY_INTENT, alone=True)

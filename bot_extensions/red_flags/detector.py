@@ -215,6 +215,11 @@ class Knowledge:
     beside_a_cause: BesideACause
 
 
+def _questions_marked(checks: dict[str, Any], mark: str) -> frozenset[str]:
+    """The questions of the checks that `mark` is set on (sign_checks.yml)."""
+    return frozenset(check["question"] for check in checks["checks"] if check.get(mark))
+
+
 def load_knowledge(red_flags_file: Path, checks_file: Path) -> Knowledge:
     # libyaml's parser: the red-flag file takes a second to read in pure Python, and every
     # server start and every detector test reads it.
@@ -304,14 +309,8 @@ def load_knowledge(red_flags_file: Path, checks_file: Path) -> Knowledge:
             unplaced["question"], unplaced["flag"], flags[unplaced["flag"]].urgency
         ),
         answer_signs=frozenset(checks["answer_signs"]),
-        answered_by_a_finding=frozenset(
-            check["question"] for check in checks["checks"] if check.get("answered_by_a_finding")
-        ),
-        answered_no_by_a_short_time=frozenset(
-            check["question"]
-            for check in checks["checks"]
-            if check.get("answered_no_by_a_short_time")
-        ),
+        answered_by_a_finding=_questions_marked(checks, "answered_by_a_finding"),
+        answered_no_by_a_short_time=_questions_marked(checks, "answered_no_by_a_short_time"),
         beside_a_cause=BesideACause(
             frozenset(checks["beside_a_cause"]["causes"]),
             frozenset(checks["beside_a_cause"]["signs"]),
