@@ -2,7 +2,7 @@
 instrument (bench/real_eval.py, a copy of ../shared/tools/real_eval.py).
 
 Each message opens a fresh conversation; a question the assistant asks gets one truthful
-answer. Two hundred and four sets: `dev.yml` and `collected_1.yml` to `collected_175.yml`,
+answer. Two hundred and eight sets: `dev.yml` and `collected_1.yml` to `collected_179.yml`,
 real messages nobody here wrote, and `written_here.yml` to `written_here_28.yml`, stories written
 here by writers who never saw the dev set or the rules, to check that the rules generalise (those
 are scored by `make bench-real` only, see GATED). The floors are the levels this version reaches
@@ -802,7 +802,9 @@ HOLDS = {
         "red_flag_recall": 0.83,  # 5/6
         "referral_recall": 0.61,  # 8/13
         "false_alarms": 0.08,  # 2/27
-        "check_questions": 0.19,  # deficits told with their operation ask whether new or worse
+        # deficits told with their operation ask whether new or worse; so does a fall years ago
+        # with walking hard since (fall-then-worse reads the whole message)
+        "check_questions": 0.22,
         "intent_macro_f1": 0.27,
     },
     "collected_44": {
@@ -1516,7 +1518,7 @@ HOLDS = {
         "referral_recall": 0.77,  # 7/9
         "false_alarms": 0.07,  # 1/16
         "check_questions": 0.25,  # 4/16
-        "intent_macro_f1": 0.35,
+        "intent_macro_f1": 0.34,  # a fall, then walking hard: an emergency check reads as a red flag
     },
     "collected_115": {
         **TARGETS,
@@ -1698,7 +1700,7 @@ HOLDS = {
         # workers and new parents. Targets not met: referrals (running and lifting pain slow to
         # settle, told without a clinician word)
         "referral_recall": 0.58,  # 7/12
-        "intent_macro_f1": 0.46,
+        "intent_macro_f1": 0.45,  # a fall, then walking hard: an emergency check reads as a red flag
     },
     "collected_134": {
         **TARGETS,
@@ -1999,7 +2001,7 @@ HOLDS = {
         # a blind set: active people (gym, running, cycling, yoga, desk work). Targets not
         # met: referrals, intent
         "referral_recall": 0.6,  # 6/10
-        "intent_macro_f1": 0.35,
+        "intent_macro_f1": 0.33,  # a fall, then walking hard: an emergency check reads as a red flag
     },
     "collected_161": {
         **TARGETS,
@@ -2127,6 +2129,40 @@ HOLDS = {
         "referral_recall": 0.33,  # 1/3
         "intent_macro_f1": 0.39,
         "check_questions": 0.27,
+    },
+    "collected_176": {
+        **TARGETS,
+        # a blind set: serious back trouble told casually (numbness, falls, fever,
+        # thoracic pain). Targets not met: red flags, emergencies, referrals, intent,
+        # false alarms, check questions
+        "red_flag_recall": 0.7,  # 7/10
+        "emergency_recall": 0.75,
+        "referral_recall": 0.37,  # 3/8
+        "intent_macro_f1": 0.28,
+        "false_alarms": 0.33,  # 3/9
+        "check_questions": 0.22,
+    },
+    "collected_177": {
+        **TARGETS,
+        # a blind set: ordinary everyday back and hip pain from parents, gardeners and
+        # desk workers. Targets not met: referrals, intent
+        "referral_recall": 0.75,  # 3/4
+        "intent_macro_f1": 0.42,
+    },
+    "collected_178": {
+        **TARGETS,
+        # a blind set: hip and groin pain in active adults and dancers. Targets not met:
+        # referrals, intent
+        "referral_recall": 0.5,  # 7/14
+        "intent_macro_f1": 0.27,
+    },
+    "collected_179": {
+        **TARGETS,
+        # a blind set: older adults, carers and people with long-term illnesses. Targets
+        # not met: red flags, referrals, intent
+        "red_flag_recall": 0.75,  # 3/4
+        "referral_recall": 0.75,  # 6/8
+        "intent_macro_f1": 0.34,
     },
 }
 SUMMARY = re.compile(
