@@ -2,7 +2,7 @@
 instrument (bench/real_eval.py, a copy of ../shared/tools/real_eval.py).
 
 Each message opens a fresh conversation; a question the assistant asks gets one truthful
-answer. Two hundred and eight sets: `dev.yml` and `collected_1.yml` to `collected_179.yml`,
+answer. Two hundred and twelve sets: `dev.yml` and `collected_1.yml` to `collected_183.yml`,
 real messages nobody here wrote, and `written_here.yml` to `written_here_28.yml`, stories written
 here by writers who never saw the dev set or the rules, to check that the rules generalise (those
 are scored by `make bench-real` only, see GATED). The floors are the levels this version reaches
@@ -2163,6 +2163,42 @@ HOLDS = {
         "red_flag_recall": 0.75,  # 3/4
         "referral_recall": 0.75,  # 6/8
         "intent_macro_f1": 0.34,
+    },
+    "collected_180": {
+        **TARGETS,
+        # a blind set: sciatica and nerve pain down the leg (numbness, foot drop, waiting
+        # for scans or surgery). Targets not met: red flags, referrals, intent, false
+        # alarms
+        "red_flag_recall": 0.83,  # 5/6
+        "referral_recall": 0.72,  # 8/11
+        "intent_macro_f1": 0.11,
+        "false_alarms": 0.17,  # 2/12
+    },
+    "collected_181": {
+        **TARGETS,
+        # a blind set: pregnancy and after birth (pelvic girdle pain, lifting babies).
+        # Targets not met: intent, false alarms, check questions
+        "intent_macro_f1": 0.38,
+        "false_alarms": 0.07,  # 1/14
+        "check_questions": 0.5,
+    },
+    "collected_182": {
+        **TARGETS,
+        # a blind set: back injuries at work (nurses, carers, builders, drivers, office
+        # workers). Targets not met: referrals, intent
+        "referral_recall": 0.5,  # 3/6
+        "intent_macro_f1": 0.43,
+    },
+    "collected_183": {
+        **TARGETS,
+        # a blind set: teenagers and young adults (students, athletes, dancers, gymnasts)
+        # and their parents. Targets not met: red flags, emergencies, referrals, intent,
+        # check questions
+        "red_flag_recall": 0.0,  # 0/1
+        "emergency_recall": 0.0,
+        "referral_recall": 0.57,  # 8/14
+        "intent_macro_f1": 0.54,
+        "check_questions": 0.2,
     },
 }
 SUMMARY = re.compile(
