@@ -1247,7 +1247,8 @@ def tells_distant_past(text: str) -> bool:
 # The writer telling a relative's history as their own family history, and not their own:
 # "my dad had prostate cancer... given my family history", "I've never had cancer myself".
 FAMILY_HISTORY = re.compile(
-    r"\b(family history|never had (it|cancer|one) myself|(ive|i have|i|me|personally) never had cancer|"
+    r"\b(family history|never had (it|cancer|one) myself|"
+    r"(ive|i have|i|me|personally) never had cancer|"
     r"no history of cancer myself|no cancer history myself|"
     r"(ive|i have) not had cancer|i havent had cancer|"
     # a relative who died of it: "his dad died of bowel cancer at 60"

@@ -1518,7 +1518,8 @@ HOLDS = {
         "referral_recall": 0.77,  # 7/9
         "false_alarms": 0.07,  # 1/16
         "check_questions": 0.25,  # 4/16
-        "intent_macro_f1": 0.34,  # a fall, then walking hard: an emergency check reads as a red flag
+        # a fall, then walking hard: the fall's emergency check reads as a red flag
+        "intent_macro_f1": 0.34,
     },
     "collected_115": {
         **TARGETS,
@@ -1700,7 +1701,8 @@ HOLDS = {
         # workers and new parents. Targets not met: referrals (running and lifting pain slow to
         # settle, told without a clinician word)
         "referral_recall": 0.58,  # 7/12
-        "intent_macro_f1": 0.45,  # a fall, then walking hard: an emergency check reads as a red flag
+        # a fall, then walking hard: the fall's emergency check reads as a red flag
+        "intent_macro_f1": 0.45,
     },
     "collected_134": {
         **TARGETS,
@@ -2001,7 +2003,8 @@ HOLDS = {
         # a blind set: active people (gym, running, cycling, yoga, desk work). Targets not
         # met: referrals, intent
         "referral_recall": 0.6,  # 6/10
-        "intent_macro_f1": 0.33,  # a fall, then walking hard: an emergency check reads as a red flag
+        # a fall, then walking hard: the fall's emergency check reads as a red flag
+        "intent_macro_f1": 0.33,
     },
     "collected_161": {
         **TARGETS,
