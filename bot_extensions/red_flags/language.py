@@ -425,7 +425,16 @@ QUESTION_CUES = [
     "when should i worry",
     "should i worry if",
     "what happens if",
-    "in case",
+    # (not "in case it matters", which only prefaces what is told)
+    "in case of",
+    "in case i ",
+    "in case it gets",
+    "in case it happens",
+    "in case he ",
+    "in case she ",
+    "in case they ",
+    "in case the ",
+    "in case something",
     # a sign supposed, not had: "hypothetically, what would numb legs mean?"
     "hypothetically",
 ]
@@ -1041,7 +1050,9 @@ CLINICIAN_NAMED = re.compile(r"\b" + _CLINICIAN + r"\b")
 # "Now it's just a dull ache" tells what is left instead: no "now" that goes on "just"/"only".
 STILL_HAPPENING = re.compile(
     # ("still walks fine" says the opposite; "rear ended while standing still" is no "still")
-    r"\b(but now|now (i|im|my|its|it|the|both|theres)(?! (just|only)\b)|again|"
+    # ("scared of falling again" fears a fall, it tells nothing happening)
+    r"\b(but now|now (i|im|my|its|it|the|both|theres)(?! (just|only)\b)|"
+    r"(?<!of falling\s)(?<!of falling over\s)(?<!of it happening\s)again|"
     r"(?<!standing )(?<!sitting )(?<!lying )(?<!stood )(?<!stand )(?<!keep )(?<!sat )(?<!sit )"
     r"(?<!lie )"
     r"still(?! (walks|walking|gets about|getting about|is|doing|does|goes) "
@@ -1311,7 +1322,9 @@ DENIES_BACK = re.compile(
     r"(happened|ever happened)|never had anything like that|none of (that|those) (applies|apply)|"
     r"none of (that|those|it) (has|have) changed)"
     r"\b(?! (before|until|till))|"
-    r"none of (that|those|these|them) ?(,|\.|!|thank\b|thankfully\b|luckily\b|at all\b))"
+    r"none of (that|those|these|them) ?(,|\.|!|thank\b|thankfully\b|luckily\b|at all\b)|"
+    # the sign said in jest and taken back: "I CAN'T FEEL MY LEGS! (just kidding about that)"
+    r"(just|only|im|i am) (kidding|joking)|\bjk\b)"
 )
 # A sentence that is only a no: the answer to the checklist item just read out.
 BARE_NO = re.compile(r"\W*(no|nope|nah|negative|not really|not at all)\W*$")
