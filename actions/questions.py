@@ -36,6 +36,9 @@ UNPLACED_INTENT = "nlu_fallback"
 # Set by the red-flag detector: a clinician named but not seen ("she won't bother the doctor").
 NOT_CHECKED = "not_checked"
 CHECK_STILL_MATTERS = "utter_check_still_matters"
+# Set from the detector's `help_coming` ("my wife is calling 999"): after an emergency, the
+# reply says what to do until help comes (a variant of utter_after_emergency).
+HELP_ON_THE_WAY = "help_on_the_way"
 EXERCISE = "exercise"
 # A sentence ending in a question mark (after the last full stop, "!" or "?" before it).
 QUESTION_SENTENCE = re.compile(r"[^.!?]*\?")
@@ -60,6 +63,10 @@ class ActionAnswerQuestion(KnowledgeAction):
         text = tracker.latest_message.get("text") or ""
         if _will_not_be_checked_after_an_alarm(tracker):
             dispatcher.utter_message(response=CHECK_STILL_MATTERS)
+            return []
+        if tracker.get_slot(HELP_ON_THE_WAY) and teaching_withheld(tracker) == AFTER_EMERGENCY:
+            # the call told as being made, read as no question at all: what to do meanwhile
+            dispatcher.utter_message(response=AFTER_EMERGENCY)
             return []
         if latest_intent(tracker) == UNPLACED_INTENT:
             # "what if it hurts? (it doesnt rn lol)" right after a card asks about that card.

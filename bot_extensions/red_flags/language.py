@@ -1030,6 +1030,12 @@ HELP_COMING = re.compile(
     r"|\b(ive|weve|hes|shes|theyve|have|has|just|already) (just |already )?"
     r"(called|rang|rung|phoned|dialled|dialed) (for )?"
     r"(an ambulance|the ambulance|999|911|112|000|ems|emergency services|the paramedics)\b"
+    # the call being made as the person types: "she's ringing for an ambulance now", "my wife
+    # is calling 999"
+    r"|\b(im|were|hes|shes|theyre|i am|we are|he is|she is|they are|(wife|husband|partner|son|"
+    r"daughter|mum|mom|dad|friend|neighbou?r) is) (now |just )?(calling|ringing|phoning|dialling|"
+    r"dialing|on the phone to) (for )?"
+    r"(an ambulance|the ambulance|999|911|112|000|ems|emergency services|the paramedics)\b"
     r"|\b(on (my|our|the|his|her|their) way (to|into)|heading to|"
     r"(were|im|we are|i am|hes|shes|theyre) (now |already |just )?(at|in|going to)) "
     r"(a ?& ?e|a and e|a n e|the er|the emergency room|the emergency department|casualty)\b"

@@ -343,6 +343,7 @@ def test_a_clinician_named_is_marked_as_seen_lately_or_not_seen(
         # help told as on its way, which the replies after an emergency then follow
         ("help_coming", "ok the ambulance is on its way, what do i do while we wait", "true"),
         ("help_coming", "hubby rang 999, paramedics are here", "true"),
+        ("help_coming", "alright, she's ringing for an ambulance now. what do i do", "true"),
         ("help_coming", "we're in A&E now, can I have water", "true"),
         ("help_coming", "my husband is ringing 999 now, is there anything we should do", "true"),
         ("help_coming", "I'm not going to A&E, it's not that bad", None),

@@ -2,7 +2,7 @@
 instrument (bench/real_eval.py, a copy of ../shared/tools/real_eval.py).
 
 Each message opens a fresh conversation; a question the assistant asks gets one truthful
-answer. Two hundred and twelve sets: `dev.yml` and `collected_1.yml` to `collected_183.yml`,
+answer. Two hundred and sixteen sets: `dev.yml` and `collected_1.yml` to `collected_187.yml`,
 real messages nobody here wrote, and `written_here.yml` to `written_here_28.yml`, stories written
 here by writers who never saw the dev set or the rules, to check that the rules generalise (those
 are scored by `make bench-real` only, see GATED). The floors are the levels this version reaches
@@ -2202,6 +2202,37 @@ HOLDS = {
         "referral_recall": 0.57,  # 8/14
         "intent_macro_f1": 0.54,
         "check_questions": 0.2,
+    },
+    "collected_184": {
+        **TARGETS,
+        # a blind set: informal and hurried writing (slang, swearing, typos, text-speak).
+        # Targets not met: referrals, intent, false alarms
+        "referral_recall": 0.33,  # 2/6
+        "intent_macro_f1": 0.52,
+        "false_alarms": 0.06,  # 1/17
+    },
+    "collected_185": {
+        **TARGETS,
+        # a blind set: long-standing conditions with something new (arthritis, scoliosis,
+        # spondylolisthesis, hypermobility, past surgery). Targets not met: referrals,
+        # intent
+        "referral_recall": 0.76,  # 10/13
+        "intent_macro_f1": 0.51,
+    },
+    "collected_186": {
+        **TARGETS,
+        # a blind set: sport and fitness communities deciding whether to keep training.
+        # Targets not met: referrals, intent
+        "referral_recall": 0.75,  # 3/4
+        "intent_macro_f1": 0.28,
+    },
+    "collected_187": {
+        **TARGETS,
+        # a blind set: reader letters to health and advice columns, and lay columnists.
+        # Targets not met: red flags, referrals, intent
+        "red_flag_recall": 0.0,  # 0/1
+        "referral_recall": 0.57,  # 4/7
+        "intent_macro_f1": 0.57,
     },
 }
 SUMMARY = re.compile(

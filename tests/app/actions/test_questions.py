@@ -109,6 +109,20 @@ async def test_an_exercise_named_after_an_emergency_gets_no_card(
     assert "hands and knees" not in shown.lower()
 
 
+@pytest.mark.parametrize(
+    ("help_coming", "response"),
+    [("true", "utter_after_emergency"), (None, "utter_out_of_scope")],
+)
+async def test_the_call_told_after_an_emergency_gets_what_to_do_meanwhile(
+    dispatcher: CollectingDispatcher, help_coming: str | None, response: str
+) -> None:
+    after = {"triage": "emergency", "red_flags": ["bladder-problems"]}
+    said = "my wife is calling 999"
+    slots = {**after, "help_on_the_way": help_coming}
+    await ActionAnswerQuestion().run(dispatcher, tracker("out_of_scope", said, slots=slots), DOMAIN)
+    assert [m.get("response") for m in dispatcher.messages] == [response]
+
+
 async def test_a_knee_alone_is_no_back_concern(dispatcher: CollectingDispatcher) -> None:
     told = [entity("body_part", "knee"), entity("symptom", "aching")]
     await ActionAnswerQuestion().run(
