@@ -64,10 +64,6 @@ class ActionAnswerQuestion(KnowledgeAction):
         if _will_not_be_checked_after_an_alarm(tracker):
             dispatcher.utter_message(response=CHECK_STILL_MATTERS)
             return []
-        if tracker.get_slot(HELP_ON_THE_WAY) and teaching_withheld(tracker) == AFTER_EMERGENCY:
-            # the call told as being made, read as no question at all: what to do meanwhile
-            dispatcher.utter_message(response=AFTER_EMERGENCY)
-            return []
         if latest_intent(tracker) == UNPLACED_INTENT:
             # "what if it hurts? (it doesnt rn lol)" right after a card asks about that card.
             followed_up = answer_follow_up(dispatcher, tracker, session)
@@ -89,11 +85,16 @@ class ActionAnswerQuestion(KnowledgeAction):
         else:
             slugs, index = topic_index(session)
             topic, otherwise = matched_topic(session, slugs, index.best(text)), CANNOT_HELP
+        withheld = teaching_withheld(tracker)
         if topic is None:
+            if tracker.get_slot(HELP_ON_THE_WAY) and withheld == AFTER_EMERGENCY:
+                # the call told as being made, and nothing a topic answers ("my wife is calling
+                # 999"): what to do until help comes, not the call asked for again
+                dispatcher.utter_message(response=AFTER_EMERGENCY)
+                return []
             # After an alarm these responses have variants that repeat the help needed.
             dispatcher.utter_message(response=otherwise)
             return []
-        withheld = teaching_withheld(tracker)
         if withheld in ALARM_HOLDS and _teaches_exercise(tracker, topic, withheld):
             dispatcher.utter_message(response=withheld)
             return []

@@ -38,6 +38,7 @@ from bot_extensions.red_flags import language
 from bot_extensions.red_flags.detector import (
     ACROSS_MESSAGES_LAYER,
     ALL_CLEAR_LAYER,
+    DENIAL_LAYER,
     SUSPECT_LAYER,
     Finding,
     RedFlagDetector,
@@ -195,12 +196,14 @@ class RedFlagDetectorComponent(GraphComponent, EntityExtractorMixin):
             check = None
         # The classifier's unplaced red flag is asked about only when the rules found nothing
         # at all (so there is no other check): a sign they found and judged (denied, over,
-        # already referred) settles it. A reply that tells symptoms answers the check already
-        # waiting, if there is one, rather than opening the general one.
+        # already referred) settles it. A check's answer told unasked ("I didn't fall") judges
+        # only that check's sign, so it leaves the classifier's reading unplaced. A reply that
+        # tells symptoms answers the check already waiting, if there is one, rather than
+        # opening the general one.
         tells_symptoms = _tells_symptoms(message, normalised, findings, self.answer_signs)
         unplaced = (
             self.unplaced_check
-            if not findings
+            if not [f for f in findings if f.layer != DENIAL_LAYER]
             and not burst_tells_a_flag
             and not tells_symptoms
             and self._classifier_reads_a_red_flag(message)

@@ -319,6 +319,25 @@ def test_a_clinician_named_is_marked_as_seen_lately_or_not_seen(
 
 
 @pytest.mark.parametrize(
+    ("text", "asked"),
+    [
+        # a check's answer told unasked judges only that check's sign
+        ("the pain came back three weeks ago out of nowhere, I didn't fall or anything", True),
+        # a sign the rules found and judged settles the classifier's reading
+        ("no numbness down there, the pain came back three weeks ago", False),
+    ],
+)
+def test_the_classifiers_red_flag_is_asked_about_unless_the_rules_judged_a_sign(
+    component, text: str, asked: bool
+) -> None:
+    sure = {"name": "report_red_flag", "confidence": 0.9}
+    message = Message(data={"text": text, "intent": sure, "intent_ranking": [sure], "entities": []})
+    component.process([message])
+    questions = [e for e in message.get("entities") if e["entity"] == "check_question"]
+    assert bool(questions) is asked
+
+
+@pytest.mark.parametrize(
     ("entity", "text", "value"),
     [
         # the kind of emergency, which picks the replies after it
