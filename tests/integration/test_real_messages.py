@@ -2,7 +2,7 @@
 instrument (bench/real_eval.py, a copy of ../shared/tools/real_eval.py).
 
 Each message opens a fresh conversation; a question the assistant asks gets one truthful
-answer. Two hundred and sixteen sets: `dev.yml` and `collected_1.yml` to `collected_187.yml`,
+answer. Two hundred and twenty sets: `dev.yml` and `collected_1.yml` to `collected_191.yml`,
 real messages nobody here wrote, and `written_here.yml` to `written_here_28.yml`, stories written
 here by writers who never saw the dev set or the rules, to check that the rules generalise (those
 are scored by `make bench-real` only, see GATED). The floors are the levels this version reaches
@@ -2233,6 +2233,41 @@ HOLDS = {
         "red_flag_recall": 0.0,  # 0/1
         "referral_recall": 0.57,  # 4/7
         "intent_macro_f1": 0.57,
+    },
+    "collected_188": {
+        **TARGETS,
+        # a blind set: men writing plainly about their own back or hip pain. Targets not
+        # met: referrals, intent, false alarms
+        "referral_recall": 0.0,  # 0/1
+        "intent_macro_f1": 0.38,
+        "false_alarms": 0.13,  # 2/15
+    },
+    "collected_189": {
+        **TARGETS,
+        # a blind set: women writing about back or hip pain beside other health matters.
+        # Targets not met: red flags, intent, check questions
+        "red_flag_recall": 0.0,  # 0/1
+        "intent_macro_f1": 0.19,
+        "check_questions": 0.44,
+    },
+    "collected_190": {
+        **TARGETS,
+        # a blind set: writers outside the usual UK and US forums (Australia, New Zealand,
+        # Canada, India, Singapore, Malaysia). Targets not met: red flags, referrals,
+        # intent
+        "red_flag_recall": 0.0,  # 0/1
+        "referral_recall": 0.37,  # 3/8
+        "intent_macro_f1": 0.3,
+    },
+    "collected_191": {
+        **TARGETS,
+        # a blind set: sudden or severe episodes (a back gone, bed-bound, trips to A&E,
+        # ambulance calls). Targets not met: red flags, intent, false alarms, check
+        # questions
+        "red_flag_recall": 0.8,  # 4/5
+        "intent_macro_f1": 0.37,
+        "false_alarms": 0.13,  # 2/15
+        "check_questions": 0.4,
     },
 }
 SUMMARY = re.compile(
