@@ -1056,7 +1056,7 @@ CLINICIAN_NAMED = re.compile(r"\b" + _CLINICIAN + r"\b")
 # "Now it's just a dull ache" tells what is left instead: no "now" that goes on "just"/"only".
 STILL_HAPPENING = re.compile(
     # ("still walks fine" says the opposite; "rear ended while standing still" is no "still")
-    # ("scared of falling again" fears a fall, it tells nothing happening)
+    # ("afraid of falling again" fears a fall, it tells nothing happening)
     r"\b(but now|now (i|im|my|its|it|the|both|theres)(?! (just|only)\b)|"
     r"(?<!of falling\s)(?<!of falling over\s)(?<!of it happening\s)again|"
     r"(?<!standing )(?<!sitting )(?<!lying )(?<!stood )(?<!stand )(?<!keep )(?<!sat )(?<!sit )"
@@ -1329,7 +1329,7 @@ DENIES_BACK = re.compile(
     r"none of (that|those|it) (has|have) changed)"
     r"\b(?! (before|until|till))|"
     r"none of (that|those|these|them) ?(,|\.|!|thank\b|thankfully\b|luckily\b|at all\b)|"
-    # the sign said in jest and taken back: "I CAN'T FEEL MY LEGS! (just kidding about that)"
+    # the sign said in jest and taken back: "legs gone numb lol jk, it's just my back"
     r"(just|only|im|i am) (kidding|joking)|\bjk\b)"
 )
 # A sentence that is only a no: the answer to the checklist item just read out.
