@@ -203,7 +203,7 @@ class RedFlagDetectorComponent(GraphComponent, EntityExtractorMixin):
         tells_symptoms = _tells_symptoms(message, normalised, findings, self.answer_signs)
         unplaced = (
             self.unplaced_check
-            if not [f for f in findings if f.layer != DENIAL_LAYER]
+            if not any(f.layer != DENIAL_LAYER for f in findings)
             and not burst_tells_a_flag
             and not tells_symptoms
             and self._classifier_reads_a_red_flag(message)

@@ -1022,6 +1022,10 @@ NOT_CHECKED = re.compile(
     r"(gp|doctor|doc|doctors|morning|tomorrow|monday|appointment|surgery)|"
     r"(leave it|hold off) (till|until|til) (tomorrow|monday|the morning))\b"
 )
+# Who or what is called for help in an emergency: "called 999", "ringing for an ambulance".
+_EMERGENCY_CALLED = (
+    r"(an ambulance|the ambulance|999|911|112|000|ems|emergency services|the paramedics)\b"
+)
 # Help told as already on its way ("the ambulance is coming", "we're at a&e now", "I've called
 # 999"): told now, not in a story, so a past call ("in 2019 they called an ambulance") is not it.
 HELP_COMING = re.compile(
@@ -1029,14 +1033,8 @@ HELP_COMING = re.compile(
     r"(on (its|their|the) way|coming|en route|on route|here|outside)\b"
     r"|\b(ive|weve|hes|shes|theyve|have|has|just|already) (just |already )?"
     r"(called|rang|rung|phoned|dialled|dialed) (for )?"
-    r"(an ambulance|the ambulance|999|911|112|000|ems|emergency services|the paramedics)\b"
-    # the call being made as the person types: "she's ringing for an ambulance now", "my wife
-    # is calling 999"
-    r"|\b(im|were|hes|shes|theyre|i am|we are|he is|she is|they are|(wife|husband|partner|son|"
-    r"daughter|mum|mom|dad|friend|neighbou?r) is) (now |just )?(calling|ringing|phoning|dialling|"
-    r"dialing|on the phone to) (for )?"
-    r"(an ambulance|the ambulance|999|911|112|000|ems|emergency services|the paramedics)\b"
-    r"|\b(on (my|our|the|his|her|their) way (to|into)|heading to|"
+    + _EMERGENCY_CALLED
+    + r"|\b(on (my|our|the|his|her|their) way (to|into)|heading to|"
     r"(were|im|we are|i am|hes|shes|theyre) (now |already |just )?(at|in|going to)) "
     r"(a ?& ?e|a and e|a n e|the er|the emergency room|the emergency department|casualty)\b"
     # agreeing to go, or taking someone in: "ok ok we'll go", "taking him in now"
@@ -1044,10 +1042,12 @@ HELP_COMING = re.compile(
     r"|\b(taking|driving) (him|her|them|me|mum|mom|dad) (in|to (a ?& ?e|hospital|the hospital|"
     r"the er))( now)?\b"
     r"|\bwaiting (for|on) (the |an )?(ambulance|paramedics)\b"
-    # the call being made now: "my husband is ringing 999 now", "ok ringing now"
-    r"|\b(is|are|im|were) (ringing|calling|phoning|dialling|dialing) (for )?"
-    r"(an ambulance|the ambulance|999|911|112|000|ems|emergency services|the paramedics)\b"
-    r"|^\W*((ok|okay|alright|right|yes|yeah)\W+)?(im |were |i am |we are )?(ringing|calling|"
+    # the call being made now: "my husband is ringing 999 now", "she's ringing for an ambulance
+    # now", "ok ringing now"
+    r"|\b(is|are|am|im|were|hes|shes|theyre) (now |just )?(ringing|calling|phoning|dialling|"
+    r"dialing|on the phone to) (for )?"
+    + _EMERGENCY_CALLED
+    + r"|^\W*((ok|okay|alright|right|yes|yeah)\W+)?(im |were |i am |we are )?(ringing|calling|"
     r"phoning|dialling|dialing)( them| it| 999| 911| 112| 000| an ambulance)? now\b"
 )
 # A clinician or a place to be seen named anywhere in the message.
