@@ -480,7 +480,9 @@ class ValidateScreeningForm(FormValidationAction):
             answer = _not_an_answer(requested, dispatcher, tracker)
             if answer.get("screening_stopped"):
                 return _stop_for_now(str(requested))
-            events.append(SlotSet("screening_misses", answer["screening_misses"]))
+            # An answer to another question counts no miss (and carries no list).
+            if "screening_misses" in answer:
+                events.append(SlotSet("screening_misses", answer["screening_misses"]))
         return events
 
     async def required_slots(

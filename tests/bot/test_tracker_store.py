@@ -124,6 +124,24 @@ def test_only_the_latest_session_is_returned_like_rasas_query(cached, plain) -> 
     assert dumped(run(fresh.retrieve("cy"))) == events
 
 
+def test_the_full_tracker_holds_every_session_like_rasas(cached, plain) -> None:
+    run(append(cached, "fa", session_start(100.0) + turn("only session", 101.0)))
+    run(cached.retrieve("fa"))  # remembered, one session
+    assert dumped(run(cached.retrieve_full_tracker("fa"))) == dumped(
+        run(plain.retrieve_full_tracker("fa"))
+    )
+    run(append(cached, "fa", session_start(200.0) + turn("second session", 201.0)))
+
+    full = dumped(run(cached.retrieve_full_tracker("fa")))
+    assert full == dumped(run(plain.retrieve_full_tracker("fa")))
+    assert [e["text"] for e in full if e["event"] == "user"] == ["only session", "second session"]
+    # The latest session alone is still what a turn reads.
+    assert [e.text for e in run(cached.retrieve("fa")).events if isinstance(e, UserUttered)] == [
+        "second session"
+    ]
+    assert run(cached.retrieve_full_tracker("nobody")) is None
+
+
 def test_an_erased_conversation_is_not_served_from_memory(cached, database) -> None:
     run(append(cached, "di", session_start(100.0) + turn("private", 101.0)))
     assert run(cached.retrieve("di")) is not None

@@ -340,6 +340,25 @@ async def test_coming_back_after_a_question_counts_as_no_answer(
     assert SlotSet("screening_misses", ["leg_pain"]) in events
 
 
+async def test_coming_back_after_another_questions_answer_counts_no_miss(
+    dispatcher: CollectingDispatcher,
+) -> None:
+    # a place told where the legs were asked, after another rule had replied to it
+    said = tracker(
+        "inform",
+        "lower back",
+        slots={"requested_slot": "leg_pain"},
+        events=[
+            {"event": "user", "text": "lower back"},
+            {"event": "action_execution_rejected", "name": "screening_form"},
+            {"event": "action", "name": "utter_clarify"},
+        ],
+    )
+    events = await validator.run(dispatcher, said, {"forms": {}, "slots": {}})
+    assert not any(event.get("name") == "screening_misses" for event in events)
+    assert [m["response"] for m in dispatcher.messages] == ["utter_screening_answer_elsewhere"]
+
+
 async def test_after_an_alarm_the_questions_end_without_a_word(
     dispatcher: CollectingDispatcher,
 ) -> None:
