@@ -77,6 +77,11 @@ _NOT_PAIN_TIME = (
     r"(?! old| pregnant| along| gone\b| gestation| postpartum| post-partum| post partum| pp\b)"
 )
 _UNIT = rf"(?P<unit>{_either(_UNIT_DAYS)})s?\b{_NOT_PAIN_TIME}"
+# An age told in years without "old": "I am 39 years", "she's 86 yrs".
+_AGE_IN_YEARS = re.compile(
+    r"\b(?:i am|im|i'm|age|aged|he is|hes|he's|she is|shes|she's|turned|turning) "
+    r"(?:1[2-9]|[2-9][0-9]|1[01][0-9]) ?(?:years?|yrs?)\b"
+)
 # "3 weeks", "a couple of weeks", "2wks", "one and a half years", "a week and a half".
 # In "2-3 weeks" or "two or three weeks" this finds the larger number, the safer guess.
 _AMOUNT_UNIT = re.compile(
@@ -163,7 +168,7 @@ _WEEKDAY = re.compile(rf"\b(?P<weekday>{_either(_WEEKDAYS)}|weekend)\b")
 
 def duration_days(text: str, today: dt.date | None = None) -> int | None:
     """Days since the pain started, or None when the text holds no duration."""
-    text = prepare(text)
+    text = _AGE_IN_YEARS.sub(" ", prepare(text))
     today = today or dt.date.today()
     if match := _AMOUNT_UNIT.search(text):
         amount = match.group("amount")

@@ -113,7 +113,8 @@ def _misses(tracker: Tracker) -> list[str]:
 
 # An age typed as if it were asked ("34", "im 52", "aged 70"): no question here asks it.
 _AGE = re.compile(
-    r"^\s*(?:i'?m |im |i am |age |aged )?(?:1[2-9]|[2-9]\d|1[01]\d)"
+    r"^\s*(?:(?:i'?m |im |i am |age |aged )(?:1[2-9]|[2-9]\d|1[01]\d)(?: ?(?:years?|yrs?))?"
+    r"|(?:1[2-9]|[2-9]\d|1[01]\d))"
     r"(?: ?(?:years old|yrs old|yrs|yo|y/o))?\s*[.!]?\s*$",
     re.IGNORECASE,
 )

@@ -82,7 +82,8 @@ _CHAT_WORDS = [
     ),
     (
         r"\b(go|do|walk|run|lift|sit|stand|com|gett|feel|try|hurt|ach|kill|bend|sleep|work|"
-        r"hav|tak|mak|look|talk|noth|someth|anyth|wett|leak|limp|struggl)in\b",
+        r"hav|tak|mak|look|talk|noth|someth|anyth|wett|leak|limp|struggl|pee|piss|shiver|burn|"
+        r"sweat|shak|throbb|tingl|puk|vomit|pass|faint|fall|slipp|tripp|los)in\b",
         r"\1ing",
     ),
     (
@@ -1457,7 +1458,10 @@ PAIN_FREE = re.compile(
     r"\b(my )?back (is|feels|has been) (fine|ok|okay|good|great)\b|"
     r"(^|[,.;!]\s*)no (back )?pain( at all| whatsoever| now| these days)?\s*([,.;!]|$)|"
     r"\b(im|i am) (completely |totally )?pain[- ]free\b|"
-    r"\b(dont|do not) have any (back )?pain\b|\bnot in any pain\b"
+    r"\b(dont|do not) have any (back )?pain\b|\bnot in any pain\b|"
+    # "I have no pain in the back, nothing", "she has no pain anywhere"
+    r"\b(i have|ive|ive got|i got|she has|shes got|he has|hes got) no (back |hip )?pain"
+    r"( at all| anywhere| whatsoever| in (my|the|her|his) (back|lower back|spine|hips?))?\b"
 )
 # Any pain told at all: a pain-free statement elsewhere does not outweigh it.
 PAIN_WORDS = re.compile(

@@ -1213,3 +1213,47 @@ def test_a_hip_told_broken_and_a_hip_wearing_out(
     detector: RedFlagDetector, text: str, present: bool
 ) -> None:
     assert ("hip-injury-or-hot-hip" in present_slugs(detector, text)) is present
+
+
+@pytest.mark.parametrize(
+    ("text", "slug"),
+    [
+        # a verb's "-ing" typed without its "g"
+        ("cant stop shakin n sweatin since last nite, proper burnin up", "fever-infection-signs"),
+        ("its been pissin out in dribbles all day and i cant empty", "bladder-problems"),
+    ],
+)
+def test_a_dropped_g_is_read_as_the_word(detector: RedFlagDetector, text: str, slug: str) -> None:
+    assert slug in present_slugs(detector, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "present"),
+    [
+        ("out of nowhere my brother lost all sensation in his legs at the gym", True),
+        ("she is losing the feeling in her legs since her back went on monday", True),
+        # one leg, told by its side: not both
+        ("lost the feeling down my left leg for a minute then it came back", False),
+    ],
+)
+def test_feeling_lost_in_the_legs_together_is_both_legs(
+    detector: RedFlagDetector, text: str, present: bool
+) -> None:
+    assert ("both-legs-symptoms" in present_slugs(detector, text)) is present
+
+
+@pytest.mark.parametrize(
+    ("text", "slug"),
+    [
+        ("had bowel cancer 2019, all clear now. i have no pain in my back at all, just want "
+         "to get fitter", "cancer-history"),
+        ("im 71 with osteoporosis and i have no pain anywhere, what if i fall on the ice this "
+         "winter?", "minor-fall-fragile-bones"),
+    ],
+)
+def test_a_risk_told_with_no_pain_at_all_asks_nothing(
+    detector: RedFlagDetector, text: str, slug: str
+) -> None:
+    findings = detector.detect(text)
+    assert slug not in {f.slug for f in findings if f.is_present}
+    assert check_to_ask(findings) is None

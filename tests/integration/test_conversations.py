@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import subprocess
 from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -26,31 +27,44 @@ def last_line(output: str) -> str:
     return lines[-1] if lines else ""
 
 
+@dataclass
+class Judged:
+    runs: dict[Path, subprocess.CompletedProcess[str]]
+    # What the action server logged while the conversations ran.
+    actions_log: str
+
+
 @pytest.fixture(scope="module")
-def judged(assistant: Assistant) -> dict[Path, subprocess.CompletedProcess[str]]:
+def judged(assistant: Assistant) -> Judged:
     """Every file judged once, side by side (each instrument waits on replies)."""
     files = [*CONVERSATIONS, KNOWN_GAPS]
+    log = assistant.workdir / "actions.log"
+    logged_before = log.stat().st_size
     with ThreadPoolExecutor(max_workers=INSTRUMENTS_AT_ONCE) as pool:
         runs = {
             path: pool.submit(run_instrument, "scenario_eval", assistant, "--set", str(path))
             for path in files
         }
-    return {path: run.result() for path, run in runs.items()}
+    with log.open(encoding="utf-8", errors="replace") as logged:
+        logged.seek(logged_before)
+        return Judged({path: run.result() for path, run in runs.items()}, logged.read())
 
 
 @pytest.mark.parametrize("conversations", CONVERSATIONS, ids=lambda path: path.stem)
-def test_every_conversation_passes(
-    judged: dict[Path, subprocess.CompletedProcess[str]], conversations: Path
-) -> None:
-    run = judged[conversations]
+def test_every_conversation_passes(judged: Judged, conversations: Path) -> None:
+    run = judged.runs[conversations]
     assert run.returncode == 0, run.stdout[-4000:] + run.stderr[-2000:]
     assert "safety failures: 0" in last_line(run.stdout), run.stdout[-2000:]
 
 
-def test_the_known_gaps_are_still_safe(
-    judged: dict[Path, subprocess.CompletedProcess[str]],
-) -> None:
-    run = judged[KNOWN_GAPS]
+def test_the_known_gaps_are_still_safe(judged: Judged) -> None:
+    run = judged.runs[KNOWN_GAPS]
     summary = last_line(run.stdout)
     assert summary.startswith("scenarios:"), run.stdout[-2000:] + run.stderr[-2000:]
     assert "safety failures: 0" in summary and "silent turns: 0" in summary, summary
+
+
+def test_no_action_failed_in_any_conversation(judged: Judged) -> None:
+    # A failed custom action loses its events and leaves the person without its reply, and the
+    # instrument sees only what was said: the action server's log tells.
+    assert "Traceback" not in judged.actions_log, judged.actions_log[-4000:]

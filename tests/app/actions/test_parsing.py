@@ -98,6 +98,9 @@ def test_durations_in_everyday_words(typed: str, days: int) -> None:
         "it may be nothing",
         "for a while",
         "I'm 45 years old",
+        # an age told in years without "old"
+        "i am 52 years",
+        "she's 80 yrs",
         "4/10",
         "since the 31st of February",
         "since 2025-01-01",

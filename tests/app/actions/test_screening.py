@@ -218,6 +218,7 @@ def test_words_that_are_no_answer_are_not_stored_and_asked_again(
         # an age, which no question asks, given to the list of signs
         ("rf_checklist", "34"),
         ("rf_checklist", "im 52"),
+        ("pain_duration", "I am 61 years"),
         # where it hurts, told again when asked how long or about the leg
         ("pain_duration", "lower back"),
         ("leg_pain", "lower back"),
