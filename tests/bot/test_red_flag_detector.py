@@ -1245,10 +1245,16 @@ def test_feeling_lost_in_the_legs_together_is_both_legs(
 @pytest.mark.parametrize(
     ("text", "slug"),
     [
-        ("had bowel cancer 2019, all clear now. i have no pain in my back at all, just want "
-         "to get fitter", "cancer-history"),
-        ("im 71 with osteoporosis and i have no pain anywhere, what if i fall on the ice this "
-         "winter?", "minor-fall-fragile-bones"),
+        (
+            "had bowel cancer 2019, all clear now. i have no pain in my back at all, just want "
+            "to get fitter",
+            "cancer-history",
+        ),
+        (
+            "im 71 with osteoporosis and i have no pain anywhere, what if i fall on the ice this "
+            "winter?",
+            "minor-fall-fragile-bones",
+        ),
     ],
 )
 def test_a_risk_told_with_no_pain_at_all_asks_nothing(
