@@ -1263,3 +1263,27 @@ def test_a_risk_told_with_no_pain_at_all_asks_nothing(
     findings = detector.detect(text)
     assert slug not in {f.slug for f in findings if f.is_present}
     assert check_to_ask(findings) is None
+
+
+def test_a_lifts_form_breaking_is_no_broken_bone(detector: RedFlagDetector) -> None:
+    findings = detector.detect("pulled my back on a heavy squat when my form broke down at the end")
+    assert "minor-fall-fragile-bones" not in {f.slug for f in findings}
+    assert "minor-fall-fragile-bones" in {
+        f.slug for f in detector.detect("i broke my back falling off a wall last week")
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "present"),
+    [
+        # a friend's, feared for the future: asked about, not raised
+        ("my neighbour got cauda equina from a disc, im worried what if it happens to me", False),
+        ("i am scared it will happen to me too since my brother had cauda equina", False),
+        # feared now
+        ("im so scared this is cauda equina", True),
+    ],
+)
+def test_cauda_equina_feared_for_the_future_is_asked_about(
+    detector: RedFlagDetector, text: str, present: bool
+) -> None:
+    assert ("cauda-equina-signs" in present_slugs(detector, text)) is present
