@@ -2,7 +2,7 @@
 instrument (bench/real_eval.py, a copy of ../shared/tools/real_eval.py).
 
 Each message opens a fresh conversation; a question the assistant asks gets one truthful
-answer. Two hundred and twenty sets: `dev.yml` and `collected_1.yml` to `collected_191.yml`,
+answer. Two hundred and twenty-four sets: `dev.yml` and `collected_1.yml` to `collected_195.yml`,
 real messages nobody here wrote, and `written_here.yml` to `written_here_28.yml`, stories written
 here by writers who never saw the dev set or the rules, to check that the rules generalise (those
 are scored by `make bench-real` only, see GATED). The floors are the levels this version reaches
@@ -2268,6 +2268,41 @@ HOLDS = {
         "intent_macro_f1": 0.37,
         "false_alarms": 0.13,  # 2/15
         "check_questions": 0.4,
+    },
+    "collected_192": {
+        **TARGETS,
+        # a blind set: medicines asked of pharmacists, nurses and helplines (painkillers,
+        # relaxants, injections). Targets not met: red flags, referrals, intent, false alarms
+        "red_flag_recall": 0.0,  # 0/1
+        "referral_recall": 0.44,  # 4/9
+        "intent_macro_f1": 0.54,
+        "false_alarms": 0.08,  # 2/24
+    },
+    "collected_193": {
+        **TARGETS,
+        # a blind set: back or hip pain after surgery or a hospital stay. Targets not met: red
+        # flags, referrals, intent
+        "red_flag_recall": 0.67,  # 4/6
+        "referral_recall": 0.5,  # 2/4
+        "intent_macro_f1": 0.33,
+    },
+    "collected_194": {
+        **TARGETS,
+        # a blind set: back pain told beside everyday stress (money, children, commutes, sleep).
+        # Targets not met: red flags, emergencies, referrals, intent
+        "red_flag_recall": 0.5,  # 1/2
+        "emergency_recall": 0.5,
+        "referral_recall": 0.5,  # 1/2
+        "intent_macro_f1": 0.34,
+    },
+    "collected_195": {
+        **TARGETS,
+        # a blind set: back and hip pain beside other long-term conditions. Targets not met: red
+        # flags, emergencies, referrals, intent
+        "red_flag_recall": 0.8,  # 4/5
+        "emergency_recall": 0.67,
+        "referral_recall": 0.63,  # 7/11
+        "intent_macro_f1": 0.57,
     },
 }
 SUMMARY = re.compile(
