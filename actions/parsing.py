@@ -89,7 +89,9 @@ _AMOUNT_UNIT = re.compile(
     rf"(?P<half_before> and a half)?(?: of)? ?{_UNIT}(?P<half_after> and a half)?"
 )
 # "last week", "all month", "the past year": up to one unit.
-_ONE_PERIOD = re.compile(r"\b(?:all|this|last|the last|the past) (?P<unit>day|week|month|year)\b")
+_ONE_PERIOD = re.compile(
+    r"\b(?:all|this|last|the last|past|the past) (?P<unit>day|week|wk|month|mnth|mth|year|yr)\b"
+)
 # "aches from sitting at a desk all day" tells how the day goes, not how long it has hurt.
 _DAILY_ROUND = re.compile(
     r"\b(?:sit|sits|sitting|sat|stand|stands|standing|stood|desk|on my feet|work|works|working|"

@@ -250,6 +250,12 @@ def _long_question(text: str) -> bool:
     return is_question(text) and len(text.split()) > 3
 
 
+_NO_PAIN_NOW = re.compile(
+    r"\b(no pain|not in (any )?pain|pain[- ]free|(doesnt|doesn't|does not) hurt|nothing hurts|"
+    r"nowhere)\b"
+)
+
+
 def _names_no_place(text: str) -> bool:
     """True for words that cannot be where it hurts: a question, a time, a score, a yes."""
     plain = text.strip(" .!?,").lower()
@@ -524,6 +530,10 @@ class ValidateScreeningForm(FormValidationAction):
             return _reask_once("pain_area", SKIPPED, dispatcher, tracker)
         if _other_question_answered("pain_area", tracker):
             return {"pain_area": None}
+        # "she has no pain anywhere at the moment" (exercises asked for to keep strong) is
+        # where it hurts, answered: kept as typed, not asked again
+        if _NO_PAIN_NOW.search(text.lower()):
+            return {"pain_area": text}
         if _names_no_place(text):
             return _not_an_answer(
                 "pain_area", dispatcher, tracker, "utter_screening_answer_not_read"

@@ -50,6 +50,8 @@ _CHAT_WORDS = [
     (r"\bmeself\b", "myself"),
     # "wat does saddle numbness mean" asks what a sign is
     (r"\b(wat|wot|wht)\b", "what"),
+    # the Scots "nae" is no: "nae numbness or that"
+    (r"\bnae\b", "no"),
     # the Scots "wee" is small, not pee: "a wee bit sore", "the wee small hours"
     (r"\bwee (bit|small|while|touch|one|ones|lad|lass|bairn|boy|girl|hours|hour)\b", r"little \1"),
     # an older word for weak: "my right leg is feeble"

@@ -1287,3 +1287,17 @@ def test_cauda_equina_feared_for_the_future_is_asked_about(
     detector: RedFlagDetector, text: str, present: bool
 ) -> None:
     assert ("cauda-equina-signs" in present_slugs(detector, text)) is present
+
+
+def test_pain_wrapping_round_the_rib_cage_asks_the_mid_back_check(
+    detector: RedFlagDetector,
+) -> None:
+    check = check_to_ask(
+        detector.detect("my back has been bad all week and the pain wraps round my rib cage")
+    )
+    assert check is not None and check.slug == "thoracic-back-pain"
+
+
+def test_the_scots_nae_denies_the_sign(detector: RedFlagDetector) -> None:
+    findings = detector.detect("nae numbness when am peein, it's just stiff")
+    assert not any(f.is_present for f in findings if f.urgency == "emergency")

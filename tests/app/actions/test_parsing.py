@@ -44,6 +44,9 @@ def days_since(year: int, month: int, day: int) -> int:
         ("about a week", 7),
         ("a week and a half", 11),
         ("since last week", 7),
+        # the unit typed short
+        ("since last wk", 7),
+        ("past yr or so", 365),
         ("it has hurt all day", 1),
         ("sat at my desk and it's ached all week", 7),
         ("a couple of weeks", 14),

@@ -204,6 +204,17 @@ def test_a_question_about_sciatica_is_no_yes_to_the_signs(dispatcher: Collecting
     assert "triage" not in result
 
 
+@pytest.mark.parametrize(
+    "typed", ["She has no pain anywhere at the moment", "nowhere, im pain free"]
+)
+def test_no_pain_anywhere_answers_where_it_hurts(
+    typed: str, dispatcher: CollectingDispatcher
+) -> None:
+    result = validator.validate_pain_area(typed, dispatcher, tracker("deny", typed), {})
+    assert result == {"pain_area": typed}
+    assert dispatcher.messages == []
+
+
 def test_words_that_are_no_answer_are_not_stored_and_asked_again(
     dispatcher: CollectingDispatcher,
 ) -> None:
