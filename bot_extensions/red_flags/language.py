@@ -50,6 +50,9 @@ _CHAT_WORDS = [
     (r"\bmeself\b", "myself"),
     # "wat does saddle numbness mean" asks what a sign is
     (r"\b(wat|wot|wht)\b", "what"),
+    # a double negative in a second language is the sign itself: "I not feel nothing when I
+    # clean with the paper" feels nothing
+    (r"\b(?:not|cant|cannot|dont|do not|didnt|no) (feel|felt) nothing\b", r"\1 nothing"),
     # the Scots "nae" is no: "nae numbness or that"
     (r"\bnae\b", "no"),
     # the Scots "wee" is small, not pee: "a wee bit sore", "the wee small hours"

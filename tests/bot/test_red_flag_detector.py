@@ -1301,3 +1301,48 @@ def test_pain_wrapping_round_the_rib_cage_asks_the_mid_back_check(
 def test_the_scots_nae_denies_the_sign(detector: RedFlagDetector) -> None:
     findings = detector.detect("nae numbness when am peein, it's just stiff")
     assert not any(f.is_present for f in findings if f.urgency == "emergency")
+
+
+@pytest.mark.parametrize(
+    ("text", "slug"),
+    [
+        # a double negative in a second language tells the sign
+        ("since monday i dont feel nothing between my legs when i wipe", "saddle-numbness"),
+        (
+            "some nights i think it is better if im not here, nobody would miss me",
+            "suicide-self-harm",
+        ),
+        (
+            "i stopped for years but been cutting again since my back went, it helps me cope",
+            "suicide-self-harm",
+        ),
+        (
+            "she has lost 6 kg since summer without any diet and her back aches at night",
+            "unexplained-weight-loss",
+        ),
+        (
+            "34 weeks and the baby has been so quiet since this morning",
+            "pregnancy-bleeding-or-labour",
+        ),
+    ],
+)
+def test_signs_told_in_other_words(detector: RedFlagDetector, text: str, slug: str) -> None:
+    assert slug in present_slugs(detector, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "i used to cut my own hair during lockdown and started doing it again",
+        "the baby was quiet in the car so i finally did my stretches",
+    ],
+)
+def test_everyday_words_beside_those_signs_raise_nothing(
+    detector: RedFlagDetector, text: str
+) -> None:
+    assert not any(f.is_present and f.urgency == "emergency" for f in detector.detect(text))
+
+
+def test_one_leg_told_numb_asks_whether_it_is_new(detector: RedFlagDetector) -> None:
+    check = check_to_ask(detector.detect("my right leg is numb and my back is sore"))
+    assert check is not None and check.slug == "one-leg-numbness-weakness"
