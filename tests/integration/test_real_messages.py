@@ -2,7 +2,7 @@
 instrument (bench/real_eval.py, a copy of ../shared/tools/real_eval.py).
 
 Each message opens a fresh conversation; a question the assistant asks gets one truthful
-answer. Two hundred and twenty-four sets: `dev.yml` and `collected_1.yml` to `collected_195.yml`,
+answer. Two hundred and twenty-eight sets: `dev.yml` and `collected_1.yml` to `collected_199.yml`,
 real messages nobody here wrote, and `written_here.yml` to `written_here_28.yml`, stories written
 here by writers who never saw the dev set or the rules, to check that the rules generalise (those
 are scored by `make bench-real` only, see GATED). The floors are the levels this version reaches
@@ -2303,6 +2303,42 @@ HOLDS = {
         "emergency_recall": 0.67,
         "referral_recall": 0.63,  # 7/11
         "intent_macro_f1": 0.57,
+    },
+    "collected_196": {
+        **TARGETS,
+        # a blind set: falls and accidents told by the person or their family (ice, stairs,
+        # ladders, horses, bikes, cars). Targets not met: red flags, intent, false alarms, check
+        # questions
+        "red_flag_recall": 0.75,  # 6/8
+        "intent_macro_f1": 0.28,
+        "false_alarms": 0.08,  # 1/12
+        "check_questions": 0.33,
+    },
+    "collected_197": {
+        **TARGETS,
+        # a blind set: nerve symptoms in the writers' own words (pins and needles, numb feet, legs
+        # giving way, bladder changes). Targets not met: red flags, emergencies, referrals,
+        # intent, false alarms
+        "red_flag_recall": 0.5,  # 3/6
+        "emergency_recall": 0.4,
+        "referral_recall": 0.66,  # 6/9
+        "intent_macro_f1": 0.2,
+        "false_alarms": 0.23,  # 3/13
+    },
+    "collected_198": {
+        **TARGETS,
+        # a blind set: back pain beside fever, infections, cancer treatment, weight loss or night
+        # sweats. Targets not met: intent
+        "intent_macro_f1": 0.28,
+    },
+    "collected_199": {
+        **TARGETS,
+        # a blind set: teenagers, students and young adults (sport, gaming, growth, dance,
+        # gymnastics). Targets not met: red flags, referrals, intent, check questions
+        "red_flag_recall": 0.75,  # 3/4
+        "referral_recall": 0.66,  # 8/12
+        "intent_macro_f1": 0.43,
+        "check_questions": 0.17,
     },
 }
 SUMMARY = re.compile(
