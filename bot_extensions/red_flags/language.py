@@ -1429,8 +1429,9 @@ OTHER_PERSON = re.compile(
     # someone named by what they are to the writer: "I recently found out a friend has a cancer"
     r"\b(a|one of my) (close |good |old )?(friend|mate|colleague|coworker|workmate|neighbou?r|"
     r"relative|cousin) (has|had|was|is)\b|"
-    # a parent named bare at the start, as texts go: "dad had cancer in his spine"
-    r"(^|(?<=[.!?] ))(dad|mum|mom|mam|da|nan|gran|granny|grandad|grandma|grandpa|hubby) "
+    # a parent named bare at the start, as texts go: "dad had cancer in his spine", "mums had
+    # cancer twice" (mum's, its apostrophe dropped)
+    r"(^|(?<=[.!?] ))(dad|mum|mom|mam|da|nan|gran|granny|grandad|grandma|grandpa|hubby)s? "
     r"(has|had|is|was|got|been)\b|"
     # "me" as a possessive, in Irish and northern English: "me da had bowel cancer"
     r"\bme (da|dad|mam|ma|mum|nan|nanna|grandad|missus|brother|sister|husband|wife|son|daughter)\b|"

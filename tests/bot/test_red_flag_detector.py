@@ -1346,3 +1346,10 @@ def test_everyday_words_beside_those_signs_raise_nothing(
 def test_one_leg_told_numb_asks_whether_it_is_new(detector: RedFlagDetector) -> None:
     check = check_to_ask(detector.detect("my right leg is numb and my back is sore"))
     assert check is not None and check.slug == "one-leg-numbness-weakness"
+
+
+def test_a_parents_cancer_told_with_the_apostrophe_dropped_is_theirs(
+    detector: RedFlagDetector,
+) -> None:
+    text = "back sore from digging. dads had cancer twice but ive never had it myself"
+    assert "cancer-history" not in present_slugs(detector, text)
