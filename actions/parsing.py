@@ -77,10 +77,13 @@ _NOT_PAIN_TIME = (
     r"(?! old| pregnant| along| gone\b| gestation| postpartum| post-partum| post partum| pp\b)"
 )
 _UNIT = rf"(?P<unit>{_either(_UNIT_DAYS)})s?\b{_NOT_PAIN_TIME}"
+# The numbers a person gives as an age (12 to 119), here and in the screening questions.
+AGE_NUMBER = r"(?:1[2-9]|[2-9]\d|1[01]\d)"
 # An age told in years without "old": "I am 39 years", "she's 86 yrs".
 _AGE_IN_YEARS = re.compile(
     r"\b(?:i am|im|i'm|age|aged|he is|hes|he's|she is|shes|she's|turned|turning) "
-    r"(?:1[2-9]|[2-9][0-9]|1[01][0-9]) ?(?:years?|yrs?)\b"
+    + AGE_NUMBER
+    + r" ?(?:years?|yrs?)\b"
 )
 # "3 weeks", "a couple of weeks", "2wks", "one and a half years", "a week and a half".
 # In "2-3 weeks" or "two or three weeks" this finds the larger number, the safer guess.

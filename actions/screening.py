@@ -21,6 +21,7 @@ from actions.exercises import send_plan
 from actions.follow_ups import answer_follow_up
 from actions.knowledge_action import Events, KnowledgeAction, phrase_text, say
 from actions.parsing import (
+    AGE_NUMBER,
     bare_durations,
     body_areas,
     describe_days,
@@ -113,8 +114,7 @@ def _misses(tracker: Tracker) -> list[str]:
 
 # An age typed as if it were asked ("34", "im 52", "aged 70"): no question here asks it.
 _AGE = re.compile(
-    r"^\s*(?:(?:i'?m |im |i am |age |aged )(?:1[2-9]|[2-9]\d|1[01]\d)(?: ?(?:years?|yrs?))?"
-    r"|(?:1[2-9]|[2-9]\d|1[01]\d))"
+    rf"^\s*(?:(?:i'?m |im |i am |age |aged ){AGE_NUMBER}(?: ?(?:years?|yrs?))?|{AGE_NUMBER})"
     r"(?: ?(?:years old|yrs old|yrs|yo|y/o))?\s*[.!]?\s*$",
     re.IGNORECASE,
 )
