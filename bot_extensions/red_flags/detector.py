@@ -659,12 +659,16 @@ class RedFlagDetector:
             status = "family"
         elif (
             subject == "other"
-            and definition.urgency != MOST_URGENT
+            and (
+                definition.urgency != MOST_URGENT
+                or language.OTHERS_OPERATION.search(doc.text)
+            )
             and language.FEARS_IT_TOO.search(doc.text)
             and not language.OTHER_IN_PAIN.search(doc.text)
         ):
             # A relative's diagnosis feared by the writer for themselves, with nothing told of
-            # the relative's pain: the writer's worry.
+            # the relative's pain: the writer's worry. An emergency of theirs only once its
+            # operation is told: until then they may need help now.
             status = "family"
         elif (
             subject == "other"
@@ -850,10 +854,16 @@ def _is_negated(doc: Doc, span: Span, own: frozenset[int] = frozenset()) -> bool
     # from its subject on: "i dont care anymore i dont want to be here" denies nothing.
     own_negation = doc[span.start].lower_ in language.NEGATION_CUES
     window = language.NEGATION_WINDOW + (language.LIST_REACH if in_list else 0)
-    for index in range(span.start - 1, max(sentence_start, span.start - window) - 1, -1):
+    lowest = max(sentence_start, span.start - window)
+    index = span.start
+    while index > lowest:
+        index -= 1
         word = doc[index].lower_
         if word in language.SCOPE_BREAKS and not (in_list and word == ","):
             return False
+        # each earlier item of the list brings its opening negation one item nearer
+        if in_list and word == ",":
+            lowest = max(sentence_start, min(lowest, index - language.LIST_REACH))
         # a list item is a noun, not a new clause: "I don't have back pain, I have numbness"
         if (in_list or own_negation) and word in language.SUBJECTS:
             return False
@@ -878,12 +888,19 @@ def _in_or_list(doc: Doc, span: Span) -> bool:
             return True
         if word in language.SCOPE_BREAKS:
             break
-    for index in range(span.end, min(span.sent.end, span.end + language.LIST_REACH)):
+    # each comma opens one more item, so a long list reaches its "or" however far: "neither of
+    # us has numbness, bladder or bowel problems, fever, weakness, weight loss or any falls"
+    reach = span.end + language.LIST_REACH
+    index = span.end
+    while index < min(span.sent.end, reach):
         word = doc[index].lower_
         if word in language.LIST_ENDS:
             return True
         if word in language.SCOPE_BREAKS and word != ",":
             return False
+        if word == ",":
+            reach = index + 1 + language.LIST_REACH
+        index += 1
     return False
 
 

@@ -122,6 +122,21 @@ _HEIGHT = re.compile(r"\b([4-7])' ?(\d{1,2})\b(?: ?(?:inches|inch|in\b|\"|''))?"
 _HYPHEN_CHAIN = re.compile(r"\b[a-z]+(?:-[a-z]+){2,}\b")
 
 
+# A body part told alone as a sentence, a correction or a note typed in fragments ("correction.
+# both legs. both sides shooting since this morning"): it is where the next sentence's
+# symptom is, so the two are read as one sentence.
+_BODY_PART_ALONE = re.compile(
+    r"(^|[.!?\n]\s*)((?:both|both my|my|left|right|the other|other) "
+    r"(?:legs|leg|feet|foot|sides|side|thighs|calves|buttocks|hips|hip))\s*[.!]+\s+(?=[a-z])"
+)
+
+
+_BEFORE_AS_AGO = re.compile(
+    r"(?<![a-z] )(?:^|(?<=[.,!?] )|(?<=\n))before (\d+|a|one|two|three|four|five|six|seven|eight|"
+    r"nine|ten|a few|few|several) (days?|weeks?|months?|years?|yrs?)\b(?! (of|in|to|and)\b)"
+)
+
+
 _MONTH_ABBREVIATION = re.compile(
     r"\b(jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\.(?=\s+(\d|of\b))"
 )
@@ -155,6 +170,7 @@ def normalise(text: str, chat_words: bool = True) -> str:
     # A month written short is no sentence's end: "when my aorta burst on Feb. 12, 2010" keeps
     # its year in the sentence that tells the event.
     text = _MONTH_ABBREVIATION.sub(r"\1", text)
+    text = _BODY_PART_ALONE.sub(r"\1\2, ", text)
     # A list's bullet ends the item before it: "-Doesn't speak at all\n-Legs are totally lame"
     # is two statements, and "-legs" is no word.
     text = re.sub(r"(?m)^[ \t]*[-*\u2022]+[ \t]*(?=\w)", ". ", text)
@@ -182,6 +198,9 @@ def normalise(text: str, chat_words: bool = True) -> str:
         text = re.sub(pattern, replacement, text)
     if chat_words:
         text = _HEDGED_NEGATION.sub(r"\1 ", text)
+        # "before 3 month" is "3 months ago" in the English of many learners ("before 3 month
+        # i have same pain and it go away"): a time back, not a length
+        text = _BEFORE_AS_AGO.sub(r"\1 \2 ago", text)
         # "I'll" is no "ill": "so I'll be doing exercises" tells no illness, nor does it typed
         # without its apostrophe before a verb ("so ill use that", "ill try the stretch")
         text = re.sub(r"\bi'll\b", "i will", text)
@@ -1206,9 +1225,17 @@ WRITERS_OWN_PAIN = re.compile(
 FEARS_IT_TOO = re.compile(
     r"\b((whether|if) i (have|ve got|have got|could have|might have) it|(it|its|it's) "
     r"(gonna|going to) be me next|happen(s|ing)? to me (too|next)|"
+    # "my uncle... went down both legs and he couldnt pee — what if that happens to me??"
+    r"what if (that|it|this|the same) (happens|happened|happen) to me|"
     r"i (could|might) have (it|the same)|"
     # the relative's illness feared for the writer's own pain: "could my back pain be cancer"
     r"could (my|this) (back |hip |neck )?(pain |ache )?(be|b) (it|cancer|the same))\b"
+)
+# Someone else's emergency told with how it ended, their operation: "my uncle ended up needing
+# surgery when his went down both legs". Their story is over; only a writer's fear is left.
+OTHERS_OPERATION = re.compile(
+    r"\b(ended up (needing|having|getting)|(had|needed) to have|(he|she|they) (had|needed)) "
+    r"(an? )?(emergency |urgent )?(surgery|operation|op|decompression)\b"
 )
 # Someone's death from what comes next, read just before the mention: "my wife passed away
 # as a result of multiple myeloma", "he died of it"; not "he nearly died of sepsis".
@@ -1269,6 +1296,8 @@ def tells_distant_past(text: str) -> bool:
 
 # The writer telling a relative's history as their own family history, and not their own:
 # "my dad had prostate cancer... given my family history", "I've never had cancer myself".
+# A body part told fine right after it: "my own back is fine".
+_NOT_FINE = r"(?! (is|feels|s|has been) (fine|ok|okay|good|great|alright|all right)\b)"
 FAMILY_HISTORY = re.compile(
     r"\b(family history|never had (it|cancer|one) myself|"
     r"(ive|i have|i|me|personally) never had cancer|"
@@ -1279,7 +1308,8 @@ FAMILY_HISTORY = re.compile(
     r"uncle|aunt|auntie) died (of|from)|"
     # the writer's own pain set against the relative's history: "so im paranoid about my own
     # back pain... mine started after moving house"
-    r"my own (lower |low )?(back|hip|spine)|mine started)\b"
+    # ("my own back is fine, I'm just the worried mum" turns to nobody's pain)
+    r"my own (lower |low )?(back|hip|spine)" + _NOT_FINE + r"|mine started)\b"
 )
 
 # A relative's history told by a writer who is in pain themselves ("my mom had bowel cancer
@@ -1315,7 +1345,7 @@ SELF_UNWELL = re.compile(
 # for me", "my own back".
 TURNS_TO_OWN_BACK = re.compile(
     r"(^|[.!?,;]\s*)(me|as for me|and me|myself)\s*,?\s*(i|im|ive|my)\b|"
-    r"\bmy own (back|lower back|hip|hips)\b"
+    r"\bmy own (back|lower back|hip|hips)\b" + _NOT_FINE
 )
 OTHER_IN_PAIN = re.compile(
     # (not where the relative's illness was: "my dad had cancer in his spine")

@@ -1353,3 +1353,100 @@ def test_a_parents_cancer_told_with_the_apostrophe_dropped_is_theirs(
 ) -> None:
     text = "back sore from digging. dads had cancer twice but ive never had it myself"
     assert "cancer-history" not in present_slugs(detector, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "slug"),
+    [
+        # a fall, then not walking at all since, anywhere in the story
+        ("my husband slipped on the wet decking and fell. afterwards he couldnt walk at all",
+         "major-injury"),
+        # a parent's fall told bare, with what it hurt
+        ("Dad fell in the garage on sunday. he landed against the bench with his lower back",
+         "minor-fall-fragile-bones"),
+        ("my mum tripped on the rug and now her left hip is black and blue",
+         "minor-fall-fragile-bones"),
+    ],
+)
+def test_a_fall_with_what_it_left_is_asked_about(
+    detector: RedFlagDetector, text: str, slug: str
+) -> None:
+    check = check_to_ask(detector.detect(text))
+    assert check is not None and check.slug == slug
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # bent over with a spasm, not unable to walk
+        "i fell off my bike as a kid. now after gardening i cant stand up straight",
+        "she fell pregnant last year and since then she cant walk far without her back aching",
+    ],
+)
+def test_a_fall_beside_a_look_alike_of_not_standing_asks_nothing(
+    detector: RedFlagDetector, text: str
+) -> None:
+    check = check_to_ask(detector.detect(text))
+    assert check is None or check.slug != "major-injury"
+
+
+def test_a_body_part_told_alone_belongs_to_the_next_sentence(detector: RedFlagDetector) -> None:
+    text = "scratch that. both legs. shooting down both sides and numb since lunch"
+    assert "both-legs-symptoms" in present_slugs(detector, text)
+
+
+def test_a_long_list_after_neither_denies_every_item(detector: RedFlagDetector) -> None:
+    text = "neither of us has tingling, bladder or bowel trouble, fever, night sweats or falls"
+    assert not any(f.is_present for f in detector.detect(text))
+
+
+def test_a_relatives_operated_emergency_feared_for_oneself_is_their_story(
+    detector: RedFlagDetector,
+) -> None:
+    text = (
+        "my cousin ended up needing surgery when his went numb in both legs and he couldnt pee."
+        " what if that happens to me? mine is just a sore right side"
+    )
+    assert not any(f.is_present and f.urgency == "emergency" for f in detector.detect(text))
+
+
+def test_a_relatives_emergency_now_still_raises_whatever_the_writer_fears(
+    detector: RedFlagDetector,
+) -> None:
+    text = "my brother cant pee and both his legs went numb today, what if that happens to me"
+    assert any(f.is_present and f.urgency == "emergency" for f in detector.detect(text))
+
+
+def test_a_cauda_equina_worry_cleared_by_a_scan_and_asked_again_is_a_check(
+    detector: RedFlagDetector,
+) -> None:
+    text = (
+        "last year the GP was worried about cauda equina, sent me for an MRI, it came back "
+        "clear. back is achy again after moving house. should I be worried it's cauda equina?"
+    )
+    findings = detector.detect(text)
+    assert not any(f.is_present and f.urgency == "emergency" for f in findings)
+    check = check_to_ask(findings)
+    assert check is not None and check.slug == "cauda-equina-signs"
+
+
+def test_thin_bones_and_a_topple_told_apart_are_the_sign(detector: RedFlagDetector) -> None:
+    text = "I'm 71 and have osteoporosis. Toppled over in the kitchen this morning. Hip is sore."
+    assert "minor-fall-fragile-bones" in present_slugs(detector, text)
+
+
+def test_a_grown_childs_stiffness_typed_by_a_parent_whose_own_back_is_fine(
+    detector: RedFlagDetector,
+) -> None:
+    text = (
+        "my daughter is 19 and her lower back is stiff every morning for over an hour, better "
+        "once she moves, for 4 months now. my own back is fine. what should she do?"
+    )
+    assert "inflammatory-morning-stiffness" in present_slugs(detector, text)
+
+
+def test_before_and_a_time_is_a_time_back_in_a_learners_english(
+    detector: RedFlagDetector,
+) -> None:
+    text = "before 2 month i have this pain one week and it go. now again since yesterday"
+    assert "pain-beyond-six-weeks" not in present_slugs(detector, text)
