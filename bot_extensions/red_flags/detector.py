@@ -348,7 +348,10 @@ KEPT_PLURALS = {"leg": "legs"}
 # Words whose degree tells a sign apart, which the lemmatiser merges ("worst" and "worse" are
 # both "wrong"): "the worst pain of my life" is no "does bad sleep make back pain worse".
 KEPT_DEGREES = {"worse", "worst", "better", "best"}
-KEPT_AS_WRITTEN = frozenset({*KEPT_PLURALS.values(), *KEPT_DEGREES})
+# Words the lemmatiser reads as another word's degree: "number" is a noun, not "more numb" ("as
+# I bent over to drop in tent number two" tells no numbness).
+KEPT_NOUNS = {"number"}
+KEPT_AS_WRITTEN = frozenset({*KEPT_PLURALS.values(), *KEPT_DEGREES, *KEPT_NOUNS})
 
 
 def _keep_own_lemmas(doc: Doc) -> Doc:
@@ -659,10 +662,7 @@ class RedFlagDetector:
             status = "family"
         elif (
             subject == "other"
-            and (
-                definition.urgency != MOST_URGENT
-                or language.OTHERS_OPERATION.search(doc.text)
-            )
+            and (definition.urgency != MOST_URGENT or language.OTHERS_OPERATION.search(doc.text))
             and language.FEARS_IT_TOO.search(doc.text)
             and not language.OTHER_IN_PAIN.search(doc.text)
         ):

@@ -680,7 +680,9 @@ HYPOTHETICAL = re.compile(
     # someone named: "bring him back if Spotty got a fever"
     r"if \w+( ever)? (got|gets|developed|develops|ran|runs)( a| an| any)?|"
     r"could develop|might develop|may develop|could get|"
-    r"might get|could lead to|can lead to|risk of|chance of|rate of|could result in|"
+    r"might get|could lead to|can lead to|rate of|could result in|"
+    # ("the danger of me actually pissing myself was code yellow")
+    r"(risk|chance|danger) of( me| him| her| us)?( actually)?|"
     r"can result in|might result in|such as|unless|end up|ending up|"
     r"be left|"
     # what would have happened, and did not: "if I had waited one more day I would have been
@@ -1181,6 +1183,10 @@ YEARS_AGO = re.compile(
     r"few|several|many|couple of) (years?|yrs?|decades?) (ago|from the|since the|since a|since an|"
     r"since my|after the)|"
     r"years ago|years back|decades ago|"
+    # the accident as a time gone by since: "the longest flight I have taken since my last car
+    # accident"
+    r"since (my|his|her|our|the) (last|previous|first) (car |road |bike |motorbike )?"
+    r"(accident|crash|wreck)|"
     r"as a (kid|child|teen(ager)?)|"
     r"when i was (\d+(?![\d'’]|\s*(ft|feet|foot|metres?|meters?|m|up)\b)|"
     r"young|little|a kid|a child|younger|a teenager|"

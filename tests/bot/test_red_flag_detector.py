@@ -1359,13 +1359,19 @@ def test_a_parents_cancer_told_with_the_apostrophe_dropped_is_theirs(
     ("text", "slug"),
     [
         # a fall, then not walking at all since, anywhere in the story
-        ("my husband slipped on the wet decking and fell. afterwards he couldnt walk at all",
-         "major-injury"),
+        (
+            "my husband slipped on the wet decking and fell. afterwards he couldnt walk at all",
+            "major-injury",
+        ),
         # a parent's fall told bare, with what it hurt
-        ("Dad fell in the garage on sunday. he landed against the bench with his lower back",
-         "minor-fall-fragile-bones"),
-        ("my mum tripped on the rug and now her left hip is black and blue",
-         "minor-fall-fragile-bones"),
+        (
+            "Dad fell in the garage on sunday. he landed against the bench with his lower back",
+            "minor-fall-fragile-bones",
+        ),
+        (
+            "my mum tripped on the rug and now her left hip is black and blue",
+            "minor-fall-fragile-bones",
+        ),
     ],
 )
 def test_a_fall_with_what_it_left_is_asked_about(
@@ -1450,3 +1456,39 @@ def test_before_and_a_time_is_a_time_back_in_a_learners_english(
 ) -> None:
     text = "before 2 month i have this pain one week and it go. now again since yesterday"
     assert "pain-beyond-six-weeks" not in present_slugs(detector, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the organ that holds bile
+        "the scan showed gall bladder problems and the pain goes round to my back",
+        # "number" is a noun, not "more numb"
+        "bent down to pick up box number two from the van and my back twinged",
+        # a risk told, not a leak had
+        "the walk to the loo was slow and the danger of me wetting myself felt real",
+        # the accident as a time gone by since
+        "my longest drive since my last car accident was four hours, back was stiff after",
+    ],
+)
+def test_look_alikes_of_emergency_words_raise_nothing(detector: RedFlagDetector, text: str) -> None:
+    assert not any(f.is_present and f.urgency == "emergency" for f in detector.detect(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "slug"),
+    [
+        (
+            "it began between my shoulder blades and spread into my chest within minutes",
+            "chest-pain-breathlessness",
+        ),
+        (
+            "since the weekend i get no warning when i need to go for a poo, it just happens",
+            "bowel-control-loss",
+        ),
+    ],
+)
+def test_signs_told_as_spreading_or_unannounced(
+    detector: RedFlagDetector, text: str, slug: str
+) -> None:
+    assert slug in present_slugs(detector, text)

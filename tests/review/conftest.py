@@ -17,6 +17,11 @@ from pathlib import Path
 
 import psycopg
 import pytest
+
+# Before the review app is imported, and inherited by the review servers the tests start:
+# test logins need no costly hash (backcare/review/passwords.py)
+os.environ["REVIEW_PASSWORD_HASHING"] = "cheapest"
+
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
