@@ -257,10 +257,26 @@ class RedFlagDetectorComponent(GraphComponent, EntityExtractorMixin):
         )
         if tells_the_waiting_sign:
             drop_readings(message, {DENY_INTENT})
+        # "no no, me i never had cancer... pain only when i sit long time": a no first, and the
+        # very sign the waiting check asks about denied in so many words, is a clear no whatever
+        # hedge the rest of the reply carries about something else
+        denies_what_was_asked = (
+            bool(language.CLEAR_NO_FIRST.match(normalised))
+            and not present
+            and any(
+                f.status == "negated" and f.check_question == waiting_question for f in findings
+            )
+        )
         if (
             tells_symptoms
             or tells_the_waiting_sign
-            or (_no_clear_no(normalised) and not told_done and not seen_to and not over_now)
+            or (
+                _no_clear_no(normalised)
+                and not told_done
+                and not seen_to
+                and not over_now
+                and not denies_what_was_asked
+            )
         ):
             # Read only while a check question waits for its answer (domain/safety.yml): a
             # reply that describes symptoms is "anything but a clear no", a yes that raises

@@ -513,6 +513,11 @@ TIME_SINCE_EVENT = re.compile(
     r"(after|with) (" + _SPAN_OF_TIME + r"|a month|one month) of (healing|recovery|rehab|"
     r"rehabilitation|therapy|physical therapy|physio|physiotherapy)\b|"
     r"marks (" + _SPAN_OF_TIME + r"|a month|one month|a year|one year) since|"
+    # the time off since: "a 2 day surgery... fused spine. I was off work for four years"
+    r"(was|been|were) off work for " + _SPAN_OF_TIME + r"|"
+    # the event dated from today, after it: "I am doing well now. The accident was 2 years ago."
+    r"(the|my|that|this) (accident|fall|crash|injury) (was|happened) (\w+ ){0,2}"
+    r"(years?|yrs) ago|"
     r"(is|am|was|were|are|im|hes|shes|theyre) (still )?recovering (well )?from "
     r"(the|her|his|my|their|this|that) "
     r"(accident|fall|injury|injuries|crash|operation|surgery|op|fracture|break)\b)"
@@ -581,7 +586,14 @@ TREATED = re.compile(
     r"(nothing (was |is )?broken|no fracture|no break|not broken)|"
     # a finding told in the past, with no guess in it: "I'm very lucky, nothing was broken",
     # "no serious injuries", "I checked out okay", "the diagnosis, lower back strain"
-    r"(?<!sure )(?<!if )(?<!hope )(?<!hoping )(?<!that )nothing was broken|no serious injur(y|ies)|"
+    r"(?<!sure )(?<!if )(?<!hope )(?<!hoping )(?<!that )nothing was broken|"
+    r"no (serious|real|major|significant|lasting) injur(y|ies)|"
+    # a lesser injury found in its place: "at the ER I was... told all I did was pull some
+    # muscles", "the doctor diagnosed me with a muscle strain"
+    r"told (me |him |her )?(that )?all (i|he|she) (did|had done) was (pull|strain|bruise|sprain|"
+    r"tweak)|"
+    r"diagnosed (me|him|her|it) (with|as) (a |an )?((lower |low )?back |muscle |muscular |"
+    r"lumbar |soft tissue )*(strain|sprain|bruise|bruising|contusion|pulled muscle|whiplash)|"
     r"(i have|i had|there (were|was|are|is)) no (fractures?|broken bones|breaks)\b|"
     # "there was no dislocation nor fracture found", "incredibly lucky and not broken anything"
     r"no (dislocation|fracture|break)( (nor|or|and) (dislocation|fracture|break))? (was )?found|"
@@ -915,6 +927,11 @@ RESOLVED_CUES = [
     "not had it since",
     "settled within",
     "repaired",
+    # a fever's end: "the trace remnants of my fever breaking", "by Sunday the fever broke"
+    "fever breaking",
+    "fever broke",
+    "fever had broken",
+    "fever has broken",
 ]
 # The sign itself named as gone: "the numbness has completely gone". Only the sign's own word:
 # "the feeling has gone" is numbness, and "the pain has gone on for months" goes on.

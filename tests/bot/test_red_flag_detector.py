@@ -1492,3 +1492,60 @@ def test_signs_told_as_spreading_or_unannounced(
     detector: RedFlagDetector, text: str, slug: str
 ) -> None:
     assert slug in present_slugs(detector, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "slug"),
+    [
+        # the degree belongs to the pain gone, the weakness to the back
+        (
+            "the leg pain is totally gone now but my lower back still feels a bit stiff n weak",
+            "worsening-leg-weakness",
+        ),
+        ("been pain free for months, want to start running again", "pain-beyond-six-weeks"),
+        (
+            "scoliosis since my teens, had it for years, mostly fine with pilates",
+            "pain-beyond-six-weeks",
+        ),
+        ("after my stroke I was worried the old back ache would return", "sudden-leg-weakness"),
+        (
+            "I rocked on all fours, like I did in labour with my first, and it eased a bit",
+            "pregnancy-bleeding-or-labour",
+        ),
+        (
+            "fell off a roof, spinal fusion, rods and screws. was off work for three years after",
+            "major-injury",
+        ),
+        (
+            "I could feel my fever breaking by the evening and my back eased",
+            "fever-infection-signs",
+        ),
+        (
+            "came off my bike at speed. at the ER they told me all I did was strain my back",
+            "major-injury",
+        ),
+        (
+            "I fell off the ladder in the barn, the GP diagnosed me with a muscle strain",
+            "major-injury",
+        ),
+        (
+            "fell off a ladder picking apples, no real injuries apart from a sore bum",
+            "major-injury",
+        ),
+        (
+            "I was thrown from my horse and broke my back. I am fine now. The accident was 3 years "
+            "ago.",
+            "major-injury",
+        ),
+    ],
+)
+def test_what_the_story_says_of_the_sign_keeps_it_from_alarming(
+    detector: RedFlagDetector, text: str, slug: str
+) -> None:
+    assert slug not in present_slugs(detector, text)
+
+
+def test_the_legs_weakness_told_severe_still_alarms(detector: RedFlagDetector) -> None:
+    assert "worsening-leg-weakness" in present_slugs(
+        detector, "my right leg has gone extremely weak since the weekend"
+    )
