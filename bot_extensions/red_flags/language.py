@@ -1520,7 +1520,9 @@ PAIN_FREE = re.compile(
     r"\b(dont|do not) have any (back )?pain\b|\bnot in any pain\b|"
     # "I have no pain in the back, nothing", "she has no pain anywhere"
     r"\b(i have|ive|ive got|i got|she has|shes got|he has|hes got) no (back |hip )?pain"
-    r"( at all| anywhere| whatsoever| in (my|the|her|his) (back|lower back|spine|hips?))?\b"
+    r"( at all| anywhere| whatsoever| in (my|the|her|his) (back|lower back|spine|hips?))?\b|"
+    # none for a long while, up to now: "it healed fine and I've had no back pain for years now"
+    r"\b(ive|i have|shes|she has|hes|he has) had no (back |hip )?pain (for (years|months)|since)\b"
 )
 # Any pain told at all: a pain-free statement elsewhere does not outweigh it.
 PAIN_WORDS = re.compile(

@@ -1549,3 +1549,19 @@ def test_the_legs_weakness_told_severe_still_alarms(detector: RedFlagDetector) -
     assert "worsening-leg-weakness" in present_slugs(
         detector, "my right leg has gone extremely weak since the weekend"
     )
+
+
+def test_a_healed_fracture_with_no_pain_for_years_asks_nothing_of_thin_bones(
+    detector: RedFlagDetector,
+) -> None:
+    text = (
+        "In 2015 a van hit my bike and I cracked a vertebra. It mended and I've had no back pain "
+        "for years. Can I start deadlifts?"
+    )
+    check = check_to_ask(detector.detect(text))
+    assert check is None or check.slug != "minor-fall-fragile-bones"
+
+
+def test_a_hip_told_well_beside_a_back_told_well_is_no_hip_pain(detector: RedFlagDetector) -> None:
+    text = "nothing hurts, my hip is fine, back is good, just want to stay strong"
+    assert "hip-pain-without-back-pain" not in present_slugs(detector, text)
