@@ -1414,6 +1414,9 @@ NOT_A_CLEAR_NO = re.compile(
     r"think so|a few times|once or twice|"
     # a fall told is no clear no: "oh she did slip getting out the bath on tuesday"
     r"(did|had) (a )?(slip|fall|trip|tumble)|slipped|fell over|fell down|tripped|landed on|"
+    # ...in a learner's present tense, or told small: "two days ago i slip on the wet floor,
+    # small fall on my bottom"
+    r"(i|she|he) (slip|fall|trip)\b|(small|little|minor) (fall|slip|tumble)|"
     # the help refused, not the sign denied: "naw am no goin tae a&e on a saturday night"
     # (normalise spells "goin" as "going" and "cannot" as "cant")
     r"(not|no|nae|never|wont|cant|cyaan|aint) (going|gonna|go|going to|go to|going tae) "

@@ -120,6 +120,7 @@ def _check_reply(component: RedFlagDetectorComponent, text: str) -> str | None:
         ("not rn but it was yesterday", "yes"),
         # a fall told, for a check that asked about one
         ("oh he did slip on the stairs on monday, it got worse after", "yes"),
+        ("last week i slip in the garden, small fall on my side", "yes"),
         ("it comes and goes", "yes"),
         ("kinda, only when I sit", "yes"),
         # a hedge in a questioning voice is still a hedge; a question after it is a question

@@ -2,7 +2,7 @@
 instrument (bench/real_eval.py, a copy of ../shared/tools/real_eval.py).
 
 Each message opens a fresh conversation; a question the assistant asks gets one truthful
-answer. Two hundred and twenty-eight sets: `dev.yml` and `collected_1.yml` to `collected_199.yml`,
+answer. Two hundred and thirty-six sets: `dev.yml` and `collected_1.yml` to `collected_207.yml`,
 real messages nobody here wrote, and `written_here.yml` to `written_here_28.yml`, stories written
 here by writers who never saw the dev set or the rules, to check that the rules generalise (those
 are scored by `make bench-real` only, see GATED). The floors are the levels this version reaches
@@ -2339,6 +2339,76 @@ HOLDS = {
         "referral_recall": 0.66,  # 8/12
         "intent_macro_f1": 0.43,
         "check_questions": 0.17,
+    },
+    "collected_200": {
+        **TARGETS,
+        # a blind set: inflammatory and autoimmune back or hip pain (morning stiffness, axial
+        # spondyloarthritis, psoriatic arthritis, bowel disease). Targets not met: referrals,
+        # intent, false alarms
+        "referral_recall": 0.61,  # 8/13
+        "intent_macro_f1": 0.41,
+        "false_alarms": 0.06,  # 1/18
+    },
+    "collected_201": {
+        **TARGETS,
+        # a blind set: back, hip or pelvic pain beside women's health (periods, endometriosis,
+        # fibroids, menopause, fertility treatment). Targets not met: red flags, referrals, intent,
+        # false alarms
+        "red_flag_recall": 0.5,  # 1/2
+        "referral_recall": 0.6,  # 6/10
+        "intent_macro_f1": 0.35,
+        "false_alarms": 0.08,  # 1/13
+    },
+    "collected_202": {
+        **TARGETS,
+        # a blind set: back or hip pain around travel and big life events (long drives and flights,
+        # holidays, moving house, hiking trips). Targets not met: red flags, emergencies, intent
+        "red_flag_recall": 0.25,  # 1/4
+        "emergency_recall": 0.5,
+        "intent_macro_f1": 0.47,
+    },
+    "collected_203": {
+        **TARGETS,
+        # a blind set: back pain with symptoms elsewhere in the body (tummy, kidneys, chest, rashes,
+        # feeling unwell). Targets not met: referrals, intent, false alarms, check questions
+        "referral_recall": 0.66,  # 8/12
+        "intent_macro_f1": 0.36,
+        "false_alarms": 0.12,  # 1/8
+        "check_questions": 0.25,
+    },
+    "collected_204": {
+        **TARGETS,
+        # a blind set: back or hip pain beside disability or long-term neurological conditions (MS,
+        # stroke, cerebral palsy, amputation, wheelchair users) and their carers. Targets not met:
+        # intent, false alarms
+        "intent_macro_f1": 0.26,
+        "false_alarms": 0.08,  # 2/26
+    },
+    "collected_205": {
+        **TARGETS,
+        # a blind set: back pain in outdoor and trade work (farming, building trades, delivery,
+        # warehouses). Targets not met: red flags, emergencies, intent
+        "red_flag_recall": 0.5,  # 2/4
+        "emergency_recall": 0.0,
+        "intent_macro_f1": 0.32,
+    },
+    "collected_206": {
+        **TARGETS,
+        # a blind set: older adults over 65 writing about their own back or hip pain. Targets not
+        # met: referrals, intent, false alarms
+        "referral_recall": 0.66,  # 2/3
+        "intent_macro_f1": 0.58,
+        "false_alarms": 0.25,  # 1/4
+    },
+    "collected_207": {
+        **TARGETS,
+        # a blind set: symptoms at night or first thing in the morning (waking with pain or
+        # numbness, night sciatica, morning stiffness). Targets not met: red flags, emergencies,
+        # referrals, intent
+        "red_flag_recall": 0.57,  # 4/7
+        "emergency_recall": 0.6,
+        "referral_recall": 0.7,  # 7/10
+        "intent_macro_f1": 0.57,
     },
 }
 SUMMARY = re.compile(
