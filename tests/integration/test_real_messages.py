@@ -496,7 +496,10 @@ HOLDS = {
         "emergency_recall": 0.87,  # 7/8
         "referral_recall": 0.75,  # 6/8
         "false_alarms": 0.16,  # 4/25
-        "intent_macro_f1": 0.24,
+        # 0.24 until stop 54: back pain spreading into the chest is now the chest emergency
+        # (a new blind set's missed emergency); here it also raises a habit of anxious years
+        # ("could get so intense and radiate to my chest"), a false alarm read as a red-flag report
+        "intent_macro_f1": 0.23,
     },
     # Real messages from public pages, a twenty-third collector (farming, riding, gardening and
     # DIY, musicians, dancers, cleaners, cooks, drivers; newspaper columns in the UK, Ireland,
@@ -616,7 +619,9 @@ HOLDS = {
         "false_alarms": 0.13,  # 1/8
         # 0.33 until stop 41: "his legs was feeling numb", told before the visit to the ER, is
         # now the emergency
-        "intent_macro_f1": 0.28,
+        # 0.28 until stop 54: a mother's fall told bare ("Mom fell six days ago") now asks the
+        # older person's fall check, read as a red-flag report
+        "intent_macro_f1": 0.27,
     },
     "collected_29": {
         **TARGETS,
@@ -1383,12 +1388,14 @@ HOLDS = {
     },
     "collected_102": {
         **TARGETS,
-        # targets not met: a mother's L1 fracture already seen by a spine specialist (urgent);
-        # referrals; false alarms: a tree-stand fall a year ago, an ATV rolled in school days
-        "red_flag_recall": 0.91,  # 11/12
+        # targets not met: referrals. Stop 54: red flags 12/12 and no false alarm (the ATV
+        # rolled in school days, where the ER told him all he did was pull some muscles, is no
+        # longer read as a red-flag report either); a cyclist thrown off and unable to walk
+        # without help for two weeks, a year before, now gets the fall check (a fall, then no
+        # walking, anywhere in the story): check questions and intent
         "referral_recall": 0.55,  # 5/9
-        "false_alarms": 0.15,  # 2/14
-        "intent_macro_f1": 0.4,
+        "check_questions": 0.22,  # 3/14
+        "intent_macro_f1": 0.39,
     },
     "collected_103": {
         **TARGETS,
