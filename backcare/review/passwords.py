@@ -10,9 +10,9 @@ from argon2.exceptions import InvalidHashError, VerificationError
 # The test suite sets REVIEW_PASSWORD_HASHING=cheapest: Argon2's cost protects stored passwords,
 # and in the suite it only burns CPU (about forty seconds a run, on every test login). Unset or
 # anything else, the default profile; a hash made with either verifies with either.
-_CHEAPEST = os.environ.get("REVIEW_PASSWORD_HASHING") == "cheapest"
+CHEAPEST_HASHING = os.environ.get("REVIEW_PASSWORD_HASHING") == "cheapest"
 _hasher = PasswordHasher.from_parameters(
-    profiles.CHEAPEST if _CHEAPEST else profiles.RFC_9106_LOW_MEMORY
+    profiles.CHEAPEST if CHEAPEST_HASHING else profiles.RFC_9106_LOW_MEMORY
 )
 # Checked when the e-mail is unknown, so an unknown account takes as long as a wrong password.
 _UNKNOWN_ACCOUNT_HASH = _hasher.hash("not a real account")

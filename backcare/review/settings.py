@@ -7,6 +7,7 @@ import os
 from dataclasses import dataclass
 
 from backcare.review.client_address import Network, parse_trusted_proxies
+from backcare.review.passwords import CHEAPEST_HASHING
 from backcare.settings import Settings
 
 MINIMUM_SECRET_LENGTH = 32
@@ -51,6 +52,12 @@ class ReviewSettings:
 
     @classmethod
     def from_env(cls) -> ReviewSettings:
+        if os.environ.get("REVIEW_HTTPS") == "1" and CHEAPEST_HASHING:
+            # the test suite's hashing behind TLS is a deployment that would store weak hashes
+            raise ConfigurationError(
+                "REVIEW_PASSWORD_HASHING=cheapest is for the test suite only; unset it to serve "
+                "over HTTPS"
+            )
         shared = Settings.from_env()
         return cls(
             secret_key=os.environ.get("REVIEW_SECRET_KEY", ""),

@@ -4,6 +4,7 @@ sessions that end for good, and no start without a real secret key."""
 from __future__ import annotations
 
 import os
+import secrets
 import subprocess
 import sys
 from datetime import timedelta
@@ -208,3 +209,15 @@ def test_the_admin_command_reads_the_password_from_stdin(databases: Databases) -
     with Session(make_engine(databases.app_url)) as session:
         user = session.scalars(select(User).where(User.email == "new.admin@example.org")).one()
         assert user.role == "admin" and user.password_hash.startswith("$argon2id$")
+
+
+def test_the_test_suites_cheap_password_hashing_cannot_serve_over_https(
+    databases: Databases, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # tests/review/conftest.py sets REVIEW_PASSWORD_HASHING=cheapest for the whole review suite
+    monkeypatch.setenv("REVIEW_SECRET_KEY", secrets.token_urlsafe(48))
+    monkeypatch.setenv("DATABASE_URL", databases.app_url)
+    monkeypatch.setenv("TRACKER_DB_URL", databases.tracker_url)
+    monkeypatch.setenv("REVIEW_HTTPS", "1")
+    with pytest.raises(ConfigurationError, match="REVIEW_PASSWORD_HASHING"):
+        ReviewSettings.from_env()
