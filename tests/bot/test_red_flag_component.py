@@ -784,7 +784,9 @@ def test_the_waiting_checks_own_sign_told_again_is_a_yes(
     assert _intent_while_waiting(component, text, PERSISTING_QUESTION, "see_clinician") != "deny"
 
 
-def test_a_no_that_denies_the_very_sign_asked_is_a_clear_no(component) -> None:
+def _reply_to_the_cancer_check(component, text: str, reading: str) -> list[str]:
+    """How `text`, read by the classifier as `reading`, answers the cancer history's check
+    question while it waits: the `check_reply` entities it gets."""
     question = next(
         f.check_question
         for f in component.detector.detect("my back hurts and I'm scared it's cancer")
@@ -792,33 +794,22 @@ def test_a_no_that_denies_the_very_sign_asked_is_a_clear_no(component) -> None:
     )
     message = Message(
         data={
-            "text": "no, i never had cancer myself, only my aunt. it aches only when i sit long",
-            "intent": {"name": "deny", "confidence": 0.6},
-            "intent_ranking": [{"name": "deny", "confidence": 0.6}],
+            "text": text,
+            "intent": {"name": reading, "confidence": 0.6},
+            "intent_ranking": [{"name": reading, "confidence": 0.6}],
             "entities": [],
             "metadata": waiting_check.with_waiting({}, "urgent", question),
         }
     )
     component.process([message])
-    replies = [e["value"] for e in message.get("entities") if e["entity"] == "check_reply"]
-    assert replies == []
+    return [e["value"] for e in message.get("entities") if e["entity"] == "check_reply"]
+
+
+def test_a_no_that_denies_the_very_sign_asked_is_a_clear_no(component) -> None:
+    text = "no, i never had cancer myself, only my aunt. it aches only when i sit long"
+    assert _reply_to_the_cancer_check(component, text, "deny") == []
 
 
 def test_a_hedge_about_the_sign_asked_is_still_no_clear_no(component) -> None:
-    question = next(
-        f.check_question
-        for f in component.detector.detect("my back hurts and I'm scared it's cancer")
-        if f.slug == "cancer-history"
-    )
-    message = Message(
-        data={
-            "text": "not sure, they found something on a scan once but only when i had bloods",
-            "intent": {"name": "nlu_fallback", "confidence": 0.6},
-            "intent_ranking": [{"name": "nlu_fallback", "confidence": 0.6}],
-            "entities": [],
-            "metadata": waiting_check.with_waiting({}, "urgent", question),
-        }
-    )
-    component.process([message])
-    replies = [e["value"] for e in message.get("entities") if e["entity"] == "check_reply"]
-    assert replies == ["yes"]
+    text = "not sure, they found something on a scan once but only when i had bloods"
+    assert _reply_to_the_cancer_check(component, text, "nlu_fallback") == ["yes"]
