@@ -8,8 +8,9 @@ from argon2 import PasswordHasher, profiles
 from argon2.exceptions import InvalidHashError, VerificationError
 
 # The test suite sets REVIEW_PASSWORD_HASHING=cheapest: Argon2's cost protects stored passwords,
-# and in the suite it only burns CPU (about forty seconds a run, on every test login). Unset or
-# anything else, the default profile; a hash made with either verifies with either.
+# and in the suite it only burns CPU on every test login. Unset or anything else, the default
+# profile; a hash made with either verifies with either (the review app refuses the cheapest
+# behind HTTPS: settings.py).
 CHEAPEST_HASHING = os.environ.get("REVIEW_PASSWORD_HASHING") == "cheapest"
 _hasher = PasswordHasher.from_parameters(
     profiles.CHEAPEST if CHEAPEST_HASHING else profiles.RFC_9106_LOW_MEMORY

@@ -131,8 +131,9 @@ _BODY_PART_ALONE = re.compile(
 )
 
 
+# "before" and a time, opening a sentence or a clause: "before 3 month i have same pain"
 _BEFORE_AS_AGO = re.compile(
-    r"(?<![a-z] )(?:^|(?<=[.,!?] )|(?<=\n))before (\d+|a|one|two|three|four|five|six|seven|eight|"
+    r"(?:^|(?<=[.,!?] )|(?<=\n))before (\d+|a|one|two|three|four|five|six|seven|eight|"
     r"nine|ten|a few|few|several) (days?|weeks?|months?|years?|yrs?)\b(?! (of|in|to|and)\b)"
 )
 
