@@ -352,6 +352,17 @@ KEPT_DEGREES = {"worse", "worst", "better", "best"}
 # I bent over to drop in tent number two" tells no numbness).
 KEPT_NOUNS = {"number"}
 KEPT_AS_WRITTEN = frozenset({*KEPT_PLURALS.values(), *KEPT_DEGREES, *KEPT_NOUNS})
+TEXT_KEY = "backbone_text"
+
+
+def _text(doc: Doc) -> str:
+    """The doc's text, joined from its tokens once: spaCy's `Doc.text` joins them at every
+    read, and the judging reads it tens of times a message (four-tenths of the detector's time,
+    a stop 54 profile)."""
+    text = doc.user_data.get(TEXT_KEY)
+    if text is None:
+        text = doc.user_data[TEXT_KEY] = "".join(token.text_with_ws for token in doc)
+    return str(text)
 
 
 def _keep_own_lemmas(doc: Doc) -> Doc:
@@ -468,7 +479,7 @@ class RedFlagDetector:
             if definition.layer in DENYING_LAYERS and not _is_a_question(finding.sentence):
                 cleared.add(finding.slug)
                 if definition.layer == ALL_CLEAR_LAYER and _nothing_new_after(
-                    doc.text[finding.end :]
+                    _text(doc)[finding.end :]
                 ):
                     closed_at[finding.slug] = max(closed_at.get(finding.slug, -1), finding.start)
             key = (definition.slug, sent_start)
@@ -552,13 +563,13 @@ class RedFlagDetector:
         )
         # An injury told, then its repair: "she broke her hip. She had surgery to repair it and
         # now we are faced with next steps" asks about afterwards, not about today's fall.
-        told_after = doc.text[max(span.end_char for span in chosen) :]
+        told_after = _text(doc)[max(span.end_char for span in chosen) :]
         treated = (
             definition.event
             and bool(
                 language.TREATED.search(told_after)
                 or language.TREATED_BEFORE.search(sentence.text[:first_mention])
-                or language.TIME_SINCE_EVENT.search(doc.text[first.sent.end_char :])
+                or language.TIME_SINCE_EVENT.search(_text(doc)[first.sent.end_char :])
             )
             and not language.STILL_UNABLE.search(told_after)
         )
@@ -581,7 +592,7 @@ class RedFlagDetector:
         if (
             negated
             or definition.layer in DENYING_LAYERS
-            or (definition.needs_pain and language.says_pain_free(doc.text))
+            or (definition.needs_pain and language.says_pain_free(_text(doc)))
         ):
             status = "negated"
         elif definition.layer == SUSPECT_LAYER and language.SUSPECTED_NOW.search(
@@ -619,7 +630,7 @@ class RedFlagDetector:
             )
         elif _denied_after(doc, chosen):
             status = "negated"
-        elif diagnosed or (definition.needs_pain and language.says_pain_long_standing(doc.text)):
+        elif diagnosed or (definition.needs_pain and language.says_pain_long_standing(_text(doc))):
             status = "settled"
         elif any(cause in _clause_around(doc, chosen) for cause in definition.everyday_cause):
             # "I leak a bit of wee when I sneeze": stress incontinence, not the bladder sign
@@ -628,7 +639,7 @@ class RedFlagDetector:
             definition.layer == SUSPECT_LAYER
             and definition.urgency == MOST_URGENT
             and over
-            and language.RECENT.search(doc.text[sentence.end_char :])
+            and language.RECENT.search(_text(doc)[sentence.end_char :])
         ):
             # An emergency condition told as recovered from, then new back pain told after it
             # ("cauda equina in 2019, recovered well. this week my back's been achy"): whether
@@ -652,19 +663,19 @@ class RedFlagDetector:
                 # husband's been on steroids for years... me, I just get a stiff back"
                 or (
                     definition.urgency != MOST_URGENT
-                    and bool(language.TURNS_TO_OWN_BACK.search(doc.text))
+                    and bool(language.TURNS_TO_OWN_BACK.search(_text(doc)))
                 )
             )
-            and _is_family_history(doc.text)
+            and _is_family_history(_text(doc))
         ):
             # A relative's history, or someone else's sign long ago, told by a writer in pain
             # themselves: "my uncle had cauda equina years back... I just have an achy back".
             status = "family"
         elif (
             subject == "other"
-            and (definition.urgency != MOST_URGENT or language.OTHERS_OPERATION.search(doc.text))
-            and language.FEARS_IT_TOO.search(doc.text)
-            and not language.OTHER_IN_PAIN.search(doc.text)
+            and (definition.urgency != MOST_URGENT or language.OTHERS_OPERATION.search(_text(doc)))
+            and language.FEARS_IT_TOO.search(_text(doc))
+            and not language.OTHER_IN_PAIN.search(_text(doc))
         ):
             # A relative's diagnosis feared by the writer for themselves, with nothing told of
             # the relative's pain: the writer's worry. An emergency of theirs only once its
@@ -674,8 +685,8 @@ class RedFlagDetector:
             subject == "other"
             and definition.counts_when_past
             and definition.check_question
-            and not language.PAIN_WORDS.search(doc.text)
-            and not language.HOW_THEY_ARE_NOW.search(doc.text)
+            and not language.PAIN_WORDS.search(_text(doc))
+            and not language.HOW_THEY_ARE_NOW.search(_text(doc))
         ):
             # A relative's history with nothing told of how anyone is now ("my dad had
             # cancer"): whether it bears on a back pain now is asked, not alarmed.
@@ -825,7 +836,7 @@ def _said_over_after(doc: Doc, mentions: list[Span]) -> bool:
 def _limb_normal_again(doc: Doc, mentions: list[Span], sentence: str) -> bool:
     """The limb the sign was told in is said normal again later in the message ("I couldn't
     feel my hand touching my leg... 8 hours later, my leg is back to normal")."""
-    after = doc.text[max(span.end_char for span in mentions) :]
+    after = _text(doc)[max(span.end_char for span in mentions) :]
     return any(
         re.search(
             language.LIMB_PARTS.get(told["limb"].rstrip("s"), rf"\b{told['limb']}\b"), sentence
@@ -847,7 +858,7 @@ def _is_negated(doc: Doc, span: Span, own: frozenset[int] = frozenset()) -> bool
     sentence_start = span.sent.start
     # ticked off after the sign, as answers are typed: "fever no", "fever nah. weight loss i
     # WISH"; not "bladder no control"
-    if language.DENIED_AFTER.match(doc.text[span.end_char : span.end_char + 24]):
+    if language.DENIED_AFTER.match(_text(doc)[span.end_char : span.end_char + 24]):
         return True
     in_list = _in_or_list(doc, span)
     # A mention that carries its own negation ("don't want to be here") is a clause of its own
@@ -891,8 +902,9 @@ def _in_or_list(doc: Doc, span: Span) -> bool:
     # each comma opens one more item, so a long list reaches its "or" however far: "neither of
     # us has numbness, bladder or bowel problems, fever, weakness, weight loss or any falls"
     reach = span.end + language.LIST_REACH
+    sentence_end = span.sent.end  # (a span's sentence is found anew at every read)
     index = span.end
-    while index < min(span.sent.end, reach):
+    while index < min(sentence_end, reach):
         word = doc[index].lower_
         if word in language.LIST_ENDS:
             return True
@@ -908,10 +920,10 @@ def _in_a_story_dated_long_ago(doc: Doc, first: Span) -> bool:
     """An event told inside a story dated long ago before it ("About five years ago my dad fell
     off a ladder... he fell backwards"), with no nearer time and nothing told as now between the
     date and the end of the event's sentence."""
-    dates = list(language.STORY_LONG_AGO.finditer(doc.text[: first.start_char]))
+    dates = list(language.STORY_LONG_AGO.finditer(_text(doc)[: first.start_char]))
     if not dates:
         return False
-    since = doc.text[dates[-1].end() : first.sent.end_char]
+    since = _text(doc)[dates[-1].end() : first.sent.end_char]
     return not (
         language.RECENT.search(since)
         or language.STILL_HAPPENING.search(since)
@@ -981,7 +993,7 @@ def _named_by_a_clinician(doc: Doc, sentence: Span) -> bool:
     before = doc[sentence.start - 1].sent.text if sentence.start > 0 else ""
     after = _next_sentence(doc, sentence).text if sentence.end < len(doc) else ""
     around = " ".join((before, sentence.text, after))
-    since = doc.text[sentence.start_char :]
+    since = _text(doc)[sentence.start_char :]
     return bool(
         language.NAMED_BY_A_CLINICIAN.search(around)
         or language.CLINICIAN_SAID.search(around)
@@ -1116,7 +1128,7 @@ def _rest_and_next_sentence(doc: Doc, mentions: list[Span]) -> str:
     stop = (
         _next_sentence(doc, last.sent).end_char if last.sent.end < len(doc) else last.sent.end_char
     )
-    return doc.text[last.end_char : stop]
+    return _text(doc)[last.end_char : stop]
 
 
 def _next_sentence(doc: Doc, sentence: Span) -> Span:
@@ -1151,7 +1163,7 @@ def _passes_on_moving(doc: Doc, mentions: list[Span]) -> bool:
     rest = _rest_and_next_sentence(doc, mentions)
     first = min(mentions, key=lambda span: span.start)
     last = max(mentions, key=lambda span: span.end)
-    from_first = doc.text[first.end_char : last.end_char + len(rest)]
+    from_first = _text(doc)[first.end_char : last.end_char + len(rest)]
     contrast = language.CONTRAST.search(from_first)
     return bool(language.PASSES_ON_MOVING.search(rest)) or bool(
         contrast and language.PASSES_ON_MOVING.search(from_first[contrast.end() :])
@@ -1174,7 +1186,7 @@ def _only_nearly(definition: FlagDefinition, mention: Span, doc: Doc) -> bool:
     before = doc[max(mention.sent.start, mention.start - NEARLY_WINDOW) : mention.start].text
     told = f" {before} {mention.text} "
     sentence_before = f" {doc[mention.sent.start : mention.start].text} "
-    message = f" {doc.text} "
+    message = f" {_text(doc)} "
     return (
         any(f" {cue} " in told for cue in definition.nearly)
         and not any(f" {cue} " in sentence_before for cue in definition.nearly_again)
@@ -1187,10 +1199,10 @@ def _told_with_its_operation(doc: Doc, sentence: str) -> bool:
     in the sign's own sentence, which is not dated to the last day or two either ("I had surgery
     last year... now I have foot drop"; not "since the op my foot drags and it's getting worse",
     nor "my foot drop is getting worse. I had surgery in 2019")."""
-    operation = language.OPERATED.search(doc.text)
+    operation = language.OPERATED.search(_text(doc))
     return (
         operation is not None
-        and not language.WORSE_SINCE.search(doc.text[operation.start() :])
+        and not language.WORSE_SINCE.search(_text(doc)[operation.start() :])
         and not language.WORSE_SINCE.search(sentence)
         and not language.RECENT.search(sentence)
     )
@@ -1212,16 +1224,16 @@ def _is_hypothetical(doc: Doc, mentions: list[Span]) -> bool:
     """
     span = min(mentions, key=lambda mention: mention.start)
     start = max(span.sent.start_char, span.start_char - language.HYPOTHETICAL_REACH)
-    if language.HYPOTHETICAL.search(doc.text[start : span.start_char]) and not (
+    if language.HYPOTHETICAL.search(_text(doc)[start : span.start_char]) and not (
         language.PAST_DAY.search(span.sent.text)
     ):
         return True
-    if language.HYPOTHETICAL_OR.search(doc.text[span.sent.start_char : span.start_char]):
+    if language.HYPOTHETICAL_OR.search(_text(doc)[span.sent.start_char : span.start_char]):
         return True
-    if language.WISHED.search(doc.text[span.sent.start_char : span.start_char]):
+    if language.WISHED.search(_text(doc)[span.sent.start_char : span.start_char]):
         return True
     last = max(mentions, key=lambda mention: mention.start)
-    return bool(language.FEARED.search(doc.text[span.sent.start_char : last.start_char]))
+    return bool(language.FEARED.search(_text(doc)[span.sent.start_char : last.start_char]))
 
 
 def _is_over(clause: str, pointing_back: bool = False) -> bool:
@@ -1248,7 +1260,7 @@ def _told_after_a_death(doc: Doc, findings: list[Finding]) -> list[Finding]:
     signs are a life's history, not a call for help ("my dear old mum passed off this mortal
     coil... at the age of 89, another hip fracture"). A sign dated today or yesterday is still
     read, and so is any crisis, which is the writer's."""
-    if not language.DEATH_TOLD.search(doc.text) or language.WRITERS_OWN_PAIN.search(doc.text):
+    if not language.DEATH_TOLD.search(_text(doc)) or language.WRITERS_OWN_PAIN.search(_text(doc)):
         return findings
     return [
         replace(f, status="past", check_question=None)
