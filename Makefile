@@ -72,7 +72,7 @@ bench-nlu: env ## Compare the candidate NLU pipelines on the held-out set (docs/
 	@$(ENV) "$$BOT_PY" -m bot_extensions.spacy_model var/spacy/en_backbone && "$$BOT_PY" bench/compare_nlu_pipelines.py
 
 bench-gaps: db train ## The known gaps' conversations (tests/scenarios/known_gaps.yml): none may fail on safety
-	@$(ENV) KNOWN_GAPS=1 "$$APP_PY" -m pytest tests/integration/test_conversations.py -q -p no:cacheprovider -k known_gaps
+	@$(ENV) "$$APP_PY" -m pytest tests/integration/test_known_gaps.py -q -p no:cacheprovider
 
 bench-real: db train ## Score the assistant on real people's messages (docs/nlu-pipeline.md)
 	@# The report is written even when a level is lost: the gate's failure is then shown too.

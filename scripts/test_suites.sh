@@ -30,7 +30,8 @@ conversations_lane() { "$APP_PY" -m pytest tests/integration/test_conversations.
 integration_lane() {
   "$APP_PY" -m pytest tests/integration tests/security -q -m "not timing" \
     --ignore=tests/integration/test_real_messages.py \
-    --ignore=tests/integration/test_conversations.py
+    --ignore=tests/integration/test_conversations.py \
+    --ignore=tests/integration/test_known_gaps.py
 }
 app_lane() { "$APP_PY" -m pytest tests/app -q -m "not timing"; }
 review_lane() { "$APP_PY" -m pytest tests/review -q -m "not timing"; }

@@ -6,7 +6,6 @@ silent turn. Each file was written by a tester who never read the rules or the t
 
 from __future__ import annotations
 
-import os
 import subprocess
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
@@ -19,12 +18,7 @@ from tests.servers import Assistant
 
 SCENARIOS = Path(__file__).resolve().parents[2] / "tests" / "scenarios"
 CONVERSATIONS = sorted(SCENARIOS.glob("conversations*.yml"))
-# Conversations not handled well yet (docs/nlu-pipeline.md): safe, but not yet what they ask.
-# Judged by `make bench-gaps` (KNOWN_GAPS=1), not by `make test`: a fifth of the stored
-# conversations, many of them running their screening loop to its end, they kept the whole suite
-# over its 20 minutes (stop 54: 1,202 s from a clean clone).
-KNOWN_GAPS = SCENARIOS / "known_gaps.yml"
-GAPS_JUDGED = [KNOWN_GAPS] if os.environ.get("KNOWN_GAPS") == "1" else []
+# The known gaps (known_gaps.yml) are judged by `make bench-gaps` (test_known_gaps.py).
 
 
 def last_line(output: str) -> str:
@@ -42,7 +36,7 @@ class Judged:
 @pytest.fixture(scope="module")
 def judged(assistant: Assistant) -> Judged:
     """Every file judged once, side by side (each instrument waits on replies)."""
-    files = [*CONVERSATIONS, *GAPS_JUDGED]
+    files = CONVERSATIONS
     log = assistant.workdir / "actions.log"
     logged_before = log.stat().st_size
     with ThreadPoolExecutor(max_workers=INSTRUMENTS_AT_ONCE) as pool:
@@ -60,14 +54,6 @@ def test_every_conversation_passes(judged: Judged, conversations: Path) -> None:
     run = judged.runs[conversations]
     assert run.returncode == 0, run.stdout[-4000:] + run.stderr[-2000:]
     assert "safety failures: 0" in last_line(run.stdout), run.stdout[-2000:]
-
-
-@pytest.mark.parametrize("gaps", GAPS_JUDGED, ids=lambda path: path.stem)
-def test_the_known_gaps_are_still_safe(judged: Judged, gaps: Path) -> None:
-    run = judged.runs[gaps]
-    summary = last_line(run.stdout)
-    assert summary.startswith("scenarios:"), run.stdout[-2000:] + run.stderr[-2000:]
-    assert "safety failures: 0" in summary and "silent turns: 0" in summary, summary
 
 
 def test_no_action_failed_in_any_conversation(judged: Judged) -> None:
