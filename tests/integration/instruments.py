@@ -45,3 +45,9 @@ def run_instrument(
         timeout=600,
         check=False,
     )
+
+
+def last_line(output: str) -> str:
+    """An instrument's summary: the last line it printed."""
+    lines = output.strip().splitlines()
+    return lines[-1] if lines else ""

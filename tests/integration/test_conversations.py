@@ -13,17 +13,12 @@ from pathlib import Path
 
 import pytest
 
-from tests.integration.instruments import INSTRUMENTS_AT_ONCE, run_instrument
+from tests.integration.instruments import INSTRUMENTS_AT_ONCE, last_line, run_instrument
 from tests.servers import Assistant
 
 SCENARIOS = Path(__file__).resolve().parents[2] / "tests" / "scenarios"
 CONVERSATIONS = sorted(SCENARIOS.glob("conversations*.yml"))
 # The known gaps (known_gaps.yml) are judged by `make bench-gaps` (test_known_gaps.py).
-
-
-def last_line(output: str) -> str:
-    lines = output.strip().splitlines()
-    return lines[-1] if lines else ""
 
 
 @dataclass

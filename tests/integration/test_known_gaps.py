@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tests.integration.instruments import run_instrument
+from tests.integration.instruments import last_line, run_instrument
 from tests.servers import Assistant
 
 KNOWN_GAPS = Path(__file__).resolve().parents[2] / "tests" / "scenarios" / "known_gaps.yml"
@@ -16,7 +16,6 @@ KNOWN_GAPS = Path(__file__).resolve().parents[2] / "tests" / "scenarios" / "know
 
 def test_the_known_gaps_are_still_safe(assistant: Assistant) -> None:
     run = run_instrument("scenario_eval", assistant, "--set", str(KNOWN_GAPS))
-    lines = run.stdout.strip().splitlines()
-    summary = lines[-1] if lines else ""
+    summary = last_line(run.stdout)
     assert summary.startswith("scenarios:"), run.stdout[-2000:] + run.stderr[-2000:]
     assert "safety failures: 0" in summary and "silent turns: 0" in summary, summary
