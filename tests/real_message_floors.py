@@ -5,7 +5,7 @@ floors this version reaches, measured with `make bench-real`.
 The oldest collected sets, half of the messages scored there until stop 55, are gated by the
 red-flag detector alone (tests/bot/test_real_messages_at_detector_level.py): through the
 servers they cost the suite minutes it no longer has under 20, and the detector, with the check
-question's truthful answer, reads all but 17 of the 9,845 stored messages as the servers do.
+question's truthful answer, reads all but 12 of the 9,845 stored messages as the servers do.
 `make bench-real` still scores every set through the servers.
 """
 

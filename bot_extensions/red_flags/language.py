@@ -1205,6 +1205,9 @@ YEARS_AGO = re.compile(
     # accident"
     r"since (my|his|her|our|the) (last|previous|first) (car |road |bike |motorbike )?"
     r"(accident|crash|wreck)|"
+    # the first of several: "when I was in my first car accident, discs were herniated;
+    # additional discs herniated in my second and third"
+    r"(in|after|from) (my|his|her|our) first (car |road |bike |motorbike )?(accident|crash|wreck)|"
     r"as a (kid|child|teen(ager)?)|"
     r"when i was (\d+(?![\d'’]|\s*(ft|feet|foot|metres?|meters?|m|up)\b)|"
     r"young|little|a kid|a child|younger|a teenager|"
@@ -1216,7 +1219,9 @@ YEARS_AGO = re.compile(
 # not enough: a story told from "On October 21st 2013 I decided..." is told as it happened.
 STORY_LONG_AGO = re.compile(
     YEARS_AGO.pattern + r"|\b((almost|about|nearly|over|more than|just over) a year ago|"
-    r"(some|many|several) years (back|ago))\b"
+    r"(some|many|several) years (back|ago)|"
+    # a day remembered: "I will never forget the day that I woke up... I fell to the ground"
+    r"(will|ill|shall|can) never forget (the day|the morning|the night|the moment|the time|when))\b"
 )
 # What tells the story has reached today: a nearer time, or the sign told in the present.
 NOW_TOLD = re.compile(r"\b(cant|cannot|im|i am|is|are|am|hurts|keeps|now)\b")

@@ -1537,6 +1537,22 @@ def test_signs_told_as_spreading_or_unannounced(
             "ago.",
             "major-injury",
         ),
+        # the first of several crashes
+        (
+            "in my first car accident I slipped two discs, and another one went in my second",
+            "major-injury",
+        ),
+        # a day remembered
+        (
+            "I'll never forget the day I got out of bed and my legs went and I fell to the floor. "
+            "When I tried again my right hip hurt so much I couldn't stand up at all.",
+            "hip-injury-or-hot-hip",
+        ),
+        # the drug as the news tells of it
+        (
+            "the papers are full of the heroin epidemic and my GP won't refill my codeine",
+            "fever-infection-signs",
+        ),
     ],
 )
 def test_what_the_story_says_of_the_sign_keeps_it_from_alarming(
@@ -1565,3 +1581,17 @@ def test_a_healed_fracture_with_no_pain_for_years_asks_nothing_of_thin_bones(
 def test_a_hip_told_well_beside_a_back_told_well_is_no_hip_pain(detector: RedFlagDetector) -> None:
     text = "nothing hurts, my hip is fine, back is good, just want to stay strong"
     assert "hip-pain-without-back-pain" not in present_slugs(detector, text)
+
+
+def test_a_day_remembered_then_told_as_now_still_alarms(detector: RedFlagDetector) -> None:
+    text = "I will never forget the day my back went. I fell off the roof this morning and can't move my legs"
+    assert "major-injury" in present_slugs(detector, text)
+
+
+def test_a_drug_the_writer_uses_still_counts_beside_the_news(detector: RedFlagDetector) -> None:
+    text = "I read about the heroin epidemic, I use heroin myself and my back is agony"
+    assert any(
+        f.slug == "fever-infection-signs"
+        for f in detector.detect(text)
+        if f.is_present or f.is_unclear
+    )
