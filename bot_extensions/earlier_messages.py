@@ -6,6 +6,11 @@ nlu_thread.py) reads the person's last few short messages of this session from t
 and hands them to the pipeline under `KEY` in the parsed copy's metadata, always replacing
 whatever a client sent under that key; the red-flag component reads them with `from_metadata`.
 The stored message keeps the client's own metadata.
+
+A long message is a story told whole and ends the burst, but the person's own hip it named is
+handed on under `STORY_HIP_KEY`: "My right hip started hurting 3 days ago... could I do some
+gentle hip exercises?" / "it looks red and puffy and feels hot, my temp was 38.9" tells a hot
+hip with a fever, whose hip only the story named.
 """
 
 from __future__ import annotations
@@ -15,7 +20,10 @@ from typing import Any
 from rasa.shared.core.events import Restarted, SessionStarted, UserUttered
 from rasa.shared.core.trackers import DialogueStateTracker
 
+from bot_extensions.red_flags.language import HIP_NAMED
+
 KEY = "backbone_earlier_messages"
+STORY_HIP_KEY = "backbone_story_hip"
 # A burst is a few short messages; a long message is a story told whole, and ends the burst.
 MOST_MESSAGES = 3
 LONGEST_MESSAGE = 160
@@ -35,8 +43,23 @@ def from_tracker(tracker: DialogueStateTracker) -> list[str]:
     return earlier[::-1]
 
 
-def with_earlier(metadata: dict[str, Any] | None, earlier: list[str]) -> dict[str, Any]:
-    return {**(metadata or {}), KEY: earlier}
+def story_hip_from_tracker(tracker: DialogueStateTracker) -> str | None:
+    """The person's own hip ("my right hip"), named in their message right before this one when
+    that message was a long story."""
+    for event in reversed(tracker.events):
+        if isinstance(event, (SessionStarted, Restarted)):
+            return None
+        if isinstance(event, UserUttered):
+            text = event.text or ""
+            hip = HIP_NAMED.search(text.lower()) if len(text) > LONGEST_MESSAGE else None
+            return hip.group() if hip else None
+    return None
+
+
+def with_earlier(
+    metadata: dict[str, Any] | None, earlier: list[str], story_hip: str | None = None
+) -> dict[str, Any]:
+    return {**(metadata or {}), KEY: earlier, STORY_HIP_KEY: story_hip}
 
 
 def from_metadata(metadata: Any) -> list[str]:
@@ -46,3 +69,9 @@ def from_metadata(metadata: Any) -> list[str]:
         return []
     texts = [t for t in earlier[-MOST_MESSAGES:] if isinstance(t, str)]
     return [t for t in texts if len(t) <= LONGEST_MESSAGE]
+
+
+def story_hip_from_metadata(metadata: Any) -> str | None:
+    """The story's hip handed over by `parse_message`; None for anything else."""
+    hip = metadata.get(STORY_HIP_KEY) if isinstance(metadata, dict) else None
+    return hip if isinstance(hip, str) and HIP_NAMED.fullmatch(hip) else None

@@ -46,7 +46,11 @@ async def parse_message(
             tracker = DialogueStateTracker.from_events(message.sender_id, [])
         parsed = copy.copy(message)
         parsed.metadata = waiting_check.with_waiting(
-            earlier_messages.with_earlier(message.metadata, earlier_messages.from_tracker(tracker)),
+            earlier_messages.with_earlier(
+                message.metadata,
+                earlier_messages.from_tracker(tracker),
+                earlier_messages.story_hip_from_tracker(tracker),
+            ),
             waiting_check.from_tracker(tracker),
             waiting_check.question_from_tracker(tracker),
         )

@@ -179,6 +179,9 @@ class RedFlagDetectorComponent(GraphComponent, EntityExtractorMixin):
             earlier_messages.from_metadata(message.get("metadata")), text, findings
         )
         findings += told_across
+        findings += self._emergency_of_the_storys_hip(
+            earlier_messages.story_hip_from_metadata(message.get("metadata")), text, findings
+        )
         present = [f for f in findings if f.is_present]
         entities = list(message.get("entities", []))
         for finding in present:
@@ -440,6 +443,22 @@ class RedFlagDetectorComponent(GraphComponent, EntityExtractorMixin):
             and (alarm is None or urgency_rank(f.urgency) > urgency_rank(alarm.urgency))
         ]
         return told, bool(burst)
+
+    def _emergency_of_the_storys_hip(
+        self, hip: str | None, text: str, findings: list[Finding]
+    ) -> list[Finding]:
+        """An emergency told right after a long story about the person's own hip, read of that
+        hip: "My right hip started hurting 3 days ago..." / "it looks red and puffy and feels
+        hot, my temp was 38.9" is a hot hip with a fever. Only an emergency this message did not
+        judge on its own: the story's other hip signs were answered when it came."""
+        if hip is None or any(f.is_present and f.urgency == MOST_URGENT for f in findings):
+            return []
+        judged = {f.slug for f in findings}
+        return [
+            replace(f, layer=ACROSS_MESSAGES_LAYER, start=0, end=0)
+            for f in self._read(TOLD_APART.join([hip, text]))
+            if f.is_present and f.urgency == MOST_URGENT and f.slug not in judged
+        ]
 
     def _read_together(self, messages: list[str]) -> list[Finding]:
         """The signs told or suspected in `messages` read as one story. A sign only suspected

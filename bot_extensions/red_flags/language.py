@@ -1225,6 +1225,8 @@ STORY_LONG_AGO = re.compile(
 )
 # What tells the story has reached today: a nearer time, or the sign told in the present.
 NOW_TOLD = re.compile(r"\b(cant|cannot|im|i am|is|are|am|hurts|keeps|now)\b")
+# The person's own hip, named in a long story (bot_extensions/earlier_messages.py)
+HIP_NAMED = re.compile(r"\bmy (left |right |new |replaced |bad |sore )?hip\b")
 # A recent time in the same sentence: "years ago... and yesterday I fell off the roof".
 RECENT = re.compile(
     r"\b(yesterday|today|tonight|this (morning|afternoon|evening|week)|last (night|week)|"

@@ -118,6 +118,7 @@ def test_the_parse_is_handed_the_persons_short_messages_just_before_it() -> None
     assert processor.metadata == [
         {
             earlier_messages.KEY: ["its for my dad", "hes 81"],
+            earlier_messages.STORY_HIP_KEY: None,
             waiting_check.KEY: None,
             waiting_check.QUESTION_KEY: None,
             "x": 1,
@@ -151,3 +152,26 @@ def test_only_the_last_few_short_messages_are_handed_on() -> None:
     assert earlier_messages.from_tracker(tracker) == said[-earlier_messages.MOST_MESSAGES :]
     assert earlier_messages.from_tracker(_tracker()) == []
     assert earlier_messages.from_tracker(_tracker(UserUttered("hi"), Restarted())) == []
+
+
+def test_the_hip_a_long_story_named_right_before_is_handed_on() -> None:
+    story = "My right hip has ached since Tuesday and I can barely walk on it. " * 3
+    processor = RecordingProcessor()
+    sent = UserMessage(
+        "its red and hot now", metadata={earlier_messages.STORY_HIP_KEY: "my left hip"}
+    )
+    tracker = _tracker(SessionStarted(), UserUttered(story))
+    asyncio.run(nlu_thread.parse_message(processor, sent, tracker))  # type: ignore[arg-type]
+    assert processor.metadata[0][earlier_messages.STORY_HIP_KEY] == "my right hip"
+    # a short message, a message in between, or a story that names no hip of the person's own
+    for events in (
+        [UserUttered("my right hip aches")],
+        [UserUttered(story), UserUttered("ok")],
+        [UserUttered("My mum's hip has ached since Tuesday and she can barely walk. " * 3)],
+    ):
+        assert earlier_messages.story_hip_from_tracker(_tracker(SessionStarted(), *events)) is None
+    # only a hip's name passes from the metadata into the pipeline
+    assert (
+        earlier_messages.story_hip_from_metadata({earlier_messages.STORY_HIP_KEY: "x" * 500})
+        is None
+    )

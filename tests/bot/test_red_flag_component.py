@@ -144,10 +144,15 @@ def test_a_check_answer_is_a_plain_no_or_no_clear_no(component, text: str, reply
 
 
 def _read_after(
-    component: RedFlagDetectorComponent, earlier: list[str], text: str, waiting: str | None = None
+    component: RedFlagDetectorComponent,
+    earlier: list[str],
+    text: str,
+    waiting: str | None = None,
+    story_hip: str | None = None,
 ) -> Message:
-    """The message once the component has read `text`, sent after the short `earlier` ones,
-    while a check of level `waiting` waits for its answer (None: none does)."""
+    """The message once the component has read `text`, sent after the short `earlier` ones (or
+    after a long story that named `story_hip`), while a check of level `waiting` waits for its
+    answer (None: none does)."""
     message = Message(
         data={
             "text": text,
@@ -155,7 +160,7 @@ def _read_after(
             "intent_ranking": [{"name": "ask_pain_cause", "confidence": 0.6}],
             "entities": [],
             "metadata": waiting_check.with_waiting(
-                earlier_messages.with_earlier({}, earlier), waiting
+                earlier_messages.with_earlier({}, earlier, story_hip), waiting
             ),
         }
     )
@@ -813,3 +818,15 @@ def test_a_no_that_denies_the_very_sign_asked_is_a_clear_no(component) -> None:
 def test_a_hedge_about_the_sign_asked_is_still_no_clear_no(component) -> None:
     text = "not sure, they found something on a scan once but only when i had bloods"
     assert _reply_to_the_cancer_check(component, text, "nlu_fallback") == ["yes"]
+
+
+def test_a_hot_hip_told_after_a_long_story_of_that_hip_is_the_emergency(component) -> None:
+    text = "oh and now its red and puffy and feels hot. been shivery, temp 38.7 this morning"
+    # alone, a fever with something hot and red somewhere
+    assert _alarm(_read_after(component, [], text))[0] == "urgent"
+    assert _alarm(_read_after(component, [], text, story_hip="my left hip")) == (
+        "emergency",
+        ["rule", "told_across_messages"],
+    )
+    # the story's hip makes no lesser sign of this message
+    assert _alarm(_read_after(component, [], "it clicks a bit", story_hip="my left hip"))[0] is None

@@ -1584,7 +1584,10 @@ def test_a_hip_told_well_beside_a_back_told_well_is_no_hip_pain(detector: RedFla
 
 
 def test_a_day_remembered_then_told_as_now_still_alarms(detector: RedFlagDetector) -> None:
-    text = "I will never forget the day my back went. I fell off the roof this morning and can't move my legs"
+    text = (
+        "I will never forget the day my back went. I fell off the roof this morning and can't "
+        "move my legs"
+    )
     assert "major-injury" in present_slugs(detector, text)
 
 
