@@ -5,7 +5,9 @@ from __future__ import annotations
 
 from typing import Any
 
+import pytest
 from rasa.core.nlg.generator import ResponseVariationFilter
+from rasa.shared.core.domain import Domain
 
 from bot_extensions import rasa_patches
 
@@ -60,3 +62,32 @@ def test_without_a_matching_condition_the_plain_variation_is_sent() -> None:
 
 def test_variations_equally_specific_stay_rasas_choice() -> None:
     assert texts("utter_two_alike", {"alarm_kind": "crisis"}) == ["one", "two"]
+
+
+@pytest.mark.parametrize(
+    "slots",
+    [
+        {"triage": "emergency", "red_flag_subject": "self", "referral": "emergency-services"},
+        {"triage": "emergency", "red_flag_subject": None, "referral": None},
+        {"triage": "emergency", "red_flag_subject": "other", "referral": "emergency-services"},
+        {"triage": "emergency", "red_flag_subject": "self", "referral": "crisis-support"},
+    ],
+)
+def test_the_urgent_reply_once_an_emergency_is_told_is_the_emergencys(
+    domain: Domain, slots: dict[str, Any]
+) -> None:
+    """A yes to the urgent check that also tells an emergency gets the emergency's words."""
+    chosen = ResponseVariationFilter(domain.responses).responses_for_utter_action(
+        "utter_urgent", "rest", slots
+    )
+    assert chosen
+    for response in chosen:
+        assert "emergency number" in response["text"]
+        assert "same-day" not in response["text"]
+
+
+def test_the_urgent_reply_stays_a_same_day_check_below_an_emergency(domain: Domain) -> None:
+    chosen = ResponseVariationFilter(domain.responses).responses_for_utter_action(
+        "utter_urgent", "rest", {"triage": "urgent", "red_flag_subject": "self"}
+    )
+    assert [r["text"] for r in chosen if "same-day" in r["text"]] == [r["text"] for r in chosen]
