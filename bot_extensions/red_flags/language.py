@@ -1526,9 +1526,10 @@ FELLOW_SUFFERER = re.compile(
 # down my legs" denies one pain, not all: "no pain" counts only as a clause of its own.
 PAIN_FREE = re.compile(
     r"\b(my )?back (is|feels|has been) (fine|ok|okay|good|great)\b|"
-    r"(^|[,.;!]\s*)no (back )?pain( at all| whatsoever| now| these days)?\s*([,.;!]|$)|"
+    r"(^|[,.;!]\s*)no (back )?pain( at all| whatsoever| now| these days| anywhere)?\s*([,.;!]|$)|"
     r"\b(im|i am) (completely |totally )?pain[- ]free\b|"
-    r"\b(dont|do not) have any (back )?pain\b|\bnot in any pain\b|"
+    # "I don't have any back or hip pain at all"
+    r"\b(dont|do not) have any (back |hip |back or hip |hip or back )?pain\b|\bnot in any pain\b|"
     # "I have no pain in the back, nothing", "she has no pain anywhere"
     r"\b(i have|ive|ive got|i got|she has|shes got|he has|hes got) no (back |hip )?pain"
     r"( at all| anywhere| whatsoever| in (my|the|her|his) (back|lower back|spine|hips?))?\b|"

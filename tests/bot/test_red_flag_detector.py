@@ -1255,6 +1255,12 @@ def test_feeling_lost_in_the_legs_together_is_both_legs(
             "winter?",
             "minor-fall-fragile-bones",
         ),
+        (
+            "my prostate cancer was treated in 2020 and I don't have any hip or back pain at all. "
+            "Which core exercises should I start with?",
+            "cancer-history",
+        ),
+        ("Lymphoma survivor here. No pain anywhere. Keen to get strong again", "cancer-history"),
     ],
 )
 def test_a_risk_told_with_no_pain_at_all_asks_nothing(
