@@ -464,6 +464,8 @@ _YES = re.compile(
 )
 
 
+# A no right after a yes cue makes the cue part of the no: "i have no numbness", "i had none".
+_NO_AFTER_A_YES = re.compile(r" (?:no|not|none|nothing|never)\b")
 # The yes cues that only hedge: in "kinda boring tbh is there something else" the hedge is the
 # boredom's, not an answer to the question waiting.
 _HEDGED_YES = re.compile(
@@ -530,13 +532,40 @@ def yes_no(text: str) -> str | None:
         (
             cue
             for cue in _YES.finditer(text)
-            if cue.group(0) != "right" or (cue.start() == 0 and not _RIGHT_AS_A_SIDE.match(text))
+            if (cue.group(0) != "right" or (cue.start() == 0 and not _RIGHT_AS_A_SIDE.match(text)))
+            # "i have no numbness": the "i have" belongs to the no
+            and not _NO_AFTER_A_YES.match(text, cue.end())
         ),
         None,
     )
     if no and (not yes or no.start() <= yes.start()):
         return "no"
     return "yes" if yes else None
+
+
+# The signs on the screening's list, by the words people deny them with.
+_LISTED_SIGN = re.compile(
+    r"\b(?:numb\w*|tingl\w*|pins and needles|bladder|bowels?|toilet|pee\w*|wee\w*|poo\w*"
+    r"|fever\w*|temperature|temp|weak\w*|weight|cancer|falls?|fell)\b"
+)
+# One item of a denial list: "no fever", "i have no numbness", "nothing in legs".
+_DENIED_ITEM = re.compile(
+    r"^(?:and |also |plus )?(?:i have |i've |ive |i got |i've got |ive got |there is |there's "
+    r"|theres )?(?:no|nope|nah|not|nothing|never|none|zero|without)\b"
+)
+# Where a list's items part, and where a "but" begins an item of its own.
+_LIST_BREAK = re.compile(r"[,;.!]| (?:and|but|though|although|except|apart from|however) ")
+
+
+def denies_listed_signs(text: str) -> bool:
+    """A list of the screening's signs, each one denied ("no numbness, no problem toilet, no
+    fever, no weakness, nothing in legs"): every item of the list says no, and two signs or
+    more are named. One item told without a no ("no numbness but my bladder feels odd") and it
+    is no such list."""
+    items = [i.strip() for i in _LIST_BREAK.split(prepare(text))]
+    items = [i for i in items if i]
+    signs = {m.group(0)[:4] for m in _LISTED_SIGN.finditer(prepare(text))}
+    return bool(items) and all(_DENIED_ITEM.match(i) for i in items) and len(signs) >= 2
 
 
 # A go-ahead, the whole message: "sure go ahead", "sound 👍", "yes please". It agrees to what was

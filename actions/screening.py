@@ -24,6 +24,7 @@ from actions.parsing import (
     AGE_NUMBER,
     bare_durations,
     body_areas,
+    denies_listed_signs,
     describe_days,
     duration_days,
     hedge_asking_something_else,
@@ -578,6 +579,12 @@ class ValidateScreeningForm(FormValidationAction):
     ) -> dict[str, Any]:
         answer = _yes_no_answer(tracker, "leg_pain")
         typed = _latest(tracker)[0]
+        if not typed.startswith("/") and yes_no(typed) is None and pain_score(typed) is not None:
+            # "pain is 4 from 10": the score, told a question early (and kept), is no yes about
+            # the leg, whatever topic the classifier read in it.
+            if _other_question_answered("leg_pain", tracker):
+                return {"leg_pain": None}
+            return _thank_and_ask_again("leg_pain", dispatcher)
         if answer == "yes" and _tells_how_long_with_a_hedge(typed):
             # "on and off a couple of years, getting better with yoga": the hedge is the
             # pain's course, told with how long it has lasted, not a yes about the leg.
@@ -588,6 +595,10 @@ class ValidateScreeningForm(FormValidationAction):
             return _not_an_answer(
                 "leg_pain", dispatcher, tracker, "utter_screening_answer_not_read"
             )
+        if answer == "no" and denies_listed_signs(typed) and not _named_signs(tracker):
+            # "no numbness, no problem toilet, no fever, no weakness, nothing in legs": the
+            # list of signs, asked next, is answered too; it is not asked again.
+            return {"leg_pain": answer, "rf_checklist": answer}
         return _reask_once("leg_pain", answer, dispatcher, tracker)
 
     def validate_rf_checklist(

@@ -91,6 +91,25 @@ def test_what_was_said_earlier_fills_its_question(
     assert assistant.tracker(sender)["slots"]["pain_score"] == "4"
 
 
+def test_a_score_told_early_and_the_signs_denied_with_the_leg_are_not_asked_again(
+    assistant: Assistant, knowledge_session: Session
+) -> None:
+    """Answers in a learner's English, one out of turn: "4 from 10" while the leg is asked,
+    then the leg and the list of signs denied in one message."""
+    sender = new_sender()
+    start(assistant, sender)
+    assistant.say(sender, "low back, left side")
+    said = texts(assistant.say(sender, "5 days, after moving house"))
+    assert said.endswith(question(knowledge_session, "leg_pain"))
+    said = texts(assistant.say(sender, "pain is 4 from 10"))
+    assert said.endswith(question(knowledge_session, "leg_pain"))
+    assert gets_a_plan(
+        assistant.say(sender, "nothing in legs, no numbness, no problem toilet, no fever")
+    )
+    slots = assistant.tracker(sender)["slots"]
+    assert (slots["pain_score"], slots["leg_pain"], slots["rf_checklist"]) == ("4", "no", "no")
+
+
 @pytest.mark.parametrize(
     "digression",
     [

@@ -187,6 +187,45 @@ def test_leg_pain_is_read_from_the_words(
     assert result == {"leg_pain": answer}
 
 
+def test_a_score_told_while_the_leg_is_asked_is_no_yes_read_from_its_topic(
+    dispatcher: CollectingDispatcher,
+) -> None:
+    typed = "pain is 4 from 10"
+    result = validator.validate_leg_pain(typed, dispatcher, tracker("ask_sciatica", typed), {})
+    assert result == {"leg_pain": None}
+
+
+@pytest.mark.parametrize(
+    "typed",
+    [
+        "no numbness, no trouble with toilet, no fever, no weakness, nothing in my legs",
+        "I have no numbness, no problem with bladder or bowel, no fever, no weight loss",
+    ],
+)
+def test_a_no_to_the_leg_that_denies_the_listed_signs_answers_the_list_too(
+    typed: str, dispatcher: CollectingDispatcher
+) -> None:
+    result = validator.validate_leg_pain(typed, dispatcher, tracker("deny", typed), {})
+    assert result == {"leg_pain": "no", "rf_checklist": "no"}
+
+
+@pytest.mark.parametrize(
+    "typed",
+    [
+        # one sign told without its no
+        "no numbness but my bladder feels odd since friday",
+        "no fever, no weakness, though i wet myself yesterday",
+        # one sign only
+        "no, nothing in my legs",
+    ],
+)
+def test_a_no_to_the_leg_leaves_the_list_to_be_asked_unless_all_its_signs_are_denied(
+    typed: str, dispatcher: CollectingDispatcher
+) -> None:
+    result = validator.validate_leg_pain(typed, dispatcher, tracker("deny", typed), {})
+    assert "rf_checklist" not in result
+
+
 @pytest.mark.parametrize(
     "typed", ["on and off a couple of years, getting better with yoga", "on and off, 2 months now"]
 )
@@ -842,6 +881,10 @@ def test_with_the_database_down_a_yes_is_treated_as_an_emergency(
         ("nope", "no"),
         ("noo", "no"),
         ("i dont think so", "no"),
+        # the "i have" of a no
+        ("I have no numbness and no trouble peeing", "no"),
+        ("i had none of those", "no"),
+        ("i have, in my left foot", "yes"),
         ("not sure", "unsure"),
         ("no idea", "unsure"),
         ("dunno", "unsure"),
