@@ -673,7 +673,7 @@ class RedFlagDetector:
             status = "family"
         elif (
             subject == "other"
-            and (definition.urgency != MOST_URGENT or language.OTHERS_OPERATION.search(_text(doc)))
+            and (definition.urgency != MOST_URGENT or language.OTHERS_TREATMENT.search(_text(doc)))
             and language.FEARS_IT_TOO.search(_text(doc))
             and not language.OTHER_IN_PAIN.search(_text(doc))
         ):

@@ -1260,13 +1260,19 @@ FEARS_IT_TOO = re.compile(
     r"what if (that|it|this|the same) (happens|happened|happen) to me|"
     r"i (could|might) have (it|the same)|"
     # the relative's illness feared for the writer's own pain: "could my back pain be cancer"
-    r"could (my|this) (back |hip |neck )?(pain |ache )?(be|b) (it|cancer|the same))\b"
+    r"could (my|this) (back |hip |neck )?(pain |ache )?(be|b) (it|cancer|the same)|"
+    # the writer's own future set against the relative's: "am I going to end up like her??",
+    # "so I want to keep mine healthy"
+    r"end(ing)? up like (her|him|them|my (mum|mom|mother|dad|father|wife|husband|gran|nan|"
+    r"grandma|grandad|sister|brother))|keep mine (healthy|strong|working|going|moving))\b"
 )
-# Someone else's emergency told with how it ended, their operation: "my uncle ended up needing
-# surgery when his went down both legs". Their story is over; only a writer's fear is left.
-OTHERS_OPERATION = re.compile(
+# Someone else's emergency told with how it ended, their operation or the treatment they are on
+# now: "my uncle ended up needing surgery when his went down both legs", "mum just broke her
+# hip, she's on alendronic acid now". Their story is in hand; only a writer's fear is left.
+OTHERS_TREATMENT = re.compile(
     r"\b(ended up (needing|having|getting)|(had|needed) to have|(he|she|they) (had|needed)) "
-    r"(an? )?(emergency |urgent )?(surgery|operation|op|decompression)\b"
+    r"(an? )?(emergency |urgent )?(surgery|operation|op|decompression)\b|"
+    r"\b(shes|hes|she is|he is|theyre|they are) (now )?on [a-z]+( [a-z]+)? now\b"
 )
 # Someone's death from what comes next, read just before the mention: "my wife passed away
 # as a result of multiple myeloma", "he died of it"; not "he nearly died of sepsis".
@@ -1381,6 +1387,9 @@ TURNS_TO_OWN_BACK = re.compile(
 OTHER_IN_PAIN = re.compile(
     # (not where the relative's illness was: "my dad had cancer in his spine")
     r"(?<!cancer in )(?<!tumour in )(?<!tumor in )"
+    # (nor the part an injury or an operation was told of: "she broke her hip", "had his hip
+    # replaced"; the pain after it is told in its own words)
+    r"(?<!broke )(?<!broken )(?<!fractured )(?<!had )(?<!replaced )"
     r"\b(her|his|their) (lower |low |upper |mid |middle )?(back|hip|hips|spine|legs?)\b|"
     r"\b(she|he|they|shes|hes|theyre|theyve) (is|are|has|have|says|said|keeps|complains|got|"
     r"been|in)?\b[^.?!]{0,30}"

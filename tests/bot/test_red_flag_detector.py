@@ -1604,3 +1604,31 @@ def test_a_drug_the_writer_uses_still_counts_beside_the_news(detector: RedFlagDe
         for f in detector.detect(text)
         if f.is_present or f.is_unclear
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "slug"),
+    [
+        (
+            "my grandad had his hip replaced last month, so I want to keep mine strong. which "
+            "exercises?",
+            "recent-back-or-hip-surgery",
+        ),
+        (
+            "My dad fell and broke his hip, he's on painkillers now. I'm 41 and my low back "
+            "aches after work. Will I end up like my dad?",
+            "hip-injury-or-hot-hip",
+        ),
+    ],
+)
+def test_a_relatives_treated_injury_feared_by_the_writer_is_their_story(
+    detector: RedFlagDetector, text: str, slug: str
+) -> None:
+    assert slug not in present_slugs(detector, text)
+
+
+def test_a_relatives_broken_hip_in_agony_now_still_alarms_whatever_the_writer_fears(
+    detector: RedFlagDetector,
+) -> None:
+    text = "Mum just fell and broke her hip, she's in agony on the floor. Will I end up like her?"
+    assert "hip-injury-or-hot-hip" in present_slugs(detector, text)
