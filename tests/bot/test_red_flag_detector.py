@@ -1492,6 +1492,11 @@ def test_look_alikes_of_emergency_words_raise_nothing(detector: RedFlagDetector,
             "since the weekend i get no warning when i need to go for a poo, it just happens",
             "bowel-control-loss",
         ),
+        (
+            "my husband says the pain in his belly is like ripping. now he's gone pale and "
+            "clammy and says he feels faint",
+            "sudden-severe-pain-fainting",
+        ),
     ],
 )
 def test_signs_told_as_spreading_or_unannounced(
