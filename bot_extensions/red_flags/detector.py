@@ -860,6 +860,10 @@ def _is_negated(doc: Doc, span: Span, own: frozenset[int] = frozenset()) -> bool
     # WISH"; not "bladder no control"
     if language.DENIED_AFTER.match(_text(doc)[span.end_char : span.end_char + 24]):
         return True
+    if span.text in language.FUNCTION_WORDS and language.TOLD_NORMAL_AFTER.match(
+        _text(doc)[span.end_char : span.end_char + 40]
+    ):
+        return True
     in_list = _in_or_list(doc, span)
     # A mention that carries its own negation ("don't want to be here") is a clause of its own
     # from its subject on: "i dont care anymore i dont want to be here" denies nothing.

@@ -1179,6 +1179,29 @@ ASKS_ITS_CAUSE = re.compile(
 )
 # A sign ticked off with a no right after it, standing on its own: "fever no", "fever nah,
 # weight loss no"; "bladder no control" and "numb no matter what" go on, and are no denial.
+# A body's function told normal right after its word: "peeing and pooping are normal", "wee
+# is fine". Only those words: "the motorbike is fine but my back is killing me" tells a crash.
+FUNCTION_WORDS = frozenset(
+    {
+        "pee",
+        "peeing",
+        "wee",
+        "weeing",
+        "urine",
+        "poo",
+        "pooing",
+        "pooping",
+        "bladder",
+        "bowels",
+        "bowel",
+        "waterworks",
+        "toilet",
+    }
+)
+TOLD_NORMAL_AFTER = re.compile(
+    r"^\s*(and \w+ )?(is|are|was|were|seems?|feels?)( all| totally| completely| perfectly| still)? "
+    r"(normal|fine|ok|okay|good)\b"
+)
 DENIED_AFTER = re.compile(
     r"^\s*[:\-–]?\s*(no|nah|nope|none|negative)\s*([.,;!?)]|$|and\b|lol\b|haha\b)"
 )

@@ -1637,3 +1637,13 @@ def test_a_relatives_broken_hip_in_agony_now_still_alarms_whatever_the_writer_fe
 ) -> None:
     text = "Mum just fell and broke her hip, she's in agony on the floor. Will I end up like her?"
     assert "hip-injury-or-hot-hip" in present_slugs(detector, text)
+
+
+def test_a_sign_word_told_normal_right_after_is_no_sign(detector: RedFlagDetector) -> None:
+    text = "no, wee and poo are normal, its just my left foot thats numb"
+    assert "bladder-problems" not in present_slugs(detector, text)
+
+
+def test_told_normal_reaches_only_the_word_it_follows(detector: RedFlagDetector) -> None:
+    text = "waterworks are fine but since monday i cant feel when i need to pee"
+    assert "bladder-problems" in present_slugs(detector, text)
