@@ -1289,13 +1289,15 @@ FEARS_IT_TOO = re.compile(
     r"end(ing)? up like (her|him|them|my (mum|mom|mother|dad|father|wife|husband|gran|nan|"
     r"grandma|grandad|sister|brother))|keep mine (healthy|strong|working|going|moving))\b"
 )
-# Someone else's emergency told with how it ended, their operation or the treatment they are on
-# now: "my uncle ended up needing surgery when his went down both legs", "mum just broke her
-# hip, she's on alendronic acid now". Their story is in hand; only a writer's fear is left.
+# Someone else's emergency told with how it ended, their operation, the treatment they are on
+# now or the diagnosis they were given: "my uncle ended up needing surgery when his went down
+# both legs", "mum just broke her hip, she's on alendronic acid now", "my coworker just got
+# diagnosed with cauda equina". Their story is in hand; only a writer's fear is left.
 OTHERS_TREATMENT = re.compile(
     r"\b(ended up (needing|having|getting)|(had|needed) to have|(he|she|they) (had|needed)) "
     r"(an? )?(emergency |urgent )?(surgery|operation|op|decompression)\b|"
-    r"\b(shes|hes|she is|he is|theyre|they are) (now )?on [a-z]+( [a-z]+)? now\b"
+    r"\b(shes|hes|she is|he is|theyre|they are) (now )?on [a-z]+( [a-z]+)? now\b|"
+    r"\b(got|was|were|been) diagnosed\b"
 )
 # Someone's death from what comes next, read just before the mention: "my wife passed away
 # as a result of multiple myeloma", "he died of it"; not "he nearly died of sepsis".

@@ -1624,6 +1624,11 @@ def test_a_drug_the_writer_uses_still_counts_beside_the_news(detector: RedFlagDe
             "aches after work. Will I end up like my dad?",
             "hip-injury-or-hot-hip",
         ),
+        (
+            "my flatmate got diagnosed with cauda equina on friday and now i'm scared, my back "
+            "aches after the gym. how do i know if i have it?",
+            "cauda-equina-signs",
+        ),
     ],
 )
 def test_a_relatives_treated_injury_feared_by_the_writer_is_their_story(
