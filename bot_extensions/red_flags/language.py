@@ -689,7 +689,7 @@ PAST_DAY = re.compile(
 # said I could develop cauda equina", "surgery if I lose control of my bladder".
 HYPOTHETICAL = re.compile(
     r"\b(if (i|you|it|they|he|she|we)( ever)?( (got|get|noticed|notice|lost|lose|developed|"
-    r"develop|had to|were to))?|"
+    r"develop|had to|were to|starts? to|started to|begins? to|began to)( a| an| any| some)?)?|"
     # someone named: "bring him back if Spotty got a fever"
     r"if \w+( ever)? (got|gets|developed|develops|ran|runs)( a| an| any)?|"
     r"could develop|might develop|may develop|could get|"
@@ -730,8 +730,9 @@ WISHED = re.compile(
 # straight to A&E". Only with a verb of coming down with something: "if I sit long my legs go
 # numb or I can't wee" tells what happens.
 HYPOTHETICAL_OR = re.compile(
-    r"\bif (i|you|he|she|they|we)( ever)? (got|get|noticed|notice|lost|lose|developed|develop|"
-    r"experienced|experience|started|start)\b[^.;!?]{0,80}\bor\s*$"
+    r"\bif (i|you|he|she|they|we|it)( ever)? (got|get|noticed|notice|lost|lose|developed|develop|"
+    r"experienced|experience|started|start|starts|begins|began)\b[^.;!?]{0,80}"
+    r"\bor( i| you| he| she| they| we)?\s*$"
 )
 # A suspicion about the pain the person has now, before a condition's name: "worried it could
 # be something with the kidneys like a", "scared this might be". A fear of what may happen

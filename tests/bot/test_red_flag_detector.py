@@ -1652,3 +1652,19 @@ def test_a_sign_word_told_normal_right_after_is_no_sign(detector: RedFlagDetecto
 def test_told_normal_reaches_only_the_word_it_follows(detector: RedFlagDetector) -> None:
     text = "waterworks are fine but since monday i cant feel when i need to pee"
     assert "bladder-problems" in present_slugs(detector, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "and if it starts to burn when i wee or i get a temperature, what then?",
+        "if i get a fever with this back pain should i worry?",
+    ],
+)
+def test_signs_asked_about_as_what_if_raise_nothing(detector: RedFlagDetector, text: str) -> None:
+    assert not {"kidney-infection", "fever-infection-signs"} & present_slugs(detector, text)
+
+
+def test_a_fever_had_beside_an_if_still_counts(detector: RedFlagDetector) -> None:
+    text = "i get a fever every night now and my back is agony, is it ok if i rest?"
+    assert "fever-infection-signs" in present_slugs(detector, text)
