@@ -681,7 +681,8 @@ def clinician_signals(tracker: Tracker) -> list[str]:
     said = [told, *(e.get("text") or "" for e in tracker.events if e.get("event") == "user")]
     # (a worse told in any message keeps the referral)
     settling = tells_recurring_or_settling(*said)
-    if days is not None and days >= LONG_PAIN_DAYS and not settling:
+    # (a long time stiff with no pain today, 0 out of 10, is no pain that has not eased)
+    if days is not None and days >= LONG_PAIN_DAYS and not settling and score != 0:
         signals.append(LONG_PAIN_FLAG)
     if tracker.get_slot("leg_pain") == "yes" and (
         (days is not None and days >= LONG_PAIN_DAYS)

@@ -795,6 +795,14 @@ def test_long_pain_that_comes_and_goes_or_is_settling_is_no_referral(
     assert clinician_signals(tracker(slots={"pain_duration": told, "leg_pain": "no"})) == signals
 
 
+@pytest.mark.parametrize(("score", "signals"), [("0", []), ("1", ["pain-beyond-six-weeks"])])
+def test_a_long_time_stiff_with_no_pain_today_is_no_long_pain(
+    score: str, signals: list[str]
+) -> None:
+    slots = {"pain_duration": "ages, desk job", "leg_pain": "no", "pain_score": score}
+    assert clinician_signals(tracker(slots=slots)) == signals
+
+
 def test_the_course_told_in_another_message_counts_and_a_worse_anywhere_keeps_the_referral() -> (
     None
 ):
