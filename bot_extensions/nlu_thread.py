@@ -12,7 +12,8 @@ holds the conversation's lock.
 
 The copy of the message that is parsed also carries the person's earlier short messages
 (bot_extensions/earlier_messages.py), so that a red flag told across a burst of messages is
-found, and the level of a check question waiting for its answer (bot_extensions/waiting_check.py).
+found, the level of a check question waiting for its answer (bot_extensions/waiting_check.py),
+and the check questions already answered with a clear no (bot_extensions/cleared_checks.py).
 """
 
 from __future__ import annotations
@@ -27,7 +28,7 @@ from rasa.core.channels.channel import UserMessage
 from rasa.core.processor import MessageProcessor
 from rasa.shared.core.trackers import DialogueStateTracker
 
-from bot_extensions import earlier_messages, waiting_check
+from bot_extensions import cleared_checks, earlier_messages, waiting_check
 
 NLU_THREAD = ThreadPoolExecutor(max_workers=1, thread_name_prefix="nlu")
 
@@ -45,14 +46,17 @@ async def parse_message(
         if tracker is None:
             tracker = DialogueStateTracker.from_events(message.sender_id, [])
         parsed = copy.copy(message)
-        parsed.metadata = waiting_check.with_waiting(
-            earlier_messages.with_earlier(
-                message.metadata,
-                earlier_messages.from_tracker(tracker),
-                earlier_messages.story_hip_from_tracker(tracker),
+        parsed.metadata = cleared_checks.with_cleared(
+            waiting_check.with_waiting(
+                earlier_messages.with_earlier(
+                    message.metadata,
+                    earlier_messages.from_tracker(tracker),
+                    earlier_messages.story_hip_from_tracker(tracker),
+                ),
+                waiting_check.from_tracker(tracker),
+                waiting_check.question_from_tracker(tracker),
             ),
-            waiting_check.from_tracker(tracker),
-            waiting_check.question_from_tracker(tracker),
+            cleared_checks.from_tracker(tracker),
         )
         parse_data = await asyncio.get_running_loop().run_in_executor(
             NLU_THREAD, self._parse_message_with_graph, parsed, tracker, only_output_properties

@@ -32,7 +32,7 @@ from rasa.nlu.extractors.extractor import EntityExtractorMixin
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
-from bot_extensions import earlier_messages, waiting_check
+from bot_extensions import cleared_checks, earlier_messages, waiting_check
 from bot_extensions.intent_readings import drop_readings
 from bot_extensions.red_flags import language
 from bot_extensions.red_flags.detector import (
@@ -191,7 +191,11 @@ class RedFlagDetectorComponent(GraphComponent, EntityExtractorMixin):
                 group = SEE_FIRST_GROUPS[finding.slug]
                 entities.append(self._entity(SEE_FIRST_ENTITY, group, finding.start, finding.end))
         top = most_urgent(present)
-        check = check_to_ask(findings)
+        # a check answered with a clear no in this session is not asked again
+        cleared = cleared_checks.from_metadata(message.get("metadata"))
+        check = check_to_ask(
+            f for f in findings if not (f.is_unclear and f.check_question in cleared)
+        )
         waiting = waiting_check.from_metadata(message.get("metadata"))
         waiting_question = waiting_check.question_from_metadata(message.get("metadata"))
         if check and waiting and urgency_rank(check.urgency) <= urgency_rank(waiting):

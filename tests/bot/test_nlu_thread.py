@@ -20,11 +20,12 @@ from rasa.shared.core.events import (
     Event,
     Restarted,
     SessionStarted,
+    SlotSet,
     UserUttered,
 )
 from rasa.shared.core.trackers import DialogueStateTracker
 
-from bot_extensions import earlier_messages, nlu_thread, rasa_patches, waiting_check
+from bot_extensions import cleared_checks, earlier_messages, nlu_thread, rasa_patches, waiting_check
 
 ROOT = Path(__file__).resolve().parents[2]
 PARSE_SECONDS = 0.3
@@ -119,6 +120,7 @@ def test_the_parse_is_handed_the_persons_short_messages_just_before_it() -> None
         {
             earlier_messages.KEY: ["its for my dad", "hes 81"],
             earlier_messages.STORY_HIP_KEY: None,
+            cleared_checks.KEY: [],
             waiting_check.KEY: None,
             waiting_check.QUESTION_KEY: None,
             "x": 1,
@@ -175,3 +177,24 @@ def test_the_hip_a_long_story_named_right_before_is_handed_on() -> None:
         earlier_messages.story_hip_from_metadata({earlier_messages.STORY_HIP_KEY: "x" * 500})
         is None
     )
+
+
+def test_the_check_questions_answered_with_a_clear_no_this_session_are_handed_on() -> None:
+    tracker = _tracker(
+        SlotSet("check_question", "Asked in the session before?"),
+        SlotSet("check_answer", "no"),
+        SessionStarted(),
+        SlotSet("check_question", "Have you ever had cancer?"),
+        SlotSet("check_answer", "pending"),
+        SlotSet("check_answer", "no"),
+        SlotSet("check_question", "Is the numbness there now?"),
+        SlotSet("check_answer", "yes"),
+    )
+    processor = RecordingProcessor()
+    sent = UserMessage("and my uncle had a tumour", metadata={cleared_checks.KEY: ["forged"]})
+    asyncio.run(nlu_thread.parse_message(processor, sent, tracker))  # type: ignore[arg-type]
+    assert processor.metadata[0][cleared_checks.KEY] == ["Have you ever had cancer?"]
+    # what reaches the pipeline is bounded and only words
+    forged = {cleared_checks.KEY: ["x" * 5000, 3, *[f"q{n}" for n in range(50)]]}
+    assert len(cleared_checks.from_metadata(forged)) == cleared_checks.MOST_QUESTIONS
+    assert cleared_checks.from_metadata({cleared_checks.KEY: "not a list"}) == frozenset()

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from rasa.shared.nlu.training_data.message import Message
 
-from bot_extensions import earlier_messages, waiting_check
+from bot_extensions import cleared_checks, earlier_messages, waiting_check
 from bot_extensions.check_policy import CHECK_FORMS
 from bot_extensions.red_flags.component import RedFlagDetectorComponent
 from tests.bot.conftest import ROOT
@@ -149,6 +149,7 @@ def _read_after(
     text: str,
     waiting: str | None = None,
     story_hip: str | None = None,
+    cleared: tuple[str, ...] = (),
 ) -> Message:
     """The message once the component has read `text`, sent after the short `earlier` ones (or
     after a long story that named `story_hip`), while a check of level `waiting` waits for its
@@ -159,8 +160,11 @@ def _read_after(
             "intent": {"name": "ask_pain_cause", "confidence": 0.6},
             "intent_ranking": [{"name": "ask_pain_cause", "confidence": 0.6}],
             "entities": [],
-            "metadata": waiting_check.with_waiting(
-                earlier_messages.with_earlier({}, earlier, story_hip), waiting
+            "metadata": cleared_checks.with_cleared(
+                waiting_check.with_waiting(
+                    earlier_messages.with_earlier({}, earlier, story_hip), waiting
+                ),
+                list(cleared),
             ),
         }
     )
@@ -830,3 +834,14 @@ def test_a_hot_hip_told_after_a_long_story_of_that_hip_is_the_emergency(componen
     )
     # the story's hip makes no lesser sign of this message
     assert _alarm(_read_after(component, [], "it clicks a bit", story_hip="my left hip"))[0] is None
+
+
+def test_a_check_answered_no_this_session_is_not_asked_again(component) -> None:
+    text = "but my uncle had a tumour in his spine... should i be worried??"
+    asked = _read_after(component, [], text)
+    question = next(e["value"] for e in asked.get("entities") if e["entity"] == "check_question")
+    again = _read_after(component, [], text, cleared=(question,))
+    assert not {"check_question", "check_urgent"} & {e["entity"] for e in again.get("entities")}
+    # a sign told as there now still raises the alarm
+    told = "i had breast cancer in 2019 and this new back pain wakes me every night"
+    assert _alarm(_read_after(component, [], told, cleared=(question,)))[0] == "urgent"
