@@ -1668,3 +1668,9 @@ def test_signs_asked_about_as_what_if_raise_nothing(detector: RedFlagDetector, t
 def test_a_fever_had_beside_an_if_still_counts(detector: RedFlagDetector) -> None:
     text = "i get a fever every night now and my back is agony, is it ok if i rest?"
     assert "fever-infection-signs" in present_slugs(detector, text)
+
+
+def test_a_worry_getting_worse_asks_nothing_of_the_pain(detector: RedFlagDetector) -> None:
+    text = "my back is only a bit stiff but the worry keeps getting worse the more i google"
+    check = check_to_ask(detector.detect(text))
+    assert check is None or check.slug not in {"severe-worsening-pain", "pain-beyond-six-weeks"}
