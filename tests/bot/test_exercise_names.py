@@ -35,6 +35,10 @@ def exercises(extractor: ExerciseNameExtractor, text: str) -> list[dict]:
         # named by what it is for, or as a verb
         ("how do i pick stuff up without hurting my back", "pick stuff up"),
         ("is planking ok for me", "planking"),
+        # named by a nickname
+        ("and the dog one, how many each side?", "dog one"),
+        ("how do i make the band one harder", "band one"),
+        ("is anti-rotation work good for a sore back", "anti rotation"),
     ],
 )
 def test_names_are_found_despite_typos(
