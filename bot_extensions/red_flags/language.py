@@ -688,7 +688,8 @@ PAST_DAY = re.compile(
 # Just before a sign, these make it a possibility someone was warned about, not a report: "he
 # said I could develop cauda equina", "surgery if I lose control of my bladder".
 HYPOTHETICAL = re.compile(
-    r"\b(if (i|you|it|they|he|she|we)( ever)?( (got|get|noticed|notice|lost|lose|developed|"
+    r"\b(if( one day| some day| someday| at some point)? (i|you|it|they|he|she|we)( ever)?"
+    r"( (got|get|noticed|notice|lost|lose|developed|"
     r"develop|had to|were to|starts? to|started to|begins? to|began to)( a| an| any| some)?)?|"
     # someone named: "bring him back if Spotty got a fever"
     r"if \w+( ever)? (got|gets|developed|develops|ran|runs)( a| an| any)?|"

@@ -1659,10 +1659,13 @@ def test_told_normal_reaches_only_the_word_it_follows(detector: RedFlagDetector)
     [
         "and if it starts to burn when i wee or i get a temperature, what then?",
         "if i get a fever with this back pain should i worry?",
+        "if one day i couldnt feel the paper when i wipe, what then?",
     ],
 )
 def test_signs_asked_about_as_what_if_raise_nothing(detector: RedFlagDetector, text: str) -> None:
-    assert not {"kidney-infection", "fever-infection-signs"} & present_slugs(detector, text)
+    assert not {"kidney-infection", "fever-infection-signs", "saddle-numbness"} & present_slugs(
+        detector, text
+    )
 
 
 def test_a_fever_had_beside_an_if_still_counts(detector: RedFlagDetector) -> None:
