@@ -626,7 +626,9 @@ def tells_only_the_course(text: str) -> bool:
 _RECURRING_OR_SETTLING = re.compile(
     r"\b(?:on and off|off and on|on off|comes and goes|come and go|now and then|every now and"
     r" again|flares? up|getting better|bit better|little better|better lately|better now"
-    r"|better since|improving|easing|settling)\b"
+    r"|better since|improving|easing|settling"
+    # "occasional ache 2/10, much better than before surgery", "way less than before the op"
+    r"|occasional|occasionally|(?:much|way|a lot|loads|far) (?:better|less) than before)\b"
 )
 _NOT_SETTLING = re.compile(
     r"\b(?:worse|worsening|not (?:getting )?better|no better|not improving)\b"
