@@ -1677,3 +1677,13 @@ def test_a_worry_getting_worse_asks_nothing_of_the_pain(detector: RedFlagDetecto
     text = "my back is only a bit stiff but the worry keeps getting worse the more i google"
     check = check_to_ask(detector.detect(text))
     assert check is None or check.slug not in {"severe-worsening-pain", "pain-beyond-six-weeks"}
+
+
+def test_a_hip_condition_named_with_its_mechanics_told_sound_asks_nothing(
+    detector: RedFlagDetector,
+) -> None:
+    text = "had my labrum repaired 3 years ago, all good now, no clicking at all. just tight hips"
+    findings = detector.detect(text)
+    assert "hip-locking-clicking" not in present_slugs(detector, text)
+    check = check_to_ask(findings)
+    assert check is None or check.slug != "hip-locking-clicking"
