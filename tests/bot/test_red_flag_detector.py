@@ -1682,7 +1682,7 @@ def test_a_worry_getting_worse_asks_nothing_of_the_pain(detector: RedFlagDetecto
 def test_a_hip_condition_named_with_its_mechanics_told_sound_asks_nothing(
     detector: RedFlagDetector,
 ) -> None:
-    text = "had my labrum repaired 3 years ago. all good now, no pain, no click. just tight hips"
+    text = "they found FAI in my right hip. all good now, no pain, no click. just tight hips"
     findings = detector.detect(text)
     assert "hip-locking-clicking" not in present_slugs(detector, text)
     check = check_to_ask(findings)
