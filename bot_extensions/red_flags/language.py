@@ -1289,7 +1289,9 @@ FEARS_IT_TOO = re.compile(
     # the writer's own future set against the relative's: "am I going to end up like her??",
     # "so I want to keep mine healthy"
     r"end(ing)? up like (her|him|them|my (mum|mom|mother|dad|father|wife|husband|gran|nan|"
-    r"grandma|grandad|sister|brother))|keep mine (healthy|strong|working|going|moving))\b"
+    r"grandma|grandad|sister|brother))|keep mine (healthy|strong|working|going|moving)|"
+    # "can I catch this from him or get it also?"
+    r"(can|could|will|might|would) i (catch|get|inherit|develop) (it|this|that)\b)\b"
 )
 # Someone else's emergency told with how it ended, their operation, the treatment they are on
 # now or the diagnosis they were given: "my uncle ended up needing surgery when his went down

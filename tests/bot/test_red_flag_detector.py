@@ -1629,6 +1629,11 @@ def test_a_drug_the_writer_uses_still_counts_beside_the_news(detector: RedFlagDe
             "aches after the gym. how do i know if i have it?",
             "cauda-equina-signs",
         ),
+        (
+            "my wife has ankylosing spondylitis. my back is a bit stiff some mornings, could i "
+            "get it from her?",
+            "inflammatory-morning-stiffness",
+        ),
     ],
 )
 def test_a_relatives_treated_injury_feared_by_the_writer_is_their_story(
