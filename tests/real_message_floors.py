@@ -2396,6 +2396,38 @@ HOLDS = {
         "referral_recall": 0.7,  # 7/10
         "intent_macro_f1": 0.57,
     },
+    "collected_208": {
+        **TARGETS,
+        # a blind set: people writing weeks to years after back or hip surgery. Targets not met:
+        # referrals, intent, false alarms
+        "referral_recall": 0.53,  # 8/15
+        "intent_macro_f1": 0.31,
+        "false_alarms": 0.06,  # 1/17
+    },
+    "collected_209": {
+        **TARGETS,
+        # a blind set: people unsure whether their pain is the back, the kidneys, the gut or the
+        # womb. Targets not met: referrals, intent, check questions
+        "referral_recall": 0.66,  # 2/3
+        "intent_macro_f1": 0.28,
+        "check_questions": 0.2,
+    },
+    "collected_210": {
+        **TARGETS,
+        # a blind set: back or hip pain weighing on mood, sleep, work and family. Targets not met:
+        # referrals, intent
+        "referral_recall": 0.44,  # 4/9
+        "intent_macro_f1": 0.68,
+    },
+    "collected_211": {
+        **TARGETS,
+        # a blind set: a weakened immune system or a serious illness beside back pain. Targets not
+        # met: referrals, intent, false alarms, check questions
+        "referral_recall": 0.75,  # 3/4
+        "intent_macro_f1": 0.72,
+        "false_alarms": 0.2,  # 1/5
+        "check_questions": 0.2,
+    },
 }
 
 # The oldest collected sets, gated by the detector alone in `make test` (red flags, emergencies,
