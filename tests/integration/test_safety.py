@@ -105,7 +105,7 @@ def test_urgent_flag_gets_same_day_care(assistant: Assistant) -> None:
     said = texts(
         assistant.say(sender, "I had breast cancer five years ago and now this new back pain")
     )
-    assert said.startswith(RESPONSES["utter_urgent"][1])
+    assert said.startswith(response_text("safety.yml", "utter_urgent"))
     assert slots(assistant, sender)["triage"] == "urgent"
 
 
