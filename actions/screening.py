@@ -579,12 +579,11 @@ class ValidateScreeningForm(FormValidationAction):
     ) -> dict[str, Any]:
         answer = _yes_no_answer(tracker, "leg_pain")
         typed = _latest(tracker)[0]
-        if not typed.startswith("/") and yes_no(typed) is None and pain_score(typed) is not None:
-            # "pain is 4 from 10": the score, told a question early (and kept), is no yes about
-            # the leg, whatever topic the classifier read in it.
-            if _other_question_answered("leg_pain", tracker):
-                return {"leg_pain": None}
-            return _thank_and_ask_again("leg_pain", dispatcher)
+        score = None if typed.startswith("/") or yes_no(typed) is not None else pain_score(typed)
+        if score is not None:
+            # "pain is 4 from 10", "3 sur 10": the score, told a question early, is kept, and is
+            # no yes about the leg, whatever topic the classifier read in it.
+            return {**_thank_and_ask_again("leg_pain", dispatcher), "pain_score": str(score)}
         if answer == "yes" and _tells_how_long_with_a_hedge(typed):
             # "on and off a couple of years, getting better with yoga": the hedge is the
             # pain's course, told with how long it has lasted, not a yes about the leg.

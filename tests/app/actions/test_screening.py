@@ -192,7 +192,7 @@ def test_a_score_told_while_the_leg_is_asked_is_no_yes_read_from_its_topic(
 ) -> None:
     typed = "pain is 4 from 10"
     result = validator.validate_leg_pain(typed, dispatcher, tracker("ask_sciatica", typed), {})
-    assert result == {"leg_pain": None}
+    assert result == {"leg_pain": None, "pain_score": "4"}
 
 
 @pytest.mark.parametrize(
