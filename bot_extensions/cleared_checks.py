@@ -26,22 +26,24 @@ MOST_QUESTIONS = 20
 
 
 def from_tracker(tracker: DialogueStateTracker) -> list[str]:
-    """The check questions answered with a clear no since the session started, oldest first."""
+    """The check questions answered with a clear no since the session started, oldest first.
+
+    Read back from the latest event to the session's start, as the earlier messages are: a
+    clear no answers the question set last before it, the next one met going back."""
     cleared: list[str] = []
-    question = None
-    for event in tracker.events:
+    answered_no = False
+    for event in reversed(tracker.events):
         if isinstance(event, (SessionStarted, Restarted)):
-            cleared, question = [], None
-        elif isinstance(event, SlotSet) and event.key == QUESTION_SLOT:
-            question = event.value
-        elif (
-            isinstance(event, SlotSet)
-            and event.key == ANSWER_SLOT
-            and event.value == CLEAR_NO
-            and isinstance(question, str)
-        ):
-            cleared.append(question)
-    return list(dict.fromkeys(cleared))[-MOST_QUESTIONS:]
+            break
+        if not isinstance(event, SlotSet):
+            continue
+        if event.key == ANSWER_SLOT and event.value == CLEAR_NO:
+            answered_no = True
+        elif event.key == QUESTION_SLOT and answered_no:
+            if isinstance(event.value, str):
+                cleared.append(event.value)
+            answered_no = False
+    return list(dict.fromkeys(reversed(cleared)))[-MOST_QUESTIONS:]
 
 
 def with_cleared(metadata: dict[str, Any] | None, cleared: list[str]) -> dict[str, Any]:
