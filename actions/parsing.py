@@ -377,6 +377,10 @@ _AREA_PHRASES: list[tuple[str, list[str]]] = [
             "si joints?",
             "tailbone",
             "coccyx",
+            # where a belt sits: "across the belt line, both sides"
+            "belt ?-?line",
+            "waist ?-?band",
+            f"(?:around|across|along) {_MY}(?:belt|waist)",
         ],
     ),
     ("leg", [f"back of {_MY}(?:legs?|thighs?|knees?)", "sciatica"]),
@@ -520,9 +524,21 @@ _RIGHT_AS_A_SIDE = re.compile(
 )
 
 
+# The whole answer says the person is well, perhaps with their age: "I am 29 years, healthy",
+# "fit and well otherwise". A no to a list of signs ("i am" is no yes here).
+_TOLD_WELL = re.compile(
+    r"^(?:(?:i'?m|i am|im|age|aged) \d{1,3}(?: ?(?:years?|yrs?|yo)(?: old)?)?[,.]? ?(?:and |but )?)?"
+    r"(?:(?:i'?m|i am|im|i feel|feeling|otherwise|generally|quite|very|pretty|perfectly|totally)"
+    r" )*(?:healthy|fit and well|fit and healthy|fine otherwise|well otherwise|healthy otherwise"
+    r"|otherwise healthy|otherwise fine|otherwise well|in good health)[.! ]*$"
+)
+
+
 def yes_no(text: str) -> str | None:
     """ "yes", "no" or "unsure" for an answer to a yes/no question; None when it is neither."""
     text = _UNSURE_OF_SOMETHING_ELSE.sub(" ", prepare(text))
+    if _TOLD_WELL.match(text):
+        return "no"
     if _UNSURE.search(text):
         return "unsure"
     no = _NO.search(text)
@@ -553,19 +569,30 @@ _DENIED_ITEM = re.compile(
     r"^(?:and |also |plus )?(?:i have |i've |ive |i got |i've got |ive got |there is |there's "
     r"|theres )?(?:no|nope|nah|not|nothing|never|none|zero|without)\b"
 )
+# ...or an item told as normal: "the legs are strong", "weight is same", "toilet normal".
+_NORMAL_ITEM = re.compile(
+    r"^(?:and |also |plus )?(?:the |my )?(?:legs?|feet|foot|weight|toilet|bladder|bowels?"
+    r"|waterworks|peeing|pooing|pee|poo)(?: \w+)?(?: is| are| feel| feels| has been| have been"
+    r"| stayed| stays| still)* ?(?:strong|fine|normal|ok|okay|same|the same|stable|good"
+    r"|as usual|as normal)$"
+)
 # Where a list's items part, and where a "but" begins an item of its own.
 _LIST_BREAK = re.compile(r"[,;.!]| (?:and|but|though|although|except|apart from|however) ")
 
 
 def denies_listed_signs(text: str) -> bool:
     """A list of the screening's signs, each one denied ("no numbness, no problem toilet, no
-    fever, no weakness, nothing in legs"): every item of the list says no, and two signs or
+    fever, legs are strong, nothing in legs"): every item of the list says no, and two signs or
     more are named. One item told without a no ("no numbness but my bladder feels odd") and it
     is no such list."""
     items = [i.strip() for i in _LIST_BREAK.split(prepare(text))]
     items = [i for i in items if i]
     signs = {m.group(0)[:4] for m in _LISTED_SIGN.finditer(prepare(text))}
-    return bool(items) and all(_DENIED_ITEM.match(i) for i in items) and len(signs) >= 2
+    return (
+        bool(items)
+        and all(_DENIED_ITEM.match(i) or _NORMAL_ITEM.match(i) for i in items)
+        and len(signs) >= 2
+    )
 
 
 # A go-ahead, the whole message: "sure go ahead", "sound 👍", "yes please". It agrees to what was

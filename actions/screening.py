@@ -60,6 +60,10 @@ OFFER_AFTER_MISSES = 2
 STOP_AFTER_MISSES = 3
 WAY_OUT = "utter_screening_skip_or_stop"
 FORM_SLOTS = ("pain_area", "pain_duration", "leg_pain", "rf_checklist", "pain_score")
+# The questions about the pain itself, not about warning signs: one that cannot be answered is
+# passed over rather than ending the questions.
+DETAIL_SLOTS = ("pain_area", "pain_duration", "pain_score")
+_EXERCISES_ASKED = "ask_exercise"
 # A pain score told on its scale ("maybe 4 from 10", "7/10"): a hedge beside it is about the
 # score. A bare number is not enough: "maybe the fever one".
 _SCORE_OUT_OF_TEN = re.compile(r"\b(?:10|[0-9])\s*(?:/|out of|from|of)\s*(?:10|ten)\b")
@@ -107,6 +111,17 @@ def _yes_no_answer(tracker: Tracker, slot: str | None = None) -> str | None:
         # "kinda boring tbh is there something else i can mix in": no answer, asked again
         return None
     return yes_no(text) or by_intent.get(intent)
+
+
+def _value_before_this_message(tracker: Tracker, slot: str) -> Any:
+    """The slot's value as it stood before the latest message filled it."""
+    seen_latest_message = False
+    for event in reversed(tracker.events):
+        if event.get("event") == "user":
+            seen_latest_message = True
+        elif seen_latest_message and event.get("event") == "slot" and event.get("name") == slot:
+            return event.get("value")
+    return None
 
 
 def _misses(tracker: Tracker) -> list[str]:
@@ -200,6 +215,10 @@ def _not_an_answer(
     if _answers_another_question(slot, _latest(tracker)[0]):
         return _thank_and_ask_again(slot, dispatcher)
     misses = [*_misses(tracker), slot]
+    if slot in DETAIL_SLOTS and misses.count(slot) >= STOP_AFTER_MISSES:
+        # A third answer that names no place (or time, or score): the question is passed
+        # over; the warning-sign questions are still asked.
+        return {slot: SKIPPED, "screening_misses": misses}
     if misses.count(slot) >= STOP_AFTER_MISSES:
         return {slot: None, "screening_misses": misses, "screening_stopped": True}
     if response:
@@ -472,6 +491,10 @@ class ValidateScreeningForm(FormValidationAction):
             asked_about_card = _answer_card_question(str(requested), dispatcher, tracker)
             if asked_about_card is not None:
                 return asked_about_card
+        if requested in DETAIL_SLOTS and not resumed and _latest(tracker)[1] == _EXERCISES_ASKED:
+            # "just show me the exercises please" asked where it hurts: that question is passed
+            # over, and the warning-sign questions are still asked before any exercise.
+            return [SlotSet(str(requested), SKIPPED)]
         if requested and not resumed:
             _take_a_plain_answer_read_as_a_topic(str(requested), tracker)
             _tell_clinician_signs(dispatcher, tracker)
@@ -556,6 +579,13 @@ class ValidateScreeningForm(FormValidationAction):
         if since and duration_days(rest := typed.replace(since.group(0), " ")) is not None:
             return {"pain_duration": " ".join(rest.split()).strip(" ,")}
         if duration_days(text) is not None:
+            if re.search(
+                rf"\b(?:i'?m|im|i am|age|aged) {re.escape(text.lower())}\b"
+                rf"|\b{re.escape(text.lower())} old\b",
+                typed,
+            ):
+                # "I am 29 years, healthy": an age, not how long; what was told before stands.
+                return {"pain_duration": _value_before_this_message(tracker, "pain_duration")}
             if told_as_gone(typed, text):
                 # "sciatica like 2 yrs ago, physio sorted it, totally gone since": a time of a
                 # pain that has ended, not how long today's has lasted; asked again.

@@ -196,6 +196,14 @@ class RedFlagDetectorComponent(GraphComponent, EntityExtractorMixin):
         check = check_to_ask(
             f for f in findings if not (f.is_unclear and f.check_question in cleared)
         )
+        if (
+            check
+            and check.check_question in self.answered_no_by_a_short_time
+            and _tells_only_a_short_time(normalised)
+        ):
+            # "did a long hike last saturday and since then it aches": the time told already
+            # answers whether the pain has lasted
+            check = None
         waiting = waiting_check.from_metadata(message.get("metadata"))
         waiting_question = waiting_check.question_from_metadata(message.get("metadata"))
         if check and waiting and urgency_rank(check.urgency) <= urgency_rank(waiting):

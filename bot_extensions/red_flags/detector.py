@@ -570,6 +570,10 @@ class RedFlagDetector:
                 language.TREATED.search(told_after)
                 or language.TREATED_BEFORE.search(sentence.text[:first_mention])
                 or language.TIME_SINCE_EVENT.search(_text(doc)[first.sent.end_char :])
+                or (
+                    language.INJURY_CARED_FOR_SINCE.search(_text(doc))
+                    and not language.RECENT.search(sentence_text)
+                )
             )
             and not language.STILL_UNABLE.search(told_after)
         )
@@ -618,6 +622,11 @@ class RedFlagDetector:
             )
             or _is_hypothetical(doc, chosen)
             or language.GUESS_OPENS.match(sentence.text[:first_mention])
+            or (
+                definition.event
+                and language.CAUSE_GUESSED.match(sentence.text[:first_mention])
+                and not language.RECENT.search(sentence.text)
+            )
             or language.POSSIBILITIES_BEFORE.search(sentence.text[:first_mention])
             or language.GUESS_ENDS.match(sentence.text[last_mention:])
             or (definition.statements_only and _asked_in_its_clause(sentence.text, last_mention))
@@ -1237,6 +1246,9 @@ def _is_hypothetical(doc: Doc, mentions: list[Span]) -> bool:
     if language.WISHED.search(_text(doc)[span.sent.start_char : span.start_char]):
         return True
     last = max(mentions, key=lambda mention: mention.start)
+    reach = max(span.sent.start_char, last.start_char - language.HYPOTHETICAL_REACH)
+    if language.MAY_DEVELOP.search(_text(doc)[reach : last.start_char]):
+        return True
     return bool(language.FEARED.search(_text(doc)[span.sent.start_char : last.start_char]))
 
 
@@ -1294,9 +1306,26 @@ def most_urgent(findings: Iterable[Finding]) -> Finding | None:
 
 
 def check_to_ask(findings: Iterable[Finding]) -> Finding | None:
-    """The unclear mention to ask about: the most urgent one, above every present finding."""
+    """The unclear mention to ask about: the most urgent one, above every present finding.
+
+    A condition only named or half-told is not asked about when the same message denies a
+    sign its question asks about: "I read about cauda equina... no numbness anywhere, peeing
+    normal" has given the question's no. A denied suspect cue ("not cauda equina I hope")
+    judges none of the signs, and a sign told as history is still asked about.
+    """
     findings = list(findings)
     top = most_urgent(findings)
     floor = urgency_rank(top.urgency) if top else -1
-    unclear = [f for f in findings if f.is_unclear and urgency_rank(f.urgency) > floor]
+    answered = {
+        f.check_question
+        for f in findings
+        if f.status == "negated" and f.check_question and f.layer != SUSPECT_LAYER
+    }
+    unclear = [
+        f
+        for f in findings
+        if f.is_unclear
+        and urgency_rank(f.urgency) > floor
+        and not (f.layer == SUSPECT_LAYER and f.check_question in answered)
+    ]
     return max(unclear, key=lambda f: urgency_rank(f.urgency), default=None)

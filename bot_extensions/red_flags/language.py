@@ -9,6 +9,9 @@ from __future__ import annotations
 import re
 
 _CONTRACTIONS = [
+    # a loss, not a denial: "he can no longer feel his legs" (the "no" would deny the sign)
+    (r"\b(can|could|is|was|am|are|were) no longer able to\b", "cant"),
+    (r"\b(can|could) no longer\b", "cant"),
     (r"\b(can ?not|could ?not|couldn'?t|unable to|can'?t)\b", "cant"),
     (r"\b(do not|don'?t)\b", "dont"),
     (r"\b(does not|doesn'?t)\b", "doesnt"),
@@ -404,6 +407,12 @@ CONJUNCTIONS_AFTER_COMMA = {"and", "so", "then", "which", "while", "plus"}
 # slipped disc. Or a kidney infection."), or a list that ends in "or something else awful" ("I
 # was certain I had some sort of intestinal failure, or a kidney infection, or something else
 # awful").
+# An event guessed at as the cause of a long-standing pain, asked: "I'll never know what
+# started it. Was it the car accident? That time I slipped down the stairs?"
+CAUSE_GUESSED = re.compile(
+    r"^\W*(was it|could it (have been|be)|maybe it was|might it have been|or was it)"
+    r"( from| because of)?( the| that| my)?\s*$"
+)
 GUESS_OPENS = re.compile(r"^\W*or( maybe| perhaps| possibly| even)?( a| an| some)?\s*$")
 GUESS_ENDS = re.compile(
     r"^[^.?!]{0,40}\bor something( else)? (awful|worse|serious|sinister|scary|terrible|horrible)\b"
@@ -489,6 +498,8 @@ FEARED_CONDITION = re.compile(
     r"\b[^.?!]{0,60}\b(a|an)\s*$|"
     # a guess made and left: "naturally, I assumed I had thigh cancer and ignored it"
     r"\b(assumed|presumed|figured) (that )?i( had| have| had got)?( a| an)?\s*$|"
+    # a possibility the writer raises: "I may have cancer" (a clinician's word is still asked)
+    r"^\W*(i|he|she|they) (may|might|could)( have| have got)?( a| an)?\s*$|"
     # a guess thrown out: "(Or maybe I have a tumor? Or spinal cord damage?)"
     r"\b(or )?maybe (i|it|its|this) (have|has|got|is|could be|might be)( a| an)?\s*$|"
     # the worst of a range of guesses: "it could be as simple as a pinched nerve or as bad as a"
@@ -522,6 +533,26 @@ TIME_SINCE_EVENT = re.compile(
     r"(is|am|was|were|are|im|hes|shes|theyre) (still )?recovering (well )?from "
     r"(the|her|his|my|their|this|that) "
     r"(accident|fall|injury|injuries|crash|operation|surgery|op|fracture|break)\b)"
+)
+# An injury told with how it has been cared for or lived with since, anywhere in the story:
+# "the fracture is stable and has so far been healing well", "for the last 12 weeks I've been
+# wearing a back brace", "that was the beginning of... living with chronic pain". Six weeks or
+# more told since it: an acute injury's emergency is behind it (signs told now are read from
+# their own words).
+_WEEKS_ENOUGH = r"(6|7|8|9|[1-9]\d|six|seven|eight|nine|ten|eleven|twelve|several|many) weeks"
+INJURY_CARED_FOR_SINCE = re.compile(
+    r"\b((the |my |his |her )?(fracture|fractures|break|bone|bones|vertebra|vertebrae) "
+    r"(is|are|was|were|has|have)( so far| now)?( been)? (stable|healing|healed|mending|mended)|"
+    r"healing (well|nicely|fine|ok|okay)|"
+    r"(wearing|wore|worn|wear|fitted with|fitted for|given) a (back |spinal |neck |body )?brace|"
+    r"(sign off|signed off|cleared|the all clear|the go ahead|the green light) (to|for) "
+    r"(start|begin|return|go back|physio|physiotherapy|physical therapy|pt|rehab|exercise)|"
+    r"(living|lived|live|life) with chronic pain|chronic pain (ever )?since|"
+    r"never been the same (since|after)|"
+    + _WEEKS_ENOUGH
+    + r" (ago|later|on|since)|for the (last|past) "
+    + _WEEKS_ENOUGH
+    + r")\b"
 )
 # The repair told before the injury it mended, in the same sentence: "I had percutaneous
 # osteosynthesis and cementoplasty following a large fracture at L1".
@@ -723,6 +754,13 @@ HYPOTHETICAL = re.compile(
     r"(experience|get|have|feel|suffer)( from)?( a| an| the)?)\s*$"
 )
 HYPOTHETICAL_REACH = 30  # characters before the sign in which the cue must end
+# A condition that may come, told right before its name, after the words a rule reads first:
+# "my surgeon told me I could develop cauda equina", "it's possible it might turn into".
+MAY_DEVELOP = re.compile(
+    r"\b((could|might|may|can|would)( possibly| potentially| eventually| one day)? "
+    r"(develop|get|lead to|result in|end up with|turn into|progress to|progress into)"
+    r"|(risk|chance|danger) of( developing| getting)?)( a| an| the)?\s*$"
+)
 # A wish, not a report: "wishing I was paralyzed so I couldn't feel anything from the chest down"
 WISHED = re.compile(
     r"\bwish(ing|ed|es)?( that)? (i|he|she|they|it) (was|were|could|had)\b[^.?!]{0,40}$"
@@ -1157,7 +1195,10 @@ INTERROGATIVE_START = re.compile(
 SHORT_TIME = re.compile(
     r"\b(\d{1,2}|a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a few|few|"
     r"a couple of|a couple|couple of) days?\b|"
-    r"\b(1|2|3|4|a|one|two|three|four|a few|a couple of|a couple|couple of) weeks?\b"
+    r"\b(1|2|3|4|a|one|two|three|four|a few|a couple of|a couple|couple of) weeks?\b|"
+    # the day it started, days back: "did a long hike last saturday and since then..."
+    r"\b((last|on|since|this past) (" + _WEEKDAY + r"|weekend)|yesterday|the other day|"
+    r"this week|last week)\b"
 )
 LONGER_TIME = re.compile(
     r"\b(months?|years?|yrs?|since (last|the) (year|summer|winter|spring|autumn|christmas|xmas)|"
@@ -1236,7 +1277,12 @@ YEARS_AGO = re.compile(
     r"as a (kid|child|teen(ager)?)|"
     r"when i was (\d+(?![\d'’]|\s*(ft|feet|foot|metres?|meters?|m|up)\b)|"
     r"young|little|a kid|a child|younger|a teenager|"
-    r"in my (teens|twenties|thirties)))\b"
+    r"in my (teens|twenties|thirties))|"
+    # a decade of life the story started in: "my back trouble started in my 20's", "daily back
+    # pain since my late 20s"
+    r"(started|began|starting|beginning|since) in my (late |early |mid )?"
+    r"(teens|twenties|thirties|forties|20s|30s|40s)|"
+    r"since my (late |early |mid )?(teens|twenties|thirties|forties|20s|30s|40s))\b"
 )
 # A story dated long ago by the teller looking back from today, before the event in it:
 # "About five years ago my dad fell off a ladder", "the Fall From Grace that occurred almost a
@@ -1291,7 +1337,10 @@ FEARS_IT_TOO = re.compile(
     r"end(ing)? up like (her|him|them|my (mum|mom|mother|dad|father|wife|husband|gran|nan|"
     r"grandma|grandad|sister|brother))|keep mine (healthy|strong|working|going|moving)|"
     # "can I catch this from him or get it also?"
-    r"(can|could|will|might|would) i (catch|get|inherit|develop) (it|this|that)\b)\b"
+    r"(can|could|will|might|would) i (catch|get|inherit|develop) (it|this|that)\b|"
+    # "how would i even know if i got that?"
+    r"how (would|will|do|can|could|should) i (even )?(know|tell)( if| whether)? i "
+    r"(got|get|have|had|ve got|have got|was getting|am getting|were getting) (it|this|that)\b)\b"
 )
 # Someone else's emergency told with how it ended, their operation, the treatment they are on
 # now or the diagnosis they were given: "my uncle ended up needing surgery when his went down
@@ -1300,6 +1349,8 @@ FEARS_IT_TOO = re.compile(
 OTHERS_TREATMENT = re.compile(
     r"\b(ended up (needing|having|getting)|(had|needed) to have|(he|she|they) (had|needed)) "
     r"(an? )?(emergency |urgent )?(surgery|operation|op|decompression)\b|"
+    # "my mate ended up in surgery for cauda equina"
+    r"\bended up in (emergency )?(surgery|theatre|hospital)\b|"
     r"\b(shes|hes|she is|he is|theyre|they are) (now )?on [a-z]+( [a-z]+)? now\b|"
     r"\b(got|was|were|been) diagnosed\b"
 )

@@ -845,3 +845,23 @@ def test_a_check_answered_no_this_session_is_not_asked_again(component) -> None:
     # a sign told as there now still raises the alarm
     told = "i had breast cancer in 2019 and this new back pain wakes me every night"
     assert _alarm(_read_after(component, [], told, cleared=(question,)))[0] == "urgent"
+
+
+def _asked(message: Message) -> list[str]:
+    return [e["value"] for e in message.get("entities") if e["entity"] == "check_question"]
+
+
+@pytest.mark.parametrize(
+    ("text", "asked"),
+    [
+        # the day it started told: the time already answers how long it has lasted
+        ("went on a long walk last saturday and ever since then my groin has ached", False),
+        ("since yesterday my back aches and it's not getting better", True),
+        ("i hurt my back lifting and nothing seems to help", True),
+    ],
+)
+def test_a_short_time_told_with_the_pain_asks_nothing_of_how_long(
+    component: RedFlagDetectorComponent, text: str, asked: bool
+) -> None:
+    message = _read(component, text, "ask_pain_cause")
+    assert (PERSISTING_QUESTION in _asked(message)) is asked

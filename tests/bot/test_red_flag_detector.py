@@ -1692,3 +1692,142 @@ def test_a_hip_condition_named_with_its_mechanics_told_sound_asks_nothing(
     assert "hip-locking-clicking" not in present_slugs(detector, text)
     check = check_to_ask(findings)
     assert check is None or check.slug != "hip-locking-clicking"
+
+
+def _present_or_asked(findings: list, slug: str) -> set[str]:
+    return {f.status for f in findings if f.slug == slug and (f.is_present or f.is_unclear)}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my consultant warned me I could develop cauda equina if the disc gets any bigger",
+        "the physio said there's a risk of cauda equina with a disc this size",
+        "it's possible I might get cauda equina one day, he said",
+    ],
+)
+def test_a_condition_that_may_come_is_asked_about_not_alarmed(
+    detector: RedFlagDetector, text: str
+) -> None:
+    findings = [f for f in detector.detect(text) if f.slug == "cauda-equina-signs"]
+    assert findings and not any(f.is_present for f in findings)
+
+
+def test_one_of_the_legs_is_no_both_legs(detector: RedFlagDetector) -> None:
+    single = detector.detect("one of my legs goes numb when I drive for a couple of hours")
+    assert not _present_or_asked(single, "both-legs-symptoms")
+    both = detector.detect("both of my legs go numb when I drive, since last week")
+    assert _present_or_asked(both, "both-legs-symptoms")
+
+
+def test_a_friends_operated_emergency_feared_by_the_writer_is_their_story(
+    detector: RedFlagDetector,
+) -> None:
+    text = (
+        "my brother ended up in surgery for cauda equina, he said his first sign was he couldnt "
+        "feel when he wiped. how would i even know if i got that? my back aches from work"
+    )
+    saddle = [f for f in detector.detect(text) if f.slug == "saddle-numbness"]
+    assert [f.status for f in saddle] == ["family"]
+    now = "my brother went numb when he wiped and his legs went weak this morning, help"
+    assert _present_or_asked(detector.detect(now), "saddle-numbness")
+
+
+def test_a_condition_named_with_its_signs_denied_is_not_asked(detector: RedFlagDetector) -> None:
+    denied = detector.detect(
+        "I read online about cauda equina and now I'm freaking out. my back aches but I have no "
+        "numbness anywhere and I can pee fine"
+    )
+    assert check_to_ask(denied) is None
+    named = detector.detect("I read online about cauda equina and now I'm freaking out")
+    asked = check_to_ask(named)
+    assert asked is not None and asked.slug == "cauda-equina-signs"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I broke two vertebrae when I came off my motorbike. The fractures have healed now and "
+        "I have been signed off to start physio",
+        "About ten weeks ago I crashed my mountain bike and hurt my back. What can I do now?",
+        "My back trouble started in my 20s. The first time, I fell off a hay cart and landed on "
+        "my back.",
+        "I came off a horse, and that was the start of living with chronic pain. My back is "
+        "stiff every morning.",
+    ],
+)
+def test_an_injury_with_its_aftercare_told_is_history(detector: RedFlagDetector, text: str) -> None:
+    assert not any(
+        f.slug == "major-injury" and f.is_present for f in detector.detect(text)
+    )
+
+
+def test_an_injury_told_today_beside_old_aftercare_is_still_an_emergency(
+    detector: RedFlagDetector,
+) -> None:
+    text = (
+        "I've been living with chronic pain for years. This morning I fell off a ladder onto "
+        "my back"
+    )
+    assert any(f.slug == "major-injury" and f.is_present for f in detector.detect(text))
+
+
+def test_an_accident_guessed_at_as_the_cause_is_asked_about(detector: RedFlagDetector) -> None:
+    guessed = detector.detect(
+        "I'll never know what started it. Was it the car accident? Bad posture?"
+    )
+    assert not any(f.slug == "major-injury" and f.is_present for f in guessed)
+    recent = detector.detect("was it the car accident last night? my back is agony since")
+    assert any(f.slug == "major-injury" and f.is_present for f in recent)
+
+
+def test_cancer_the_writer_wonders_about_is_asked_but_a_doctors_word_counts(
+    detector: RedFlagDetector,
+) -> None:
+    wondered = detector.detect("I read the leaflet. I may have cancer. My tailbone hurts.")
+    assert not any(f.slug == "cancer-history" and f.is_present for f in wondered)
+    told = detector.detect("the doctor said I may have cancer in my spine")
+    assert any(f.slug == "cancer-history" and f.is_present for f in told)
+
+
+def test_a_crash_as_a_likeness_is_no_injury(detector: RedFlagDetector) -> None:
+    text = "my hips ache like being run over by a train every morning"
+    assert not any(f.slug == "major-injury" and f.is_present for f in detector.detect(text))
+
+
+@pytest.mark.parametrize(
+    "text, slug",
+    [
+        ("my legs barely have the strength to get me to the loo since Tuesday",
+         "worsening-leg-weakness"),
+        ("since yesterday I can no longer feel my legs", "both-legs-symptoms"),
+        ("i can no longer control my bladder since my back went", "bladder-problems"),
+    ],
+)
+def test_a_loss_told_with_no_longer_or_barely_is_the_sign(
+    detector: RedFlagDetector, text: str, slug: str
+) -> None:
+    assert any(f.slug == slug and f.is_present for f in detector.detect(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "since my back went I can no longer touch my toes in yoga",
+        "my toddler won't walk anywhere so I carry him on my hip all day and my back aches",
+    ],
+)
+def test_everyday_losses_and_carrying_are_no_alarm(detector: RedFlagDetector, text: str) -> None:
+    assert not any(
+        f.urgency in ("urgent", "emergency") and f.is_present for f in detector.detect(text)
+    )
+
+
+@pytest.mark.parametrize(
+    "text", ["the pain fills my head with dark thoughts", "every day is a struggle to want to keep going"]
+)
+def test_despair_in_other_words_asks_the_crisis_question(
+    detector: RedFlagDetector, text: str
+) -> None:
+    asked = check_to_ask(detector.detect(text))
+    assert asked is not None and asked.slug == "suicide-self-harm"

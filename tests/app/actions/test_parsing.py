@@ -192,6 +192,8 @@ def test_words_without_a_score_give_none(typed: str) -> None:
         ("nah only in my back", ["back"]),
         ("low back and down my left leg", ["lower back", "leg"]),
         ("hips and bum", ["hip", "buttock"]),
+        ("across the belt line, both sides", ["lower back"]),
+        ("around my waist", ["lower back"]),
     ],
 )
 def test_body_areas_in_everyday_words(typed: str, areas: list[str]) -> None:

@@ -1092,3 +1092,78 @@ def test_the_time_of_a_pain_told_as_gone_is_asked_again(dispatcher: CollectingDi
     result = validator.validate_pain_duration("2 yrs", dispatcher, tracker("inform", typed), {})
     assert result == {"pain_duration": None}
     assert texts(dispatcher), "the question is asked again"
+
+
+async def test_a_plea_for_the_exercises_passes_over_where_it_hurts(
+    dispatcher: CollectingDispatcher,
+) -> None:
+    typed = "just show me the exercises please"
+    said = tracker(
+        "ask_exercise", typed, slots={"requested_slot": "pain_area"},
+        events=[{"event": "user", "text": typed}],
+    )
+    events = await validator.run(dispatcher, said, {"forms": {}, "slots": {}})
+    assert events == [SlotSet("pain_area", "skipped")]
+
+
+async def test_a_plea_for_the_exercises_does_not_pass_over_a_warning_sign_question(
+    dispatcher: CollectingDispatcher,
+) -> None:
+    typed = "just show me the exercises please"
+    said = tracker(
+        "ask_exercise", typed, slots={"requested_slot": "rf_checklist"},
+        events=[{"event": "user", "text": typed}],
+    )
+    events = await validator.run(dispatcher, said, {"forms": {}, "slots": {}})
+    assert SlotSet("rf_checklist", "skipped") not in events
+
+
+@pytest.mark.parametrize(("slot", "passed_over"), [("pain_area", True), ("leg_pain", False)])
+def test_a_third_answer_that_is_none_passes_over_a_detail_but_stops_at_a_sign(
+    slot: str, passed_over: bool, dispatcher: CollectingDispatcher
+) -> None:
+    typed = "ok"
+    slots = {"screening_misses": [slot, slot], "requested_slot": slot}
+    validate = getattr(validator, f"validate_{slot}")
+    result = validate(typed, dispatcher, tracker("inform", typed, slots=slots), {})
+    assert (result.get(slot) == "skipped") is passed_over
+    assert bool(result.get("screening_stopped")) is not passed_over
+
+
+def test_an_age_is_no_time_and_keeps_the_time_told_before(dispatcher: CollectingDispatcher) -> None:
+    typed = "I am 29 years, healthy"
+    said = tracker(
+        "inform",
+        typed,
+        events=[
+            {"event": "user", "text": "since 2 weeks"},
+            {"event": "slot", "name": "pain_duration", "value": "2 weeks"},
+            {"event": "user", "text": typed},
+            {"event": "slot", "name": "pain_duration", "value": "29 years"},
+        ],
+    )
+    assert validator.validate_pain_duration("29 years", dispatcher, said, {}) == {
+        "pain_duration": "2 weeks"
+    }
+
+
+def test_signs_told_normal_in_a_list_of_noes_answer_the_list(
+    dispatcher: CollectingDispatcher,
+) -> None:
+    typed = "No numb, no problem with toilet, no fever, the legs are strong, weight is same"
+    result = validator.validate_leg_pain(typed, dispatcher, tracker("deny", typed), {})
+    assert result == {"leg_pain": "no", "rf_checklist": "no"}
+
+
+@pytest.mark.parametrize(
+    ("typed", "answer"),
+    [
+        ("I am 29 years, healthy", "no"),
+        ("healthy", "no"),
+        ("im 45 and fit and well", "no"),
+        ("healthy but my legs are weak", None),
+        ("I was healthy until this, yes I am numb", "yes"),
+    ],
+)
+def test_told_well_is_a_no_to_the_signs(typed: str, answer: str | None) -> None:
+    assert yes_no(typed) == answer
