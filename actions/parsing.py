@@ -527,7 +527,8 @@ _RIGHT_AS_A_SIDE = re.compile(
 # The whole answer says the person is well, perhaps with their age: "I am 29 years, healthy",
 # "fit and well otherwise". A no to a list of signs ("i am" is no yes here).
 _TOLD_WELL = re.compile(
-    r"^(?:(?:i'?m|i am|im|age|aged) \d{1,3}(?: ?(?:years?|yrs?|yo)(?: old)?)?[,.]? ?(?:and |but )?)?"
+    r"^(?:(?:i'?m|i am|im|age|aged) \d{1,3}(?: ?(?:years?|yrs?|yo)(?: old)?)?"
+    r"[,.]? ?(?:and |but )?)?"
     r"(?:(?:i'?m|i am|im|i feel|feeling|otherwise|generally|quite|very|pretty|perfectly|totally)"
     r" )*(?:healthy|fit and well|fit and healthy|fine otherwise|well otherwise|healthy otherwise"
     r"|otherwise healthy|otherwise fine|otherwise well|in good health)[.! ]*$"
@@ -687,6 +688,23 @@ _STOP = re.compile(
 def wants_to_stop(text: str) -> bool:
     """True when the whole message asks to stop the questions for now."""
     return bool(_STOP.match(prepare(text)))
+
+
+# The exercises asked for over the questions, with no exercise named: "just show me the exercises
+# please", "only the plan pls", "skip the questions and give me exercises".
+_JUST_THE_EXERCISES = re.compile(
+    r"\b(?:just|only|pls|please)\s+(?:show|give|send|tell|teach)(?: me| us)?"
+    r"(?: the| some| my| a)? (?:exercises?|excercises?|plan|routine|workout|stretches)\b"
+    r"|\b(?:just|only) (?:want|need|have|get)(?: the| some| my| a)? "
+    r"(?:exercises?|excercises?|plan|routine|workout|stretches)\b"
+    r"|\b(?:just|only) (?:the|some) (?:exercises?|excercises?|plan|routine|workout|stretches)\b"
+    r"|\bskip (?:the|these|your) questions\b|\b(?:exercises?|the plan|stretches) already\b"
+)
+
+
+def asks_just_for_the_exercises(text: str) -> bool:
+    """True when the message asks for the exercises instead of more questions."""
+    return bool(_JUST_THE_EXERCISES.search(prepare(text)))
 
 
 _QUESTION = re.compile(

@@ -22,6 +22,7 @@ from actions.follow_ups import answer_follow_up
 from actions.knowledge_action import Events, KnowledgeAction, phrase_text, say
 from actions.parsing import (
     AGE_NUMBER,
+    asks_just_for_the_exercises,
     bare_durations,
     body_areas,
     denies_listed_signs,
@@ -60,8 +61,8 @@ OFFER_AFTER_MISSES = 2
 STOP_AFTER_MISSES = 3
 WAY_OUT = "utter_screening_skip_or_stop"
 FORM_SLOTS = ("pain_area", "pain_duration", "leg_pain", "rf_checklist", "pain_score")
-# The questions about the pain itself, not about warning signs: one that cannot be answered is
-# passed over rather than ending the questions.
+# The questions about the pain itself, not about warning signs: one the person asks to pass
+# over for the exercises is passed over, and the warning-sign questions are still asked.
 DETAIL_SLOTS = ("pain_area", "pain_duration", "pain_score")
 _EXERCISES_ASKED = "ask_exercise"
 # A pain score told on its scale ("maybe 4 from 10", "7/10"): a hedge beside it is about the
@@ -215,10 +216,6 @@ def _not_an_answer(
     if _answers_another_question(slot, _latest(tracker)[0]):
         return _thank_and_ask_again(slot, dispatcher)
     misses = [*_misses(tracker), slot]
-    if slot in DETAIL_SLOTS and misses.count(slot) >= STOP_AFTER_MISSES:
-        # A third answer that names no place (or time, or score): the question is passed
-        # over; the warning-sign questions are still asked.
-        return {slot: SKIPPED, "screening_misses": misses}
     if misses.count(slot) >= STOP_AFTER_MISSES:
         return {slot: None, "screening_misses": misses, "screening_stopped": True}
     if response:
@@ -491,7 +488,12 @@ class ValidateScreeningForm(FormValidationAction):
             asked_about_card = _answer_card_question(str(requested), dispatcher, tracker)
             if asked_about_card is not None:
                 return asked_about_card
-        if requested in DETAIL_SLOTS and not resumed and _latest(tracker)[1] == _EXERCISES_ASKED:
+        if (
+            requested in DETAIL_SLOTS
+            and not resumed
+            and _latest(tracker)[1] == _EXERCISES_ASKED
+            and asks_just_for_the_exercises(_latest(tracker)[0])
+        ):
             # "just show me the exercises please" asked where it hurts: that question is passed
             # over, and the warning-sign questions are still asked before any exercise.
             return [SlotSet(str(requested), SKIPPED)]

@@ -199,7 +199,9 @@ class RedFlagDetectorComponent(GraphComponent, EntityExtractorMixin):
         if (
             check
             and check.check_question in self.answered_no_by_a_short_time
-            and _tells_only_a_short_time(normalised)
+            and language.STARTED_DAYS_AGO.search(normalised)
+            and not language.LONGER_TIME.search(normalised)
+            and not language.WORSE_TOLD.search(normalised)
         ):
             # "did a long hike last saturday and since then it aches": the time told already
             # answers whether the pain has lasted

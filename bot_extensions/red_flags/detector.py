@@ -1243,6 +1243,10 @@ def _is_hypothetical(doc: Doc, mentions: list[Span]) -> bool:
         return True
     if language.HYPOTHETICAL_OR.search(_text(doc)[span.sent.start_char : span.start_char]):
         return True
+    if language.WHAT_IF.search(
+        _text(doc)[span.sent.start_char : span.start_char]
+    ) and not language.PAST_DAY.search(span.sent.text):
+        return True
     if language.WISHED.search(_text(doc)[span.sent.start_char : span.start_char]):
         return True
     last = max(mentions, key=lambda mention: mention.start)

@@ -81,6 +81,9 @@ _CHAT_WORDS = [
     ),
     # "bladder issues" are bladder problems
     (r"\bissue(s?)\b", r"problem\1"),
+    # the saddle's parts as quick typing spells them: "numbing around the buttox and grion"
+    (r"\b(buttox|buttoks|butocks|buttcks)\b", "buttocks"),
+    (r"\b(grion|gorin|grioin)\b", "groin"),
     # the bone-thinning's name as other languages and quick typing spell it ("she have
     # osteoporose")
     (
@@ -720,8 +723,11 @@ PAST_DAY = re.compile(
 # said I could develop cauda equina", "surgery if I lose control of my bladder".
 HYPOTHETICAL = re.compile(
     r"\b(if( one day| some day| someday| at some point)? (i|you|it|they|he|she|we)( ever)?"
+    # ("if I ever did get those cauda equina symptoms again")
+    r"( did| do| should)?"
     r"( (got|get|noticed|notice|lost|lose|developed|"
-    r"develop|had to|were to|starts? to|started to|begins? to|began to)( a| an| any| some)?)?|"
+    r"develop|had to|were to|starts? to|started to|begins? to|began to)"
+    r"( a| an| any| some| those| these| the| that)?)?|"
     # someone named: "bring him back if Spotty got a fever"
     r"if \w+( ever)? (got|gets|developed|develops|ran|runs)( a| an| any)?|"
     r"could develop|might develop|may develop|could get|"
@@ -761,6 +767,9 @@ MAY_DEVELOP = re.compile(
     r"(develop|get|lead to|result in|end up with|turn into|progress to|progress into)"
     r"|(risk|chance|danger) of( developing| getting)?)( a| an| the)?\s*$"
 )
+# A possibility asked about, however far before the sign in its sentence: "what would happen IF
+# my back pain ever went down both legs or i got numb in the saddle area"
+WHAT_IF = re.compile(r"\bwhat( would| will| could)?( happen| happens)? if\b[^.?!]{0,80}$")
 # A wish, not a report: "wishing I was paralyzed so I couldn't feel anything from the chest down"
 WISHED = re.compile(
     r"\bwish(ing|ed|es)?( that)? (i|he|she|they|it) (was|were|could|had)\b[^.?!]{0,40}$"
@@ -1195,10 +1204,15 @@ INTERROGATIVE_START = re.compile(
 SHORT_TIME = re.compile(
     r"\b(\d{1,2}|a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a few|few|"
     r"a couple of|a couple|couple of) days?\b|"
-    r"\b(1|2|3|4|a|one|two|three|four|a few|a couple of|a couple|couple of) weeks?\b|"
-    # the day it started, days back: "did a long hike last saturday and since then..."
-    r"\b((last|on|since|this past) (" + _WEEKDAY + r"|weekend)|yesterday|the other day|"
-    r"this week|last week)\b"
+    r"\b(1|2|3|4|a|one|two|three|four|a few|a couple of|a couple|couple of) weeks?\b"
+)
+# The day the pain started, days back, told unasked: "did a long hike last saturday and since
+# then...", "sore since monday". (A time alone dates anything: "I saw the physio yesterday",
+# "it was nearly better a couple of weeks ago".)
+STARTED_DAYS_AGO = re.compile(
+    r"\bsince (yesterday|the weekend|last weekend|last week|this week|(last )?" + _WEEKDAY + r")\b|"
+    r"\b(yesterday|last week|(last|on|this past) (" + _WEEKDAY + r"|weekend))"
+    r"( \w+){0,6},? and (ever )?since( then)?\b"
 )
 LONGER_TIME = re.compile(
     r"\b(months?|years?|yrs?|since (last|the) (year|summer|winter|spring|autumn|christmas|xmas)|"

@@ -1757,9 +1757,7 @@ def test_a_condition_named_with_its_signs_denied_is_not_asked(detector: RedFlagD
     ],
 )
 def test_an_injury_with_its_aftercare_told_is_history(detector: RedFlagDetector, text: str) -> None:
-    assert not any(
-        f.slug == "major-injury" and f.is_present for f in detector.detect(text)
-    )
+    assert not any(f.slug == "major-injury" and f.is_present for f in detector.detect(text))
 
 
 def test_an_injury_told_today_beside_old_aftercare_is_still_an_emergency(
@@ -1798,8 +1796,10 @@ def test_a_crash_as_a_likeness_is_no_injury(detector: RedFlagDetector) -> None:
 @pytest.mark.parametrize(
     "text, slug",
     [
-        ("my legs barely have the strength to get me to the loo since Tuesday",
-         "worsening-leg-weakness"),
+        (
+            "my legs barely have the strength to get me to the loo since Tuesday",
+            "worsening-leg-weakness",
+        ),
         ("since yesterday I can no longer feel my legs", "both-legs-symptoms"),
         ("i can no longer control my bladder since my back went", "bladder-problems"),
     ],
@@ -1824,10 +1824,50 @@ def test_everyday_losses_and_carrying_are_no_alarm(detector: RedFlagDetector, te
 
 
 @pytest.mark.parametrize(
-    "text", ["the pain fills my head with dark thoughts", "every day is a struggle to want to keep going"]
+    "text",
+    ["the pain fills my head with dark thoughts", "every day is a struggle to want to keep going"],
 )
 def test_despair_in_other_words_asks_the_crisis_question(
     detector: RedFlagDetector, text: str
 ) -> None:
     asked = check_to_ask(detector.detect(text))
     assert asked is not None and asked.slug == "suicide-self-harm"
+
+
+def test_what_would_happen_if_asks_about_the_signs(detector: RedFlagDetector) -> None:
+    asked = detector.detect(
+        "silly question but what would happen if my sciatica ever went down both legs or i got "
+        "numb in the saddle area"
+    )
+    assert not any(f.is_present for f in asked if f.urgency == "emergency")
+    told = detector.detect("since yesterday the pain goes down both legs and my bum is numb")
+    assert any(f.is_present for f in told if f.urgency == "emergency")
+
+
+@pytest.mark.parametrize(
+    ("text", "present"),
+    [
+        ("they tested me for ankylosing spondylitis and it was all negative", False),
+        ("I'm stiff for ten minutes when I get up and sore if I stand a long time", False),
+        ("I have ankylosing spondylitis and my back is stiff", True),
+        ("stiff every morning and it takes a long time to loosen up", True),
+    ],
+)
+def test_inflammatory_stiffness_needs_the_long_morning_or_the_condition(
+    detector: RedFlagDetector, text: str, present: bool
+) -> None:
+    findings = detector.detect(text)
+    assert (
+        any(f.slug == "inflammatory-morning-stiffness" and f.is_present for f in findings)
+        is present
+    )
+
+
+def test_if_i_ever_did_get_those_signs_is_a_possibility(detector: RedFlagDetector) -> None:
+    text = "and if I ever did get those cauda equina symptoms again, what do I do? none now"
+    assert not any(f.is_present or f.is_unclear for f in detector.detect(text))
+
+
+def test_the_saddles_parts_typed_quickly_are_still_the_saddle(detector: RedFlagDetector) -> None:
+    text = "since yesterday theres slight numbing around the buttox and grion"
+    assert any(f.slug == "saddle-numbness" and f.is_present for f in detector.detect(text))

@@ -10,6 +10,7 @@ import pytest
 from actions.parsing import (
     LONG_AGO_DAYS,
     MAX_PARSED_CHARS,
+    asks_just_for_the_exercises,
     bare_durations,
     body_areas,
     duration_days,
@@ -271,3 +272,20 @@ def test_a_time_given_on_its_own_beside_the_pain_is_its_duration() -> None:
 
 def test_a_duration_after_a_stage_of_pregnancy_is_still_read() -> None:
     assert duration_days("I'm 28 weeks pregnant and it has hurt for 3 weeks", TODAY) == 21
+
+
+@pytest.mark.parametrize(
+    ("typed", "asks"),
+    [
+        ("just show me the exercises please", True),
+        ("skip the questions and give me exercises", True),
+        ("can i just have the plan", True),
+        ("whats a plank lol", False),
+        ("90/90 please", False),
+        ("just the plank then", False),
+        ("exercises?", False),
+        ("should i just give up on exercise", False),
+    ],
+)
+def test_the_exercises_asked_for_over_the_questions(typed: str, asks: bool) -> None:
+    assert asks_just_for_the_exercises(typed) is asks

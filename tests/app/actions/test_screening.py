@@ -1094,12 +1094,28 @@ def test_the_time_of_a_pain_told_as_gone_is_asked_again(dispatcher: CollectingDi
     assert texts(dispatcher), "the question is asked again"
 
 
+async def test_an_exercise_asked_about_between_the_questions_passes_over_nothing(
+    dispatcher: CollectingDispatcher,
+) -> None:
+    typed = "whats a plank lol"
+    said = tracker(
+        "ask_exercise",
+        typed,
+        slots={"requested_slot": "pain_area"},
+        events=[{"event": "user", "text": typed}],
+    )
+    events = await validator.run(dispatcher, said, {"forms": {}, "slots": {}})
+    assert SlotSet("pain_area", "skipped") not in events
+
+
 async def test_a_plea_for_the_exercises_passes_over_where_it_hurts(
     dispatcher: CollectingDispatcher,
 ) -> None:
     typed = "just show me the exercises please"
     said = tracker(
-        "ask_exercise", typed, slots={"requested_slot": "pain_area"},
+        "ask_exercise",
+        typed,
+        slots={"requested_slot": "pain_area"},
         events=[{"event": "user", "text": typed}],
     )
     events = await validator.run(dispatcher, said, {"forms": {}, "slots": {}})
@@ -1111,23 +1127,13 @@ async def test_a_plea_for_the_exercises_does_not_pass_over_a_warning_sign_questi
 ) -> None:
     typed = "just show me the exercises please"
     said = tracker(
-        "ask_exercise", typed, slots={"requested_slot": "rf_checklist"},
+        "ask_exercise",
+        typed,
+        slots={"requested_slot": "rf_checklist"},
         events=[{"event": "user", "text": typed}],
     )
     events = await validator.run(dispatcher, said, {"forms": {}, "slots": {}})
     assert SlotSet("rf_checklist", "skipped") not in events
-
-
-@pytest.mark.parametrize(("slot", "passed_over"), [("pain_area", True), ("leg_pain", False)])
-def test_a_third_answer_that_is_none_passes_over_a_detail_but_stops_at_a_sign(
-    slot: str, passed_over: bool, dispatcher: CollectingDispatcher
-) -> None:
-    typed = "ok"
-    slots = {"screening_misses": [slot, slot], "requested_slot": slot}
-    validate = getattr(validator, f"validate_{slot}")
-    result = validate(typed, dispatcher, tracker("inform", typed, slots=slots), {})
-    assert (result.get(slot) == "skipped") is passed_over
-    assert bool(result.get("screening_stopped")) is not passed_over
 
 
 def test_an_age_is_no_time_and_keeps_the_time_told_before(dispatcher: CollectingDispatcher) -> None:
