@@ -1968,7 +1968,9 @@ HOLDS = {
         "red_flag_recall": 0.55,  # 6/11
         "emergency_recall": 0.43,
         "referral_recall": 0.42,  # 3/7
-        "intent_macro_f1": 0.31,
+        # stop 56: a leg collapsing with sciatica is now read as the emergency it is labelled,
+        # and the red-flag reading replaces the sciatica question's intent (one message of 40)
+        "intent_macro_f1": 0.2,
         "false_alarms": 0.23,  # 5/22
         "check_questions": 0.23,
     },
@@ -2272,7 +2274,9 @@ HOLDS = {
         # a blind set: medicines asked of pharmacists, nurses and helplines (painkillers,
         # relaxants, injections). Targets not met: red flags, referrals, intent, false alarms
         "red_flag_recall": 0.0,  # 0/1
-        "referral_recall": 0.44,  # 4/9
+        # stop 56: a medicine's warning of the chance of a heart attack is now read as a
+        # possibility, not an emergency, and the referral it happened to give is lost
+        "referral_recall": 0.33,  # 3/9
         "intent_macro_f1": 0.54,
         "false_alarms": 0.08,  # 2/24
     },
@@ -2400,7 +2404,9 @@ HOLDS = {
         # a blind set: older adults over 65 writing about their own back or hip pain. Targets not
         # met: referrals, intent, false alarms
         "referral_recall": 0.66,  # 2/3
-        "intent_macro_f1": 0.58,
+        # stop 56: a hip that can no longer bear weight now asks the leg-weakness check,
+        # which reads as a red flag (one message of 7)
+        "intent_macro_f1": 0.52,
         "false_alarms": 0.25,  # 1/4
     },
     "collected_207": {
@@ -2444,6 +2450,40 @@ HOLDS = {
         "intent_macro_f1": 0.72,
         "false_alarms": 0.2,  # 1/5
         "check_questions": 0.2,
+    },
+    "collected_212": {
+        **TARGETS,
+        # a blind set: pain in the tailbone, buttock, sacroiliac joint, groin or pelvis. Targets not
+        # met: red flags, referrals, intent
+        "red_flag_recall": 0.67,  # 2/3
+        "referral_recall": 0.5,  # 7/14
+        "intent_macro_f1": 0.46,
+    },
+    "collected_213": {
+        **TARGETS,
+        # a blind set: widespread or long-lasting pain beside back pain (fibromyalgia,
+        # hypermobility, long covid, arthritis in many joints). Targets not met: red flags,
+        # referrals, intent, false alarms
+        "red_flag_recall": 0.5,  # 2/4
+        "referral_recall": 0.72,  # 13/18
+        "intent_macro_f1": 0.29,
+        "false_alarms": 0.06,  # 1/17
+    },
+    "collected_214": {
+        **TARGETS,
+        # a blind set: back or hip pain told weeks to years after an accident. Targets not met:
+        # referrals, intent, check questions
+        "referral_recall": 0.71,  # 5/7
+        "intent_macro_f1": 0.14,
+        "check_questions": 0.56,
+    },
+    "collected_215": {
+        **TARGETS,
+        # a blind set: parents of babies and toddlers with back, hip or pelvic pain from lifting and
+        # carrying. Targets not met: referrals, intent, check questions
+        "referral_recall": 0.5,  # 3/6
+        "intent_macro_f1": 0.18,
+        "check_questions": 0.22,
     },
 }
 
