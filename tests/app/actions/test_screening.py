@@ -1094,46 +1094,27 @@ def test_the_time_of_a_pain_told_as_gone_is_asked_again(dispatcher: CollectingDi
     assert texts(dispatcher), "the question is asked again"
 
 
-async def test_an_exercise_asked_about_between_the_questions_passes_over_nothing(
-    dispatcher: CollectingDispatcher,
+@pytest.mark.parametrize(
+    ("typed", "slot", "passed_over"),
+    [
+        ("just show me the exercises please", "pain_area", True),
+        # an exercise asked about is answered between the questions, not a plea to skip them
+        ("whats a plank lol", "pain_area", False),
+        # the warning-sign questions are asked before any exercise, whatever the plea
+        ("just show me the exercises please", "rf_checklist", False),
+    ],
+)
+async def test_a_plea_for_the_exercises_passes_over_only_a_question_about_the_pain(
+    typed: str, slot: str, passed_over: bool, dispatcher: CollectingDispatcher
 ) -> None:
-    typed = "whats a plank lol"
     said = tracker(
         "ask_exercise",
         typed,
-        slots={"requested_slot": "pain_area"},
+        slots={"requested_slot": slot},
         events=[{"event": "user", "text": typed}],
     )
     events = await validator.run(dispatcher, said, {"forms": {}, "slots": {}})
-    assert SlotSet("pain_area", "skipped") not in events
-
-
-async def test_a_plea_for_the_exercises_passes_over_where_it_hurts(
-    dispatcher: CollectingDispatcher,
-) -> None:
-    typed = "just show me the exercises please"
-    said = tracker(
-        "ask_exercise",
-        typed,
-        slots={"requested_slot": "pain_area"},
-        events=[{"event": "user", "text": typed}],
-    )
-    events = await validator.run(dispatcher, said, {"forms": {}, "slots": {}})
-    assert events == [SlotSet("pain_area", "skipped")]
-
-
-async def test_a_plea_for_the_exercises_does_not_pass_over_a_warning_sign_question(
-    dispatcher: CollectingDispatcher,
-) -> None:
-    typed = "just show me the exercises please"
-    said = tracker(
-        "ask_exercise",
-        typed,
-        slots={"requested_slot": "rf_checklist"},
-        events=[{"event": "user", "text": typed}],
-    )
-    events = await validator.run(dispatcher, said, {"forms": {}, "slots": {}})
-    assert SlotSet("rf_checklist", "skipped") not in events
+    assert (events == [SlotSet(slot, "skipped")]) is passed_over
 
 
 def test_an_age_is_no_time_and_keeps_the_time_told_before(dispatcher: CollectingDispatcher) -> None:
