@@ -571,7 +571,10 @@ class RedFlagDetector:
                 or language.TREATED_BEFORE.search(sentence.text[:first_mention])
                 or language.TIME_SINCE_EVENT.search(_text(doc)[first.sent.end_char :])
                 or (
-                    language.INJURY_CARED_FOR_SINCE.search(_text(doc))
+                    (
+                        language.INJURY_CARED_FOR_SINCE.search(_text(doc)[first.sent.start_char :])
+                        or language.WEEKS_SINCE_INJURY.search(sentence_text)
+                    )
                     and not language.RECENT.search(sentence_text)
                 )
             )

@@ -537,12 +537,10 @@ TIME_SINCE_EVENT = re.compile(
     r"(the|her|his|my|their|this|that) "
     r"(accident|fall|injury|injuries|crash|operation|surgery|op|fracture|break)\b)"
 )
-# An injury told with how it has been cared for or lived with since, anywhere in the story:
-# "the fracture is stable and has so far been healing well", "for the last 12 weeks I've been
-# wearing a back brace", "that was the beginning of... living with chronic pain". Six weeks or
-# more told since it: an acute injury's emergency is behind it (signs told now are read from
-# their own words).
-_WEEKS_ENOUGH = r"(6|7|8|9|[1-9]\d|six|seven|eight|nine|ten|eleven|twelve|several|many) weeks"
+# An injury told, then how it has been cared for since, from its own sentence on: "the fracture
+# is stable and has so far been healing well", "for the last 12 weeks I've been wearing a back
+# brace", "my back has never been the same since". Its emergency is behind it (signs told now
+# are read from their own words).
 INJURY_CARED_FOR_SINCE = re.compile(
     r"\b((the |my |his |her )?(fracture|fractures|break|bone|bones|vertebra|vertebrae) "
     r"(is|are|was|were|has|have)( so far| now)?( been)? (stable|healing|healed|mending|mended)|"
@@ -550,12 +548,12 @@ INJURY_CARED_FOR_SINCE = re.compile(
     r"(wearing|wore|worn|wear|fitted with|fitted for|given) a (back |spinal |neck |body )?brace|"
     r"(sign off|signed off|cleared|the all clear|the go ahead|the green light) (to|for) "
     r"(start|begin|return|go back|physio|physiotherapy|physical therapy|pt|rehab|exercise)|"
-    r"(living|lived|live|life) with chronic pain|chronic pain (ever )?since|"
-    r"never been the same (since|after)|"
-    + _WEEKS_ENOUGH
-    + r" (ago|later|on|since)|for the (last|past) "
-    + _WEEKS_ENOUGH
-    + r")\b"
+    r"never been the same (since|after))\b"
+)
+# Six weeks or more told in the injury's own sentence: "About 13 weeks ago I crashed hard".
+_WEEKS_ENOUGH = r"(6|7|8|9|[1-9]\d|six|seven|eight|nine|ten|eleven|twelve|several|many) weeks"
+WEEKS_SINCE_INJURY = re.compile(
+    r"\b(" + _WEEKS_ENOUGH + r" (ago|later|on|since)|for the (last|past) " + _WEEKS_ENOUGH + r")\b"
 )
 # The repair told before the injury it mended, in the same sentence: "I had percutaneous
 # osteosynthesis and cementoplasty following a large fracture at L1".

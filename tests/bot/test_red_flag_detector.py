@@ -1752,21 +1752,27 @@ def test_a_condition_named_with_its_signs_denied_is_not_asked(detector: RedFlagD
         "About ten weeks ago I crashed my mountain bike and hurt my back. What can I do now?",
         "My back trouble started in my 20s. The first time, I fell off a hay cart and landed on "
         "my back.",
-        "I came off a horse, and that was the start of living with chronic pain. My back is "
-        "stiff every morning.",
+        "I came off a horse years back and my back has never been the same since. It's stiff "
+        "every morning.",
     ],
 )
 def test_an_injury_with_its_aftercare_told_is_history(detector: RedFlagDetector, text: str) -> None:
     assert not any(f.slug == "major-injury" and f.is_present for f in detector.detect(text))
 
 
-def test_an_injury_told_today_beside_old_aftercare_is_still_an_emergency(
-    detector: RedFlagDetector,
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I've lived with chronic pain for years. This morning I fell off a ladder onto my back",
+        # an old pain, or a time that dates something else, is no aftercare of this injury
+        "Living with chronic pain is hard. I fell off a ladder and landed on my back, agony",
+        "I fell off a ladder and landed on my back. I have been living with chronic pain for years",
+        "I had a cold 8 weeks ago. I fell off a ladder and my back is agony",
+    ],
+)
+def test_an_injury_beside_other_time_or_old_pain_is_still_an_emergency(
+    detector: RedFlagDetector, text: str
 ) -> None:
-    text = (
-        "I've been living with chronic pain for years. This morning I fell off a ladder onto "
-        "my back"
-    )
     assert any(f.slug == "major-injury" and f.is_present for f in detector.detect(text))
 
 
