@@ -1254,7 +1254,9 @@ def _is_hypothetical(doc: Doc, mentions: list[Span]) -> bool:
         return True
     last = max(mentions, key=lambda mention: mention.start)
     reach = max(span.sent.start_char, last.start_char - language.HYPOTHETICAL_REACH)
-    if language.MAY_DEVELOP.search(_text(doc)[reach : last.start_char]):
+    if language.MAY_DEVELOP.search(_text(doc)[reach : last.start_char]) and not (
+        language.PAST_DAY.search(span.sent.text)
+    ):
         return True
     return bool(language.FEARED.search(_text(doc)[span.sent.start_char : last.start_char]))
 

@@ -760,9 +760,12 @@ HYPOTHETICAL = re.compile(
 HYPOTHETICAL_REACH = 30  # characters before the sign in which the cue must end
 # A condition that may come, told right before its name, after the words a rule reads first:
 # "my surgeon told me I could develop cauda equina", "it's possible it might turn into".
+# ("my legs can get numb" and "would get numb when I walk" tell what happens: no "get" there)
 MAY_DEVELOP = re.compile(
-    r"\b((could|might|may|can|would)( possibly| potentially| eventually| one day)? "
+    r"\b((could|might|may)( possibly| potentially| eventually| one day)? "
     r"(develop|get|lead to|result in|end up with|turn into|progress to|progress into)"
+    r"|(can|would)( possibly| potentially| eventually)? (develop|lead to|result in|turn into|"
+    r"progress to|progress into)"
     r"|(risk|chance|danger) of( developing| getting)?)( a| an| the)?\s*$"
 )
 # A possibility asked about, however far before the sign in its sentence: "what would happen IF

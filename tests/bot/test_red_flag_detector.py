@@ -1877,3 +1877,10 @@ def test_if_i_ever_did_get_those_signs_is_a_possibility(detector: RedFlagDetecto
 def test_the_saddles_parts_typed_quickly_are_still_the_saddle(detector: RedFlagDetector) -> None:
     text = "since yesterday theres slight numbing around the buttox and grion"
     assert any(f.slug == "saddle-numbness" and f.is_present for f in detector.detect(text))
+
+
+@pytest.mark.parametrize(
+    "text", ["both my legs can get numb since monday", "both my legs would get numb and weak"]
+)
+def test_what_the_legs_can_get_is_what_happens(detector: RedFlagDetector, text: str) -> None:
+    assert any(f.slug == "both-legs-symptoms" and f.is_present for f in detector.detect(text))
