@@ -199,9 +199,7 @@ class RedFlagDetectorComponent(GraphComponent, EntityExtractorMixin):
         if (
             check
             and check.check_question in self.answered_no_by_a_short_time
-            and language.STARTED_DAYS_AGO.search(normalised)
-            and not language.LONGER_TIME.search(normalised)
-            and not language.WORSE_TOLD.search(normalised)
+            and _tells_only_a_short_time(normalised, language.STARTED_DAYS_AGO)
         ):
             # "did a long hike last saturday and since then it aches": the time told already
             # answers whether the pain has lasted
@@ -557,10 +555,13 @@ def _tells_symptoms(
     )
 
 
-def _tells_only_a_short_time(normalised: str) -> bool:
-    """A time well under six weeks, and no longer time nor anything worse told beside it."""
+def _tells_only_a_short_time(
+    normalised: str, short_time: re.Pattern[str] = language.SHORT_TIME
+) -> bool:
+    """A time well under six weeks (`short_time`: how long, or the day it started), and no
+    longer time nor anything worse told beside it."""
     return (
-        bool(language.SHORT_TIME.search(normalised))
+        bool(short_time.search(normalised))
         and not language.LONGER_TIME.search(normalised)
         and not language.WORSE_TOLD.search(normalised)
     )

@@ -1239,26 +1239,24 @@ def _is_hypothetical(doc: Doc, mentions: list[Span]) -> bool:
     up" the wish frames the whole sign, and the "if" inside it asks nothing.
     """
     span = min(mentions, key=lambda mention: mention.start)
-    start = max(span.sent.start_char, span.start_char - language.HYPOTHETICAL_REACH)
-    if language.HYPOTHETICAL.search(_text(doc)[start : span.start_char]) and not (
-        language.PAST_DAY.search(span.sent.text)
-    ):
-        return True
-    if language.HYPOTHETICAL_OR.search(_text(doc)[span.sent.start_char : span.start_char]):
-        return True
-    if language.WHAT_IF.search(
-        _text(doc)[span.sent.start_char : span.start_char]
-    ) and not language.PAST_DAY.search(span.sent.text):
-        return True
-    if language.WISHED.search(_text(doc)[span.sent.start_char : span.start_char]):
-        return True
     last = max(mentions, key=lambda mention: mention.start)
-    reach = max(span.sent.start_char, last.start_char - language.HYPOTHETICAL_REACH)
-    if language.MAY_DEVELOP.search(_text(doc)[reach : last.start_char]) and not (
-        language.PAST_DAY.search(span.sent.text)
+    text = _text(doc)
+    in_sentence_before = text[span.sent.start_char : span.start_char]
+    if language.HYPOTHETICAL_OR.search(in_sentence_before) or language.WISHED.search(
+        in_sentence_before
     ):
         return True
-    return bool(language.FEARED.search(_text(doc)[span.sent.start_char : last.start_char]))
+    # a day gone by makes a possibility a real event ("what if i slipped on friday?")
+    if not language.PAST_DAY.search(span.sent.text):
+        start = max(span.sent.start_char, span.start_char - language.HYPOTHETICAL_REACH)
+        reach = max(span.sent.start_char, last.start_char - language.HYPOTHETICAL_REACH)
+        if (
+            language.HYPOTHETICAL.search(text[start : span.start_char])
+            or language.WHAT_IF.search(in_sentence_before)
+            or language.MAY_DEVELOP.search(text[reach : last.start_char])
+        ):
+            return True
+    return bool(language.FEARED.search(text[span.sent.start_char : last.start_char]))
 
 
 def _is_over(clause: str, pointing_back: bool = False) -> bool:
