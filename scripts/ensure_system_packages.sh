@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Install the Debian packages the tests need, only those missing: PostgreSQL and Redis servers,
-# nginx, Chromium for the browser tests, and kubectl (the deployment tests render deploy/k8s with
+# nginx, Chromium for the browser tests, iproute2 (ss reads the Rasa servers' accept queues in
+# the production tests), and kubectl (the deployment tests render deploy/k8s with
 # `kubectl kustomize`). A missing one fails the tests (tests/system_packages.py), never skips them.
 set -euo pipefail
-packages=(postgresql redis-server nginx chromium)
+packages=(postgresql redis-server nginx chromium iproute2)
 missing=()
 for package in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")

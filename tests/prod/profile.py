@@ -20,6 +20,10 @@ from tests.servers import APP_PY, ROOT, free_port
 UP = ROOT / "scripts" / "prod" / "up.sh"
 DOWN = ROOT / "scripts" / "prod" / "down.sh"
 STARTUP_SECONDS = 300
+# The least each Rasa server's accept queue may hold. Rasa's own default (100) let nginx's
+# connections from 200 concurrent people overflow it while a turn held the event loop: the
+# kernel dropped them and nginx answered 504 after its connect or read timeout.
+ACCEPT_BACKLOG = 1024
 
 
 def distinct_free_ports(count: int) -> list[int]:

@@ -23,6 +23,7 @@ import kubernetes_validate.utils as kv
 import pytest
 import yaml
 
+from tests.prod.profile import ACCEPT_BACKLOG
 from tests.servers import ROOT
 from tests.system_packages import require_program
 
@@ -94,6 +95,7 @@ def test_compose_topology() -> None:
     for name in ("rasa-1", "rasa-2"):
         env = services[name]["environment"]
         assert env["REDIS_HOST"] == "redis" and env["POSTGRES_HOST"] == "postgres"
+        assert int(env["SANIC_BACKLOG"]) >= ACCEPT_BACKLOG
     # Every template variable is given to the nginx container.
     env = services["nginx"]["environment"]
     needed = set(re.findall(r"\$\{([A-Z_]+)\}", TEMPLATE.read_text())) - {"UPPERCASE"}
@@ -132,6 +134,10 @@ def test_kubernetes_topology() -> None:
     assert docs[("Deployment", "rasa")]["spec"]["replicas"] >= 2
     assert docs[("Deployment", "actions")]["spec"]["replicas"] >= 2
     assert docs[("Service", "rasa")]["spec"]["clusterIP"] == "None"
+    rasa_env = {
+        e["name"]: e.get("value") for e in _containers(docs[("Deployment", "rasa")])[0]["env"]
+    }
+    assert int(rasa_env["SANIC_BACKLOG"]) >= ACCEPT_BACKLOG
     kustomization = yaml.safe_load((DEPLOY / "k8s" / "kustomization.yaml").read_text())
     listed = set(kustomization["resources"])
     assert listed == {p.name for p in (DEPLOY / "k8s").glob("*.yaml")} - {"kustomization.yaml"}

@@ -9,8 +9,9 @@ import subprocess
 import httpx
 import pytest
 
-from tests.prod.profile import UP, Profile
+from tests.prod.profile import ACCEPT_BACKLOG, UP, Profile
 from tests.servers import ROOT
+from tests.system_packages import require_program
 
 pytestmark = pytest.mark.prod
 
@@ -33,6 +34,17 @@ def test_public_port_serves_health_chat_page_and_channels(profile: Profile) -> N
     assert httpx.get(f"{profile.url}/config.json", timeout=10).json()["rasaUrl"] == profile.url
     assert httpx.get(f"{profile.url}/package.json", timeout=10).status_code == 404
     assert profile.say("basics", "hi").json()
+
+
+def test_rasa_servers_listen_with_a_long_accept_queue(profile: Profile) -> None:
+    ss = require_program("ss", "iproute2")
+    for port in profile.rasa_ports:
+        # For a listening socket, ss reports the accept queue's length as Send-Q.
+        listening = subprocess.run(
+            [ss, "-Hltn", f"sport = :{port}"], capture_output=True, text=True, check=True
+        ).stdout.split()
+        assert listening and listening[0] == "LISTEN", listening
+        assert int(listening[2]) >= ACCEPT_BACKLOG, f"Rasa on {port}: accept queue {listening[2]}"
 
 
 def test_secrets_come_from_the_environment(profile: Profile) -> None:
