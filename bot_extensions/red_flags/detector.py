@@ -1233,7 +1233,8 @@ def _is_family_history(text: str) -> bool:
 
 
 def _is_hypothetical(doc: Doc, mentions: list[Span]) -> bool:
-    """A possibility, not a report: "you could develop it", "if I lose control of my bladder".
+    """A possibility, not a report: "you could develop it", "if I lose control of my bladder",
+    "told not to fall and break my hip", "they were looking for kidney stones".
 
     The cue must come before the first of the rule's words: in "better off if I never woke
     up" the wish frames the whole sign, and the "if" inside it asks nothing.
@@ -1242,8 +1243,11 @@ def _is_hypothetical(doc: Doc, mentions: list[Span]) -> bool:
     last = max(mentions, key=lambda mention: mention.start)
     text = _text(doc)
     in_sentence_before = text[span.sent.start_char : span.start_char]
-    if language.HYPOTHETICAL_OR.search(in_sentence_before) or language.WISHED.search(
-        in_sentence_before
+    if (
+        language.HYPOTHETICAL_OR.search(in_sentence_before)
+        or language.WISHED.search(in_sentence_before)
+        or language.WARNED_AGAINST.search(in_sentence_before)
+        or language.TESTED_FOR.search(in_sentence_before)
     ):
         return True
     # a day gone by makes a possibility a real event ("what if i slipped on friday?")

@@ -81,6 +81,10 @@ _CHAT_WORDS = [
     ),
     # "bladder issues" are bladder problems
     (r"\bissue(s?)\b", r"problem\1"),
+    # the shoulder blades told the long way: "between my neck and the blades of my shoulders"
+    (r"\b(the )?blades of (my|his|her|the) shoulders?\b", r"\2 shoulder blades"),
+    # the writer in slang: "ya girl is down bad" (no child of hers)
+    (r"\b(ya|yo) girl\b", "i"),
     # the saddle's parts as quick typing spells them: "numbing around the buttox and grion"
     (r"\b(buttox|buttoks|butocks|buttcks)\b", "buttocks"),
     (r"\b(grion|gorin|grioin)\b", "groin"),
@@ -548,7 +552,16 @@ INJURY_CARED_FOR_SINCE = re.compile(
     r"(wearing|wore|worn|wear|fitted with|fitted for|given) a (back |spinal |neck |body )?brace|"
     r"(sign off|signed off|cleared|the all clear|the go ahead|the green light) (to|for) "
     r"(start|begin|return|go back|physio|physiotherapy|physical therapy|pt|rehab|exercise)|"
-    r"never been the same (since|after))\b"
+    r"never been the same (since|after)|"
+    # the repair and the mending told: "Dr. Bjornson operated on my hip right then", "I am home
+    # and mended now", "so began my journey back to health"
+    r"operated on (my|his|her|the) (hip|back|spine|leg|femur|pelvis)|"
+    r"(home|now) and mended|mended now|(journey|road|way) back to (health|recovery|fitness)|"
+    # walking again after it: "Helping My Mother to Walk Again After She Fell"
+    r"(walk|walking|stand|standing) again after|"
+    # the injury as a point in time gone by: "1,5 years after complete hip fracture"
+    r"(months|years) after (a |an |the |my |his |her |complete |total )*"
+    r"(hip |spinal |spine |back )?(fracture|break|surgery|operation|accident|fall|crash))\b"
 )
 # Six weeks or more told in the injury's own sentence: "About 13 weeks ago I crashed hard".
 _WEEKS_ENOUGH = r"(6|7|8|9|[1-9]\d|six|seven|eight|nine|ten|eleven|twelve|several|many) weeks"
@@ -637,6 +650,9 @@ TREATED = re.compile(
     r"walked away with (only|just) (a |some )?(sprain|sprained|bruise|bruised|bruises|"
     r"bruising|scratch|scratches|graze|grazes|minor)|"
     r"checked (me |him |her )?out (ok|okay|fine|alright|all right)|"
+    # the use of the legs back after care: "I regained the ability to walk without assistance"
+    r"regained (the |my |his |her )?(ability|strength|use of (my|his|her) legs) to "
+    r"(walk|stand|bear weight)|"
     # the worst ruled out, something lesser told in its place: "my neck didn't fracture
     # either, just sprained", "my hand wasn't broken, just jammed"
     r"(wasnt|was not|isnt|werent|didnt|did not) (broken|fractured|fracture|break)( either)?,? "
@@ -766,7 +782,25 @@ MAY_DEVELOP = re.compile(
     r"(develop|get|lead to|result in|end up with|turn into|progress to|progress into)"
     r"|(can|would)( possibly| potentially| eventually)? (develop|lead to|result in|turn into|"
     r"progress to|progress into)"
-    r"|(risk|chance|danger) of( developing| getting)?)( a| an| the)?\s*$"
+    r"|(risk|chance|danger) of( developing| getting)?"
+    # a break feared for the future, not "might have broken": "prevent a fall where I might
+    # break a hip"
+    r"|(could|might|may|would)( easily)? (break|fracture|shatter))( a| an| the| my| his| her)?\s*$"
+)
+# A fall warned against, with what it would do: "permission to do as I wish but not to fall
+# over and break my hip".
+WARNED_AGAINST = re.compile(
+    r"\b(careful|told|warned|instructions|instructed|reminded|permission|try|trying|tried|how)"
+    r"( \w+){0,8} not to (fall|trip|slip|tumble)( over| down| off)?( and)?\s*$"
+)
+# A condition named as what tests were for: "they took me to ultrasound looking for kidney
+# stones, uterine fibroids and ovarian cysts, bladder infections", "tested for a UTI". What the
+# tests found is told in its own words.
+TESTED_FOR = re.compile(
+    r"\b((tested|checked|screened|scanned|x-?rayed|examined)( me| him| her| them| us)? for|"
+    r"(they|doctors?|docs?|the er|hospital|were|was|are|is)( \w+){0,4} "
+    r"(looking|checking|testing|screening) for|"
+    r"(to|and|they|doctors?|docs?) rul(e|ed|ing) out)\b[^.?!]{0,100}$"
 )
 # A possibility asked about, however far before the sign in its sentence: "what would happen IF
 # my back pain ever went down both legs or i got numb in the saddle area"

@@ -1884,3 +1884,107 @@ def test_the_saddles_parts_typed_quickly_are_still_the_saddle(detector: RedFlagD
 )
 def test_what_the_legs_can_get_is_what_happens(detector: RedFlagDetector, text: str) -> None:
     assert any(f.slug == "both-legs-symptoms" and f.is_present for f in detector.detect(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Two years ago I slipped in the garden and broke my hip. The surgeon operated on my hip "
+        "that evening and now I walk every day",
+        "Four years after my hip fracture I am back to playing golf, but my lower back aches",
+        "I'm helping my dad stand again after he fell and broke his hip in the spring",
+        "I came off my bike and broke my hip. Home and mended now, what exercises help the back?",
+    ],
+)
+def test_a_hip_fracture_told_with_its_repair_or_time_since_is_history(
+    detector: RedFlagDetector, text: str
+) -> None:
+    findings = detector.detect(text)
+    assert not any(f.slug == "hip-injury-or-hot-hip" and f.is_present for f in findings)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # an injury today, whatever is told after it
+        "I fell off the step this morning and broke my hip, they say they operated on my hip "
+        "years ago",
+        "my nan fell in the kitchen an hour ago and cant stand up, she says its her hip",
+    ],
+)
+def test_a_hip_injury_today_is_still_an_emergency(detector: RedFlagDetector, text: str) -> None:
+    findings = detector.detect(text)
+    assert any(f.urgency == "emergency" and f.is_present for f in findings)
+
+
+@pytest.mark.parametrize(
+    ("text", "slug"),
+    [
+        (
+            "my physio said to be careful not to trip and break my hip on the stairs",
+            "hip-injury-or-hot-hip",
+        ),
+        (
+            "I do balance classes so I don't have a fall where I might break a hip",
+            "hip-injury-or-hot-hip",
+        ),
+        (
+            "at the ER they were looking for kidney stones and a bladder infection, all normal",
+            "kidney-infection",
+        ),
+    ],
+)
+def test_a_break_warned_against_or_a_condition_tested_for_is_no_report(
+    detector: RedFlagDetector, text: str, slug: str
+) -> None:
+    assert not any(f.slug == slug and f.is_present for f in detector.detect(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "slug"),
+    [
+        (
+            "my sciatica is brutal and I still have radiation treatment every weekday",
+            "cancer-history",
+        ),
+        (
+            "the paramedics came because of severe chills, and my lower back is killing me",
+            "fever-infection-signs",
+        ),
+        (
+            "there's a burning pain between my neck and the blades of my shoulders, all the time",
+            "thoracic-back-pain",
+        ),
+    ],
+)
+def test_a_sign_in_other_everyday_words_is_read(
+    detector: RedFlagDetector, text: str, slug: str
+) -> None:
+    findings = detector.detect(text)
+    assert any(f.slug == slug and (f.is_present or f.is_unclear) for f in findings)
+
+
+@pytest.mark.parametrize(
+    ("text", "slug"),
+    [
+        (
+            "shaving my legs in the shower and suddenly it was my back that stopped working",
+            "worsening-leg-weakness",
+        ),
+        ("ya girl is limping around the house with a pulled hip muscle", "child-limp-hip-pain"),
+    ],
+)
+def test_the_back_that_stopped_working_or_the_writer_in_slang_is_no_sign(
+    detector: RedFlagDetector, text: str, slug: str
+) -> None:
+    assert not any(f.slug == slug and f.is_present for f in detector.detect(text))
+
+
+def test_the_legs_back_after_care_end_a_weight_bearing_sign(detector: RedFlagDetector) -> None:
+    ended = detector.detect(
+        "I twisted and couldn't put any weight on my legs. After the scan they kept me in and I "
+        "regained the ability to walk by the evening"
+    )
+    assert not any(f.urgency == "emergency" and f.is_present for f in ended)
+    still = detector.detect("I twisted and couldn't put any weight on my legs, help")
+    assert any(f.urgency == "emergency" and f.is_present for f in still)
