@@ -531,7 +531,7 @@ TIME_SINCE_EVENT = re.compile(
     # month since my little mishap", "she is still recovering from her accident"
     r"(after|with) (" + _SPAN_OF_TIME + r"|a month|one month) of (healing|recovery|rehab|"
     r"rehabilitation|therapy|physical therapy|physio|physiotherapy)\b|"
-    r"marks (" + _SPAN_OF_TIME + r"|a month|one month|a year|one year) since|"
+    r"marks (" + _SPAN_OF_TIME + r"|a month|one month|a year|one year) (since|from)|"
     # the time off since: "a 2 day surgery... fused spine. I was off work for four years"
     r"(was|been|were) off work for " + _SPAN_OF_TIME + r"|"
     # the event dated from today, after it: "I am doing well now. The accident was 2 years ago."
@@ -569,12 +569,14 @@ WEEKS_SINCE_INJURY = re.compile(
     r"\b(" + _WEEKS_ENOUGH + r" (ago|later|on|since)|for the (last|past) " + _WEEKS_ENOUGH + r")\b"
 )
 # The repair told before the injury it mended, in the same sentence: "I had percutaneous
-# osteosynthesis and cementoplasty following a large fracture at L1".
+# osteosynthesis and cementoplasty following a large fracture at L1", or the person unhurt.
 TREATED_BEFORE = re.compile(
     r"\b(had|underwent|have had|ive had) (a |an |my |the )?(\w+ ){0,3}(surgery|operation|"
     r"fixation|osteosynthesis|cementoplasty|kyphoplasty|vertebroplasty|fusion|pinning|repair|"
     r"hip replacement)( and (a |an )?\w+)? (following|after|for) (a |an |the |my |his |her )?"
-    r"(\w+ ){0,2}$"
+    r"(\w+ ){0,2}$|"
+    # unhurt, told before the crash it names: "he walked away from a head-on collision"
+    r"\bwalked away( unhurt| unscathed| uninjured)? from (a|the|that|this)( \w+){0,2} ?$"
 )
 # The limb a sign was told in, said normal again later in the story: "now, nearly 8 hours later,
 # I'm almost completely sure that my leg is back to normal".

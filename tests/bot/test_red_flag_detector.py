@@ -1988,3 +1988,18 @@ def test_the_legs_back_after_care_end_a_weight_bearing_sign(detector: RedFlagDet
     assert not any(f.urgency == "emergency" and f.is_present for f in ended)
     still = detector.detect("I twisted and couldn't put any weight on my legs, help")
     assert any(f.urgency == "emergency" and f.is_present for f in still)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my uncle walked away from a nasty motorway crash last month and now his back is stiff",
+        "I was rear-ended by a van. This spring marks five years from the accident and my back "
+        "still aches",
+    ],
+)
+def test_a_crash_walked_away_from_or_dated_years_back_is_no_emergency(
+    detector: RedFlagDetector, text: str
+) -> None:
+    findings = detector.detect(text)
+    assert not any(f.slug == "major-injury" and f.is_present for f in findings)
