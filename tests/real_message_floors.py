@@ -772,8 +772,10 @@ HOLDS = {
         "emergency_recall": 0.66,  # 4/6
         "referral_recall": 0.58,  # 7/12
         "false_alarms": 0.40,  # 11/28
-        # stop 34: a fall down the stairs or onto the back from standing asks the hard-fall check
-        "check_questions": 0.29,
+        # stop 34: a fall down the stairs or onto the back from standing asks the hard-fall check;
+        # stop 57: a crash dated ten years back ("this November marks ten years from the car
+        # accident") asks the spinal-cord check instead of alarming (9/28)
+        "check_questions": 0.33,
         # stop 34: the hard-fall check, emergency-level, reads as the red-flag intent
         "intent_macro_f1": 0.21,
     },
@@ -2485,6 +2487,26 @@ HOLDS = {
         "referral_recall": 0.5,  # 3/6
         "intent_macro_f1": 0.18,
         "check_questions": 0.22,
+    },
+    "collected_216": {
+        **TARGETS,
+        # a blind set: back, hip or sciatic pain told in posts about something else (mattresses,
+        # chairs, cars, shoes, dogs, DIY, diets, desks, travel). Targets not met: referrals,
+        # intent, check questions
+        "referral_recall": 0.71,  # 5/7
+        "intent_macro_f1": 0.49,
+        "check_questions": 0.17,
+    },
+    "collected_217": {
+        **TARGETS,
+        # a blind set: people deciding whether to go to A&E, urgent care or a walk-in clinic, or
+        # telling what happened there. Targets not met: red flags (a foot "a little numb" in a
+        # long story; pain between the shoulder blades told apart from the word "pain"),
+        # referrals, intent, false alarms (an old crash beside "couldn't lift my head" in a spasm)
+        "red_flag_recall": 0.66,  # 4/6
+        "referral_recall": 0.66,  # 6/9
+        "intent_macro_f1": 0.56,
+        "false_alarms": 0.08,  # 1/13
     },
 }
 

@@ -800,7 +800,8 @@ WARNED_AGAINST = re.compile(
 # tests found is told in its own words.
 TESTED_FOR = re.compile(
     r"\b((tested|checked|screened|scanned|x-?rayed|examined)( me| him| her| them| us)? for|"
-    r"(they|doctors?|docs?|the er|hospital|were|was|are|is)( \w+){0,4} "
+    r"(they|doctors?|docs?|the er|hospital|were|was|are|is|ultrasound|scans?|x-?rays?|mri|ct|"
+    r"tests?|bloods|blood work)( \w+){0,4} "
     r"(looking|checking|testing|screening) for|"
     r"(to|and|they|doctors?|docs?) rul(e|ed|ing) out)\b[^.?!]{0,100}$"
 )
