@@ -625,6 +625,7 @@ class RedFlagDetector:
             )
             or _is_hypothetical(doc, chosen)
             or language.GUESS_OPENS.match(sentence.text[:first_mention])
+            or language.OTHERS_GUESS.search(sentence.text[:first_mention])
             or (
                 definition.event
                 and language.CAUSE_GUESSED.match(sentence.text[:first_mention])

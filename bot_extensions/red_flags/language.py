@@ -420,6 +420,16 @@ CAUSE_GUESSED = re.compile(
     r"^\W*(was it|could it (have been|be)|maybe it was|might it have been|or was it)"
     r"( from| because of)?( the| that| my)?\s*$"
 )
+# A condition named as a friend's or a relative's guess, not a clinician's: "mate said it's
+# ankylosing spondylitis??", "my wife reckons it could be a". (What a witness saw, "my wife said
+# I passed out", names no "it" and is read as told.)
+OTHERS_GUESS = re.compile(
+    r"\b(mate|mates|friend|friends|mum|mom|mother|dad|father|wife|husband|partner|missus|"
+    r"brother|sister|colleague|coworker|workmate|boss|neighbour|neighbor|someone|people)"
+    r"( at work| at the gym| of mine)? (said|says|reckons|reckoned|thinks|thought|suggested|"
+    r"swears)( that)? (it'?s|its|it is|it was|it could be|it might be|it may be|maybe|"
+    r"it sounds like)( a| an| some)?\s*$"
+)
 GUESS_OPENS = re.compile(r"^\W*or( maybe| perhaps| possibly| even)?( a| an| some)?\s*$")
 GUESS_ENDS = re.compile(
     r"^[^.?!]{0,40}\bor something( else)? (awful|worse|serious|sinister|scary|terrible|horrible)\b"
@@ -816,7 +826,8 @@ WISHED = re.compile(
 # straight to A&E". Only with a verb of coming down with something: "if I sit long my legs go
 # numb or I can't wee" tells what happens.
 HYPOTHETICAL_OR = re.compile(
-    r"\bif (i|you|he|she|they|we|it)( ever)? (got|get|noticed|notice|lost|lose|developed|develop|"
+    r"\bif( one day| some day| someday| at some point)? (i|you|he|she|they|we|it)( ever)? "
+    r"(got|get|noticed|notice|lost|lose|developed|develop|"
     r"experienced|experience|started|start|starts|begins|began)\b[^.;!?]{0,80}"
     r"\bor( i| you| he| she| they| we)?\s*$"
 )

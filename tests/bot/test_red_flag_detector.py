@@ -2003,3 +2003,36 @@ def test_a_crash_walked_away_from_or_dated_years_back_is_no_emergency(
 ) -> None:
     findings = detector.detect(text)
     assert not any(f.slug == "major-injury" and f.is_present for f in findings)
+
+
+def test_a_search_naming_cauda_equina_is_asked_but_a_doctors_word_counts(
+    detector: RedFlagDetector,
+) -> None:
+    searched = detector.detect("dr google says cauda equina?? my lower back aches")
+    assert not any(f.slug == "cauda-equina-signs" and f.is_present for f in searched)
+    asked = check_to_ask(searched)
+    assert asked is not None and asked.slug == "cauda-equina-signs"
+    told = detector.detect("the physio said it may be cauda equina and sent me to A&E")
+    assert any(f.slug == "cauda-equina-signs" and f.is_present for f in told)
+
+
+def test_signs_if_one_day_they_came_are_a_possibility(detector: RedFlagDetector) -> None:
+    findings = detector.detect(
+        "if one day I got numbness round my bum or couldn't pee, what would that mean? I have "
+        "none of that, my back just aches"
+    )
+    assert not any(f.is_present for f in findings if f.urgency == "emergency")
+
+
+def test_a_condition_named_as_a_friends_guess_is_no_diagnosis(detector: RedFlagDetector) -> None:
+    guessed = detector.detect("my wife reckons it's ankylosing spondylitis, my back is stiff")
+    assert not any(f.slug == "inflammatory-morning-stiffness" and f.is_present for f in guessed)
+    diagnosed = detector.detect("I have ankylosing spondylitis, my back is stiff")
+    assert any(f.slug == "inflammatory-morning-stiffness" and f.is_present for f in diagnosed)
+
+
+def test_a_hinge_the_person_wants_to_learn_is_not_yet_felt(detector: RedFlagDetector) -> None:
+    wants = detector.detect("I'd like to learn the hip hinge, my lower back is sore from digging")
+    assert not any(f.slug == "hinge-felt-in-lower-back" and f.is_present for f in wants)
+    felt = detector.detect("when I do the hip hinge I feel it in my lower back, sore after")
+    assert any(f.slug == "hinge-felt-in-lower-back" and f.is_present for f in felt)
