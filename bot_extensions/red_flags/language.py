@@ -1261,7 +1261,8 @@ SHORT_TIME = re.compile(
 STARTED_DAYS_AGO = re.compile(
     r"\bsince (yesterday|the weekend|last weekend|last week|this week|(last )?" + _WEEKDAY + r")\b|"
     r"\b(yesterday|last week|(last|on|this past) (" + _WEEKDAY + r"|weekend))"
-    r"( \w+){0,6},? and (ever )?since( then)?\b"
+    # (an aside may stand between: "on sunday (2:14, not bad for 44!), and ever since")
+    r"[^.?!]{0,120}?,? and (ever )?since( then)?\b"
 )
 LONGER_TIME = re.compile(
     r"\b(months?|years?|yrs?|since (last|the) (year|summer|winter|spring|autumn|christmas|xmas)|"

@@ -2036,3 +2036,10 @@ def test_a_hinge_the_person_wants_to_learn_is_not_yet_felt(detector: RedFlagDete
     assert not any(f.slug == "hinge-felt-in-lower-back" and f.is_present for f in wants)
     felt = detector.detect("when I do the hip hinge I feel it in my lower back, sore after")
     assert any(f.slug == "hinge-felt-in-lower-back" and f.is_present for f in felt)
+
+
+def test_an_exercise_felt_in_the_back_instead_of_the_hips_is_the_hinge_sign(
+    detector: RedFlagDetector,
+) -> None:
+    felt = detector.detect("did it twice, I feel it in my lower back, not my hamstrings, sore")
+    assert any(f.slug == "hinge-felt-in-lower-back" and f.is_present for f in felt)
