@@ -633,7 +633,11 @@ class RedFlagDetector:
             )
             or language.POSSIBILITIES_BEFORE.search(sentence.text[:first_mention])
             or language.GUESS_ENDS.match(sentence.text[last_mention:])
-            or (definition.statements_only and _asked_in_its_clause(sentence.text, last_mention))
+            or (
+                definition.statements_only
+                and _asked_in_its_clause(sentence.text, last_mention)
+                and not language.RELEVANCE_ASKED.search(sentence.text[:first_mention])
+            )
             or (definition.counts_when_past and _feared(sentence.text, first_mention, last_mention))
         ):
             status = (
@@ -1244,6 +1248,8 @@ def _is_hypothetical(doc: Doc, mentions: list[Span]) -> bool:
     last = max(mentions, key=lambda mention: mention.start)
     text = _text(doc)
     in_sentence_before = text[span.sent.start_char : span.start_char]
+    if language.RELEVANCE_ASKED.search(in_sentence_before):
+        return False
     if (
         language.HYPOTHETICAL_OR.search(in_sentence_before)
         or language.WISHED.search(in_sentence_before)

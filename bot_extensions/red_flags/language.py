@@ -818,6 +818,13 @@ TESTED_FOR = re.compile(
 # A possibility asked about, however far before the sign in its sentence: "what would happen IF
 # my back pain ever went down both legs or i got numb in the saddle area"
 WHAT_IF = re.compile(r"\bwhat( would| will| could)?( happen| happens)? if\b[^.?!]{0,80}$")
+# Whether a history matters, asked: the history is told ("does it matter if I had breast
+# cancer? that was 2018").
+RELEVANCE_ASKED = re.compile(
+    r"\b(does it matter|does that matter|would it matter|is it relevant|is that relevant|"
+    r"does it make a difference|does that make a difference|is it important|should i mention|"
+    r"should i say|should i tell them)( that| if)? (i|he|she|we|they)( have| has)?\s*$"
+)
 # A wish, not a report: "wishing I was paralyzed so I couldn't feel anything from the chest down"
 WISHED = re.compile(
     r"\bwish(ing|ed|es)?( that)? (i|he|she|they|it) (was|were|could|had)\b[^.?!]{0,40}$"

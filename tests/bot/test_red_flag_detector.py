@@ -2043,3 +2043,14 @@ def test_an_exercise_felt_in_the_back_instead_of_the_hips_is_the_hinge_sign(
 ) -> None:
     felt = detector.detect("did it twice, I feel it in my lower back, not my hamstrings, sore")
     assert any(f.slug == "hinge-felt-in-lower-back" and f.is_present for f in felt)
+
+
+def test_a_history_told_while_asking_whether_it_matters_is_told(
+    detector: RedFlagDetector,
+) -> None:
+    told = detector.detect(
+        "does it matter that I had bowel cancer? it was years ago, my back aches"
+    )
+    assert any(f.slug == "cancer-history" and f.is_present for f in told)
+    wondered = detector.detect("what if I had cancer and didn't know?")
+    assert not any(f.slug == "cancer-history" and f.is_present for f in wondered)
