@@ -1272,7 +1272,9 @@ STARTED_DAYS_AGO = re.compile(
     r"[^.?!]{0,120}?,? and (ever )?since( then)?\b"
 )
 LONGER_TIME = re.compile(
-    r"\b(months?|years?|yrs?|since (last|the) (year|summer|winter|spring|autumn|christmas|xmas)|"
+    # (an age is no time it has lasted: "a 44 year old mum")
+    r"\b(months?|(years?|yrs?)(?![ -]?old)|"
+    r"since (last|the) (year|summer|winter|spring|autumn|christmas|xmas)|"
     r"([5-9]|[1-9]\d|five|six|seven|eight|nine|ten|several|many) weeks?)\b"
 )
 WORSE_TOLD = re.compile(

@@ -857,7 +857,11 @@ def _asked(message: Message) -> list[str]:
         # the day it started told: the time already answers how long it has lasted
         ("went on a long walk last saturday and ever since then my groin has ached", False),
         # an aside between the day and "ever since"
-        ("did a 10k on sunday (a personal best, at 51), and ever since my hips are stiff", False),
+        (
+            "did a 10k on sunday (a best for a 51 year old), and ever since my hips are stiff",
+            False,
+        ),
+        ("did a 10k on sunday and ever since my hips are stiff, like every year", True),
         ("since yesterday my back aches and it's not getting better", True),
         ("i hurt my back lifting and nothing seems to help", True),
     ],
