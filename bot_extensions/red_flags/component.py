@@ -476,12 +476,21 @@ class RedFlagDetectorComponent(GraphComponent, EntityExtractorMixin):
         """The signs told or suspected in `messages` read as one story. A sign only suspected
         across them ("pain" / "between my shoulder blades") gets its check question, as it
         would told in one message: for it the short messages are also read as one sentence, as
-        a suspect's words often sit in one sentence."""
+        a suspect's words often sit in one sentence. A message that carries on the one before
+        it ("shooting pain" / "down both legs") is the rest of that sentence: what the two tell
+        together is told."""
         if not messages:
             return []
-        return [
-            f for f in self._read(TOLD_APART.join(messages)) if f.is_present or f.is_unclear
-        ] + [f for f in self._read(ONE_SENTENCE.join(messages)) if f.is_unclear]
+        carried_on = (
+            self._read(ONE_SENTENCE.join(messages[-2:]))
+            if len(messages) > 1 and language.CARRIES_ON.match(messages[-1].lower())
+            else ()
+        )
+        return (
+            [f for f in self._read(TOLD_APART.join(messages)) if f.is_present or f.is_unclear]
+            + [f for f in self._read(ONE_SENTENCE.join(messages)) if f.is_unclear]
+            + [f for f in carried_on if f.is_present]
+        )
 
     def _read_uncached(self, text: str) -> tuple[Finding, ...]:
         # a tuple of frozen findings: what is remembered cannot be changed by a caller

@@ -1271,6 +1271,12 @@ STARTED_DAYS_AGO = re.compile(
     # (an aside may stand between: "on sunday (2:14, not bad for 44!), and ever since")
     r"[^.?!]{0,120}?,? and (ever )?since( then)?\b"
 )
+# A message that opens where the one before it stopped, with where the symptom goes: "down
+# both legs", "into my bum and groin", "and both feet" (after "shooting pain").
+CARRIES_ON = re.compile(
+    r"^\W*(and |also |plus )?(down|into|in|to|through|across|round|around|both|all down|"
+    r"right down|all the way down|going down|goes down|spreading|spreads)\b"
+)
 LONGER_TIME = re.compile(
     # (an age is no time it has lasted: "a 44 year old mum")
     r"\b(months?|(years?|yrs?)(?![ -]?old)|"

@@ -871,3 +871,20 @@ def test_a_short_time_told_with_the_pain_asks_nothing_of_how_long(
 ) -> None:
     message = _read(component, text, "ask_pain_cause")
     assert (PERSISTING_QUESTION in _asked(message)) is asked
+
+
+@pytest.mark.parametrize(
+    ("earlier", "text", "level"),
+    [
+        # the second message carries on the first's sentence
+        (["sharp shooting pain"], "down both legs", "emergency"),
+        (["numbness"], "and into my bum and groin", "emergency"),
+        # a new sentence of its own tells nothing across: "in the mornings" is when, not where
+        (["sore back"], "in the mornings mostly", None),
+        (["shooting pain"], "my legs are fine though", None),
+    ],
+)
+def test_a_message_that_carries_on_the_one_before_is_read_as_its_sentence(
+    component: RedFlagDetectorComponent, earlier: list[str], text: str, level: str | None
+) -> None:
+    assert _alarm(_read_after(component, earlier, text))[0] == level
