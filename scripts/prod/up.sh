@@ -239,7 +239,7 @@ public_host=${PUBLIC_URL#*://}; public_host=${public_host%%/*}
 export RASA_ALLOWED_HOSTS="${RASA_ALLOWED_HOSTS:-} rasa_channels rasa_any $PROD_HOST $public_host"
 export RASA_ALLOWED_ORIGINS="${RASA_ALLOWED_ORIGINS:-} $PUBLIC_URL"
 # Rasa's accept queue (its default is 100): under load a turn holds the event loop, and new
-# connections from nginx beyond the queue were dropped and ended as 504s after the timeouts.
+# connections from nginx beyond the queue are dropped and end as 504s after the timeouts.
 for port in $RASA_PORTS; do
   SANIC_WORKERS=1 SANIC_BACKLOG=${RASA_ACCEPT_BACKLOG:-1024} start_bg "rasa-$port" "$BOT_PY" -m bot_extensions.serve run -i 127.0.0.1 -p "$port" \
     --model "$model" --endpoints "$endpoints" --credentials "$credentials" "${cors[@]}"

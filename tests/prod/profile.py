@@ -20,9 +20,10 @@ from tests.servers import APP_PY, ROOT, free_port
 UP = ROOT / "scripts" / "prod" / "up.sh"
 DOWN = ROOT / "scripts" / "prod" / "down.sh"
 STARTUP_SECONDS = 300
-# The least each Rasa server's accept queue may hold. Rasa's own default (100) let nginx's
-# connections from 200 concurrent people overflow it while a turn held the event loop: the
-# kernel dropped them and nginx answered 504 after its connect or read timeout.
+# The least each Rasa server's accept queue may hold. Past the queue, the kernel drops new
+# connections while a turn holds the event loop, and nginx answers 504 after its connect or read
+# timeout: a queue of 4 gave 109 such 504s in the 200-person load test on a busy machine, and
+# Rasa's own default (100) is the likely cause of CI's 28.
 ACCEPT_BACKLOG = 1024
 
 
