@@ -447,11 +447,20 @@ class RedFlagDetectorComponent(GraphComponent, EntityExtractorMixin):
             for f in findings
             if not f.is_unclear and not (f.status == "negated" and f.layer == SUSPECT_LAYER)
         } | {f.slug for f in self._read_together(earlier)}
+        # A flag the person denied in the burst is not asked about again on a cue the burst
+        # still holds ("can back pain be cancer" / "never had cancer mate" / "what can i do"):
+        # the denial answered it. Told present, it still counts.
+        denied = {
+            f.slug
+            for f in [*findings, *self._read(TOLD_APART.join(earlier))]
+            if f.status == "negated"
+        }
         told = [
             replace(f, layer=ACROSS_MESSAGES_LAYER, start=0, end=0)
             for f in burst
             if f.slug not in seen
             and (f.slug not in asked_here or f.is_present)
+            and not (f.is_unclear and f.slug in denied)
             and (alarm is None or urgency_rank(f.urgency) > urgency_rank(alarm.urgency))
         ]
         return told, bool(burst)

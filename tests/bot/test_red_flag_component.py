@@ -888,3 +888,17 @@ def test_a_message_that_carries_on_the_one_before_is_read_as_its_sentence(
     component: RedFlagDetectorComponent, earlier: list[str], text: str, level: str | None
 ) -> None:
     assert _alarm(_read_after(component, earlier, text))[0] == level
+
+
+def test_a_flag_denied_earlier_in_the_burst_is_not_asked_again(
+    component: RedFlagDetectorComponent,
+) -> None:
+    earlier = [
+        "can a sore back be cancer",
+        "never had cancer, a friend just mentioned it",
+        "no weight loss, sleeping fine",
+    ]
+    assert _asked(_read_after(component, earlier, "what can i do for it")) == []
+    # told present after the denial, it still counts
+    told = _read_after(component, earlier, "wait, i did have breast cancer in 2015")
+    assert _alarm(told)[0] == "urgent"
