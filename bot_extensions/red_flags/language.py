@@ -1268,7 +1268,8 @@ SHORT_TIME = re.compile(
 STARTED_DAYS_AGO = re.compile(
     r"\bsince (yesterday|the weekend|last weekend|last week|this week|(last )?" + _WEEKDAY + r")\b|"
     r"\b(yesterday|last week|(last|on|this past) (" + _WEEKDAY + r"|weekend))"
-    # (an aside may stand between: "on sunday (2:14, not bad for 44!), and ever since")
+    # (an aside may stand between: "on sunday (2:14, not bad for 44), and ever since"; an aside
+    # with a sentence-ending mark in it is not read across)
     r"[^.?!]{0,120}?,? and (ever )?since( then)?\b"
 )
 # A message that opens where the one before it stopped, with where the symptom goes: "down
