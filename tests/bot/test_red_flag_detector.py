@@ -1944,6 +1944,26 @@ INFLAMMATORY = "inflammatory-morning-stiffness"
         ("what if I had cancer and didn't know?", "cancer-history"),
         # a hinge the person wants to learn is not yet felt
         ("I'd like to learn the hip hinge, my lower back is sore from digging", HINGE_IN_THE_BACK),
+        # a swing of the legs out of a seat is no kettlebell swing
+        ("when I swing my legs out of the car my lower back twinges", HINGE_IN_THE_BACK),
+        # a parent's history, in the words of home, beside the writer's own pain
+        (
+            "my mummy had breast cancer, I never had it myself, my back aches after work",
+            "cancer-history",
+        ),
+        (
+            "my brother has ankylosing spondylitis so I'm a bit worried, my back aches since "
+            "I dug the garden last week",
+            INFLAMMATORY,
+        ),
+        # a child carried by a parent whose own back hurts
+        (
+            "can't pick up the baby without my lower back aching, and the toddler wants carrying "
+            "all day",
+            "child-limp-hip-pain",
+        ),
+        # the month just gone is under six weeks
+        ("lower back getting worse over the past month, what helps", "pain-beyond-six-weeks"),
     ],
 )
 def test_history_possibility_or_a_laypersons_word_is_no_report(
@@ -1972,6 +1992,13 @@ def test_history_possibility_or_a_laypersons_word_is_no_report(
         # the exercise felt in the back, named or not
         ("when I do the hip hinge I feel it in my lower back, sore after", HINGE_IN_THE_BACK),
         ("did it twice, I feel it in my lower back, not my hamstrings, sore", HINGE_IN_THE_BACK),
+        # "not able to" now is "can't"
+        ("since yesterday I am not able to pass urine, and my back is worse", "bladder-problems"),
+        # the writer's own long mornings, beside a relative's diagnosis
+        (
+            "my brother has AS and I'm stiff every morning for about 45 mins, it loosens as I move",
+            INFLAMMATORY,
+        ),
     ],
 )
 def test_told_now_or_by_a_clinician_is_a_report(
@@ -2022,3 +2049,15 @@ def test_signs_if_one_day_they_came_are_a_possibility(detector: RedFlagDetector)
         "none of that, my back just aches"
     )
     assert not any(f.is_present for f in findings if f.urgency == "emergency")
+
+
+def test_the_waterworks_told_normal_asks_no_bladder_check(detector: RedFlagDetector) -> None:
+    findings = detector.detect(
+        "my back feels different this week after the long drive, peeing fine"
+    )
+    assert not any(f.slug == "cauda-equina-signs" and f.is_unclear for f in findings)
+
+
+def test_legs_told_working_fine_are_an_all_clear(detector: RedFlagDetector) -> None:
+    findings = detector.detect("thighs and calves very sore after the hike, legs work perfectly")
+    assert any(f.slug == "both-legs-symptoms" and f.status == "negated" for f in findings)
