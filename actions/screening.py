@@ -196,6 +196,16 @@ def _tells_how_long_with_a_hedge(text: str) -> bool:
     )
 
 
+# A yes said in so many words, which a score beside it does not undo: "yes, 7/10 and numb".
+_SAID_YES = re.compile(r"^\W*(?:y+e+s+|ye+a+h*|yep+|yup+|aye)\b", re.IGNORECASE)
+
+
+def _tells_a_score_unasked(text: str) -> bool:
+    """A pain score out of ten with no yes said: "like 4/10, 6 when i get out of bed" answers
+    how bad it is (its "when i" is no yes to a list of signs)."""
+    return bool(_SCORE_OUT_OF_TEN.search(text.lower())) and not _SAID_YES.match(text)
+
+
 def _thank_and_ask_again(slot: str, dispatcher: CollectingDispatcher) -> dict[str, Any]:
     """An answer to another question: thanked, and the question asked again, no miss counted."""
     dispatcher.utter_message(response="utter_screening_answer_elsewhere")
@@ -593,6 +603,10 @@ class ValidateScreeningForm(FormValidationAction):
                 # pain that has ended, not how long today's has lasted; asked again.
                 return _thank_and_ask_again("pain_duration", dispatcher)
             return {"pain_duration": text}
+        # "I have no pain anywhere, I simply want to stay strong": no pain has no length;
+        # answered, kept as typed, not asked again
+        if _NO_PAIN_NOW.search(typed):
+            return {"pain_duration": text}
         if _yes_no_answer(tracker) in (SKIPPED, UNSURE):
             return _reask_once("pain_duration", SKIPPED, dispatcher, tracker)
         if _other_question_answered("pain_duration", tracker):
@@ -647,9 +661,11 @@ class ValidateScreeningForm(FormValidationAction):
             _tells_where_it_hurts(typed)
             or tells_only_the_course(typed)
             or _tells_how_long_with_a_hedge(typed)
+            or _tells_a_score_unasked(typed)
         ):
-            # "lower back, a bit on the right", "about the same, maybe a bit better": the
-            # answer to another question, thanked, and the list asked again.
+            # "lower back, a bit on the right", "about the same, maybe a bit better", "like
+            # 4/10, 6 when i get out of bed": the answer to another question, thanked, and the
+            # list asked again.
             return _thank_and_ask_again("rf_checklist", dispatcher)
         answer = _yes_no_answer(tracker)
         if answer is None:

@@ -819,7 +819,9 @@ TESTED_FOR = re.compile(
     r"(they|doctors?|docs?|the er|hospital|were|was|are|is|ultrasound|scans?|x-?rays?|mri|ct|"
     r"tests?|bloods|blood work)( \w+){0,4} "
     r"(looking|checking|testing|screening) for|"
-    r"(to|and|they|doctors?|docs?) rul(e|ed|ing) out)\b[^.?!]{0,100}$"
+    r"(to|and|they|doctors?|docs?) rul(e|ed|ing) out|"
+    # "They performed a Lumbar Puncture on me to eliminate the possibility of brain infection"
+    r"(eliminate|exclude|excluding|eliminating) the possibility of)\b[^.?!]{0,100}$"
 )
 # A possibility asked about, however far before the sign in its sentence: "what would happen IF
 # my back pain ever went down both legs or i got numb in the saddle area"
@@ -1033,6 +1035,8 @@ RESOLVED_CUES = [
     "cleared completely",
     "cleared fully",
     "had nothing since",
+    # "a course of prednisolone in 2018 for a chest infection but nothing since"
+    "nothing since",
     "nothing like it since",
     "nothing like that since",
     "never had it since",
@@ -1069,6 +1073,8 @@ POINTS_BACK = re.compile(
     r"(cleared up|went away|settled down|resolved|healed|got better|disappeared|eased off|"
     r"sorted itself out)|"
     r"full recovery|"
+    # or by nothing since, the subject left out: "...for a chest infection but nothing since"
+    r"(nothing|none|no more|nothing like it|nothing like that) since|"
     # or by the treatment that ended it: "antibiotics sorted it and the gp retested my wee"
     r"(the |a course of |a week of )?(antibiotics|tablets|meds|treatment) "
     r"(sorted|cleared|fixed|got rid of))\b"

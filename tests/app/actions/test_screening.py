@@ -254,6 +254,13 @@ def test_no_pain_anywhere_answers_where_it_hurts(
     assert dispatcher.messages == []
 
 
+def test_no_pain_answers_how_long_it_has_hurt(dispatcher: CollectingDispatcher) -> None:
+    typed = "there's no pain at all, I just want to keep my hips moving"
+    result = validator.validate_pain_duration(typed, dispatcher, tracker("inform", typed), {})
+    assert result == {"pain_duration": typed}
+    assert dispatcher.messages == []
+
+
 def test_words_that_are_no_answer_are_not_stored_and_asked_again(
     dispatcher: CollectingDispatcher,
 ) -> None:
@@ -620,6 +627,23 @@ def test_a_score_given_early_fills_its_question_and_is_no_miss(
     said.events.append({"event": "slot", "name": "pain_score", "value": "4"})
     result = validator.validate_rf_checklist("about a 4", dispatcher, said, {})
     assert result == {"rf_checklist": None}
+
+
+def test_a_score_with_a_when_is_the_score_not_a_yes_to_the_signs(
+    dispatcher: CollectingDispatcher,
+) -> None:
+    typed = "about 5/10, 7 when i stand up from the sofa"
+    result = validator.validate_rf_checklist(typed, dispatcher, tracker("inform", typed), {})
+    assert result == {"rf_checklist": None}
+    assert dispatcher.messages[0]["response"] == "utter_screening_answer_elsewhere"
+
+
+def test_a_yes_said_beside_a_score_is_a_yes_to_the_signs(
+    dispatcher: CollectingDispatcher,
+) -> None:
+    typed = "yes, 8/10 and I can't feel the toilet paper"
+    result = validator.validate_rf_checklist(typed, dispatcher, tracker("affirm", typed), {})
+    assert result["rf_checklist"] == "yes"
 
 
 @pytest.mark.parametrize("typed", ["The pain is maybe 4 from 10.", "maybe a 6/10 today"])
