@@ -2508,6 +2508,12 @@ HOLDS = {
         "intent_macro_f1": 0.56,
         "false_alarms": 0.08,  # 1/13
     },
+    "collected_218": {**TARGETS},
+    "collected_219": {**TARGETS},
+    "collected_220": {**TARGETS},
+    "collected_221": {**TARGETS},
+    "collected_222": {**TARGETS},
+    "collected_223": {**TARGETS},
 }
 
 # The oldest collected sets, gated by the detector alone in `make test` (red flags, emergencies,

@@ -1037,6 +1037,11 @@ RESOLVED_CUES = [
     "had nothing since",
     # "a course of prednisolone in 2018 for a chest infection but nothing since"
     "nothing since",
+    # "my back was x-rayed then and was fine, never had any trouble from it since"
+    "trouble from it since",
+    "problems from it since",
+    "never had any trouble since",
+    "never had any problems since",
     "nothing like it since",
     "nothing like that since",
     "never had it since",

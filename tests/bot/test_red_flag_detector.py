@@ -1964,6 +1964,61 @@ INFLAMMATORY = "inflammatory-morning-stiffness"
         ),
         # the month just gone is under six weeks
         ("lower back getting worse over the past month, what helps", "pain-beyond-six-weeks"),
+        # worn out, not fainting; a limb that shakes, not rigors
+        (
+            "first spin class in years and I'm ready to pass out, back aches",
+            "sudden-severe-pain-fainting",
+        ),
+        (
+            "as the physio pressed the spot my left leg was shaking uncontrollably, sore back",
+            "fever-infection-signs",
+        ),
+        # a cause told with the sign: a vaccine's fever, a needle on a nerve, a seizure
+        (
+            "the flu jab gave me a fever for a day and now my lower back aches",
+            "fever-infection-signs",
+        ),
+        (
+            "during the epidural they hit a nerve and one side of my body went numb for a bit",
+            "sudden-leg-weakness",
+        ),
+        (
+            "I had a seizure and loss of consciousness last month, my back is stiff since",
+            "sudden-severe-pain-fainting",
+        ),
+        # figures of speech and a fright from reading
+        (
+            "I almost had a heart attack when the physio bill came, my back is stiff",
+            "chest-pain-breathlessness",
+        ),
+        (
+            "the heart attack was a joke, my chest is fine, how often should I stretch",
+            "chest-pain-breathlessness",
+        ),
+        (
+            "after leg day my legs are dead and I can't feel my legs lol, hips tight",
+            "both-legs-symptoms",
+        ),
+        (
+            "I read about cauda equina online and scared myself, back aches from lifting",
+            "cauda-equina-signs",
+        ),
+        (
+            "a deep unconscious moan came out when I bent over, sore back",
+            "sudden-severe-pain-fainting",
+        ),
+        ("I used old patches from a car accident on my sore back, helped a bit", "major-injury"),
+        # an old injury told as over
+        (
+            "I broke my wrist falling off a bike at 30, my back was checked and fine, never had "
+            "any trouble from it since. now stiff after gardening",
+            "minor-fall-fragile-bones",
+        ),
+        # the limbs told strong
+        (
+            "my arms and legs are still strong, but the back pain makes me feel weak",
+            "spinal-cord-compression",
+        ),
     ],
 )
 def test_history_possibility_or_a_laypersons_word_is_no_report(
@@ -1999,6 +2054,20 @@ def test_history_possibility_or_a_laypersons_word_is_no_report(
             "my brother has AS and I'm stiff every morning for about 45 mins, it loosens as I move",
             INFLAMMATORY,
         ),
+        # one leg, then both told by a word for the other
+        (
+            "sciatica down my left leg. actually both now, the right one started today",
+            "both-legs-symptoms",
+        ),
+        # the arms and the legs together
+        (
+            "pins and needles in the feet spread to my arms and legs overnight",
+            "spinal-cord-compression",
+        ),
+        # months, and no better, told in clauses apart
+        ("it's been 5 months, and honestly it's not better at all", "pain-beyond-six-weeks"),
+        # a replaced hip that keeps coming out
+        ("my mum's new hip keeps dislocating, what now?", "hip-locking-clicking"),
     ],
 )
 def test_told_now_or_by_a_clinician_is_a_report(
@@ -2061,3 +2130,35 @@ def test_the_waterworks_told_normal_asks_no_bladder_check(detector: RedFlagDetec
 def test_legs_told_working_fine_are_an_all_clear(detector: RedFlagDetector) -> None:
     findings = detector.detect("thighs and calves very sore after the hike, legs work perfectly")
     assert any(f.slug == "both-legs-symptoms" and f.status == "negated" for f in findings)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my hamstrings want to buckle at times when I walk",
+        "woke up and my leg didn't want to support me, back sore",
+    ],
+)
+def test_a_leg_that_may_not_hold_asks_the_leg_check(detector: RedFlagDetector, text: str) -> None:
+    asked = check_to_ask(detector.detect(text))
+    assert asked is not None and asked.slug == "worsening-leg-weakness"
+
+
+@pytest.mark.parametrize(
+    ("text", "slug"),
+    [
+        (
+            "had a chest infection in 2019, antibiotics, nothing since; back aches",
+            "fever-infection-signs",
+        ),
+        ("my bone scan showed osteopenia, is the plank ok for my back?", "cancer-history"),
+        (
+            "the scan was to eliminate the possibility of an infection, back still sore",
+            "fever-infection-signs",
+        ),
+    ],
+)
+def test_a_past_or_tested_for_cue_asks_no_check(
+    detector: RedFlagDetector, text: str, slug: str
+) -> None:
+    assert not any(f.slug == slug and (f.is_unclear or f.is_present) for f in detector.detect(text))
