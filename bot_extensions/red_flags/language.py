@@ -755,8 +755,9 @@ PAST_DAY = re.compile(
 # said I could develop cauda equina", "surgery if I lose control of my bladder".
 HYPOTHETICAL = re.compile(
     r"\b(if( one day| some day| someday| at some point)? (i|you|it|they|he|she|we)( ever)?"
-    # ("if I ever did get those cauda equina symptoms again")
-    r"( did| do| should)?"
+    # ("if I ever did get those cauda equina symptoms again", "if i did ever get the numb down
+    # there thing")
+    r"( did| do| should)?( ever)?"
     r"( (got|get|noticed|notice|lost|lose|developed|"
     r"develop|had to|were to|starts? to|started to|begins? to|began to)"
     r"( a| an| any| some| those| these| the| that)?)?|"
@@ -787,6 +788,9 @@ HYPOTHETICAL = re.compile(
     # is excruciating"
     r"\b(normally|usually|typically|generally) when( (a|an|the|your|you|someone|people))?"
     r"( \w+){0,2}|"
+    # what others went through, read of: "reading horror stories online about people going numb"
+    r"\b(stories|posts|threads|videos|articles)( online)? (about|of) (people|someone|others|folks)"
+    r"( going| getting| who got| who went| having| with)?|"
     # what some people get, heard of: "I've heard that some men experience labor pains"
     r"\b(some|many|most|lots of|a lot of) (men|women|people|folks|guys|mums|moms|dads) "
     r"(experience|get|have|feel|suffer)( from)?( a| an| the)?)\s*$"
@@ -843,8 +847,9 @@ WISHED = re.compile(
 HYPOTHETICAL_OR = re.compile(
     r"\bif( one day| some day| someday| at some point)? (i|you|he|she|they|we|it)( ever)? "
     r"(got|get|noticed|notice|lost|lose|developed|develop|"
-    r"experienced|experience|started|start|starts|begins|began)\b[^.;!?]{0,80}"
-    r"\bor( i| you| he| she| they| we)?\s*$"
+    r"experienced|experience|started|start|starts|begins|began|cant)\b[^.;!?]{0,80}"
+    # ("if one day i couldnt feel my bum or had pee problems")
+    r"\bor( i| you| he| she| they| we)?( had| got| get| have| cant)?\s*$"
 )
 # A suspicion about the pain the person has now, before a condition's name: "worried it could
 # be something with the kidneys like a", "scared this might be". A fear of what may happen
@@ -1590,7 +1595,9 @@ DENIES_BACK = re.compile(
     r"\b((none of (that|those|these|them|it)( has| have)? (happened|ever happened)|"
     r"never had (anything|any of) (like )?(that|those|these|them)|nothing like that (has )?"
     r"(happened|ever happened)|never had anything like that|none of (that|those) (applies|apply)|"
-    r"none of (that|those|it) (has|have) changed)"
+    r"none of (that|those|it) (has|have) changed|"
+    # "...people going numb down there and legs going weak. nothing like that for me"
+    r"(nothing|none of (that|those|it)) (like (that|this) )?(for|with) me)"
     r"\b(?! (before|until|till))|"
     r"none of (that|those|these|them) ?(,|\.|!|thank\b|thankfully\b|luckily\b|at all\b)|"
     # the sign said in jest and taken back: "legs gone numb lol jk, it's just my back"

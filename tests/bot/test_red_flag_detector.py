@@ -2008,6 +2008,23 @@ INFLAMMATORY = "inflammatory-morning-stiffness"
             "sudden-severe-pain-fainting",
         ),
         ("I used old patches from a car accident on my sore back, helped a bit", "major-injury"),
+        # possibilities and others' stories, asked about for the future
+        ("if i did ever get numb down there, what would i do? im fine now", "saddle-numbness"),
+        (
+            "if one day i couldnt feel my bum or had pee problems, thats the emergency right? "
+            "im fine rn",
+            "bladder-problems",
+        ),
+        (
+            "read stories online about people going numb down there. nothing like that for me, "
+            "just a stiff back",
+            "saddle-numbness",
+        ),
+        # a clear reason for new pain at 50 or over
+        (
+            "I'm 57 and my back started aching last week after a weekend of digging",
+            "new-pain-under-20-or-over-50",
+        ),
         # an old injury told as over
         (
             "I broke my wrist falling off a bike at 30, my back was checked and fine, never had "
@@ -2063,6 +2080,11 @@ def test_history_possibility_or_a_laypersons_word_is_no_report(
         (
             "pins and needles in the feet spread to my arms and legs overnight",
             "spinal-cord-compression",
+        ),
+        # a leg's feeling muffled, in a picture
+        (
+            "my right leg feels far away, like it's wrapped in cotton wool, since this morning",
+            "one-leg-numbness-weakness",
         ),
         # months, and no better, told in clauses apart
         ("it's been 5 months, and honestly it's not better at all", "pain-beyond-six-weeks"),
