@@ -788,6 +788,11 @@ HYPOTHETICAL = re.compile(
     # is excruciating"
     r"\b(normally|usually|typically|generally) when( (a|an|the|your|you|someone|people))?"
     r"( \w+){0,2}|"
+    # others who may have had it, asked of: "Other cyclists must have had broken hips, and may be
+    # able to give me tips"
+    r"\bother (\w+ )?(people|cyclists|riders|runners|walkers|climbers|skiers|folks|women|men|"
+    r"patients|readers|mums|moms|parents)( must| may| might| will| would)?( have)?"
+    r"( had| got| get| have)( a| an)?|"
     # what others went through, read of: "reading horror stories online about people going numb"
     r"\b(stories|posts|threads|videos|articles)( online)? (about|of) (people|someone|others|folks)"
     r"( going| getting| who got| who went| having| with)?|"
@@ -1411,7 +1416,10 @@ RECENT = re.compile(
 DEATH_TOLD = re.compile(
     r"(?<!nearly )(?<!almost )(?<!could have )(?<!thought i )(?<!thought he )(?<!thought she )"
     r"\b(passed away|passed on|passed off this mortal coil|has died|had died|died (of|from|in|"
-    r"last|on|at|peacefully|suddenly)|succumb(ed|ing) to|lost (my|our|his|her) (\w+ )?(dad|father|"
+    r"last|on|at|peacefully|suddenly)|"
+    # the death dated, then its cause: "My father died more than 4 years ago from pancreatic
+    # cancer"
+    r"died( \w+){1,4} ago (of|from)|succumb(ed|ing) to|lost (my|our|his|her) (\w+ )?(dad|father|"
     r"mum|mom|mother|husband|wife|son|daughter|brother|sister|nan|gran|grandma|grandpa|"
     r"grandmother|grandfather|papa|mama|partner) (to|last|in)|at (his|her) funeral)\b"
 )
@@ -1432,6 +1440,8 @@ FEARS_IT_TOO = re.compile(
     # "my uncle... went down both legs and he couldnt pee — what if that happens to me??"
     r"what if (that|it|this|the same) (happens|happened|happen) to me|"
     r"i (could|might) have (it|the same)|"
+    # "I recently found out a friend has a cancer and so this scared me to go and get it checked"
+    r"(this|that|it) (scared|worried|frightened|freaked) me|"
     # the relative's condition, then the writer's worry: "my sister has ankylosing spondylitis
     # so i got worried and googled it"
     r"\bso (i|im|i am|i was|i got|ive been|i have been|i get|i'm)( a bit| a little| really| kinda|"

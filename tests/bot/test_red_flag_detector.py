@@ -2020,6 +2020,17 @@ INFLAMMATORY = "inflammatory-morning-stiffness"
             "just a stiff back",
             "saddle-numbness",
         ),
+        # others: people in general, a death dated then its cause, a friend's illness feared
+        ("other runners must have had broken hips, any tips for getting back?", HIP_INJURY),
+        (
+            "my uncle died two years ago from bowel cancer. the first sign he had of this cancer "
+            "was jaundice",
+            "cancer-history",
+        ),
+        (
+            "I found out a friend has cancer and this scared me, my back has a lump that doesn't hurt",
+            "cancer-history",
+        ),
         # a clear reason for new pain at 50 or over
         (
             "I'm 57 and my back started aching last week after a weekend of digging",
