@@ -2028,7 +2028,8 @@ INFLAMMATORY = "inflammatory-morning-stiffness"
             "cancer-history",
         ),
         (
-            "I found out a friend has cancer and this scared me, my back has a lump that doesn't hurt",
+            "I found out a friend has cancer and this scared me, my back has a lump that "
+            "doesn't hurt",
             "cancer-history",
         ),
         # a clear reason for new pain at 50 or over
