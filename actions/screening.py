@@ -201,9 +201,14 @@ _SAID_YES = re.compile(r"^\W*(?:y+e+s+|ye+a+h*|yep+|yup+|aye)\b", re.IGNORECASE)
 
 
 def _tells_a_score_unasked(text: str) -> bool:
-    """A pain score out of ten with no yes said: "like 4/10, 6 when i get out of bed" answers
-    how bad it is (its "when i" is no yes to a list of signs)."""
-    return bool(_SCORE_OUT_OF_TEN.search(text.lower())) and not _SAID_YES.match(text)
+    """A pain score out of ten with neither a yes nor a no said: "like 4/10, 6 when i get out
+    of bed" answers how bad it is (its "when i" is no yes to a list of signs); "none of the
+    warning stuff... pain about 4/10" answers the list no."""
+    return (
+        bool(_SCORE_OUT_OF_TEN.search(text.lower()))
+        and not _SAID_YES.match(text)
+        and yes_no(text) != "no"
+    )
 
 
 def _thank_and_ask_again(slot: str, dispatcher: CollectingDispatcher) -> dict[str, Any]:
@@ -564,12 +569,12 @@ class ValidateScreeningForm(FormValidationAction):
             return {"pain_area": " and ".join(areas)}
         if _yes_no_answer(tracker) in (SKIPPED, UNSURE):
             return _reask_once("pain_area", SKIPPED, dispatcher, tracker)
-        if _other_question_answered("pain_area", tracker):
-            return {"pain_area": None}
-        # "she has no pain anywhere at the moment" (exercises asked for to keep strong) is
-        # where it hurts, answered: kept as typed, not asked again
+        # "she has no pain anywhere at the moment" (exercises asked for to keep strong), or "no
+        # pain at all, 0/10", is where it hurts, answered: kept as typed, not asked again
         if _NO_PAIN_NOW.search(text.lower()):
             return {"pain_area": text}
+        if _other_question_answered("pain_area", tracker):
+            return {"pain_area": None}
         if _names_no_place(text):
             return _not_an_answer(
                 "pain_area", dispatcher, tracker, "utter_screening_answer_not_read"

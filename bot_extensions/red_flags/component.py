@@ -83,6 +83,8 @@ CHECK_TOLD_MOST_WORDS = 60
 ANSWER_INTENTS = frozenset({"affirm", DENY_INTENT})
 # From this many words, a message that opens with something other than a no tells a story.
 STORY_WORDS = 12
+# This many of the waiting check's signs denied in a reply make it a no, whatever it opens with.
+SIGNS_DENIED_ONE_BY_ONE = 2
 # From this many words, what follows a question asked back can answer the check ("does it
 # matter? i slipped on the ice"); fewer ("why? just wondering") is part of the question.
 TOLD_AFTER_ASKING_WORDS = 4
@@ -390,6 +392,12 @@ class RedFlagDetectorComponent(GraphComponent, EntityExtractorMixin):
         if waiting and _closes_with_an_all_clear(normalised, findings, waiting):
             # alone: a question's reading made sure above (the passed reply) would tie with it
             self._set_intent(message, DENY_INTENT, alone=True)
+        # "ok i checked: no numbness down there, can feel the toilet paper fine, peeing
+        # normal, no leg pain or weakness. its just an ache when i sit long": the signs the
+        # waiting check asks about denied one by one, none told present, nothing asked, is a no
+        # however it opens.
+        if waiting and _denies_the_signs_asked(normalised, findings, waiting):
+            self._set_intent(message, DENY_INTENT, alone=True)
         # A check told as done is what a message says that asks nothing, or nothing the
         # classifier can read ("update - GP visited this afternoon, did an xray, no fracture"):
         # not a yes to a waiting check, nor "I'm not sure I understood".
@@ -619,6 +627,17 @@ def _closes_with_an_all_clear(normalised: str, findings: list[Finding], waiting:
             )
             for f in findings
         )
+    )
+
+
+def _denies_the_signs_asked(normalised: str, findings: list[Finding], waiting: str) -> bool:
+    """Several signs of the waiting check's level denied, none told present or unclear, and no
+    question asked."""
+    denied = {f.slug for f in findings if f.status == "negated" and f.urgency == waiting}
+    return (
+        "?" not in normalised
+        and len(denied) >= SIGNS_DENIED_ONE_BY_ONE
+        and not any(f.is_present or f.is_unclear for f in findings)
     )
 
 

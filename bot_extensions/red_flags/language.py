@@ -569,6 +569,10 @@ INJURY_CARED_FOR_SINCE = re.compile(
     r"(sign off|signed off|cleared|the all clear|the go ahead|the green light) (to|for) "
     r"(start|begin|return|go back|physio|physiotherapy|physical therapy|pt|rehab|exercise)|"
     r"never been the same (since|after)|"
+    # "i broke a vertebra in a car crash back in 2014 but that all healed, surgeon signed me off
+    # years ago"
+    r"(that|it|they|which|everything)( has| had| have)?( all)? (healed|mended)|"
+    r"signed (me|him|her|them) off|"
     # the repair and the mending told: "Dr. Bjornson operated on my hip right then", "I am home
     # and mended now", "so began my journey back to health"
     r"operated on (my|his|her|the) (hip|back|spine|leg|femur|pelvis)|"
@@ -938,7 +942,10 @@ POSSIBILITIES_BEFORE = re.compile(
 # be" is not this (no search or page before it).
 READ_ONLINE_CAN_BE = re.compile(
     r"\b(googl\w*|internet|online|web ?sites?|articles?|forums?|tiktok|youtube|symptom checker)"
-    r"\b[^.?!]{0,60}\b(can|could|might|may) (be|mean|indicate|signal|be a sign of)( a| an)?\s*$"
+    r"\b[^.?!]{0,60}\b((can|could|might|may) (be|mean|indicate|signal|be a sign of)|"
+    # "I google and it say maybe tumor"
+    r"(say|says|said)( it)?( is| was| could be| might be)?( maybe| perhaps| possibly)|maybe)"
+    r"( a| an)?\s*$"
 )
 # ...unless the sentence goes on to tell a history of the person's own: "...can be a sign of
 # cancer and I had breast cancer three years ago".
@@ -1278,7 +1285,13 @@ FEELING_NOT_BACK = re.compile(
 )
 # Words that make a long-standing sign new again ("diabetic, but since yesterday both legs...";
 # "now rapidly spreading").
-NEWLY = re.compile(r"\b(new|newly|sudden|suddenly|just started|started|rapidly|spreading)\b")
+NEWLY = re.compile(
+    r"\b(new|newly|sudden|suddenly|just started|started|rapidly|spreading|"
+    # a recent change told after the old trouble: "numb feet for years from the diabetes but
+    # these last few days its both legs going numb"
+    r"(these |the )?(last|past) (few|couple of|2|3|two|three) days|this week|since yesterday|"
+    r"since last night|since this morning)\b"
+)
 INTERROGATIVE_START = re.compile(
     r"^\s*(what|whats|is|are|can|could|does|do|how|when|which|should|why|would|will)\b"
 )

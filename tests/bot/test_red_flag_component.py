@@ -902,3 +902,15 @@ def test_a_flag_denied_earlier_in_the_burst_is_not_asked_again(
     # told present after the denial, it still counts
     told = _read_after(component, earlier, "wait, i did have breast cancer in 2015")
     assert _alarm(told)[0] == "urgent"
+
+
+def test_the_signs_asked_denied_one_by_one_answer_the_check_no(component) -> None:
+    message = _read_after(
+        component,
+        [],
+        "right so i checked: no numbness in my saddle area, peeing normal, no leg weakness. its "
+        "just a dull ache low down when i stand a while",
+        waiting="emergency",
+    )
+    assert message.get("intent")["name"] == "deny"
+    assert not [e for e in message.get("entities") if e["entity"].startswith("raise_to")]

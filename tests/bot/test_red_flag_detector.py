@@ -2032,6 +2032,14 @@ INFLAMMATORY = "inflammatory-morning-stiffness"
             "doesn't hurt",
             "cancer-history",
         ),
+        # an old break told healed and signed off; a search's guess; a clot in the past
+        (
+            "back sore again. i broke a vertebra skiing back in 2012 but that all healed, the "
+            "surgeon signed me off",
+            "major-injury",
+        ),
+        ("my back aches since monday, i googled and it says maybe a tumour", "cancer-history"),
+        ("I've been on warfarin since my DVT last year, can I do planks?", "hot-swollen-calf"),
         # a clear reason for new pain at 50 or over
         (
             "I'm 57 and my back started aching last week after a weekend of digging",
@@ -2092,6 +2100,11 @@ def test_history_possibility_or_a_laypersons_word_is_no_report(
         (
             "pins and needles in the feet spread to my arms and legs overnight",
             "spinal-cord-compression",
+        ),
+        # a new change after years of an old one
+        (
+            "numb toes for years from diabetes but these last few days both legs are going numb",
+            "both-legs-symptoms",
         ),
         # a leg's feeling muffled, in a picture
         (

@@ -244,7 +244,8 @@ def test_a_question_about_sciatica_is_no_yes_to_the_signs(dispatcher: Collecting
 
 
 @pytest.mark.parametrize(
-    "typed", ["She has no pain anywhere at the moment", "nowhere, im pain free"]
+    "typed",
+    ["She has no pain anywhere at the moment", "nowhere, im pain free", "no pain at all, 0/10"],
 )
 def test_no_pain_anywhere_answers_where_it_hurts(
     typed: str, dispatcher: CollectingDispatcher
@@ -636,6 +637,12 @@ def test_a_score_with_a_when_is_the_score_not_a_yes_to_the_signs(
     result = validator.validate_rf_checklist(typed, dispatcher, tracker("inform", typed), {})
     assert result == {"rf_checklist": None}
     assert dispatcher.messages[0]["response"] == "utter_screening_answer_elsewhere"
+
+
+def test_a_no_said_beside_a_score_is_a_no_to_the_signs(dispatcher: CollectingDispatcher) -> None:
+    typed = "lower back, 2 weeks. none of the warning stuff, no numbness. pain about 3/10"
+    result = validator.validate_rf_checklist(typed, dispatcher, tracker("deny", typed), {})
+    assert result["rf_checklist"] == "no"
 
 
 def test_a_yes_said_beside_a_score_is_a_yes_to_the_signs(
