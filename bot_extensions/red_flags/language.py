@@ -768,6 +768,8 @@ HYPOTHETICAL = re.compile(
     # someone named: "bring him back if Spotty got a fever"
     r"if \w+( ever)? (got|gets|developed|develops|ran|runs)( a| an| any)?|"
     r"could develop|might develop|may develop|could get|"
+    # a medicine that may come: "I might need to start methotrexate next year"
+    r"(might|may|could|will|would) (need to |have to )?(start|go on|begin|try)( taking| on)?|"
     r"might get|could lead to|can lead to|rate of|could result in|"
     # ("the danger of me actually pissing myself was code yellow")
     r"(risk|chance|danger) of( me| him| her| us)?( actually)?|"
@@ -1453,6 +1455,9 @@ FEARS_IT_TOO = re.compile(
     # "my uncle... went down both legs and he couldnt pee — what if that happens to me??"
     r"what if (that|it|this|the same) (happens|happened|happen) to me|"
     r"i (could|might) have (it|the same)|"
+    # "im 36 and terrified im going to get it too"
+    r"(im|i am|i will|ill) (going to |gonna )?(get|develop|end up with) (it|that|this)"
+    r"( too| as well)?|"
     # "I recently found out a friend has a cancer and so this scared me to go and get it checked"
     r"(this|that|it) (scared|worried|frightened|freaked) me|"
     # the relative's condition, then the writer's worry: "my sister has ankylosing spondylitis

@@ -2040,6 +2040,11 @@ INFLAMMATORY = "inflammatory-morning-stiffness"
         ),
         ("my back aches since monday, i googled and it says maybe a tumour", "cancer-history"),
         ("I've been on warfarin since my DVT last year, can I do planks?", "hot-swollen-calf"),
+        # a relative's condition feared for oneself
+        (
+            "my dad has osteoporosis and im scared im going to get it too, back aches after work",
+            "minor-fall-fragile-bones",
+        ),
         # a clear reason for new pain at 50 or over
         (
             "I'm 57 and my back started aching last week after a weekend of digging",
@@ -2209,3 +2214,10 @@ def test_a_past_or_tested_for_cue_asks_no_check(
     detector: RedFlagDetector, text: str, slug: str
 ) -> None:
     assert not any(f.slug == slug and (f.is_unclear or f.is_present) for f in detector.detect(text))
+
+
+def test_a_medicine_that_may_come_asks_no_check(detector: RedFlagDetector) -> None:
+    findings = detector.detect(
+        "my rheumatologist said I might need to start methotrexate in the spring, back is sore"
+    )
+    assert not any(f.slug == "fever-infection-signs" and f.is_unclear for f in findings)
