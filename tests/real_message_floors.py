@@ -1364,16 +1364,17 @@ HOLDS = {
         **TARGETS,
         # targets not met: a collapse with the worst pain at 69 and hip pain at night with
         # fatigue, both told under a year long past (emergency, urgent); one emergency; referrals;
-        # false alarms: a childhood fall, a father's cancer told years after his death; check
-        # questions
+        # false alarms: a childhood fall; check questions
         # stop 55: the retrained classifier reads the hip pain at night with fatigue as a red flag,
         # which the conversation's check then catches (a red flag gained, its intent lost)
         "red_flag_recall": 0.91,  # 11/12
         "emergency_recall": 0.87,  # 7/8
         "referral_recall": 0.75,  # 6/8
-        "false_alarms": 0.12,  # 2/18
+        # stop 58: a father's cancer told after his death is no longer a false alarm; the
+        # message was labelled a red-flag report, so its intent is lost with it
+        "false_alarms": 0.06,  # 1/18
         "check_questions": 0.39,  # 7/18
-        "intent_macro_f1": 0.33,
+        "intent_macro_f1": 0.32,
     },
     "collected_102": {
         **TARGETS,
@@ -1589,12 +1590,14 @@ HOLDS = {
         **TARGETS,
         # a set gathered for alarming words in ordinary stories. Targets not met: referrals;
         # false alarms: a lifelong tingling thigh beside "I assumed I had thigh cancer" (the
-        # cancer with a nerve sign is read across the message), a lump on the back beside a
-        # friend's cancer; check questions: labour feared at 31 weeks, IBS pain into the back,
-        # a tailbone broken in high school, a sleepwalker's fall in the 1990s
+        # cancer with a nerve sign is read across the message); check questions: labour feared
+        # at 31 weeks, IBS pain into the back, a tailbone broken in high school, a sleepwalker's
+        # fall in the 1990s, a lump on the back beside a friend's cancer
         "referral_recall": 0.44,  # 4/9
-        "false_alarms": 0.11,  # 2/19
-        "check_questions": 0.32,
+        # stop 58: the lump on the back beside a friend's cancer is no longer an alarm; the
+        # fever check is asked instead (answered no)
+        "false_alarms": 0.05,  # 1/19
+        "check_questions": 0.37,
         "intent_macro_f1": 0.41,
     },
     "collected_124": {
@@ -1620,7 +1623,10 @@ HOLDS = {
         # a leg gone to sleep overnight that gave way
         "red_flag_recall": 0.91,  # 11/12
         "false_alarms": 0.25,  # 2/8
-        "intent_macro_f1": 0.21,
+        # stop 58: "I have not able to get comfortable whenever sitting, standing, or lying
+        # down" is now read as pain no position eases (urgent, labelled see_clinician), and its
+        # reading is the red flag's (one message of 41)
+        "intent_macro_f1": 0.20,
     },
     "collected_127": {
         **TARGETS,
@@ -2508,12 +2514,64 @@ HOLDS = {
         "intent_macro_f1": 0.56,
         "false_alarms": 0.08,  # 1/13
     },
-    "collected_218": {**TARGETS},
-    "collected_219": {**TARGETS},
-    "collected_220": {**TARGETS},
-    "collected_221": {**TARGETS},
-    "collected_222": {**TARGETS},
-    "collected_223": {**TARGETS},
+    "collected_218": {
+        **TARGETS,
+        # a blind set: grown-up children, partners and carers writing about someone else's back,
+        # hip or leg. Targets not met: red flags (a father-in-law sent to hospital with a
+        # suspected vertebral fracture, read as already seen to), referrals, intent, false alarms
+        # (a mother's pelvic fracture, now in long-term care), check questions
+        "red_flag_recall": 0.5,  # 1/2
+        "referral_recall": 0.75,  # 3/4
+        "intent_macro_f1": 0.36,
+        "false_alarms": 0.08,  # 1/12
+        "check_questions": 0.25,
+    },
+    "collected_219": {
+        **TARGETS,
+        # a blind set: whether exercises, stretches or routines people found or were given are
+        # safe for their back or hip. Targets not met: referrals, intent
+        "referral_recall": 0.5,  # 1/2
+        "intent_macro_f1": 0.42,
+    },
+    "collected_220": {
+        **TARGETS,
+        # a blind set: questions to online doctors about back or leg pain with numbness,
+        # weakness, bladder changes or fever. Targets not met: red flags (months of deep thigh
+        # pain that wakes her, told without a night-pain cue), referrals, intent, false alarms (a
+        # leg that would not step forward for a week, since seen by a doctor), check questions
+        "red_flag_recall": 0.91,  # 11/12
+        "referral_recall": 0.71,  # 5/7
+        "intent_macro_f1": 0.57,
+        "false_alarms": 0.25,  # 1/4
+        "check_questions": 0.25,
+    },
+    "collected_221": {
+        **TARGETS,
+        # a blind set: back, hip or leg pain linked to a procedure or a medicine. Targets not
+        # met: referrals, intent, false alarms (bone pain from a booster during chemotherapy:
+        # any cancer history with back pain is asked about today), check questions
+        "referral_recall": 0.71,  # 5/7
+        "intent_macro_f1": 0.27,
+        "false_alarms": 0.06,  # 1/18
+        "check_questions": 0.17,
+    },
+    "collected_222": {
+        **TARGETS,
+        # a blind set: pain told in product reviews and blog posts about trying a product.
+        # Targets not met: red flags ("I was unable to walk" with nerve pain, no leg named),
+        # referrals, intent
+        "red_flag_recall": 0.5,  # 1/2
+        "referral_recall": 0.7,  # 7/10
+        "intent_macro_f1": 0.32,
+    },
+    "collected_223": {
+        **TARGETS,
+        # a blind set meant for readers' comments; the collector found blog posts and advice
+        # columns instead. Targets not met: referrals, intent, check questions
+        "referral_recall": 0.7,  # 7/10
+        "intent_macro_f1": 0.40,
+        "check_questions": 0.19,
+    },
 }
 
 # The oldest collected sets, gated by the detector alone in `make test` (red flags, emergencies,
