@@ -755,10 +755,12 @@ PAST_DAY = re.compile(
     r"\b(yesterday|last night|this morning|the other day|(on|last) " + _WEEKDAY + r"|"
     r"(\d+|a few|few|two|three|couple of) days ago)\b"
 )
+# A possibility put off to some time to come: "if one day I got numbness".
+_SOME_DAY = r"( one day| some day| someday| at some point)?"
 # Just before a sign, these make it a possibility someone was warned about, not a report: "he
 # said I could develop cauda equina", "surgery if I lose control of my bladder".
 HYPOTHETICAL = re.compile(
-    r"\b(if( one day| some day| someday| at some point)? (i|you|it|they|he|she|we)( ever)?"
+    r"\b(if" + _SOME_DAY + r" (i|you|it|they|he|she|we)( ever)?"
     # ("if I ever did get those cauda equina symptoms again", "if i did ever get the numb down
     # there thing")
     r"( did| do| should)?( ever)?"
@@ -856,7 +858,7 @@ WISHED = re.compile(
 # straight to A&E". Only with a verb of coming down with something: "if I sit long my legs go
 # numb or I can't wee" tells what happens.
 HYPOTHETICAL_OR = re.compile(
-    r"\bif( one day| some day| someday| at some point)? (i|you|he|she|they|we|it)( ever)? "
+    r"\bif" + _SOME_DAY + r" (i|you|he|she|they|we|it)( ever)? "
     r"(got|get|noticed|notice|lost|lose|developed|develop|"
     r"experienced|experience|started|start|starts|begins|began|cant)\b[^.;!?]{0,80}"
     # ("if one day i couldnt feel my bum or had pee problems")
