@@ -76,6 +76,7 @@ class EducationTopic(Base):
     related_exercises: Mapped[list[str]] = mapped_column(JSON)
     questions: Mapped[list[str]] = mapped_column(JSON, server_default="[]")
     key_terms: Mapped[list[str]] = mapped_column(JSON, server_default="[]")
+    about_another_person: Mapped[bool] = mapped_column(Boolean, server_default=false())
     sources: Mapped[list[str]] = mapped_column(JSON)
 
 

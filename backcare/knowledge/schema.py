@@ -171,6 +171,10 @@ class EducationTopic(Entry):
     # Words that name the topic's subject outright ("epidural", "spinal fusion", "inversion
     # table"): a message that uses one is about this topic whatever else it says.
     key_terms: list[str] = []
+    # A topic about another person's pain (a child's): a message that tells the writer's own
+    # back or hip pain is not about it, whoever else it names ("drove to my daughter's, and my
+    # lower back is stiff as a board").
+    about_another_person: bool = False
     sources: list[str] = Field(min_length=1)
 
 

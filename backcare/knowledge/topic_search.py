@@ -41,6 +41,13 @@ MAX_QUESTION_CHARS = 1_000
 # Key terms are looked for in the whole message, as far as the channels let it be.
 MAX_MESSAGE_CHARS = 5_000
 _WORD = re.compile(r"[a-z]+")
+# The writer's own back or hip told as hurting, in `_words` form: "my lower back", "i put my
+# back out". A topic about another person's pain does not answer it.
+_OWN_PAIN = re.compile(
+    r" my (?:(?:lower|low|upper|middle|mid|left|right) )?"
+    r"(?:back|hip|hips|spine|tailbone|coccyx|pelvis|sacrum|sciatica) "
+    r"| i (?:hurt|pulled|injured|tweaked|strained|put|threw|did) (?:out )?my "
+)
 _TOKEN = re.compile(r"[a-z0-9]+")
 _STOPWORDS = frozenset(
     [
@@ -168,6 +175,7 @@ class Topic(Protocol):
     summary: str
     questions: list[str]
     key_terms: list[str]
+    about_another_person: bool
 
 
 class Correction(Protocol):
@@ -236,6 +244,7 @@ class TopicIndex:
         self.idf = {stem: math.log((1 + count) / (1 + n)) + 1 for stem, n in frequency.items()}
         self.vectors = {slug: self._vector(words) for slug, words in documents.items()}
         self.key_terms = {t.slug: [_forms(term) for term in t.key_terms] for t in topics}
+        self.about_another_person = {t.slug for t in topics if t.about_another_person}
         self.reviewed_vectors = [
             (c.topic_slug or NO_TOPIC, self._vector(stems(c.question))) for c in corrections
         ]
@@ -250,8 +259,11 @@ class TopicIndex:
     def named(self, message: str) -> Match | None:
         """The topic whose key terms the message uses most (the first named on a tie)."""
         words = _words(message)
+        own_pain = bool(_OWN_PAIN.search(words))
         found = []
         for slug, terms in self.key_terms.items():
+            if own_pain and slug in self.about_another_person:
+                continue
             places = [
                 min(place for place in (words.find(form) for form in forms) if place >= 0)
                 for forms in terms
@@ -312,6 +324,7 @@ class _TopicText:
     summary: str
     questions: list[str]
     key_terms: list[str]
+    about_another_person: bool
 
 
 @dataclass
@@ -320,7 +333,7 @@ class _CorrectionText:
     topic_slug: str | None
 
 
-TopicKey = tuple[tuple[str, str, str, tuple[str, ...], tuple[str, ...]], ...]
+TopicKey = tuple[tuple[str, str, str, tuple[str, ...], tuple[str, ...], bool], ...]
 CorrectionKey = tuple[tuple[str, str | None], ...]
 
 
@@ -331,7 +344,15 @@ def index_for(topics: Sequence[Topic], corrections: Sequence[Correction] = ()) -
     reloaded, which changes the key.
     """
     topic_key: TopicKey = tuple(
-        (t.slug, t.title, t.summary, tuple(t.questions), tuple(t.key_terms)) for t in topics
+        (
+            t.slug,
+            t.title,
+            t.summary,
+            tuple(t.questions),
+            tuple(t.key_terms),
+            t.about_another_person,
+        )
+        for t in topics
     )
     correction_key: CorrectionKey = tuple((c.question, c.topic_slug) for c in corrections)
     return _index(topic_key, correction_key)
@@ -341,8 +362,8 @@ def index_for(topics: Sequence[Topic], corrections: Sequence[Correction] = ()) -
 def _index(topics: TopicKey, corrections: CorrectionKey) -> TopicIndex:
     return TopicIndex(
         [
-            _TopicText(slug, title, summary, list(q), list(k))
-            for slug, title, summary, q, k in topics
+            _TopicText(slug, title, summary, list(q), list(k), other)
+            for slug, title, summary, q, k, other in topics
         ],
         [_CorrectionText(question, slug) for question, slug in corrections],
     )

@@ -16,6 +16,7 @@ class FakeTopic:
     summary: str
     questions: list[str] = field(default_factory=list)
     key_terms: list[str] = field(default_factory=list)
+    about_another_person: bool = False
 
 
 TOPICS = [
@@ -95,6 +96,33 @@ def test_the_topic_named_most_wins_and_the_first_named_breaks_a_tie() -> None:
 def test_key_terms_match_whole_words_and_their_plurals(text: str) -> None:
     named = TopicIndex(TOPICS).named(text)
     assert (named is not None) == ("mattress" in text.lower())
+
+
+CHILDREN = FakeTopic(
+    "children",
+    "Back pain in children",
+    "A child with back pain sees a doctor first.",
+    ["my son has back pain"],
+    ["my son", "my daughter", "year old son"],
+    about_another_person=True,
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "about_the_child"),
+    [
+        ("my son is 12 and his back is sore after football", True),
+        ("our worry: my 9 year old son keeps saying his back hurts", True),
+        ("drove 9 hours to my daughters and my lower back is stiff as a board", False),
+        ("I put my back out lifting my son into the car seat", False),
+        ("my hip has ached since my daughter was born", False),
+    ],
+)
+def test_a_topic_about_another_persons_pain_does_not_answer_the_writers_own(
+    text: str, about_the_child: bool
+) -> None:
+    named = TopicIndex([*TOPICS, CHILDREN]).named(text)
+    assert (named is not None and named.slug == "children") == about_the_child
 
 
 def test_a_huge_message_is_searched_quickly() -> None:
