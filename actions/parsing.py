@@ -746,6 +746,10 @@ _BACK_NOT_A_PLACE = re.compile(
 )
 
 
+_HOW_MANY = (
+    r"(?:an?|one|two|three|four|five|six|seven|eight|nine|ten|twelve|a few|few|a couple of"
+    r"|couple of|several|[0-9]+)"
+)
 # How long an activity, or one bout, lasts, not the pain: "it aches when I sit for a long
 # time".
 _TIME_NOT_OF_THE_PAIN = re.compile(
@@ -756,6 +760,13 @@ _TIME_NOT_OF_THE_PAIN = re.compile(
     # ...and how long one bout of it lasts: "maybe 5 mins of stiffness when i get up"
     r"|\b(?:a few|few|a couple of|couple of|an?|one|two|three|five|ten|[0-9]+) "
     r"(?:minutes?|mins?|hours?|hrs?) (?:of|or so of) (?:stiffness|pain|aching|ache|soreness)\b"
+    # "morning stiffness is like 5 mins tops"
+    r"|\bstiff(?:ness)? (?:is |lasts |for )?(?:like |only |just |about |maybe )?"
+    rf"{_HOW_MANY} (?:minutes?|mins?)\b"
+    # ...and a wait for a clinic: "the waiting list is 8 weeks", "a 3 month wait"
+    rf"|\bwait(?:ing list| list| time)?(?: is| of)?(?: about| around| like)? {_HOW_MANY} "
+    r"(?:weeks?|months?|wks?)\b"
+    rf"|\b{_HOW_MANY}[ -](?:weeks?|months?|wks?) (?:wait|waiting list)\b"
 )
 
 

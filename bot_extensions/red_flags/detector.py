@@ -673,6 +673,13 @@ class RedFlagDetector:
             status = "past"
         elif (
             subject == "other"
+            and definition.counts_when_past
+            and language.OTHER_HAS_NO_PAIN.search(_text(doc))
+        ):
+            # A relative's history, with the relative told free of pain: nothing to act on.
+            status = "family"
+        elif (
+            subject == "other"
             and (
                 definition.counts_when_past
                 or long_ago_other
@@ -1250,6 +1257,21 @@ def _is_hypothetical(doc: Doc, mentions: list[Span]) -> bool:
     in_sentence_before = text[span.sent.start_char : span.start_char]
     if language.RELEVANCE_ASKED.search(in_sentence_before):
         return False
+    # parts told sentences apart, a later one framed as a possibility: "the hinge, I feel it in
+    # my hamstrings. and if i ever did feel it in my lower back instead, what then?"
+    if any(
+        mention.sent.start != span.sent.start
+        and not language.PAST_DAY.search(mention.sent.text)
+        and language.HYPOTHETICAL.search(
+            text[
+                max(mention.sent.start_char, mention.start_char - language.HYPOTHETICAL_REACH) : (
+                    mention.start_char
+                )
+            ]
+        )
+        for mention in mentions
+    ):
+        return True
     if (
         language.HYPOTHETICAL_OR.search(in_sentence_before)
         or language.WISHED.search(in_sentence_before)

@@ -428,13 +428,15 @@ CAUSE_GUESSED = re.compile(
 )
 # A condition named as a friend's or a relative's guess, not a clinician's: "mate said it's
 # ankylosing spondylitis??", "my wife reckons it could be a". (What a witness saw, "my wife said
-# I passed out", names no "it" and is read as told.)
+# I passed out", names no "it" and is read as told.) Or the guess is that the writer has it:
+# "my mum is convinced i have a kidney infection".
 OTHERS_GUESS = re.compile(
     r"\b(mate|mates|friend|friends|mum|mom|mother|dad|father|wife|husband|partner|missus|"
     r"brother|sister|colleague|coworker|workmate|boss|neighbour|neighbor|someone|people)"
-    r"( at work| at the gym| of mine)? (said|says|reckons|reckoned|thinks|thought|suggested|"
+    r"( at work| at the gym| of mine)? ((said|says|reckons|reckoned|thinks|thought|suggested|"
     r"swears)( that)? (it'?s|its|it is|it was|it could be|it might be|it may be|maybe|"
-    r"it sounds like)( a| an| some)?\s*$"
+    r"it sounds like)|(is |was )?(convinced|sure|certain)( that)? i (have|ve got|had|"
+    r"might have|could have))( a| an| some)?\s*$"
 )
 GUESS_OPENS = re.compile(r"^\W*or( maybe| perhaps| possibly| even)?( a| an| some)?\s*$")
 GUESS_ENDS = re.compile(
@@ -1500,7 +1502,8 @@ DIED_OF = re.compile(
     r"( (suddenly|peacefully|last \w+|in \w+|this \w+|((more than|over|about|nearly|almost|"
     r"some) )?\w+ (years?|months?|weeks?) ago))? "
     r"(of|from|with|to|after|as a result of|because of|due to)( (a|an|the|his|her|their))?"
-    r"( (multiple|metastatic|advanced|aggressive|secondary))? ?$"
+    # ("my dad died of a ruptured aortic aneurysm")
+    r"( (multiple|metastatic|advanced|aggressive|secondary|ruptured|burst|massive)){0,2} ?$"
 )
 DISTANT_PAST = re.compile(
     r"\b((\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|"
@@ -1633,6 +1636,14 @@ DENIES_BACK = re.compile(
     # the sign said in jest and taken back: "legs gone numb lol jk, it's just my back"
     r"(just|only|im|i am) (kidding|joking)|\bjk\b)"
 )
+# The other person told free of pain: "my dad had prostate cancer... he has NO back pain at
+# all". Their history then bears on no pain of theirs now.
+OTHER_HAS_NO_PAIN = re.compile(
+    r"\b(he|she|they|hes|shes|he's|she's)( has| have| s)? (no|not got any|got no|never had any) "
+    r"(back |hip )?(pain|problems|trouble)\b|"
+    r"\b(he|she|they) (doesnt|does not|dont|do not|doesn't|don't) have (any )?(back |hip )?"
+    r"(pain|problems|trouble)\b"
+)
 # A sentence that is only a no: the answer to the checklist item just read out.
 BARE_NO = re.compile(r"\W*(no|nope|nah|negative|not really|not at all)\W*$")
 PERSON_WORDS = re.compile(r"\b(i|im|ive|my|me|he|hes|his|him|she|shes|her|we|our|they|their)\b")
@@ -1700,7 +1711,10 @@ OVER_NOW = re.compile(
     r"not any ?more|nothing (like that|of that|of the sort)( now| since)?|"
     r"none of (that|it|those)( now| since)|"
     r"(its|it is|thats|everything|everythings|all)( all)? (fine|normal|good|ok|okay) now|"
-    r"(feeling|feelings|sensation)( is| has| has come| came)? (all )?back|all back to normal)\b"
+    r"(feeling|feelings|sensation)( is| has| has come| came)? (all )?back|all back to normal|"
+    # an injury told as mended: "all healed, physio signed me off yrs ago"
+    r"(all|fully|completely|totally) (healed|recovered|mended)|healed (up )?(fine|well)|"
+    r"signed me off|made a (full|complete) recovery)\b"
 )
 # What keeps the sign after a reply that told it over: "nothing like that now, only sometimes"
 KEEPS_THE_SIGN = re.compile(r"\b(but|still|except|apart from|though|although|only|sometimes)\b")

@@ -659,6 +659,8 @@ HISTORY_QUESTION = "Have you ever had cancer, or are you being checked or treate
         # a reply that says it is not there now, whatever it opens with
         ("not since the op. bladder's fine, feeling's all back, that was 2018", NOW_QUESTION, "no"),
         ("nothing like that now, just achy", NOW_QUESTION, "no"),
+        # an injury told as mended
+        ("fully healed, the surgeon signed me off in 2019", NOW_QUESTION, "no"),
         # ...but not with the sign kept after it
         ("yeah its fine now but my foot is still numb", NOW_QUESTION, "yes"),
         # a history asked about: "fine now" is the yes of someone who had it

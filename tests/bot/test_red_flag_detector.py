@@ -2221,3 +2221,51 @@ def test_a_medicine_that_may_come_asks_no_check(detector: RedFlagDetector) -> No
         "my rheumatologist said I might need to start methotrexate in the spring, back is sore"
     )
     assert not any(f.slug == "fever-infection-signs" and f.is_unclear for f in findings)
+
+
+@pytest.mark.parametrize(
+    ("text", "slug"),
+    [
+        # a relative's death from the condition, and the writer's own scan told normal
+        (
+            "my uncle died of a burst aortic aneurysm, so I got scanned when my back went: aorta "
+            "was normal, no aneurysm. sore from digging",
+            "sudden-severe-pain-fainting",
+        ),
+        # a clinician's finding that the back is fine, with the hips weak, not sore
+        (
+            "the physio told me my back is fine, its weak hips, so she gave me clams",
+            "hip-pain-without-back-pain",
+        ),
+        # a wait for a clinic, not how long it has hurt
+        (
+            "back pain since last friday, the waiting list is 12 weeks for the physio",
+            "pain-beyond-six-weeks",
+        ),
+        # someone else's guess that the writer has it
+        (
+            "my wife is convinced I have a kidney infection but I tweaked it at the gym, no temp",
+            "kidney-infection",
+        ),
+        # a relative's history, the relative told free of pain
+        (
+            "my mum had bowel cancer years ago, she has no back pain, just asking for me",
+            "cancer-history",
+        ),
+        # a possibility told in its own sentence, apart from the rest
+        (
+            "doing the hip hinge and I feel it in my hamstrings. but if I ever did feel it in my "
+            "lower back, what should I change?",
+            "hinge-felt-in-lower-back",
+        ),
+    ],
+)
+def test_a_relatives_death_a_clinicians_finding_or_a_wait_is_no_report(
+    detector: RedFlagDetector, text: str, slug: str
+) -> None:
+    assert not any(f.slug == slug and (f.is_present or f.is_unclear) for f in detector.detect(text))
+
+
+def test_pain_told_long_beside_a_wait_is_still_long(detector: RedFlagDetector) -> None:
+    findings = detector.detect("my back has hurt for 3 months and the physio wait is 8 weeks")
+    assert any(f.slug == "pain-beyond-six-weeks" and f.is_present for f in findings)

@@ -258,6 +258,15 @@ def test_how_long_one_bout_lasts_is_no_pain_duration() -> None:
     assert told and duration_days(told[0]) is None
     told = own_pain_statements("my back has been stiff for 5 days")
     assert told and duration_days(told[0]) == 5
+    told = own_pain_statements("my lower back aches, morning stiffness is maybe 10 mins then ok")
+    assert told and duration_days(told[0]) is None
+
+
+def test_a_wait_for_a_clinic_is_no_pain_duration() -> None:
+    told = own_pain_statements("my back hurts since saturday, the physio waiting list is 6 weeks")
+    assert told and duration_days(told[0]) == duration_days("since saturday")
+    told = own_pain_statements("my back hurts and theres a 3 month wait for the clinic")
+    assert told and duration_days(told[0]) is None
 
 
 def test_a_time_given_on_its_own_beside_the_pain_is_its_duration() -> None:
