@@ -2572,6 +2572,24 @@ HOLDS = {
         "intent_macro_f1": 0.40,
         "check_questions": 0.19,
     },
+    "collected_224": {
+        **TARGETS,
+    },
+    "collected_225": {
+        **TARGETS,
+    },
+    "collected_226": {
+        **TARGETS,
+    },
+    "collected_227": {
+        **TARGETS,
+    },
+    "collected_228": {
+        **TARGETS,
+    },
+    "collected_229": {
+        **TARGETS,
+    },
 }
 
 # The oldest collected sets, gated by the detector alone in `make test` (red flags, emergencies,
