@@ -2590,6 +2590,18 @@ HOLDS = {
     "collected_229": {
         **TARGETS,
     },
+    "collected_230": {
+        **TARGETS,
+    },
+    "collected_231": {
+        **TARGETS,
+    },
+    "collected_232": {
+        **TARGETS,
+    },
+    "collected_233": {
+        **TARGETS,
+    },
 }
 
 # The oldest collected sets, gated by the detector alone in `make test` (red flags, emergencies,

@@ -707,6 +707,20 @@ class RedFlagDetector:
             status = "family"
         elif (
             subject == "other"
+            and check_question
+            and definition.urgency not in ALARM_LEVELS
+            and any(span.text in definition.diagnosed_as for span in chosen)
+            and (
+                language.WRITERS_OWN_PAIN.search(_text(doc))
+                or language.WRITER_IN_PAIN.search(_text(doc))
+            )
+        ):
+            # A relative's diagnosis, told by a writer with a back of their own ("my cousin has
+            # ankylosing spondylitis and I'm worried I've got it... my lower back aches"): a
+            # risk, not the pattern. Whether the writer has the pattern is asked.
+            status = "unclear"
+        elif (
+            subject == "other"
             and definition.counts_when_past
             and definition.check_question
             and not language.PAIN_WORDS.search(_text(doc))

@@ -1084,7 +1084,10 @@ RESOLVED_CUES = [
 SYMPTOM_GONE = re.compile(
     r"\b(numbness|tingling|pins and needles|weakness|fever|temperature|temp)"
     r"((s| has| have| had| is| was)?( been)?( completely| fully| all| totally)? "
-    r"|\b[^.;,]{0,40}, (its |thats )?(all |completely )?)"
+    r"|\b[^.;,]{0,40}, (its |thats )?(all |completely )?|"
+    # with another symptom in the same breath: "the numbness and leg pain are 100% gone"
+    r" and (the )?(\w+ )?(pain|ache|aches|sciatica|tingling|numbness|weakness) (are|have|has)"
+    r"( been)?( completely| fully| all| totally| 100%| 100 percent)? )"
     r"(gone|disappeared|cleared|settled|resolved|stopped)\b"
     r"(?! on| up| down| into| through| numb| dead| weak| worse| bad)"
 )

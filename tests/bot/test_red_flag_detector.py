@@ -2269,3 +2269,61 @@ def test_a_relatives_death_a_clinicians_finding_or_a_wait_is_no_report(
 def test_pain_told_long_beside_a_wait_is_still_long(detector: RedFlagDetector) -> None:
     findings = detector.detect("my back has hurt for 3 months and the physio wait is 8 weeks")
     assert any(f.slug == "pain-beyond-six-weeks" and f.is_present for f in findings)
+
+
+@pytest.mark.parametrize(
+    ("text", "slug"),
+    [
+        # sexual function lost, in plain second-language words
+        (
+            "since my back went on monday my man part is not working and i not feel it",
+            "sexual-function-loss",
+        ),
+        # a urine infection's burning with shivers and a one-sided back ache
+        (
+            "peeing feels like razor blades and i am shivering, my back hurts under the ribs",
+            "kidney-infection",
+        ),
+        # the joint's clunk told without naming the hip, which came before
+        ("it catches now and then, with a clunk deep in the joint", "hip-locking-clicking"),
+    ],
+)
+def test_signs_in_plain_or_roundabout_words_are_read(
+    detector: RedFlagDetector, text: str, slug: str
+) -> None:
+    assert any(f.slug == slug and f.is_present for f in detector.detect(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "slug"),
+    [
+        (
+            "i hold it fine, wees are normal, its only a twinge when i push on the loo",
+            "bladder-problems",
+        ),
+        ("my only bladder problem is too much tea, peeing normal", "bladder-problems"),
+        (
+            "the numbness and the leg pain are completely gone now, sex life normal",
+            "saddle-numbness",
+        ),
+        (
+            "30 mins on the toilet and when i get up my back is stiff",
+            "inflammatory-morning-stiffness",
+        ),
+        ("chronic-ish back pain for 2 weeks after the move", "pain-beyond-six-weeks"),
+    ],
+)
+def test_all_clears_jokes_and_everyday_causes_are_no_report(
+    detector: RedFlagDetector, text: str, slug: str
+) -> None:
+    assert not any(f.slug == slug and f.is_present for f in detector.detect(text))
+
+
+def test_a_relatives_diagnosis_asks_the_writer_about_the_pattern(
+    detector: RedFlagDetector,
+) -> None:
+    findings = detector.detect(
+        "my brother has ankylosing spondylitis and I'm scared, my lower back has ached a week"
+    )
+    inflammatory = [f for f in findings if f.slug == "inflammatory-morning-stiffness"]
+    assert inflammatory and all(f.is_unclear for f in inflammatory)
