@@ -2602,6 +2602,18 @@ HOLDS = {
     "collected_233": {
         **TARGETS,
     },
+    "collected_234": {
+        **TARGETS,
+    },
+    "collected_235": {
+        **TARGETS,
+    },
+    "collected_236": {
+        **TARGETS,
+    },
+    "collected_237": {
+        **TARGETS,
+    },
 }
 
 # The oldest collected sets, gated by the detector alone in `make test` (red flags, emergencies,

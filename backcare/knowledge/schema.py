@@ -156,6 +156,9 @@ class SignCheck(Entry):
     answered_by_a_finding: bool = False
     # a time well under six weeks, told with nothing worse, answers it no (how long it lasted)
     answered_no_by_a_short_time: bool = False
+    # morning stiffness told as lasting minutes, under half an hour, with nothing longer told,
+    # answers it no ("maybe 5 minutes, gone by the time I've showered")
+    answered_no_by_short_stiffness: bool = False
     sources: list[str] = Field(min_length=1)
 
 

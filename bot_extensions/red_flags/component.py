@@ -140,6 +140,7 @@ class RedFlagDetectorComponent(GraphComponent, EntityExtractorMixin):
         self.answer_signs = knowledge.answer_signs
         self.answered_by_a_finding = knowledge.answered_by_a_finding
         self.answered_no_by_a_short_time = knowledge.answered_no_by_a_short_time
+        self.answered_no_by_short_stiffness = knowledge.answered_no_by_short_stiffness
         logger.info("Red-flag rules %s loaded from %s", self.rules_version, path)
 
     @classmethod
@@ -383,6 +384,15 @@ class RedFlagDetectorComponent(GraphComponent, EntityExtractorMixin):
         if (
             waiting_question in self.answered_no_by_a_short_time
             and _tells_only_a_short_time(normalised)
+            and not any(f.is_present or f.is_unclear for f in findings)
+        ):
+            self._set_intent(message, DENY_INTENT, alone=True)
+        # "Morning stiffness is maybe 5 minutes, gone by the time I've showered", asked whether
+        # the back is stiff for over half an hour most mornings: minutes under that are a no.
+        if (
+            waiting_question in self.answered_no_by_short_stiffness
+            and language.SHORT_STIFFNESS.search(normalised)
+            and not language.LONG_STIFFNESS.search(normalised)
             and not any(f.is_present or f.is_unclear for f in findings)
         ):
             self._set_intent(message, DENY_INTENT, alone=True)

@@ -212,6 +212,8 @@ class Knowledge:
     answered_by_a_finding: frozenset[str]
     # The questions of how long the pain has lasted that a short time told answers no.
     answered_no_by_a_short_time: frozenset[str]
+    # The questions about long morning stiffness that a few minutes of it answers no.
+    answered_no_by_short_stiffness: frozenset[str]
     beside_a_cause: BesideACause
 
 
@@ -311,6 +313,9 @@ def load_knowledge(red_flags_file: Path, checks_file: Path) -> Knowledge:
         answer_signs=frozenset(checks["answer_signs"]),
         answered_by_a_finding=_questions_marked(checks, "answered_by_a_finding"),
         answered_no_by_a_short_time=_questions_marked(checks, "answered_no_by_a_short_time"),
+        answered_no_by_short_stiffness=_questions_marked(
+            checks, "answered_no_by_short_stiffness"
+        ),
         beside_a_cause=BesideACause(
             frozenset(checks["beside_a_cause"]["causes"]),
             frozenset(checks["beside_a_cause"]["signs"]),
@@ -897,6 +902,8 @@ def _is_negated(doc: Doc, span: Span, own: frozenset[int] = frozenset()) -> bool
     # ticked off after the sign, as answers are typed: "fever no", "fever nah. weight loss i
     # WISH"; not "bladder no control"
     if language.DENIED_AFTER.match(_text(doc)[span.end_char : span.end_char + 24]):
+        return True
+    if language.LISTED_THEN_DENIED.match(_text(doc)[span.end_char : span.end_char + 100]):
         return True
     if span.text in language.FUNCTION_WORDS and language.TOLD_NORMAL_AFTER.match(
         _text(doc)[span.end_char : span.end_char + 40]

@@ -521,6 +521,9 @@ FEARED_CONDITION = re.compile(
     # or even a tumor" (with its article: "worried about my cancer" is had)
     r"\b(fears?|fearing|feared|worries|worried|scared|afraid|terrified)( of| about| that it was)"
     r"\b[^.?!]{0,60}\b(a|an)\s*$|"
+    # the pain itself asked about: "could my back pain be bone cancer?"
+    r"\b(could|might|may|can|is) (it|this|that|my (\w+ ){0,2}(pain|ache|aches|back|hip|"
+    r"sciatica))( be)?( a| an| some| something like)?\s*$|"
     # a guess made and left: "naturally, I assumed I had thigh cancer and ignored it"
     r"\b(assumed|presumed|figured) (that )?i( had| have| had got)?( a| an)?\s*$|"
     # a possibility the writer raises: "I may have cancer" (a clinician's word is still asked)
@@ -947,7 +950,9 @@ POSSIBILITIES_BEFORE = re.compile(
 # googling and it says back pain can be myeloma". A fear, not a history; a clinician's "could
 # be" is not this (no search or page before it).
 READ_ONLINE_CAN_BE = re.compile(
-    r"\b(googl\w*|internet|online|web ?sites?|articles?|forums?|tiktok|youtube|symptom checker)"
+    r"\b(googl\w*|internet|online|web ?sites?|articles?|forums?|tiktok|youtube|symptom checker|"
+    # what everyone knows: "I know back pain can be a cancer thing"
+    r"i know( that)?)"
     r"\b[^.?!]{0,60}\b((can|could|might|may) (be|mean|indicate|signal|be a sign of)|"
     # "I google and it say maybe tumor"
     r"(say|says|said)( it)?( is| was| could be| might be)?( maybe| perhaps| possibly)|maybe)"
@@ -1333,6 +1338,18 @@ LONGER_TIME = re.compile(
     r"since (last|the) (year|summer|winter|spring|autumn|christmas|xmas)|"
     r"([5-9]|[1-9]\d|five|six|seven|eight|nine|ten|several|many) weeks?)\b"
 )
+# Morning stiffness told as lasting minutes, under half an hour: "maybe 5 minutes", "5-10 min",
+# "a few mins then fine", "gone by the time I've showered".
+SHORT_STIFFNESS = re.compile(
+    r"\b(([1-9]|1\d|2\d)( ?- ?([1-9]|1\d|2\d))?|a few|few|a couple of|couple of|one|two|"
+    r"three|four|five|ten|fifteen|twenty) ?(min|mins|minute|minutes)\b|"
+    r"\bgone by the time\b"
+)
+# ...and longer: half an hour or more.
+LONG_STIFFNESS = re.compile(
+    r"\b(hours?|hrs?|half an hour|all morning|till lunch|until lunch|([3-9]\d|thirty|forty|"
+    r"forty five|sixty|ninety) ?(min|mins|minute|minutes))\b"
+)
 WORSE_TOLD = re.compile(
     r"\b(worse|worsening|not (getting )?better|not improving|no better|cant (do|work|walk|sleep)|"
     r"stopping me|stops me|still)\b"
@@ -1376,6 +1393,12 @@ TOLD_NORMAL_AFTER = re.compile(
 )
 DENIED_AFTER = re.compile(
     r"^\s*[:\-–]?\s*(no|nah|nope|none|negative)\s*([.,;!?)]|$|and\b|lol\b|haha\b)"
+)
+# The signs read back as a question, then denied: "numb bits, pee trouble, weak legs? nope,
+# zero, zilch".
+LISTED_THEN_DENIED = re.compile(
+    r"^[^.?!]{0,60}\?+\s*(no|nah|nope|none|negative|zero|not at all|none of (them|those|that))"
+    r"\b(?! (idea|clue|way)\b)"
 )
 # A "what" that opens a told clause, not a question: "What was initially diagnosed as sciatica
 # has subsequently been diagnosed as osteomyelitis."

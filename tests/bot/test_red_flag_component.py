@@ -775,15 +775,36 @@ def test_a_short_time_answers_how_long_it_has_lasted_no(
     assert (intent == "deny") is no
 
 
+MORNING_STIFFNESS_QUESTION = (
+    "So I can point you to the right help: is your back stiff for more than half an hour "
+    "most mornings, easing as you move, or does stiffness wake you in the second half of "
+    "the night?"
+)
+
+
 def test_a_short_time_answers_no_other_check(component: RedFlagDetectorComponent) -> None:
     # "about 10 days" says nothing of whether the stiffness lasts half an hour each morning
-    question = (
-        "So I can point you to the right help: is your back stiff for more than half an hour "
-        "most mornings, easing as you move, or does stiffness wake you in the second half of "
-        "the night?"
+    intent = _intent_while_waiting(
+        component, "about 10 days, 4/10", MORNING_STIFFNESS_QUESTION, "see_clinician"
     )
-    intent = _intent_while_waiting(component, "about 10 days, 4/10", question, "see_clinician")
     assert intent != "deny"
+
+
+@pytest.mark.parametrize(
+    ("text", "no"),
+    [
+        ("stiff maybe 10 mins when i get up, then fine", True),
+        ("a few minutes, its gone by the time ive had breakfast", True),
+        # half an hour or more, or a longer time beside it: not a no
+        ("5 mins some days but most mornings over an hour", False),
+        ("about 45 minutes", False),
+    ],
+)
+def test_minutes_of_stiffness_answer_the_morning_stiffness_check(
+    component: RedFlagDetectorComponent, text: str, no: bool
+) -> None:
+    intent = _intent_while_waiting(component, text, MORNING_STIFFNESS_QUESTION, "see_clinician")
+    assert (intent == "deny") is no
 
 
 def test_the_waiting_checks_own_sign_told_again_is_a_yes(

@@ -2327,3 +2327,52 @@ def test_a_relatives_diagnosis_asks_the_writer_about_the_pattern(
     )
     inflammatory = [f for f in findings if f.slug == "inflammatory-morning-stiffness"]
     assert inflammatory and all(f.is_unclear for f in inflammatory)
+
+
+@pytest.mark.parametrize(
+    ("text", "slug"),
+    [
+        # thin bones, then a sneeze, told in sentences apart
+        (
+            "I've had osteopenia for years. This morning I sneezed and my lower back went",
+            "minor-fall-fragile-bones",
+        ),
+        # an older age, then a crack felt on a cough
+        (
+            "I am 81. Coughing all week with a cold and last night I felt a crack in my back",
+            "minor-fall-fragile-bones",
+        ),
+        # clothes gone loose and kilos lost without trying
+        (
+            "my trousers are loose, 4 kilos since easter, not trying at all",
+            "unexplained-weight-loss",
+        ),
+        # pain all night that moving does not change
+        (
+            "it hurts most of the night and moving doesn't change it one bit",
+            "night-pain-unrelenting",
+        ),
+    ],
+)
+def test_risk_and_a_small_strain_or_roundabout_words_are_read(
+    detector: RedFlagDetector, text: str, slug: str
+) -> None:
+    assert any(f.slug == slug and f.is_present for f in detector.detect(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "slug"),
+    [
+        ("numbness, leaking, legs weak? nope, none of it", "bladder-problems"),
+        ("my hay fever is awful, back sore from sneezing", "fever-infection-signs"),
+        ("could my back pain be cancer? it started after gardening", "cancer-history"),
+        (
+            "a lump was checked last year and the biopsy came back benign, back aches now",
+            "cancer-history",
+        ),
+    ],
+)
+def test_signs_asked_back_and_denied_hay_fever_or_a_benign_biopsy_are_no_report(
+    detector: RedFlagDetector, text: str, slug: str
+) -> None:
+    assert not any(f.slug == slug and f.is_present for f in detector.detect(text))
