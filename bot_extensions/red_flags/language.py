@@ -521,6 +521,9 @@ FEARED_CONDITION = re.compile(
     # or even a tumor" (with its article: "worried about my cancer" is had)
     r"\b(fears?|fearing|feared|worries|worried|scared|afraid|terrified)( of| about| that it was)"
     r"\b[^.?!]{0,60}\b(a|an)\s*$|"
+    # fears run through, listed: "all kinds of stupid scenarios are running through my head:
+    # I've got a slipped disc, I've got a tumour"
+    r"\bscenarios\b[^.?!]{0,120}$|"
     # the pain itself asked about: "could my back pain be bone cancer?"
     r"\b(could|might|may|can|is) (it|this|that|my (\w+ ){0,2}(pain|ache|aches|back|hip|"
     r"sciatica))( be)?( a| an| some| something like)?\s*$|"

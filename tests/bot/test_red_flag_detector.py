@@ -2376,3 +2376,47 @@ def test_signs_asked_back_and_denied_hay_fever_or_a_benign_biopsy_are_no_report(
     detector: RedFlagDetector, text: str, slug: str
 ) -> None:
     assert not any(f.slug == slug and f.is_present for f in detector.detect(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "slug"),
+    [
+        (
+            "sudden pain between my shoulder blades and I had to fight to breathe",
+            "chest-pain-breathlessness",
+        ),
+        (
+            "sharp pain in my rib cage out of nowhere, it hurts to take a deep breath",
+            "thoracic-back-pain",
+        ),
+        ("since the op both of my butt cheeks are without feeling", "saddle-numbness"),
+        (
+            "the physio tested the strength in my leg and it has decreased a lot",
+            "one-leg-numbness-weakness",
+        ),
+    ],
+)
+def test_breath_ribs_buttocks_and_tested_strength_are_read(
+    detector: RedFlagDetector, text: str, slug: str
+) -> None:
+    assert any(f.slug == slug and f.is_present for f in detector.detect(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "slug"),
+    [
+        ("my back spasmed and I walk like I pooped my pants lol", "bowel-control-loss"),
+        ("bad sciatica, and arthritis in both my knees too", "both-legs-symptoms"),
+        ("my hip hates the fluctuations in temperature this winter", "hip-injury-or-hot-hip"),
+        ("bits of me go numb while cycling on long rides, no back pain", "saddle-numbness"),
+        ("I fell off a stool, a one foot drop, and my back aches", "worsening-leg-weakness"),
+        (
+            "my lower back seized up. scenarios running through my head: a disc, a tumour",
+            "cancer-history",
+        ),
+    ],
+)
+def test_likenesses_other_joints_the_weather_and_a_saddle_are_no_report(
+    detector: RedFlagDetector, text: str, slug: str
+) -> None:
+    assert not any(f.slug == slug and f.is_present for f in detector.detect(text))
