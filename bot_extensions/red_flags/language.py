@@ -775,6 +775,9 @@ HYPOTHETICAL = re.compile(
     r"( (got|get|noticed|notice|lost|lose|developed|"
     r"develop|had to|were to|starts? to|started to|begins? to|began to)"
     r"( a| an| any| some| those| these| the| that)?)?|"
+    # the back or the pain as the subject: "if my back gets worse next week, will you remember"
+    r"if( ever)? my (\w+ ){0,2}(back|hip|hips|pain|leg|legs|sciatica)( ever)?( (gets|got|get|"
+    r"starts|started|becomes|became|goes|went))?\s*$|"
     # someone named: "bring him back if Spotty got a fever"
     r"if \w+( ever)? (got|gets|developed|develops|ran|runs)( a| an| any)?|"
     r"could develop|might develop|may develop|could get|"
@@ -850,7 +853,9 @@ TESTED_FOR = re.compile(
 )
 # A possibility asked about, however far before the sign in its sentence: "what would happen IF
 # my back pain ever went down both legs or i got numb in the saddle area"
-WHAT_IF = re.compile(r"\bwhat( would| will| could)?( happen| happens)? if\b[^.?!]{0,80}$")
+WHAT_IF = re.compile(
+    r"\bwhat( would| will| could| should)?( happen| happens| (you|u|i|we) do)? if\b[^.?!]{0,80}$"
+)
 # Whether a history matters, asked: the history is told ("does it matter if I had breast
 # cancer? that was 2018").
 RELEVANCE_ASKED = re.compile(

@@ -2420,3 +2420,22 @@ def test_likenesses_other_joints_the_weather_and_a_saddle_are_no_report(
     detector: RedFlagDetector, text: str, slug: str
 ) -> None:
     assert not any(f.slug == slug and f.is_present for f in detector.detect(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "slug"),
+    [
+        (
+            "what would you do if I told you my legs were numb? just asking, they aren't",
+            "both-legs-symptoms",
+        ),
+        (
+            "if my back gets worse over the next month, should I see someone?",
+            "pain-beyond-six-weeks",
+        ),
+    ],
+)
+def test_what_you_would_do_if_or_if_my_back_gets_worse_is_a_possibility(
+    detector: RedFlagDetector, text: str, slug: str
+) -> None:
+    assert not any(f.slug == slug and f.is_present for f in detector.detect(text))
