@@ -59,6 +59,8 @@ PLAN_INTRO_TOPIC = "joint-by-joint"
 EFFORT_INTENTS = {"easy": "feedback_too_easy", "hard": "feedback_too_hard"}
 # ...and the one that says it hurts.
 HURTS_INTENT = "feedback_hurts"
+# Set by the red-flag detector on several signs denied with no check waiting (domain/session.yml).
+SIGNS_DENIED_ENTITY = "signs_denied"
 # How much pain is OK during exercise (the traffic-light rule), sent with the exercises.
 PAIN_GUIDE_TOPIC = "pain-during-exercise"
 
@@ -347,6 +349,12 @@ def _another_like(
     return min(others, key=lambda e: e.slug in shown, default=None)
 
 
+def offered_exercise(tracker: Tracker, session: Session) -> Exercise | None:
+    """The exercise offered after an explanation, if any and still in the knowledge base."""
+    slug = tracker.get_slot("offered_exercise")
+    return find_exercise(session, slug) if slug else None
+
+
 class ActionShowExercise(KnowledgeAction):
     """The exercise offered after an explanation, once the person said yes."""
 
@@ -356,12 +364,29 @@ class ActionShowExercise(KnowledgeAction):
     def answer(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, session: Session
     ) -> Events:
-        slug = tracker.get_slot("offered_exercise")
-        exercise = find_exercise(session, slug) if slug else None
+        exercise = offered_exercise(tracker, session)
         if exercise is None:
             say(dispatcher, session, "no-current-exercise")
             return []
         return show_exercise(dispatcher, tracker, session, exercise)
+
+
+class ActionOfferDeclined(KnowledgeAction):
+    """A "no" to the offered exercise. Signs told absent ("no numbness, no fever", read as a
+    "no") are no "no thanks": the offer stands, asked again."""
+
+    def name(self) -> str:
+        return "action_offer_declined"
+
+    def answer(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, session: Session
+    ) -> Events:
+        exercise = offered_exercise(tracker, session)
+        if exercise is None or not latest_entity_values(tracker, SIGNS_DENIED_ENTITY):
+            dispatcher.utter_message(response="utter_offer_declined")
+            return []
+        say(dispatcher, session, "signs-denied-offer-again", exercise_name=exercise.name.lower())
+        return []
 
 
 class ActionAdjustExercise(KnowledgeAction):

@@ -168,7 +168,25 @@ _SEASON = re.compile(
 )
 _SEASON_DAYS = 91
 _WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
-_WEEKDAY = re.compile(rf"\b(?P<weekday>{_either(_WEEKDAYS)}|weekend)\b")
+# Days as people shorten them, read only after "since", "on", "last" or "from": "sat" and
+# "sun" alone are other words ("I sat down", "in the sun").
+_SHORT_WEEKDAYS = {
+    "mon": "monday",
+    "tue": "tuesday",
+    "tues": "tuesday",
+    "wed": "wednesday",
+    "weds": "wednesday",
+    "thu": "thursday",
+    "thur": "thursday",
+    "thurs": "thursday",
+    "fri": "friday",
+    "sat": "saturday",
+    "sun": "sunday",
+}
+_WEEKDAY = re.compile(
+    rf"\b(?P<weekday>{_either(_WEEKDAYS)}|weekend)\b"
+    rf"|\b(?:since|on|last|from) (?P<short>{_either(_SHORT_WEEKDAYS)})\b"
+)
 
 
 def duration_days(text: str, today: dt.date | None = None) -> int | None:
@@ -224,7 +242,7 @@ def _date_mentioned(text: str, today: dt.date) -> dt.date | None:
     if match := _SEASON.search(text):
         return _last_season(_SEASON_STARTS[match.group("season")], today, over=bool(match["last"]))
     if match := _WEEKDAY.search(text):
-        weekday = match.group("weekday")
+        weekday = match.group("weekday") or _SHORT_WEEKDAYS[match.group("short")]
         index = _WEEKDAYS.index("saturday" if weekday == "weekend" else weekday)
         return today - dt.timedelta(days=(today.weekday() - index) % 7 or 7)
     return None

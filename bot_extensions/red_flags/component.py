@@ -66,6 +66,7 @@ NOT_CHECKED_ENTITY = "not_checked"
 CHECK_TOLD_ENTITY = "check_told"
 CHECKED_REPLY_ENTITY = "checked_reply"
 PASSED_REPLY_ENTITY = "passed_reply"
+SIGNS_DENIED_ENTITY = "signs_denied"
 LASTING_REPLY_ENTITY = "lasting_reply"
 HELP_COMING_ENTITY = "help_coming"
 ALARM_KIND_ENTITY = "alarm_kind"
@@ -342,6 +343,11 @@ class RedFlagDetectorComponent(GraphComponent, EntityExtractorMixin):
         # replies say what to do until help comes instead of asking again for the call made.
         if language.HELP_COMING.search(normalised):
             entities.append(self._entity(HELP_COMING_ENTITY, "true", 0, 0))
+        # "no numbness, no bladder or bowel problems, no fever" with no check waiting: the signs
+        # told absent, which the classifier reads as "no" and an offered exercise would take as
+        # "no thanks" (actions/exercises.py answers it).
+        if not waiting and _denies_signs(normalised, findings):
+            entities.append(self._entity(SIGNS_DENIED_ENTITY, "true", 0, 0))
         message.set("entities", entities, add_to_output=True)
         message.set(
             "red_flag_findings",
@@ -640,12 +646,27 @@ def _closes_with_an_all_clear(normalised: str, findings: list[Finding], waiting:
     )
 
 
+def _asks(normalised: str) -> bool:
+    """A question asked: not a checklist item read back and answered ("numb? no")."""
+    return "?" in language.READ_BACK_DENIAL.sub(" ", normalised)
+
+
+def _denies_signs(normalised: str, findings: list[Finding]) -> bool:
+    """Several signs denied, none told present or unclear, and no question asked."""
+    denied = {f.slug for f in findings if f.status == "negated"}
+    return (
+        not _asks(normalised)
+        and len(denied) >= SIGNS_DENIED_ONE_BY_ONE
+        and not any(f.is_present or f.is_unclear for f in findings)
+    )
+
+
 def _denies_the_signs_asked(normalised: str, findings: list[Finding], waiting: str) -> bool:
     """Several signs of the waiting check's level denied, none told present or unclear, and no
     question asked."""
     denied = {f.slug for f in findings if f.status == "negated" and f.urgency == waiting}
     return (
-        "?" not in normalised
+        not _asks(normalised)
         and len(denied) >= SIGNS_DENIED_ONE_BY_ONE
         and not any(f.is_present or f.is_unclear for f in findings)
     )

@@ -432,11 +432,12 @@ CAUSE_GUESSED = re.compile(
 # "my mum is convinced i have a kidney infection".
 OTHERS_GUESS = re.compile(
     r"\b(mate|mates|friend|friends|mum|mom|mother|dad|father|wife|husband|partner|missus|"
-    r"brother|sister|colleague|coworker|workmate|boss|neighbour|neighbor|someone|people)"
-    r"( at work| at the gym| of mine)? ((said|says|reckons|reckoned|thinks|thought|suggested|"
-    r"swears)( that)? (it'?s|its|it is|it was|it could be|it might be|it may be|maybe|"
-    r"it sounds like)|(is |was )?(convinced|sure|certain)( that)? i (have|ve got|had|"
-    r"might have|could have))( a| an| some)?\s*$"
+    r"brother|sister|colleague|coworker|workmate|boss|neighbour|neighbor|someone|people|gf|bf|"
+    r"girlfriend|boyfriend|hubby)( at work| at the gym| of mine)?( \([^)]{0,30}\))? "
+    r"((said|says|reckons|reckoned|thinks|thought|suggested|swears|keeps saying)( that)? "
+    r"(it'?s|its|it is|it was|it could be|it might be|it may be|maybe|it sounds like|"
+    r"my (\w+ ){0,2}(pain|back|hip) (might|could|may) be)|(is |was )?(convinced|sure|certain)"
+    r"( that)? i (have|ve got|had|might have|could have))( a| an| some)?\s*$"
 )
 GUESS_OPENS = re.compile(r"^\W*or( maybe| perhaps| possibly| even)?( a| an| some)?\s*$")
 GUESS_ENDS = re.compile(
@@ -776,7 +777,8 @@ HYPOTHETICAL = re.compile(
     r"develop|had to|were to|starts? to|started to|begins? to|began to)"
     r"( a| an| any| some| those| these| the| that)?)?|"
     # the back or the pain as the subject: "if my back gets worse next week, will you remember"
-    r"if( ever)? my (\w+ ){0,2}(back|hip|hips|pain|leg|legs|sciatica)( ever)?( (gets|got|get|"
+    r"if( ever)? (my|their|his|her|your) (\w+ ){0,2}(back|hip|hips|pain|leg|legs|sciatica)"
+    r"( ever)?( (gets|got|get|"
     r"starts|started|becomes|became|goes|went))?\s*$|"
     # someone named: "bring him back if Spotty got a fever"
     r"if \w+( ever)? (got|gets|developed|develops|ran|runs)( a| an| any)?|"
@@ -1294,6 +1296,8 @@ NOT_OVER = re.compile(
     r"\b(the way|like|as well as|as much as) (it|they|i|she|he) used to\b|"
     # a purpose, not a past: "the rods and screws used to hold the bones together got infected"
     r"\bused to (hold|fix|keep|support|stabilise|stabilize|secure|fuse|join|attach|repair)\b|"
+    # what could be done before, now less: "I used to manage 2 km before my calf went tingly"
+    r"\bused to (manage|be able to|walk|run|cycle|swim|lift|do|get)\b|"
     # stiff, not mended: "tight ankles, fairly fixed shoulders"
     r"\b(fairly|pretty|quite|very|really|a bit) fixed\b|"
     # the feeling is what never came back
@@ -1400,8 +1404,11 @@ TOLD_NORMAL_AFTER = re.compile(
     r"(normal|fine|ok|okay|good)\b"
 )
 DENIED_AFTER = re.compile(
-    r"^\s*[:\-–]?\s*(no|nah|nope|none|negative)\s*([.,;!?)]|$|and\b|lol\b|haha\b)"
+    # ...or read back as a question first: "numb? no."
+    r"^\s*\?*\s*[:\-–]?\s*(no|nah|nope|none|negative)\s*([.,;!?)]|$|and\b|lol\b|haha\b)"
 )
+# A checklist item read back as a question and answered no ("numb? no"): no question asked.
+READ_BACK_DENIAL = re.compile(r"\?+\s*(no|nah|nope|none|negative)\b")
 # The signs read back as a question, then denied: "numb bits, pee trouble, weak legs? nope,
 # zero, zilch".
 LISTED_THEN_DENIED = re.compile(
@@ -1631,7 +1638,12 @@ CARRIED_CHILD = re.compile(
     r"(baby|toddler|little one|newborn)\b[^.?!]{0,40}\bmy (lower |low )?back\b|"
     # how to lift the child, asked: "how should I pick up my toddler without hurting my back?"
     r"\bhow (do|should|can) i (pick up|lift|carry)\b[^.?!]{0,12}"
-    r"\b(toddler|baby|little one|newborn)\b"
+    r"\b(toddler|baby|little one|newborn)\b|"
+    # nursing the sick child: "my sons had a fever all week so ive been up and down the stairs
+    # with him", "ended up sleeping curled up in her little bed to keep an eye on her"
+    r"\b(sons?|daughters?|kids?|child|little one|baby|toddler)\b[^.?!]*"
+    r"\b(up and down the stairs with|sleeping (curled up )?in|looking after|nursing|"
+    r"up all night with|sat up with|keep an eye on) (him|her|them|his|their)\b"
 )
 # The writer told as unwell too: "now I have a fever too"
 SELF_UNWELL = re.compile(

@@ -383,6 +383,12 @@ def test_the_classifiers_red_flag_is_asked_about_unless_the_rules_judged_a_sign(
         ("help_coming", "no help is coming, the roads are closed", None),
         ("help_coming", "ok ringing now. what do i do while we wait", "true"),
         ("help_coming", "my mum is calling now about the bins", None),
+        # several signs told absent, which after an offer is no "no thanks"
+        ("signs_denied", "no numbness, peeing fine, no fever, legs are strong", "true"),
+        ("signs_denied", "no numbness but i wet myself this morning", None),
+        ("signs_denied", "no numbness, no fever?", None),
+        # checklist items read back as questions and answered no
+        ("signs_denied", "fever? no. peeing fine. legs work fine", "true"),
     ],
 )
 def test_what_picks_the_replies_is_marked(

@@ -13,6 +13,7 @@ from actions.exercises import (
     PAIN_GUIDE_TOPIC,
     ActionAdjustExercise,
     ActionAnswerExercise,
+    ActionOfferDeclined,
     ActionShowExercise,
     says_has_coach,
 )
@@ -40,6 +41,34 @@ async def test_offered_exercise_is_shown_step_by_step(
         assert f"{number}. {step}" in card
     assert all(line in card for line in hinge.stop_if)
     assert events == shown("wall-hip-hinge")
+
+
+async def test_signs_told_absent_after_an_offer_keep_the_offer(
+    dispatcher: CollectingDispatcher,
+) -> None:
+    text = "no numbness, no bladder trouble, no fever"
+    await ActionOfferDeclined().run(
+        dispatcher,
+        tracker(
+            "deny",
+            text,
+            [entity("signs_denied", "true")],
+            slots={"offered_exercise": "wall-hip-hinge"},
+        ),
+        DOMAIN,
+    )
+    assert [m.get("response") for m in dispatcher.messages] == [None]
+    assert "wall hip hinge" in texts(dispatcher)[0].lower()
+    assert [b["payload"] for b in dispatcher.messages[0]["buttons"]] == ["/affirm", "/deny"]
+
+
+async def test_a_plain_no_to_an_offer_is_taken(dispatcher: CollectingDispatcher) -> None:
+    await ActionOfferDeclined().run(
+        dispatcher,
+        tracker("deny", "no thanks", slots={"offered_exercise": "wall-hip-hinge"}),
+        DOMAIN,
+    )
+    assert [m.get("response") for m in dispatcher.messages] == ["utter_offer_declined"]
 
 
 async def test_a_named_exercise_is_found_despite_spelling(dispatcher: CollectingDispatcher) -> None:

@@ -262,6 +262,15 @@ def test_how_long_one_bout_lasts_is_no_pain_duration() -> None:
     assert told and duration_days(told[0]) is None
 
 
+@pytest.mark.parametrize(("text", "day"), [("since tues", "tuesday"), ("on sat", "saturday")])
+def test_a_shortened_day_dates_the_pain(text: str, day: str) -> None:
+    assert duration_days(text) == duration_days(f"since {day}")
+
+
+def test_sat_and_sun_alone_are_no_days() -> None:
+    assert duration_days("i sat in the sun") is None
+
+
 def test_a_wait_for_a_clinic_is_no_pain_duration() -> None:
     told = own_pain_statements("my back hurts since saturday, the physio waiting list is 6 weeks")
     assert told and duration_days(told[0]) == duration_days("since saturday")
