@@ -2614,6 +2614,9 @@ HOLDS = {
     "collected_237": {
         **TARGETS,
     },
+    "collected_238": {
+        **TARGETS,
+    },
 }
 
 # The oldest collected sets, gated by the detector alone in `make test` (red flags, emergencies,

@@ -313,9 +313,7 @@ def load_knowledge(red_flags_file: Path, checks_file: Path) -> Knowledge:
         answer_signs=frozenset(checks["answer_signs"]),
         answered_by_a_finding=_questions_marked(checks, "answered_by_a_finding"),
         answered_no_by_a_short_time=_questions_marked(checks, "answered_no_by_a_short_time"),
-        answered_no_by_short_stiffness=_questions_marked(
-            checks, "answered_no_by_short_stiffness"
-        ),
+        answered_no_by_short_stiffness=_questions_marked(checks, "answered_no_by_short_stiffness"),
         beside_a_cause=BesideACause(
             frozenset(checks["beside_a_cause"]["causes"]),
             frozenset(checks["beside_a_cause"]["signs"]),
