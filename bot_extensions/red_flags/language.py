@@ -1297,7 +1297,7 @@ NOT_OVER = re.compile(
     # a purpose, not a past: "the rods and screws used to hold the bones together got infected"
     r"\bused to (hold|fix|keep|support|stabilise|stabilize|secure|fuse|join|attach|repair)\b|"
     # what could be done before, now less: "I used to manage 2 km before my calf went tingly"
-    r"\bused to (manage|be able to|walk|run|cycle|swim|lift|do|get)\b|"
+    r"\bused to (manage|be able to|walk|run|cycle|swim|lift)\b|"
     # stiff, not mended: "tight ankles, fairly fixed shoulders"
     r"\b(fairly|pretty|quite|very|really|a bit) fixed\b|"
     # the feeling is what never came back
