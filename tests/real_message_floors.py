@@ -2265,7 +2265,10 @@ HOLDS = {
         # intent
         "red_flag_recall": 0.0,  # 0/1
         "referral_recall": 0.37,  # 3/8
-        "intent_macro_f1": 0.3,
+        # 0.30 to 0.28 at stop 59: a crack heard on bending, told beside "when I am 50?" (an age
+        # to come, not the writer's), is now read as the fragile-bones sign, a red-flag report
+        # (labelled see a clinician; the age-and-crack rule is told apart and reads the age)
+        "intent_macro_f1": 0.28,
     },
     "collected_191": {
         **TARGETS,
@@ -2574,48 +2577,124 @@ HOLDS = {
     },
     "collected_224": {
         **TARGETS,
+        # a blind set: people quoting their scan reports or a doctor's words. Targets not met:
+        # referrals, intent
+        "referral_recall": 0.58,  # 7/12
+        "intent_macro_f1": 0.39,
     },
     "collected_225": {
         **TARGETS,
+        # a blind set: pain in the upper or middle back and around the ribs. Targets not met: red
+        # flags (back and shoulder pain weeks after heart bypass), referrals, intent, false alarms
+        # (breathlessness and gallstone pain already seen to), check questions
+        "red_flag_recall": 0.88,  # 7/8
+        "referral_recall": 0.6,  # 3/5
+        "intent_macro_f1": 0.18,
+        "false_alarms": 0.15,  # 2/13
+        "check_questions": 0.23,
     },
     "collected_226": {
         **TARGETS,
+        # a blind set: what happened after a chiropractor, osteopath, massage or acupuncture
+        # session. Targets not met: red flags (new face numbness and vertigo after manipulation),
+        # referrals, intent, check questions
+        "red_flag_recall": 0.5,  # 2/4
+        "referral_recall": 0.66,  # 6/9
+        "intent_macro_f1": 0.46,
+        "check_questions": 0.41,
     },
     "collected_227": {
         **TARGETS,
+        # a blind set: people who sit, stand or play an instrument for a living. Targets not met:
+        # referrals, intent
+        "referral_recall": 0.66,  # 6/9
+        "intent_macro_f1": 0.33,
     },
     "collected_228": {
         **TARGETS,
+        # a blind set: everyday movements (socks, sneezes, the car, the stairs, the bed). Targets
+        # not met: intent, check questions
+        "intent_macro_f1": 0.56,
+        "check_questions": 0.19,
     },
     "collected_229": {
         **TARGETS,
+        # a blind set: people in uniformed or shift jobs. Targets not met: red flags (worsening leg
+        # numbness read as see a clinician), referrals, intent
+        "red_flag_recall": 0.67,  # 2/3
+        "referral_recall": 0.7,  # 12/17
+        "intent_macro_f1": 0.34,
     },
     "collected_230": {
         **TARGETS,
+        # a blind set: sex, intimacy and relationships. Targets not met: referrals, intent
+        "referral_recall": 0.6,  # 3/5
+        "intent_macro_f1": 0.59,
     },
     "collected_231": {
         **TARGETS,
+        # a blind set: pain people link to the weather. Targets not met: referrals, intent
+        "referral_recall": 0.5,  # 2/4
+        "intent_macro_f1": 0.29,
     },
     "collected_232": {
         **TARGETS,
+        # a blind set: supplements, diets and home remedies. Targets not met: intent
+        "intent_macro_f1": 0.34,
     },
     "collected_233": {
         **TARGETS,
+        # a blind set: another joint first, the back or hip in passing. Targets not met: red flags
+        # (new one-sided weakness in pregnancy sciatica), referrals, intent, check questions
+        "red_flag_recall": 0.5,  # 1/2
+        "referral_recall": 0.66,  # 8/12
+        "intent_macro_f1": 0.39,
+        "check_questions": 0.27,
     },
     "collected_234": {
         **TARGETS,
+        # a blind set: pain told through comparisons and metaphors. Targets not met: red flags
+        # (burning pain down the whole spine; a leg that buckles), referrals, intent
+        "red_flag_recall": 0.71,  # 5/7
+        "referral_recall": 0.58,  # 7/12
+        "intent_macro_f1": 0.47,
     },
     "collected_235": {
         **TARGETS,
+        # a blind set: odd sensations in the buttock, groin or genitals. Targets not met: intent,
+        # false alarms (numbness from a bike saddle), check questions
+        "intent_macro_f1": 0.18,
+        "false_alarms": 0.5,  # 2/4
+        "check_questions": 0.25,
     },
     "collected_236": {
         **TARGETS,
+        # a blind set: thin bones or steroids and a cough, a sneeze or a bump. Targets not met:
+        # intent, false alarms (a mother's hip fracture already operated on), check questions
+        "intent_macro_f1": 0.28,
+        "false_alarms": 0.14,  # 1/7
+        "check_questions": 0.71,
     },
     "collected_237": {
         **TARGETS,
+        # a blind set: pain during or after an illness. Targets not met: red flags and emergencies
+        # (chills and feeling very unwell in a flu; shallow breathing with a fever read as urgent),
+        # intent, false alarms (fevers already seen in A&E), check questions
+        "red_flag_recall": 0.57,  # 4/7
+        "emergency_recall": 0.5,
+        "intent_macro_f1": 0.39,
+        "false_alarms": 0.27,  # 3/11
+        "check_questions": 0.45,
     },
     "collected_238": {
         **TARGETS,
+        # a blind set: four short collections cut off when the search budget ran out (scoliosis,
+        # bladder or bowel changes, the days after a fall, legs when walking). Targets not met: red
+        # flags (weight loss told as a year of feeling unwell; mid-back pain after icy steps),
+        # referrals, intent
+        "red_flag_recall": 0.5,  # 2/4
+        "referral_recall": 0.57,  # 4/7
+        "intent_macro_f1": 0.48,
     },
 }
 
