@@ -412,7 +412,7 @@ class RedFlagDetectorComponent(GraphComponent, EntityExtractorMixin):
         # normal, no leg pain or weakness. its just an ache when i sit long": the signs the
         # waiting check asks about denied one by one, none told present, nothing asked, is a no
         # however it opens.
-        if waiting and _denies_the_signs_asked(normalised, findings, waiting):
+        if waiting and _denies_signs(normalised, findings, waiting):
             self._set_intent(message, DENY_INTENT, alone=True)
         # A check told as done is what a message says that asks nothing, or nothing the
         # classifier can read ("update - GP visited this afternoon, did an xray, no fracture"):
@@ -651,20 +651,10 @@ def _asks(normalised: str) -> bool:
     return "?" in language.READ_BACK_DENIAL.sub(" ", normalised)
 
 
-def _denies_signs(normalised: str, findings: list[Finding]) -> bool:
-    """Several signs denied, none told present or unclear, and no question asked."""
-    denied = {f.slug for f in findings if f.status == "negated"}
-    return (
-        not _asks(normalised)
-        and len(denied) >= SIGNS_DENIED_ONE_BY_ONE
-        and not any(f.is_present or f.is_unclear for f in findings)
-    )
-
-
-def _denies_the_signs_asked(normalised: str, findings: list[Finding], waiting: str) -> bool:
-    """Several signs of the waiting check's level denied, none told present or unclear, and no
-    question asked."""
-    denied = {f.slug for f in findings if f.status == "negated" and f.urgency == waiting}
+def _denies_signs(normalised: str, findings: list[Finding], level: str | None = None) -> bool:
+    """Several signs denied (of `level`, when given: a waiting check's), none told present or
+    unclear, and no question asked."""
+    denied = {f.slug for f in findings if f.status == "negated" and level in (None, f.urgency)}
     return (
         not _asks(normalised)
         and len(denied) >= SIGNS_DENIED_ONE_BY_ONE

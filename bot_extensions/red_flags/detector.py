@@ -592,10 +592,9 @@ class RedFlagDetector:
         # The person's own condition, told by its name with a clinician's visit or diagnosis
         # beside it: seen to. Settled, not over: the pattern told elsewhere in the message is
         # not ended by it ("my GP said mechanical... my brother has AS" keeps the stiffness).
+        named_as_diagnosed = any(span.text in definition.diagnosed_as for span in chosen)
         diagnosed = (
-            subject == "self"
-            and any(span.text in definition.diagnosed_as for span in chosen)
-            and _named_by_a_clinician(doc, first.sent)
+            subject == "self" and named_as_diagnosed and _named_by_a_clinician(doc, first.sent)
         )
         long_ago_other = language.tells_distant_past(sentence_text)
         check_question = definition.check_question
@@ -712,7 +711,7 @@ class RedFlagDetector:
             subject == "other"
             and check_question
             and definition.urgency not in ALARM_LEVELS
-            and any(span.text in definition.diagnosed_as for span in chosen)
+            and named_as_diagnosed
             and (
                 language.WRITERS_OWN_PAIN.search(_text(doc))
                 or language.WRITER_IN_PAIN.search(_text(doc))
@@ -1281,13 +1280,7 @@ def _is_hypothetical(doc: Doc, mentions: list[Span]) -> bool:
     if any(
         mention.sent.start != span.sent.start
         and not language.PAST_DAY.search(mention.sent.text)
-        and language.HYPOTHETICAL.search(
-            text[
-                max(mention.sent.start_char, mention.start_char - language.HYPOTHETICAL_REACH) : (
-                    mention.start_char
-                )
-            ]
-        )
+        and _possibility_just_before(text, mention)
         for mention in mentions
     ):
         return True
@@ -1300,15 +1293,20 @@ def _is_hypothetical(doc: Doc, mentions: list[Span]) -> bool:
         return True
     # a day gone by makes a possibility a real event ("what if i slipped on friday?")
     if not language.PAST_DAY.search(span.sent.text):
-        start = max(span.sent.start_char, span.start_char - language.HYPOTHETICAL_REACH)
         reach = max(span.sent.start_char, last.start_char - language.HYPOTHETICAL_REACH)
         if (
-            language.HYPOTHETICAL.search(text[start : span.start_char])
+            _possibility_just_before(text, span)
             or language.WHAT_IF.search(in_sentence_before)
             or language.MAY_DEVELOP.search(text[reach : last.start_char])
         ):
             return True
     return bool(language.FEARED.search(text[span.sent.start_char : last.start_char]))
+
+
+def _possibility_just_before(text: str, mention: Span) -> bool:
+    """A possibility framed just before the mention, in its sentence: "if I ever did feel"."""
+    start = max(mention.sent.start_char, mention.start_char - language.HYPOTHETICAL_REACH)
+    return bool(language.HYPOTHETICAL.search(text[start : mention.start_char]))
 
 
 def _is_over(clause: str, pointing_back: bool = False) -> bool:
