@@ -346,7 +346,11 @@ class RedFlagDetectorComponent(GraphComponent, EntityExtractorMixin):
         # "no numbness, no bladder or bowel problems, no fever" with no check waiting: the signs
         # told absent, which the classifier reads as "no" and an offered exercise would take as
         # "no thanks" (actions/exercises.py answers it).
-        if not waiting and _denies_signs(normalised, findings):
+        if (
+            not waiting
+            and _denies_signs(normalised, findings)
+            and not language.ASKED_WITHOUT_A_MARK.search(normalised)
+        ):
             entities.append(self._entity(SIGNS_DENIED_ENTITY, "true", 0, 0))
         message.set("entities", entities, add_to_output=True)
         message.set(

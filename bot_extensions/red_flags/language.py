@@ -1407,6 +1407,11 @@ DENIED_AFTER = re.compile(
     # ...or read back as a question first: "numb? no."
     r"^\s*\?*\s*[:\-–]?\s*(no|nah|nope|none|negative)\s*([.,;!?)]|$|and\b|lol\b|haha\b)"
 )
+# A question asked without a question mark: "no numbness, peeing is normal. can i still go gym"
+ASKED_WITHOUT_A_MARK = re.compile(
+    r"(^|[.!,;]\s*|\b(and|so|but) )(can|could|should|shall|will|would|do|does|is|are|am) "
+    r"(i|you|it|that|this|we|they|he|she)\b|(^|[.!,;]\s*)(what|how|why|when|which|where)\b"
+)
 # A checklist item read back as a question and answered no ("numb? no"): no question asked.
 READ_BACK_DENIAL = re.compile(r"\?+\s*(no|nah|nope|none|negative)\b")
 # The signs read back as a question, then denied: "numb bits, pee trouble, weak legs? nope,

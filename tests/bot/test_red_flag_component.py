@@ -387,6 +387,7 @@ def test_the_classifiers_red_flag_is_asked_about_unless_the_rules_judged_a_sign(
         ("signs_denied", "no numbness, peeing fine, no fever, legs are strong", "true"),
         ("signs_denied", "no numbness but i wet myself this morning", None),
         ("signs_denied", "no numbness, no fever?", None),
+        ("signs_denied", "no numbness, peeing is normal, no fever. can i still go gym", None),
         # checklist items read back as questions and answered no
         ("signs_denied", "fever? no. peeing fine. legs work fine", "true"),
     ],
