@@ -2333,6 +2333,8 @@ def test_a_relatives_diagnosis_asks_the_writer_about_the_pattern(
         ("wee? sort of. cant get it started and it never feels empty", "bladder-problems"),
         # a cancer read back from a checklist, its history next
         ("cancer? yes, 2016, bowel. finished treatment and all clear since", "cancer-history"),
+        # a time over six weeks as a short answer, then the course
+        ("9 wks. no better. if anything worse", "pain-beyond-six-weeks"),
     ],
 )
 def test_signs_in_roundabout_words_or_told_apart_are_read(
