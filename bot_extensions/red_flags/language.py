@@ -1403,9 +1403,11 @@ TOLD_NORMAL_AFTER = re.compile(
     r"^\s*(and \w+ )?(is|are|was|were|seems?|feels?)( all| totally| completely| perfectly| still)? "
     r"(normal|fine|ok|okay|good)\b"
 )
+# A checklist item's no, typed after it: "fever no", "numb? nope".
+_TICKED_NO = r"(no|nah|nope|none|negative)"
 DENIED_AFTER = re.compile(
     # ...or read back as a question first: "numb? no."
-    r"^\s*\?*\s*[:\-–]?\s*(no|nah|nope|none|negative)\s*([.,;!?)]|$|and\b|lol\b|haha\b)"
+    r"^\s*\?*\s*[:\-–]?\s*" + _TICKED_NO + r"\s*([.,;!?)]|$|and\b|lol\b|haha\b)"
 )
 # A question asked without a question mark: "no numbness, peeing is normal. can i still go gym"
 ASKED_WITHOUT_A_MARK = re.compile(
@@ -1413,11 +1415,11 @@ ASKED_WITHOUT_A_MARK = re.compile(
     r"(i|you|it|that|this|we|they|he|she)\b|(^|[.!,;]\s*)(what|how|why|when|which|where)\b"
 )
 # A checklist item read back as a question and answered no ("numb? no"): no question asked.
-READ_BACK_DENIAL = re.compile(r"\?+\s*(no|nah|nope|none|negative)\b")
+READ_BACK_DENIAL = re.compile(r"\?+\s*" + _TICKED_NO + r"\b")
 # The signs read back as a question, then denied: "numb bits, pee trouble, weak legs? nope,
 # zero, zilch".
 LISTED_THEN_DENIED = re.compile(
-    r"^[^.?!]{0,60}\?+\s*(no|nah|nope|none|negative|zero|not at all|none of (them|those|that))"
+    r"^[^.?!]{0,60}\?+\s*(" + _TICKED_NO + r"|zero|not at all|none of (them|those|that))"
     r"\b(?! (idea|clue|way)\b)"
 )
 # A "what" that opens a told clause, not a question: "What was initially diagnosed as sciatica
