@@ -544,12 +544,14 @@ _RIGHT_AS_A_SIDE = re.compile(
 
 # The whole answer says the person is well, perhaps with their age: "I am 29 years, healthy",
 # "fit and well otherwise". A no to a list of signs ("i am" is no yes here).
+_AGE_TOLD = r"(?:(?:i'?m|i am|im|age|aged) )?\d{1,3}(?: ?(?:years?|yrs?|yo)(?: old)?)?"
 _TOLD_WELL = re.compile(
-    r"^(?:(?:i'?m|i am|im|age|aged) \d{1,3}(?: ?(?:years?|yrs?|yo)(?: old)?)?"
-    r"[,.]? ?(?:and |but )?)?"
+    rf"^(?:{_AGE_TOLD}[,.]? ?(?:and |but )?)?"
     r"(?:(?:i'?m|i am|im|i feel|feeling|otherwise|generally|quite|very|pretty|perfectly|totally)"
     r" )*(?:healthy|fit and well|fit and healthy|fine otherwise|well otherwise|healthy otherwise"
-    r"|otherwise healthy|otherwise fine|otherwise well|in good health)[.! ]*$"
+    r"|otherwise healthy|otherwise fine|otherwise well|in good health)"
+    # ...or the age after it: "I am healthy, 38 years"
+    rf"(?:[,.]? ?(?:and )?{_AGE_TOLD})?[.! ]*$"
 )
 
 
@@ -599,6 +601,15 @@ _NORMAL_ITEM = re.compile(
 _LIST_BREAK = re.compile(r"[,;.!]| (?:and|but|though|although|except|apart from|however) ")
 
 
+# ...or the pain told as easing, the pattern of an everyday strain: "it eases when i lie down",
+# "better when I lie".
+_EASING_ITEM = re.compile(
+    r"^(?:and |but |it |its |it'?s |the pain |pain )*(?:eases|settles|is better|gets better"
+    r"|better|improves|feels better|goes away)\b.*\b(?:lie|lying|rest|resting|sit|sitting|move"
+    r"|moving|walk|walking|heat|stretch\w*)\b"
+)
+
+
 def denies_listed_signs(text: str) -> bool:
     """A list of the screening's signs, each one denied ("no numbness, no problem toilet, no
     fever, legs are strong, nothing in legs"): every item of the list says no, and two signs or
@@ -609,7 +620,9 @@ def denies_listed_signs(text: str) -> bool:
     signs = {m.group(0)[:4] for m in _LISTED_SIGN.finditer(prepare(text))}
     return (
         bool(items)
-        and all(_DENIED_ITEM.match(i) or _NORMAL_ITEM.match(i) for i in items)
+        and all(
+            _DENIED_ITEM.match(i) or _NORMAL_ITEM.match(i) or _EASING_ITEM.match(i) for i in items
+        )
         and len(signs) >= 2
     )
 

@@ -667,10 +667,11 @@ class ValidateScreeningForm(FormValidationAction):
             or tells_only_the_course(typed)
             or _tells_how_long_with_a_hedge(typed)
             or _tells_a_score_unasked(typed)
+            or _AGE.match(typed)
         ):
             # "lower back, a bit on the right", "about the same, maybe a bit better", "like
-            # 4/10, 6 when i get out of bed": the answer to another question, thanked, and the
-            # list asked again.
+            # 4/10, 6 when i get out of bed", "I am 38" (its "I am" is no yes): the answer to
+            # another question, thanked, and the list asked again.
             return _thank_and_ask_again("rf_checklist", dispatcher)
         answer = _yes_no_answer(tracker)
         if answer is None:

@@ -416,7 +416,13 @@ class RedFlagDetectorComponent(GraphComponent, EntityExtractorMixin):
         # normal, no leg pain or weakness. its just an ache when i sit long": the signs the
         # waiting check asks about denied one by one, none told present, nothing asked, is a no
         # however it opens.
-        if waiting and _denies_signs(normalised, findings, waiting):
+        # Asked about first, then answered the same way: "why are you asking about my bladder,
+        # is that how it starts?? for the record i pee totally normally, i can feel everything
+        # down there, both legs feel normal" (what is told after the last question answers).
+        if waiting and (
+            _denies_signs(normalised, findings, waiting)
+            or _asks_then_denies_signs(normalised, findings, waiting)
+        ):
             self._set_intent(message, DENY_INTENT, alone=True)
         # A check told as done is what a message says that asks nothing, or nothing the
         # classifier can read ("update - GP visited this afternoon, did an xray, no fracture"):
@@ -663,6 +669,19 @@ def _denies_signs(normalised: str, findings: list[Finding], level: str | None = 
         not _asks(normalised)
         and len(denied) >= SIGNS_DENIED_ONE_BY_ONE
         and not any(f.is_present or f.is_unclear for f in findings)
+    )
+
+
+def _asks_then_denies_signs(normalised: str, findings: list[Finding], level: str) -> bool:
+    """A question first, then several signs of `level` denied after the last question mark,
+    and nothing told present or unclear anywhere in the message."""
+    told_after_asking = normalised.rpartition("?")[2]
+    return (
+        "?" in normalised
+        and not any(f.is_present or f.is_unclear for f in findings)
+        and _denies_signs(
+            told_after_asking, [f for f in findings if f.sentence in told_after_asking], level
+        )
     )
 
 

@@ -441,7 +441,9 @@ OTHERS_GUESS = re.compile(
 )
 GUESS_OPENS = re.compile(r"^\W*or( maybe| perhaps| possibly| even)?( a| an| some)?\s*$")
 GUESS_ENDS = re.compile(
-    r"^[^.?!]{0,40}\bor something( else)? (awful|worse|serious|sinister|scary|terrible|horrible)\b"
+    r"^[^.?!]{0,40}\bor something( else)? (awful|worse|serious|sinister|scary|terrible|horrible)\b|"
+    # a search engine's guess: "tell me i have cauda equina like dr google did"
+    r"^[^.?!]{0,20}\b(like|as|says|said) (dr|doctor|doc|the) (google|internet)\b"
 )
 
 # Words that name the signs as a topic: a question only when the sentence asks one ("what are
@@ -512,7 +514,7 @@ REPORTED_QUESTION = re.compile(
 FEARED_CONDITION = re.compile(
     r"\b(scared|afraid|worried|terrified|frightened|paranoid|convinced|fear|fearing|feared|"
     r"suspect|suspected|wondering|wondered|i thought|i think|googled)( that)? "
-    r"(it|its|this|the pain)"
+    r"(it|its|this|the pain|my (\w+ ){0,2}(pain|ache|back|hip))"
     r"( is| was| could be| might be| may be| must be| could be something like)?( a| an)?\s*$|"
     r"\bsuspected everything from\b[^.?!]{0,60}$|"
     # conditions run through in the mind: "the thought of Kidney Infection - Kidney Stones -
@@ -780,6 +782,9 @@ HYPOTHETICAL = re.compile(
     r"if( ever)? (my|their|his|her|your) (\w+ ){0,2}(back|hip|hips|pain|leg|legs|sciatica)"
     r"( ever)?( (gets|got|get|"
     r"starts|started|becomes|became|goes|went))?\s*$|"
+    # the body part named next, anyone's in general or a day to come: "if your legs ever
+    # start giving way", "if one day my legs become weak" (not "not sure if my leg is weak")
+    r"if( ever)? (your|ur)\s*$|if( one day| some day| someday| ever)( my| his| her| their)?\s*$|"
     # someone named: "bring him back if Spotty got a fever"
     r"if \w+( ever)? (got|gets|developed|develops|ran|runs)( a| an| any)?|"
     r"could develop|might develop|may develop|could get|"
@@ -794,6 +799,9 @@ HYPOTHETICAL = re.compile(
     # paraplegic", "I was this close to being paralyzed", "I would probably be paralyzed"
     r"(would|could|might)( probably| likely| surely)? have been|would (probably|likely) be|"
     r"(this |so |very )?close to (being|becoming)|"
+    # a future foretold: "my mother say if I sit so much I will become paralyze when old"
+    r"\b(i|you|he|she|we|they) (will|shall|is going to|am going to|are going to|gonna) "
+    r"(become|be|end up)( left)?|"
     # a risk a clinician told of: "I was told I could be paralyzed from the waist down"
     r"(told|warned|said)( me| him| her| us)?( that)? (i|he|she|we|you) (could|might|may|would)"
     r" (be|become|end up)( left)?|"
@@ -830,7 +838,7 @@ MAY_DEVELOP = re.compile(
     r"(develop|get|lead to|result in|end up with|turn into|progress to|progress into)"
     r"|(can|would)( possibly| potentially| eventually)? (develop|lead to|result in|turn into|"
     r"progress to|progress into)"
-    r"|(risk|chance|danger) of( developing| getting)?"
+    r"|(risk|chance|danger|likelihood|possibility|odds) of( developing| getting)?"
     # a break feared for the future, not "might have broken": "prevent a fall where I might
     # break a hip"
     r"|(could|might|may|would)( easily)? (break|fracture|shatter))( a| an| the| my| his| her)?\s*$"
@@ -854,9 +862,11 @@ TESTED_FOR = re.compile(
     r"(eliminate|exclude|excluding|eliminating) the possibility of)\b[^.?!]{0,100}$"
 )
 # A possibility asked about, however far before the sign in its sentence: "what would happen IF
-# my back pain ever went down both legs or i got numb in the saddle area"
+# my back pain ever went down both legs or i got numb in the saddle area", "what would it mean
+# if someone started having trouble peeing" ("what does it mean when my legs go numb" tells one)
 WHAT_IF = re.compile(
-    r"\bwhat( would| will| could| should)?( happen| happens| (you|u|i|we) do)? if\b[^.?!]{0,80}$"
+    r"\bwhat( would| will| could| should)?( happen| happens| (you|u|i|we) do| (it|that) mean)? if\b"
+    r"[^.?!]{0,80}$"
 )
 # Whether a history matters, asked: the history is told ("does it matter if I had breast
 # cancer? that was 2018").
@@ -893,7 +903,10 @@ SUSPECTED_NOW = re.compile(
 FEARED = re.compile(
     r"\b(terrified|scared|afraid|worried|frightened|dread|dreading|panicking|fear|fearing)\b"
     r"[^.?!]{0,20}\b(ill|hell|shell|theyll|youll|\w+ (will|might|could|would|may|is going to|"
-    r"gonna))\b"
+    r"gonna))\b|"
+    # what may come, named as a fear: "my fear of death by pulmonary embolism"
+    r"\b(fears?|fearing|feared|afraid|scared|terrified) of (death by|dying of|dying from|getting|"
+    r"developing)\b"
 )
 # A sign brought on by a position that passes at once: "both feet go numb when I sit
 # cross-legged, but it goes as soon as I get up".
@@ -966,7 +979,10 @@ READ_ONLINE_CAN_BE = re.compile(
     r"\b[^.?!]{0,60}\b((can|could|might|may) (be|mean|indicate|signal|be a sign of)|"
     # "I google and it say maybe tumor"
     r"(say|says|said)( it)?( is| was| could be| might be)?( maybe| perhaps| possibly)|maybe)"
-    r"( a| an)?\s*$"
+    r"( a| an)?\s*$|"
+    # what a pain can be in general: "fun fact: gallstone pain can manifest itself as shoulder
+    # pain, pain between the shoulder blades"
+    r"\b(can|could|may|might) (manifest|present|show up)( itself| themselves)? as\b[^.?!]{0,60}$"
 )
 # ...unless the sentence goes on to tell a history of the person's own: "...can be a sign of
 # cancer and I had breast cancer three years ago".
@@ -1439,7 +1455,8 @@ SOMEONE_HAS_IT = re.compile(
 YEARS_AGO = re.compile(
     r"\b((\d+|a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|"
     r"few|several|many|couple of) (years?|yrs?|decades?) (ago|from the|since the|since a|since an|"
-    r"since my|after the)|"
+    # ("bursitis entered my life a couple of years after i was hit by a car")
+    r"since my|after the|after (i|he|she|we|they|my|his|her|our)\b)|"
     r"years ago|years back|decades ago|"
     # the accident as a time gone by since: "the longest flight I have taken since my last car
     # accident"
@@ -1514,7 +1531,9 @@ FEARS_IT_TOO = re.compile(
     r"(this|that|it) (scared|worried|frightened|freaked) me|"
     # the relative's condition, then the writer's worry: "my sister has ankylosing spondylitis
     # so i got worried and googled it"
-    r"\bso (i|im|i am|i was|i got|ive been|i have been|i get|i'm)( a bit| a little| really| kinda|"
+    # ("so now I'm scared: I tweaked my back lifting")
+    r"\bso( now)? (i|im|i am|i was|i got|ive been|i have been|i get|i'm)"
+    r"( a bit| a little| really| kinda|"
     r" kind of| quite| very| super| so| getting| now)? (worried|scared|paranoid|nervous|anxious|"
     r"freaked out|panicky|panicking|concerned|worrying)|"
     # the relative's illness feared for the writer's own pain: "could my back pain be cancer"
@@ -1562,6 +1581,10 @@ DISTANT_PAST = re.compile(
     # ("a while ago I posted about..." dates the post, not the sign)
     r"(a (good |long )?while|some time) (back|ago)(?! i (posted|wrote|asked|mentioned|shared))|"
     r"back when (i|we|he|she|they) (was|were|had)|"
+    # one time, some time back: "my sister had a kidney infection once" (not "had an
+    # accident once or twice this week", "had a fall once more")
+    r"\bhad (a |an )?(\w+ ){1,3}once(?! (or|a|an|every|in|this|today|yesterday|last|more|again|"
+    r"before|since|when)\b)|"
     # "last March", not "since last March" (until now)
     r"(?<!since )last (january|february|march|april|may|june|july|august|september|october|"
     r"november|december|spring|summer|autumn|fall|winter)|"

@@ -944,3 +944,23 @@ def test_the_signs_asked_denied_one_by_one_answer_the_check_no(component) -> Non
     )
     assert message.get("intent")["name"] == "deny"
     assert not [e for e in message.get("entities") if e["entity"].startswith("raise_to")]
+
+
+def test_a_question_about_the_check_then_its_signs_denied_answer_it_no(component) -> None:
+    message = _read_after(
+        component,
+        [],
+        "why do you want to know about my bladder, is that how it begins?? anyway i pee "
+        "normally, no numbness down there, both legs feel normal",
+        waiting="emergency",
+    )
+    assert message.get("intent")["name"] == "deny"
+    assert not [e for e in message.get("entities") if e["entity"].startswith("raise_to")]
+    # a question after the denials is still a question
+    asked_last = _read_after(
+        component,
+        [],
+        "i pee normally, no numbness down there, both legs feel normal. is that how it begins?",
+        waiting="emergency",
+    )
+    assert asked_last.get("intent")["name"] != "deny"

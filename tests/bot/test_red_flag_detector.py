@@ -2400,3 +2400,124 @@ def test_all_clears_possibilities_likenesses_and_everyday_causes_are_no_report(
     detector: RedFlagDetector, text: str, slug: str
 ) -> None:
     assert not any(f.slug == slug and f.is_present for f in detector.detect(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "slug"),
+    [
+        # a road scooter come off
+        (
+            "came off the scooter on a wet bend this morning and my back is killing me",
+            "major-injury",
+        ),
+        # a player landing on top in a game
+        (
+            "in the match a defender landed on me as I went down, my back took the lot",
+            "major-injury",
+        ),
+        # the pee in a word from another language, a stream that will not come
+        ("since monday I push and push but the pipi comes only a little", "bladder-problems"),
+        ("i dont feel when the bladder is full anymore", "bladder-problems"),
+        # a numbness that is spreading now
+        ("the ache runs down my calf which is now going numb", "one-leg-numbness-weakness"),
+        # a breast cancer by its short name
+        ("my back aches since the weekend. I had surgery and radiation for DCIS", "cancer-history"),
+        # months of self-care, and the pain no better
+        (
+            "four months of stretching and heat and my back is the same or worse",
+            "pain-beyond-six-weeks",
+        ),
+    ],
+)
+def test_signs_in_other_words_are_read(detector: RedFlagDetector, text: str, slug: str) -> None:
+    assert any(f.slug == slug and f.is_present for f in detector.detect(text))
+
+
+def test_the_spine_named_in_the_middle_asks_the_upper_back_check(
+    detector: RedFlagDetector,
+) -> None:
+    findings = detector.detect("I get a pain in the middle part of my spine after rowing")
+    assert any(f.slug == "thoracic-back-pain" and f.is_unclear for f in findings)
+
+
+@pytest.mark.parametrize(
+    ("text", "slug"),
+    [
+        # a general question, the writer's own bladder told fine
+        (
+            "nothing is wrong with me, but what would it mean if a person with back pain "
+            "started having trouble peeing? my own bladder is fine",
+            "bladder-problems",
+        ),
+        # a relative's one-time illness
+        ("my brother had a kidney infection once, it began with back ache", "kidney-infection"),
+        # a journey, not a trip over
+        (
+            "I take apixaban. My back is stiff after a long bus trip to the coast",
+            "fall-on-blood-thinners",
+        ),
+        # fears and risks of what may come
+        (
+            "and then there is my fear of death by a heart attack on the table",
+            "chest-pain-breathlessness",
+        ),
+        (
+            "what worries me is the likelihood of getting a fractured hip in the op",
+            "hip-injury-or-hot-hip",
+        ),
+        # an accident dated years back by what came after it
+        (
+            "the sciatica started a few years after I was hit by a car",
+            "major-injury",
+        ),
+        ("a small car accident last year, all sorted with physio, back fine", "major-injury"),
+        # possibilities: anyone's legs, a day to come, a future foretold
+        (
+            "my coach says if your legs ever start giving way you go to hospital? mine are fine",
+            "worsening-leg-weakness",
+        ),
+        ("if one day my legs become weak what do I do? they are strong now", "both-legs-symptoms"),
+        ("my gran says I will become paralysed if I keep slouching", "worsening-leg-weakness"),
+        # a conviction after reading, and a search engine's guess
+        (
+            "after googling I'm convinced my back pain is bone cancer. never had cancer",
+            "cancer-history",
+        ),
+        ("go on, tell me I have cauda equina like dr google did", "cauda-equina-signs"),
+        # steroids given into the spine, not tablets
+        (
+            "I slipped on the step. I have had steroids injected into my spine twice",
+            "minor-fall-fragile-bones",
+        ),
+        # the nerve's course, not a symptom
+        (
+            "it is a problem with the sciatic nerve which runs from the spine down both legs",
+            "both-legs-symptoms",
+        ),
+        # an X-ray's all-clear
+        (
+            "the bar hit my upper back, the x-ray showed nothing serious, just swelling",
+            "thoracic-back-pain",
+        ),
+        # what a pain can be in general
+        (
+            "apparently kidney stones can present as pain between the shoulder blades",
+            "thoracic-back-pain",
+        ),
+        # a relative's thin bones, the writer's own strain
+        (
+            "My dad has osteoporosis and broke his hip, so now I'm worried: I strained my back "
+            "lifting a box. I don't have osteoporosis myself",
+            "minor-fall-fragile-bones",
+        ),
+        # night pain set off by rolling over, which settles
+        (
+            "it woke me once when I rolled over in bed but it eased straight away",
+            "night-pain-unrelenting",
+        ),
+    ],
+)
+def test_questions_histories_fears_and_everyday_causes_are_no_report(
+    detector: RedFlagDetector, text: str, slug: str
+) -> None:
+    assert not any(f.slug == slug and f.is_present for f in detector.detect(text))

@@ -200,6 +200,8 @@ def test_a_score_told_while_the_leg_is_asked_is_no_yes_read_from_its_topic(
     [
         "no numbness, no trouble with toilet, no fever, no weakness, nothing in my legs",
         "I have no numbness, no problem with bladder or bowel, no fever, no weight loss",
+        # the pain told as easing with rest, a strain's pattern, among the noes
+        "no numbness, no bladder trouble, no fever, no weak legs, it eases when i lie down",
     ],
 )
 def test_a_no_to_the_leg_that_denies_the_listed_signs_answers_the_list_too(
@@ -276,6 +278,8 @@ def test_words_that_are_no_answer_are_not_stored_and_asked_again(
         # an age, which no question asks, given to the list of signs
         ("rf_checklist", "34"),
         ("rf_checklist", "im 52"),
+        # its "I am" is no yes to the list
+        ("rf_checklist", "I am 38"),
         ("pain_duration", "I am 61 years"),
         # where it hurts, told again when asked how long or about the leg
         ("pain_duration", "lower back"),
@@ -1179,6 +1183,9 @@ def test_signs_told_normal_in_a_list_of_noes_answer_the_list(
         ("I am 29 years, healthy", "no"),
         ("healthy", "no"),
         ("im 45 and fit and well", "no"),
+        # the age told after, or bare
+        ("I am healthy, 38 years", "no"),
+        ("29, healthy", "no"),
         ("healthy but my legs are weak", None),
         ("I was healthy until this, yes I am numb", "yes"),
     ],
