@@ -409,7 +409,10 @@ class RedFlagDetectorComponent(GraphComponent, EntityExtractorMixin):
         # A story that ends in a clear no to a waiting check ("...did pelvic floor physio and
         # it's been fine since. nothing like that now at all"), telling no sign now and asking
         # nothing, is a no at any level: the question asked about now, and now is answered.
-        if waiting and _closes_with_an_all_clear(normalised, findings, waiting):
+        if waiting and (
+            _closes_with_an_all_clear(normalised, findings, waiting)
+            or _denies_them_as_a_whole(normalised, findings)
+        ):
             # alone: a question's reading made sure above (the passed reply) would tie with it
             self._set_intent(message, DENY_INTENT, alone=True)
         # "ok i checked: no numbness down there, can feel the toilet paper fine, peeing
@@ -653,6 +656,19 @@ def _closes_with_an_all_clear(normalised: str, findings: list[Finding], waiting:
             )
             for f in findings
         )
+    )
+
+
+def _denies_them_as_a_whole(normalised: str, findings: list[Finding]) -> bool:
+    """The signs asked about denied as a whole ("none of that is happening btw, just an ache
+    after work"), nothing after the denial keeping one, nothing told present or unclear and
+    nothing asked."""
+    denial = language.DENIED_AS_A_WHOLE.search(normalised)
+    return bool(
+        denial
+        and not _asks(normalised)
+        and not language.KEEPS_THE_SIGN.search(normalised[denial.end() :])
+        and not any(f.is_present or f.is_unclear for f in findings)
     )
 
 

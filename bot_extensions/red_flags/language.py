@@ -1792,6 +1792,12 @@ OVER_NOW = re.compile(
     r"(all|fully|completely|totally) (healed|recovered|mended)|healed (up )?(fine|well)|"
     r"signed me off|made a (full|complete) recovery)\b"
 )
+# The signs a check asks about denied as a whole, a sentence's opening: "ok thats reassuring.
+# none of that is happening btw, just an ache after work".
+DENIED_AS_A_WHOLE = re.compile(
+    r"(^|[.!,;]\s*)(none of (that|those|this|it|them)|nothing like that|nothing of the sort)"
+    r"( is| are| has been| have been)?( happening| going on)?( now| at all| to me)?\b"
+)
 # What keeps the sign after a reply that told it over: "nothing like that now, only sometimes"
 KEEPS_THE_SIGN = re.compile(r"\b(but|still|except|apart from|though|although|only|sometimes)\b")
 # A check question that asks whether the sign is there now ("is it still there now?"), not

@@ -964,3 +964,18 @@ def test_a_question_about_the_check_then_its_signs_denied_answer_it_no(component
         waiting="emergency",
     )
     assert asked_last.get("intent")["name"] != "deny"
+
+
+def test_the_signs_denied_as_a_whole_answer_the_check_no(component) -> None:
+    message = _read_after(
+        component,
+        [],
+        "ok good to know. none of that is happening, just a dull ache after my shift",
+        waiting="emergency",
+    )
+    assert message.get("intent")["name"] == "deny"
+    # something kept after the denial is no clear no
+    kept = _read_after(
+        component, [], "none of that, but i did leak a bit yesterday", waiting="emergency"
+    )
+    assert kept.get("intent")["name"] != "deny"
