@@ -2521,3 +2521,25 @@ def test_questions_histories_fears_and_everyday_causes_are_no_report(
     detector: RedFlagDetector, text: str, slug: str
 ) -> None:
     assert not any(f.slug == slug and f.is_present for f in detector.detect(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "slug"),
+    [
+        # the legs tingling, told as a plural
+        ("when the pain flares my legs start to tingle", "cauda-equina-signs"),
+        # over fifty, the back gone on a sneeze
+        ("I'm 66 and my back went yesterday, I think I sneezed", "minor-fall-fragile-bones"),
+    ],
+)
+def test_a_sign_that_may_be_there_asks_its_check(
+    detector: RedFlagDetector, text: str, slug: str
+) -> None:
+    assert any(f.slug == slug and f.is_unclear for f in detector.detect(text))
+
+
+def test_a_sneeze_that_sets_off_something_else_asks_no_check(detector: RedFlagDetector) -> None:
+    findings = detector.detect(
+        "I'm 58, my back aches after work. I leak a little when I sneeze or jump, as ever"
+    )
+    assert not any(f.slug == "minor-fall-fragile-bones" and f.is_unclear for f in findings)
