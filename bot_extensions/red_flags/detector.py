@@ -682,6 +682,15 @@ class RedFlagDetector:
             status = "family"
         elif (
             subject == "other"
+            and (definition.counts_when_past or definition.layer == SUSPECT_LAYER)
+            and language.WRITER_NOT_CONCERNED.search(_text(doc))
+        ):
+            # Someone else's history asked about for them, the writer telling themselves apart
+            # and well ("question for my mum, not me: she has osteoporosis... I'm 30 and
+            # fine"): nothing to ask the writer.
+            status = "family"
+        elif (
+            subject == "other"
             and (
                 definition.counts_when_past
                 or long_ago_other

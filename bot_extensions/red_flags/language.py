@@ -1720,6 +1720,12 @@ OTHER_HAS_NO_PAIN = re.compile(
     r"\b(he|she|they) (doesnt|does not|dont|do not|doesn't|don't) have (any )?(back |hip )?"
     r"(pain|problems|trouble)\b"
 )
+# The writer told apart from someone else's history, and well: "question for my mum, not me:
+# she has osteoporosis... I'm 30 and fine, never injured".
+WRITER_NOT_CONCERNED = re.compile(
+    r"\b(for|about) (my|a|our) (\w+ ){0,2}\w+,? not (for |about )?me\b|"
+    r"\b(im|i am)( \d{1,2})?( and| but)? (fine|well|healthy)\b"
+)
 # A sentence that is only a no: the answer to the checklist item just read out.
 BARE_NO = re.compile(r"\W*(no|nope|nah|negative|not really|not at all)\W*$")
 PERSON_WORDS = re.compile(r"\b(i|im|ive|my|me|he|hes|his|him|she|shes|her|we|our|they|their)\b")

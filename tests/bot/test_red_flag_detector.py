@@ -2510,6 +2510,24 @@ def test_the_spine_named_in_the_middle_asks_the_upper_back_check(
             "lifting a box. I don't have osteoporosis myself",
             "minor-fall-fragile-bones",
         ),
+        # a clot being treated, a break long mended, time off a sport, a small crash
+        ("on apixaban for a DVT since june, my back is stiff from gardening", "hot-swollen-calf"),
+        ("will my old pelvis fracture stop me doing squats?", "hip-injury-or-hot-hip"),
+        (
+            "I've given myself a rest from running for a week but it still aches",
+            "night-pain-unrelenting",
+        ),
+        ("a small motorbike accident in 2019, all fine since, now a desk ache", "major-injury"),
+        # someone else's history asked about for them, the writer apart and well
+        (
+            "asking for my gran, not me: she has osteoporosis. can she do bird dogs?",
+            "minor-fall-fragile-bones",
+        ),
+        # a pregnancy told as past
+        (
+            "I had a fever when I was pregnant last year, now my back aches from lifting the baby",
+            "pregnancy-bleeding-or-labour",
+        ),
         # night pain set off by rolling over, which settles
         (
             "it woke me once when I rolled over in bed but it eased straight away",
@@ -2536,6 +2554,12 @@ def test_a_sign_that_may_be_there_asks_its_check(
     detector: RedFlagDetector, text: str, slug: str
 ) -> None:
     assert any(f.slug == slug and f.is_unclear for f in detector.detect(text))
+
+
+def test_a_spasm_that_takes_the_breath_asks_the_breathing_check(detector: RedFlagDetector) -> None:
+    findings = detector.detect("my lower back spasmed and it was almost impossible to breathe")
+    breath = [f for f in findings if f.slug == "chest-pain-breathlessness"]
+    assert breath and all(f.is_unclear for f in breath)
 
 
 def test_a_sneeze_that_sets_off_something_else_asks_no_check(detector: RedFlagDetector) -> None:
