@@ -2518,6 +2518,9 @@ def test_the_spine_named_in_the_middle_asks_the_upper_back_check(
             "night-pain-unrelenting",
         ),
         ("a small motorbike accident in 2019, all fine since, now a desk ache", "major-injury"),
+        # the saddle and the legs told fine in few words
+        ("i can feel everything when i wipe and my legs are strong", "saddle-numbness"),
+        ("i can feel everything when i wipe and my legs are strong", "both-legs-symptoms"),
         # someone else's history asked about for them, the writer apart and well
         (
             "asking for my gran, not me: she has osteoporosis. can she do bird dogs?",
