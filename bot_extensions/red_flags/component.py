@@ -301,12 +301,14 @@ class RedFlagDetectorComponent(GraphComponent, EntityExtractorMixin):
             # reply that describes symptoms is "anything but a clear no", a yes that raises
             # the triage to the waiting check's level.
             entities.append(self._entity("check_reply", "yes", 0, 0))
-            entities += self._raise_entities(CHECK_LEVELS)
+            entities = _raised_to(waiting, entities) + self._raise_entities(CHECK_LEVELS)
         elif "?" not in normalised and _tells_lasting_pain(normalised):
             # "no chest pain, breathing fine. its just sore there all the time": a yes to a
             # waiting check below the emergency level (domain/safety.yml), whatever no it opens
             # with; an emergency check is not answered by it.
             entities.append(self._entity(LASTING_REPLY_ENTITY, "yes", 0, 0))
+            if waiting in CHECK_LEVELS_BELOW_EMERGENCY:
+                entities = _raised_to(waiting, entities)
             entities += self._raise_entities(CHECK_LEVELS_BELOW_EMERGENCY)
         # "Went away in like a minute when i stood up. is that bad?": the sign passed with a
         # change of position, or is gone, nothing is told present, and a question is asked: a
@@ -581,6 +583,21 @@ class RedFlagDetectorComponent(GraphComponent, EntityExtractorMixin):
         message.set(
             "intent_ranking", [{"name": name, "confidence": 1.0}, *ranking], add_to_output=True
         )
+
+
+def _raised_to(level: str | None, entities: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """A yes to the check waiting at `level`: a lower level told in the same message is raised
+    to it. The triage slot keeps its first mapping that gives a value (domain/safety.yml), so
+    "stiffness on and off, pain gone for 6 months" (six weeks' level) must not hide the
+    emergency check's yes."""
+    if not level:
+        return entities
+    return [
+        {**e, "value": level}
+        if e.get("entity") == "triage_level" and urgency_rank(str(e.get("value"))) < urgency_rank(level)
+        else e
+        for e in entities
+    ]
 
 
 def _asked(check: Finding | None, unplaced: UnplacedCheck | None) -> dict[str, str] | None:

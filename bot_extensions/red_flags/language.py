@@ -527,6 +527,10 @@ FEARED_CONDITION = re.compile(
     # fears run through, listed: "all kinds of stupid scenarios are running through my head:
     # I've got a slipped disc, I've got a tumour"
     r"\bscenarios\b[^.?!]{0,120}$|"
+    # health anxiety telling its own fear: "hypochondria set in and i was determined i had a",
+    # "she imagines its a brain haemorrhage; a pain in her back is lung"
+    r"\b(hypochondria\w*|paranoi\w*|imagines|imagined|imagining)\b[^.?!]{0,80}$|"
+    r"\b(determined|certain)( that)? i (had|have)( a| an)?\s*$|"
     # the pain itself asked about: "could my back pain be bone cancer?"
     r"\b(could|might|may|can|is) (it|this|that|my (\w+ ){0,2}(pain|ache|aches|back|hip|"
     r"sciatica))( be)?( a| an| some| something like)?\s*$|"
@@ -1423,7 +1427,10 @@ TOLD_NORMAL_AFTER = re.compile(
 _TICKED_NO = r"(no|nah|nope|none|negative)"
 DENIED_AFTER = re.compile(
     # ...or read back as a question first: "numb? no."
-    r"^\s*\?*\s*[:\-–]?\s*" + _TICKED_NO + r"\s*([.,;!?)]|$|and\b|lol\b|haha\b)"
+    r"^\s*\?*\s*[:\-–]?\s*" + _TICKED_NO + r"\s*([.,;!?)]|$|and\b|lol\b|haha\b)|"
+    # ...or taken back at once: "it wakes me up every night - wait no, sorry, I mean the baby",
+    # "stiff every morning for like an hour - ok not an hour, more like 10 minutes"
+    r"^\s*[,:\-–]?\s*((wait|hang on|oh)[,.]? (no|nope|sorry)|ok(ay)?,? not)\b"
 )
 # A question asked without a question mark: "no numbness, peeing is normal. can i still go gym"
 ASKED_WITHOUT_A_MARK = re.compile(
@@ -1468,6 +1475,8 @@ YEARS_AGO = re.compile(
     r"as a (kid|child|teen(ager)?)|"
     r"when i was (\d+(?![\d'’]|\s*(ft|feet|foot|metres?|meters?|m|up)\b)|"
     r"young|little|a kid|a child|younger|a teenager|"
+    # ("once when i was about ten a mean pony... kicked me")
+    r"(about |around )?(five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen)|"
     r"in my (teens|twenties|thirties))|"
     # a decade of life the story started in: "my back trouble started in my 20's", "daily back
     # pain since my late 20s"

@@ -979,3 +979,13 @@ def test_the_signs_denied_as_a_whole_answer_the_check_no(component) -> None:
         component, [], "none of that, but i did leak a bit yesterday", waiting="emergency"
     )
     assert kept.get("intent")["name"] != "deny"
+
+
+def test_a_yes_to_a_check_raises_a_lower_level_told_beside_it_to_the_checks(component) -> None:
+    # the triage slot keeps its first mapping that gives a value: the six weeks' level told in
+    # the reply must not hide the emergency check's yes
+    message = _read_after(
+        component, [], "on and off really, its been sore for 3 months now", waiting="emergency"
+    )
+    levels = [e["value"] for e in message.get("entities") if e["entity"] == "triage_level"]
+    assert levels == ["emergency"]

@@ -2433,6 +2433,28 @@ def test_signs_in_other_words_are_read(detector: RedFlagDetector, text: str, slu
     assert any(f.slug == slug and f.is_present for f in detector.detect(text))
 
 
+@pytest.mark.parametrize(
+    ("text", "slug"),
+    [
+        # a tearing pain, then the sweat and the near faint in the next sentence
+        (
+            "my dad says his back feels like tearing. now he is very sweaty and nearly fell down",
+            "sudden-severe-pain-fainting",
+        ),
+        (
+            "she suddenly has very strong pain in her back and belly",
+            "sudden-severe-pain-fainting",
+        ),
+        # stepped on by a horse
+        ("the horse panicked and he stepped on my pelvis, I could not move", "major-injury"),
+    ],
+)
+def test_emergencies_told_in_a_story_are_read(
+    detector: RedFlagDetector, text: str, slug: str
+) -> None:
+    assert any(f.slug == slug and f.is_present for f in detector.detect(text))
+
+
 def test_the_spine_named_in_the_middle_asks_the_upper_back_check(
     detector: RedFlagDetector,
 ) -> None:
@@ -2518,6 +2540,24 @@ def test_the_spine_named_in_the_middle_asks_the_upper_back_check(
             "night-pain-unrelenting",
         ),
         ("a small motorbike accident in 2019, all fine since, now a desk ache", "major-injury"),
+        # a kick long ago, going out, a school, a sign taken back at once
+        (
+            "when I was about nine a pony kicked me on the hip. My back is stiff from work",
+            "major-injury",
+        ),
+        (
+            "I'm 58 and I went out last night to walk the dog, my hip aches a bit",
+            "hip-locking-clicking",
+        ),
+        ("I teach at a secondary school and my back aches after marking", "cancer-history"),
+        (
+            "it wakes me every night - wait no, sorry, the baby wakes me, my back is fine",
+            "night-pain-unrelenting",
+        ),
+        (
+            "stiff every morning for an hour - ok not an hour, more like 5 minutes",
+            "inflammatory-morning-stiffness",
+        ),
         # the saddle and the legs told fine in few words
         ("i can feel everything when i wipe and my legs are strong", "saddle-numbness"),
         ("i can feel everything when i wipe and my legs are strong", "both-legs-symptoms"),
