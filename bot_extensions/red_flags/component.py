@@ -592,9 +592,10 @@ def _raised_to(level: str | None, entities: list[dict[str, Any]]) -> list[dict[s
     emergency check's yes."""
     if not level:
         return entities
+    below = urgency_rank(level)
     return [
         {**e, "value": level}
-        if e.get("entity") == "triage_level" and urgency_rank(str(e.get("value"))) < urgency_rank(level)
+        if e.get("entity") == "triage_level" and urgency_rank(str(e.get("value"))) < below
         else e
         for e in entities
     ]
