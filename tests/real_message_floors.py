@@ -2696,6 +2696,127 @@ HOLDS = {
         "referral_recall": 0.57,  # 4/7
         "intent_macro_f1": 0.48,
     },
+    "collected_239": {
+        **TARGETS,
+        # a blind set: people who lift weights or do CrossFit. Targets not met: referrals, intent
+        "referral_recall": 0.5,  # 4/8
+        "intent_macro_f1": 0.44,
+    },
+    "collected_240": {
+        **TARGETS,
+        # a blind set: yoga, pilates, dance, gymnastics and martial arts. Targets not met:
+        # referrals, intent
+        "referral_recall": 0.53,  # 7/13
+        "intent_macro_f1": 0.4,
+    },
+    "collected_241": {
+        **TARGETS,
+        # a blind set: the hip joint itself (arthritis, labral tears, impingement, bursitis, a
+        # replacement). Targets not met: false alarms (a fracture already operated on; a past flu
+        # and long-term steroids told inside hip-replacement stories), referrals, intent
+        "referral_recall": 0.57,  # 4/7
+        "intent_macro_f1": 0.74,
+        "false_alarms": 0.1,  # 3/30
+    },
+    "collected_242": {
+        **TARGETS,
+        # a blind set: spinal injections, nerve ablation and back surgery, before and after.
+        # Targets not met: referrals, intent
+        "referral_recall": 0.73,  # 11/15
+        "intent_macro_f1": 0.29,
+    },
+    "collected_243": {
+        **TARGETS,
+        # a blind set: weight, diet, smoking, drinking and hormones beside back or hip pain.
+        # Targets not met: check questions, referrals, intent
+        "referral_recall": 0.55,  # 5/9
+        "intent_macro_f1": 0.35,
+        "check_questions": 0.2,
+    },
+    "collected_244": {
+        **TARGETS,
+        # a blind set: 'is this normal, should I worry' questions (short: 6 messages). Targets not
+        # met: referrals, intent
+        "referral_recall": 0.66,  # 2/3
+        "intent_macro_f1": 0.45,
+    },
+    "collected_245": {
+        **TARGETS,
+        # a blind set: foot, calf and shin symptoms that come from the back (short: 15 messages).
+        # Targets not met: check questions, referrals, intent
+        "referral_recall": 0.5,  # 4/8
+        "intent_macro_f1": 0.27,
+        "check_questions": 0.5,
+    },
+    "collected_246": {
+        **TARGETS,
+        # a blind set: other organs first felt as back, side or hip pain. Targets not met: false
+        # alarms (heart attacks and a clot told as past, treated events), check questions, intent
+        "intent_macro_f1": 0.26,
+        "false_alarms": 0.22,  # 5/23
+        "check_questions": 0.65,
+    },
+    "collected_247": {
+        **TARGETS,
+        # a blind set: flare-ups in long-term back pain. Targets not met: red flags (a worst-ever
+        # flare of ankylosing spondylitis with sweating, read as a referral), referrals, intent
+        "red_flag_recall": 0.8,  # 4/5
+        "referral_recall": 0.4,  # 2/5
+        "intent_macro_f1": 0.41,
+    },
+    "collected_248": {
+        **TARGETS,
+        # a blind set: hip and groin pain in women outside pregnancy. Targets not met: referrals,
+        # intent
+        "referral_recall": 0.52,  # 9/17
+        "intent_macro_f1": 0.31,
+    },
+    "collected_249": {
+        **TARGETS,
+        # a blind set: health anxiety and the fear of a serious disease. Targets not met: false
+        # alarms (health anxiety's fears of cancer and clots, a cancer survivor's fears),
+        # referrals, intent
+        "referral_recall": 0.66,  # 4/6
+        "intent_macro_f1": 0.38,
+        "false_alarms": 0.31,  # 4/13
+    },
+    "collected_250": {
+        **TARGETS,
+        # a blind set: cyclists, swimmers, golfers, racket players, climbers and rowers. Targets
+        # not met: referrals, intent
+        "referral_recall": 0.28,  # 2/7
+        "intent_macro_f1": 0.48,
+    },
+    "collected_251": {
+        **TARGETS,
+        # a blind set: back or hip pain on holiday or working away. Targets not met: red flags (a
+        # back injury on a cruise, worse day by day, read as a referral), referrals, intent
+        "red_flag_recall": 0.5,  # 1/2
+        "referral_recall": 0.58,  # 7/12
+        "intent_macro_f1": 0.36,
+    },
+    "collected_252": {
+        **TARGETS,
+        # a blind set: neck and shoulder pain told with back or hip pain. Targets not met: red
+        # flags and emergencies (shooting pains in 'my sciatic nerves', both sides), referrals,
+        # intent, check questions
+        "red_flag_recall": 0.75,  # 3/4
+        "emergency_recall": 0.0,
+        "referral_recall": 0.77,  # 7/9
+        "intent_macro_f1": 0.42,
+        "check_questions": 0.24,
+    },
+    "collected_253": {
+        **TARGETS,
+        # a blind set: back, hip and pelvic injuries from animals. Targets not met: red flags and
+        # emergencies (mid-back pain after a fall from a horse; a fall down a whole flight of
+        # stairs), false alarms (fractures already treated), referrals, intent
+        "red_flag_recall": 0.67,  # 4/6
+        "emergency_recall": 0.8,
+        "referral_recall": 0.69,  # 9/13
+        "intent_macro_f1": 0.27,
+        "false_alarms": 0.11,  # 2/19
+    },
 }
 
 # The oldest collected sets, gated by the detector alone in `make test` (red flags, emergencies,
