@@ -277,7 +277,9 @@ HOLDS = {
     "collected_9": {
         **TARGETS,
         "red_flag_recall": 0.78,  # 11/14
-        "referral_recall": 0.68,  # 11/16
+        # 11/16 to 10/16 in stop 60: "if I don't have surgery, I will be paralyzed" is a risk a
+        # doctor told of, no sign (it had raised an emergency check)
+        "referral_recall": 0.62,  # 10/16
         "intent_macro_f1": 0.47,
     },
     # Real messages from public pages, a tenth collector asked for warning-sign stories told in
@@ -818,8 +820,9 @@ HOLDS = {
     },
     "collected_47": {
         **TARGETS,
-        # targets not met: referrals (a child's back pain for weeks, clicking hips)
-        "referral_recall": 0.44,  # 8/18
+        # targets not met: referrals (a child's back pain for weeks, clicking hips). 8/18 to 7/18
+        # in stop 60: "since she started secondary school" is a school, not a cancer's spread
+        "referral_recall": 0.38,  # 7/18
         "intent_macro_f1": 0.47,
     },
     "collected_48": {
@@ -1567,8 +1570,9 @@ HOLDS = {
     },
     "collected_120": {
         **TARGETS,
-        # targets not met: referrals (hip pain in runners, sciatica over weeks)
-        "referral_recall": 0.28,  # 2/7
+        # targets not met: referrals (hip pain in runners, sciatica over weeks). 2/7 to 1/7 in
+        # stop 60: "we went out to lunch" is the writer going out, not a hip going out
+        "referral_recall": 0.14,  # 1/7
         "intent_macro_f1": 0.59,
     },
     "collected_121": {
@@ -1819,8 +1823,9 @@ HOLDS = {
     "collected_142": {
         **TARGETS,
         # a set gathered for active people: lifters, runners, cyclists, yoga. Targets not met:
-        # referrals; intent
-        "referral_recall": 0.5,  # 3/6
+        # referrals; intent. 3/6 to 2/6 in stop 60: "four trips to acupuncture" are visits,
+        # not a trip over
+        "referral_recall": 0.33,  # 2/6
         "intent_macro_f1": 0.33,
     },
     "collected_143": {
@@ -1835,8 +1840,9 @@ HOLDS = {
         **TARGETS,
         # a set gathered from advice columns, humour columns and hobby blogs. Targets not met:
         # referrals (months of sciatica that starts on lying down; painkillers used too often;
-        # calf weakness awaiting surgery; a passing numb arm); intent
-        "referral_recall": 0.33,  # 2/6
+        # calf weakness awaiting surgery; a passing numb arm); intent. 2/6 to 1/6 in stop 60:
+        # "ready to go out for a run" is the writer going out, not a hip going out
+        "referral_recall": 0.16,  # 1/6
         "intent_macro_f1": 0.55,
     },
     "collected_145": {
@@ -2170,8 +2176,10 @@ HOLDS = {
     "collected_179": {
         **TARGETS,
         # a blind set: older adults, carers and people with long-term illnesses. Targets
-        # not met: red flags, referrals, intent
-        "red_flag_recall": 0.75,  # 3/4
+        # not met: red flags, referrals, intent. 3/4 to 2/4 in stop 60: a prostate cancer known
+        # from the blog, not told; it was reached only by reading "after the trip to Berlin" at
+        # almost fifty as a trip over
+        "red_flag_recall": 0.5,  # 2/4
         "referral_recall": 0.75,  # 6/8
         "intent_macro_f1": 0.34,
     },
@@ -2599,7 +2607,9 @@ HOLDS = {
         # session. Targets not met: red flags (new face numbness and vertigo after manipulation),
         # referrals, intent, check questions
         "red_flag_recall": 0.5,  # 2/4
-        "referral_recall": 0.66,  # 6/9
+        # 6/9 to 5/9 in stop 60: "I went out for an easy three mile run" is the writer going
+        # out, not a hip going out
+        "referral_recall": 0.55,  # 5/9
         "intent_macro_f1": 0.46,
         "check_questions": 0.41,
     },
