@@ -22,6 +22,7 @@ from actions.knowledge_action import Events, KnowledgeAction, latest_entity_valu
 from actions.parsing import pain_score, wants_to_stop
 from actions.programme import exercise_name
 from actions.programme_parsing import exercises_done, how_it_felt
+from actions.red_flags import send_red_flag_details
 from actions.rendering import referral_line
 from actions.teaching_gate import teaching_withheld, withhold_teaching
 from backcare.database import session_factory
@@ -40,6 +41,7 @@ from backcare.programme.progress import (
     worrying,
 )
 from backcare.programme.rules import programme_settings
+from backcare.triage import CLINICIAN_LEVEL
 
 FORM = "check_in_form"
 CHECK_IN_INTENT = "check_in"
@@ -367,12 +369,17 @@ class ActionCheckInResult(KnowledgeAction):
         store.person(session, tracker.sender_id, tracker.get_latest_input_channel())
         flags = red_flags_in_check_in(tracker)
         if flags or teaching_withheld(tracker):
-            # The referral was given by the safety rules; the check-in is kept, nothing moves.
+            # An alarm's referral was given by the safety rules; the check-in is kept, nothing
+            # moves.
             check_in, _ = _record(session, plan, tracker, flags)
             if flags:
                 _flag_concern(plan, worrying(check_in, []))
             session.commit()
-            if not flags:
+            if flags:
+                # A sign at the clinician's level told in an answer ("ngl its getting worse every
+                # week") raises no alarm that stops the check-in: its referral is said here.
+                send_red_flag_details(dispatcher, session, flags, {CLINICIAN_LEVEL})
+            else:
                 withhold_teaching(dispatcher, tracker)
             return _clear()
         check_in, previous = _record(session, plan, tracker, [])

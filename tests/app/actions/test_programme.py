@@ -282,6 +282,29 @@ async def test_a_red_flag_during_a_check_in_ends_it_stored_and_nothing_moves(
     assert dispatcher.messages[0]["response"] == "utter_after_emergency"
 
 
+async def test_a_clinician_level_sign_during_a_check_in_is_referred_there(
+    db: Session, sender: str
+) -> None:
+    # no alarm stops the check-in, so its result says the referral (it said nothing before)
+    await make_plan(sender)
+    flag = [
+        {"entity": "red_flag", "value": "pain-beyond-six-weeks"},
+        {"entity": "triage_level", "value": "see_clinician"},
+    ]
+    said = "its getting worse every week, its been two months"
+    events = [
+        {"event": "active_loop", "name": "check_in_form"},
+        {"event": "user", "text": said, "parse_data": {"entities": flag}},
+    ]
+    tracker = person_tracker(
+        sender, "inform", said, {"triage": "see_clinician", "check_in_pain": 5}, events, flag
+    )
+    dispatcher = CollectingDispatcher()
+    await ActionCheckInResult().run(dispatcher, tracker, DOMAIN)
+    assert any("GP" in text for text in texts(dispatcher))
+    assert plan(db, sender).check_ins[-1].red_flags == ["pain-beyond-six-weeks"]
+
+
 def test_an_urgent_sign_after_a_clinician_check_stops_teaching_again(sender: str) -> None:
     checked = [{"event": "slot", "name": "clinician_checked", "value": True}]
     later = [
