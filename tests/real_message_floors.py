@@ -2827,6 +2827,50 @@ HOLDS = {
         "intent_macro_f1": 0.27,
         "false_alarms": 0.11,  # 2/19
     },
+    "collected_254": {
+        **TARGETS,
+        # a blind set: second-language English on ask-a-doctor sites (two messages left once the
+        # used pages were dropped). Targets not met: referrals (a hip's bone death worsening over
+        # two years), intent
+        "referral_recall": 0.0,  # 0/1
+        "intent_macro_f1": 0.5,
+    },
+    "collected_255": {
+        **TARGETS,
+        # a blind set: soldiers, veterans, police, firefighters and paramedics. Targets not met:
+        # red flags (a 66-year-old's lifting strain, his age not in the message), referrals,
+        # intent
+        "red_flag_recall": 0.75,  # 3/4
+        "referral_recall": 0.5,  # 2/4
+        "intent_macro_f1": 0.34,
+    },
+    "collected_256": {
+        **TARGETS,
+        # a blind set: back or hip pain beside another illness or its treatment. Targets not
+        # met: red flags (a haemophilia hip bleed; chemotherapy's bone pain, the cancer not named
+        # in the message), referrals, intent, check questions
+        "red_flag_recall": 0.78,  # 7/9
+        "referral_recall": 0.5,  # 4/8
+        "intent_macro_f1": 0.44,
+        "check_questions": 0.2,
+    },
+    "collected_257": {
+        **TARGETS,
+        # a blind set: night pain, mornings and sleep. Targets not met: referrals (the
+        # inflammatory pattern told as a story), intent, false alarms (a spasm that no position
+        # eased, told as mostly gone sentences later)
+        "referral_recall": 0.5,  # 3/6
+        "intent_macro_f1": 0.68,
+        "false_alarms": 0.08,  # 1/13
+    },
+    "collected_258": {
+        **TARGETS,
+        # a blind set: drivers, pilots, gamers and desk workers. Targets not met: red flags and
+        # emergencies (a spouse's "temporarily paralyzed... when it happens now"), intent
+        "red_flag_recall": 0.67,  # 2/3
+        "emergency_recall": 0.0,
+        "intent_macro_f1": 0.33,
+    },
 }
 
 # The oldest collected sets, gated by the detector alone in `make test` (red flags, emergencies,

@@ -587,6 +587,7 @@ class RedFlagDetector:
             "other"
             if language.OTHER_PERSON.search(sentence_text)
             and not language.FELLOW_SUFFERER.search(sentence_text)
+            and not language.WRITERS_OWN_BEFORE.search(sentence.text[:last_mention])
             else "self"
         )
         # The person's own condition, told by its name with a clinician's visit or diagnosis
@@ -682,7 +683,13 @@ class RedFlagDetector:
             status = "family"
         elif (
             subject == "other"
-            and (definition.counts_when_past or definition.layer == SUSPECT_LAYER)
+            and (
+                definition.counts_when_past
+                or definition.layer == SUSPECT_LAYER
+                # another's sign told as their past: "my mate had cauda equina last year, he
+                # couldnt feel his bum... mines nothing like that tho"
+                or long_ago_other
+            )
             and language.WRITER_NOT_CONCERNED.search(_text(doc))
         ):
             # Someone else's history asked about for them, the writer telling themselves apart
@@ -1022,7 +1029,10 @@ def _asks_about_signs(sentence: str, first_mention: int, last_mention: int) -> b
         cues = cues + language.TOPIC_CUES
         if language.ASKS_IF_IT_IS.search(sentence[:first_mention]):
             return True
-    if any(cue in sentence[:first_mention] for cue in cues):
+    framed_from = max(
+        (m.start() for m in language.REASON_TOLD.finditer(sentence[:first_mention])), default=0
+    )
+    if any(cue in sentence[framed_from:first_mention] for cue in cues):
         return True
     if language.WHAT_IT_IS_BEFORE.search(sentence[:first_mention]) and (
         language.WHAT_IT_IS_AFTER.match(sentence[first_mention:])
@@ -1032,7 +1042,7 @@ def _asks_about_signs(sentence: str, first_mention: int, last_mention: int) -> b
         return not language.ANSWERED_YES.search(sentence[last_mention:])
     # Advice to watch for a sign, before the last of the rule's words: "told me to look out
     # for cauda equina" is no report, though "told me" comes first.
-    if any(cue in sentence[:last_mention] for cue in language.ADVICE_CUES):
+    if any(cue in sentence[framed_from:last_mention] for cue in language.ADVICE_CUES):
         return True
     if not language.INTERROGATIVE_START.match(sentence) or language.WHAT_WAS_TOLD.match(sentence):
         return False

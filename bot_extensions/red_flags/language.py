@@ -460,6 +460,9 @@ TOPIC_CUES = [
 ]
 # Advice to watch for the signs: a question even between a rule's words ("told me to look
 # out for cauda equina").
+# A reason given, told as a fact, ends what an advice or question cue before it frames:
+# "told me to come back if my back didnt settle because i had prostate cancer".
+REASON_TOLD = re.compile(r"\b(because|cos|coz|cause) (i|ive|im|my|he|hes|she|shes)\b")
 ADVICE_CUES = [
     "look out for",
     "watch out for",
@@ -659,6 +662,10 @@ TREATED = re.compile(
     # the repair a broken hip gets, named: "fell and broke her hip. She had a partial hip
     # replacement" (a total one is as often planned for worn joints, so it says nothing)
     r"\b(had|has had|underwent|got|getting) (a |an )?(partial|half) hip replacement|"
+    # the operation told of the one hurt, right after the break: "my mum fell last week and broke
+    # her hip and she has had an operation"
+    r"(she|he|they) (has had|have had|had|has now had) (an|the|her|his|their) "
+    r"(operation|op|surgery)\b|"
     r"\bhemiarthroplasty|"
     # seen to, with what came of it: "the ER x-rays were clear and they called it a strain",
     # "the hip has been replaced", "sent me home"; being at A&E now is no outcome yet
@@ -1285,7 +1292,7 @@ CLINICIAN_NAMED = re.compile(r"\b" + _CLINICIAN + r"\b")
 STILL_HAPPENING = re.compile(
     # ("still walks fine" says the opposite; "rear ended while standing still" is no "still")
     # ("afraid of falling again" fears a fall, it tells nothing happening)
-    r"\b(but now|now (i|im|my|its|it|the|both|theres)(?! (just|only)\b)|"
+    r"\b(but now|now (i|im|ive|my|its|it|the|both|theres)(?! (just|only)\b)|"
     r"(?<!of falling\s)(?<!of falling over\s)(?<!of it happening\s)again|"
     r"(?<!standing )(?<!sitting )(?<!lying )(?<!stood )(?<!stand )(?<!keep )(?<!sat )(?<!sit )"
     r"(?<!lie )"
@@ -1682,7 +1689,8 @@ CARRIED_CHILD = re.compile(
     # with him", "ended up sleeping curled up in her little bed to keep an eye on her"
     r"\b(sons?|daughters?|kids?|child|little one|baby|toddler)\b[^.?!]*"
     r"\b(up and down the stairs with|sleeping (curled up )?in|looking after|nursing|"
-    r"up all night with|sat up with|keep an eye on) (him|her|them|his|their)\b"
+    # "my little one has had a fever since last night so ive been up with her"
+    r"up all night with|sat up with|been up with|keep an eye on) (him|her|them|his|their)\b"
 )
 # The writer told as unwell too: "now I have a fever too"
 SELF_UNWELL = re.compile(
@@ -1715,7 +1723,9 @@ DENIES_BACK = re.compile(
     r"(happened|ever happened)|never had anything like that|none of (that|those) (applies|apply)|"
     r"none of (that|those|it) (has|have) changed|"
     # "...people going numb down there and legs going weak. nothing like that for me"
-    r"(nothing|none of (that|those|it)) (like (that|this) )?(for|with) me)"
+    r"(nothing|none of (that|those|it)) (like (that|this) )?(for|with) me|"
+    # "i read your page on cauda equina... i dont have any of that"
+    r"(i )?(dont|do not|havent|have not) (have|got|had) any of (that|those|these|them|it))"
     r"\b(?! (before|until|till))|"
     r"none of (that|those|these|them) ?(,|\.|!|thank\b|thankfully\b|luckily\b|at all\b)|"
     # the sign said in jest and taken back: "legs gone numb lol jk, it's just my back"
@@ -1733,7 +1743,9 @@ OTHER_HAS_NO_PAIN = re.compile(
 # she has osteoporosis... I'm 30 and fine, never injured".
 WRITER_NOT_CONCERNED = re.compile(
     r"\b(for|about) (my|a|our) (\w+ ){0,2}\w+,? not (for |about )?me\b|"
-    r"\b(im|i am)( \d{1,2})?( and| but)? (fine|well|healthy)\b"
+    r"\b(im|i am)( \d{1,2})?( and| but)? (fine|well|healthy)\b|"
+    # the writer's own set against it: "mines nothing like that tho"
+    r"\bmine( is|s)? (\w+ )?nothing like (that|it|his|hers|theirs)\b"
 )
 # A sentence that is only a no: the answer to the checklist item just read out.
 BARE_NO = re.compile(r"\W*(no|nope|nah|negative|not really|not at all)\W*$")
@@ -1850,7 +1862,9 @@ OTHER_PERSON = re.compile(
     r"son|daughter|friend|mate|pal|buddy|workmate|coworker|cousin|nephew|niece|"
     r"brother|sister|gran|granny|grandma|grandad|grandpa|grandmother|grandfather|girlfriend|"
     r"boyfriend|patient|client|child|kid|neighbou?r|colleague|uncle|aunt(ie)?|nan|fiance|"
-    r"fiancee|flatmate|roommate|parent|baby|teen|boss)s?\b|"
+    r"fiancee|flatmate|roommate|parent|baby|teen|boss|"
+    # a child named by their place in the family: "my little one has had a fever"
+    r"little one|little girl|little boy|youngest|eldest|toddler)s?\b|"
     # not the clinician who examined the writer: "she checked me over, said its a kidney
     # infection"
     r"^\s*((now that|since|because|as|when) )?(he|she|hes|shes)\b"
@@ -1861,6 +1875,11 @@ OTHER_PERSON = re.compile(
     r"patients|clients|residents|kids|children|lads|girls|guys|coworkers|workmates)\b|"
     # "they" opening a sentence is as often the exercises as a person: only "their legs" counts
     r"\btheir (legs?|back|feet|foot|bladder|bowels?|bum|hips?)\b"
+)
+# The writer's own, told just before its name, whoever else the sentence names: "I had
+# prostrate cancer treated 4 years ago... my wife says ask the computer".
+WRITERS_OWN_BEFORE = re.compile(
+    r"\b(i had|ive had|i have had|i was diagnosed with|i was treated for)( an?)?( \w+)?\s*$"
 )
 # "A fellow myeloma survivor" has the writer's own condition too, whoever else the sentence names.
 FELLOW_SUFFERER = re.compile(

@@ -2610,3 +2610,65 @@ def test_a_sneeze_that_sets_off_something_else_asks_no_check(detector: RedFlagDe
         "I'm 58, my back aches after work. I leak a little when I sneeze or jump, as ever"
     )
     assert not any(f.slug == "minor-fall-fragile-bones" and f.is_unclear for f in findings)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # worse as what the person wants to prevent, or asks about, not what the pain does
+        "my back's been a bit sore for ten days, I just want to stop it from getting worse",
+        "my scan says wear and tear, is it going to keep getting worse?",
+        # a child's fever nursed by the writer, who has none
+        "my little one has a temperature so I've been up with her all night. I'm fine myself, "
+        "my back is just stiff",
+        # another's emergency told as their past, the writer's own set apart
+        "my brother had cauda equina two years ago, he couldn't feel anything when he wiped. "
+        "mine is nothing like that, just a sore back",
+        # a condition read about, then denied as a whole
+        "I read about spinal cord compression online. I don't have any of that, my back is just "
+        "stiff",
+        # a fall that did not happen
+        "I nearly came off the ladder at the weekend, grabbed the gutter and didn't fall, my back "
+        "was already stiff",
+        # a drop of about one metre is no fall from a height
+        "we jumped down about a metre from the wall, landed fine, back a bit stiff",
+    ],
+)
+def test_nothing_to_alarm_or_ask(detector: RedFlagDetector, text: str) -> None:
+    findings = detector.detect(text)
+    assert most_urgent(findings) is None and check_to_ask(findings) is None, findings
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the writer's own cancer, with someone else named after it
+        "I had bowel cancer treated three years ago and now my back aches, my husband told me "
+        "to ask",
+        # a reason told as a fact ends the advice the sentence opened with
+        "the nurse said to come back if my pain didn't settle because I had breast cancer "
+        "before, it's been four weeks",
+        # a fever told as now, after an infection dated last month
+        "had a chest infection last month and now I've got a fever and my back is killing me",
+    ],
+)
+def test_a_same_day_sign_told_beside_another_story_is_found(
+    detector: RedFlagDetector, text: str
+) -> None:
+    top = most_urgent(detector.detect(text))
+    assert top is not None and top.urgency == "urgent"
+
+
+def test_standing_lost_asks_the_leg_weakness_check(detector: RedFlagDetector) -> None:
+    check = check_to_ask(detector.detect("since this morning he has lost the ability to stand"))
+    assert check is not None and check.slug == "worsening-leg-weakness"
+
+
+def test_a_relatives_operated_break_is_no_emergency_of_the_writer(
+    detector: RedFlagDetector,
+) -> None:
+    findings = detector.detect(
+        "my dad broke his hip and he has had an operation, now my back hurts from helping him "
+        "in and out of the car"
+    )
+    assert not any(f.is_present and f.urgency == "emergency" for f in findings)
