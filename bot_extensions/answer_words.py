@@ -21,11 +21,14 @@ from rasa.shared.nlu.training_data.message import Message
 from bot_extensions import waiting_check
 from bot_extensions.intent_readings import ReadingCorrection, drop_readings, read_as
 from bot_extensions.red_flags.language import (
+    ASKS_WHERE,
     INTERROGATIVE_START,
+    MILD_SCORE_ONLY,
     NEGATION_CUES,
     NOT_A_CLEAR_NO,
     OPENS_WITH_YES,
     REQUEST_START,
+    WHERE_IN_THE_BACK_ONLY,
     normalise,
 )
 from bot_extensions.topic_names import spaced_words
@@ -146,3 +149,46 @@ class QuestionBackIsNoAnswer(ReadingCorrection):
             ),
             None,
         )
+
+
+@DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=False)
+class AnotherQuestionsAnswerIsNoAnswer(ReadingCorrection):
+    """The answer to another question, told while a check question waits, is no answer to it.
+
+    "Lower back, left side" or "4 from 10", sent after "has this pain lasted more than six
+    weeks...?", answers the where or how bad the person expected next; read as information it
+    would answer the check yes (domain/safety.yml) with nothing of its signs told. Read as a
+    request for help, it is no answer: the check is asked again. A check whose own words a
+    place in the back could answer ("is this upper or middle back pain...") keeps the reading,
+    and so does a reply with a sign in it (`red_flag`, `check_reply`, `lasting_reply`).
+    """
+
+    @staticmethod
+    def get_default_config() -> dict[str, Any]:
+        return {
+            "no_answer_intent": "ask_help",
+            "answer_entities": ["red_flag", "check_reply", "lasting_reply"],
+        }
+
+    def __init__(self, config: dict[str, Any]) -> None:
+        super().__init__(config)
+        self.no_answer_intent = config["no_answer_intent"]
+        self.answer_entities = frozenset(config["answer_entities"])
+
+    def applies(self, message: Message) -> bool:
+        metadata = message.get("metadata")
+        text = normalise(message.get("text") or "")
+        question = normalise(waiting_check.question_from_metadata(metadata))
+        return (
+            waiting_check.from_metadata(metadata) is not None
+            and bool(
+                MILD_SCORE_ONLY.match(text)
+                or (WHERE_IN_THE_BACK_ONLY.match(text) and not ASKS_WHERE.search(question))
+            )
+            and not any(
+                e.get("entity") in self.answer_entities for e in message.get("entities", [])
+            )
+        )
+
+    def correct(self, message: Message) -> None:
+        read_as(message, self.no_answer_intent)

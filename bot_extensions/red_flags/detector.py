@@ -715,7 +715,13 @@ class RedFlagDetector:
             status = "family"
         elif (
             subject == "other"
-            and (definition.urgency != MOST_URGENT or language.OTHERS_TREATMENT.search(_text(doc)))
+            and (
+                definition.urgency != MOST_URGENT
+                or language.OTHERS_TREATMENT.search(_text(doc))
+                # their injury dated long gone: "my nan broke her hip last year... so now im
+                # paranoid"
+                or (definition.event and long_ago_other)
+            )
             and language.FEARS_IT_TOO.search(_text(doc))
             and not language.OTHER_IN_PAIN.search(_text(doc))
         ):

@@ -487,6 +487,7 @@ QUESTION_CUES = [
     *ADVICE_CUES,
     "how do i know",
     "how would i know",
+    "what counts as",
     "how can i tell",
     "when should i worry",
     "should i worry if",
@@ -667,6 +668,8 @@ TREATED = re.compile(
     r"(she|he|they) (has had|have had|had|has now had) (an|the|her|his|their) "
     r"(operation|op|surgery)\b|"
     r"\bhemiarthroplasty|"
+    # the repair told by the operation: "broke my left hip... and was soon being operated on"
+    r"\boperated on\b|"
     # seen to, with what came of it: "the ER x-rays were clear and they called it a strain",
     # "the hip has been replaced", "sent me home"; being at A&E now is no outcome yet
      + _IMAGING + r",?( \w+){0,3} (showed|shows|came back|came out|were|was) "
@@ -968,10 +971,12 @@ IN_GENERAL_AFTER = re.compile(
 # emergency, I don't have that" (the hearsay before the sign, its meaning after it).
 HEARSAY_BEFORE = re.compile(
     r"\b(i read|ive read|i have read|i heard|ive heard|i have heard|they say|apparently|"
+    # someone else's reading: "he read online that if you cant pee... its an emergency"
+    r"(he|she|we|they) (read|heard)|"
     r"google says|the nhs says|the leaflet says|the website says)( that)?\b[^.?!]{0,20}$"
 )
 MEANING_AFTER = re.compile(
-    r"^[a-z ]{0,40}? (is|are|can be|could be|means|can mean) "
+    r"^[a-z ]{0,40}? (is|are|its|can be|could be|means|can mean) "
     r"(an emergency|a red flag|a warning sign|a sign of|serious|dangerous|a medical emergency)\b"
 )
 # A clinician's list of what it might be, before the sign: "she said it could be one of three
@@ -1118,6 +1123,11 @@ RESOLVED_CUES = [
     "fever broke",
     "fever had broken",
     "fever has broken",
+    # in second-language English: "he had the covid with high fever, but this is finish"
+    "this is finish",
+    "that is finish",
+    "it is finish",
+    "finish long time",
 ]
 # The sign itself named as gone: "the numbness has completely gone". Only the sign's own word:
 # "the feeling has gone" is numbness, and "the pain has gone on for months" goes on.
@@ -1548,6 +1558,9 @@ FEARS_IT_TOO = re.compile(
     # the relative's condition, then the writer's worry: "my sister has ankylosing spondylitis
     # so i got worried and googled it"
     # ("so now I'm scared: I tweaked my back lifting")
+    # "my neighbour had the cauda equina and operation, now I am scared. Is same for me?"
+    r"\bnow (im|i am) (scared|worried|afraid|terrified|frightened)\b|"
+    r"\b(is|is it|its|is that) (the )?same (for|with) me\b|"
     r"\bso( now)? (i|im|i am|i was|i got|ive been|i have been|i get|i'm)"
     r"( a bit| a little| really| kinda|"
     r" kind of| quite| very| super| so| getting| now)? (worried|scared|paranoid|nervous|anxious|"
@@ -1573,6 +1586,7 @@ OTHERS_TREATMENT = re.compile(
     r"(an? )?(emergency |urgent )?(surgery|operation|op|decompression)\b|"
     # "my mate ended up in surgery for cauda equina"
     r"\bended up in (emergency )?(surgery|theatre|hospital)\b|"
+    r"\band (an? |the )?(emergency )?(operation|surgery)\b|"
     r"\b(shes|hes|she is|he is|theyre|they are) (now )?on [a-z]+( [a-z]+)? now\b|"
     r"\b(got|was|were|been) diagnosed\b"
 )
@@ -1725,7 +1739,10 @@ DENIES_BACK = re.compile(
     # "...people going numb down there and legs going weak. nothing like that for me"
     r"(nothing|none of (that|those|it)) (like (that|this) )?(for|with) me|"
     # "i read your page on cauda equina... i dont have any of that"
-    r"(i )?(dont|do not|havent|have not) (have|got|had) any of (that|those|these|them|it))"
+    r"(i |he |she )?(dont|do not|doesnt|does not|havent|have not|hasnt|has not) (have|got|had) "
+    r"any of (that|those|these|them|it)|"
+    # "only time ive ever had a numb groin was the epidural, nothing like that now"
+    r"nothing like (that|this|it) now)"
     r"\b(?! (before|until|till))|"
     r"none of (that|those|these|them) ?(,|\.|!|thank\b|thankfully\b|luckily\b|at all\b)|"
     # the sign said in jest and taken back: "legs gone numb lol jk, it's just my back"
@@ -1756,6 +1773,21 @@ CLINICIAN_SAID = re.compile(
     r"\b(said|says|thinks|suspects?|suspected|told me|diagnosed|possible|sent me)\b|"
     r"\b(diagnosed|suspected)\b"
 )
+# The answer to another question, told while a check question waits: only where in the back
+# it hurts ("lower back, left side"), or only a mild pain score ("4 from 10"). It tells nothing
+# of the signs the check asks about. (Not "both sides", which may be both legs, nor a strong
+# score, which may be the severe pain asked about.)
+WHERE_IN_THE_BACK_ONLY = re.compile(
+    r"^\W*(((its|it is|mostly|mainly|just|only|in|my|the) )*"
+    r"((lower|low) )?(back|spine)"
+    r"(,? (on )?(the )?(left|right|one) side|,? (right |just )?(in )?(the )?middle|"
+    r",? across (the )?middle|,? (at )?the bottom|,? (in the )?(centre|center))*|"
+    r"(on )?(the )?(left|right|one) side( of (my|the) (lower |low )?back)?)\W*$"
+)
+MILD_SCORE_ONLY = re.compile(r"^\W*[0-6](\.5)? ?(/|out of|from|of) ?10\W*$")
+# A check question whose own words a place in the back could answer ("is this upper or middle
+# back pain...", "bad pain in your side"): there a place told is an answer.
+ASKS_WHERE = re.compile(r"\b(upper|middle|side|sides|where)\b")
 # Answering a check question, anything but a clear no: "not rn but it was yesterday", "it comes
 # and goes", "kinda", "only when I sit". A no with a recent time is a yes.
 OPENS_WITH_YES = re.compile(r"\W*(yes|yeah|yep|yup|yea|ya|aye|sadly yes|afraid so)\b")
@@ -1871,6 +1903,10 @@ OTHER_PERSON = re.compile(
     r"(?! (checked|examined|assessed|saw|looked at) me\b)|"
     # a friend told before: "one of my friends is on dialysis. another has had a throat cancer"
     r"^\s*another (one )?(has|had|is|was)\b|"
+    # someone known from somewhere: "a lady at her church just found out she has cancer"
+    r"\b(a|an|one|this) (lady|woman|man|guy|bloke|girl|boy|fella|chap|person) "
+    r"(at|from|in) (my|her|his|our|their|the) (church|work|gym|office|club|school|street|"
+    r"village|mosque|temple|team|class)\b|"
     r"\bone of (the|my|our) (\w+ )?(carers|nurses|colleagues|friends|mates|neighbou?rs|"
     r"patients|clients|residents|kids|children|lads|girls|guys|coworkers|workmates)\b|"
     # "they" opening a sentence is as often the exercises as a person: only "their legs" counts

@@ -6,7 +6,12 @@ import pytest
 from rasa.shared.nlu.training_data.message import Message
 
 from bot_extensions import waiting_check
-from bot_extensions.answer_words import QuestionBackIsNoAnswer, QuestionIsNoAnswer, SymptomIsNoNo
+from bot_extensions.answer_words import (
+    AnotherQuestionsAnswerIsNoAnswer,
+    QuestionBackIsNoAnswer,
+    QuestionIsNoAnswer,
+    SymptomIsNoNo,
+)
 
 
 @pytest.fixture(scope="module")
@@ -139,3 +144,58 @@ def test_replies_that_answer_or_tell_a_sign_keep_the_fallback(
     message = _unplaced(text, waiting, entities)
     question_back.process([message])
     assert message.get("intent")["name"] == "nlu_fallback"
+
+
+SIX_WEEKS = "has this pain lasted more than six weeks, or is it getting worse?"
+UPPER_BACK = "Is this upper or middle back pain there all the time, worse at night?"
+
+
+@pytest.fixture(scope="module")
+def another_answer() -> AnotherQuestionsAnswerIsNoAnswer:
+    return AnotherQuestionsAnswerIsNoAnswer(AnotherQuestionsAnswerIsNoAnswer.get_default_config())
+
+
+def _told(
+    text: str, waiting: str | None, question: str, entities: list[dict] | None = None
+) -> Message:
+    ranking = [{"name": "inform", "confidence": 0.6}, {"name": "ask_help", "confidence": 0.1}]
+    return Message(
+        data={
+            "text": text,
+            "intent": ranking[0],
+            "intent_ranking": ranking,
+            "entities": entities or [],
+            "metadata": waiting_check.with_waiting({}, waiting, question),
+        }
+    )
+
+
+@pytest.mark.parametrize("text", ["lower back, left side", "in my lower back", "4 from 10", "3/10"])
+def test_where_or_a_mild_score_told_while_a_check_waits_is_no_answer(another_answer, text) -> None:
+    message = _told(text, "see_clinician", SIX_WEEKS)
+    another_answer.process([message])
+    assert message.get("intent")["name"] == "ask_help"
+
+
+@pytest.mark.parametrize(
+    ("text", "waiting", "question", "entities"),
+    [
+        # nothing waits: the screening's answer
+        ("lower back, left side", None, "", []),
+        # a place the check itself asks about
+        ("lower back, left side", "urgent", UPPER_BACK, []),
+        # both sides may be both legs; a strong score may be the severe pain asked about
+        ("both sides", "emergency", SIX_WEEKS, []),
+        ("8/10", "urgent", SIX_WEEKS, []),
+        # more than a place: a time told
+        ("lower back, since 3 days", "emergency", SIX_WEEKS, []),
+        # a sign found in it
+        ("lower back", "emergency", SIX_WEEKS, [{"entity": "red_flag", "value": "x"}]),
+    ],
+)
+def test_an_answer_that_may_tell_the_sign_keeps_its_reading(
+    another_answer, text, waiting, question, entities
+) -> None:
+    message = _told(text, waiting, question, entities)
+    another_answer.process([message])
+    assert message.get("intent")["name"] == "inform"
