@@ -2632,6 +2632,25 @@ def test_a_sneeze_that_sets_off_something_else_asks_no_check(detector: RedFlagDe
         "was already stiff",
         # a drop of about one metre is no fall from a height
         "we jumped down about a metre from the wall, landed fine, back a bit stiff",
+        # someone else's condition and its operation, feared by the writer for themselves
+        "my friend at work had cauda equina and operation, now I am scared. Is same for me? my "
+        "back hurts since a week",
+        # what someone else read, then denied
+        "she read online that if you cant pee or go numb down below its an emergency. she hasnt "
+        "got any of that, just a stiff back",
+        # over, in second-language English
+        "last winter he had the flu with high fever, but this is finish long time, now no fever. "
+        "his back aches from shovelling",
+        # someone met at the gym, not the writer
+        "a man at my gym just found out he has cancer in his spine, my back is sore from squats, "
+        "should i worry",
+        # a slipped disc is no slip
+        "my grandad had a slipped disc years ago so backs run in the family, mine aches after work",
+        # a numbness had once, for a reason, and denied now
+        "only time i had a numb groin was the epidural when my son was born, nothing like that "
+        "now, just a sore back",
+        # the baby held, not carried inside
+        "she has the baby on her so cant type, her lower back aches from lifting him",
     ],
 )
 def test_nothing_to_alarm_or_ask(detector: RedFlagDetector, text: str) -> None:
@@ -2650,6 +2669,9 @@ def test_nothing_to_alarm_or_ask(detector: RedFlagDetector, text: str) -> None:
         "before, it's been four weeks",
         # a fever told as now, after an infection dated last month
         "had a chest infection last month and now I've got a fever and my back is killing me",
+        # thin bones and a seat taken too hard
+        "I have osteoporosis and this morning I sat down too hard on the kitchen chair, now a "
+        "sharp pain in my back",
     ],
 )
 def test_a_same_day_sign_told_beside_another_story_is_found(
@@ -2672,3 +2694,9 @@ def test_a_relatives_operated_break_is_no_emergency_of_the_writer(
         "in and out of the car"
     )
     assert not any(f.is_present and f.urgency == "emergency" for f in findings)
+
+
+def test_a_sign_asked_back_then_told_is_found(detector: RedFlagDetector) -> None:
+    """The sign's name asked back is no denial of what follows: "numbness? yes..."."""
+    top = most_urgent(detector.detect("numbness? yes around my bum since this morning"))
+    assert top is not None and top.urgency == "emergency"
