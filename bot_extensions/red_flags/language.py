@@ -669,7 +669,10 @@ TREATED = re.compile(
     r"(operation|op|surgery)\b|"
     r"\bhemiarthroplasty|"
     # the repair told by the operation: "broke my left hip... and was soon being operated on"
-    r"\boperated on\b|"
+    # (an operation of years ago says nothing of today's break: "they operated on my hip years
+    # ago")
+    r"\b(and|then) (i |he |she |they )?(was|were|got) (soon |then |quickly )?(being )?"
+    r"operated on\b|"
     # seen to, with what came of it: "the ER x-rays were clear and they called it a strain",
     # "the hip has been replaced", "sent me home"; being at A&E now is no outcome yet
      + _IMAGING + r",?( \w+){0,3} (showed|shows|came back|came out|were|was) "
