@@ -623,7 +623,14 @@ class RedFlagDetector:
                 and not language.SAYS_THEY_HAVE_IT.search(sentence.text[first_mention:])
             )
             or (
-                language.READ_ONLINE_CAN_BE.search(sentence.text[:first_mention])
+                (
+                    language.READ_ONLINE_CAN_BE.search(sentence.text[:first_mention])
+                    # a condition read about, named by a rule; named only, it is asked about
+                    or (
+                        definition.layer != SUSPECT_LAYER
+                        and language.READ_ABOUT.search(sentence.text[:first_mention])
+                    )
+                )
                 and not language.OWN_HISTORY_AFTER.search(sentence.text[first_mention:])
             )
             or _is_hypothetical(doc, chosen)

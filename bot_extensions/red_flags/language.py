@@ -668,6 +668,9 @@ TREATED = re.compile(
     r"(she|he|they) (has had|have had|had|has now had) (an|the|her|his|their) "
     r"(operation|op|surgery)\b|"
     r"\bhemiarthroplasty|"
+    # taken into care at once: "fell off the scaffold today, ambos took him"
+    r"\b(ambos|ambulance|the ambulance|paramedics|the paramedics) (took|came for|picked up|"
+    r"have taken|has taken) (him|her|them)\b|"
     # the repair told by the operation: "broke my left hip... and was soon being operated on"
     # (an operation of years ago says nothing of today's break: "they operated on my hip years
     # ago")
@@ -991,10 +994,18 @@ POSSIBILITIES_BEFORE = re.compile(
 # A condition read about online as what back pain can be, just before its name: "been
 # googling and it says back pain can be myeloma". A fear, not a history; a clinician's "could
 # be" is not this (no search or page before it).
+# Something read or watched about the condition, just before its name: "saw a forum post about
+# cord compression, what is that". A topic, not a history.
+READ_ABOUT = re.compile(
+    r"\b(saw|seen|read|watched|heard)( a| an| this| some| the)?( \w+)? (post|article|video|"
+    r"thread|story|documentary|programme|program|podcast|page) (about|on)( a| an| the)?\s*$"
+)
 READ_ONLINE_CAN_BE = re.compile(
     r"\b(googl\w*|internet|online|web ?sites?|articles?|forums?|tiktok|youtube|symptom checker|"
     # what everyone knows: "I know back pain can be a cancer thing"
-    r"i know( that)?)"
+    r"i know( that)?|"
+    # "i read that back pain can be metastases"
+    r"i (read|heard|saw)( that)?)"
     r"\b[^.?!]{0,60}\b((can|could|might|may) (be|mean|indicate|signal|be a sign of)|"
     # "I google and it say maybe tumor"
     r"(say|says|said)( it)?( is| was| could be| might be)?( maybe| perhaps| possibly)|maybe)"
@@ -1024,7 +1035,10 @@ ASKS_IF_IT_IS = re.compile(
     r"\b((could|might|can|would) (this|it|that) (be|mean)|"
     r"(this|it|that) (could|might|can|would) (be|mean))( an| a)?\s*$|"
     # the fear asked outright: "my first thought is 'do I have a spinal tumor?'"
-    r"\b(do|could|might|would) (i|he|she|we) have( an| a)?( \w+)?\s*$"
+    r"\b(do|could|might|would) (i|he|she|we) have( an| a)?( \w+)?\s*$|"
+    # back pain in general: "can back pain be an aneurysm?"
+    r"\b(can|could|does|do|is) (back|hip|lower back|low back)? ?(pain|ache|aches|twinges?)"
+    r"( ever)? (be|mean|come from|be a sign of)( a| an)?\s*$"
 )
 
 RESOLVED_CUES = [
@@ -1661,7 +1675,7 @@ def tells_distant_past(text: str) -> bool:
 _NOT_FINE = r"(?! (is|feels|s|has been) (fine|ok|okay|good|great|alright|all right)\b)"
 FAMILY_HISTORY = re.compile(
     r"\b(family history|never had (it|cancer|one) myself|"
-    r"(ive|i have|i|me|personally) never had cancer|"
+    r"(ive|i have|i|me|personally|i myself|me myself) never had cancer|"
     r"no history of cancer myself|no cancer history myself|"
     r"(ive|i have) not had cancer|i havent had cancer|"
     # a relative who died of it: "his dad died of bowel cancer at 60"
@@ -1907,9 +1921,9 @@ OTHER_PERSON = re.compile(
     # a friend told before: "one of my friends is on dialysis. another has had a throat cancer"
     r"^\s*another (one )?(has|had|is|was)\b|"
     # someone known from somewhere: "a lady at her church just found out she has cancer"
-    r"\b(a|an|one|this) (lady|woman|man|guy|bloke|girl|boy|fella|chap|person) "
-    r"(at|from|in) (my|her|his|our|their|the) (church|work|gym|office|club|school|street|"
-    r"village|mosque|temple|team|class)\b|"
+    r"\b(a|an|one|this|the|some) (lady|woman|man|guy|bloke|girl|boy|fella|chap|person|"
+    r"worker|lad) (at|from|in|on) (my|her|his|our|their|the) (church|work|gym|office|club|"
+    r"school|street|village|mosque|temple|team|class|site|ward|estate|road|building)\b|"
     r"\bone of (the|my|our) (\w+ )?(carers|nurses|colleagues|friends|mates|neighbou?rs|"
     r"patients|clients|residents|kids|children|lads|girls|guys|coworkers|workmates)\b|"
     # "they" opening a sentence is as often the exercises as a person: only "their legs" counts
