@@ -998,7 +998,8 @@ POSSIBILITIES_BEFORE = re.compile(
 # cord compression, what is that". A topic, not a history.
 READ_ABOUT = re.compile(
     r"\b(saw|seen|read|watched|heard)( a| an| this| some| the)?( \w+)? (post|article|video|"
-    r"thread|story|documentary|programme|program|podcast|page) (about|on)( a| an| the)?\s*$"
+    r"thread|story|documentary|programme|program|podcast|page) (about|on)( a| an| the)?"
+    r"( \w+){0,2}\s*$"
 )
 READ_ONLINE_CAN_BE = re.compile(
     r"\b(googl\w*|internet|online|web ?sites?|articles?|forums?|tiktok|youtube|symptom checker|"

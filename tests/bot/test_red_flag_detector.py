@@ -2651,6 +2651,17 @@ def test_a_sneeze_that_sets_off_something_else_asks_no_check(detector: RedFlagDe
         "now, just a sore back",
         # the baby held, not carried inside
         "she has the baby on her so cant type, her lower back aches from lifting him",
+        # a wet told as a laugh
+        "pulled my back picking up the dog, nearly pissed myself laughing at how daft it was",
+        # someone on the writer's site, already taken by ambulance
+        "a guy on our site fell off the scaffolding this morning, the ambulance took him. I'm "
+        "fine, just a sore back from carrying blocks",
+        # back pain asked about in general
+        "random question but can back pain be cancer? mine started after I moved house last week",
+        # tiredness, not pain, all the time; hours of sleep, not of stiffness
+        "lower back aches after long shifts, tired all the time, sleep is rubbish, neck is sore",
+        "I'm up every night with the baby, 3 hours sleep, and my back is stiff for five minutes "
+        "when I get up",
     ],
 )
 def test_nothing_to_alarm_or_ask(detector: RedFlagDetector, text: str) -> None:
@@ -2700,3 +2711,10 @@ def test_a_sign_asked_back_then_told_is_found(detector: RedFlagDetector) -> None
     """The sign's name asked back is no denial of what follows: "numbness? yes..."."""
     top = most_urgent(detector.detect("numbness? yes around my bum since this morning"))
     assert top is not None and top.urgency == "emergency"
+
+
+def test_a_condition_watched_about_is_no_report(detector: RedFlagDetector) -> None:
+    findings = detector.detect(
+        "watched a video about spinal cord compression, what is that exactly, my back is just stiff"
+    )
+    assert most_urgent(findings) is None
