@@ -2031,9 +2031,12 @@ HOLDS = {
         **TARGETS,
         # a blind set: parents and families (pregnancy, children, a parent's parent). Targets
         # not met: red flags, emergencies, referrals, intent, false alarms, check questions
-        "red_flag_recall": 0.57,  # 4/7
+        "red_flag_recall": 0.86,  # 6/7 (4/7 until stop 61)
         "emergency_recall": 0.67,
-        "referral_recall": 0.76,  # 10/13
+        # stop 61: 10/13 to 9/13. A son's scoliosis already awaiting a spinal surgeon reached
+        # the six-week check only through "training to prevent it from getting worse", read as
+        # pain getting worse; a worsening to prevent is no longer one.
+        "referral_recall": 0.69,  # 9/13
         "intent_macro_f1": 0.24,
         "false_alarms": 0.15,  # 3/20
         "check_questions": 0.25,
@@ -2284,9 +2287,13 @@ HOLDS = {
         # ambulance calls). Targets not met: red flags, intent, false alarms, check
         # questions
         "red_flag_recall": 0.8,  # 4/5
-        "intent_macro_f1": 0.37,
+        # stop 61: 0.37 to 0.36 and 0.4 to 0.47. A badminton player's spasm, "losing my
+        # ability to stand" before the ambulance came, now asks the leg-weakness check (standing
+        # lost is asked about since a firefighter "had lost the ability to stand or walk"); its
+        # intent is then the red flag's.
+        "intent_macro_f1": 0.36,
         "false_alarms": 0.13,  # 2/15
-        "check_questions": 0.4,
+        "check_questions": 0.47,
     },
     "collected_192": {
         **TARGETS,
