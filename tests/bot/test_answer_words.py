@@ -102,6 +102,25 @@ def question_back() -> QuestionBackIsNoAnswer:
     return QuestionBackIsNoAnswer(QuestionBackIsNoAnswer.get_default_config())
 
 
+def _while_waiting(
+    text: str,
+    ranking: list[dict],
+    waiting: str | None,
+    question: str | None = None,
+    entities: list[dict] | None = None,
+) -> Message:
+    """A reply read as `ranking`, sent while the check `waiting` (if any) waits."""
+    return Message(
+        data={
+            "text": text,
+            "intent": ranking[0],
+            "intent_ranking": ranking,
+            "entities": entities or [],
+            "metadata": waiting_check.with_waiting({}, waiting, question),
+        }
+    )
+
+
 def _unplaced(text: str, waiting: str | None, entities: list[dict] | None = None) -> Message:
     ranking = [
         {"name": "nlu_fallback", "confidence": 0.15},
@@ -109,15 +128,7 @@ def _unplaced(text: str, waiting: str | None, entities: list[dict] | None = None
         {"name": "ask_exercise_safety", "confidence": 0.11},
         {"name": "ask_pain_cause", "confidence": 0.1},
     ]
-    return Message(
-        data={
-            "text": text,
-            "intent": ranking[0],
-            "intent_ranking": ranking,
-            "entities": entities or [],
-            "metadata": waiting_check.with_waiting({}, waiting),
-        }
-    )
+    return _while_waiting(text, ranking, waiting, entities=entities)
 
 
 @pytest.mark.parametrize("text", ["What if it hurts?", "how long do i stay in it"])
@@ -159,15 +170,7 @@ def _told(
     text: str, waiting: str | None, question: str, entities: list[dict] | None = None
 ) -> Message:
     ranking = [{"name": "inform", "confidence": 0.6}, {"name": "ask_help", "confidence": 0.1}]
-    return Message(
-        data={
-            "text": text,
-            "intent": ranking[0],
-            "intent_ranking": ranking,
-            "entities": entities or [],
-            "metadata": waiting_check.with_waiting({}, waiting, question),
-        }
-    )
+    return _while_waiting(text, ranking, waiting, question, entities)
 
 
 @pytest.mark.parametrize("text", ["lower back, left side", "in my lower back", "4 from 10", "3/10"])
