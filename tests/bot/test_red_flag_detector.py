@@ -2646,9 +2646,6 @@ def test_a_sneeze_that_sets_off_something_else_asks_no_check(detector: RedFlagDe
         "should i worry",
         # a slipped disc is no slip
         "my grandad had a slipped disc years ago so backs run in the family, mine aches after work",
-        # a numbness had once, for a reason, and denied now
-        "only time i had a numb groin was the epidural when my son was born, nothing like that "
-        "now, just a sore back",
         # the baby held, not carried inside
         "she has the baby on her so cant type, her lower back aches from lifting him",
         # a wet told as a laugh
