@@ -1931,7 +1931,10 @@ OTHER_PERSON = re.compile(
 # The writer's own, told just before its name, whoever else the sentence names: "I had
 # prostrate cancer treated 4 years ago... my wife says ask the computer".
 WRITERS_OWN_BEFORE = re.compile(
-    r"\b(i had|ive had|i have had|i was diagnosed with|i was treated for)( an?)?( \w+)?\s*$"
+    r"(\b(i had|ive had|i have had|i was diagnosed with|i was treated for)|"
+    # the writer's "I" left out at the start: "had breast cancer 5 yrs ago... my husband made me
+    # ask"
+    r"^\W*(had|was diagnosed with|was treated for))( an?)?( \w+)?\s*$"
 )
 # "A fellow myeloma survivor" has the writer's own condition too, whoever else the sentence names.
 FELLOW_SUFFERER = re.compile(

@@ -2715,3 +2715,12 @@ def test_a_condition_watched_about_is_no_report(detector: RedFlagDetector) -> No
         "watched a video about spinal cord compression, what is that exactly, my back is just stiff"
     )
     assert most_urgent(findings) is None
+
+
+def test_a_history_told_with_the_i_left_out_is_the_writers(detector: RedFlagDetector) -> None:
+    """ "had bowel cancer..." opens with the writer's own history, whoever is named after it."""
+    findings = detector.detect(
+        "had bowel cancer 4 yrs ago, my wife told me to ask, my lower back has ached for weeks"
+    )
+    cancer = [f for f in findings if f.slug == "cancer-history" and f.is_present]
+    assert cancer and all(f.subject == "self" for f in cancer)
