@@ -98,8 +98,25 @@ class SymptomIsNoNo(ReadingCorrection):
         drop_readings(message, {self.no_intent})
 
 
+class ReplyToAWaitingCheck(ReadingCorrection):
+    """A correction of a reply sent while a check question waits, one that tells no sign and no
+    yes of its own (`answer_entities`: a sign found in it, a reply told as a yes or as lasting
+    pain keep the reading)."""
+
+    ANSWER_ENTITIES = ["red_flag", "check_reply", "lasting_reply"]
+
+    def __init__(self, config: dict[str, Any]) -> None:
+        super().__init__(config)
+        self.answer_entities = frozenset(config["answer_entities"])
+
+    def waits_unanswered(self, message: Message) -> bool:
+        return waiting_check.from_metadata(message.get("metadata")) is not None and not any(
+            e.get("entity") in self.answer_entities for e in message.get("entities", [])
+        )
+
+
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=False)
-class QuestionBackIsNoAnswer(ReadingCorrection):
+class QuestionBackIsNoAnswer(ReplyToAWaitingCheck):
     """A question asked back while a check question waits is no answer to it.
 
     "What if it hurts?" after "...did this pain start after a fall?" is a question the
@@ -115,25 +132,22 @@ class QuestionBackIsNoAnswer(ReadingCorrection):
         return {
             "fallback_intent": "nlu_fallback",
             "question_prefix": "ask_",
-            "answer_entities": ["red_flag", "check_reply", "lasting_reply"],
+            "answer_entities": ReplyToAWaitingCheck.ANSWER_ENTITIES,
         }
 
     def __init__(self, config: dict[str, Any]) -> None:
         super().__init__(config)
         self.fallback_intent = config["fallback_intent"]
         self.question_prefix = config["question_prefix"]
-        self.answer_entities = frozenset(config["answer_entities"])
 
     def applies(self, message: Message) -> bool:
+        if not self.waits_unanswered(message):
+            return False
         text = normalise(message.get("text") or "")
         return (
-            waiting_check.from_metadata(message.get("metadata")) is not None
-            and (message.get("intent") or {}).get("name") == self.fallback_intent
+            (message.get("intent") or {}).get("name") == self.fallback_intent
             and ("?" in text or bool(INTERROGATIVE_START.match(text)))
             and not (NOT_A_CLEAR_NO.search(text) or OPENS_WITH_YES.match(text))
-            and not any(
-                e.get("entity") in self.answer_entities for e in message.get("entities", [])
-            )
             and self._best_question(message) is not None
         )
 
@@ -152,7 +166,7 @@ class QuestionBackIsNoAnswer(ReadingCorrection):
 
 
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=False)
-class AnotherQuestionsAnswerIsNoAnswer(ReadingCorrection):
+class AnotherQuestionsAnswerIsNoAnswer(ReplyToAWaitingCheck):
     """The answer to another question, told while a check question waits, is no answer to it.
 
     "Lower back, left side" or "4 from 10", sent after "has this pain lasted more than six
@@ -167,27 +181,21 @@ class AnotherQuestionsAnswerIsNoAnswer(ReadingCorrection):
     def get_default_config() -> dict[str, Any]:
         return {
             "no_answer_intent": "ask_help",
-            "answer_entities": ["red_flag", "check_reply", "lasting_reply"],
+            "answer_entities": ReplyToAWaitingCheck.ANSWER_ENTITIES,
         }
 
     def __init__(self, config: dict[str, Any]) -> None:
         super().__init__(config)
         self.no_answer_intent = config["no_answer_intent"]
-        self.answer_entities = frozenset(config["answer_entities"])
 
     def applies(self, message: Message) -> bool:
-        metadata = message.get("metadata")
+        if not self.waits_unanswered(message):
+            return False
         text = normalise(message.get("text") or "")
-        question = normalise(waiting_check.question_from_metadata(metadata))
-        return (
-            waiting_check.from_metadata(metadata) is not None
-            and bool(
-                MILD_SCORE_ONLY.match(text)
-                or (WHERE_IN_THE_BACK_ONLY.match(text) and not ASKS_WHERE.search(question))
-            )
-            and not any(
-                e.get("entity") in self.answer_entities for e in message.get("entities", [])
-            )
+        question = normalise(waiting_check.question_from_metadata(message.get("metadata")))
+        return bool(
+            MILD_SCORE_ONLY.match(text)
+            or (WHERE_IN_THE_BACK_ONLY.match(text) and not ASKS_WHERE.search(question))
         )
 
     def correct(self, message: Message) -> None:
