@@ -405,12 +405,17 @@ class RedFlagDetector:
         self.nlp = nlp or build_language()
         self.matcher = PhraseMatcher(self.nlp.vocab, attr="LEMMA")
         self.exclusions = PhraseMatcher(self.nlp.vocab, attr="LEMMA")
+        # Each match's rule set, rule and group, by the match's id: read per match, a message
+        # has about a hundred.
+        self.match_keys: dict[int, tuple[str, int, int]] = {}
         for definition in self.rule_sets.values():
             for rule_index, rule in enumerate(definition.rules):
                 for group_index, group in enumerate(rule):
                     key = f"{definition.key}|{rule_index}|{group_index}"
                     terms = _with_plural_twins(language.normalise(term) for term in group)
                     self.matcher.add(key, self._docs(terms))
+                    match_id = self.nlp.vocab.strings[key]
+                    self.match_keys[match_id] = (definition.key, rule_index, group_index)
             if definition.not_within:
                 phrases = (language.normalise(phrase) for phrase in definition.not_within)
                 self.exclusions.add(definition.key, self._docs(_with_plural_twins(phrases)))
@@ -434,24 +439,26 @@ class RedFlagDetector:
         excluded: dict[str, list[tuple[int, int]]] = {}
         for match_id, start, end in self.exclusions(doc):
             excluded.setdefault(self.nlp.vocab.strings[match_id], []).append((start, end))
-        hits: dict[tuple[str, int, int], list[tuple[int, Span]]] = {}
+        # (group, start, end) of each match, by rule and place: spans are made only for the
+        # few rules whose every group is told
+        hits: dict[tuple[str, int, int], list[tuple[int, int, int]]] = {}
         clauses: list[int] = []
+        sentence_starts: list[int] = []
         # A rule's whole cue told inside one of its look-alikes ("killing myself at the gym"):
         # the alarming words have been read and judged, which the review sees and which keeps
         # the intent classifier's red-flag reading of the same words from being asked about.
         looked_alike: dict[tuple[str, int], Finding] = {}
         for match_id, start, end in self.matcher(doc):
-            rule_set, rule, group = self.nlp.vocab.strings[match_id].split("|")
+            rule_set, rule, group = self.match_keys[match_id]
             if any(a <= start and end <= b for a, b in excluded.get(rule_set, [])):
                 definition = self.rule_sets[rule_set]
-                if len(definition.rules[int(rule)]) == 1 and definition.layer not in DENYING_LAYERS:
+                if len(definition.rules[rule]) == 1 and definition.layer not in DENYING_LAYERS:
                     span = doc[start:end]
                     looked_alike.setdefault(
                         (definition.slug, span.sent.start),
-                        _look_alike(definition, int(rule), span),
+                        _look_alike(definition, rule, span),
                     )
                 continue
-            span = doc[start:end]
             scope = self.rule_sets[rule_set].scope
             if scope == "clause" and not clauses:
                 clauses = _clause_numbers(doc)
@@ -459,12 +466,14 @@ class RedFlagDetector:
                 continue
             # Groups found within the same `where` may combine into one finding.
             if scope == "sentence":
-                where = span.sent.start
+                if not sentence_starts:
+                    sentence_starts = _sentence_starts(doc)
+                where = sentence_starts[start]
             elif scope == "clause":
                 where = clauses[start]
             else:
                 where = 0
-            hits.setdefault((rule_set, int(rule), where), []).append((int(group), span))
+            hits.setdefault((rule_set, rule, where), []).append((group, start, end))
 
         findings: dict[tuple[str, int], Finding] = {}
         # An all-clear counts though a stronger reading of its flag's sentence is kept: "I have
@@ -472,9 +481,9 @@ class RedFlagDetector:
         cleared: set[str] = set()
         # Where an all-clear closes its flag's story: nothing new, again or now told after it.
         closed_at: dict[str, int] = {}
-        for (rule_set, rule_index, sent_start), spans in hits.items():
+        for (rule_set, rule_index, sent_start), matches in hits.items():
             definition = self.rule_sets[rule_set]
-            finding = self._judge(doc, definition, rule_index, spans)
+            finding = self._judge(doc, definition, rule_index, matches)
             if finding is None:
                 continue
             # An all-clear asked about is a doubt, not a clearing: "surely it wasn't the cancer,
@@ -516,21 +525,27 @@ class RedFlagDetector:
         doc: Doc,
         definition: FlagDefinition,
         rule_index: int,
-        spans: list[tuple[int, Span]],
+        matches: list[tuple[int, int, int]],
     ) -> Finding | None:
         groups = len(definition.rules[rule_index])
+        # Every group must be told before any mention is weighed: most rules matched in part
+        # stop here, and weighing negation is most of the detector's time.
+        if len({group for group, _, _ in matches}) < groups:
+            return None
+        by_group: list[list[Span]] = [[] for _ in range(groups)]
+        for group, start, end in matches:
+            by_group[group].append(doc[start:end])
         chosen: list[Span] = []
         negated = False
-        own = frozenset(i for _, span in spans for i in range(span.start, span.end))
-        for group in range(groups):
-            candidates = [span for span_group, span in spans if span_group == group]
-            if not candidates:
-                return None
+        own = frozenset(i for _, start, end in matches for i in range(start, end))
+        for candidates in by_group:
             open_mentions = [s for s in candidates if not _is_negated(doc, s, own)]
             chosen.append((open_mentions or candidates)[0])
             negated = negated or not open_mentions
         first = min(chosen, key=lambda span: span.start)
         sentence = first.sent
+        # its text, joined from its tokens once (spaCy joins them at every read)
+        told_in = sentence.text
         sentences = list(dict.fromkeys(span.sent for span in chosen))
         sentence_text = " ".join(s.text for s in sentences)
         first_mention = first.start_char - sentence.start_char
@@ -571,7 +586,7 @@ class RedFlagDetector:
             definition.event
             and bool(
                 language.TREATED.search(told_after)
-                or language.TREATED_BEFORE.search(sentence.text[:first_mention])
+                or language.TREATED_BEFORE.search(told_in[:first_mention])
                 or language.TIME_SINCE_EVENT.search(_text(doc)[first.sent.end_char :])
                 or (
                     (
@@ -587,7 +602,7 @@ class RedFlagDetector:
             "other"
             if language.OTHER_PERSON.search(sentence_text)
             and not language.FELLOW_SUFFERER.search(sentence_text)
-            and not language.WRITERS_OWN_BEFORE.search(sentence.text[:last_mention])
+            and not language.WRITERS_OWN_BEFORE.search(told_in[:last_mention])
             else "self"
         )
         # The person's own condition, told by its name with a clinician's visit or diagnosis
@@ -606,60 +621,60 @@ class RedFlagDetector:
         ):
             status = "negated"
         elif definition.layer == SUSPECT_LAYER and language.SUSPECTED_NOW.search(
-            sentence.text[:first_mention]
+            told_in[:first_mention]
         ):
             # "I was worried it could be a kidney infection": whether its signs are there now
             # is asked, as for the condition named outright.
             status = "unclear"
         elif (
-            _asks_about_signs(sentence.text, first_mention, last_mention)
+            _asks_about_signs(told_in, first_mention, last_mention)
             or (
-                language.IN_GENERAL_AFTER.match(sentence.text[last_mention:])
-                and not language.OWNED_BEFORE.search(sentence.text[:first_mention])
+                language.IN_GENERAL_AFTER.match(told_in[last_mention:])
+                and not language.OWNED_BEFORE.search(told_in[:first_mention])
             )
             or (
-                language.HEARSAY_BEFORE.search(sentence.text[:first_mention])
-                and language.MEANING_AFTER.match(sentence.text[first_mention:])
-                and not language.SAYS_THEY_HAVE_IT.search(sentence.text[first_mention:])
+                language.HEARSAY_BEFORE.search(told_in[:first_mention])
+                and language.MEANING_AFTER.match(told_in[first_mention:])
+                and not language.SAYS_THEY_HAVE_IT.search(told_in[first_mention:])
             )
             or (
                 (
-                    language.READ_ONLINE_CAN_BE.search(sentence.text[:first_mention])
+                    language.READ_ONLINE_CAN_BE.search(told_in[:first_mention])
                     # a condition read about, named by a rule; named only, it is asked about
                     or (
                         definition.layer != SUSPECT_LAYER
-                        and language.READ_ABOUT.search(sentence.text[:first_mention])
+                        and language.READ_ABOUT.search(told_in[:first_mention])
                     )
                 )
-                and not language.OWN_HISTORY_AFTER.search(sentence.text[first_mention:])
+                and not language.OWN_HISTORY_AFTER.search(told_in[first_mention:])
             )
             or _is_hypothetical(doc, chosen)
-            or language.GUESS_OPENS.match(sentence.text[:first_mention])
-            or language.OTHERS_GUESS.search(sentence.text[:first_mention])
+            or language.GUESS_OPENS.match(told_in[:first_mention])
+            or language.OTHERS_GUESS.search(told_in[:first_mention])
             or (
                 definition.event
-                and language.CAUSE_GUESSED.match(sentence.text[:first_mention])
-                and not language.RECENT.search(sentence.text)
+                and language.CAUSE_GUESSED.match(told_in[:first_mention])
+                and not language.RECENT.search(told_in)
             )
-            or language.POSSIBILITIES_BEFORE.search(sentence.text[:first_mention])
-            or language.GUESS_ENDS.match(sentence.text[last_mention:])
+            or language.POSSIBILITIES_BEFORE.search(told_in[:first_mention])
+            or language.GUESS_ENDS.match(told_in[last_mention:])
             or (
                 definition.statements_only
-                and _asked_in_its_clause(sentence.text, last_mention)
-                and not language.RELEVANCE_ASKED.search(sentence.text[:first_mention])
+                and _asked_in_its_clause(told_in, last_mention)
+                and not language.RELEVANCE_ASKED.search(told_in[:first_mention])
             )
-            or (definition.counts_when_past and _feared(sentence.text, first_mention, last_mention))
+            or (definition.counts_when_past and _feared(told_in, first_mention, last_mention))
         ):
             status = (
                 "unclear"
-                if check_question and language.ASKS_ITS_CAUSE.match(sentence.text)
+                if check_question and language.ASKS_ITS_CAUSE.match(told_in)
                 else "question"
             )
         elif _denied_after(doc, chosen):
             status = "negated"
         elif diagnosed or (definition.needs_pain and language.says_pain_long_standing(_text(doc))):
             status = "settled"
-        elif any(cause in _clause_around(doc, chosen) for cause in definition.everyday_cause):
+        elif _told_with_an_everyday_cause(doc, definition, chosen):
             # "I leak a bit of wee when I sneeze": stress incontinence, not the bladder sign
             status = "explained"
         elif (
@@ -676,7 +691,7 @@ class RedFlagDetector:
             status = "unclear"
         elif over or not_new or years_back or treated or _passes_on_moving(doc, chosen):
             status = "past"
-        elif subject == "other" and language.DIED_OF.search(sentence.text[:first_mention]):
+        elif subject == "other" and language.DIED_OF.search(told_in[:first_mention]):
             # Someone else's sign told as what they died of ("my wife passed away from
             # myeloma"): a story that has ended, with no one to send for help. Only that form:
             # a bereaved writer's own signs in the same sentence are still read.
@@ -769,7 +784,7 @@ class RedFlagDetector:
             # the child's illness, the carrying parent's back
             status = "family"
         elif language.NOT_A_PERSON.search(sentence_text) or language.NOT_A_PERSON_BEFORE.search(
-            sentence.text[:first_mention]
+            told_in[:first_mention]
         ):
             status = "not_a_person"
         elif definition.layer == SUSPECT_LAYER and subject == "other" and long_ago_other:
@@ -827,6 +842,12 @@ def _rank(finding: Finding) -> int:
     return 2 if finding.is_present else 1 if finding.status == "unclear" else 0
 
 
+def _sentence_starts(doc: Doc) -> list[int]:
+    """Each token's sentence, by the index of its first token: `Span.sent` searches for it anew
+    at every read."""
+    return [sentence.start for sentence in doc.sents for _ in range(len(sentence))]
+
+
 def _clause_numbers(doc: Doc) -> list[int]:
     """Each token's clause, counted from 0, for rules scoped to one clause."""
     numbers: list[int] = []
@@ -863,6 +884,15 @@ def _clause_around(doc: Doc, mentions: list[Span], closing_now: bool = False) ->
     if closing_now and end < sentence.end and doc[end].lower_ == "now":
         end += 1
     return doc[start:end].text
+
+
+def _told_with_an_everyday_cause(doc: Doc, definition: FlagDefinition, chosen: list[Span]) -> bool:
+    """The mentions' clause names an everyday cause of the sign ("I leak a bit of wee when I
+    sneeze"). The clause is found once: found per cause it was a sixth of the detector's time."""
+    if not definition.everyday_cause:
+        return False
+    clause = _clause_around(doc, chosen)
+    return any(cause in clause for cause in definition.everyday_cause)
 
 
 def _came_back_after(doc: Doc, mentions: list[Span]) -> bool:

@@ -6,6 +6,7 @@ past. The symptoms themselves live in data/knowledge/red_flags.yml.
 
 from __future__ import annotations
 
+import functools
 import re
 
 _CONTRACTIONS = [
@@ -175,6 +176,9 @@ _BACK_AS_RETURNED = re.compile(
 )
 
 
+# Each message is normalised by several components and, in a burst, again in every reading
+# across messages: a pure function, remembered for the messages just seen.
+@functools.lru_cache(maxsize=1024)
 def normalise(text: str, chat_words: bool = True) -> str:
     """Lower-case, unify apostrophes, spell negated verbs one way ("can't" -> "cant") and
     text-speak "n" as "and".
