@@ -1,13 +1,12 @@
 #!/usr/bin/env bash
-# The whole suite in seven lanes side by side. Most tests wait on servers, browsers and clocks,
-# so one lane keeps about one of this machine's two cores busy; seven overlap their waits and
+# The whole suite in eight lanes side by side. Most tests wait on servers, browsers and clocks,
+# so one lane keeps about one of this machine's two cores busy; eight overlap their waits and
 # keep both busy.
 #   real:          real people's messages through the real Rasa and action servers
-#   conversations: the multi-turn conversations (tests/scenarios/) through their own servers.
-#                  A lane's Rasa server answers on one core: run beside the rest of the
-#                  integration tests instead of after them, the two no longer leave the
-#                  suite's last three minutes to one core (stop 53: lanes 992 s, the
-#                  integration lane alone for the last 150 s)
+#   conversations_1, conversations_2: the multi-turn conversations (tests/scenarios/), every
+#                  other file each, through their own servers. A lane's Rasa server answers on
+#                  one core: one lane for them all was the suite's last lane, alone on one core
+#                  for its last minutes (stop 62: 1,231 s, a third of the suite's CPU)
 #   integration:   the real servers otherwise (Telegram's fake, programmes, the store down),
 #                  and the security tests
 #   app:         knowledge base and actions, on SQLite and PostgreSQL
@@ -26,7 +25,11 @@ mkdir -p "$logs"
 
 # Wall-clock bounds (`-m timing`) wait for a quiet machine: they run after the lanes.
 real_lane() { "$APP_PY" -m pytest tests/integration/test_real_messages.py -q -m "not timing"; }
-conversations_lane() { "$APP_PY" -m pytest tests/integration/test_conversations.py -q -m "not timing"; }
+conversations_lane() {
+  CONVERSATIONS_PART=$1 "$APP_PY" -m pytest tests/integration/test_conversations.py -q -m "not timing"
+}
+conversations_1_lane() { conversations_lane 1/2; }
+conversations_2_lane() { conversations_lane 2/2; }
 integration_lane() {
   "$APP_PY" -m pytest tests/integration tests/security -q -m "not timing" \
     --ignore=tests/integration/test_real_messages.py \
@@ -43,7 +46,7 @@ deploy_lane() { "$APP_PY" -m pytest tests/prod -q && "$APP_PY" -m pytest tests/b
 # the free space is printed before and after, to tell such a run from a real failure.
 free_disk() { df -h --output=avail "$root" | tail -n 1 | tr -d ' '; }
 echo "free disk before the lanes: $(free_disk)"
-lanes=(real conversations integration app review bot deploy)
+lanes=(real conversations_1 conversations_2 integration app review bot deploy)
 declare -A pid
 start=$SECONDS
 for lane in "${lanes[@]}"; do

@@ -1,12 +1,14 @@
 """What the assistant holds on each set of real people's messages: issue 11's targets and the
 floors this version reaches, measured with `make bench-real`.
 
-`make test` gates most sets through the real servers (tests/integration/test_real_messages.py).
-The oldest collected sets, half of the messages scored there until stop 55, are gated by the
-red-flag detector alone (tests/bot/test_real_messages_at_detector_level.py): through the
-servers they cost the suite minutes it no longer has under 20, and the detector, with the check
-question's truthful answer, reads all but 12 of the 9,845 stored messages as the servers do.
-`make bench-real` still scores every set through the servers.
+`make test` gates the dev set and the newest collected sets through the real servers
+(tests/integration/test_real_messages.py). The older collected sets are gated by the red-flag
+detector alone (tests/bot/test_real_messages_at_detector_level.py): through the servers they
+cost the suite minutes it no longer has under 20. Sets 1 to 100 moved at stop 55, when the
+detector, with the check question's truthful answer, read all but 12 of the 9,845 stored
+messages as the servers did; sets 101 to 250 moved at stop 62, each holding its red-flag,
+emergency and false-alarm floors at the detector level but the five kept through the servers.
+`make bench-real` still scores every set through the servers, with every measure.
 """
 
 from __future__ import annotations
@@ -2894,14 +2896,17 @@ HOLDS = {
     },
 }
 
-# The oldest collected sets, gated by the detector alone in `make test` (red flags, emergencies,
-# false alarms), all measures through the servers in `make bench-real`. Left out: three sets whose
-# floors the assistant reaches only through the conversation (a yes to a question asked on the
+# The collected sets but the newest ten, gated by the detector alone in `make test` (red flags,
+# emergencies, false alarms), all measures through the servers in `make bench-real`: through the
+# servers they took the suite past its 20 minutes (stop 62: 1,493 s on a slower machine, the real
+# messages a fifth of its CPU). Left out, and scored through the servers: the sets whose floors
+# the assistant reaches only through the conversation (a yes to a question asked on the
 # classifier's reading, with no finding of the detector's behind it).
-THROUGH_THE_CONVERSATION = {"collected_2", "collected_6", "collected_22"}
+THROUGH_THE_CONVERSATION = {f"collected_{number}" for number in (2, 6, 22, 101, 135, 162, 176, 215)}
+OLDEST_THROUGH_THE_SERVERS = 251
 READ_BY_THE_DETECTOR = [
     f"collected_{number}"
-    for number in range(1, 101)
+    for number in range(1, OLDEST_THROUGH_THE_SERVERS)
     if f"collected_{number}" not in THROUGH_THE_CONVERSATION
 ]
 # what the detector's reading can show: the rest needs the classifier and the dialogue

@@ -6,6 +6,7 @@ silent turn. Each file was written by a tester who never read the rules or the t
 
 from __future__ import annotations
 
+import os
 import subprocess
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
@@ -17,7 +18,23 @@ from tests.integration.instruments import INSTRUMENTS_AT_ONCE, last_line, run_in
 from tests.servers import Assistant
 
 SCENARIOS = Path(__file__).resolve().parents[2] / "tests" / "scenarios"
-CONVERSATIONS = sorted(SCENARIOS.glob("conversations*.yml"))
+
+
+def part_of(files: list[Path], part: str | None) -> list[Path]:
+    """Every file, or one part of them ("1/2": the first of every two). One Rasa server answers
+    on one core: the suite runs the parts side by side, each with its own servers
+    (scripts/test_suites.sh), so both cores answer to the end."""
+    if not part:
+        return files
+    index, _, parts = part.partition("/")
+    if not (index.isdigit() and parts.isdigit() and 1 <= int(index) <= int(parts)):
+        raise ValueError(f"CONVERSATIONS_PART must read like 1/2, not {part!r}")
+    return files[int(index) - 1 :: int(parts)]
+
+
+CONVERSATIONS = part_of(
+    sorted(SCENARIOS.glob("conversations*.yml")), os.environ.get("CONVERSATIONS_PART")
+)
 # The known gaps (known_gaps.yml) are judged by `make bench-gaps` (test_known_gaps.py).
 
 
@@ -55,3 +72,14 @@ def test_no_action_failed_in_any_conversation(judged: Judged) -> None:
     # A failed custom action loses its events and leaves the person without its reply, and the
     # instrument sees only what was said: the action server's log tells.
     assert "Traceback" not in judged.actions_log, judged.actions_log[-4000:]
+
+
+def test_the_parts_take_every_file_once() -> None:
+    files = [Path(f"conversations_{number}.yml") for number in range(7)]
+    parts = [part_of(files, f"{index}/3") for index in (1, 2, 3)]
+    assert sorted(path for part in parts for path in part) == sorted(files)
+    assert parts[0] == files[0::3]
+    assert part_of(files, None) == files
+    for malformed in ("0/2", "3/2", "half", "1/x"):
+        with pytest.raises(ValueError, match="CONVERSATIONS_PART"):
+            part_of(files, malformed)
