@@ -3,7 +3,7 @@ SHELL := /bin/bash
 .DEFAULT_GOAL := help
 ENV := source scripts/env.sh &&
 
-.PHONY: help env db screening-responses train web pictures run shell test test-app test-bot test-browser validate story-test lint system-packages review-user corrections bench-nlu bench-real bench-gaps up-prod down-prod bench-load test-prod clean
+.PHONY: help env db screening-responses train web pictures run shell test test-app test-bot test-browser validate story-test lint system-packages review-user corrections bench-nlu bench-real bench-conversations bench-gaps up-prod down-prod bench-load test-prod clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  make %-16s %s\n", $$1, $$2}'
@@ -70,6 +70,9 @@ corrections: env ## Write the clinicians' topic corrections (review app) to data
 
 bench-nlu: env ## Compare the candidate NLU pipelines on the held-out set (docs/nlu-pipeline.md)
 	@$(ENV) "$$BOT_PY" -m bot_extensions.spacy_model var/spacy/en_backbone && "$$BOT_PY" bench/compare_nlu_pipelines.py
+
+bench-conversations: db train ## Every stored conversation of every round (make test runs the older rounds' alarms only)
+	@$(ENV) CONVERSATIONS_ALL=1 "$$APP_PY" -m pytest tests/integration/test_conversations.py -q -p no:cacheprovider
 
 bench-gaps: db train ## The known gaps' conversations (tests/scenarios/known_gaps.yml): none may fail on safety
 	@$(ENV) "$$APP_PY" -m pytest tests/integration/test_known_gaps.py -q -p no:cacheprovider

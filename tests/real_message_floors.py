@@ -2894,6 +2894,25 @@ HOLDS = {
         "referral_recall": 0.6,  # 3/5
         "intent_macro_f1": 0.33,
     },
+    "collected_261": {
+        **TARGETS,
+        # a blind set: back or hip pain with medicine questions and side effects. Targets not
+        # met: referrals, false alarms (a first dose of gabapentin; a door pushed open on a dog
+        # walk), intent
+        "referral_recall": 0.5,  # 9/18
+        "false_alarms": 0.15,  # 2/13
+        "intent_macro_f1": 0.53,
+    },
+    "collected_262": {
+        **TARGETS,
+        # a blind set: pregnancy, birth, periods, menopause and carrying babies. Targets not met:
+        # red flags (severe night pain in pregnancy under the ribs), referrals, check questions,
+        # intent
+        "red_flag_recall": 0.75,  # 3/4
+        "referral_recall": 0.72,  # 8/11
+        "check_questions": 0.24,
+        "intent_macro_f1": 0.32,
+    },
 }
 
 # The collected sets but the newest ten, gated by the detector alone in `make test` (red flags,

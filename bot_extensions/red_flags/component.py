@@ -524,16 +524,13 @@ class RedFlagDetectorComponent(GraphComponent, EntityExtractorMixin):
         """The signs told or suspected in `messages` read as one story. A sign only suspected
         across them ("pain" / "between my shoulder blades") gets its check question, as it
         would told in one message: for it the short messages are also read as one sentence, as
-        a suspect's words often sit in one sentence. A message that carries on the one before
-        it ("shooting pain" / "down both legs") is the rest of that sentence: what the two tell
-        together is told."""
+        a suspect's words often sit in one sentence. Messages that carry on the one before them
+        ("shooting pain" / "down both legs", "fell off" / "the garage roof yday", "my left leg" /
+        "went numb overnight") are the rest of that sentence: what they tell together is told."""
         if not messages:
             return []
-        carried_on = (
-            self._read(ONE_SENTENCE.join(messages[-2:]))
-            if len(messages) > 1 and language.CARRIES_ON.match(messages[-1].lower())
-            else ()
-        )
+        pieces = _sentence_typed_in_pieces(messages)
+        carried_on = self._read(ONE_SENTENCE.join(pieces)) if len(pieces) > 1 else ()
         return (
             [f for f in self._read(TOLD_APART.join(messages)) if f.is_present or f.is_unclear]
             + [f for f in self._read(ONE_SENTENCE.join(messages)) if f.is_unclear]
@@ -583,6 +580,23 @@ class RedFlagDetectorComponent(GraphComponent, EntityExtractorMixin):
         message.set(
             "intent_ranking", [{"name": name, "confidence": 1.0}, *ranking], add_to_output=True
         )
+
+
+def _sentence_typed_in_pieces(messages: list[str]) -> list[str]:
+    """The last messages that make one sentence: each carries on the one before it, by where
+    the symptom goes, a time or an "and", or because the one before stopped mid-sentence."""
+    start = len(messages) - 1
+    while start > 0 and _carries_on(messages[start - 1].lower(), messages[start].lower()):
+        start -= 1
+    return messages[start:]
+
+
+def _carries_on(before: str, after: str) -> bool:
+    return bool(
+        language.CARRIES_ON.match(after)
+        or language.GOES_ON.match(after)
+        or language.STOPS_MID_SENTENCE.match(before)
+    )
 
 
 def _raised_to(level: str | None, entities: list[dict[str, Any]]) -> list[dict[str, Any]]:

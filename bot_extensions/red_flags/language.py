@@ -1017,7 +1017,11 @@ READ_ONLINE_CAN_BE = re.compile(
     r"( a| an)?\s*$|"
     # what a pain can be in general: "fun fact: gallstone pain can manifest itself as shoulder
     # pain, pain between the shoulder blades"
-    r"\b(can|could|may|might) (manifest|present|show up)( itself| themselves)? as\b[^.?!]{0,60}$"
+    r"\b(can|could|may|might) (manifest|present|show up)( itself| themselves)? as\b[^.?!]{0,60}$|"
+    # a medicine's warnings: "the side effects warning include suicidal thoughts in a very small
+    # number of people"
+    r"\b(side effects?|warnings?|leaflet|label)( warnings?)? (include|includes|included|list|lists|"
+    r"mention|mentions|say|says)\b[^.?!]{0,40}$"
 )
 # ...unless the sentence goes on to tell a history of the person's own: "...can be a sign of
 # cancer and I had breast cancer three years ago".
@@ -1403,6 +1407,19 @@ CARRIES_ON = re.compile(
     r"^\W*(and |also |plus )?(down|into|in|to|through|across|round|around|both|all down|"
     r"right down|all the way down|going down|goes down|spreading|spreads)\b"
 )
+# A message that stops mid-sentence, typed as one fragment of several: a bare body part ("my
+# left leg", "so my hip") or a verb left hanging on its particle or preposition ("fell off", "it
+# goes into"). The message after it goes on with the same sentence. (Not one word: "deadlifts"
+# / "my lower back gets sore after" is a topic, then its story.)
+STOPS_MID_SENTENCE = re.compile(
+    r"^\W*((so|and|but|um|well|n)\s+)?(my|his|her|me|mums?|dads?)\s+((left|right|lower|upper|low)"
+    r"\s+)?(back|hip|hips|leg|legs|foot|feet|bum|bottom|groin|knee|side|thigh)\W*$|"
+    r"^\W*[a-z']+(\s+[a-z']+){0,3}\s+(off|from|of|onto|into|down|with|through)\W*$"
+)
+# ...and a message that goes on with the one before it with an "and": "since fri" / "and i
+# havent peed". (Not a time alone: "lower back pain" / "for 9 wks now" is the screening's
+# answer, and its referral comes when the screening asks.)
+GOES_ON = re.compile(r"^\W*(and|n|&)\s")
 LONGER_TIME = re.compile(
     # (an age is no time it has lasted: "a 44 year old mum")
     r"\b(months?|(years?|yrs?)(?![ -]?old)|"
@@ -1582,6 +1599,8 @@ FEARS_IT_TOO = re.compile(
     # ("so now I'm scared: I tweaked my back lifting")
     # "my neighbour had the cauda equina and operation, now I am scared. Is same for me?"
     r"\bnow (im|i am) (scared|worried|afraid|terrified|frightened)\b|"
+    # "I'm frightened sick the same will happen to me"
+    r"\bthe same (will|could|might|would|is going to|is gonna) happen to me\b|"
     r"\b(is|is it|its|is that) (the )?same (for|with) me\b|"
     r"\bso( now)? (i|im|i am|i was|i got|ive been|i have been|i get|i'm)"
     r"( a bit| a little| really| kinda|"
@@ -1608,6 +1627,9 @@ OTHERS_TREATMENT = re.compile(
     r"(an? )?(emergency |urgent )?(surgery|operation|op|decompression)\b|"
     # "my mate ended up in surgery for cauda equina"
     r"\bended up in (emergency )?(surgery|theatre|hospital)\b|"
+    # "she's 76 and now in hospital having it pinned"
+    r"\bin hospital (having|getting|to have|to get) (it|her hip|his hip|the hip) "
+    r"(pinned|fixed|plated|replaced|operated on)\b|"
     r"\band (an? |the )?(emergency )?(operation|surgery)\b|"
     r"\b(shes|hes|she is|he is|theyre|they are) (now )?on [a-z]+( [a-z]+)? now\b|"
     r"\b(got|was|were|been) diagnosed\b"

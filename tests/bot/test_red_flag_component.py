@@ -915,7 +915,7 @@ def test_a_short_time_told_with_the_pain_asks_nothing_of_how_long(
     ],
 )
 def test_a_message_that_carries_on_the_one_before_is_read_as_its_sentence(
-    component: RedFlagDetectorComponent, earlier: list[str], text: str, level: str | None
+    component: RedFlagDetectorComponent, earlier: list[str], text: str, level: str
 ) -> None:
     assert _alarm(_read_after(component, earlier, text))[0] == level
 
@@ -989,3 +989,45 @@ def test_a_yes_to_a_check_raises_a_lower_level_told_beside_it_to_the_checks(comp
     )
     levels = [e["value"] for e in message.get("entities") if e["entity"] == "triage_level"]
     assert levels == ["emergency"]
+
+
+@pytest.mark.parametrize(
+    ("earlier", "text", "level"),
+    [
+        # a verb left on its particle, then where from
+        (["fell off"], "the garage roof yday. back's agony", "emergency"),
+        # a bare body part, then what it did
+        (["my left leg"], "went numb overnight", "urgent"),
+        # "and" going on, after a time
+        (["back's killing me", "since fri"], "and i havent peed", "emergency"),
+        # three pieces: the hip, what it does, and more of it
+        (
+            ["my hip", "clicks"],
+            "n sometimes locks. like gets stuck n i have to wiggle it",
+            "see_clinician",
+        ),
+    ],
+)
+def test_a_sentence_typed_in_pieces_is_read_whole(
+    component: RedFlagDetectorComponent, earlier: list[str], text: str, level: str
+) -> None:
+    # alone, the last piece tells nothing
+    assert _alarm(_read_after(component, [], text)) == (None, [])
+    told = _read_after(component, earlier, text)
+    assert "told_across_messages" in _alarm(told)[1]
+    assert _alarm(told)[0] == level
+
+
+@pytest.mark.parametrize(
+    ("earlier", "text"),
+    [
+        # the pieces make no sign
+        (["fell off"], "the wagon lol"),
+        # a one-word topic is no sentence left open
+        (["deadlifts"], "my lower back gets sore after"),
+    ],
+)
+def test_pieces_that_tell_no_sign_stay_quiet(
+    component: RedFlagDetectorComponent, earlier: list[str], text: str
+) -> None:
+    assert _alarm(_read_after(component, earlier, text)) == (None, [])

@@ -2,6 +2,11 @@
 of the real servers, judged by the outside instrument (bench/scenario_eval.py, a verbatim copy
 of ../shared/tools/scenario_eval.py): every expectation, a triage that never goes down, no
 silent turn. Each file was written by a tester who never read the rules or the training data.
+
+`make test` runs every conversation of the newer rounds, and of the older rounds those that
+expect an alarm (a sign to catch, no teaching after it): all of them took the suite past its 20
+minutes (stop 62: 1,493 s, the conversations a third of its CPU). `make bench-conversations`
+(CONVERSATIONS_ALL set) runs every conversation of every round.
 """
 
 from __future__ import annotations
@@ -13,6 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+import yaml
 
 from tests.integration.instruments import INSTRUMENTS_AT_ONCE, last_line, run_instrument
 from tests.servers import Assistant
@@ -32,9 +38,51 @@ def part_of(files: list[Path], part: str | None) -> list[Path]:
     return files[int(index) - 1 :: int(parts)]
 
 
-CONVERSATIONS = part_of(
-    sorted(SCENARIOS.glob("conversations*.yml")), os.environ.get("CONVERSATIONS_PART")
-)
+# Rounds up to this one run only their conversations that expect an alarm in `make test`.
+ALARMS_ONLY_UP_TO_ROUND = 120
+ALARMS = {"urgent", "emergency"}
+TRIAGE_EXPECTATIONS = ("triage_at_least", "triage_exactly")
+
+
+def round_of(path: Path) -> int:
+    """The round a file holds: conversations_57.yml is round 57, conversations.yml the first."""
+    number = path.stem.rpartition("_")[2]
+    return int(number) if number.isdigit() else 0
+
+
+def expects_an_alarm(scenario: dict) -> bool:
+    return any(
+        turn.get(expectation) in ALARMS
+        for turn in scenario.get("turns", [])
+        for expectation in TRIAGE_EXPECTATIONS
+    )
+
+
+def chosen_in(path: Path, every_conversation: bool) -> list[str] | None:
+    """The ids of the conversations to run from the file, or None for all of them."""
+    if every_conversation or round_of(path) > ALARMS_ONLY_UP_TO_ROUND:
+        return None
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    scenarios = data["scenarios"] if isinstance(data, dict) else data
+    return [scenario["id"] for scenario in scenarios if expects_an_alarm(scenario)]
+
+
+EVERY_CONVERSATION = bool(os.environ.get("CONVERSATIONS_ALL"))
+CHOSEN = {
+    path: chosen_in(path, EVERY_CONVERSATION)
+    for path in part_of(
+        sorted(SCENARIOS.glob("conversations*.yml")), os.environ.get("CONVERSATIONS_PART")
+    )
+}
+# (a file of an older round with no alarm to expect runs only in `make bench-conversations`)
+CONVERSATIONS = [path for path, chosen in CHOSEN.items() if chosen is None or chosen]
+
+
+def instrument_arguments(path: Path) -> list[str]:
+    chosen = CHOSEN[path]
+    return ["--set", str(path), *(["--only", ",".join(chosen)] if chosen else [])]
+
+
 # The known gaps (known_gaps.yml) are judged by `make bench-gaps` (test_known_gaps.py).
 
 
@@ -53,7 +101,9 @@ def judged(assistant: Assistant) -> Judged:
     logged_before = log.stat().st_size
     with ThreadPoolExecutor(max_workers=INSTRUMENTS_AT_ONCE) as pool:
         runs = {
-            path: pool.submit(run_instrument, "scenario_eval", assistant, "--set", str(path))
+            path: pool.submit(
+                run_instrument, "scenario_eval", assistant, *instrument_arguments(path)
+            )
             for path in files
         }
     with log.open(encoding="utf-8", errors="replace") as logged:
@@ -83,3 +133,21 @@ def test_the_parts_take_every_file_once() -> None:
     for malformed in ("0/2", "3/2", "half", "1/x"):
         with pytest.raises(ValueError, match="CONVERSATIONS_PART"):
             part_of(files, malformed)
+
+
+def test_an_older_round_runs_its_alarms_and_a_newer_round_all(tmp_path: Path) -> None:
+    scenarios = {
+        "scenarios": [
+            {"id": "calm", "turns": [{"say": "stiff back", "triage_exactly": "none"}]},
+            {"id": "alarm", "turns": [{"say": "numb bum", "triage_at_least": "emergency"}]},
+            {"id": "late", "turns": [{"say": "hi"}, {"say": "fever", "triage_exactly": "urgent"}]},
+        ]
+    }
+    older = tmp_path / f"conversations_{ALARMS_ONLY_UP_TO_ROUND}.yml"
+    newer = tmp_path / f"conversations_{ALARMS_ONLY_UP_TO_ROUND + 1}.yml"
+    for path in (older, newer):
+        path.write_text(yaml.safe_dump(scenarios))
+    assert chosen_in(older, every_conversation=False) == ["alarm", "late"]
+    assert chosen_in(older, every_conversation=True) is None
+    assert chosen_in(newer, every_conversation=False) is None
+    assert round_of(tmp_path / "conversations.yml") == 0
