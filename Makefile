@@ -52,7 +52,7 @@ story-test: train ## rasa test on the test stories
 test-browser: db web system-packages pictures ## Browser tests of the chat page (headless Chromium)
 	@$(ENV) "$$APP_PY" -m pytest tests/browser -q
 
-test: db system-packages screening-responses web pictures ## The whole suite (eight lanes side by side: scripts/test_suites.sh)
+test: db system-packages screening-responses web pictures ## The whole suite (nine lanes side by side: scripts/test_suites.sh)
 	@# Validation (one core) and training side by side, then the lanes.
 	@$(MAKE) --no-print-directory -j2 validate train
 	@scripts/test_suites.sh
