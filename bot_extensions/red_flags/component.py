@@ -584,7 +584,7 @@ class RedFlagDetectorComponent(GraphComponent, EntityExtractorMixin):
 
 def _sentence_typed_in_pieces(messages: list[str]) -> list[str]:
     """The last messages that make one sentence: each carries on the one before it, by where
-    the symptom goes, a time or an "and", or because the one before stopped mid-sentence."""
+    the symptom goes or an "and", or because the one before stopped mid-sentence."""
     start = len(messages) - 1
     while start > 0 and _carries_on(messages[start - 1].lower(), messages[start].lower()):
         start -= 1
