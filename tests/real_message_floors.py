@@ -2915,12 +2915,12 @@ HOLDS = {
     },
 }
 
-# The collected sets but the newest ten, gated by the detector alone in `make test` (red flags,
-# emergencies, false alarms), all measures through the servers in `make bench-real`: through the
-# servers they took the suite past its 20 minutes (stop 62: 1,493 s on a slower machine, the real
-# messages a fifth of its CPU). Left out, and scored through the servers: the sets whose floors
-# the assistant reaches only through the conversation (a yes to a question asked on the
-# classifier's reading, with no finding of the detector's behind it).
+# The collected sets before OLDEST_THROUGH_THE_SERVERS, gated by the detector alone in `make
+# test` (red flags, emergencies, false alarms), all measures through the servers in `make
+# bench-real`: through the servers they took the suite past its 20 minutes (stop 62: 1,493 s on a
+# slower machine, the real messages a fifth of its CPU). Left out, and scored through the
+# servers: the sets whose floors the assistant reaches only through the conversation (a yes to a
+# question asked on the classifier's reading, with no finding of the detector's behind it).
 THROUGH_THE_CONVERSATION = {f"collected_{number}" for number in (2, 6, 22, 101, 135, 162, 176, 215)}
 OLDEST_THROUGH_THE_SERVERS = 251
 READ_BY_THE_DETECTOR = [

@@ -915,7 +915,7 @@ def test_a_short_time_told_with_the_pain_asks_nothing_of_how_long(
     ],
 )
 def test_a_message_that_carries_on_the_one_before_is_read_as_its_sentence(
-    component: RedFlagDetectorComponent, earlier: list[str], text: str, level: str
+    component: RedFlagDetectorComponent, earlier: list[str], text: str, level: str | None
 ) -> None:
     assert _alarm(_read_after(component, earlier, text))[0] == level
 
