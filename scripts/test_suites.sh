@@ -17,7 +17,8 @@
 #                session of its own: the browser tests' Playwright keeps an event loop running,
 #                and the production tests drive their load with asyncio.run().
 # Every lane starts its own servers on free loopback ports and its own private databases.
-# Each lane writes its own log, shown whole when all have ended; any failure fails the run.
+# Each lane writes its own log, shown whole when all have ended, with its slowest tests
+# (--durations) to tell which test costs the suite its time; any failure fails the run.
 set -uo pipefail
 source "$(dirname "$0")/env.sh"
 cd "$root"
@@ -25,25 +26,25 @@ logs=var/test-logs
 mkdir -p "$logs"
 
 # Wall-clock bounds (`-m timing`) wait for a quiet machine: they run after the lanes.
-real_lane() { "$APP_PY" -m pytest tests/integration/test_real_messages.py -q -m "not timing"; }
+real_lane() { "$APP_PY" -m pytest tests/integration/test_real_messages.py -q -m "not timing" --durations=15; }
 conversations_lane() {
-  CONVERSATIONS_PART=$1 "$APP_PY" -m pytest tests/integration/test_conversations.py -q -m "not timing"
+  CONVERSATIONS_PART=$1 "$APP_PY" -m pytest tests/integration/test_conversations.py -q -m "not timing" --durations=15
 }
 conversations_1_lane() { conversations_lane 1/2; }
 conversations_2_lane() { conversations_lane 2/2; }
 integration_lane() {
-  "$APP_PY" -m pytest tests/integration tests/security -q -m "not timing" \
+  "$APP_PY" -m pytest tests/integration tests/security -q -m "not timing" --durations=15 \
     --ignore=tests/integration/test_real_messages.py \
     --ignore=tests/integration/test_conversations.py \
     --ignore=tests/integration/test_known_gaps.py
 }
-app_lane() { "$APP_PY" -m pytest tests/app -q -m "not timing"; }
-review_lane() { "$APP_PY" -m pytest tests/review -q -m "not timing"; }
+app_lane() { "$APP_PY" -m pytest tests/app -q -m "not timing" --durations=15; }
+review_lane() { "$APP_PY" -m pytest tests/review -q -m "not timing" --durations=15; }
 # The test stories in a lane of their own: run before the bot tests in one lane, the two were the
 # suite's last lane (stop 62: 1,030 s, the others ending by 950 s)
 stories_lane() { scripts/story_test.sh; }
-bot_lane() { "$BOT_PY" -m pytest tests/bot -q; }
-deploy_lane() { "$APP_PY" -m pytest tests/prod -q && "$APP_PY" -m pytest tests/browser -q; }
+bot_lane() { "$BOT_PY" -m pytest tests/bot -q --durations=15; }
+deploy_lane() { "$APP_PY" -m pytest tests/prod -q --durations=15 && "$APP_PY" -m pytest tests/browser -q --durations=15; }
 
 # The lanes' servers, databases and logs share one disk: a full disk fails them all at once, so
 # the free space is printed before and after, to tell such a run from a real failure.
