@@ -14,11 +14,11 @@ import re
 from pathlib import Path
 from typing import Any
 
-import yaml
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.shared.nlu.training_data.message import Message
 
 from bot_extensions.knowledge_extractor import KnowledgeExtractor
+from bot_extensions.yaml_files import read_yaml
 
 ENTITY = "exercise"
 # Typos allowed by the length of the name as typed (letters and digits only).
@@ -109,7 +109,7 @@ def typo_distance(a: str, b: str, limit: int) -> int:
 def load_names(path: Path) -> dict[str, str]:
     """Every exercise's name, slug and aliases, squashed, to the alias as written."""
     names: dict[str, str] = {}
-    for exercise in yaml.safe_load(path.read_text())["exercises"]:
+    for exercise in read_yaml(path)["exercises"]:
         for written in (*exercise.get("aliases", []), exercise["slug"].replace("-", " ")):
             names.setdefault(squash(str(written)), str(written))
     return names

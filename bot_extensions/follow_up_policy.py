@@ -16,7 +16,6 @@ import re
 from pathlib import Path
 from typing import Any
 
-import yaml
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.shared.core.constants import ACTION_LISTEN_NAME
 from rasa.shared.core.domain import Domain
@@ -26,6 +25,7 @@ from rasa.shared.core.trackers import DialogueStateTracker
 from bot_extensions.check_policy import CHECK_FORMS
 from bot_extensions.deterministic_policy import DeterministicPolicy
 from bot_extensions.triage import ALARM_LEVELS
+from bot_extensions.yaml_files import read_yaml
 
 # Above RulePolicy (6); listed after the check and server-down policies, which win a tie.
 PRIORITY = 7
@@ -68,7 +68,7 @@ class FollowUpPolicy(DeterministicPolicy):
 
     def __init__(self, config: dict[str, Any], *args: Any, **kwargs: Any) -> None:
         super().__init__(config, *args, **kwargs)
-        messages = yaml.safe_load(Path(config["messages_file"]).read_text(encoding="utf-8"))
+        messages = read_yaml(Path(config["messages_file"]))
         cues = [cue for follow_up in messages["follow_ups"] for cue in follow_up["cues"]]
         self.cue = re.compile(r"\b(" + "|".join(re.escape(cue) for cue in cues) + r")\b")
         self.action = config["action"]

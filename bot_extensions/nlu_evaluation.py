@@ -12,13 +12,13 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
 from rasa.core.agent import Agent
 from rasa.shared.nlu.training_data.loading import load_data
 from sklearn.metrics import f1_score
 
 from bot_extensions.red_flags.component import RED_FLAG_INTENT
 from bot_extensions.triage import ALARM_LEVELS
+from bot_extensions.yaml_files import read_yaml
 
 
 @dataclass(frozen=True)
@@ -47,7 +47,7 @@ def labelled_examples(path: Path) -> list[tuple[str, str]]:
 
 def red_flag_examples(path: Path, urgency_by_slug: dict[str, str]) -> list[tuple[str, str]]:
     """The emergency and urgent positives, which must get the red-flag intent."""
-    cases = yaml.safe_load(path.read_text())["cases"]
+    cases = read_yaml(path)["cases"]
     return [
         (text, RED_FLAG_INTENT)
         for slug, case in cases.items()

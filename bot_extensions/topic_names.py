@@ -22,11 +22,11 @@ import re
 from pathlib import Path
 from typing import Any
 
-import yaml
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.shared.nlu.training_data.message import Message
 
 from bot_extensions.knowledge_extractor import KnowledgeExtractor
+from bot_extensions.yaml_files import read_yaml
 
 ENTITY = "topic"
 EXERCISE_ENTITY = "exercise"
@@ -52,7 +52,7 @@ def _points_back(entity: dict[str, Any]) -> bool:
 
 def load_topic_terms(path: Path) -> list[tuple[str, tuple[str, ...]]]:
     """(slug, every form of its key terms) for each topic, in the file's order."""
-    topics = yaml.safe_load(path.read_text())["topics"]
+    topics = read_yaml(path)["topics"]
     return [
         (str(t["slug"]), tuple(f for term in t.get("key_terms") or [] for f in term_forms(term)))
         for t in topics

@@ -11,13 +11,13 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-import yaml
+from bot_extensions.yaml_files import read_yaml
 
 _FILE = Path(
     os.environ.get("TRIAGE_FILE")
     or Path(__file__).resolve().parents[1] / "data" / "knowledge" / "triage.yml"
 )
-_DATA = yaml.safe_load(_FILE.read_text(encoding="utf-8"))
+_DATA = read_yaml(_FILE)
 
 URGENCY_ORDER: list[str] = list(_DATA["levels"])
 ALARM_LEVELS: frozenset[str] = frozenset(_DATA["alarm_levels"])

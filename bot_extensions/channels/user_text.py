@@ -28,7 +28,7 @@ import re
 from pathlib import Path
 from typing import Any
 
-import yaml
+from bot_extensions.yaml_files import read_yaml
 
 MAX_TEXT_CHARS = 5_000
 MAX_ENTITY_VALUE_CHARS = 100
@@ -74,7 +74,7 @@ def knowledge_payloads(directory: Path = KNOWLEDGE_DIR) -> frozenset[str]:
     """Every button payload written in the knowledge files, as written."""
     payloads: set[str] = set()
     for path in sorted(directory.glob("*.yml")):
-        payloads |= _payloads_in(yaml.safe_load(path.read_text(encoding="utf-8")))
+        payloads |= _payloads_in(read_yaml(path))
     return frozenset(p.strip() for p in payloads if p.strip().startswith("/"))
 
 

@@ -21,13 +21,13 @@ from pathlib import Path
 from typing import Any
 
 import spacy
-import yaml
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
 from bot_extensions.red_flags import language
 from bot_extensions.triage import ALARM_LEVELS, CRISIS_REFERRALS, MOST_URGENT, urgency_rank
+from bot_extensions.yaml_files import read_yaml
 
 # Which kind of rule found a mention: a full `match` rule (or phrase), or a weaker `suspect` cue.
 RULE_LAYER = "rule"
@@ -223,12 +223,8 @@ def _questions_marked(checks: dict[str, Any], mark: str) -> frozenset[str]:
 
 
 def load_knowledge(red_flags_file: Path, checks_file: Path) -> Knowledge:
-    # libyaml's parser: the red-flag file takes a second to read in pure Python, and every
-    # server start and every detector test reads it.
-    flag_entries = yaml.load(red_flags_file.read_text(encoding="utf-8"), Loader=yaml.CSafeLoader)[
-        "red_flags"
-    ]
-    checks = yaml.load(checks_file.read_text(encoding="utf-8"), Loader=yaml.CSafeLoader)
+    flag_entries = read_yaml(red_flags_file)["red_flags"]
+    checks = read_yaml(checks_file)
     flags = {entry["slug"]: FlagDefinition.from_entry(entry) for entry in flag_entries}
     question_for: dict[str, tuple[str, str]] = {}
     suspects = []

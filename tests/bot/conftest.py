@@ -6,7 +6,6 @@ from pathlib import Path
 from typing import TypeVar
 
 import pytest
-import yaml
 from rasa.engine.graph import ExecutionContext, GraphSchema
 from rasa.engine.storage.local_model_storage import LocalModelStorage
 from rasa.engine.storage.resource import Resource
@@ -15,6 +14,7 @@ from rasa.shared.core.domain import Domain
 from bot_extensions import rasa_patches
 from bot_extensions.deterministic_policy import DeterministicPolicy
 from bot_extensions.red_flags.detector import RedFlagDetector, load_knowledge
+from bot_extensions.yaml_files import read_yaml
 
 P = TypeVar("P", bound=DeterministicPolicy)
 
@@ -34,7 +34,7 @@ def detector() -> RedFlagDetector:
 
 @pytest.fixture(scope="session")
 def red_flag_cases() -> dict:
-    return yaml.safe_load((ROOT / "tests" / "red_flags" / "cases.yml").read_text())
+    return read_yaml(ROOT / "tests" / "red_flags" / "cases.yml")
 
 
 @pytest.fixture(scope="session")

@@ -9,7 +9,6 @@ import subprocess
 from pathlib import Path
 
 import pytest
-import yaml
 
 from bot_extensions.nlu_evaluation import (
     NluScores,
@@ -18,6 +17,7 @@ from bot_extensions.nlu_evaluation import (
     red_flag_examples,
     score,
 )
+from bot_extensions.yaml_files import read_yaml
 
 ROOT = Path(__file__).resolve().parents[2]
 MIN_MACRO_F1 = 0.90
@@ -35,7 +35,7 @@ def scores() -> NluScores:
     )
     urgency = {
         f["slug"]: f["urgency"]
-        for f in yaml.safe_load((ROOT / "data/knowledge/red_flags.yml").read_text())["red_flags"]
+        for f in read_yaml(ROOT / "data/knowledge/red_flags.yml")["red_flags"]
     }
     heldout = parse(model, labelled_examples(ROOT / "tests/nlu/heldout.yml"))
     positives = parse(model, red_flag_examples(ROOT / "tests/red_flags/cases.yml", urgency))

@@ -13,10 +13,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-import yaml
 
 from bot_extensions.red_flags.detector import RedFlagDetector, check_to_ask, most_urgent
 from bot_extensions.triage import urgency_rank
+from bot_extensions.yaml_files import read_yaml
 from tests.real_message_floors import AT_MOST, DETECTOR_MEASURES, HOLDS, READ_BY_THE_DETECTOR
 
 SETS = Path(__file__).resolve().parents[1] / "real_messages"
@@ -59,7 +59,7 @@ def measures(detector: RedFlagDetector, messages: list[dict]) -> dict[str, float
 
 @pytest.mark.parametrize("name", READ_BY_THE_DETECTOR)
 def test_the_detector_holds_the_assistants_floors(detector: RedFlagDetector, name: str) -> None:
-    found = measures(detector, yaml.safe_load((SETS / f"{name}.yml").read_text()))
+    found = measures(detector, read_yaml(SETS / f"{name}.yml"))
     for measure in DETECTOR_MEASURES:
         holds = HOLDS[name][measure]
         assert (found[measure] <= holds) if measure in AT_MOST else (found[measure] >= holds), (

@@ -9,23 +9,20 @@ import uuid
 import pytest
 import yaml
 
+from bot_extensions.yaml_files import read_yaml
 from tests.servers import ROOT, Assistant, texts
 
 pytestmark = pytest.mark.integration
 
 CHECKS = {
     check["slug"]: check["question"]
-    for check in yaml.safe_load((ROOT / "data" / "knowledge" / "sign_checks.yml").read_text())[
-        "checks"
-    ]
+    for check in read_yaml(ROOT / "data" / "knowledge" / "sign_checks.yml")["checks"]
 }
 SAFETY = yaml.safe_load((ROOT / "domain" / "safety.yml").read_text())["responses"]
 EMERGENCY_SELF = SAFETY["utter_emergency"][2]["text"]
 LASTING_PAIN_MESSAGE = next(
     flag["message"]
-    for flag in yaml.safe_load((ROOT / "data" / "knowledge" / "red_flags.yml").read_text())[
-        "red_flags"
-    ]
+    for flag in read_yaml(ROOT / "data" / "knowledge" / "red_flags.yml")["red_flags"]
     if flag["slug"] == "pain-beyond-six-weeks"
 )
 LONG_AGO = "back in 2015 I couldn't feel myself pee for a few days, what exercises are safe for me?"

@@ -20,6 +20,7 @@ from pathlib import Path
 import pytest
 import yaml
 
+from bot_extensions.yaml_files import read_yaml
 from tests.integration.instruments import INSTRUMENTS_AT_ONCE, last_line, run_instrument
 from tests.servers import Assistant
 
@@ -39,7 +40,7 @@ def part_of(files: list[Path], part: str | None) -> list[Path]:
 
 
 # Rounds up to this one run only their conversations that expect an alarm in `make test`.
-ALARMS_ONLY_UP_TO_ROUND = 120
+ALARMS_ONLY_UP_TO_ROUND = 160
 ALARMS = {"urgent", "emergency"}
 TRIAGE_EXPECTATIONS = ("triage_at_least", "triage_exactly")
 
@@ -62,7 +63,7 @@ def chosen_in(path: Path, every_conversation: bool) -> list[str] | None:
     """The ids of the conversations to run from the file, or None for all of them."""
     if every_conversation or round_of(path) > ALARMS_ONLY_UP_TO_ROUND:
         return None
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    data = read_yaml(path)
     scenarios = data["scenarios"] if isinstance(data, dict) else data
     return [scenario["id"] for scenario in scenarios if expects_an_alarm(scenario)]
 

@@ -11,6 +11,7 @@ import pytest
 import yaml
 
 from bench.loadgen.client import run_load, stored_turns
+from bot_extensions.yaml_files import read_yaml
 from tests.prod.profile import Profile
 from tests.servers import ROOT
 
@@ -22,12 +23,12 @@ LOOKUP_UNAVAILABLE = SAFETY["utter_lookup_unavailable"][0]["text"]
 KNOWLEDGE = ROOT / "data" / "knowledge"
 JOINT_BY_JOINT = next(
     t["summary"]
-    for t in yaml.safe_load((KNOWLEDGE / "education.yml").read_text())["topics"]
+    for t in read_yaml(KNOWLEDGE / "education.yml")["topics"]
     if t["slug"] == "joint-by-joint"
 )
 BLADDER = next(
     f["message"]
-    for f in yaml.safe_load((KNOWLEDGE / "red_flags.yml").read_text())["red_flags"]
+    for f in read_yaml(KNOWLEDGE / "red_flags.yml")["red_flags"]
     if f["slug"] == "bladder-problems"
 )
 
