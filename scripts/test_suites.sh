@@ -50,6 +50,10 @@ deploy_lane() { "$APP_PY" -m pytest tests/prod -q --durations=15 && "$APP_PY" -m
 # the free space is printed before and after, to tell such a run from a real failure.
 free_disk() { df -h --output=avail "$root" | tail -n 1 | tr -d ' '; }
 echo "free disk before the lanes: $(free_disk)"
+# The machine's busy and total CPU ticks (/proc/stat): how much of both cores the lanes kept
+# busy, counting what `times` does not (servers that leave their parent: PostgreSQL, nginx).
+cpu_ticks() { awk '/^cpu /{print $2+$3+$4+$7+$8+$9, $2+$3+$4+$5+$6+$7+$8+$9}' /proc/stat; }
+read -r busy_before total_before < <(cpu_ticks)
 lanes=(real conversations_1 conversations_2 integration app review stories bot deploy)
 declare -A pid
 start=$SECONDS
@@ -71,7 +75,9 @@ for lane in "${lanes[@]}"; do
   echo "=============================== lane: $lane ==============================="
   cat "$logs/$lane.log"
 done
-echo "all lanes ended after $((SECONDS - start)) s; free disk: $(free_disk)"
+read -r busy_after total_after < <(cpu_ticks)
+echo "all lanes ended after $((SECONDS - start)) s, the CPUs" \
+  "$(( 100 * (busy_after - busy_before) / (total_after - total_before) ))% busy; free disk: $(free_disk)"
 echo "=============================== timing bounds ==============================="
 "$APP_PY" -m pytest tests/app tests/security -q -m timing || failed=1
 exit $failed

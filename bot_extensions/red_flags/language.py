@@ -176,6 +176,14 @@ _BACK_AS_RETURNED = re.compile(
 )
 
 
+# Compiled once: every server start normalises some sixteen thousand rule terms, and re.sub's
+# look-up of a pattern given as text was a third of that time.
+_CHAT_WORDS_COMPILED = [(re.compile(pattern), replacement) for pattern, replacement in _CHAT_WORDS]
+_CONTRACTIONS_COMPILED = [
+    (re.compile(pattern), replacement) for pattern, replacement in _CONTRACTIONS
+]
+
+
 # Each message is normalised by several components and, in a burst, again in every reading
 # across messages: a pure function, remembered for the messages just seen.
 @functools.lru_cache(maxsize=1024)
@@ -213,10 +221,10 @@ def normalise(text: str, chat_words: bool = True) -> str:
     text = re.sub(r"\bw/ ?", "with ", text)
     text = re.sub(r"(?<=\w) w (?=\w)", " with ", text)
     # The intent classifier learnt its n-grams without them (chat_words=False).
-    for pattern, replacement in _CHAT_WORDS if chat_words else []:
-        text = re.sub(pattern, replacement, text)
-    for pattern, replacement in _CONTRACTIONS:
-        text = re.sub(pattern, replacement, text)
+    for pattern, replacement in _CHAT_WORDS_COMPILED if chat_words else []:
+        text = pattern.sub(replacement, text)
+    for pattern, replacement in _CONTRACTIONS_COMPILED:
+        text = pattern.sub(replacement, text)
     if chat_words:
         text = _HEDGED_NEGATION.sub(r"\1 ", text)
         # "before 3 month" is "3 months ago" in the English of many learners ("before 3 month

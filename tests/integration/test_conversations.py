@@ -3,10 +3,11 @@ of the real servers, judged by the outside instrument (bench/scenario_eval.py, a
 of ../shared/tools/scenario_eval.py): every expectation, a triage that never goes down, no
 silent turn. Each file was written by a tester who never read the rules or the training data.
 
-`make test` runs every conversation of the newer rounds, and of the older rounds those that
-expect an alarm (a sign to catch, no teaching after it): all of them took the suite past its 20
-minutes (stop 62: 1,493 s, the conversations a third of its CPU). `make bench-conversations`
-(CONVERSATIONS_ALL set) runs every conversation of every round.
+`make test` runs every conversation of the newest rounds; of the older rounds, those that expect
+an alarm (a sign to catch, no teaching after it), and of the oldest, those that expect an
+emergency. All of them took the suite past its 20 minutes (stop 62: 1,493 s, the conversations a
+third of its CPU). `make bench-conversations` (CONVERSATIONS_ALL set) runs every conversation of
+every round.
 """
 
 from __future__ import annotations
@@ -39,9 +40,12 @@ def part_of(files: list[Path], part: str | None) -> list[Path]:
     return files[int(index) - 1 :: int(parts)]
 
 
-# Rounds up to this one run only their conversations that expect an alarm in `make test`.
+# Rounds up to this one run only their conversations that expect an alarm in `make test`...
 ALARMS_ONLY_UP_TO_ROUND = 160
 ALARMS = {"urgent", "emergency"}
+# ...and rounds up to this one only those that expect an emergency.
+EMERGENCIES_ONLY_UP_TO_ROUND = 120
+EMERGENCIES = {"emergency"}
 TRIAGE_EXPECTATIONS = ("triage_at_least", "triage_exactly")
 
 
@@ -51,9 +55,9 @@ def round_of(path: Path) -> int:
     return int(number) if number.isdigit() else 0
 
 
-def expects_an_alarm(scenario: dict) -> bool:
+def expects_one_of(levels: set[str], scenario: dict) -> bool:
     return any(
-        turn.get(expectation) in ALARMS
+        turn.get(expectation) in levels
         for turn in scenario.get("turns", [])
         for expectation in TRIAGE_EXPECTATIONS
     )
@@ -65,7 +69,8 @@ def chosen_in(path: Path, every_conversation: bool) -> list[str] | None:
         return None
     data = read_yaml(path)
     scenarios = data["scenarios"] if isinstance(data, dict) else data
-    return [scenario["id"] for scenario in scenarios if expects_an_alarm(scenario)]
+    levels = EMERGENCIES if round_of(path) <= EMERGENCIES_ONLY_UP_TO_ROUND else ALARMS
+    return [scenario["id"] for scenario in scenarios if expects_one_of(levels, scenario)]
 
 
 EVERY_CONVERSATION = bool(os.environ.get("CONVERSATIONS_ALL"))
@@ -136,7 +141,9 @@ def test_the_parts_take_every_file_once() -> None:
             part_of(files, malformed)
 
 
-def test_an_older_round_runs_its_alarms_and_a_newer_round_all(tmp_path: Path) -> None:
+def test_the_oldest_rounds_run_their_emergencies_older_ones_their_alarms_newer_ones_all(
+    tmp_path: Path,
+) -> None:
     scenarios = {
         "scenarios": [
             {"id": "calm", "turns": [{"say": "stiff back", "triage_exactly": "none"}]},
@@ -144,10 +151,12 @@ def test_an_older_round_runs_its_alarms_and_a_newer_round_all(tmp_path: Path) ->
             {"id": "late", "turns": [{"say": "hi"}, {"say": "fever", "triage_exactly": "urgent"}]},
         ]
     }
-    older = tmp_path / f"conversations_{ALARMS_ONLY_UP_TO_ROUND}.yml"
+    oldest = tmp_path / f"conversations_{EMERGENCIES_ONLY_UP_TO_ROUND}.yml"
+    older = tmp_path / f"conversations_{EMERGENCIES_ONLY_UP_TO_ROUND + 1}.yml"
     newer = tmp_path / f"conversations_{ALARMS_ONLY_UP_TO_ROUND + 1}.yml"
-    for path in (older, newer):
+    for path in (oldest, older, newer):
         path.write_text(yaml.safe_dump(scenarios))
+    assert chosen_in(oldest, every_conversation=False) == ["alarm"]
     assert chosen_in(older, every_conversation=False) == ["alarm", "late"]
     assert chosen_in(older, every_conversation=True) is None
     assert chosen_in(newer, every_conversation=False) is None
