@@ -107,7 +107,8 @@ UNPLACED_CONFIDENCE = 0.6
 RECENT_READINGS = 512
 # Written into `check_answer` when a check starts; the slot type reads it as "not answered yet".
 CHECK_PENDING = CheckAnswerSlot.PENDING
-# Earlier messages are read as sentences of one story, in the order they were sent.
+# Earlier messages are read as sentences of one story, in the order they were sent (see
+# `told_apart`).
 TOLD_APART = ". "
 # ...and, for a sign only suspected, as one sentence.
 ONE_SENTENCE = " "
@@ -490,9 +491,7 @@ class RedFlagDetectorComponent(GraphComponent, EntityExtractorMixin):
         # still holds ("can back pain be cancer" / "never had cancer mate" / "what can i do"):
         # the denial answered it. Told present, it still counts.
         denied = {
-            f.slug
-            for f in [*findings, *self._read(TOLD_APART.join(earlier))]
-            if f.status == "negated"
+            f.slug for f in [*findings, *self._read(told_apart(earlier))] if f.status == "negated"
         }
         told = [
             replace(f, layer=ACROSS_MESSAGES_LAYER, start=0, end=0)
@@ -516,7 +515,7 @@ class RedFlagDetectorComponent(GraphComponent, EntityExtractorMixin):
         judged = {f.slug for f in findings}
         return [
             replace(f, layer=ACROSS_MESSAGES_LAYER, start=0, end=0)
-            for f in self._read(TOLD_APART.join([hip, text]))
+            for f in self._read(told_apart([hip, text]))
             if f.is_present and f.urgency == MOST_URGENT and f.slug not in judged
         ]
 
@@ -532,7 +531,7 @@ class RedFlagDetectorComponent(GraphComponent, EntityExtractorMixin):
         pieces = _sentence_typed_in_pieces(messages)
         carried_on = self._read(ONE_SENTENCE.join(pieces)) if len(pieces) > 1 else ()
         return (
-            [f for f in self._read(TOLD_APART.join(messages)) if f.is_present or f.is_unclear]
+            [f for f in self._read(told_apart(messages)) if f.is_present or f.is_unclear]
             + [f for f in self._read(ONE_SENTENCE.join(messages)) if f.is_unclear]
             + [f for f in carried_on if f.is_present]
         )
@@ -580,6 +579,17 @@ class RedFlagDetectorComponent(GraphComponent, EntityExtractorMixin):
         message.set(
             "intent_ranking", [{"name": name, "confidence": 1.0}, *ranking], add_to_output=True
         )
+
+
+def told_apart(messages: list[str]) -> str:
+    """The messages as the sentences of one story. A message that ends its own sentence is not
+    given a second full stop: "just do exercise.. a question" is no sentence's end to the
+    parser, and one message's "said" was read with the next one's "cauda equina"."""
+    told = ""
+    for message in messages[:-1]:
+        message = message.rstrip()
+        told += message + (" " if message.endswith((".", "!", "?")) else TOLD_APART)
+    return told + messages[-1]
 
 
 def _sentence_typed_in_pieces(messages: list[str]) -> list[str]:

@@ -315,6 +315,12 @@ PSEUDO_NEGATIONS = [
     "didnt touch",
     "doesnt touch",
     "nothing helps",
+    # an emptying that never comes is the sign itself: "it never feels like my bladder empties"
+    "never feels like",
+    "never feels empty",
+    "never empties",
+    "doesnt feel empty",
+    "dont feel empty",
     # what fails to ease it is listed, not denied: "nothing that palliates it- laying down,
     # heat, cold"
     "nothing eases",
@@ -351,6 +357,12 @@ PSEUDO_NEGATIONS = [
     "didnt know he",
     "didnt even know",
     "never knew i",
+    # a discovery, told as not having known: "I had no idea I had fractured bones and no clue
+    # that I had osteoporosis"
+    "no idea i",
+    "no idea that",
+    "no clue i",
+    "no clue that",
     "never understood",
     # a diagnosis that came late, not a denial of it: "I wasn't diagnosed fast enough"
     "wasnt diagnosed fast",

@@ -7,7 +7,7 @@ from rasa.shared.nlu.training_data.message import Message
 
 from bot_extensions import cleared_checks, earlier_messages, waiting_check
 from bot_extensions.check_policy import CHECK_FORMS
-from bot_extensions.red_flags.component import RedFlagDetectorComponent
+from bot_extensions.red_flags.component import RedFlagDetectorComponent, told_apart
 from tests.bot.conftest import ROOT
 
 CHECKED = "inform_clinician_checked"
@@ -267,6 +267,24 @@ def test_an_urgent_flag_told_across_messages_adds_nothing_to_an_urgent_one(compo
 )
 def test_no_alarm_across_messages_without_a_new_part_of_it(component, earlier, text) -> None:
     assert _alarm(_read_after(component, earlier, text))[0] is None
+
+
+def test_an_earlier_message_ends_its_sentence_once() -> None:
+    assert (
+        told_apart(["hes 81.", "slipped", "is that bad?", "x"]) == "hes 81. slipped. is that bad? x"
+    )
+    assert told_apart(["just the one"]) == "just the one"
+
+
+def test_an_earlier_message_that_ended_its_sentence_is_not_read_into_the_next(component) -> None:
+    # "...just do exercise.." ran on into the next message for the parser: the doctor's "said"
+    # was read with the question's "cauda equina" as an emergency told
+    message = _read_after(
+        component,
+        ["My GP examined me monday and said no signs of anything serious, just do exercise."],
+        "only out of curiosity, can a bad back turn into cauda equina? i have none of it",
+    )
+    assert _alarm(message)[0] is None
 
 
 @pytest.mark.parametrize(
