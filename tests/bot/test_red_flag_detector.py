@@ -364,6 +364,17 @@ def test_a_saddle_numb_from_sitting_that_passes_on_getting_up_is_over(
     assert check_to_ask(findings) is None
 
 
+def test_an_arm_and_a_leg_wobbling_in_a_balance_drill_is_no_weakness(
+    detector: RedFlagDetector,
+) -> None:
+    text = "on all fours my arm and leg wobble loads when i stretch them out, is that normal"
+    findings = detector.detect(text)
+    assert not any(f.is_present for f in findings)
+    assert check_to_ask(findings) is None
+    # a leg alone that wobbles is still asked about
+    assert check_to_ask(detector.detect("my left leg has felt wobbly since tuesday")) is not None
+
+
 def test_a_condition_someone_else_had_long_ago_is_their_history(
     detector: RedFlagDetector,
 ) -> None:

@@ -4,9 +4,10 @@ of ../shared/tools/scenario_eval.py): every expectation, a triage that never goe
 silent turn. Each file was written by a tester who never read the rules or the training data.
 
 `make test` runs every conversation of the newest rounds; of the older rounds, those that expect
-an alarm (a sign to catch, no teaching after it), and of the oldest, those that expect an
-emergency. All of them took the suite past its 20 minutes (stop 62: 1,493 s, the conversations a
-third of its CPU). `make bench-conversations` (CONVERSATIONS_ALL set) runs every conversation of
+an alarm (a sign to catch, no teaching after it); of older ones still, those that expect an
+emergency; the first sixty rounds not at all. All of them took the suite past its 20 minutes
+(stop 62: 1,493 s, the conversations a third of its CPU), and the suite is CPU-bound: both cores
+busy to its end. `make bench-conversations` (CONVERSATIONS_ALL set) runs every conversation of
 every round.
 """
 
@@ -46,6 +47,9 @@ ALARMS = {"urgent", "emergency"}
 # ...and rounds up to this one only those that expect an emergency.
 EMERGENCIES_ONLY_UP_TO_ROUND = 120
 EMERGENCIES = {"emergency"}
+# ...and rounds up to this one (written when the assistant knew least, their signs told plainly
+# and passing since) only in `make bench-conversations`.
+BENCH_ONLY_UP_TO_ROUND = 60
 TRIAGE_EXPECTATIONS = ("triage_at_least", "triage_exactly")
 
 
@@ -67,6 +71,8 @@ def chosen_in(path: Path, every_conversation: bool) -> list[str] | None:
     """The ids of the conversations to run from the file, or None for all of them."""
     if every_conversation or round_of(path) > ALARMS_ONLY_UP_TO_ROUND:
         return None
+    if round_of(path) <= BENCH_ONLY_UP_TO_ROUND:
+        return []
     data = read_yaml(path)
     scenarios = data["scenarios"] if isinstance(data, dict) else data
     levels = EMERGENCIES if round_of(path) <= EMERGENCIES_ONLY_UP_TO_ROUND else ALARMS
@@ -141,7 +147,7 @@ def test_the_parts_take_every_file_once() -> None:
             part_of(files, malformed)
 
 
-def test_the_oldest_rounds_run_their_emergencies_older_ones_their_alarms_newer_ones_all(
+def test_the_first_rounds_run_in_the_bench_the_oldest_their_emergencies_newer_ones_more(
     tmp_path: Path,
 ) -> None:
     scenarios = {
@@ -151,11 +157,14 @@ def test_the_oldest_rounds_run_their_emergencies_older_ones_their_alarms_newer_o
             {"id": "late", "turns": [{"say": "hi"}, {"say": "fever", "triage_exactly": "urgent"}]},
         ]
     }
+    first = tmp_path / f"conversations_{BENCH_ONLY_UP_TO_ROUND}.yml"
     oldest = tmp_path / f"conversations_{EMERGENCIES_ONLY_UP_TO_ROUND}.yml"
     older = tmp_path / f"conversations_{EMERGENCIES_ONLY_UP_TO_ROUND + 1}.yml"
     newer = tmp_path / f"conversations_{ALARMS_ONLY_UP_TO_ROUND + 1}.yml"
-    for path in (oldest, older, newer):
+    for path in (first, oldest, older, newer):
         path.write_text(yaml.safe_dump(scenarios))
+    assert chosen_in(first, every_conversation=False) == []
+    assert chosen_in(first, every_conversation=True) is None
     assert chosen_in(oldest, every_conversation=False) == ["alarm"]
     assert chosen_in(older, every_conversation=False) == ["alarm", "late"]
     assert chosen_in(older, every_conversation=True) is None
