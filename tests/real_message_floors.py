@@ -7,7 +7,8 @@ detector alone (tests/bot/test_real_messages_at_detector_level.py): through the 
 cost the suite minutes it no longer has under 20. Sets 1 to 100 moved at stop 55, when the
 detector, with the check question's truthful answer, read all but 12 of the 9,845 stored
 messages as the servers did; sets 101 to 250 moved at stop 62, each holding its red-flag,
-emergency and false-alarm floors at the detector level but the five kept through the servers.
+emergency and false-alarm floors at the detector level but the five kept through the servers;
+sets 251 to 260 moved at stop 63, each holding the same three floors at the detector level.
 `make bench-real` still scores every set through the servers, with every measure.
 """
 
@@ -2940,7 +2941,7 @@ HOLDS = {
 # servers: the sets whose floors the assistant reaches only through the conversation (a yes to a
 # question asked on the classifier's reading, with no finding of the detector's behind it).
 THROUGH_THE_CONVERSATION = {f"collected_{number}" for number in (2, 6, 22, 101, 135, 162, 176, 215)}
-OLDEST_THROUGH_THE_SERVERS = 251
+OLDEST_THROUGH_THE_SERVERS = 261
 READ_BY_THE_DETECTOR = [
     f"collected_{number}"
     for number in range(1, OLDEST_THROUGH_THE_SERVERS)
