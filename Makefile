@@ -71,7 +71,7 @@ corrections: env ## Write the clinicians' topic corrections (review app) to data
 bench-nlu: env ## Compare the candidate NLU pipelines on the held-out set (docs/nlu-pipeline.md)
 	@$(ENV) "$$BOT_PY" -m bot_extensions.spacy_model var/spacy/en_backbone && "$$BOT_PY" bench/compare_nlu_pipelines.py
 
-bench-conversations: db train ## Every stored conversation of every round (make test runs the older rounds' alarms only)
+bench-conversations: db train ## Every stored conversation of every round (make test runs fewer of the older rounds': tests/integration/test_conversations.py)
 	@$(ENV) CONVERSATIONS_ALL=1 "$$APP_PY" -m pytest tests/integration/test_conversations.py -q -p no:cacheprovider
 
 bench-gaps: db train ## The known gaps' conversations (tests/scenarios/known_gaps.yml): none may fail on safety
