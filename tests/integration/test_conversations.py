@@ -69,13 +69,14 @@ def expects_one_of(levels: set[str], scenario: dict) -> bool:
 
 def chosen_in(path: Path, every_conversation: bool) -> list[str] | None:
     """The ids of the conversations to run from the file, or None for all of them."""
-    if every_conversation or round_of(path) > ALARMS_ONLY_UP_TO_ROUND:
+    number = round_of(path)
+    if every_conversation or number > ALARMS_ONLY_UP_TO_ROUND:
         return None
-    if round_of(path) <= BENCH_ONLY_UP_TO_ROUND:
+    if number <= BENCH_ONLY_UP_TO_ROUND:
         return []
     data = read_yaml(path)
     scenarios = data["scenarios"] if isinstance(data, dict) else data
-    levels = EMERGENCIES if round_of(path) <= EMERGENCIES_ONLY_UP_TO_ROUND else ALARMS
+    levels = EMERGENCIES if number <= EMERGENCIES_ONLY_UP_TO_ROUND else ALARMS
     return [scenario["id"] for scenario in scenarios if expects_one_of(levels, scenario)]
 
 
