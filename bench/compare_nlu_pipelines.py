@@ -12,6 +12,7 @@ import time
 from pathlib import Path
 
 import yaml
+from rasa.core.agent import Agent
 
 from bot_extensions.nlu_evaluation import labelled_examples, parse, red_flag_examples, score
 
@@ -59,7 +60,8 @@ def main(names: list[str]) -> int:
     ]
     for name in names or sorted(p.stem for p in PIPELINES.glob("*.yml")):
         model, seconds = train(name)
-        scores = score(parse(model, heldout), parse(model, positives))
+        agent = Agent.load(str(model))
+        scores = score(parse(agent, heldout), parse(agent, positives))
         rows.append(
             f"| {name} | {scores.macro_f1:.3f} | {scores.red_flag_recall:.1%} | "
             f"{scores.false_alarm_rate:.1%} | {seconds:.0f} | {scores.parse_p50_ms:.1f} | "

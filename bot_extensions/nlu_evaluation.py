@@ -70,8 +70,8 @@ async def _parse_all(agent: Agent, examples: list[tuple[str, str]]) -> list[Pars
     return parsed
 
 
-def parse(model: Path, examples: list[tuple[str, str]]) -> list[Parsed]:
-    agent = Agent.load(str(model))
+def parse(agent: Agent, examples: list[tuple[str, str]]) -> list[Parsed]:
+    """`examples` read by a loaded model (`Agent.load`: one load serves every set)."""
     return asyncio.run(_parse_all(agent, examples))
 
 

@@ -1,11 +1,14 @@
-"""Fixtures for the bot-environment tests: the red-flag detector built from the real YAML."""
+"""Fixtures for the bot-environment tests: the red-flag detector built from the real YAML, and
+the trained model loaded once."""
 
 from __future__ import annotations
 
+import subprocess
 from pathlib import Path
 from typing import TypeVar
 
 import pytest
+from rasa.core.agent import Agent
 from rasa.engine.graph import ExecutionContext, GraphSchema
 from rasa.engine.storage.local_model_storage import LocalModelStorage
 from rasa.engine.storage.resource import Resource
@@ -30,6 +33,14 @@ def detector() -> RedFlagDetector:
     return RedFlagDetector.from_knowledge(
         load_knowledge(knowledge / "red_flags.yml", knowledge / "sign_checks.yml")
     )
+
+
+@pytest.fixture(scope="session")
+def trained_agent() -> Agent:
+    """The current model (scripts/current_model.sh), loaded once for the tests that only parse
+    with it: a load is some ten seconds of CPU."""
+    model = subprocess.check_output([ROOT / "scripts" / "current_model.sh"], text=True).strip()
+    return Agent.load(str(ROOT / model))
 
 
 @pytest.fixture(scope="session")

@@ -5,10 +5,10 @@
 
 from __future__ import annotations
 
-import subprocess
 from pathlib import Path
 
 import pytest
+from rasa.core.agent import Agent
 
 from bot_extensions.nlu_evaluation import (
     NluScores,
@@ -26,19 +26,13 @@ MAX_FALSE_ALARMS = 0.05
 
 
 @pytest.fixture(scope="module")
-def scores() -> NluScores:
-    model = Path(
-        ROOT,
-        subprocess.check_output(
-            [ROOT / "scripts" / "current_model.sh"], cwd=ROOT, text=True
-        ).strip(),
-    )
+def scores(trained_agent: Agent) -> NluScores:
     urgency = {
         f["slug"]: f["urgency"]
         for f in read_yaml(ROOT / "data/knowledge/red_flags.yml")["red_flags"]
     }
-    heldout = parse(model, labelled_examples(ROOT / "tests/nlu/heldout.yml"))
-    positives = parse(model, red_flag_examples(ROOT / "tests/red_flags/cases.yml", urgency))
+    heldout = parse(trained_agent, labelled_examples(ROOT / "tests/nlu/heldout.yml"))
+    positives = parse(trained_agent, red_flag_examples(ROOT / "tests/red_flags/cases.yml", urgency))
     return score(heldout, positives)
 
 

@@ -4,10 +4,8 @@ and the parse gives what Rasa's own method gives."""
 from __future__ import annotations
 
 import asyncio
-import subprocess
 import threading
 import time
-from pathlib import Path
 from typing import Any
 
 from rasa.core.agent import Agent
@@ -27,7 +25,6 @@ from rasa.shared.core.trackers import DialogueStateTracker
 
 from bot_extensions import cleared_checks, earlier_messages, nlu_thread, rasa_patches, waiting_check
 
-ROOT = Path(__file__).resolve().parents[2]
 PARSE_SECONDS = 0.3
 
 
@@ -75,10 +72,9 @@ def test_the_loop_keeps_serving_while_a_message_is_parsed() -> None:
     assert ticks >= 5
 
 
-def test_the_patched_parse_is_rasas_parse() -> None:
+def test_the_patched_parse_is_rasas_parse(trained_agent: Agent) -> None:
     assert MessageProcessor.parse_message is nlu_thread.parse_message
-    model = subprocess.check_output([ROOT / "scripts" / "current_model.sh"], text=True).strip()
-    agent = Agent.load(model)
+    agent = trained_agent
     rasa_parse = rasa_patches.original("rasa.core.processor:MessageProcessor.parse_message")
     for text in ["hi", "my back hurts when I bend and my leg is numb", "/greet", "x" * 5000]:
         ours = asyncio.run(nlu_thread.parse_message(agent.processor, UserMessage(text)))

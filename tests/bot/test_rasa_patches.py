@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import json
 import logging
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 import rasa
@@ -104,47 +106,60 @@ def test_the_states_are_formatted_as_rasa_does_when_debug_logging_is_on() -> Non
     assert "user intent: greet" in formatted
 
 
-def run_fresh(code: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=300
-    )
+# One fresh interpreter, never patched, for the two tests below: each start imports Rasa and
+# TensorFlow again (some ten seconds of CPU). It imports the project's modules first, and then
+# builds a policy: the policy must refuse, since importing patched nothing.
+FRESH_INTERPRETER = """
+import json, tempfile
+import rasa.core.agent
+from rasa.core.tracker_store import FailSafeTrackerStore
+from rasa.shared.core.domain import Domain
+from rasa.core.actions.action import RemoteAction
+from rasa.engine.runner.dask import DaskGraphRunner
+before = (Domain.states_for_tracker_history, RemoteAction._validate_action_result,
+          DaskGraphRunner.run, rasa.core.agent.FailSafeTrackerStore)
+import bot_extensions.policies, bot_extensions.check_policy
+import bot_extensions.tracker_store, bot_extensions.lock_store
+import bot_extensions.history_cache, bot_extensions.triage_floor
+import bot_extensions.rasa_patches, bot_extensions.action_connections
+import bot_extensions.action_response_validation, bot_extensions.graph_runner
+after = (Domain.states_for_tracker_history, RemoteAction._validate_action_result,
+         DaskGraphRunner.run, rasa.core.agent.FailSafeTrackerStore)
+from rasa.engine.graph import ExecutionContext, GraphSchema
+from rasa.engine.storage.local_model_storage import LocalModelStorage
+from rasa.engine.storage.resource import Resource
+from bot_extensions.policies import ActionServerDownPolicy as P
+try:
+    P.create(P.get_default_config(), LocalModelStorage(tempfile.mkdtemp()), Resource("p"),
+             ExecutionContext(GraphSchema({}), "x"))
+    refusal = None
+except Exception as error:
+    refusal = str(error)
+print(json.dumps({"unchanged_by_imports": before == after, "refusal": refusal}))
+"""
 
 
-def test_importing_the_project_code_patches_nothing() -> None:
-    result = run_fresh(
-        "import rasa.core.agent\n"
-        "from rasa.core.tracker_store import FailSafeTrackerStore\n"
-        "from rasa.shared.core.domain import Domain\n"
-        "from rasa.core.actions.action import RemoteAction\n"
-        "from rasa.engine.runner.dask import DaskGraphRunner\n"
-        "before = (Domain.states_for_tracker_history, RemoteAction._validate_action_result,"
-        " DaskGraphRunner.run, rasa.core.agent.FailSafeTrackerStore)\n"
-        "import bot_extensions.policies, bot_extensions.check_policy\n"
-        "import bot_extensions.tracker_store, bot_extensions.lock_store\n"
-        "import bot_extensions.history_cache, bot_extensions.triage_floor\n"
-        "import bot_extensions.rasa_patches, bot_extensions.action_connections\n"
-        "import bot_extensions.action_response_validation, bot_extensions.graph_runner\n"
-        "after = (Domain.states_for_tracker_history, RemoteAction._validate_action_result,"
-        " DaskGraphRunner.run, rasa.core.agent.FailSafeTrackerStore)\n"
-        "assert before == after, 'a module patched Rasa on import'\n"
-        "print('unchanged')\n"
+@pytest.fixture(scope="module")
+def fresh_interpreter() -> dict[str, Any]:
+    result = subprocess.run(
+        [sys.executable, "-c", FRESH_INTERPRETER],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=300,
     )
     assert result.returncode == 0, result.stderr[-2000:]
-    assert "unchanged" in result.stdout
+    return dict(json.loads(result.stdout.splitlines()[-1]))
 
 
-def test_the_policies_refuse_a_rasa_started_without_the_patches() -> None:
-    result = run_fresh(
-        "from rasa.engine.graph import ExecutionContext, GraphSchema\n"
-        "from rasa.engine.storage.local_model_storage import LocalModelStorage\n"
-        "from rasa.engine.storage.resource import Resource\n"
-        "import tempfile\n"
-        "from bot_extensions.policies import ActionServerDownPolicy as P\n"
-        "P.create(P.get_default_config(), LocalModelStorage(tempfile.mkdtemp()),"
-        " Resource('p'), ExecutionContext(GraphSchema({}), 'x'))\n"
-    )
-    assert result.returncode != 0
-    assert "started without this project's Rasa patches" in result.stderr
+def test_importing_the_project_code_patches_nothing(fresh_interpreter: dict[str, Any]) -> None:
+    assert fresh_interpreter["unchanged_by_imports"], "a module patched Rasa on import"
+
+
+def test_the_policies_refuse_a_rasa_started_without_the_patches(
+    fresh_interpreter: dict[str, Any],
+) -> None:
+    assert "started without this project's Rasa patches" in (fresh_interpreter["refusal"] or "")
 
 
 def test_the_server_freezes_the_loaded_model_out_of_the_collector() -> None:

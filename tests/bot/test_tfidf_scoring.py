@@ -34,7 +34,10 @@ def training() -> list[tuple[str, str]]:
 
 
 def test_same_probabilities_as_the_pipeline_on_held_out_messages(training) -> None:
-    pipeline = fitted_pipeline(training)
+    # Every fourth example: all the intents and the project's features, at a quarter of the
+    # fitting's time (the whole set took 12 s of the bot lane).
+    pipeline = fitted_pipeline(training[::4])
+    assert len({intent for _, intent in training[::4]}) == len({i for _, i in training})
     scorer = DirectScorer.for_pipeline(pipeline)
     assert scorer is not None
     held_out = [normalise(text) for text, _ in labelled_examples(ROOT / "tests/nlu/heldout.yml")]
