@@ -32,6 +32,10 @@ def response_text(domain_file: str, name: str, **slots: str | bool) -> str:
 BOT_PY = ROOT / ".venv" / "bot" / "bin" / "python"
 APP_PY = ROOT / ".venv" / "app" / "bin" / "python"
 STARTUP_SECONDS = 180
+# One TLS context for the tests' calls: `httpx.get` and its like build a client per call, and a
+# client builds a context that loads the CA bundle (some 40 ms of CPU, more than the call on
+# loopback). The start-up polls and the conversations make thousands of calls.
+TLS = httpx.create_ssl_context()
 
 
 def free_port() -> int:
@@ -85,7 +89,7 @@ def wait_until_up(url: str, process: Process, seconds: float = STARTUP_SECONDS) 
     while time.monotonic() < deadline:
         process.check_alive()
         try:
-            if httpx.get(url, timeout=2).status_code < 500:
+            if httpx.get(url, timeout=2, verify=TLS).status_code < 500:
                 return
         except httpx.HTTPError:
             pass
@@ -197,6 +201,7 @@ class Assistant:
             self.rasa_url + "/webhooks/rest/webhook",
             json={"sender": sender, "message": message},
             timeout=30,
+            verify=TLS,
         )
         response.raise_for_status()
         return response.json()
@@ -210,6 +215,7 @@ class Assistant:
             self.rasa_url + path,
             params={**(params or {}), "token": self.token},
             timeout=30,
+            verify=TLS,
             **kwargs,
         )
 

@@ -42,10 +42,10 @@ def part_of(files: list[Path], part: str | None) -> list[Path]:
 
 
 # Rounds up to this one run only their conversations that expect an alarm in `make test`...
-ALARMS_ONLY_UP_TO_ROUND = 160
+ALARMS_ONLY_UP_TO_ROUND = 168
 ALARMS = {"urgent", "emergency"}
 # ...and rounds up to this one only those that expect an emergency.
-EMERGENCIES_ONLY_UP_TO_ROUND = 120
+EMERGENCIES_ONLY_UP_TO_ROUND = 150
 EMERGENCIES = {"emergency"}
 # ...and rounds up to this one (written when the assistant knew least, their signs told plainly
 # and passing since) only in `make bench-conversations`.

@@ -15,7 +15,8 @@ from pathlib import Path
 import pytest
 
 from backcare.programme.clock import CLOCK_FILE_VARIABLE, write_clock_file
-from tests.integration.test_telegram import BOT_NAME, SECRET, TOKEN, post
+from tests.integration.test_telegram import post
+from tests.live_assistant import TELEGRAM_BOT_NAME, TELEGRAM_SECRET, TELEGRAM_TOKEN
 from tests.servers import APP_PY, Assistant, Process, texts
 from tests.telegram_stub import TelegramStub, message_update, running_stub, telegram_env
 
@@ -27,7 +28,7 @@ _senders = itertools.count(random.randrange(10**9, 5 * 10**9, 1000))
 
 @pytest.fixture(scope="module")
 def stub() -> Iterator[TelegramStub]:
-    with running_stub(TOKEN, BOT_NAME) as running:
+    with running_stub(TELEGRAM_TOKEN, TELEGRAM_BOT_NAME) as running:
         yield running
 
 
@@ -41,7 +42,7 @@ def programme(
         workdir=workdir,
         database_url=knowledge_url,
         extra_env={
-            **telegram_env(stub, TOKEN, SECRET, BOT_NAME),
+            **telegram_env(stub, TELEGRAM_TOKEN, TELEGRAM_SECRET, TELEGRAM_BOT_NAME),
             CLOCK_FILE_VARIABLE: str(workdir / "clock"),
         },
     )

@@ -6,7 +6,6 @@ from __future__ import annotations
 import itertools
 import json
 import random
-import subprocess
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -16,23 +15,22 @@ import pytest
 from bot_extensions.channels.telegram_text import split_message
 from tests.browser.conftest import PageServer, start_page_server
 from tests.integration.test_store_down import NOT_HANDLED
-from tests.servers import APP_PY, ROOT, Assistant, free_port
+from tests.live_assistant import (
+    TELEGRAM_BOT_NAME,
+    TELEGRAM_SECRET,
+    TELEGRAM_WEBHOOK_URL,
+)
+from tests.servers import ROOT, Assistant
 from tests.telegram_stub import (
     PHOTO,
     STICKER,
     TelegramStub,
     callback_update,
     message_update,
-    running_stub,
-    telegram_env,
 )
 
 pytestmark = pytest.mark.integration
 
-TOKEN = "7012345678:AAH-test_token-for-the-local-stub"
-SECRET = "test-secret_0123456789"
-BOT_NAME = "backbone_test_bot"
-WEBHOOK_URL = "https://backbone.example.org/webhooks/telegram/webhook"
 RED_FLAG = "I can't feel anything when I wipe and I've wet myself"
 
 # Fresh chat ids per run: a tracker store shared between runs must not mix conversations.
@@ -40,46 +38,11 @@ _chat_ids = itertools.count(random.randrange(10**9, 5 * 10**9, 1000))
 
 
 @pytest.fixture(scope="module")
-def stub() -> Iterator[TelegramStub]:
-    with running_stub(TOKEN, BOT_NAME) as running:
-        yield running
-
-
-@pytest.fixture(scope="module")
-def web_port() -> int:
-    return free_port()
-
-
-@pytest.fixture(scope="module")
-def telegram_assistant(
-    tmp_path_factory: pytest.TempPathFactory, knowledge_url: str, stub: TelegramStub, web_port: int
-) -> Iterator[Assistant]:
-    # The exercise pictures as PNG (make pictures; quick when current).
-    subprocess.run([str(APP_PY), "-m", "backcare.picture_render"], cwd=ROOT, check=True)
-    running = Assistant(
-        workdir=Path(tmp_path_factory.mktemp("telegram")),
-        database_url=knowledge_url,
-        extra_env={
-            **telegram_env(stub, TOKEN, SECRET, BOT_NAME),
-            "TELEGRAM_WEBHOOK_URL": WEBHOOK_URL,
-            # The plan link names this module's page server, which serves the plan document.
-            "WEB_PUBLIC_URL": f"http://127.0.0.1:{web_port}",
-        },
-    )
-    try:
-        running.start()
-        yield running
-    finally:
-        running.stop()
-
-
-@pytest.fixture(scope="module")
 def page_server(
-    tmp_path_factory: pytest.TempPathFactory, telegram_assistant: Assistant, web_port: int
+    tmp_path_factory: pytest.TempPathFactory, assistant: Assistant, web_port: int
 ) -> Iterator[PageServer]:
-    server = start_page_server(
-        Path(tmp_path_factory.mktemp("telegram-pages")), telegram_assistant, web_port
-    )
+    """The page server the assistant's links name (its WEB_PUBLIC_URL), for the plan document."""
+    server = start_page_server(Path(tmp_path_factory.mktemp("telegram-pages")), assistant, web_port)
     try:
         yield server
     finally:
@@ -87,7 +50,10 @@ def page_server(
 
 
 def post(
-    assistant: Assistant, update: object, secret: str | None = SECRET, raw: bytes | None = None
+    assistant: Assistant,
+    update: object,
+    secret: str | None = TELEGRAM_SECRET,
+    raw: bytes | None = None,
 ) -> httpx.Response:
     headers = {"Content-Type": "application/json"}
     if secret is not None:
@@ -103,22 +69,22 @@ def keyboard(call_params: dict) -> list[list[dict]]:
 
 
 def test_startup_checks_token_and_registers_webhook_with_secret(
-    telegram_assistant: Assistant, stub: TelegramStub
+    assistant: Assistant, stub: TelegramStub
 ) -> None:
     stub.wait_for(lambda calls: any(c.method == "setWebhook" for c in calls))
     assert stub.recorded("getMe")
     (call,) = stub.recorded("setWebhook")
     assert call.status == 200
-    assert call.params["url"] == WEBHOOK_URL
-    assert call.params["secret_token"] == SECRET
+    assert call.params["url"] == TELEGRAM_WEBHOOK_URL
+    assert call.params["secret_token"] == TELEGRAM_SECRET
     assert call.params["allowed_updates"] == ["message", "edited_message", "callback_query"]
 
 
 def test_conversation_with_inline_keyboard_and_button_press(
-    telegram_assistant: Assistant, stub: TelegramStub
+    assistant: Assistant, stub: TelegramStub
 ) -> None:
     chat = next(_chat_ids)
-    assert post(telegram_assistant, message_update(chat, "/start")).status_code == 200
+    assert post(assistant, message_update(chat, "/start")).status_code == 200
     (greeting,) = stub.recorded("sendMessage", chat)
     assert "Backbone" in greeting.params["text"]
     rows = keyboard(greeting.params)
@@ -131,7 +97,7 @@ def test_conversation_with_inline_keyboard_and_button_press(
     assert rows[0][0]["text"] == "Why does my back hurt?"
 
     press = callback_update(chat, "/ask_pain_cause", greeting.result)
-    assert post(telegram_assistant, press).status_code == 200
+    assert post(assistant, press).status_code == 200
     (answer,) = stub.recorded("answerCallbackQuery")[-1:]
     assert answer.params["callback_query_id"] == press["callback_query"]["id"]
     replies = stub.recorded("sendMessage", chat)[1:]
@@ -139,30 +105,26 @@ def test_conversation_with_inline_keyboard_and_button_press(
     assert all(call.status == 200 for call in replies)
 
     user_texts = [
-        e["text"]
-        for e in telegram_assistant.tracker(f"tg-{chat}")["events"]
-        if e["event"] == "user"
+        e["text"] for e in assistant.tracker(f"tg-{chat}")["events"] if e["event"] == "user"
     ]
     assert user_texts == ["/greet", "/ask_pain_cause"]
 
 
-def test_red_flag_gets_the_emergency_reply(
-    telegram_assistant: Assistant, stub: TelegramStub
-) -> None:
+def test_red_flag_gets_the_emergency_reply(assistant: Assistant, stub: TelegramStub) -> None:
     chat = next(_chat_ids)
-    assert post(telegram_assistant, message_update(chat, RED_FLAG)).status_code == 200
+    assert post(assistant, message_update(chat, RED_FLAG)).status_code == 200
     texts = "\n".join(stub.sent_texts(chat))
     assert "emergency number" in texts
-    assert telegram_assistant.tracker(f"tg-{chat}")["slots"]["triage"] == "emergency"
+    assert assistant.tracker(f"tg-{chat}")["slots"]["triage"] == "emergency"
 
 
 def test_long_bot_message_is_split_and_keeps_every_word(
-    telegram_assistant: Assistant, stub: TelegramStub
+    assistant: Assistant, stub: TelegramStub
 ) -> None:
     chat = next(_chat_ids)
     long_text = " ".join(f"word{n}" for n in range(1500))  # about 12,000 characters
     # Sent to the conversation `tg-<chat id>`; the channel sends it to the numeric chat id.
-    response = telegram_assistant.api(
+    response = assistant.api(
         "POST",
         f"/conversations/tg-{chat}/tracker/events",
         params={"output_channel": "telegram", "execute_side_effects": "true"},
@@ -185,13 +147,13 @@ def test_split_message_prefers_line_breaks() -> None:
 
 
 @pytest.mark.parametrize(
-    ("secret", "status"), [(None, 403), ("wrong-secret", 403), (SECRET + "x", 403)]
+    ("secret", "status"), [(None, 403), ("wrong-secret", 403), (TELEGRAM_SECRET + "x", 403)]
 )
 def test_missing_or_wrong_secret_is_forbidden(
-    telegram_assistant: Assistant, stub: TelegramStub, secret: str | None, status: int
+    assistant: Assistant, stub: TelegramStub, secret: str | None, status: int
 ) -> None:
     chat = next(_chat_ids)
-    assert post(telegram_assistant, message_update(chat, "hi"), secret=secret).status_code == status
+    assert post(assistant, message_update(chat, "hi"), secret=secret).status_code == status
     assert not stub.recorded("sendMessage", chat)
 
 
@@ -211,20 +173,20 @@ def test_missing_or_wrong_secret_is_forbidden(
         b'{"update_id": 5, "my_chat_member": {"chat": {"id": 1, "type": "private"}}}',
     ],
 )
-def test_malformed_updates_are_rejected_with_400(telegram_assistant: Assistant, raw: bytes) -> None:
-    assert post(telegram_assistant, None, raw=raw).status_code == 400
+def test_malformed_updates_are_rejected_with_400(assistant: Assistant, raw: bytes) -> None:
+    assert post(assistant, None, raw=raw).status_code == 400
 
 
 def test_non_text_edited_and_group_messages_never_crash(
-    telegram_assistant: Assistant, stub: TelegramStub
+    assistant: Assistant, stub: TelegramStub
 ) -> None:
     chat = next(_chat_ids)
     for content in (STICKER, PHOTO):
-        assert post(telegram_assistant, message_update(chat, **content)).status_code == 200
+        assert post(assistant, message_update(chat, **content)).status_code == 200
     edited = message_update(chat, "actually it is my hip")
     edited["edited_message"] = edited.pop("message")
     edited["edited_message"]["edit_date"] = edited["edited_message"]["date"] + 5
-    assert post(telegram_assistant, edited).status_code == 200
+    assert post(assistant, edited).status_code == 200
     texts = stub.sent_texts(chat)
     assert len(texts) == 3
     assert "only read text" in texts[0] and "only read text" in texts[1]
@@ -233,50 +195,48 @@ def test_non_text_edited_and_group_messages_never_crash(
     group = -1001234567890
     chatter = message_update(chat, "my back hurts after football")
     chatter["message"]["chat"] = {"id": group, "title": "Football club", "type": "supergroup"}
-    mention = message_update(chat, f"@{BOT_NAME} why does my back hurt?")
+    mention = message_update(chat, f"@{TELEGRAM_BOT_NAME} why does my back hurt?")
     mention["message"]["chat"] = {"id": group, "title": "Football club", "type": "supergroup"}
-    assert post(telegram_assistant, chatter).status_code == 200
-    assert post(telegram_assistant, mention).status_code == 200
+    assert post(assistant, chatter).status_code == 200
+    assert post(assistant, mention).status_code == 200
     (group_reply,) = stub.sent_texts(group)
-    assert "one-to-one" in group_reply and f"@{BOT_NAME}" in group_reply
+    assert "one-to-one" in group_reply and f"@{TELEGRAM_BOT_NAME}" in group_reply
 
     # Nothing from these reached the conversation, and the channel still works.
-    assert post(telegram_assistant, message_update(chat, "hi")).status_code == 200
+    assert post(assistant, message_update(chat, "hi")).status_code == 200
     assert "Backbone" in stub.sent_texts(chat)[-1]
     user_texts = [
-        e["text"]
-        for e in telegram_assistant.tracker(f"tg-{chat}")["events"]
-        if e["event"] == "user"
+        e["text"] for e in assistant.tracker(f"tg-{chat}")["events"] if e["event"] == "user"
     ]
     assert user_texts == ["hi"]
 
 
-def test_retried_update_is_answered_once(telegram_assistant: Assistant, stub: TelegramStub) -> None:
+def test_retried_update_is_answered_once(assistant: Assistant, stub: TelegramStub) -> None:
     chat = next(_chat_ids)
     update = message_update(chat, "hello")
-    assert post(telegram_assistant, update).status_code == 200
+    assert post(assistant, update).status_code == 200
     first = len(stub.recorded("sendMessage", chat))
     assert first >= 1
-    assert post(telegram_assistant, update).status_code == 200
+    assert post(assistant, update).status_code == 200
     assert len(stub.recorded("sendMessage", chat)) == first
 
 
 def test_red_flag_while_the_conversation_store_is_down_still_gets_its_reply(
-    telegram_assistant: Assistant, stub: TelegramStub
+    assistant: Assistant, stub: TelegramStub
 ) -> None:
     chat = next(_chat_ids)
-    with telegram_assistant.conversation_store_down():
-        assert post(telegram_assistant, message_update(chat, RED_FLAG)).status_code == 200
+    with assistant.conversation_store_down():
+        assert post(assistant, message_update(chat, RED_FLAG)).status_code == 200
     said = stub.sent_texts(chat)
     assert "emergency number" in said[0]
     assert said[-1] == NOT_HANDLED
 
 
 def test_an_exercise_arrives_as_a_photo_captioned_with_its_card(
-    telegram_assistant: Assistant, stub: TelegramStub
+    assistant: Assistant, stub: TelegramStub
 ) -> None:
     chat = next(_chat_ids)
-    assert post(telegram_assistant, message_update(chat, "how do I do a plank?")).status_code == 200
+    assert post(assistant, message_update(chat, "how do I do a plank?")).status_code == 200
     (photo,) = stub.recorded("sendPhoto", chat)
     assert photo.status == 200
     upload = photo.files["photo"]
@@ -292,12 +252,12 @@ def test_an_exercise_arrives_as_a_photo_captioned_with_its_card(
 
 
 def test_the_plan_arrives_with_a_photo_per_drill_and_as_a_document(
-    telegram_assistant: Assistant, stub: TelegramStub, page_server: PageServer
+    assistant: Assistant, stub: TelegramStub, page_server: PageServer
 ) -> None:
     chat = next(_chat_ids)
     for text in ["can you give me a routine?", "lower back", "3 weeks", "no", "none of these", "4"]:
-        assert post(telegram_assistant, message_update(chat, text)).status_code == 200
-    drills = telegram_assistant.tracker(f"tg-{chat}")["slots"]["current_plan"]
+        assert post(assistant, message_update(chat, text)).status_code == 200
+    drills = assistant.tracker(f"tg-{chat}")["slots"]["current_plan"]
     photos = stub.recorded("sendPhoto", chat)
     assert [call.files["photo"].filename for call in photos] == [f"{d}.png" for d in drills]
     assert all(call.status == 200 for call in photos)

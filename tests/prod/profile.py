@@ -15,7 +15,7 @@ from pathlib import Path
 
 import httpx
 
-from tests.servers import APP_PY, ROOT, free_port
+from tests.servers import APP_PY, ROOT, TLS, free_port
 
 UP = ROOT / "scripts" / "prod" / "up.sh"
 DOWN = ROOT / "scripts" / "prod" / "down.sh"
@@ -128,6 +128,7 @@ class Profile:
             (url or self.url) + "/webhooks/rest/webhook",
             json={"sender": sender, "message": message},
             timeout=timeout,
+            verify=TLS,
         )
 
     def tracker(self, sender: str) -> dict:
@@ -135,6 +136,7 @@ class Profile:
             f"{self.rasa_url(0)}/conversations/{sender}/tracker",
             params={"token": self.token, "include_events": "ALL"},
             timeout=30,
+            verify=TLS,
         )
         response.raise_for_status()
         return response.json()
@@ -240,7 +242,7 @@ class Profile:
 
 def _get_ok(url: str) -> bool:
     try:
-        return httpx.get(url, timeout=2).status_code == 200
+        return httpx.get(url, timeout=2, verify=TLS).status_code == 200
     except httpx.HTTPError:
         return False
 

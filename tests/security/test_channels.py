@@ -16,7 +16,7 @@ import pytest
 
 from backcare import web
 from bot_extensions.channels.sender_ids import web_sender
-from tests.security.conftest import TELEGRAM_SECRET
+from tests.live_assistant import TELEGRAM_SECRET
 from tests.security.socketio_polling import PollingClient
 from tests.servers import Assistant, response_text, texts
 from tests.telegram_stub import TelegramStub, callback_update, message_update

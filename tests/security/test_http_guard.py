@@ -11,7 +11,7 @@ import uuid
 import httpx
 import pytest
 
-from tests.security.conftest import PAGE_ORIGIN
+from tests.live_assistant import PAGE_ORIGIN
 from tests.security.socketio_polling import PollingClient
 from tests.security.test_channels import page_key
 from tests.servers import Assistant

@@ -13,7 +13,7 @@ import pytest
 
 from backcare import web
 from bot_extensions.channels.sender_ids import web_sender
-from tests.security.conftest import PAGE_ORIGIN
+from tests.live_assistant import PAGE_ORIGIN
 from tests.servers import Assistant
 
 warnings.filterwarnings("ignore", "Using `httpx` with `starlette.testclient`")

@@ -21,7 +21,7 @@ from tests.telegram_stub import TelegramStub, message_update
 
 pytestmark = pytest.mark.integration
 
-_chat_ids = itertools.count(random.randrange(10**9, 5 * 10**9, 1000))
+_chat_ids = itertools.count(random.randrange(5 * 10**9, 6 * 10**9, 1000))
 
 
 def user_texts(assistant: Assistant, sender: str) -> list[str]:
