@@ -2932,6 +2932,26 @@ HOLDS = {
         "false_alarms": 0.08,  # 1/13
         "intent_macro_f1": 0.44,
     },
+    "collected_265": {
+        **TARGETS,
+        # a blind set: older people and their carers (falls, thin bones, steroids, past cancer,
+        # arthritis). Targets not met: red flags (an 85-year-old's pain six weeks after a fall
+        # with a clear X-ray), referrals, false alarms (a friend's fall and broken hip told as
+        # the writer's), intent
+        "red_flag_recall": 0.67,  # 2/3
+        "referral_recall": 0.57,  # 11/19
+        "false_alarms": 0.11,  # 1/9
+        "intent_macro_f1": 0.27,
+    },
+    "collected_266": {
+        **TARGETS,
+        # a blind set: younger people (lifting, running, pregnancy, gaming, crashes). Targets not
+        # met: red flags (mid-back pain from a sofa, labelled urgent as thoracic pain; a hip
+        # broken in a slip, told as a story in the past), referrals, intent
+        "red_flag_recall": 0.33,  # 1/3
+        "referral_recall": 0.71,  # 10/14
+        "intent_macro_f1": 0.49,
+    },
 }
 
 # The collected sets before OLDEST_THROUGH_THE_SERVERS, gated by the detector alone in `make

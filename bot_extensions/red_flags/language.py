@@ -160,6 +160,18 @@ _MONTH_ABBREVIATION = re.compile(
 )
 
 
+# A sign's word asked back, then answered: "peeing? hmm since yesterday its hard to get going",
+# "numb? nah". The answer tells of that sign, so the two are read as one sentence ("peeing: hmm
+# since yesterday..."): the sign's word meets the answer's. Only a sign's word: "why? just
+# wondering" and "sometimes? it comes back" are other things.
+_SIGN_ASKED_BACK = re.compile(
+    r"(?:^|(?<=[.,!?] )|(?<=\n))(pee|peeing|wee|weeing|urine|bladder|bowel|bowels|poo|pooing|"
+    r"toilet|wiping|numb|numbness|tingling|pins and needles|feeling|legs|leg|weak|weakness|"
+    r"fever|temperature|temp|sweats|night sweats|weight|weight loss|falls|fall|cancer|"
+    r"steroids)\?+ +(?=\w)"
+)
+
+
 # "ill" before a verb that an illness never takes is "I'll"; "have" and "been" are left out
 # ("felt so ill have been in bed all day").
 _ILL_AS_I_WILL = re.compile(
@@ -230,6 +242,7 @@ def normalise(text: str, chat_words: bool = True) -> str:
         # "before 3 month" is "3 months ago" in the English of many learners ("before 3 month
         # i have same pain and it go away"): a time back, not a length
         text = _BEFORE_AS_AGO.sub(r"\1 \2 ago", text)
+        text = _SIGN_ASKED_BACK.sub(r"\1: ", text)
         # "I'll" is no "ill": "so I'll be doing exercises" tells no illness, nor does it typed
         # without its apostrophe before a verb ("so ill use that", "ill try the stretch")
         text = re.sub(r"\bi'll\b", "i will", text)
@@ -1393,9 +1406,11 @@ FEELING_NOT_BACK = re.compile(
     r"(came|come) back\b"
 )
 # Words that make a long-standing sign new again ("diabetic, but since yesterday both legs...";
-# "now rapidly spreading").
+# "now rapidly spreading"). "Nothing new" denies a change ("weak for years... nothing new with
+# her").
 NEWLY = re.compile(
-    r"\b(new|newly|sudden|suddenly|just started|started|rapidly|spreading|"
+    r"\b((?<!nothing )(?<!not )(?<!no )new(?! normal)|newly|sudden|suddenly|just started|"
+    r"started|rapidly|spreading|"
     # a recent change told after the old trouble: "numb feet for years from the diabetes but
     # these last few days its both legs going numb"
     r"(these |the )?(last|past) (few|couple of|2|3|two|three) days|this week|since yesterday|"
@@ -1860,8 +1875,10 @@ NOT_A_CLEAR_NO = re.compile(
     # just a bit stiff") nor better ("its a bit better every day")
     r"^\W*(yes |yeah |yep |yh |ya )?(just )?(a bit|a little)( bit)?"
     r"(?! (better|easier|less|improved|improving|stiff|sore|achy|tight))\b|"
-    r"kind of|sort of|sorta|only when|now and then|occasionally|maybe|idk|not sure|i think so|"
+    r"kind of|sort of|sorta|only when|now and then|occasionally|idk|not sure|i think so|"
     r"think so|a few times|once or twice|"
+    # a hedge, not a pain score's range: "no fever now... like a 3, maybe 4"
+    r"maybe(?! (a )?\d)|"
     # a fall told is no clear no: "oh she did slip getting out the bath on tuesday"
     r"(did|had) (a )?(slip|fall|trip|tumble)|slipped|fell over|fell down|tripped|landed on|"
     # ...in a learner's present tense, or told small: "two days ago i slip on the wet floor,

@@ -667,6 +667,28 @@ def _replies_to(
     return {f"{e['entity']}={e['value']}" for e in message.get("entities")}
 
 
+FEVER_QUESTION = (
+    "Do you have a fever, shivers or sweats, or feel very unwell with this back pain now?"
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "clear_no"),
+    [
+        # a pain score's range is no hedge
+        ("no temperature now, feel fine, just sore after the gym. like a 2, maybe 3", True),
+        ("nope, feel fine. maybe a 4 on a bad day", True),
+        # a hedge is
+        ("no... maybe a bit shivery last night", False),
+    ],
+)
+def test_a_no_with_a_pain_score_range_answers_the_check_no(
+    component: RedFlagDetectorComponent, text: str, clear_no: bool
+) -> None:
+    message = _read_while_waiting(component, text, FEVER_QUESTION, "urgent", ("ask_stiffness", 0.3))
+    assert (message.get("intent")["name"] == "deny") is clear_no
+
+
 NOW_QUESTION = "Is that tingling or numbness in your leg or foot still there now, or spreading?"
 HISTORY_QUESTION = "Have you ever had cancer, or are you being checked or treated for it?"
 

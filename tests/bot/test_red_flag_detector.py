@@ -2735,3 +2735,46 @@ def test_a_history_told_with_the_i_left_out_is_the_writers(detector: RedFlagDete
     )
     cancer = [f for f in findings if f.slug == "cancer-history" and f.is_present]
     assert cancer and all(f.subject == "self" for f in cancer)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the sign's word asked back, then answered in the next sentence
+        "pee? kinda.. since monday its been really hard to get it going",
+        "bladder? honestly since the weekend i cant tell when im full",
+        "wee? not sure.. i cant really tell when im full anymore",
+    ],
+)
+def test_a_bladder_sign_answered_after_its_word_asked_back_is_an_emergency(
+    detector: RedFlagDetector, text: str
+) -> None:
+    top = most_urgent(detector.detect(text))
+    assert top is not None and top.slug == "bladder-problems" and top.urgency == "emergency"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "numb? nah. pee? all normal. fever? nope, just tired from the gym",
+        "bladder? normal. legs? fine, both strong",
+        # "full" is food's, with no pee word: and "i do feel when im full" is no sign
+        "i cant tell when im full at dinner, i eat way too fast",
+        "yes i do feel when im full and need to pee, all normal there",
+    ],
+)
+def test_signs_asked_back_and_denied_or_fullness_felt_are_no_alarm(
+    detector: RedFlagDetector, text: str
+) -> None:
+    top = most_urgent(detector.detect(text))
+    assert top is None or top.urgency not in ("urgent", "emergency"), top
+
+
+def test_nothing_new_keeps_a_sign_long_standing(detector: RedFlagDetector) -> None:
+    """Weak, numb legs for years "with nothing new" are no emergency told now; "this is new"
+    still makes them one."""
+    old = "my husband has had numb and weak legs for years from his ms, nothing new with him."
+    assert not any(f.slug == "both-legs-symptoms" and f.is_present for f in detector.detect(old))
+    new = "my legs have been numb for years but this is new, both legs since this morning"
+    top = most_urgent(detector.detect(new))
+    assert top is not None and top.urgency == "emergency"
