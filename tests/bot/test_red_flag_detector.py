@@ -2778,3 +2778,20 @@ def test_nothing_new_keeps_a_sign_long_standing(detector: RedFlagDetector) -> No
     new = "my legs have been numb for years but this is new, both legs since this morning"
     top = most_urgent(detector.detect(new))
     assert top is not None and top.urgency == "emergency"
+
+
+def test_a_leg_told_too_beside_the_back_asks_and_the_second_leg_alarms(
+    detector: RedFlagDetector,
+) -> None:
+    """ "Pain down my left leg too" after the back's pain is one leg until asked; the other leg
+    named beside it is both legs."""
+    one = detector.detect(
+        "lifted the sofa on friday and my back is wrecked, aching down my right leg too"
+    )
+    top = most_urgent(one)
+    assert top is None or top.urgency not in ("urgent", "emergency"), top
+    check = check_to_ask(one)
+    assert check is not None and check.urgency == "emergency"
+    both = "sciatica down my left leg since may and now its going down my right leg as well"
+    top = most_urgent(detector.detect(both))
+    assert top is not None and top.slug == "both-legs-symptoms" and top.urgency == "emergency"
