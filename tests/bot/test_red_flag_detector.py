@@ -2783,8 +2783,8 @@ def test_nothing_new_keeps_a_sign_long_standing(detector: RedFlagDetector) -> No
 def test_a_leg_told_too_beside_the_back_asks_and_the_second_leg_alarms(
     detector: RedFlagDetector,
 ) -> None:
-    """ "Pain down my left leg too" after the back's pain is one leg until asked; the other leg
-    named beside it is both legs."""
+    """A leg told "too" after the back's pain ("pain down my left leg too") is one leg until
+    asked; the other leg named beside it is both legs."""
     one = detector.detect(
         "lifted the sofa on friday and my back is wrecked, aching down my right leg too"
     )
