@@ -18,18 +18,14 @@ from backcare.programme.clock import CLOCK_FILE_VARIABLE, write_clock_file
 from tests.integration.test_telegram import post
 from tests.live_assistant import TELEGRAM_BOT_NAME, TELEGRAM_SECRET, TELEGRAM_TOKEN
 from tests.servers import APP_PY, Assistant, Process, texts
-from tests.telegram_stub import TelegramStub, message_update, running_stub, telegram_env
+from tests.telegram_stub import TelegramStub, message_update, telegram_env
 
 pytestmark = pytest.mark.integration
 
 START = dt.datetime(2026, 3, 2, 9, 0)
-_senders = itertools.count(random.randrange(10**9, 5 * 10**9, 1000))
-
-
-@pytest.fixture(scope="module")
-def stub() -> Iterator[TelegramStub]:
-    with running_stub(TELEGRAM_TOKEN, TELEGRAM_BOT_NAME) as running:
-        yield running
+# The Telegram stand-in is the session's (tests/conftest.py): chat ids apart from the other
+# modules' (test_telegram.py, tests/security), whose calls it records too.
+_senders = itertools.count(random.randrange(9 * 10**9, 10**10, 1000))
 
 
 @pytest.fixture(scope="module")
