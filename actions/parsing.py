@@ -686,6 +686,8 @@ _RECURRING_OR_SETTLING = re.compile(
     r"\b(?:on and off|off and on|on off|comes and goes|come and go|now and then|every now and"
     r" again|flares? up|getting better|bit better|little better|better lately|better now"
     r"|better since|improving|easing|settling"
+    # "7 weeks, slowly better"
+    r"|(?:slowly|gradually|steadily) (?:getting )?better|on the mend"
     # "occasional ache 2/10, much better than before surgery", "way less than before the op"
     r"|occasional|occasionally|(?:much|way|a lot|loads|far) (?:better|less) than before)\b"
 )

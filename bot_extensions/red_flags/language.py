@@ -1219,7 +1219,10 @@ POINTS_BACK = re.compile(
     r"(nothing|none|no more|nothing like it|nothing like that) since|"
     # or by the treatment that ended it: "antibiotics sorted it and the gp retested my wee"
     r"(the |a course of |a week of )?(antibiotics|tablets|meds|treatment) "
-    r"(sorted|cleared|fixed|got rid of))\b"
+    r"(sorted|cleared|fixed|got rid of)|"
+    # ...or a course of physio or an operation: "physio sorted it and ive had nothing since"
+    r"(the |some |a bit of |a few weeks of |a course of )?(physio|physiotherapy|surgery|op|"
+    r"operation|injection|injections) (sorted|cleared|fixed|got rid of|sorted out))\b"
 )
 # Said over in the clause after the sign: every resolved cue but "used to", which there tells
 # how things were before ("he does not feel the need to go as he used to").
@@ -1802,6 +1805,8 @@ OTHER_IN_PAIN = re.compile(
     # (nor the part an injury or an operation was told of: "she broke her hip", "had his hip
     # replaced"; the pain after it is told in its own words)
     r"(?<!broke )(?<!broken )(?<!fractured )(?<!had )(?<!replaced )"
+    # (or the bone broken in it: "broke a bone in her back")
+    r"(?<!a bone in )(?<!bones in )(?<!fracture in )(?<!vertebra in )"
     r"\b(her|his|their) (lower |low |upper |mid |middle )?(back|hip|hips|spine|legs?)\b|"
     r"\b(she|he|they|shes|hes|theyre|theyve) (is|are|has|have|says|said|keeps|complains|got|"
     r"been|in)?\b[^.?!]{0,30}"

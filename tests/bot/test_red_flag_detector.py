@@ -2795,3 +2795,86 @@ def test_a_leg_told_too_beside_the_back_asks_and_the_second_leg_alarms(
     both = "sciatica down my left leg since may and now its going down my right leg as well"
     top = most_urgent(detector.detect(both))
     assert top is not None and top.slug == "both-legs-symptoms" and top.urgency == "emergency"
+
+
+@pytest.mark.parametrize(
+    ("text", "slug"),
+    [
+        # the saddle named by its adjective
+        ("since saturday there's a tingling in my vaginal area when I sit", "saddle-numbness"),
+        ("my anal area has gone numb since the disc flared up", "saddle-numbness"),
+        # chills come on beside the back's pain
+        (
+            "back has been aching all week and then the chills started last night",
+            "fever-infection-signs",
+        ),
+    ],
+)
+def test_the_saddle_by_its_adjective_and_chills_beside_the_pain_are_found(
+    detector: RedFlagDetector, text: str, slug: str
+) -> None:
+    assert any(f.slug == slug and f.is_present for f in detector.detect(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "slug"),
+    [
+        # the stairs named as their flight
+        (
+            "missed the top step and tumbled down the whole flight, landed on my back",
+            "major-injury",
+        ),
+        # one side weak, the leg not named
+        ("sciatica on the left and weakness on my left side when i walk", "worsening-leg-weakness"),
+        # a knee that held, though only just: asked, not an alarm
+        ("my knees nearly give way when i carry the shopping up", "worsening-leg-weakness"),
+    ],
+)
+def test_a_fall_down_the_flight_one_weak_side_or_a_knee_that_nearly_went_asks_its_check(
+    detector: RedFlagDetector, text: str, slug: str
+) -> None:
+    findings = detector.detect(text)
+    top = most_urgent(findings)
+    assert top is None or top.urgency not in ("urgent", "emergency"), top
+    check = check_to_ask(findings)
+    assert check is not None and check.slug == slug
+
+
+def test_a_flight_taken_or_chills_from_a_story_are_no_sign(detector: RedFlagDetector) -> None:
+    for text in (
+        "fell asleep on the flight home and my back is stiff",
+        "that film gave me chills, my back is a bit sore from the seats though",
+    ):
+        findings = detector.detect(text)
+        assert most_urgent(findings) is None and check_to_ask(findings) is None, text
+
+
+def test_a_sign_ended_by_physio_or_an_operation_is_over(detector: RedFlagDetector) -> None:
+    """Told with the treatment that ended it, a sign is the writer's past; told since, it is
+    not."""
+    for text in (
+        "years ago i had numbness down both legs in pregnancy but physio sorted it, nothing since",
+        "had pins and needles down both legs before my op, the surgery fixed it",
+    ):
+        findings = detector.detect(text)
+        assert most_urgent(findings) is None and check_to_ask(findings) is None, text
+    now = "numb down both legs since monday, physio sorted my neck last year"
+    top = most_urgent(detector.detect(now))
+    assert top is not None and top.urgency == "emergency"
+
+
+def test_a_relatives_break_told_as_a_bone_in_her_back_is_the_writers_fear(
+    detector: RedFlagDetector,
+) -> None:
+    """The bone broken in a relative's back is no pain of hers told now: with the writer's own
+    fear beside it, it is family history."""
+    feared = (
+        "my gran has osteoporosis and cracked a bone in her back falling on the ice two winters "
+        "ago, so now im worried about mine. im 34 and my back is stiff after the gym"
+    )
+    findings = detector.detect(feared)
+    top = most_urgent(findings)
+    assert top is None or top.urgency not in ("urgent", "emergency"), top
+    today = "my gran has osteoporosis and fell on the ice this morning, her back hurts a lot"
+    top = most_urgent(detector.detect(today))
+    assert top is not None and top.urgency == "urgent"

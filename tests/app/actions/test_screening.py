@@ -822,6 +822,8 @@ async def test_result_after_an_emergency_answer_is_the_emergency_reply(
         ("few months, bit better lately", []),
         ("10 months since my op, occasional ache now", []),
         ("a year, but way less than before the surgery", []),
+        ("8 weeks, gradually better", []),
+        ("two months, on the mend now", []),
         ("on and off for years, getting worse this winter", ["pain-beyond-six-weeks"]),
         ("3 months and not getting better", ["pain-beyond-six-weeks"]),
     ],
