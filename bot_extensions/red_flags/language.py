@@ -55,6 +55,31 @@ _CHAT_WORDS = [
     (r"\b(hours?|days?|weeks?|months?|years?|minutes?|mins?)\+", r"\1 or more"),
     # "dont wanna be here anymore" is "want to"
     (r"\bwanna\b", "want to"),
+    # a phone's quick spellings: "cnt feel nethin wen i wipe", "cnt pee proper, takes 4ever to
+    # start n i dnt feel full", "if i DID get numb down there wud i go"
+    (r"\bcnt\b", "cant"),
+    (r"\bdnt\b", "dont"),
+    (r"\b(nethin|nuthin|nuffin|nufin|nothn|nthn|nuttin)\b", "nothing"),
+    (r"\b(wen|wn)\b", "when"),
+    (r"\b(wud|wld)\b", "would"),
+    (r"\b(shud|shld)\b", "should"),
+    (r"\b(cud|cld)\b", "could"),
+    (r"\b4ever\b", "forever"),
+    (r"\b2nite\b", "tonight"),
+    (r"\b2day\b", "today"),
+    (r"\b(tmrw|tmw|tmoz|2moro|2morrow)\b", "tomorrow"),
+    (r"\b(yday|ystday|yest)\b", "yesterday"),
+    (r"\brn\b", "right now"),
+    (r"\bbk\b", "back"),
+    (r"\blwr\b", "lower"),
+    (r"\bw/o\b", "without"),
+    (r"\bn\b", "and"),
+    # "kms" is "kill myself" after a wish or a plan ("tbh i wanna kms"), not a distance
+    # ("ran 10 kms")
+    (
+        r"\b(want to|gonna|going to|might|could|will|ill|about to|just|to|should) kms\b",
+        r"\1 kill myself",
+    ),
     # heights: "fell approx 6ft" is "6 feet"
     (r"\b(\d+) ?ft\b", r"\1 feet"),
     (r"\bmeself\b", "myself"),

@@ -2878,3 +2878,36 @@ def test_a_relatives_break_told_as_a_bone_in_her_back_is_the_writers_fear(
     today = "my gran has osteoporosis and fell on the ice this morning, her back hurts a lot"
     top = most_urgent(detector.detect(today))
     assert top is not None and top.urgency == "urgent"
+
+
+@pytest.mark.parametrize(
+    ("text", "slug"),
+    [
+        # a phone's quick spellings
+        ("honestly i just wanna kms, this pain never stops", "suicide-self-harm"),
+        ("cnt feel nethin down there since this mornin n my bk is agony", "saddle-numbness"),
+        ("cnt pee since last nite, bk is killing me", "bladder-problems"),
+        # weight lost unexpectedly
+        ("been losing weight unexpectedly and my back aches at night", "unexplained-weight-loss"),
+    ],
+)
+def test_signs_typed_in_a_hurry_or_weight_lost_unexpectedly_are_found(
+    detector: RedFlagDetector, text: str, slug: str
+) -> None:
+    assert any(f.slug == slug and f.is_present for f in detector.detect(text))
+
+
+def test_a_distance_in_kms_or_a_weight_off_the_shoulders_is_no_sign(
+    detector: RedFlagDetector,
+) -> None:
+    for text in (
+        "ran 12 kms this morning n my bk is sore after",
+        "the scan was fine, suddenly lost the weight of the world off my shoulders",
+    ):
+        top = most_urgent(detector.detect(text))
+        assert top is None or top.urgency not in ("urgent", "emergency"), (text, top)
+
+
+def test_down_the_stairs_on_the_back_asks_the_fall_check(detector: RedFlagDetector) -> None:
+    check = check_to_ask(detector.detect("went all the way down the stairs on my bum last night"))
+    assert check is not None and check.slug == "major-injury"
