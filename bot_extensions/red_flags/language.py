@@ -1247,7 +1247,7 @@ POINTS_BACK = re.compile(
     r"(sorted|cleared|fixed|got rid of)|"
     # ...or a course of physio or an operation: "physio sorted it and ive had nothing since"
     r"(the |some |a bit of |a few weeks of |a course of )?(physio|physiotherapy|surgery|op|"
-    r"operation|injection|injections) (sorted|cleared|fixed|got rid of|sorted out))\b"
+    r"operation|injection|injections) (sorted|cleared|fixed|got rid of))\b"
 )
 # Said over in the clause after the sign: every resolved cue but "used to", which there tells
 # how things were before ("he does not feel the need to go as he used to").

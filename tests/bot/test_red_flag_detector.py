@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 
 from bot_extensions.red_flags.detector import RedFlagDetector, check_to_ask, most_urgent
-from bot_extensions.triage import urgency_rank
+from bot_extensions.triage import ALARM_LEVELS, urgency_rank
 
 MAX_FALSE_ALARM_RATE = 0.05
 
@@ -220,7 +220,7 @@ def test_findings_record_the_layer_and_rule(detector: RedFlagDetector) -> None:
 def test_the_next_clause_can_point_back_and_say_it_is_over(
     detector: RedFlagDetector, text: str, status: str
 ) -> None:
-    statuses = {f.status for f in detector.detect(text) if f.urgency in ("urgent", "emergency")}
+    statuses = {f.status for f in detector.detect(text) if f.urgency in ALARM_LEVELS}
     assert status in statuses, statuses
 
 
@@ -1835,9 +1835,7 @@ def test_a_loss_told_with_no_longer_or_barely_is_the_sign(
     ],
 )
 def test_everyday_losses_and_carrying_are_no_alarm(detector: RedFlagDetector, text: str) -> None:
-    assert not any(
-        f.urgency in ("urgent", "emergency") and f.is_present for f in detector.detect(text)
-    )
+    assert not any(f.urgency in ALARM_LEVELS and f.is_present for f in detector.detect(text))
 
 
 @pytest.mark.parametrize(
@@ -2131,6 +2129,20 @@ def test_history_possibility_or_a_laypersons_word_is_no_report(
         ("it's been 5 months, and honestly it's not better at all", "pain-beyond-six-weeks"),
         # a replaced hip that keeps coming out
         ("my mum's new hip keeps dislocating, what now?", "hip-locking-clicking"),
+        # the saddle named by its adjective
+        ("since saturday there's a tingling in my vaginal area when I sit", "saddle-numbness"),
+        ("my anal area has gone numb since the disc flared up", "saddle-numbness"),
+        # chills come on beside the back's pain
+        (
+            "back has been aching all week and then the chills started last night",
+            "fever-infection-signs",
+        ),
+        # a phone's quick spellings
+        ("honestly i just wanna kms, this pain never stops", "suicide-self-harm"),
+        ("cnt feel nethin down there since this mornin n my bk is agony", "saddle-numbness"),
+        ("cnt pee since last nite, bk is killing me", "bladder-problems"),
+        # weight lost unexpectedly
+        ("been losing weight unexpectedly and my back aches at night", "unexplained-weight-loss"),
     ],
 )
 def test_told_now_or_by_a_clinician_is_a_report(
@@ -2767,7 +2779,7 @@ def test_signs_asked_back_and_denied_or_fullness_felt_are_no_alarm(
     detector: RedFlagDetector, text: str
 ) -> None:
     top = most_urgent(detector.detect(text))
-    assert top is None or top.urgency not in ("urgent", "emergency"), top
+    assert top is None or top.urgency not in ALARM_LEVELS, top
 
 
 def test_nothing_new_keeps_a_sign_long_standing(detector: RedFlagDetector) -> None:
@@ -2789,31 +2801,12 @@ def test_a_leg_told_too_beside_the_back_asks_and_the_second_leg_alarms(
         "lifted the sofa on friday and my back is wrecked, aching down my right leg too"
     )
     top = most_urgent(one)
-    assert top is None or top.urgency not in ("urgent", "emergency"), top
+    assert top is None or top.urgency not in ALARM_LEVELS, top
     check = check_to_ask(one)
     assert check is not None and check.urgency == "emergency"
     both = "sciatica down my left leg since may and now its going down my right leg as well"
     top = most_urgent(detector.detect(both))
     assert top is not None and top.slug == "both-legs-symptoms" and top.urgency == "emergency"
-
-
-@pytest.mark.parametrize(
-    ("text", "slug"),
-    [
-        # the saddle named by its adjective
-        ("since saturday there's a tingling in my vaginal area when I sit", "saddle-numbness"),
-        ("my anal area has gone numb since the disc flared up", "saddle-numbness"),
-        # chills come on beside the back's pain
-        (
-            "back has been aching all week and then the chills started last night",
-            "fever-infection-signs",
-        ),
-    ],
-)
-def test_the_saddle_by_its_adjective_and_chills_beside_the_pain_are_found(
-    detector: RedFlagDetector, text: str, slug: str
-) -> None:
-    assert any(f.slug == slug and f.is_present for f in detector.detect(text))
 
 
 @pytest.mark.parametrize(
@@ -2835,7 +2828,7 @@ def test_a_fall_down_the_flight_one_weak_side_or_a_knee_that_nearly_went_asks_it
 ) -> None:
     findings = detector.detect(text)
     top = most_urgent(findings)
-    assert top is None or top.urgency not in ("urgent", "emergency"), top
+    assert top is None or top.urgency not in ALARM_LEVELS, top
     check = check_to_ask(findings)
     assert check is not None and check.slug == slug
 
@@ -2874,27 +2867,10 @@ def test_a_relatives_break_told_as_a_bone_in_her_back_is_the_writers_fear(
     )
     findings = detector.detect(feared)
     top = most_urgent(findings)
-    assert top is None or top.urgency not in ("urgent", "emergency"), top
+    assert top is None or top.urgency not in ALARM_LEVELS, top
     today = "my gran has osteoporosis and fell on the ice this morning, her back hurts a lot"
     top = most_urgent(detector.detect(today))
     assert top is not None and top.urgency == "urgent"
-
-
-@pytest.mark.parametrize(
-    ("text", "slug"),
-    [
-        # a phone's quick spellings
-        ("honestly i just wanna kms, this pain never stops", "suicide-self-harm"),
-        ("cnt feel nethin down there since this mornin n my bk is agony", "saddle-numbness"),
-        ("cnt pee since last nite, bk is killing me", "bladder-problems"),
-        # weight lost unexpectedly
-        ("been losing weight unexpectedly and my back aches at night", "unexplained-weight-loss"),
-    ],
-)
-def test_signs_typed_in_a_hurry_or_weight_lost_unexpectedly_are_found(
-    detector: RedFlagDetector, text: str, slug: str
-) -> None:
-    assert any(f.slug == slug and f.is_present for f in detector.detect(text))
 
 
 def test_a_distance_in_kms_or_a_weight_off_the_shoulders_is_no_sign(
@@ -2905,7 +2881,7 @@ def test_a_distance_in_kms_or_a_weight_off_the_shoulders_is_no_sign(
         "the scan was fine, suddenly lost the weight of the world off my shoulders",
     ):
         top = most_urgent(detector.detect(text))
-        assert top is None or top.urgency not in ("urgent", "emergency"), (text, top)
+        assert top is None or top.urgency not in ALARM_LEVELS, (text, top)
 
 
 def test_down_the_stairs_on_the_back_asks_the_fall_check(detector: RedFlagDetector) -> None:
