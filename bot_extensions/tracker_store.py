@@ -9,6 +9,12 @@ read. The database stays the only source of truth: a row written by another Rasa
 picked up on the next read, and a conversation whose last row is gone (erased in the review
 app) is loaded again from scratch.
 
+Off the event loop: Rasa's store talks to the database inside the event loop, so one slow
+commit (a busy disk's fsync) stalls every conversation on that server; under load the queue grew
+past nginx's 60 s and people got 504s. Here each query runs in a worker thread, the next
+conversation goes on meanwhile, and PostgreSQL commits the waiting turns together. Reads and
+writes of one conversation still go one at a time (a lock per conversation in this store).
+
 Strict: Rasa wraps every tracker store in `FailSafeTrackerStore`, which on a database error
 answers from an empty in-memory conversation: the person is greeted as new, their triage is
 forgotten and those turns are never stored. `FailingTrackerStore` lets the error through
@@ -17,6 +23,7 @@ instead, so the channel can tell the person (bot_extensions/channels/rest_channe
 
 from __future__ import annotations
 
+import asyncio
 import functools
 import itertools
 import json
@@ -164,6 +171,10 @@ class CachedSQLTrackerStore(SQLTrackerStore):
             self._use_engine_that_tests_its_connections()
         self._capacity = int(cached_conversations)
         self._conversations: OrderedDict[str, CachedConversation] = OrderedDict()
+        # Only conversations being read or written here have a lock (weak values).
+        self._conversation_locks: weakref.WeakValueDictionary[str, asyncio.Lock] = (
+            weakref.WeakValueDictionary()
+        )
         events = self.SQLEvent.__table__
         self._rows_from = (
             sa.select(events.c.id, events.c.timestamp, events.c.data)
@@ -203,7 +214,7 @@ class CachedSQLTrackerStore(SQLTrackerStore):
         # The HTTP API's GET of a conversation (the review tools, and the instruments after
         # every message) asks for all its sessions: Rasa's store reads and rebuilds every event
         # for it, a sixth of a turn's CPU when each turn is followed by one.
-        conversation = self._read(sender_id)
+        conversation = await self._read(sender_id)
         if conversation is None or not self.domain:
             return None
         return DialogueStateTracker.from_events(
@@ -211,7 +222,7 @@ class CachedSQLTrackerStore(SQLTrackerStore):
         )
 
     async def retrieve(self, sender_id: str) -> DialogueStateTracker | None:
-        conversation = self._read(sender_id)
+        conversation = await self._read(sender_id)
         if conversation is None or not conversation.rows or not self.domain:
             return None
         slots = self.domain.slots
@@ -229,12 +240,16 @@ class CachedSQLTrackerStore(SQLTrackerStore):
 
     async def save(self, tracker: DialogueStateTracker) -> None:
         await self.stream_events(tracker)
+        async with self._lock_for(tracker.sender_id):
+            await self._save_new_events(tracker)
+
+    async def _save_new_events(self, tracker: DialogueStateTracker) -> None:
         cached = self._conversations.get(tracker.sender_id)
         if cached is not None and cached.served is not None and cached.served() is tracker:
             already_stored = cached.served_events_stored
         else:
             cached = None
-            conversation = self._read(tracker.sender_id)
+            conversation = await self._read_unlocked(tracker.sender_id)
             already_stored = len(conversation.rows) if conversation else 0
         new_events = list(itertools.islice(tracker.events, already_stored, None))
         if not new_events:
@@ -254,8 +269,7 @@ class CachedSQLTrackerStore(SQLTrackerStore):
                     "data": json.dumps(data),
                 }
             )
-        with self.engine.begin() as connection:
-            connection.execute(self._insert, records)
+        await asyncio.to_thread(self._insert_rows, records)
         if cached is not None:
             cached.served_events_stored += len(records)
             cached.saved.extend(
@@ -263,33 +277,52 @@ class CachedSQLTrackerStore(SQLTrackerStore):
             )
         # The new rows (and their ids) are read back by the next `_read`, like any other writer's.
 
-    def _read(self, sender_id: str) -> CachedConversation | None:
+    def _insert_rows(self, records: list[dict[str, Any]]) -> None:
+        with self.engine.begin() as connection:
+            connection.execute(self._insert, records)
+
+    def _lock_for(self, sender_id: str) -> asyncio.Lock:
+        lock = self._conversation_locks.get(sender_id)
+        if lock is None:
+            lock = self._conversation_locks[sender_id] = asyncio.Lock()
+        return lock
+
+    async def _read(self, sender_id: str) -> CachedConversation | None:
+        async with self._lock_for(sender_id):
+            return await self._read_unlocked(sender_id)
+
+    async def _read_unlocked(self, sender_id: str) -> CachedConversation | None:
         """The conversation as stored now, from memory plus the rows added since."""
         cached = self._conversations.get(sender_id)
         from_id = cached.last_event_id if cached else 0
-        with self.engine.connect() as connection:
-            # One SELECT needs no transaction: without one there is no BEGIN sent with it and
-            # no ROLLBACK when the connection goes back to the pool (a round trip per turn).
-            result = connection.execution_options(isolation_level="AUTOCOMMIT").execute(
-                self._rows_from, {"sender_id": sender_id, "from_id": from_id}
-            )
-            stored = [(row.id, row.timestamp, row.data) for row in result]
+        stored = await asyncio.to_thread(self._rows_since, sender_id, from_id)
         rows = [StoredRow(event_id, at, json.loads(text)) for event_id, at, text in stored]
         if cached is not None:
             if rows and rows[0].event_id == cached.last_event_id:
                 cached.adopt_saved(rows[1:], [text for _, _, text in stored[1:]])
                 cached.add(rows[1:])
-                self._conversations.move_to_end(sender_id)
+                # Most recently used (other conversations may have evicted it meanwhile).
+                self._conversations.pop(sender_id, None)
+                self._remember(sender_id, cached)
                 return cached
             # The last row we saw is gone: erased or rewritten elsewhere. Start again.
-            del self._conversations[sender_id]
-            return self._read(sender_id)
+            self._conversations.pop(sender_id, None)
+            return await self._read_unlocked(sender_id)
         if not rows:
             return None
         conversation = CachedConversation(last_event_id=rows[-1].event_id)
         conversation.add(rows)
         self._remember(sender_id, conversation)
         return conversation
+
+    def _rows_since(self, sender_id: str, from_id: int) -> list[tuple[int, float | None, str]]:
+        with self.engine.connect() as connection:
+            # One SELECT needs no transaction: without one there is no BEGIN sent with it and
+            # no ROLLBACK when the connection goes back to the pool (a round trip per turn).
+            result = connection.execution_options(isolation_level="AUTOCOMMIT").execute(
+                self._rows_from, {"sender_id": sender_id, "from_id": from_id}
+            )
+            return [(row.id, row.timestamp, row.data) for row in result]
 
     def _remember(self, sender_id: str, conversation: CachedConversation) -> None:
         self._conversations[sender_id] = conversation

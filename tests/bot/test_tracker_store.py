@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import asyncio
 import sqlite3
+import time
 from pathlib import Path
 
 import pytest
@@ -281,3 +282,61 @@ def test_a_read_tracker_holds_what_rasas_replay_of_its_events_holds(cached) -> N
         for event in turn(f"turn {number}", 101.0 + number):
             tracker.update(event)
         run(cached.save(tracker))
+
+
+def slow_inserts_for(store: CachedSQLTrackerStore, sender: str, seconds: float) -> None:
+    """Every INSERT of `sender`'s rows waits `seconds` first, like a commit on a busy disk."""
+
+    def wait(_conn, _cursor, statement, parameters, _context, _many):  # type: ignore[no-untyped-def]
+        if statement.startswith("INSERT") and sender in str(parameters):
+            time.sleep(seconds)
+
+    sa.event.listen(store.engine, "before_cursor_execute", wait)
+
+
+def test_a_slow_commit_holds_up_no_other_conversation(cached) -> None:
+    """The database is used from worker threads: while one person's turn waits on its commit,
+    the server reads and answers the next person (Rasa's own store blocks the event loop)."""
+    run(append(cached, "mo", session_start(100.0) + turn("one", 101.0)))
+    run(append(cached, "ni", session_start(100.0) + turn("one", 101.0)))
+    slow_inserts_for(cached, "mo", 0.8)
+    finished: list[str] = []
+
+    async def save_mo() -> None:
+        tracker = await cached.retrieve("mo")
+        for event in turn("two", 102.0):
+            tracker.update(event)
+        await cached.save(tracker)
+        finished.append("mo saved")
+
+    async def read_ni() -> None:
+        await asyncio.sleep(0.1)  # mo's insert is under way
+        assert await cached.retrieve("ni") is not None
+        finished.append("ni read")
+
+    async def both() -> None:
+        await asyncio.gather(save_mo(), read_ni())
+
+    run(both())
+    assert finished == ["ni read", "mo saved"]
+
+
+def test_a_read_during_a_save_of_the_same_conversation_waits_for_it(cached, plain) -> None:
+    """Within one server, reads and writes of one conversation go one at a time, so a read that
+    starts while a turn is being stored returns that turn (the review app's view after a reply)."""
+    run(append(cached, "ox", session_start(100.0) + turn("one", 101.0)))
+    slow_inserts_for(cached, "ox", 0.5)
+
+    async def save_then_read() -> DialogueStateTracker | None:
+        tracker = await cached.retrieve("ox")
+        for event in turn("two", 102.0):
+            tracker.update(event)
+        saving = asyncio.create_task(cached.save(tracker))
+        await asyncio.sleep(0.1)
+        read = await cached.retrieve_full_tracker("ox")
+        await saving
+        return read
+
+    read = run(save_then_read())
+    assert [e.text for e in read.events if isinstance(e, UserUttered)] == ["one", "two"]
+    assert dumped(read) == dumped(run(plain.retrieve_full_tracker("ox")))

@@ -4,7 +4,9 @@ answered, no 5xx, and every tracker holds exactly its own events, in order."""
 from __future__ import annotations
 
 import asyncio
+import re
 import time
+from collections import Counter
 
 import httpx
 import pytest
@@ -36,12 +38,31 @@ async def _trackers(profile: Profile, senders: list[str]) -> dict[str, list[dict
     return out
 
 
+def _log_size(profile: Profile, name: str) -> int:
+    path = profile.logs / name
+    return path.stat().st_size if path.exists() else 0
+
+
+def _nginx_errors_after(profile: Profile, offset: int) -> str:
+    """What nginx's error log said since `offset`, counted by kind (for a failure's message:
+    a 504 alone does not say which hop waited, or on what)."""
+    with (profile.logs / "nginx-error.log").open("rb") as log:
+        log.seek(offset)
+        lines = log.read().decode(errors="replace").splitlines()
+    kinds = Counter(
+        re.sub(r"^\S+ \S+ \[(\w+)\] \d+#\d+: (\*\d+ )?", r"\1: ", line).split(", client")[0]
+        for line in lines
+    )
+    return "; ".join(f"{count} x {kind}" for kind, count in kinds.most_common(6)) or "nothing"
+
+
 def test_200_concurrent_conversations_are_answered_stored_and_ordered(profile: Profile) -> None:
     routed_before = (
         (profile.logs / "nginx-routed.log").read_text()
         if (profile.logs / "nginx-routed.log").exists()
         else ""
     )
+    errors_before = _log_size(profile, "nginx-error.log")
     result = asyncio.run(
         run_load(profile.url, people=PEOPLE, conversations=PEOPLE, turns=TURNS, timeout=120)
     )
@@ -50,7 +71,10 @@ def test_200_concurrent_conversations_are_answered_stored_and_ordered(profile: P
     assert len(result.conversations) == PEOPLE
     assert len(turns) == PEOPLE * TURNS
     statuses = {t.status for t in turns}
-    assert statuses == {200}, f"statuses {statuses}, errors {result.summary()['error_kinds']}"
+    assert statuses == {200}, (
+        f"statuses {statuses}, errors {result.summary()['error_kinds']}; "
+        f"nginx: {_nginx_errors_after(profile, errors_before)}"
+    )
     assert result.errors == 0, result.summary()["error_kinds"]
 
     trackers = asyncio.run(_trackers(profile, [c.sender for c in result.conversations]))
