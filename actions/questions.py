@@ -23,7 +23,7 @@ from actions.rendering import topic_message
 from actions.teaching_gate import AFTER_EMERGENCY, ALARM_HOLDS, teaching_withheld
 from actions.topics import matched_topic, topic_named_in
 from backcare.knowledge.models import EducationTopic
-from backcare.knowledge.queries import topic_index
+from backcare.knowledge.queries import names_an_exercise, topic_index
 from backcare.triage import ALARM_LEVELS
 
 # Domain responses: the honest line, or the clarifying question, is sent even when no topic
@@ -95,7 +95,7 @@ class ActionAnswerQuestion(KnowledgeAction):
             # After an alarm these responses have variants that repeat the help needed.
             dispatcher.utter_message(response=otherwise)
             return []
-        if withheld in ALARM_HOLDS and _teaches_exercise(tracker, topic, withheld):
+        if withheld in ALARM_HOLDS and _teaches_exercise(tracker, session, topic, withheld):
             dispatcher.utter_message(response=withheld)
             return []
         dispatcher.utter_message(text=topic_message(topic, detailed=True))
@@ -134,12 +134,18 @@ def _questions_asked(text: str) -> list[str]:
     return [part.strip().lower() for part in QUESTION_SENTENCE.findall(text)]
 
 
-def _teaches_exercise(tracker: Tracker, topic: EducationTopic, withheld: str) -> bool:
+def _teaches_exercise(
+    tracker: Tracker, session: Session, topic: EducationTopic, withheld: str
+) -> bool:
     """Whether answering would teach exercise after an alarm: an exercise named ("can I just
-    do the frog stretch tonight"), or after an emergency any topic that leads to exercises."""
+    do the frog stretch tonight"), a topic whose words name drills ("Drills for freer hips:
+    90/90, frog squat...", sent after an urgent referral to "ok rang 111, they want me in at
+    5"), or after an emergency any topic that leads to exercises."""
     if latest_entity_values(tracker, EXERCISE):
         return True
-    return withheld == AFTER_EMERGENCY and bool(topic.related_exercises)
+    if withheld == AFTER_EMERGENCY and topic.related_exercises:
+        return True
+    return names_an_exercise(session, topic_message(topic, detailed=True))
 
 
 def _will_not_be_checked_after_an_alarm(tracker: Tracker) -> bool:

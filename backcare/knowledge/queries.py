@@ -61,6 +61,21 @@ def _exercise_names(session: Session) -> Mapping[str, str]:
     return names
 
 
+def names_an_exercise(session: Session, text: str) -> bool:
+    """Whether `text` names an exercise by its name or an alias, as whole words."""
+    return bool(memo(session, "exercise_name_pattern", _exercise_name_pattern).search(text.lower()))
+
+
+def _exercise_name_pattern(session: Session) -> re.Pattern[str]:
+    names = {
+        name.lower()
+        for exercise in session.scalars(select(Exercise))
+        for name in (exercise.name, *exercise.aliases)
+    }
+    longest_first = sorted(names, key=len, reverse=True)
+    return re.compile(r"\b(" + "|".join(re.escape(name) for name in longest_first) + r")\b")
+
+
 def exercises_by(
     session: Session,
     *,

@@ -703,12 +703,17 @@ def _closes_with_an_all_clear(normalised: str, findings: list[Finding], waiting:
 
 def _denies_them_as_a_whole(normalised: str, findings: list[Finding]) -> bool:
     """The signs asked about denied as a whole ("none of that is happening btw, just an ache
-    after work"), nothing after the denial keeping one, nothing told present or unclear and
-    nothing asked."""
+    after work"), nothing after the denial keeping one, nothing told present or unclear, and
+    nothing asked before the denial or in its own sentence. A question in a sentence after it
+    asks something else: "I have none of those, I am pleased to say. What exercises might
+    help?" is a no, and the question is not the answer."""
     denial = language.DENIED_AS_A_WHOLE.search(normalised)
-    return bool(
-        denial
-        and not _asks(normalised)
+    if denial is None:
+        return False
+    its_sentence = re.split(r"(?<=[.!?])\s", normalised[denial.start() :], maxsplit=1)[0]
+    return (
+        not _asks(normalised[: denial.start()])
+        and not _asks(its_sentence)
         and not language.KEEPS_THE_SIGN.search(normalised[denial.end() :])
         and not any(f.is_present or f.is_unclear for f in findings)
     )

@@ -884,6 +884,9 @@ HYPOTHETICAL = re.compile(
     # a future foretold: "my mother say if I sit so much I will become paralyze when old"
     r"\b(i|you|he|she|we|they) (will|shall|is going to|am going to|are going to|gonna) "
     r"(become|be|end up)( left)?|"
+    # a condition someone else says leads to something: "my friend say if the pee is difficult
+    # it is the nerve of back" (what is said, not what the writer has)
+    r"\b(say|says|said|told me|reckons)( that)? if( the| your| ur| my)?\s*$|"
     # a risk a clinician told of: "I was told I could be paralyzed from the waist down"
     r"(told|warned|said)( me| him| her| us)?( that)? (i|he|she|we|you) (could|might|may|would)"
     r" (be|become|end up)( left)?|"
@@ -1461,8 +1464,9 @@ STARTED_DAYS_AGO = re.compile(
     r"\bsince (yesterday|the weekend|last weekend|last week|this week|(last )?" + _WEEKDAY + r")\b|"
     r"\b(yesterday|last week|(last|on|this past) (" + _WEEKDAY + r"|weekend))"
     # (an aside may stand between: "on sunday (2:14, not bad for 44), and ever since"; an aside
-    # with a sentence-ending mark in it is not read across)
-    r"[^.?!]{0,120}?,? and (ever )?since( then)?\b"
+    # with a sentence-ending mark in it is not read across; "a new mattress last week and my
+    # back has been achy ever since")
+    r"[^.?!]{0,120}?(,? and (ever )?since( then)?|\bever since)\b"
 )
 # A message that opens where the one before it stopped, with where the symptom goes: "down
 # both legs", "into my bum and groin", "and both feet" (after "shooting pain").
@@ -1766,11 +1770,15 @@ _NOT_FINE = r"(?! (is|feels|s|has been) (fine|ok|okay|good|great|alright|all rig
 FAMILY_HISTORY = re.compile(
     r"\b(family history|never had (it|cancer|one) myself|"
     r"(ive|i have|i|me|personally|i myself|me myself) never had cancer|"
+    # the person the message is about, told by their carer: "his dad had prostate cancer, but
+    # he's never had cancer himself"
+    r"never had (it|cancer|one) (himself|herself|themselves)|"
+    r"(he|she|hes|shes)( has| s)? never had cancer|"
     r"no history of cancer myself|no cancer history myself|"
     r"(ive|i have) not had cancer|i havent had cancer|"
     # a relative who died of it: "his dad died of bowel cancer at 60"
     r"(dad|father|mum|mom|mother|brother|sister|grandad|grandfather|grandma|grandmother|nan|"
-    r"uncle|aunt|auntie) died (of|from)|"
+    r"uncle|aunt|auntie|husband|wife|partner) died (of|from)|"
     # the writer's own pain set against the relative's history: "so im paranoid about my own
     # back pain... mine started after moving house"
     # ("my own back is fine, I'm just the worried mum" turns to nobody's pain)
@@ -1781,7 +1789,8 @@ FAMILY_HISTORY = re.compile(
 # and hers started with back pain... I'm 29 and now it hurts when I twist"), while nothing is
 # said of the relative's own back: the history is the writer's worry, not a sign of theirs.
 WRITER_IN_PAIN = re.compile(
-    r"\b(my (lower |low |upper |mid |middle )?(back|hip|hips|spine|neck|side)|i|im|ive)\b"
+    # ("my waist is very pain": the lower back, in words translated from another language)
+    r"\b(my (lower |low |upper |mid |middle )?(back|hip|hips|spine|neck|side|waist)|i|im|ive)\b"
     r"[^.?!]{0,40}\b(hurts?|hurting|aches?|aching|achy|achey|sore|pain|painful|twinge|twinged|stiff|"
     # ("without my back complaining", "my stiffness in the morning")
     r"stiffness|complaining|complains|playing up|screaming|"
@@ -1888,7 +1897,7 @@ WHERE_IN_THE_BACK_ONLY = re.compile(
     r"^\W*(((its|it is|mostly|mainly|just|only|in|my|the) )*"
     r"((lower|low) )?(back|spine)"
     r"(,? (on )?(the )?(left|right|one) side|,? (right |just )?(in )?(the )?middle|"
-    r",? across (the )?middle|,? (at )?the bottom|,? (in the )?(centre|center))*|"
+    r",? (right )?across (the )?middle|,? (at )?the bottom|,? (in the )?(centre|center))*|"
     r"(on )?(the )?(left|right|one) side( of (my|the) (lower |low )?back)?)\W*$"
 )
 MILD_SCORE_ONLY = re.compile(r"^\W*[0-6](\.5)? ?(/|out of|from|of) ?10\W*$")
@@ -1963,7 +1972,9 @@ OVER_NOW = re.compile(
 # The signs a check asks about denied as a whole, a sentence's opening: "ok thats reassuring.
 # none of that is happening btw, just an ache after work".
 DENIED_AS_A_WHOLE = re.compile(
-    r"(^|[.!,;]\s*)(none of (that|those|this|it|them)|nothing like that|nothing of the sort)"
+    # (said of the one who has them, or with relief: "I have none of those, I am pleased to say")
+    r"(^|[.!,;]\s*)((i|he|she|we)( have| ve| has| s)?( got)? |(thankfully|luckily|happily) )?"
+    r"(none of (that|those|these|this|it|them)|nothing like that|nothing of the sort)"
     r"( is| are| has been| have been)?( happening| going on)?( now| at all| to me)?\b"
 )
 # What keeps the sign after a reply that told it over: "nothing like that now, only sometimes"

@@ -173,7 +173,16 @@ def _told(
     return _while_waiting(text, ranking, waiting, question, entities)
 
 
-@pytest.mark.parametrize("text", ["lower back, left side", "in my lower back", "4 from 10", "3/10"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "lower back, left side",
+        "lower back, right across the middle",
+        "in my lower back",
+        "4 from 10",
+        "3/10",
+    ],
+)
 def test_where_or_a_mild_score_told_while_a_check_waits_is_no_answer(another_answer, text) -> None:
     message = _told(text, "see_clinician", SIX_WEEKS)
     another_answer.process([message])

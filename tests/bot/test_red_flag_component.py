@@ -932,6 +932,8 @@ def _asked(message: Message) -> list[str]:
             False,
         ),
         ("did a 10k on sunday and ever since my hips are stiff, like every year", True),
+        # the day, then the pain told "ever since" in its own words
+        ("we painted the hall last week and my lower back has been sore ever since??", False),
         ("since yesterday my back aches and it's not getting better", True),
         ("i hurt my back lifting and nothing seems to help", True),
     ],
@@ -1019,6 +1021,17 @@ def test_the_signs_denied_as_a_whole_answer_the_check_no(component) -> None:
         component, [], "none of that, but i did leak a bit yesterday", waiting="emergency"
     )
     assert kept.get("intent")["name"] != "deny"
+    # said of oneself, then something else asked in a sentence after it: still the answer
+    asked_after = _read_after(
+        component,
+        [],
+        "thanks. i have none of those, glad to say. which stretches should i start with?",
+        waiting="emergency",
+    )
+    assert asked_after.get("intent")["name"] == "deny"
+    # a denial asked back is no answer
+    asked_back = _read_after(component, [], "you mean none of those?", waiting="emergency")
+    assert asked_back.get("intent")["name"] != "deny"
 
 
 def test_a_yes_to_a_check_raises_a_lower_level_told_beside_it_to_the_checks(component) -> None:

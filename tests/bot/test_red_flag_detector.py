@@ -539,6 +539,11 @@ def test_a_rule_naming_one_leg_still_reads_the_plural(detector: RedFlagDetector)
             "chasing my kids round soft play my back seized, my hips went crooked, I can't walk",
             "child-limp-hip-pain",
         ),
+        # the months since it last hurt, not how long it has hurt
+        (
+            "it's been months since my back bothered me, and this week it twinged again lifting",
+            "pain-beyond-six-weeks",
+        ),
     ],
 )
 def test_words_that_only_look_like_a_sign_raise_no_alarm(
@@ -606,6 +611,7 @@ def test_a_star_sign_is_no_cancer(detector: RedFlagDetector) -> None:
             "three years after the car crash my neck and back are still sore",
             "pain-beyond-six-weeks",
         ),
+        ("my hips have been aching, going on months now", "pain-beyond-six-weeks"),
     ],
 )
 def test_signs_told_in_other_words_still_count(
@@ -2887,3 +2893,53 @@ def test_a_distance_in_kms_or_a_weight_off_the_shoulders_is_no_sign(
 def test_down_the_stairs_on_the_back_asks_the_fall_check(detector: RedFlagDetector) -> None:
     check = check_to_ask(detector.detect("went all the way down the stairs on my bum last night"))
     assert check is not None and check.slug == "major-injury"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the person a carer writes about, set apart from their relative's history
+        "asking for my wife, her mum had breast cancer, but she's never had cancer herself. "
+        "she hurt her back digging the garden",
+        # the lower back called the waist, as some people translating from their own language do
+        "my waist is hurting a lot since i moved house. my father he had the cancer before, "
+        "i am afraid for me",
+    ],
+)
+def test_a_relatives_cancer_told_by_a_carer_or_in_translated_words_is_family_history(
+    detector: RedFlagDetector, text: str
+) -> None:
+    statuses = {f.status for f in detector.detect(text) if f.slug == "cancer-history"}
+    assert statuses == {"family"}
+
+
+def test_what_someone_says_a_sign_would_mean_is_no_report(detector: RedFlagDetector) -> None:
+    said = "my cousin said if the wee gets difficult it is the nerves from the back, true?"
+    assert "bladder-problems" not in present_slugs(detector, said)
+    # the writer's own, told after it, still counts
+    own = f"{said} because my wee is difficult since yesterday"
+    assert "bladder-problems" in present_slugs(detector, own)
+
+
+def test_weight_lost_with_no_diet_in_other_words_counts(detector: RedFlagDetector) -> None:
+    text = "i lost 6 kilo since the summer and i am not doing any diet, back aches at night"
+    assert "unexplained-weight-loss" in present_slugs(detector, text)
+
+
+def test_children_as_the_company_of_the_writers_day_are_no_child_in_pain(
+    detector: RedFlagDetector,
+) -> None:
+    text = (
+        "six weeks after my hip operation, I played with the kids in the park today, "
+        "still on one crutch for longer walks"
+    )
+    assert "child-limp-hip-pain" not in present_slugs(detector, text)
+    child = "my son is 9, he played with the kids at school and now limps and says his hip hurts"
+    assert "child-limp-hip-pain" in present_slugs(detector, child)
+
+
+def test_new_pain_at_nineteen_after_carrying_boxes_is_a_strain(detector: RedFlagDetector) -> None:
+    carried = "my son is 18, he carried a sofa up to his flat on friday and now his back is sore"
+    assert "new-pain-under-20-or-over-50" not in present_slugs(detector, carried)
+    no_reason = "my son is 18 and his back started hurting this week for no reason"
+    assert "new-pain-under-20-or-over-50" in present_slugs(detector, no_reason)

@@ -258,14 +258,17 @@ async def test_someone_who_will_not_be_checked_after_an_alarm_hears_why_it_matte
             [],
             ["utter_after_emergency"],
         ),
-        # a topic with no exercises is answered, and the answer ends with the help needed
-        ("emergency", "will they give me an mri scan", [], [None, "utter_after_emergency"]),
+        # after an urgent referral, a topic whose words name drills is not sent either
         (
             "urgent",
             "should i be building strength before flexibility",
             [],
-            [None, "utter_after_urgent"],
+            ["utter_after_urgent"],
         ),
+        ("urgent", "what exercises are good for my hips", [], ["utter_after_urgent"]),
+        # a topic with no exercises is answered, and the answer ends with the help needed
+        ("emergency", "will they give me an mri scan", [], [None, "utter_after_emergency"]),
+        ("urgent", "will they give me an mri scan", [], [None, "utter_after_urgent"]),
     ],
 )
 async def test_after_an_alarm_a_question_teaches_no_exercise_and_ends_with_the_help_needed(
