@@ -711,9 +711,13 @@ def _denies_them_as_a_whole(normalised: str, findings: list[Finding]) -> bool:
     if denial is None:
         return False
     its_sentence = re.split(r"(?<=[.!?])\s", normalised[denial.start() :], maxsplit=1)[0]
+    after = normalised[denial.end() :]
     return (
         not _asks(normalised[: denial.start()])
         and not _asks(its_sentence)
+        # a question about the check itself is no answer yet: "nothing like that now. why do
+        # you ask?"
+        and not (_asks(after) and language.ASKS_ABOUT_THE_CHECK.search(after))
         and not language.KEEPS_THE_SIGN.search(normalised[denial.end() :])
         and not any(f.is_present or f.is_unclear for f in findings)
     )

@@ -733,6 +733,11 @@ class RedFlagDetector:
                     definition.urgency != MOST_URGENT
                     and bool(language.TURNS_TO_OWN_BACK.search(_text(doc)))
                 )
+                # the treatment a relative is on, the writer in pain from caring for them
+                or (
+                    definition.urgency != MOST_URGENT
+                    and bool(language.RELATIVE_ON_TREATMENT.search(_text(doc)))
+                )
             )
             and _is_family_history(_text(doc))
         ):

@@ -1669,6 +1669,9 @@ FEARS_IT_TOO = re.compile(
     # "I'm frightened sick the same will happen to me"
     r"\bthe same (will|could|might|would|is going to|is gonna) happen to me\b|"
     r"\b(is|is it|its|is that) (the )?same (for|with) me\b|"
+    # "now MY back hurts and i cant stop crying thinking its the same thing"
+    r"\b(thinking|think|worried|scared|afraid|terrified) (its|it is|it could be|it might be|"
+    r"i have|ive got|i have got) (the same|it)\b|"
     r"\bso( now)? (i|im|i am|i was|i got|ive been|i have been|i get|i'm)"
     r"( a bit| a little| really| kinda|"
     r" kind of| quite| very| super| so| getting| now)? (worried|scared|paranoid|nervous|anxious|"
@@ -1684,6 +1687,14 @@ FEARS_IT_TOO = re.compile(
     # "how would i even know if i got that?"
     r"how (would|will|do|can|could|should) i (even )?(know|tell)( if| whether)? i "
     r"(got|get|have|had|ve got|have got|was getting|am getting|were getting) (it|this|that)\b)\b"
+)
+# A relative on a treatment that weakens the body's defences, told by a writer in pain from
+# looking after them: "my husband is on chemo for bowel cancer so im doing all the lifting".
+RELATIVE_ON_TREATMENT = re.compile(
+    r"\bmy (husband|wife|partner|dad|father|mum|mom|mother|son|daughter|brother|sister|nan|"
+    r"gran|grandad|grandma|grandmother|grandfather|friend)( is| s| has been| was)? "
+    r"(on|having|getting|started|starting|doing|in the middle of) (his |her |their )?"
+    r"(chemo|chemotherapy|radiotherapy|steroids|prednisolone|immunotherapy)\b"
 )
 # Someone else's emergency told with how it ended, their operation, the treatment they are on
 # now or the diagnosis they were given: "my uncle ended up needing surgery when his went down
@@ -1773,6 +1784,8 @@ FAMILY_HISTORY = re.compile(
     # the person the message is about, told by their carer: "his dad had prostate cancer, but
     # he's never had cancer himself"
     r"never had (it|cancer|one) (himself|herself|themselves)|"
+    # "its him with the cancer not me lol, ive never had it"
+    r"with (the )?cancer,? not me|(ive|i have) never had it\b(?! before)|"
     r"(he|she|hes|shes)( has| s)? never had cancer|"
     r"no history of cancer myself|no cancer history myself|"
     r"(ive|i have) not had cancer|i havent had cancer|"
@@ -1836,6 +1849,8 @@ TURNS_TO_OWN_BACK = re.compile(
 OTHER_IN_PAIN = re.compile(
     # (not where the relative's illness was: "my dad had cancer in his spine")
     r"(?<!cancer in )(?<!tumour in )(?<!tumor in )"
+    # (nor where it spread: "cancer that spread to her spine")
+    r"(?<!spread to )(?<!spread into )"
     # (nor the part an injury or an operation was told of: "she broke her hip", "had his hip
     # replaced"; the pain after it is told in its own words)
     r"(?<!broke )(?<!broken )(?<!fractured )(?<!had )(?<!replaced )"
@@ -1897,7 +1912,9 @@ WHERE_IN_THE_BACK_ONLY = re.compile(
     r"^\W*(((its|it is|mostly|mainly|just|only|in|my|the) )*"
     r"((lower|low) )?(back|spine)"
     r"(,? (on )?(the )?(left|right|one) side|,? (right |just )?(in )?(the )?middle|"
-    r",? (right )?across (the )?middle|,? (at )?the bottom|,? (in the )?(centre|center))*|"
+    r",? (right )?across (the )?middle|,? (at )?the bottom|,? (in the )?(centre|center)|"
+    # how it feels, told beside where: "lower back, middle, dull ache"
+    r",? (a |just a |just )?(dull |mild |slight )?(ache|aching|achy|soreness|sore))*|"
     r"(on )?(the )?(left|right|one) side( of (my|the) (lower |low )?back)?)\W*$"
 )
 MILD_SCORE_ONLY = re.compile(r"^\W*[0-6](\.5)? ?(/|out of|from|of) ?10\W*$")
@@ -1977,6 +1994,11 @@ DENIED_AS_A_WHOLE = re.compile(
     r"(none of (that|those|these|this|it|them)|nothing like that|nothing of the sort)"
     r"( is| are| has been| have been)?( happening| going on)?( now| at all| to me)?\b"
 )
+# A question asked back about the check question itself, not about something else.
+ASKS_ABOUT_THE_CHECK = re.compile(
+    r"\b(why|what do you mean|what does (that|it) mean|does (it|that) matter|is (that|it) bad|"
+    r"should i (be )?worr(y|ied)|what for|how come)\b"
+)
 # What keeps the sign after a reply that told it over: "nothing like that now, only sometimes"
 KEEPS_THE_SIGN = re.compile(r"\b(but|still|except|apart from|though|although|only|sometimes)\b")
 # A check question that asks whether the sign is there now ("is it still there now?"), not
@@ -2021,6 +2043,8 @@ OTHER_PERSON = re.compile(
     # infection"
     r"^\s*((now that|since|because|as|when) )?(he|she|hes|shes)\b"
     r"(?! (checked|examined|assessed|saw|looked at) me\b)|"
+    # the one who has it, set against the writer: "its him with the cancer not me"
+    r"\b(its|it is) (him|her|them) with\b|"
     # a friend told before: "one of my friends is on dialysis. another has had a throat cancer"
     r"^\s*another (one )?(has|had|is|was)\b|"
     # someone known from somewhere: "a lady at her church just found out she has cancer"

@@ -178,6 +178,7 @@ def _told(
     [
         "lower back, left side",
         "lower back, right across the middle",
+        "lower back, middle, dull ache",
         "in my lower back",
         "4 from 10",
         "3/10",

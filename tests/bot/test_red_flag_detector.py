@@ -2901,6 +2901,8 @@ def test_down_the_stairs_on_the_back_asks_the_fall_check(detector: RedFlagDetect
         # the person a carer writes about, set apart from their relative's history
         "asking for my wife, her mum had breast cancer, but she's never had cancer herself. "
         "she hurt her back digging the garden",
+        # the one who has it set against the writer
+        "its my brother with the cancer, not me. my back is sore from the gym",
         # the lower back called the waist, as some people translating from their own language do
         "my waist is hurting a lot since i moved house. my father he had the cancer before, "
         "i am afraid for me",
@@ -2943,3 +2945,56 @@ def test_new_pain_at_nineteen_after_carrying_boxes_is_a_strain(detector: RedFlag
     assert "new-pain-under-20-or-over-50" not in present_slugs(detector, carried)
     no_reason = "my son is 18 and his back started hurting this week for no reason"
     assert "new-pain-under-20-or-over-50" in present_slugs(detector, no_reason)
+
+
+@pytest.mark.parametrize(
+    ("text", "crisis"),
+    [
+        # tablets counted against not waking up
+        (
+            "some evenings i look at my co-codamol and wonder how many it would take "
+            "to not wake up",
+            True,
+        ),
+        ("how many ibuprofen can i take in a day for my back", False),
+        # a crash thought of on purpose
+        ("driving home i keep thinking about swerving into a tree so it all ends", True),
+        ("thinking about driving into town for physio tomorrow, is that ok with my back", False),
+    ],
+)
+def test_a_way_to_die_thought_of_is_a_crisis(
+    detector: RedFlagDetector, text: str, crisis: bool
+) -> None:
+    assert ("suicide-self-harm" in present_slugs(detector, text)) is crisis
+
+
+def test_breathlessness_told_as_unlike_the_person_is_an_emergency(
+    detector: RedFlagDetector,
+) -> None:
+    text = "my mid back aches and i get out of breath walking to the shop, which is not like me"
+    assert "chest-pain-breathlessness" in present_slugs(detector, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the treatment a relative is on, the writer sore from caring for them
+        "my wife is on chemo so i do all the lifting at home and my lower back aches every night",
+        # where the relative's cancer spread, and the writer's fear for their own back
+        "my dad had cancer that spread to his spine, now my back hurts and im scared its the same",
+    ],
+)
+def test_a_relatives_illness_beside_the_writers_own_pain_is_theirs(
+    detector: RedFlagDetector, text: str
+) -> None:
+    assert not {"cancer-history", "fever-infection-signs"} & present_slugs(detector, text)
+    assert not [f for f in detector.detect(text) if f.is_unclear]
+
+
+def test_a_babys_age_and_a_baby_that_wakes_the_parent_are_not_the_pain(
+    detector: RedFlagDetector,
+) -> None:
+    age = "my 3 month old wont settle and my back aches from rocking her"
+    assert "pain-beyond-six-weeks" not in present_slugs(detector, age)
+    woken = "its not my back that wakes me up, its the baby, my back aches in the day"
+    assert not [f for f in detector.detect(woken) if f.slug == "night-pain-unrelenting"]
