@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import asyncio
 import sqlite3
+import threading
 import time
 from pathlib import Path
 
@@ -284,6 +285,11 @@ def test_a_read_tracker_holds_what_rasas_replay_of_its_events_holds(cached) -> N
         run(cached.save(tracker))
 
 
+# How long a commit waits for another conversation to be served: far longer than that takes
+# when the database runs off the event loop.
+COMMIT_WAIT = 20.0
+
+
 def slow_inserts_for(store: CachedSQLTrackerStore, sender: str, seconds: float) -> None:
     """Every INSERT of `sender`'s rows waits `seconds` first, like a commit on a busy disk."""
 
@@ -296,10 +302,18 @@ def slow_inserts_for(store: CachedSQLTrackerStore, sender: str, seconds: float) 
 
 def test_a_slow_commit_holds_up_no_other_conversation(cached) -> None:
     """The database is used from worker threads: while one person's turn waits on its commit,
-    the server reads and answers the next person (Rasa's own store blocks the event loop)."""
+    the server reads and answers the next person (Rasa's own store blocks the event loop).
+    Decided by the order of events, not by a clock: mo's insert waits until ni has been read,
+    which only an event loop that is free meanwhile can do (else it waits out COMMIT_WAIT)."""
     run(append(cached, "mo", session_start(100.0) + turn("one", 101.0)))
     run(append(cached, "ni", session_start(100.0) + turn("one", 101.0)))
-    slow_inserts_for(cached, "mo", 0.8)
+    ni_read = threading.Event()
+
+    def commit_once_ni_is_read(_conn, _cursor, statement, parameters, _context, _many):  # type: ignore[no-untyped-def]
+        if statement.startswith("INSERT") and "mo" in str(parameters):
+            ni_read.wait(timeout=COMMIT_WAIT)
+
+    sa.event.listen(cached.engine, "before_cursor_execute", commit_once_ni_is_read)
     finished: list[str] = []
 
     async def save_mo() -> None:
@@ -310,14 +324,16 @@ def test_a_slow_commit_holds_up_no_other_conversation(cached) -> None:
         finished.append("mo saved")
 
     async def read_ni() -> None:
-        await asyncio.sleep(0.1)  # mo's insert is under way
         assert await cached.retrieve("ni") is not None
         finished.append("ni read")
+        ni_read.set()
 
-    async def both() -> None:
-        await asyncio.gather(save_mo(), read_ni())
+    async def mo_first_then_ni() -> None:
+        saving = asyncio.create_task(save_mo())
+        await asyncio.sleep(0)  # mo's turn starts first
+        await asyncio.gather(saving, read_ni())
 
-    run(both())
+    run(mo_first_then_ni())
     assert finished == ["ni read", "mo saved"]
 
 
