@@ -1877,9 +1877,10 @@ HOLDS = {
         # told as "my husband has had...", read as his history); false alarms (a past nursing
         # story whose sciatica went "down my right leg too", read as both legs; a 72-year-old's
         # compression fracture told as a comeback story; years of pain that wakes a veteran at
-        # night); intent
-        "red_flag_recall": 0.9,  # 9/10
-        "false_alarms": 0.14,  # 3/22
+        # night); intent. Stop 65: the nursing story's past sciatica now asks the check instead
+        # of an emergency (one false alarm fewer, one check question more)
+        "false_alarms": 0.09,  # 2/22
+        "check_questions": 0.18,  # 4/22
         "intent_macro_f1": 0.37,
     },
     "collected_148": {
@@ -2386,13 +2387,13 @@ HOLDS = {
     "collected_201": {
         **TARGETS,
         # a blind set: back, hip or pelvic pain beside women's health (periods, endometriosis,
-        # fibroids, menopause, fertility treatment). Targets not met: red flags, referrals, intent,
-        # false alarms
-        "red_flag_recall": 0.5,  # 1/2
+        # fibroids, menopause, fertility treatment). Targets not met: referrals, intent, false
+        # alarms
         "referral_recall": 0.6,  # 6/10
         # stop 55: the classifier, retrained with ten new examples (a sign imagined asks the
-        # warning signs), reads other messages a little differently
-        "intent_macro_f1": 0.33,
+        # warning signs), reads other messages a little differently; stop 65: the chills found
+        # (qd018) are read as a red flag, labelled a question about the cause
+        "intent_macro_f1": 0.32,
         "false_alarms": 0.08,  # 1/13
     },
     "collected_202": {
@@ -2442,11 +2443,11 @@ HOLDS = {
         **TARGETS,
         # a blind set: symptoms at night or first thing in the morning (waking with pain or
         # numbness, night sciatica, morning stiffness). Targets not met: red flags, emergencies,
-        # referrals, intent
-        "red_flag_recall": 0.57,  # 4/7
-        "emergency_recall": 0.6,
+        # referrals, intent (stop 65: the saddle tingling found, qj011, is read as a red flag)
+        "red_flag_recall": 0.71,  # 5/7
+        "emergency_recall": 0.8,
         "referral_recall": 0.7,  # 7/10
-        "intent_macro_f1": 0.57,
+        "intent_macro_f1": 0.55,
     },
     "collected_208": {
         **TARGETS,
@@ -2665,10 +2666,10 @@ HOLDS = {
     "collected_233": {
         **TARGETS,
         # a blind set: another joint first, the back or hip in passing. Targets not met: red flags
-        # (new one-sided weakness in pregnancy sciatica), referrals, intent, check questions
-        "red_flag_recall": 0.5,  # 1/2
+        # (new one-sided weakness in pregnancy sciatica, asked since stop 65), referrals, intent
+        # (the weakness's check read as a red flag), check questions
         "referral_recall": 0.66,  # 8/12
-        "intent_macro_f1": 0.39,
+        "intent_macro_f1": 0.36,
         "check_questions": 0.27,
     },
     "collected_234": {
@@ -2710,11 +2711,10 @@ HOLDS = {
         **TARGETS,
         # a blind set: four short collections cut off when the search budget ran out (scoliosis,
         # bladder or bowel changes, the days after a fall, legs when walking). Targets not met: red
-        # flags (weight loss told as a year of feeling unwell; mid-back pain after icy steps),
-        # referrals, intent
-        "red_flag_recall": 0.5,  # 2/4
+        # flags (weight loss told as a year of feeling unwell; mid-back pain after icy steps; both
+        # found since stop 65, and read as red flags, labelled questions), referrals, intent
         "referral_recall": 0.57,  # 4/7
-        "intent_macro_f1": 0.48,
+        "intent_macro_f1": 0.44,
     },
     "collected_239": {
         **TARGETS,
@@ -2830,9 +2830,9 @@ HOLDS = {
         **TARGETS,
         # a blind set: back, hip and pelvic injuries from animals. Targets not met: red flags and
         # emergencies (mid-back pain after a fall from a horse; a fall down a whole flight of
-        # stairs), false alarms (fractures already treated), referrals, intent
-        "red_flag_recall": 0.67,  # 4/6
-        "emergency_recall": 0.8,
+        # stairs; the flight asked since stop 65), false alarms (fractures already treated),
+        # referrals, intent
+        "red_flag_recall": 0.83,  # 5/6
         "referral_recall": 0.69,  # 9/13
         "intent_macro_f1": 0.27,
         "false_alarms": 0.11,  # 2/19
