@@ -2967,6 +2967,29 @@ HOLDS = {
         # labelled as a question they end without asking)
         "intent_macro_f1": 0.12,
     },
+    "collected_269": {
+        **TARGETS,
+        # a blind set: older people and their carers, blood thinners, falls (most pages with a
+        # warning sign were already used). Targets not met: false alarms (a fall from a ladder
+        # told with the injuries found afterwards), check questions (a fall's, a steroid's and
+        # a faint's, each asked of a story the collector read as over), intent
+        "false_alarms": 0.08,  # 1/14
+        "check_questions": 0.22,  # 3/14
+        "intent_macro_f1": 0.11,
+    },
+    "collected_270": {
+        **TARGETS,
+        # a blind set: athletes, lifters, runners, pregnancy and after birth, long sciatica
+        # stories. Targets not met: red flags and emergencies (a marathon runner with a known
+        # stress reaction who could not take another stride, a month ago), referrals, false
+        # alarms (a fall from a tree at twenty-one; feeling unwell before a back spasm),
+        # intent
+        "red_flag_recall": 0.5,  # 1/2
+        "emergency_recall": 0.5,  # 1/2
+        "referral_recall": 0.6,  # 9/15
+        "false_alarms": 0.08,  # 2/28
+        "intent_macro_f1": 0.19,
+    },
 }
 
 # The collected sets before OLDEST_THROUGH_THE_SERVERS, gated by the detector alone in `make

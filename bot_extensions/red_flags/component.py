@@ -221,13 +221,24 @@ class RedFlagDetectorComponent(GraphComponent, EntityExtractorMixin):
         # tells symptoms answers the check already waiting, if there is one, rather than
         # opening the general one.
         tells_symptoms = _tells_symptoms(message, normalised, findings, self.answer_signs)
-        unplaced = (
-            self.unplaced_check
-            if not any(f.layer != DENIAL_LAYER for f in findings)
+        unplaced_sign_told = (
+            not any(f.layer != DENIAL_LAYER for f in findings)
             and not burst_tells_a_flag
             and not tells_symptoms
             and self._classifier_reads_a_red_flag(message)
-            else None
+        )
+        # "and both legs" / "cant feel them properly. since i woke up": a sign the rules cannot
+        # place, told while a check at least as urgent waits, answers that check (a yes below),
+        # and is not asked about again
+        answers_the_waiting_check = (
+            unplaced_sign_told
+            and bool(waiting)
+            and urgency_rank(self.unplaced_check.urgency) <= urgency_rank(waiting)
+            and "?" not in normalised
+            and not language.CLEAR_NO_FIRST.match(normalised)
+        )
+        unplaced = (
+            self.unplaced_check if unplaced_sign_told and not answers_the_waiting_check else None
         )
         if check:
             entities += self._check_entities(check.slug, check.urgency, check.check_question)
@@ -290,6 +301,7 @@ class RedFlagDetectorComponent(GraphComponent, EntityExtractorMixin):
         if (
             tells_symptoms
             or tells_the_waiting_sign
+            or answers_the_waiting_check
             or (
                 _no_clear_no(normalised)
                 and not told_done

@@ -149,6 +149,25 @@ _HEDGED_NEGATION = re.compile(
 )
 
 
+# A degree word between a linking verb and a sign says how much, not whether: "my left foot is a
+# little numb", "went a bit numb", "feels kinda weak" tell the sign as "is numb" does.
+_DEGREE_BEFORE_A_SIGN = re.compile(
+    r"\b(is|was|are|were|am|feel|feels|felt|feeling|went|goes|go|gone|going|got|gets|getting|"
+    r"been|seems|seemed) (a little bit|a little|a bit|a tad|slightly|kinda|kind of|sort of|sorta|"
+    r"somewhat|really|quite|very|pretty|so) (?=(numb|numbish|weak|tingly|dead|wobbly|unsteady|"
+    r"heavy|floppy)\b)"
+)
+# A child's age told without "old" is an age, not how long anything has hurt: "baby is 5
+# months", "shes 4 months now" read as "5 months old" (not "she's 5 months pregnant", "he is 3
+# months post op", "5 months into rehab").
+_AGE_IN_MONTHS = re.compile(
+    r"\b(baby|babys|bubba|son|daughter|boy|girl|little one|lo|twins|newborn|grandson|"
+    r"granddaughter|he|she|hes|shes)( is| s| was)?( now| only| just| nearly| almost| about)? "
+    r"(\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|eighteen) "
+    r"(months?|mths?|weeks?)\b(?! (old|ago|pregnant|post|postpartum|pp|into|in|after|since|of|"
+    r"later|gone|along))"
+)
+
 _LENGTH = re.compile(r"\b(\d+(?:[.,]\d+)?) ?(cm|mm|cms|centimetres|centimeters)\b")
 # a speed, a weight or a distance ("hit the verge at 80kmh", "deadlifting 80 kg", "40-50 miles
 # a week"): the unit is kept for the rules that read it, the number dropped, so that it is not
@@ -264,6 +283,7 @@ def normalise(text: str, chat_words: bool = True) -> str:
         text = pattern.sub(replacement, text)
     if chat_words:
         text = _HEDGED_NEGATION.sub(r"\1 ", text)
+        text = _DEGREE_BEFORE_A_SIGN.sub(r"\1 ", text)
         # "before 3 month" is "3 months ago" in the English of many learners ("before 3 month
         # i have same pain and it go away"): a time back, not a length
         text = _BEFORE_AS_AGO.sub(r"\1 \2 ago", text)
@@ -280,7 +300,8 @@ def normalise(text: str, chat_words: bool = True) -> str:
         # a verb's "-ing" with "'s" is "is" or "has", never a plural: "peeing's been weird since
         # sunday" tells of peeing, which "peeings" would not match
         text = re.sub(r"\b(\w+ing)'s\b", r"\1 is", text)
-    return re.sub(r"(\w)'(\w)", r"\1\2", text)
+    text = re.sub(r"(\w)'(\w)", r"\1\2", text)
+    return _AGE_IN_MONTHS.sub(r"\g<0> old", text) if chat_words else text
 
 
 NEGATION_CUES = {
@@ -1753,7 +1774,10 @@ DISTANT_PAST = re.compile(
     r"^before,? (i|he|she) (have|had|has)\b(?![^.?!]*\b(but this|this one|this time)\b)|"
     r"as a (kid|child|teen(ager)?)|when i was (young|little|a kid|a child|younger|"
     # ("since 2019" runs to now: "prednisolone daily, been on that since 2019")
-    r"in my (teens|twenties|thirties))|long time ago|years back|(?<!since )(19|20)\d\d|"
+    r"in my (teens|twenties|thirties))|long time ago|years back|"
+    # a time told before, taken up again: "was for sciatica down both legs back then"
+    r"(?<!my )(?<!his )(?<!her )(?<!the )(?<!upper )(?<!lower )(?<!low )(?<!mid )(?<!middle )"
+    r"back then|in those days|(?<!since )(19|20)\d\d|"
     # an age then: "I was only 42 when... I fractured my spine"
     r"when (i|he|she) was (only |just )?\d\d|(i|he|she) was (only |just )?\d\d when|"
     # the age in words: "when I was seventeen, I fell off a horse and broke my back"
@@ -2006,7 +2030,10 @@ KEEPS_THE_SIGN = re.compile(r"\b(but|still|except|apart from|though|although|onl
 ASKS_ABOUT_NOW = re.compile(r"\b(now|still)\b")
 # A check question answered with a plain no first: "no?? why", "nah". Its questions after the
 # no ask about the check, they do not take the no back.
-CLEAR_NO_FIRST = re.compile(r"^\W*(no|nope|nah|naw|not at all|no way|definitely not|defo not)\b")
+# ...or the sign told as someone else's: "not me lol, it was my dad who had it"
+CLEAR_NO_FIRST = re.compile(
+    r"^\W*(no|nope|nah|naw|not at all|no way|definitely not|defo not|not me|not mine|wasnt me)\b"
+)
 # A sign in an animal, not a person: "our dachshund has gone wobbly on his back legs".
 NOT_A_PERSON = re.compile(r"\b(back|hind) legs\b")
 # Just before the sign, the one it happened to is a pet ("my cat fell off our 2nd floor

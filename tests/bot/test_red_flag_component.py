@@ -137,6 +137,8 @@ def _check_reply(component: RedFlagDetectorComponent, text: str) -> str | None:
         ("a bit", "yes"),
         ("yeah a little", "yes"),
         ("its a little better each day, can i swim yet", None),
+        # the sign told as someone else's
+        ("not me lol, that was my dad. im just sore", "no"),
     ],
 )
 def test_a_check_answer_is_a_plain_no_or_no_clear_no(component, text: str, reply) -> None:
@@ -1084,3 +1086,31 @@ def test_pieces_that_tell_no_sign_stay_quiet(
     component: RedFlagDetectorComponent, earlier: list[str], text: str
 ) -> None:
     assert _alarm(_read_after(component, earlier, text)) == (None, [])
+
+
+def test_a_sign_no_rule_places_answers_the_general_check_that_waits(component) -> None:
+    """ "and both legs" drew the general check; "cant feel them properly" answers it (a yes),
+    and is not asked it again."""
+    reply = "cant feel them properly. since i woke up"
+    checks = {"check_emergency", "check_urgent", "check_see_clinician"}
+
+    def read(waiting: str | None) -> Message:
+        message = Message(
+            data={
+                "text": reply,
+                "intent": {"name": "report_red_flag", "confidence": 0.7},
+                "intent_ranking": [{"name": "report_red_flag", "confidence": 0.7}],
+                "entities": [],
+                "metadata": waiting_check.with_waiting({}, waiting),
+            }
+        )
+        component.process([message])
+        return message
+
+    alone = {e["entity"] for e in read(None).get("entities")}
+    assert checks & alone and "check_reply" not in alone
+    answering = read("emergency").get("entities")
+    assert not checks & {e["entity"] for e in answering}
+    assert {"entity": "check_reply", "value": "yes"}.items() <= next(
+        e for e in answering if e["entity"] == "check_reply"
+    ).items()

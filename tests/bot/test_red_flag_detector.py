@@ -2998,3 +2998,42 @@ def test_a_babys_age_and_a_baby_that_wakes_the_parent_are_not_the_pain(
     assert "pain-beyond-six-weeks" not in present_slugs(detector, age)
     woken = "its not my back that wakes me up, its the baby, my back aches in the day"
     assert not [f for f in detector.detect(woken) if f.slug == "night-pain-unrelenting"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["my baby is 4 months and my back aches from lifting her", "shes 5 months now, my back aches"],
+)
+def test_a_childs_age_told_without_old_is_not_how_long_it_hurts(
+    detector: RedFlagDetector, text: str
+) -> None:
+    assert not [f for f in detector.detect(text) if f.slug == "pain-beyond-six-weeks"]
+    assert "pain-beyond-six-weeks" in present_slugs(detector, "my back has ached for 5 months")
+
+
+@pytest.mark.parametrize(
+    "text", ["my left foot is a little numb", "my right foot has gone kinda numb"]
+)
+def test_a_degree_word_does_not_hide_a_sign(detector: RedFlagDetector, text: str) -> None:
+    degree_dropped = [w for w in text.split() if w not in {"a", "little", "kinda"}]
+    plain = [(f.slug, f.status) for f in detector.detect(" ".join(degree_dropped))]
+    assert plain
+    assert [(f.slug, f.status) for f in detector.detect(text)] == plain
+
+
+def test_back_then_dates_a_sign_but_an_upper_back_does_not(detector: RedFlagDetector) -> None:
+    then = "the op was for sciatica down both legs back then, fine for years since"
+    assert "both-legs-symptoms" not in present_slugs(detector, then)
+    body = "pain in his upper back then his chest went tight and he cant breathe"
+    assert "chest-pain-breathlessness" in present_slugs(detector, body)
+
+
+def test_wetting_from_a_laugh_is_no_bladder_sign_whoever_laughed(
+    detector: RedFlagDetector,
+) -> None:
+    assert "bladder-problems" not in present_slugs(
+        detector, "hurt my back lifting the dog and my wife wet herself laughing"
+    )
+    assert "bladder-problems" in present_slugs(
+        detector, "i wet myself and i am laughing about it but my back is killing me"
+    )
