@@ -85,6 +85,14 @@ _AGE_IN_YEARS = re.compile(
     + AGE_NUMBER
     + r" ?(?:years?|yrs?)\b"
 )
+# A child's age told without "old": "baby is 5 months", "she's 4 months now" (the detector reads
+# the same as no duration: bot_extensions/red_flags/language.py).
+_CHILD_AGE_IN_MONTHS = re.compile(
+    r"\b(?:baby|babys|baby's|bubba|son|daughter|little one|lo|twins|newborn|grandson|"
+    r"granddaughter|he|she|hes|he's|shes|she's)(?: is| s|'s| was)?"
+    r"(?: now| only| just| nearly| almost)? "
+    rf"(?:[0-9]{{1,2}}|{_either(_COUNT_WORDS)}) ?(?:months?|mths?|weeks?)\b"
+)
 # "3 weeks", "a couple of weeks", "2wks", "one and a half years", "a week and a half".
 # In "2-3 weeks" or "two or three weeks" this finds the larger number, the safer guess.
 _AMOUNT_UNIT = re.compile(
@@ -98,7 +106,10 @@ _ONE_PERIOD = re.compile(
 # "aches from sitting at a desk all day" tells how the day goes, not how long it has hurt.
 _DAILY_ROUND = re.compile(
     r"\b(?:sit|sits|sitting|sat|stand|stands|standing|stood|desk|on my feet|work|works|working|"
-    r"drive|drives|driving|lift|lifts|lifting|computer|laptop|screen)\b[^.,;!?]{0,20}$"
+    r"drive|drives|driving|lift|lifts|lifting|computer|laptop|screen|"
+    # "aching from carrying the baby all day"
+    r"carry|carries|carrying|carried|hold|holds|holding|walk|walks|walking|rocking)\b"
+    r"[^.,;!?]{0,20}$"
 )
 _DAYS_AGO = {
     "today": 0,
@@ -191,7 +202,7 @@ _WEEKDAY = re.compile(
 
 def duration_days(text: str, today: dt.date | None = None) -> int | None:
     """Days since the pain started, or None when the text holds no duration."""
-    text = _AGE_IN_YEARS.sub(" ", prepare(text))
+    text = _CHILD_AGE_IN_MONTHS.sub(" ", _AGE_IN_YEARS.sub(" ", prepare(text)))
     today = today or dt.date.today()
     if match := _AMOUNT_UNIT.search(text):
         amount = match.group("amount")

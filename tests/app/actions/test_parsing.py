@@ -112,6 +112,10 @@ def test_durations_in_everyday_words(typed: str, days: int) -> None:
         # how the day goes, not how long it has hurt
         "my lower back aches from sitting at a desk all day",
         "I'm on my feet all day at work",
+        "my back is aching from carrying the baby all day",
+        # a child's age told without "old"
+        "I'm 32, baby is 5 months, no numbness now",
+        "my back aches, shes 4 months now",
         # a stage of pregnancy, or the time since the birth, is not how long it has hurt
         "I'm 28 weeks pregnant",
         "6 months pregnant with twins",
