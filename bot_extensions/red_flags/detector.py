@@ -685,11 +685,13 @@ class RedFlagDetector:
             definition.layer == SUSPECT_LAYER
             and definition.urgency == MOST_URGENT
             and over
+            and subject == "self"
             and language.RECENT.search(_text(doc)[sentence.end_char :])
         ):
             # An emergency condition told as recovered from, then new back pain told after it
             # ("cauda equina in 2019, recovered well. this week my back's been achy"): whether
-            # its signs are back is asked.
+            # its signs are back is asked. Not a relative's recovery ("my dad had cauda equina...
+            # he's mostly fine now"), whatever the writer's own back does since.
             status = "unclear"
         elif hedged_end:
             status = "unclear"

@@ -125,3 +125,24 @@ def test_a_placed_reading_keeps_its_question(exercise_question: ActivityQuestion
     assert _read(exercise_question, story, "ask_pain_cause").get("intent")["name"] == (
         "ask_pain_cause"
     )
+
+
+@pytest.mark.parametrize(
+    ("story", "kept"),
+    [
+        (
+            "my sister had a tumour on her spine last year so now every twinge scares me. mine is "
+            "a stiff lower back from the garden, nothing else. what signs should i look out for?",
+            False,
+        ),
+        # a question about watching something else keeps the story's reading
+        ("my back aches after gardening. what should i do about it?", True),
+    ],
+)
+def test_a_story_ending_in_what_to_watch_out_for_asks_for_the_warning_signs(
+    story: str, kept: bool
+) -> None:
+    message = _read(_configured("ask_warning_signs"), story, "ask_pain_cause")
+    assert (message.get("intent")["name"] == "ask_pain_cause") is kept
+    if not kept:
+        assert message.get("intent")["name"] == "ask_warning_signs"

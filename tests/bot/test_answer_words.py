@@ -179,6 +179,9 @@ def _told(
         "lower back, left side",
         "lower back, right across the middle",
         "lower back, middle, dull ache",
+        # a landmark for where: the belt, the bum
+        "lower back across the belt line",
+        "low back just above my bum",
         "in my lower back",
         "4 from 10",
         "3/10",

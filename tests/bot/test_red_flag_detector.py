@@ -3037,3 +3037,29 @@ def test_wetting_from_a_laugh_is_no_bladder_sign_whoever_laughed(
     assert "bladder-problems" in present_slugs(
         detector, "i wet myself and i am laughing about it but my back is killing me"
     )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my older brother was diagnosed with ankylosing spondylitis at 26",
+        "my little sister has had a fever and back pain for two days",
+    ],
+)
+def test_a_relative_named_with_which_one_is_someone_else(
+    detector: RedFlagDetector, text: str
+) -> None:
+    found = [f for f in detector.detect(text) if f.is_present]
+    assert found and all(f.subject == "other" for f in found)
+
+
+def test_a_relatives_recovered_emergency_is_not_asked_about_for_the_writers_new_ache(
+    detector: RedFlagDetector,
+) -> None:
+    relative = (
+        "my dad had cauda equina in 2019, he is mostly fine now. "
+        "two weeks ago i hurt my back building wardrobes, its 3/10 now and better than last week"
+    )
+    assert check_to_ask(detector.detect(relative)) is None
+    own = "i had cauda equina in 2019, recovered well. this week my back's been achy"
+    assert check_to_ask(detector.detect(own)) is not None
