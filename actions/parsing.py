@@ -200,6 +200,18 @@ _WEEKDAY = re.compile(
 )
 
 
+def told_as_an_age(typed: str, time: str) -> bool:
+    """`time` (a time found in `typed`) is someone's age there: "I am 29 years", "45 years
+    old", "baby is 5 months"."""
+    typed, time = prepare(typed), prepare(time)
+    return bool(
+        re.search(
+            rf"\b(?:i'?m|im|i am|age|aged) {re.escape(time)}\b|\b{re.escape(time)} old\b", typed
+        )
+        or any(time in age.group(0) for age in _CHILD_AGE_IN_MONTHS.finditer(typed))
+    )
+
+
 def duration_days(text: str, today: dt.date | None = None) -> int | None:
     """Days since the pain started, or None when the text holds no duration."""
     text = _CHILD_AGE_IN_MONTHS.sub(" ", _AGE_IN_YEARS.sub(" ", prepare(text)))

@@ -36,6 +36,7 @@ from actions.parsing import (
     pain_score,
     tells_only_the_course,
     tells_recurring_or_settling,
+    told_as_an_age,
     told_as_gone,
     wants_to_stop,
     yes_no,
@@ -596,12 +597,9 @@ class ValidateScreeningForm(FormValidationAction):
         if since and duration_days(rest := typed.replace(since.group(0), " ")) is not None:
             return {"pain_duration": " ".join(rest.split()).strip(" ,")}
         if duration_days(text) is not None:
-            if re.search(
-                rf"\b(?:i'?m|im|i am|age|aged) {re.escape(text.lower())}\b"
-                rf"|\b{re.escape(text.lower())} old\b",
-                typed,
-            ):
-                # "I am 29 years, healthy": an age, not how long; what was told before stands.
+            if told_as_an_age(typed, text):
+                # "I am 29 years, healthy", "baby is 5 months": an age, not how long; what was
+                # told before stands.
                 return {"pain_duration": _value_before_this_message(tracker, "pain_duration")}
             if told_as_gone(typed, text):
                 # "sciatica like 2 yrs ago, physio sorted it, totally gone since": a time of a

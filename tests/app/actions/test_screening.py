@@ -1154,8 +1154,17 @@ async def test_a_plea_for_the_exercises_passes_over_only_a_question_about_the_pa
     assert (events == [SlotSet(slot, "skipped")]) is passed_over
 
 
-def test_an_age_is_no_time_and_keeps_the_time_told_before(dispatcher: CollectingDispatcher) -> None:
-    typed = "I am 29 years, healthy"
+@pytest.mark.parametrize(
+    ("typed", "age"),
+    [
+        ("I am 29 years, healthy", "29 years"),
+        # a child's age told without "old"
+        ("I'm 32, baby is 5 months, no numbness now", "5 months"),
+    ],
+)
+def test_an_age_is_no_time_and_keeps_the_time_told_before(
+    dispatcher: CollectingDispatcher, typed: str, age: str
+) -> None:
     said = tracker(
         "inform",
         typed,
@@ -1163,10 +1172,10 @@ def test_an_age_is_no_time_and_keeps_the_time_told_before(dispatcher: Collecting
             {"event": "user", "text": "since 2 weeks"},
             {"event": "slot", "name": "pain_duration", "value": "2 weeks"},
             {"event": "user", "text": typed},
-            {"event": "slot", "name": "pain_duration", "value": "29 years"},
+            {"event": "slot", "name": "pain_duration", "value": age},
         ],
     )
-    assert validator.validate_pain_duration("29 years", dispatcher, said, {}) == {
+    assert validator.validate_pain_duration(age, dispatcher, said, {}) == {
         "pain_duration": "2 weeks"
     }
 
