@@ -95,10 +95,11 @@ class ActionAnswerQuestion(KnowledgeAction):
             # After an alarm these responses have variants that repeat the help needed.
             dispatcher.utter_message(response=otherwise)
             return []
-        if withheld in ALARM_HOLDS and _teaches_exercise(tracker, session, topic, withheld):
+        answer = topic_message(topic, detailed=True)
+        if withheld in ALARM_HOLDS and _teaches_exercise(tracker, session, topic, answer, withheld):
             dispatcher.utter_message(response=withheld)
             return []
-        dispatcher.utter_message(text=topic_message(topic, detailed=True))
+        dispatcher.utter_message(text=answer)
         if withheld in ALARM_HOLDS:
             # Whatever was asked after an alarm, the answer ends with the help still needed.
             dispatcher.utter_message(response=withheld)
@@ -135,17 +136,17 @@ def _questions_asked(text: str) -> list[str]:
 
 
 def _teaches_exercise(
-    tracker: Tracker, session: Session, topic: EducationTopic, withheld: str
+    tracker: Tracker, session: Session, topic: EducationTopic, answer: str, withheld: str
 ) -> bool:
     """Whether answering would teach exercise after an alarm: an exercise named ("can I just
-    do the frog stretch tonight"), a topic whose words name drills ("Drills for freer hips:
+    do the frog stretch tonight"), an answer whose words name drills ("Drills for freer hips:
     90/90, frog squat...", sent after an urgent referral to "ok rang 111, they want me in at
     5"), or after an emergency any topic that leads to exercises."""
     if latest_entity_values(tracker, EXERCISE):
         return True
     if withheld == AFTER_EMERGENCY and topic.related_exercises:
         return True
-    return names_an_exercise(session, topic_message(topic, detailed=True))
+    return names_an_exercise(session, answer)
 
 
 def _will_not_be_checked_after_an_alarm(tracker: Tracker) -> bool:

@@ -730,7 +730,7 @@ def _denies_them_as_a_whole(normalised: str, findings: list[Finding]) -> bool:
         # a question about the check itself is no answer yet: "nothing like that now. why do
         # you ask?"
         and not (_asks(after) and language.ASKS_ABOUT_THE_CHECK.search(after))
-        and not language.KEEPS_THE_SIGN.search(normalised[denial.end() :])
+        and not language.KEEPS_THE_SIGN.search(after)
         and not any(f.is_present or f.is_unclear for f in findings)
     )
 

@@ -152,15 +152,16 @@ def _read_after(
     waiting: str | None = None,
     story_hip: str | None = None,
     cleared: tuple[str, ...] = (),
+    intent: str = "ask_pain_cause",
 ) -> Message:
-    """The message once the component has read `text`, sent after the short `earlier` ones (or
-    after a long story that named `story_hip`), while a check of level `waiting` waits for its
-    answer (None: none does)."""
+    """The message once the component has read `text`, which the classifier read as `intent`,
+    sent after the short `earlier` ones (or after a long story that named `story_hip`), while a
+    check of level `waiting` waits for its answer (None: none does)."""
     message = Message(
         data={
             "text": text,
-            "intent": {"name": "ask_pain_cause", "confidence": 0.6},
-            "intent_ranking": [{"name": "ask_pain_cause", "confidence": 0.6}],
+            "intent": {"name": intent, "confidence": 0.6},
+            "intent_ranking": [{"name": intent, "confidence": 0.6}],
             "entities": [],
             "metadata": cleared_checks.with_cleared(
                 waiting_check.with_waiting(
@@ -1094,23 +1095,12 @@ def test_a_sign_no_rule_places_answers_the_general_check_that_waits(component) -
     reply = "cant feel them properly. since i woke up"
     checks = {"check_emergency", "check_urgent", "check_see_clinician"}
 
-    def read(waiting: str | None) -> Message:
-        message = Message(
-            data={
-                "text": reply,
-                "intent": {"name": "report_red_flag", "confidence": 0.7},
-                "intent_ranking": [{"name": "report_red_flag", "confidence": 0.7}],
-                "entities": [],
-                "metadata": waiting_check.with_waiting({}, waiting),
-            }
-        )
-        component.process([message])
-        return message
+    def read(waiting: str | None) -> list[dict]:
+        message = _read_after(component, [], reply, waiting=waiting, intent="report_red_flag")
+        return message.get("entities")
 
-    alone = {e["entity"] for e in read(None).get("entities")}
+    alone = {e["entity"] for e in read(None)}
     assert checks & alone and "check_reply" not in alone
-    answering = read("emergency").get("entities")
+    answering = read("emergency")
     assert not checks & {e["entity"] for e in answering}
-    assert {"entity": "check_reply", "value": "yes"}.items() <= next(
-        e for e in answering if e["entity"] == "check_reply"
-    ).items()
+    assert next(e["value"] for e in answering if e["entity"] == "check_reply") == "yes"
