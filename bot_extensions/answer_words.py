@@ -21,7 +21,9 @@ from rasa.shared.nlu.training_data.message import Message
 from bot_extensions import waiting_check
 from bot_extensions.intent_readings import ReadingCorrection, drop_readings, read_as
 from bot_extensions.red_flags.language import (
+    ASKS_WHEN,
     ASKS_WHERE,
+    DURATION_ONLY,
     INTERROGATIVE_START,
     MILD_SCORE_ONLY,
     NEGATION_CUES,
@@ -174,7 +176,10 @@ class AnotherQuestionsAnswerIsNoAnswer(ReplyToAWaitingCheck):
     would answer the check yes (domain/safety.yml) with nothing of its signs told. Read as a
     request for help, it is no answer: the check is asked again. A check whose own words a
     place in the back could answer ("is this upper or middle back pain...") keeps the reading,
-    and so does a reply with a sign in it (`red_flag`, `check_reply`, `lasting_reply`).
+    and so does a reply with a sign in it (`red_flag`, `check_reply`, `lasting_reply`). How long
+    told alone ("8 days", "since friday, 4 days") is no answer to a check that asks nothing of
+    now or of time ("do you have thin bones...?", "does your hip lock...?"); to one that does
+    ("is any of this happening to you now?") it is an answer, and keeps the reading.
     """
 
     @staticmethod
@@ -196,6 +201,7 @@ class AnotherQuestionsAnswerIsNoAnswer(ReplyToAWaitingCheck):
         return bool(
             MILD_SCORE_ONLY.match(text)
             or (WHERE_IN_THE_BACK_ONLY.match(text) and not ASKS_WHERE.search(question))
+            or (DURATION_ONLY.match(text) and not ASKS_WHEN.search(question))
         )
 
     def correct(self, message: Message) -> None:

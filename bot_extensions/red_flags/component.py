@@ -442,6 +442,12 @@ class RedFlagDetectorComponent(GraphComponent, EntityExtractorMixin):
             or _asks_then_denies_signs(normalised, findings, waiting)
         ):
             self._set_intent(message, DENY_INTENT, alone=True)
+        # "paralyzed is only my word, sorry. I can move legs normal, I walk. just stiff like
+        # wood in morning", asked whether a leg is weak: the very sign the check asks about told
+        # as fine in the person's own words, nothing told present or unclear and nothing asked,
+        # is a no.
+        if waiting and _tells_the_asked_sign_fine(normalised, findings, waiting_question):
+            self._set_intent(message, DENY_INTENT, alone=True)
         # A check told as done is what a message says that asks nothing, or nothing the
         # classifier can read ("update - GP visited this afternoon, did an xray, no fracture"):
         # not a yes to a waiting check, nor "I'm not sure I understood".
@@ -732,6 +738,20 @@ def _denies_them_as_a_whole(normalised: str, findings: list[Finding]) -> bool:
         and not (_asks(after) and language.ASKS_ABOUT_THE_CHECK.search(after))
         and not language.KEEPS_THE_SIGN.search(after)
         and not any(f.is_present or f.is_unclear for f in findings)
+    )
+
+
+def _tells_the_asked_sign_fine(
+    normalised: str, findings: list[Finding], waiting_question: str
+) -> bool:
+    """An all-clear of the sign the waiting check asks about, nothing told present or unclear,
+    and no question asked."""
+    return (
+        not _asks(normalised)
+        and not any(f.is_present or f.is_unclear for f in findings)
+        and any(
+            f.layer == ALL_CLEAR_LAYER and f.check_question == waiting_question for f in findings
+        )
     )
 
 

@@ -1179,6 +1179,11 @@ RESOLVED_CUES = [
     "much better",
     "stopped years",
     "went completely",
+    # the adverb first: "had leg pain back then but it fully went after about 3 months"
+    "fully went",
+    "completely went",
+    "totally went",
+    "been pain free since",
     "which i passed",
     "went off within",
     "fully cleared",
@@ -1940,15 +1945,36 @@ WHERE_IN_THE_BACK_ONLY = re.compile(
     # the belt, the waist or the bum as the landmark: "lower back across the belt line"
     r",? (right |just )?(across|along|around|at|on|by) (the |my )?(belt ?line|belt|"
     r"waist ?line|waist|waistband)|,? (just )?above (the |my )?(bum|butt|bottom|buttocks)|"
-    r",? (on )?both sides|,? low down|"
+    r",? (on )?both sides?|,? low down|"
     # how it feels, told beside where: "lower back, middle, dull ache"
     r",? (a |just a |just )?(dull |mild |slight )?(ache|aching|achy|soreness|sore))*|"
     r"(on )?(the )?(left|right|one) side( of (my|the) (lower |low )?back)?)\W*$"
 )
 MILD_SCORE_ONLY = re.compile(r"^\W*[0-6](\.5)? ?(/|out of|from|of) ?10\W*$")
+# How long, told alone ("8 days", "since friday, 4 days", "about 2 weeks now"): the answer to
+# the screening's "how long?", which a check that asks nothing of time does not ask.
+_AMOUNT_OF_TIME = (
+    r"((about|around|roughly|maybe|like|for|since|only|just|nearly|almost|over|under|"
+    r"the last|the past|for the last|for the past|~)\s*)*"
+    r"(\d{1,3}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a few|few|"
+    r"a couple of|a couple|couple of|several) "
+    r"(hours?|hrs?|days?|weeks?|wks?|months?|years?|yrs?)( now| or so| ago)?"
+)
+_DAY_IT_STARTED = (
+    r"since (yesterday|last night|this morning|the weekend|last weekend|last week|this week|"
+    r"last month|(last )?" + _WEEKDAY + r")"
+)
+_ONE_TIME = r"(" + _AMOUNT_OF_TIME + r"|" + _DAY_IT_STARTED + r")"
+DURATION_ONLY = re.compile(
+    r"^\W*" + _ONE_TIME + r"((\W+|\W*\b(and|or)\b\W*)" + _ONE_TIME + r")*\W*$"
+)
 # A check question whose own words a place in the back could answer ("is this upper or middle
 # back pain...", "bad pain in your side"): there a place told is an answer.
 ASKS_WHERE = re.compile(r"\b(upper|middle|side|sides|where)\b")
+# A check question that asks about now or about time ("is any of this happening to you now",
+# "still there now", "has this pain lasted..."): there how long is an answer ("since friday" is
+# a yes to "happening now?").
+ASKS_WHEN = re.compile(r"\b(now|still|since|lasted|all the time|how long|new)\b")
 # Answering a check question, anything but a clear no: "not rn but it was yesterday", "it comes
 # and goes", "kinda", "only when I sit". A no with a recent time is a yes.
 OPENS_WITH_YES = re.compile(r"\W*(yes|yeah|yep|yup|yea|ya|aye|sadly yes|afraid so)\b")

@@ -193,9 +193,40 @@ def test_where_or_a_mild_score_told_while_a_check_waits_is_no_answer(another_ans
     assert message.get("intent")["name"] == "ask_help"
 
 
+FRAGILE_BONES = (
+    "Do you have thin bones (osteoporosis) or take steroid tablets, and did this pain start "
+    "after a fall, a strain or for no clear reason?"
+)
+HIP_MECHANICS = "Does your hip lock, catch or give way, or does the hip pain wake you at night?"
+HAPPENING_NOW = "Before anything else, is any of this happening to you now: numbness ...?"
+
+
+@pytest.mark.parametrize(
+    ("text", "question"),
+    [
+        ("8 days", FRAGILE_BONES),
+        ("since friday, 4 days", HIP_MECHANICS),
+        ("about 2 weeks now", FRAGILE_BONES),
+        ("4 day", HIP_MECHANICS),
+        ("since saturday", HIP_MECHANICS),
+    ],
+)
+def test_how_long_told_alone_is_no_answer_to_a_check_that_asks_nothing_of_time(
+    another_answer, text, question
+) -> None:
+    message = _told(text, "urgent", question)
+    another_answer.process([message])
+    assert message.get("intent")["name"] == "ask_help"
+
+
 @pytest.mark.parametrize(
     ("text", "waiting", "question", "entities"),
     [
+        # how long, to a check that asks about now or about time: a yes, or the time asked
+        ("since friday, 4 days", "emergency", HAPPENING_NOW, []),
+        ("8 days", "see_clinician", SIX_WEEKS, []),
+        # how long and more: "8 days and it locks every time" tells the sign
+        ("8 days and it locks every time", "see_clinician", HIP_MECHANICS, []),
         # nothing waits: the screening's answer
         ("lower back, left side", None, "", []),
         # a place the check itself asks about

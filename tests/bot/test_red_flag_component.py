@@ -1104,3 +1104,30 @@ def test_a_sign_no_rule_places_answers_the_general_check_that_waits(component) -
     answering = read("emergency")
     assert not checks & {e["entity"] for e in answering}
     assert next(e["value"] for e in answering if e["entity"] == "check_reply") == "yes"
+
+
+LEG_WEAKNESS_QUESTION = (
+    "Is either leg weak, giving way or hard to control right now, or is a foot dragging or "
+    "slapping when you walk?"
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "no"),
+    [
+        # the legs told as working, in the person's own words
+        (
+            "paralyzed is only my word, sorry. I can move legs normal, I walk. just stiff",
+            True,
+        ),
+        ("legs are fine, i walk fine. its just my back", True),
+        # ...but not with the sign told beside it, nor with a question asked
+        ("i walk normal but my left leg keeps giving way", False),
+        ("legs are fine i think? is that what you mean", False),
+    ],
+)
+def test_the_sign_asked_about_told_as_fine_is_a_no(
+    component: RedFlagDetectorComponent, text: str, no: bool
+) -> None:
+    intent = _intent_while_waiting(component, text, LEG_WEAKNESS_QUESTION, "emergency")
+    assert (intent == "deny") is no

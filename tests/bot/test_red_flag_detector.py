@@ -3063,3 +3063,67 @@ def test_a_relatives_recovered_emergency_is_not_asked_about_for_the_writers_new_
     assert check_to_ask(detector.detect(relative)) is None
     own = "i had cauda equina in 2019, recovered well. this week my back's been achy"
     assert check_to_ask(detector.detect(own)) is not None
+
+
+def _present(detector: RedFlagDetector, text: str) -> set[str]:
+    return {f.slug for f in detector.detect(text) if f.is_present}
+
+
+@pytest.mark.parametrize(
+    ("text", "slug"),
+    [
+        # second-language English leaves the article out
+        (
+            "chest is pressing, heavy, and i cannot take full breath since 1 hour",
+            "chest-pain-breathlessness",
+        ),
+        ("my back hurts and i cant take deep breath", "chest-pain-breathlessness"),
+        # a fever in whole degrees Celsius, with what measures it
+        ("temp is 40 degrees and my back aches", "fever-infection-signs"),
+        ("my temperature is nearly 40 ºC and the base of my spine aches", "fever-infection-signs"),
+        # one leg that will not leave the ground
+        ("tried running but could not lift my left leg off the road", "one-leg-numbness-weakness"),
+        # how long, past six months
+        ("my waist is hurt since 8 month, every day", "pain-beyond-six-weeks"),
+    ],
+)
+def test_signs_told_in_plainer_or_second_language_words(
+    detector: RedFlagDetector, text: str, slug: str
+) -> None:
+    assert slug in _present(detector, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the weather, not the body
+        "it was 40°c in spain and my back hurt",
+        # a joint put back by a chiropractor, not a bone cracked
+        "chiro said my si joint is out and needs cracking back in every week, low back ache",
+        # a month of pregnancy or a toddler's age is not how long it has hurt
+        "in my 8 month of pregnancy sciatica makes it hard to walk",
+        "my 18 month old wants picking up all day and my back is killing me",
+    ],
+)
+def test_look_alikes_of_those_signs_are_not_them(detector: RedFlagDetector, text: str) -> None:
+    found = detector.detect(text)
+    assert not any(f.is_present and f.urgency != "see_clinician" for f in found)
+    assert "pain-beyond-six-weeks" not in _present(detector, text)
+    assert check_to_ask(found) is None or check_to_ask(found).slug != "minor-fall-fragile-bones"
+
+
+def test_an_old_pain_said_to_have_fully_gone_is_over(detector: RedFlagDetector) -> None:
+    text = (
+        "had leg pain back then but it fully went after about 3 months of physio and ive been "
+        "lifting pain free since"
+    )
+    assert check_to_ask(detector.detect(text)) is None
+
+
+def test_legs_told_as_working_deny_the_leg_weakness_a_word_suggested(
+    detector: RedFlagDetector,
+) -> None:
+    text = "paralyzed is only my word, sorry. I can move legs normal, I walk. just stiff in morning"
+    found = detector.detect(text)
+    assert not any(f.is_present or f.is_unclear for f in found)
+    assert any(f.slug == "worsening-leg-weakness" and f.status == "negated" for f in found)
