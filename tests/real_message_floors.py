@@ -2990,6 +2990,17 @@ HOLDS = {
         "false_alarms": 0.08,  # 2/28
         "intent_macro_f1": 0.19,
     },
+    "collected_271": {
+        **TARGETS,
+        # a blind set: occupations, paddlers, riders, climbers, allotments (no page with a
+        # warning sign was left unused). Targets not met: referrals (sciatic shocks from scar
+        # tissue a year after an operation), false alarms (a spine fractured in a bouldering
+        # fall, back climbing three months later; discitis told as a story of months ago),
+        # intent
+        "referral_recall": 0.66,  # 2/3
+        "false_alarms": 0.11,  # 2/19
+        "intent_macro_f1": 0.43,
+    },
 }
 
 # The collected sets before OLDEST_THROUGH_THE_SERVERS, gated by the detector alone in `make

@@ -394,8 +394,13 @@ class RedFlagDetectorComponent(GraphComponent, EntityExtractorMixin):
             # along with that answer).
             drop_readings(message, {RED_FLAG_INTENT})
             # "tweaked my back squatting on saturday... before you ask: no numbness, no fever":
-            # a story that lists the signs it does not have is no bare yes or no.
-            if _intent_name(message) in ANSWER_INTENTS and _opens_with_a_story(normalised):
+            # a story that lists the signs it does not have is no bare yes or no; nor, while no
+            # check waits, is one that closes with a question ("I never had cancer myself, no
+            # fever. only when I bend is pain. is ok I exercise?").
+            if _intent_name(message) in ANSWER_INTENTS and (
+                _opens_with_a_story(normalised)
+                or (not waiting and language.closes_with_a_question(normalised))
+            ):
                 drop_readings(message, ANSWER_INTENTS)
         # "no?? why" is a no, whatever else the classifier read: a waiting check is answered no.
         # Not when a sign told as passed comes with a question, which stands ("no, it goes away

@@ -1473,6 +1473,21 @@ NEWLY = re.compile(
     r"(these |the )?(last|past) (few|couple of|2|3|two|three) days|this week|since yesterday|"
     r"since last night|since this morning)\b"
 )
+# How many words a closing question needs to ask something of its own: "is ok I exercise?" does,
+# "why?" and "right?" do not.
+QUESTION_OF_ITS_OWN_WORDS = 3
+
+
+def closes_with_a_question(normalised: str) -> bool:
+    """The last of two or more sentences asks something in words of its own."""
+    sentences = re.split(r"(?<=[.!?])\s+", normalised.strip())
+    return (
+        len(sentences) >= 2
+        and sentences[-1].endswith("?")
+        and len(sentences[-1].split()) >= QUESTION_OF_ITS_OWN_WORDS
+    )
+
+
 INTERROGATIVE_START = re.compile(
     r"^\s*(what|whats|is|are|can|could|does|do|how|when|which|should|why|would|will)\b"
 )

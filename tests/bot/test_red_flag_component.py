@@ -1131,3 +1131,27 @@ def test_the_sign_asked_about_told_as_fine_is_a_no(
 ) -> None:
     intent = _intent_while_waiting(component, text, LEG_WEAKNESS_QUESTION, "emergency")
     assert (intent == "deny") is no
+
+
+def test_a_story_of_signs_denied_closing_with_a_question_is_no_bare_no(
+    component: RedFlagDetectorComponent,
+) -> None:
+    text = (
+        "I never had cancer myself, I dont lose weight, no fever, I sleep good. only when I "
+        "bend is pain. is ok I exercise?"
+    )
+    message = Message(
+        data={
+            "text": text,
+            "intent": {"name": "report_red_flag", "confidence": 0.5},
+            "intent_ranking": [
+                {"name": "report_red_flag", "confidence": 0.5},
+                {"name": "deny", "confidence": 0.2},
+                {"name": "ask_exercise", "confidence": 0.1},
+            ],
+            "entities": [],
+            "metadata": {},
+        }
+    )
+    component.process([message])
+    assert message.get("intent")["name"] == "ask_exercise"

@@ -2,7 +2,7 @@
 instrument (bench/real_eval.py, a copy of ../shared/tools/real_eval.py).
 
 Each message opens a fresh conversation; a question the assistant asks gets one truthful
-answer. Two hundred and ninety-nine sets: `dev.yml` and `collected_1.yml` to `collected_270.yml`,
+answer. Three hundred sets: `dev.yml` and `collected_1.yml` to `collected_271.yml`,
 real messages nobody here wrote, and `written_here.yml` to `written_here_28.yml`, stories written
 here by writers who never saw the dev set or the rules, to check that the rules generalise. The
 floors (tests/real_message_floors.py) are the levels this version reaches (docs/nlu-pipeline.md),
