@@ -19,12 +19,13 @@ from actions.knowledge_action import (
     latest_entity_values,
     latest_intent,
 )
+from actions.red_flags import send_red_flag_details
 from actions.rendering import topic_message
 from actions.teaching_gate import AFTER_EMERGENCY, ALARM_HOLDS, teaching_withheld
 from actions.topics import matched_topic, topic_named_in
 from backcare.knowledge.models import EducationTopic
 from backcare.knowledge.queries import names_an_exercise, topic_index
-from backcare.triage import ALARM_LEVELS
+from backcare.triage import ALARM_LEVELS, CLINICIAN_LEVEL
 
 # Domain responses: the honest line, or the clarifying question, is sent even when no topic
 # answers.
@@ -94,6 +95,7 @@ class ActionAnswerQuestion(KnowledgeAction):
                 return []
             # After an alarm these responses have variants that repeat the help needed.
             dispatcher.utter_message(response=otherwise)
+            _tell_clinician_level_signs(dispatcher, tracker, session)
             return []
         answer = topic_message(topic, detailed=True)
         if withheld in ALARM_HOLDS and _teaches_exercise(tracker, session, topic, answer, withheld):
@@ -103,6 +105,8 @@ class ActionAnswerQuestion(KnowledgeAction):
         if withheld in ALARM_HOLDS:
             # Whatever was asked after an alarm, the answer ends with the help still needed.
             dispatcher.utter_message(response=withheld)
+        else:
+            _tell_clinician_level_signs(dispatcher, tracker, session)
         return []
 
 
@@ -128,6 +132,17 @@ class ActionAnswerAfterCheck(KnowledgeAction):
         if topic is not None:
             dispatcher.utter_message(text=topic_message(topic))
         return []
+
+
+def _tell_clinician_level_signs(
+    dispatcher: CollectingDispatcher, tracker: Tracker, session: Session
+) -> None:
+    """ "8 months of pain, physio, pills, an injection, nothing helps", read as a question about
+    injections: the answer is followed by the see-a-clinician note its sign needs, as any topic's
+    is (actions/education.py). An alarm's signs are told by the alarm's own replies."""
+    send_red_flag_details(
+        dispatcher, session, latest_entity_values(tracker, "red_flag"), {CLINICIAN_LEVEL}
+    )
 
 
 def _questions_asked(text: str) -> list[str]:

@@ -347,3 +347,20 @@ async def test_asking_to_begin_beside_a_clinicians_check_gets_the_plan(
     events = await ActionAnswerAfterCheck().run(dispatcher, said, DOMAIN)
     kept = any(event.get("name") == "current_plan" for event in events)
     assert kept is plan, (texts(dispatcher), events)
+
+
+@pytest.mark.parametrize(
+    ("text", "intent"),
+    [
+        # a topic answers the question
+        ("8 months of pain, physio, pills, an injection, nothing helps", "out_of_scope"),
+        # no topic does
+        ("my back has hurt for 8 months, who won the football last night", "out_of_scope"),
+    ],
+)
+async def test_a_question_outside_the_exercises_still_says_its_clinician_level_sign(
+    dispatcher: CollectingDispatcher, text: str, intent: str
+) -> None:
+    told = [entity("red_flag", "pain-beyond-six-weeks")]
+    await ActionAnswerQuestion().run(dispatcher, tracker(intent, text, told), DOMAIN)
+    assert any("GP" in text for text in texts(dispatcher)), texts(dispatcher)
