@@ -127,7 +127,10 @@ _RELATIVE_DAY = re.compile(rf"\b(?P<words>{_either(_DAYS_AGO)})\b")
 # Long but not counted: "ages", "years", "on and off for years". A plural unit alone means at
 # least two of it; "ages" is taken as a year, well past the six weeks that call for a check.
 LONG_AGO_DAYS = 365
-_LONG_AGO = re.compile(r"\b(?:ages|forever|donkey's years|a long time|as long as i can remember)\b")
+# ("long time, but small, normal for me": the article left out, as the answer's first words)
+_LONG_AGO = re.compile(
+    r"\b(?:ages|forever|donkey's years|a long time|as long as i can remember)\b|^\W*long time\b"
+)
 _PLURAL_UNIT = re.compile(rf"\b(?P<unit>day|week|month|year)s\b{_NOT_PAIN_TIME}")
 
 _MONTH_NAMES = [

@@ -120,6 +120,19 @@ def test_an_unplaced_story_asking_for_exercises_gets_them(
     assert _read(exercise_question, story, "nlu_fallback").get("intent")["name"] == "ask_exercise"
 
 
+@pytest.mark.parametrize(
+    "story",
+    [
+        "ok I make appointment with GP. meanwhile what I can do, something gentle?",
+        "the physio cant see me till next month. what can i do till then?",
+    ],
+)
+def test_an_unplaced_story_asking_what_to_do_meanwhile_gets_exercises(
+    exercise_question: ActivityQuestion, story: str
+) -> None:
+    assert _read(exercise_question, story, "nlu_fallback").get("intent")["name"] == "ask_exercise"
+
+
 def test_a_placed_reading_keeps_its_question(exercise_question: ActivityQuestion) -> None:
     story = "My lower back aches after work. What exercises help?"
     assert _read(exercise_question, story, "ask_pain_cause").get("intent")["name"] == (

@@ -65,6 +65,7 @@ def days_since(year: int, month: int, day: int) -> int:
         ("2 yrs", 730),
         ("ages", LONG_AGO_DAYS),
         ("for donkey's years", LONG_AGO_DAYS),
+        ("long time, but small, normal for me", LONG_AGO_DAYS),
         ("years", 730),
         ("on and off for years", 730),
         ("weeks", 14),
