@@ -3127,3 +3127,10 @@ def test_legs_told_as_working_deny_the_leg_weakness_a_word_suggested(
     found = detector.detect(text)
     assert not any(f.is_present or f.is_unclear for f in found)
     assert any(f.slug == "worsening-leg-weakness" and f.status == "negated" for f in found)
+
+
+def test_everything_told_normal_down_there_asks_no_saddle_check(detector: RedFlagDetector) -> None:
+    text = "is it true back pain can stop you feeling your bum? mine is just sore, all normal down there"
+    found = detector.detect(text)
+    assert check_to_ask(found) is None
+    assert any(f.slug == "saddle-numbness" and f.status == "negated" for f in found)
