@@ -3130,7 +3130,10 @@ def test_legs_told_as_working_deny_the_leg_weakness_a_word_suggested(
 
 
 def test_everything_told_normal_down_there_asks_no_saddle_check(detector: RedFlagDetector) -> None:
-    text = "is it true back pain can stop you feeling your bum? mine is just sore, all normal down there"
+    text = (
+        "is it true back pain can stop you feeling your bum? mine is just sore, "
+        "all normal down there"
+    )
     found = detector.detect(text)
     assert check_to_ask(found) is None
     assert any(f.slug == "saddle-numbness" and f.status == "negated" for f in found)
