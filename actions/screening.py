@@ -355,7 +355,8 @@ _TOPIC_INTENTS = {
     "out_of_scope",
     "feedback_hurts",
 }
-_MAX_PLAIN_ANSWER_WORDS = 6
+# ("Pain is in the low back, in the middle": a second-language answer says the whole sentence)
+_MAX_PLAIN_ANSWER_WORDS = 10
 # Questions answered with a number or a time, and the readings that are never an answer.
 _NUMBER_SLOTS = {"pain_duration", "pain_score"}
 _NEVER_AN_ANSWER = {"report_red_flag", "ask_help", "inform_clinician_checked"}

@@ -120,6 +120,11 @@ _CHAT_WORDS = [
     # the saddle's parts as quick typing spells them: "numbing around the buttox and grion"
     (r"\b(buttox|buttoks|butocks|buttcks)\b", "buttocks"),
     (r"\b(grion|gorin|grioin)\b", "groin"),
+    # the signs' own words as voice-to-text and quick typing spell them: "cant tell when my
+    # bladda is full", "my left leg gone num"
+    (r"\b(bladda|bladdar|bladdah|blader|bladdder|blaader)\b", "bladder"),
+    (r"\b(num|numm|nunb)\b", "numb"),
+    (r"\b(numbess|numbnes|numbniss|numness|numbeness)\b", "numbness"),
     # the bone-thinning's name as other languages and quick typing spell it ("she have
     # osteoporose")
     (
@@ -1179,6 +1184,14 @@ RESOLVED_CUES = [
     "much better",
     "stopped years",
     "went completely",
+    # a recovery told as going well: "a fusion 10 months ago and recovery has been good, pain is
+    # way less than before the op"
+    "recovery has been good",
+    "recovery has gone well",
+    "recovery went well",
+    "way less than before",
+    "much less than before",
+    "a lot less than before",
     # the adverb first: "had leg pain back then but it fully went after about 3 months"
     "fully went",
     "completely went",
@@ -1513,7 +1526,10 @@ STARTED_DAYS_AGO = re.compile(
 # both legs", "into my bum and groin", "and both feet" (after "shooting pain").
 CARRIES_ON = re.compile(
     r"^\W*(and |also |plus )?(down|into|in|to|through|across|round|around|both|all down|"
-    r"right down|all the way down|going down|goes down|spreading|spreads)\b"
+    r"right down|all the way down|going down|goes down|spreading|spreads)\b|"
+    # how far, told as the next piece: "my left leg" / "gone num" / "like the whole leg since i
+    # woke up"
+    r"^\W*like (the |my |his |her )?(whole|entire|full)\b"
 )
 # A message that stops mid-sentence, typed as one fragment of several: a bare body part ("my
 # left leg", "so my hip") or a verb left hanging on its particle or preposition ("fell off", "it
@@ -1956,6 +1972,8 @@ WHERE_IN_THE_BACK_ONLY = re.compile(
     r"^\W*(((its|it is|mostly|mainly|just|only|in|my|the) )*"
     r"((lower|low) )?(back|spine)"
     r"(,? (on )?(the )?(left|right|one) side|,? (right |just )?(in )?(the )?middle|"
+    # the side it leans to: "my lower back, more on the right", "centre, bit more on the left"
+    r",? ((a )?bit |slightly |mostly |mainly |more |worse )+(on )?(the )?(left|right)( side)?|"
     r",? (right )?across (the )?middle|,? (at )?the bottom|,? (in the )?(centre|center)|"
     # the belt, the waist or the bum as the landmark: "lower back across the belt line"
     r",? (right |just )?(across|along|around|at|on|by) (the |my )?(belt ?line|belt|"
@@ -2117,6 +2135,12 @@ OTHER_PERSON = re.compile(
     # infection"
     r"^\s*((now that|since|because|as|when) )?(he|she|hes|shes)\b"
     r"(?! (checked|examined|assessed|saw|looked at) me\b)|"
+    # the one it was like for, set before the writer's own: "for him it was like 2 hours of
+    # stiffness every morning. me, im 35, i get maybe 5 min"
+    r"^\s*(for|with|in) (him|her|them|his case|her case)\b(?! and me)|"
+    # the one named as the writer's worry: "whats worrying me is she had cancer that spread"
+    r"\b(worrying me|worries me|scaring me|scares me|bothering me|bothers me|my worry|"
+    r"my fear)( most)? is (that )?(he|she)\b|"
     # the one who has it, set against the writer: "its him with the cancer not me"
     r"\b(its|it is) (him|her|them) with\b|"
     # a friend told before: "one of my friends is on dialysis. another has had a throat cancer"

@@ -212,6 +212,9 @@ def _told(
         "lower back across the belt line",
         "low back just above my bum",
         "in my lower back",
+        # the side it leans to
+        "my lower back, more on the right",
+        "low back, centre, bit more on the left",
         "4 from 10",
         "3/10",
     ],

@@ -1056,6 +1056,12 @@ def test_a_yes_to_a_check_raises_a_lower_level_told_beside_it_to_the_checks(comp
         (["my left leg"], "went numb overnight", "urgent"),
         # "and" going on, after a time
         (["back's killing me", "since fri"], "and i havent peed", "emergency"),
+        # three pieces: the leg, what it did (typed as voice-to-text spells it), how far
+        (
+            ["my left leg", "gone num"],
+            "like the whole leg since i woke up, back hurts too, yesterday it was fine",
+            "urgent",
+        ),
         # three pieces: the hip, what it does, and more of it
         (
             ["my hip", "clicks"],

@@ -3137,3 +3137,42 @@ def test_everything_told_normal_down_there_asks_no_saddle_check(detector: RedFla
     found = detector.detect(text)
     assert check_to_ask(found) is None
     assert any(f.slug == "saddle-numbness" and f.status == "negated" for f in found)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the one named as the writer's worry
+        "my back is killing me from the move. whats worrying me is she had cancer in her spine "
+        "years ago. im 34 and never had cancer myself",
+        # the one it was like for, set before the writer's own
+        "for him it was like 2 hours of stiffness every morning. me, i get 5 min and its gone",
+    ],
+)
+def test_another_persons_history_told_by_a_pronoun_is_not_the_writers(
+    detector: RedFlagDetector, text: str
+) -> None:
+    found = detector.detect(text)
+    assert not any(f.is_present and f.subject == "self" for f in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "slug"),
+    [
+        ("i cant really tell when my bladda is full since yesterday", "bladder-problems"),
+        ("my left leg has gone num since i woke up, the whole leg", "one-leg-numbness-weakness"),
+        ("numness in my foot since monday and my back hurts", "one-leg-numbness-weakness"),
+    ],
+)
+def test_signs_spelt_as_voice_to_text_spells_them(
+    detector: RedFlagDetector, text: str, slug: str
+) -> None:
+    assert slug in _present(detector, text)
+
+
+def test_a_recovery_told_as_going_well_asks_nothing_of_how_long(detector: RedFlagDetector) -> None:
+    text = "had a lumbar fusion 10 months ago and recovery has been good, pain is way less now"
+    assert check_to_ask(detector.detect(text)) is None
+    assert (
+        check_to_ask(detector.detect("had a lumbar fusion 10 months ago, back aches")) is not None
+    )

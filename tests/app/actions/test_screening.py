@@ -16,6 +16,7 @@ from actions.parsing import duration_days, is_question, pain_score, wants_to_sto
 from actions.screening import (
     ActionScreeningResult,
     ValidateScreeningForm,
+    _take_a_plain_answer_read_as_a_topic,
     clinician_signals,
 )
 from backcare.database import session_factory
@@ -1203,3 +1204,21 @@ def test_signs_told_normal_in_a_list_of_noes_answer_the_list(
 )
 def test_told_well_is_a_no_to_the_signs(typed: str, answer: str | None) -> None:
     assert yes_no(typed) == answer
+
+
+@pytest.mark.parametrize(
+    ("typed", "intent", "taken"),
+    [
+        # a second-language answer says the whole sentence
+        ("Pain is in the low back, in the middle", "ask_pain_cause", True),
+        ("hip", "ask_hip_pain", True),
+        # a question is no answer, however short
+        ("why does my hip hurt", "ask_hip_pain", False),
+    ],
+)
+def test_a_plain_answer_read_as_a_topic_answers_where_it_hurts(
+    typed: str, intent: str, taken: bool
+) -> None:
+    said = tracker(intent, typed, slots={"requested_slot": "pain_area"})
+    _take_a_plain_answer_read_as_a_topic("pain_area", said)
+    assert (said.get_slot("pain_area") == typed) is taken
