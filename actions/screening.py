@@ -355,8 +355,13 @@ _TOPIC_INTENTS = {
     "out_of_scope",
     "feedback_hurts",
 }
-# ("Pain is in the low back, in the middle": a second-language answer says the whole sentence)
-_MAX_PLAIN_ANSWER_WORDS = 10
+_MAX_PLAIN_ANSWER_WORDS = 6
+# ...longer when the answer is a whole sentence that says where, as second-language English
+# answers: "Pain is in the low back, in the middle"
+_PLACE_TOLD_AS_A_SENTENCE = re.compile(
+    r"^\W*(the )?(pain|ache|it) (is|s|'s) (mostly |mainly |only |just )?(in|on|at|around|across)\b",
+    re.IGNORECASE,
+)
 # Questions answered with a number or a time, and the readings that are never an answer.
 _NUMBER_SLOTS = {"pain_duration", "pain_score"}
 _NEVER_AN_ANSWER = {"report_red_flag", "ask_help", "inform_clinician_checked"}
@@ -376,7 +381,10 @@ def _take_a_plain_answer_read_as_a_topic(slot: str, tracker: Tracker) -> None:
         (intent not in _TOPIC_INTENTS and not numeric)
         or slot in tracker.slots_to_validate()
         or is_question(text)
-        or len(text.split()) > _MAX_PLAIN_ANSWER_WORDS
+        or (
+            len(text.split()) > _MAX_PLAIN_ANSWER_WORDS
+            and not (slot == "pain_area" and _PLACE_TOLD_AS_A_SENTENCE.match(text))
+        )
     ):
         return
     if _readable_answer(slot, text):

@@ -42,7 +42,7 @@ def part_of(files: list[Path], part: str | None) -> list[Path]:
 
 
 # Rounds up to this one run only their conversations that expect an alarm in `make test`...
-ALARMS_ONLY_UP_TO_ROUND = 168
+ALARMS_ONLY_UP_TO_ROUND = 172
 ALARMS = {"urgent", "emergency"}
 # ...and rounds up to this one only those that expect an emergency.
 EMERGENCIES_ONLY_UP_TO_ROUND = 150

@@ -1209,9 +1209,11 @@ def test_told_well_is_a_no_to_the_signs(typed: str, answer: str | None) -> None:
 @pytest.mark.parametrize(
     ("typed", "intent", "taken"),
     [
-        # a second-language answer says the whole sentence
+        # where, told as a whole sentence, as second-language answers say it
         ("Pain is in the low back, in the middle", "ask_pain_cause", True),
         ("hip", "ask_hip_pain", True),
+        # a longer story read as a topic is no answer
+        ("hips, a bit stiff from sitting all day at my desk lately", "ask_hip_pain", False),
         # a question is no answer, however short
         ("why does my hip hurt", "ask_hip_pain", False),
     ],
