@@ -492,7 +492,11 @@ class RedFlagDetector:
                 continue
             # An all-clear asked about is a doubt, not a clearing: "surely it wasn't the cancer,
             # because my bone scan was clear?"
-            if definition.layer in DENYING_LAYERS and not _is_a_question(finding.sentence):
+            if (
+                definition.layer in DENYING_LAYERS
+                and finding.status == "negated"
+                and not _is_a_question(finding.sentence)
+            ):
                 cleared.add(finding.slug)
                 if definition.layer == ALL_CLEAR_LAYER and _nothing_new_after(
                     _text(doc)[finding.end :]
@@ -618,7 +622,15 @@ class RedFlagDetector:
         )
         long_ago_other = language.tells_distant_past(sentence_text)
         check_question = definition.check_question
-        if (
+        # An all-clear said not to hold ("im not peeing normally", "i cant walk normally since
+        # this morning") clears nothing: whether the sign is there is asked.
+        # (A "no" before it is a list of signs denied: "no numbness, no pee problems, legs fine".)
+        all_clear_undone = definition.layer == ALL_CLEAR_LAYER and bool(
+            language.UNDONE_JUST_BEFORE.search(told_in[:first_mention])
+        )
+        if all_clear_undone:
+            status = "unclear"
+        elif (
             negated
             or definition.layer in DENYING_LAYERS
             or (definition.needs_pain and language.says_pain_free(_text(doc)))

@@ -145,6 +145,14 @@ _CHAT_WORDS = [
     ),
 ]
 
+# Unable or not, just before an all-clear's words: "i cant walk normally", "im not peeing
+# normally", "I would not walk normally" say the opposite of the all-clear (normalise() spells
+# "can't", "cannot" and "unable to" as "cant").
+UNDONE_JUST_BEFORE = re.compile(
+    r"\b(cant|couldnt|not able to|struggling to|struggle to|hard to|not|never|isnt|arent|"
+    r"wasnt|werent|dont|doesnt|didnt|wont)( (really|always|quite|properly|even|be|been|able to))?"
+    r"( (i|im|he|she|hes|shes|my|his|her))?\s*$"
+)
 # A hedge between a negation and its verb says the same thing: "i cant really tell when i need
 # to pee" is "i cant tell when...", "i dont really have numbness" denies it. Read after the
 # contractions are spelt one way; the classifier's n-grams keep the hedge (chat_words=False).

@@ -3176,3 +3176,25 @@ def test_a_recovery_told_as_going_well_asks_nothing_of_how_long(detector: RedFla
     assert (
         check_to_ask(detector.detect("had a lumbar fusion 10 months ago, back aches")) is not None
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "slug"),
+    [
+        ("i cant walk normally since this morning, my back is agony", "worsening-leg-weakness"),
+        ("im not peeing normally since yesterday and my back hurts", "bladder-problems"),
+    ],
+)
+def test_an_all_clear_said_not_to_hold_asks_its_check(
+    detector: RedFlagDetector, text: str, slug: str
+) -> None:
+    found = detector.detect(text)
+    assert not any(f.status == "negated" for f in found)
+    check = check_to_ask(found)
+    assert check is not None and check.slug == slug
+
+
+def test_a_list_of_signs_denied_keeps_its_all_clears(detector: RedFlagDetector) -> None:
+    found = detector.detect("im 30, no numbness no pee problems legs fine")
+    assert check_to_ask(found) is None
+    assert any(f.slug == "worsening-leg-weakness" and f.status == "negated" for f in found)
