@@ -147,9 +147,9 @@ _CHAT_WORDS = [
 
 # Unable or not, just before an all-clear's words: "i cant walk normally", "im not peeing
 # normally", "I would not walk normally" say the opposite of the all-clear (normalise() spells
-# "can't", "cannot" and "unable to" as "cant").
+# "can't", "cannot" and "unable to" as "cant"). Not "hard to": "I work hard to walk normally".
 UNDONE_JUST_BEFORE = re.compile(
-    r"\b(cant|couldnt|not able to|struggling to|struggle to|hard to|not|never|isnt|arent|"
+    r"\b(cant|couldnt|not able to|struggling to|struggle to|not|never|isnt|arent|"
     r"wasnt|werent|dont|doesnt|didnt|wont)( (really|always|quite|properly|even|be|been|able to))?"
     r"( (i|im|he|she|hes|shes|my|his|her))?\s*$"
 )
