@@ -31,7 +31,6 @@ from bot_extensions.red_flags.language import (
     OPENS_WITH_YES,
     REQUEST_START,
     WHERE_IN_THE_BACK_ONLY,
-    closes_with_a_question,
     normalise,
 )
 from bot_extensions.topic_names import spaced_words
@@ -42,9 +41,9 @@ NO_WORDS = NEGATION_CUES | {"nah", "naw", "na", "cant", "cannot", "wont", "could
 
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=False)
 class QuestionIsNoAnswer(ReadingCorrection):
-    """A message that opens with a question or a request and goes on is no bare yes or no, nor
-    is one that tells its story and closes with a question while no check waits ("I never had
-    cancer myself, no fever, I sleep good. only when I bend is pain. is ok I exercise?")."""
+    """A message that opens with a question or a request and goes on is no bare yes or no. (A
+    story that closes with its own question is told apart by the red-flag component, which
+    reads the whole story's findings first.)"""
 
     @staticmethod
     def get_default_config() -> dict[str, Any]:
@@ -62,15 +61,7 @@ class QuestionIsNoAnswer(ReadingCorrection):
         return (
             intent in self.answer_intents
             and len(text.split()) >= self.min_words
-            and bool(
-                INTERROGATIVE_START.match(text)
-                or REQUEST_START.match(text)
-                # a waiting check's answer may ask back ("no. is that bad?"): it stays an answer
-                or (
-                    waiting_check.from_metadata(message.get("metadata")) is None
-                    and closes_with_a_question(text)
-                )
-            )
+            and bool(INTERROGATIVE_START.match(text) or REQUEST_START.match(text))
         )
 
     def correct(self, message: Message) -> None:

@@ -55,35 +55,6 @@ def test_answers_stay_answers(component, text: str) -> None:
     assert _read(component, text).get("intent")["name"] == "deny"
 
 
-def test_a_story_closing_with_a_question_is_read_as_the_question(component) -> None:
-    text = (
-        "I never had cancer myself, I dont lose weight, no fever, I sleep good. only when I "
-        "bend is pain. is ok I exercise?"
-    )
-    assert _read(component, text).get("intent")["name"] == "ask_warning_signs"
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        # a short tag, not a question of its own
-        "no numbness, no fever, nothing like that at all. right?",
-        # one sentence: the no comes first
-        "no numbness no fever nothing down the legs is that good?",
-    ],
-)
-def test_a_denial_with_only_a_tag_question_stays_an_answer(component, text: str) -> None:
-    assert _read(component, text).get("intent")["name"] == "deny"
-
-
-def test_a_checks_answer_that_asks_back_stays_an_answer(component) -> None:
-    text = "no numbness, no fever and I walk fine. is that a good sign then?"
-    message = _message(text)
-    message.set("metadata", waiting_check.with_waiting({}, "emergency", "is any of this now?"))
-    component.process([message])
-    assert message.get("intent")["name"] == "deny"
-
-
 def test_other_readings_are_left_alone(component) -> None:
     text = "what exercises can I do for my back when it is sore like this"
     assert _read(component, text, first="ask_exercise").get("intent")["name"] == "ask_exercise"

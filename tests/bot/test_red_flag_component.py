@@ -1161,3 +1161,55 @@ def test_a_story_of_signs_denied_closing_with_a_question_is_no_bare_no(
     )
     component.process([message])
     assert message.get("intent")["name"] == "ask_exercise"
+
+
+def _answer_read(
+    component: RedFlagDetectorComponent, text: str, waiting: str | None = None
+) -> str:
+    """The intent once the component has read `text`, which the classifier read as a no,
+    while a check of level `waiting` waits (None: none does)."""
+    message = Message(
+        data={
+            "text": text,
+            "intent": {"name": "deny", "confidence": 0.5},
+            "intent_ranking": [
+                {"name": "deny", "confidence": 0.5},
+                {"name": "ask_warning_signs", "confidence": 0.3},
+                {"name": "ask_pain_cause", "confidence": 0.1},
+            ],
+            "entities": [],
+            "metadata": waiting_check.with_waiting({}, waiting, "is any of this now?"),
+        }
+    )
+    component.process([message])
+    return str(message.get("intent")["name"])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a short tag, not a question of its own
+        "no numbness, no fever, nothing like that at all. right?",
+        # one sentence: the no comes first
+        "no numbness no fever nothing down the legs is that good?",
+    ],
+)
+def test_a_denial_with_only_a_tag_question_stays_a_no(
+    component: RedFlagDetectorComponent, text: str
+) -> None:
+    assert _answer_read(component, text) == "deny"
+
+
+def test_a_checks_answer_that_asks_back_stays_a_no(component: RedFlagDetectorComponent) -> None:
+    text = "no numbness, no fever and I walk fine. is that a good sign then?"
+    assert _answer_read(component, text, waiting="emergency") == "deny"
+
+
+def test_a_story_closing_with_a_question_read_as_a_no_is_the_question(
+    component: RedFlagDetectorComponent,
+) -> None:
+    text = (
+        "I never had cancer myself, I dont lose weight, no fever, I sleep good. only when I "
+        "bend is pain. is ok I exercise?"
+    )
+    assert _answer_read(component, text) == "ask_warning_signs"

@@ -592,6 +592,8 @@ def test_a_star_sign_is_no_cancer(detector: RedFlagDetector) -> None:
         ("my legs tingle and now i cant walk", "both-legs-symptoms"),
         ("it is my right foot and my left leg, both numb", "both-legs-symptoms"),
         ("now both my legs are sciatic", "both-legs-symptoms"),
+        # stop 69: the sciatic nerve named for the leg it runs down
+        ("its like both my sciatic nerves are on fire", "both-legs-symptoms"),
         ("hurt my back, the leg is numb and the foot weak", "one-leg-numbness-weakness"),
         ("had typhoid last month and now my lower back is killing me", "fever-infection-signs"),
         ("sometimes i think it is better not to be here", "suicide-self-harm"),
