@@ -50,6 +50,8 @@ _CHAT_WORDS = [
     (r"\byrs?\b", "years"),
     (r"\bmths?\b", "months"),
     (r"\bhrs?\b", "hours"),
+    # "pp" after a time since the birth: "4 months pp", "6 wks pp after a c section"
+    (r"\b(days?|weeks?|months?) (pp|pn|post-partum|post partum)\b", r"\1 postpartum"),
     (r"\bnite\b", "night"),
     # a time with a plus is that time or more: "stiff every morning for like an hour+"
     (r"\b(hours?|days?|weeks?|months?|years?|minutes?|mins?)\+", r"\1 or more"),
@@ -170,6 +172,9 @@ _DEGREE_BEFORE_A_SIGN = re.compile(
     r"somewhat|really|quite|very|pretty|so) (?=(numb|numbish|weak|tingly|dead|wobbly|unsteady|"
     r"heavy|floppy)\b)"
 )
+# What comes next nearly happened, and did not: "nearly hit the deck", "almost passed out".
+NEARLY_BEFORE = re.compile(r"\b(nearly|almost|just about|near enough|very nearly)\s*$")
+
 # A child's age told without "old" is an age, not how long anything has hurt: "baby is 5
 # months", "shes 4 months now" read as "5 months old" (not "she's 5 months pregnant", "he is 3
 # months post op", "5 months into rehab").

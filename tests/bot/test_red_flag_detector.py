@@ -3004,7 +3004,13 @@ def test_a_babys_age_and_a_baby_that_wakes_the_parent_are_not_the_pain(
 
 @pytest.mark.parametrize(
     "text",
-    ["my baby is 4 months and my back aches from lifting her", "shes 5 months now, my back aches"],
+    [
+        "my baby is 4 months and my back aches from lifting her",
+        "shes 5 months now, my back aches",
+        # the time since the birth in its chat spelling
+        "4 months pp, my lower back hurts constantly from carrying him",
+        "6 wks pp, lower back pain came on about a week ago",
+    ],
 )
 def test_a_childs_age_told_without_old_is_not_how_long_it_hurts(
     detector: RedFlagDetector, text: str
@@ -3200,3 +3206,61 @@ def test_a_list_of_signs_denied_keeps_its_all_clears(detector: RedFlagDetector) 
     found = detector.detect("im 30, no numbness no pee problems legs fine")
     assert check_to_ask(found) is None
     assert any(f.slug == "worsening-leg-weakness" and f.status == "negated" for f in found)
+
+
+def test_a_faint_told_as_nearly_hitting_the_deck_is_the_faint(detector: RedFlagDetector) -> None:
+    nearly = "my back and belly ripped an hour ago, proper tearing feeling, clammy and nearly hit the deck"
+    assert "sudden-severe-pain-fainting" in present_slugs(detector, nearly)
+    # a fall that happened is the everyday cause of what followed
+    tackled = "got tackled and hit the deck, felt a ripping pain in my back and went clammy"
+    assert "sudden-severe-pain-fainting" not in present_slugs(detector, tackled)
+
+
+@pytest.mark.parametrize(
+    ("text", "told"),
+    [
+        ("the only exercise im interested in is the one where i dont wake up lol", True),
+        ("i just want to not wake up", True),
+        ("last night was the first night where i dont wake up with pain", False),
+    ],
+)
+def test_not_waking_told_as_the_one_thing_wanted(
+    detector: RedFlagDetector, text: str, told: bool
+) -> None:
+    assert ("suicide-self-harm" in present_slugs(detector, text)) is told
+
+
+def test_a_fall_told_as_a_joke_is_a_fall(detector: RedFlagDetector) -> None:
+    text = "did a swan dive in the bathroom yesterday, im 78 with osteoporosis, back agony since"
+    assert "minor-fall-fragile-bones" in present_slugs(detector, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # no temperature is no fever, for a cue of infection risk
+        "im on tacrolimus after a transplant, my back aches. no temperature, feel fine",
+        # the pee told clear, for a stone years ago
+        "had a kidney stone years ago so i panic. this is after moving a wardrobe. pee is normal "
+        "colour no blood",
+    ],
+)
+def test_a_risk_told_with_its_signs_denied_asks_nothing(
+    detector: RedFlagDetector, text: str
+) -> None:
+    asked = check_to_ask(detector.detect(text))
+    assert asked is None or asked.slug not in {"fever-infection-signs", "kidney-stone"}
+
+
+@pytest.mark.parametrize(
+    ("text", "told"),
+    [
+        ("i get really out of breath going up the stairs which i never did before", True),
+        ("since my op im out of breath on the stairs", True),
+        ("i get out of breath on the stairs, always have, im unfit", False),
+    ],
+)
+def test_breathlessness_told_as_new_is_the_chest_emergency(
+    detector: RedFlagDetector, text: str, told: bool
+) -> None:
+    assert ("chest-pain-breathlessness" in present_slugs(detector, text)) is told
