@@ -696,6 +696,7 @@ class RedFlagDetector:
         elif (
             definition.layer == SUSPECT_LAYER
             and definition.urgency == MOST_URGENT
+            and not definition.event
             and over
             and subject == "self"
             and language.RECENT.search(_text(doc)[sentence.end_char :])
@@ -703,7 +704,9 @@ class RedFlagDetector:
             # An emergency condition told as recovered from, then new back pain told after it
             # ("cauda equina in 2019, recovered well. this week my back's been achy"): whether
             # its signs are back is asked. Not a relative's recovery ("my dad had cauda equina...
-            # he's mostly fine now"), whatever the writer's own back does since.
+            # he's mostly fine now"), whatever the writer's own back does since. An injury is
+            # an event, not a condition whose signs come back ("broke my back off a horse at
+            # 16, fully healed. today my back is sore after gardening").
             status = "unclear"
         elif hedged_end:
             status = "unclear"

@@ -3264,3 +3264,14 @@ def test_breathlessness_told_as_new_is_the_chest_emergency(
     detector: RedFlagDetector, text: str, told: bool
 ) -> None:
     assert ("chest-pain-breathlessness" in present_slugs(detector, text)) is told
+
+
+def test_an_injury_healed_long_ago_is_not_asked_about_again(detector: RedFlagDetector) -> None:
+    healed = (
+        "i broke my back falling off a horse when i was 16 (41 now, fully healed). "
+        "today my lower back is sore after gardening"
+    )
+    assert check_to_ask(detector.detect(healed)) is None
+    # a condition recovered from, with new back pain told after it, is asked about
+    recovered = "cauda equina in 2019, recovered well. this week my back has been achy"
+    assert check_to_ask(detector.detect(recovered)) is not None
