@@ -442,9 +442,13 @@ class RedFlagDetectorComponent(GraphComponent, EntityExtractorMixin):
         # Asked about first, then answered the same way: "why are you asking about my bladder,
         # is that how it starts?? for the record i pee totally normally, i can feel everything
         # down there, both legs feel normal" (what is told after the last question answers).
+        # Denied one by one, then asked about ("...nothing numb anywhere, both legs are fine and
+        # strong. so its NOT cauda equina??"): the question tells no sign of its own, so the
+        # check is answered no and the question follows.
         if waiting and (
             _denies_signs(normalised, findings, waiting)
             or _asks_then_denies_signs(normalised, findings, waiting)
+            or _denies_signs_then_asks_of_none(normalised, findings, waiting)
         ):
             self._set_intent(message, DENY_INTENT, alone=True)
         # "paralyzed is only my word, sorry. I can move legs normal, I walk. just stiff like
@@ -785,6 +789,21 @@ def _asks_then_denies_signs(normalised: str, findings: list[Finding], level: str
         and not any(f.is_present or f.is_unclear for f in findings)
         and _denies_signs(
             told_after_asking, [f for f in findings if f.sentence in told_after_asking], level
+        )
+    )
+
+
+def _denies_signs_then_asks_of_none(normalised: str, findings: list[Finding], level: str) -> bool:
+    """Several signs of `level` denied and a question asked, with no sign told present, unclear
+    or asked about anywhere in the message. Nor one the denials settled: "no numbness... but is
+    it bad that my bum feels tingly?" asks about a sign of its own."""
+    # told apart, each in its own words: "legs are fine i think?" denies two flags in one breath
+    denied_where = {f.start for f in findings if f.status == "negated" and f.urgency == level}
+    return (
+        _asks(normalised)
+        and len(denied_where) >= SIGNS_DENIED_ONE_BY_ONE
+        and not any(
+            f.is_present or f.is_unclear or f.status in ("question", "settled") for f in findings
         )
     )
 

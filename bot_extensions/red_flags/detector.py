@@ -628,6 +628,9 @@ class RedFlagDetector:
         all_clear_undone = definition.layer == ALL_CLEAR_LAYER and bool(
             language.UNDONE_JUST_BEFORE.search(told_in[:first_mention])
         )
+        # A sign told as the writer's own now, whatever was asked, advised or supposed before
+        # it: "go to a&e if you get numb down there, and now i am numb down there".
+        owned_now = bool(language.NOW_HAS_THE_SIGN.search(told_in[first_mention:]))
         if all_clear_undone:
             status = "unclear"
         elif (
@@ -642,7 +645,7 @@ class RedFlagDetector:
             # "I was worried it could be a kidney infection": whether its signs are there now
             # is asked, as for the condition named outright.
             status = "unclear"
-        elif (
+        elif not owned_now and (
             _asks_about_signs(told_in, first_mention, last_mention)
             or (
                 language.IN_GENERAL_AFTER.match(told_in[last_mention:])
@@ -663,6 +666,10 @@ class RedFlagDetector:
                     )
                 )
                 and not language.OWN_HISTORY_AFTER.search(told_in[first_mention:])
+            )
+            or (
+                definition.layer != SUSPECT_LAYER
+                and language.GOOGLE_NAMES_IT.search(told_in[:first_mention])
             )
             or _is_hypothetical(doc, chosen)
             or language.GUESS_OPENS.match(told_in[:first_mention])

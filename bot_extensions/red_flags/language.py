@@ -581,6 +581,16 @@ ADVICE_CUES = [
     "come back if",
     "warning signs like",
     "red flags like",
+    # someone else's advice put as a rule for anyone: "my mate said if you go numb down there
+    # you need to go to a&e"
+    "said if you",
+    "says if you",
+    "say if you",
+    "told me if you",
+    "reckons if you",
+    "read that if you",
+    "heard that if you",
+    "apparently if you",
 ]
 # Words that ask about the signs wherever they stand.
 QUESTION_CUES = [
@@ -1133,6 +1143,20 @@ OWN_HISTORY_AFTER = re.compile(
 SAYS_THEY_HAVE_IT = re.compile(
     r"(?<!dont )(?<!do not )(?<!didnt )(?<!dont think )\b(i have|ive got|i got|i do have|"
     r"i think i have|i now have|i have had)( it| that| this| the same| some of that)\b"
+)
+# The sign told as the writer's own now, after advice about it: "...and now i am numb down
+# there", "now i cant feel when i pee".
+NOW_HAS_THE_SIGN = re.compile(
+    r"\bnow (i am|im|i have|ive got|ive|i got|i feel|i do feel|my \w+ (is|are|feels?|has gone|"
+    r"have gone|went)) (\w+ ){0,2}(numb|weak|tingl\w*|dead|no feeling|gone numb|wobbly)\b|"
+    r"\bnow (i|ive) (cant|cannot|can't|couldnt) (feel|pee|wee|walk|control|stand|lift)\b"
+)
+# The search engine as the one who names a condition: "dr google says spinal tumour". A fear,
+# not a history; a condition whose signs a check asks about is still asked about ("google says
+# cauda equina": the person's own symptoms led there).
+GOOGLE_NAMES_IT = re.compile(
+    r"\b(dr |doctor )?google (says|said|thinks|reckons|tells me|told me)( its| it is| it could be|"
+    r" it might be| i have| ive got)?( a| an)?( \w+)?\s*$"
 )
 # A condition owned just before its name is someone's, not the condition in general: "my
 # cancer often presents with back pain".

@@ -1001,14 +1001,23 @@ def test_a_question_about_the_check_then_its_signs_denied_answer_it_no(component
     )
     assert message.get("intent")["name"] == "deny"
     assert not [e for e in message.get("entities") if e["entity"].startswith("raise_to")]
-    # a question after the denials is still a question
+    # a question after the denials is answered once the check has its no (stop 69: asked
+    # again, a person with none of the signs was taken to the emergency by their next words)
     asked_last = _read_after(
         component,
         [],
         "i pee normally, no numbness down there, both legs feel normal. is that how it begins?",
         waiting="emergency",
     )
-    assert asked_last.get("intent")["name"] != "deny"
+    assert asked_last.get("intent")["name"] == "deny"
+    # ...but not a question that tells a sign
+    told_in_asking = _read_after(
+        component,
+        [],
+        "i pee normally, no numbness down there. is it bad my left leg gave way twice today?",
+        waiting="emergency",
+    )
+    assert told_in_asking.get("intent")["name"] != "deny"
 
 
 def test_the_signs_denied_as_a_whole_answer_the_check_no(component) -> None:
@@ -1213,3 +1222,23 @@ def test_a_story_closing_with_a_question_read_as_a_no_is_the_question(
         "bend is pain. is ok I exercise?"
     )
     assert _answer_read(component, text) == "ask_warning_signs"
+
+
+@pytest.mark.parametrize(
+    ("text", "no"),
+    [
+        # every sign denied, then a question that tells none of its own
+        (
+            "right, checked them all. toilet paper feels normal, wee is normal, bowels fine, "
+            "nothing numb, both legs strong. so it's definitely not cauda equina then??",
+            True,
+        ),
+        # one sign denied is no answer to the rest
+        ("peeing is normal. so what is it then??", False),
+    ],
+)
+def test_signs_denied_one_by_one_then_a_question_answer_the_check_no(
+    component: RedFlagDetectorComponent, text: str, no: bool
+) -> None:
+    message = _read_after(component, [], text, "emergency")
+    assert (message.get("intent")["name"] == "deny") is no

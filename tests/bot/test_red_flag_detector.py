@@ -3275,3 +3275,43 @@ def test_an_injury_healed_long_ago_is_not_asked_about_again(detector: RedFlagDet
     # a condition recovered from, with new back pain told after it, is asked about
     recovered = "cauda equina in 2019, recovered well. this week my back has been achy"
     assert check_to_ask(detector.detect(recovered)) is not None
+
+
+@pytest.mark.parametrize(
+    ("text", "slug"),
+    [
+        # the search engine names the condition: a fear, not a history
+        ("dr google says spinal tumour, my back hurts when i sit", "cancer-history"),
+        # a cancer feared for the hip, not had
+        ("pain in my right hip and googled it, now im scared its bone cancer", "hip-night-pain-systemic"),
+        # a heart attack believed, then told to be a panic attack
+        (
+            "i was sure it was a heart attack but it was just one of my usual panic attacks",
+            "chest-pain-breathlessness",
+        ),
+    ],
+)
+def test_a_condition_feared_after_a_search_is_no_report(
+    detector: RedFlagDetector, text: str, slug: str
+) -> None:
+    assert slug not in present_slugs(detector, text)
+
+
+def test_a_cancer_had_beside_the_fear_still_counts(detector: RedFlagDetector) -> None:
+    text = "my hip hurts at night and im scared its cancer, i had lymphoma before"
+    assert {"hip-night-pain-systemic", "cancer-history"} <= present_slugs(detector, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "told"),
+    [
+        # someone's rule for anyone, with the writer's own told fine
+        ("my mate said if you go numb down there you need to go to a&e. mines fine btw", False),
+        # the advice, then the sign told as the writer's own now
+        ("the nurse said go to a&e if you get numb down there, and now i am numb down there", True),
+    ],
+)
+def test_advice_put_as_a_rule_is_no_report_until_the_sign_is_told_as_ones_own(
+    detector: RedFlagDetector, text: str, told: bool
+) -> None:
+    assert ("saddle-numbness" in present_slugs(detector, text)) is told
