@@ -3315,3 +3315,18 @@ def test_advice_put_as_a_rule_is_no_report_until_the_sign_is_told_as_ones_own(
     detector: RedFlagDetector, text: str, told: bool
 ) -> None:
     assert ("saddle-numbness" in present_slugs(detector, text)) is told
+
+
+@pytest.mark.parametrize(
+    ("text", "told"),
+    [
+        # worse with what is done is no course
+        ("lower back pain that gets worse when i sit at my desk, 3 weeks now", False),
+        # worse over the weeks is
+        ("back pain for weeks now and its getting worse", True),
+    ],
+)
+def test_worse_with_an_activity_is_no_pain_getting_worse(
+    detector: RedFlagDetector, text: str, told: bool
+) -> None:
+    assert ("pain-beyond-six-weeks" in present_slugs(detector, text)) is told
