@@ -645,48 +645,51 @@ class RedFlagDetector:
             # "I was worried it could be a kidney infection": whether its signs are there now
             # is asked, as for the condition named outright.
             status = "unclear"
-        elif not owned_now and (
-            _asks_about_signs(told_in, first_mention, last_mention)
-            or (
-                language.IN_GENERAL_AFTER.match(told_in[last_mention:])
-                and not language.OWNED_BEFORE.search(told_in[:first_mention])
-            )
-            or (
-                language.HEARSAY_BEFORE.search(told_in[:first_mention])
-                and language.MEANING_AFTER.match(told_in[first_mention:])
-                and not language.SAYS_THEY_HAVE_IT.search(told_in[first_mention:])
-            )
-            or (
-                (
-                    language.READ_ONLINE_CAN_BE.search(told_in[:first_mention])
-                    # a condition read about, named by a rule; named only, it is asked about
-                    or (
-                        definition.layer != SUSPECT_LAYER
-                        and language.READ_ABOUT.search(told_in[:first_mention])
-                    )
+        elif (
+            not owned_now
+            and (
+                _asks_about_signs(told_in, first_mention, last_mention)
+                or (
+                    language.IN_GENERAL_AFTER.match(told_in[last_mention:])
+                    and not language.OWNED_BEFORE.search(told_in[:first_mention])
                 )
-                and not language.OWN_HISTORY_AFTER.search(told_in[first_mention:])
+                or (
+                    language.HEARSAY_BEFORE.search(told_in[:first_mention])
+                    and language.MEANING_AFTER.match(told_in[first_mention:])
+                    and not language.SAYS_THEY_HAVE_IT.search(told_in[first_mention:])
+                )
+                or (
+                    (
+                        language.READ_ONLINE_CAN_BE.search(told_in[:first_mention])
+                        # a condition read about, named by a rule; named only, it is asked about
+                        or (
+                            definition.layer != SUSPECT_LAYER
+                            and language.READ_ABOUT.search(told_in[:first_mention])
+                        )
+                    )
+                    and not language.OWN_HISTORY_AFTER.search(told_in[first_mention:])
+                )
+                or (
+                    definition.layer != SUSPECT_LAYER
+                    and language.GOOGLE_NAMES_IT.search(told_in[:first_mention])
+                )
+                or _is_hypothetical(doc, chosen)
+                or language.GUESS_OPENS.match(told_in[:first_mention])
+                or language.OTHERS_GUESS.search(told_in[:first_mention])
+                or (
+                    definition.event
+                    and language.CAUSE_GUESSED.match(told_in[:first_mention])
+                    and not language.RECENT.search(told_in)
+                )
+                or language.POSSIBILITIES_BEFORE.search(told_in[:first_mention])
+                or language.GUESS_ENDS.match(told_in[last_mention:])
+                or (
+                    definition.statements_only
+                    and _asked_in_its_clause(told_in, last_mention)
+                    and not language.RELEVANCE_ASKED.search(told_in[:first_mention])
+                )
+                or (definition.counts_when_past and _feared(told_in, first_mention, last_mention))
             )
-            or (
-                definition.layer != SUSPECT_LAYER
-                and language.GOOGLE_NAMES_IT.search(told_in[:first_mention])
-            )
-            or _is_hypothetical(doc, chosen)
-            or language.GUESS_OPENS.match(told_in[:first_mention])
-            or language.OTHERS_GUESS.search(told_in[:first_mention])
-            or (
-                definition.event
-                and language.CAUSE_GUESSED.match(told_in[:first_mention])
-                and not language.RECENT.search(told_in)
-            )
-            or language.POSSIBILITIES_BEFORE.search(told_in[:first_mention])
-            or language.GUESS_ENDS.match(told_in[last_mention:])
-            or (
-                definition.statements_only
-                and _asked_in_its_clause(told_in, last_mention)
-                and not language.RELEVANCE_ASKED.search(told_in[:first_mention])
-            )
-            or (definition.counts_when_past and _feared(told_in, first_mention, last_mention))
         ):
             status = (
                 "unclear"

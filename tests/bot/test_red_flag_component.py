@@ -24,15 +24,26 @@ def component() -> RedFlagDetectorComponent:
     )
 
 
-def _read(component: RedFlagDetectorComponent, text: str, *readings: str) -> Message:
+def _read(
+    component: RedFlagDetectorComponent,
+    text: str,
+    *readings: str,
+    metadata: dict | None = None,
+) -> Message:
     """The message once the component has read `text`, which the classifier read as
-    `readings`, most likely first."""
+    `readings`, most likely first, with the `metadata` parse_message hands over."""
     ranking = [
         {"name": name, "confidence": share}
         for name, share in zip(readings, (0.5, 0.3, 0.2), strict=False)
     ]
     message = Message(
-        data={"text": text, "intent": ranking[0], "intent_ranking": ranking, "entities": []}
+        data={
+            "text": text,
+            "intent": ranking[0],
+            "intent_ranking": ranking,
+            "entities": [],
+            "metadata": metadata or {},
+        }
     )
     component.process([message])
     return message
@@ -1172,25 +1183,13 @@ def test_a_story_of_signs_denied_closing_with_a_question_is_no_bare_no(
     assert message.get("intent")["name"] == "ask_exercise"
 
 
-def _answer_read(
-    component: RedFlagDetectorComponent, text: str, waiting: str | None = None
-) -> str:
+def _answer_read(component: RedFlagDetectorComponent, text: str, waiting: str | None = None) -> str:
     """The intent once the component has read `text`, which the classifier read as a no,
     while a check of level `waiting` waits (None: none does)."""
-    message = Message(
-        data={
-            "text": text,
-            "intent": {"name": "deny", "confidence": 0.5},
-            "intent_ranking": [
-                {"name": "deny", "confidence": 0.5},
-                {"name": "ask_warning_signs", "confidence": 0.3},
-                {"name": "ask_pain_cause", "confidence": 0.1},
-            ],
-            "entities": [],
-            "metadata": waiting_check.with_waiting({}, waiting, "is any of this now?"),
-        }
+    metadata = waiting_check.with_waiting({}, waiting, "is any of this now?")
+    message = _read(
+        component, text, "deny", "ask_warning_signs", "ask_pain_cause", metadata=metadata
     )
-    component.process([message])
     return str(message.get("intent")["name"])
 
 

@@ -3209,7 +3209,10 @@ def test_a_list_of_signs_denied_keeps_its_all_clears(detector: RedFlagDetector) 
 
 
 def test_a_faint_told_as_nearly_hitting_the_deck_is_the_faint(detector: RedFlagDetector) -> None:
-    nearly = "my back and belly ripped an hour ago, proper tearing feeling, clammy and nearly hit the deck"
+    nearly = (
+        "my back and belly ripped an hour ago, proper tearing feeling, clammy and nearly hit "
+        "the deck"
+    )
     assert "sudden-severe-pain-fainting" in present_slugs(detector, nearly)
     # a fall that happened is the everyday cause of what followed
     tackled = "got tackled and hit the deck, felt a ripping pain in my back and went clammy"
@@ -3283,7 +3286,10 @@ def test_an_injury_healed_long_ago_is_not_asked_about_again(detector: RedFlagDet
         # the search engine names the condition: a fear, not a history
         ("dr google says spinal tumour, my back hurts when i sit", "cancer-history"),
         # a cancer feared for the hip, not had
-        ("pain in my right hip and googled it, now im scared its bone cancer", "hip-night-pain-systemic"),
+        (
+            "pain in my right hip and googled it, now im scared its bone cancer",
+            "hip-night-pain-systemic",
+        ),
         # a heart attack believed, then told to be a panic attack
         (
             "i was sure it was a heart attack but it was just one of my usual panic attacks",
