@@ -751,6 +751,15 @@ class RedFlagDetector:
             status = "family"
         elif (
             subject == "other"
+            and language.SEEN_AT_WORK.search(told_in[:first_mention])
+            and language.WRITER_NOT_CONCERNED.search(_text(doc))
+        ):
+            # A patient the writer saw at work, the writer telling themselves apart ("last shift
+            # I attended a man with urinary retention... I have none of his symptoms"): in care
+            # already, and nothing to ask the writer.
+            status = "family"
+        elif (
+            subject == "other"
             and (
                 definition.counts_when_past
                 or long_ago_other

@@ -1986,11 +1986,18 @@ OTHER_HAS_NO_PAIN = re.compile(
 )
 # The writer told apart from someone else's history, and well: "question for my mum, not me:
 # she has osteoporosis... I'm 30 and fine, never injured".
+# A patient seen at work, just before the sign: "last shift I attended a 45-year-old man with"
+SEEN_AT_WORK = re.compile(
+    r"\b(attended|treated|examined|assessed) (a|an|this) (\d+[- ]?(year|yr)[- ]?old |elderly |"
+    r"young |older )?(patient|man|woman|lady|gentleman|chap|guy|bloke|boy|girl)\b[^.?!]*$"
+)
 WRITER_NOT_CONCERNED = re.compile(
     r"\b(for|about) (my|a|our) (\w+ ){0,2}\w+,? not (for |about )?me\b|"
     r"\b(im|i am)( \d{1,2})?( and| but)? (fine|well|healthy)\b|"
-    # the writer's own set against it: "mines nothing like that tho"
-    r"\bmine( is|s)? (\w+ )?nothing like (that|it|his|hers|theirs)\b"
+    # the writer's own set against it: "mines nothing like that tho", "I have none of his
+    # symptoms"
+    r"\bmine( is|s)? (\w+ )?nothing like (that|it|his|hers|theirs)\b|"
+    r"\bi have none of (his|her|their|those|these|the) (\w+ )?(symptoms|signs)\b"
 )
 # A sentence that is only a no: the answer to the checklist item just read out.
 BARE_NO = re.compile(r"\W*(no|nope|nah|negative|not really|not at all)\W*$")
@@ -2189,7 +2196,12 @@ OTHER_PERSON = re.compile(
     r"\bone of (the|my|our) (\w+ )?(carers|nurses|colleagues|friends|mates|neighbou?rs|"
     r"patients|clients|residents|kids|children|lads|girls|guys|coworkers|workmates)\b|"
     # "they" opening a sentence is as often the exercises as a person: only "their legs" counts
-    r"\btheir (legs?|back|feet|foot|bladder|bowels?|bum|hips?)\b"
+    r"\btheir (legs?|back|feet|foot|bladder|bowels?|bum|hips?)\b|"
+    # someone a clinician saw at work: "last shift I attended a 45-year-old man with urinary
+    # retention"
+    r"\b(attended|treated|examined|assessed) (a|an|this) "
+    r"(\d+[- ]?(year|yr)[- ]?old |elderly |young |older )?(patient|man|woman|lady|gentleman|"
+    r"chap|guy|bloke|boy|girl)\b"
 )
 # The writer's own, told just before its name, whoever else the sentence names: "I had
 # prostrate cancer treated 4 years ago... my wife says ask the computer".

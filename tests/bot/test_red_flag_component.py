@@ -195,9 +195,9 @@ def _alarm(message: Message) -> tuple[str | None, list[str]]:
 
 
 def test_a_reply_to_a_waiting_check_opens_none_less_urgent(component) -> None:
-    reply = "about 8 weeks ago i think. its not getting better, same as the second week"
+    reply = "about 5 weeks ago i think. its not getting better, same as the second week"
     checks = {"check_emergency", "check_urgent", "check_see_clinician"}
-    # alone, the weeks of pain are asked about
+    # alone, the weeks of pain are asked about (five of them: eight are the referral itself)
     assert checks & {e["entity"] for e in _read_after(component, [], reply).get("entities")}
     # as the answer to the fall check, they are not: that check's answer is what is read
     waiting = _read_after(component, [], reply, waiting="emergency")

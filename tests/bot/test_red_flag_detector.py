@@ -3336,3 +3336,48 @@ def test_worse_with_an_activity_is_no_pain_getting_worse(
     detector: RedFlagDetector, text: str, told: bool
 ) -> None:
     assert ("pain-beyond-six-weeks" in present_slugs(detector, text)) is told
+
+
+@pytest.mark.parametrize(
+    ("text", "slug", "told"),
+    [
+        # a load dropped from above
+        (
+            "monday a bundle of tiles came off the hoist and landed on my back, knocked me flat",
+            "major-injury",
+            True,
+        ),
+        (
+            "we were laying tiles all day and i landed on my back on the sofa after",
+            "major-injury",
+            False,
+        ),
+        # a foot that has started to catch
+        (
+            "over the last three days i have started catching my left toes on the kerb",
+            "worsening-leg-weakness",
+            True,
+        ),
+        # a time past six weeks told a sentence after the pain, with no progress
+        (
+            "its the pain down my left leg. been 9 weeks now and its not getting any better",
+            "pain-beyond-six-weeks",
+            True,
+        ),
+    ],
+)
+def test_signs_told_at_work_and_in_clinical_words(
+    detector: RedFlagDetector, text: str, slug: str, told: bool
+) -> None:
+    assert (slug in present_slugs(detector, text)) is told
+
+
+def test_a_patient_seen_at_work_is_not_the_writers_sign(detector: RedFlagDetector) -> None:
+    seen = (
+        "last shift i attended a 45-year-old man with urinary retention and saddle anaesthesia, "
+        "he went to theatre. i have a sore back myself. for clarity, i have none of his symptoms"
+    )
+    assert not present_slugs(detector, seen) & {"bladder-problems", "saddle-numbness"}
+    # ...until the writer tells the sign as their own
+    own = "last shift i attended a man with urinary retention. now i cant pee either"
+    assert "bladder-problems" in present_slugs(detector, own)
