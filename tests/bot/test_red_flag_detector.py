@@ -3381,3 +3381,10 @@ def test_a_patient_seen_at_work_is_not_the_writers_sign(detector: RedFlagDetecto
     # ...until the writer tells the sign as their own
     own = "last shift i attended a man with urinary retention. now i cant pee either"
     assert "bladder-problems" in present_slugs(detector, own)
+
+
+def test_hours_of_work_are_no_long_morning_stiffness(detector: RedFlagDetector) -> None:
+    shift = "delivery driver, did an 11 hr shift yesterday, back is stiff this morning"
+    assert "inflammatory-morning-stiffness" not in present_slugs(detector, shift)
+    stiff = "stiff for 2 hours every morning"
+    assert "inflammatory-morning-stiffness" in present_slugs(detector, stiff)
