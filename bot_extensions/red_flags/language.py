@@ -1984,13 +1984,15 @@ OTHER_HAS_NO_PAIN = re.compile(
     r"\b(he|she|they) (doesnt|does not|dont|do not|doesn't|don't) have (any )?(back |hip )?"
     r"(pain|problems|trouble)\b"
 )
+# Someone a clinician saw at work: "last shift I attended a 45-year-old man with urinary
+# retention". Someone else (OTHER_PERSON), and, just before the sign, a patient in care already.
+_SEEN_AT_WORK = (
+    r"\b(attended|treated|examined|assessed) (a|an|this) (\d+[- ]?(year|yr)[- ]?old |elderly |"
+    r"young |older )?(patient|man|woman|lady|gentleman|chap|guy|bloke|boy|girl)\b"
+)
+SEEN_AT_WORK = re.compile(_SEEN_AT_WORK + r"[^.?!]*$")
 # The writer told apart from someone else's history, and well: "question for my mum, not me:
 # she has osteoporosis... I'm 30 and fine, never injured".
-# A patient seen at work, just before the sign: "last shift I attended a 45-year-old man with"
-SEEN_AT_WORK = re.compile(
-    r"\b(attended|treated|examined|assessed) (a|an|this) (\d+[- ]?(year|yr)[- ]?old |elderly |"
-    r"young |older )?(patient|man|woman|lady|gentleman|chap|guy|bloke|boy|girl)\b[^.?!]*$"
-)
 WRITER_NOT_CONCERNED = re.compile(
     r"\b(for|about) (my|a|our) (\w+ ){0,2}\w+,? not (for |about )?me\b|"
     r"\b(im|i am)( \d{1,2})?( and| but)? (fine|well|healthy)\b|"
@@ -2196,12 +2198,7 @@ OTHER_PERSON = re.compile(
     r"\bone of (the|my|our) (\w+ )?(carers|nurses|colleagues|friends|mates|neighbou?rs|"
     r"patients|clients|residents|kids|children|lads|girls|guys|coworkers|workmates)\b|"
     # "they" opening a sentence is as often the exercises as a person: only "their legs" counts
-    r"\btheir (legs?|back|feet|foot|bladder|bowels?|bum|hips?)\b|"
-    # someone a clinician saw at work: "last shift I attended a 45-year-old man with urinary
-    # retention"
-    r"\b(attended|treated|examined|assessed) (a|an|this) "
-    r"(\d+[- ]?(year|yr)[- ]?old |elderly |young |older )?(patient|man|woman|lady|gentleman|"
-    r"chap|guy|bloke|boy|girl)\b"
+    r"\btheir (legs?|back|feet|foot|bladder|bowels?|bum|hips?)\b|" + _SEEN_AT_WORK
 )
 # The writer's own, told just before its name, whoever else the sentence names: "I had
 # prostrate cancer treated 4 years ago... my wife says ask the computer".
