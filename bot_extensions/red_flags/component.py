@@ -64,10 +64,15 @@ RED_FLAG_INTENT = "report_red_flag"
 CLINICIAN_CHECKED_INTENT = "inform_clinician_checked"
 NOT_CHECKED_ENTITY = "not_checked"
 CHECK_TOLD_ENTITY = "check_told"
+CHECK_REPLY_ENTITY = "check_reply"
 CHECKED_REPLY_ENTITY = "checked_reply"
 PASSED_REPLY_ENTITY = "passed_reply"
 SIGNS_DENIED_ENTITY = "signs_denied"
 LASTING_REPLY_ENTITY = "lasting_reply"
+# What the reply says to a waiting check (domain/safety.yml maps each to `check_answer`).
+ANSWERS_TO_A_CHECK = frozenset(
+    {CHECK_REPLY_ENTITY, CHECKED_REPLY_ENTITY, PASSED_REPLY_ENTITY, LASTING_REPLY_ENTITY}
+)
 HELP_COMING_ENTITY = "help_coming"
 ALARM_KIND_ENTITY = "alarm_kind"
 SEE_FIRST_ENTITY = "see_first"
@@ -283,8 +288,17 @@ class RedFlagDetectorComponent(GraphComponent, EntityExtractorMixin):
         # "no numbness, no fever. its just not shifting", asked whether the pain has lasted
         # or got worse: a sign of the waiting clinician's check's level told again, whatever
         # no it opens with, is a yes.
-        tells_the_waiting_sign = waiting == CLINICIAN_CHECK_LEVEL and any(
-            f.urgency == waiting and (f.is_present or f.is_unclear) for f in findings
+        # At any level, the very sign the check asks about told still unclear, which no denial
+        # in the reply settled: "no numbness, peeing normal, legs fine. but is it bad that my
+        # bum feels numb?"
+        tells_the_waiting_sign = any(
+            (
+                waiting == CLINICIAN_CHECK_LEVEL
+                and f.urgency == waiting
+                and (f.is_present or f.is_unclear)
+            )
+            or (bool(waiting) and f.is_unclear and f.check_question == waiting_question)
+            for f in findings
         )
         if tells_the_waiting_sign:
             drop_readings(message, {DENY_INTENT})
@@ -313,7 +327,7 @@ class RedFlagDetectorComponent(GraphComponent, EntityExtractorMixin):
             # Read only while a check question waits for its answer (domain/safety.yml): a
             # reply that describes symptoms is "anything but a clear no", a yes that raises
             # the triage to the waiting check's level.
-            entities.append(self._entity("check_reply", "yes", 0, 0))
+            entities.append(self._entity(CHECK_REPLY_ENTITY, "yes", 0, 0))
             entities = _raised_to(waiting, entities) + self._raise_entities(CHECK_LEVELS)
         elif "?" not in normalised and _tells_lasting_pain(normalised):
             # "no chest pain, breathing fine. its just sore there all the time": a yes to a
@@ -479,6 +493,22 @@ class RedFlagDetectorComponent(GraphComponent, EntityExtractorMixin):
             )
         ):
             drop_readings(message, {CLINICIAN_CHECKED_INTENT})
+        # Asked again, and again no answer ("its probably the hospital bed right?", then "ok
+        # but what exercises for when i get the all clear"): anything but a clear no is a yes
+        # (domain/safety.yml), not a third asking.
+        if (
+            waiting
+            and waiting_check.asked_again_from_metadata(message.get("metadata"))
+            and _intent_name(message) != DENY_INTENT
+            # (nor a new question asked, nor a clinician's check told)
+            and not any(
+                e.get("entity") in {*ANSWERS_TO_A_CHECK, "check_answer", CHECK_TOLD_ENTITY}
+                for e in entities
+            )
+        ):
+            entities.append(self._entity(CHECK_REPLY_ENTITY, "yes", 0, 0))
+            entities = _raised_to(waiting, entities) + self._raise_entities(CHECK_LEVELS)
+            message.set("entities", entities, add_to_output=True)
 
     def _told_across_messages(
         self, earlier: list[str], text: str, findings: list[Finding]

@@ -509,7 +509,7 @@ class RedFlagDetector:
             findings.setdefault(key, look_alike)
         told = _told_after_a_death(doc, _beside_its_diagnosis(doc, list(findings.values())))
         judged = self._nearly_beside_an_alarm(
-            self.beside_a_cause.settle(_settle(told, cleared, closed_at))
+            self.beside_a_cause.settle(_settle(told, cleared, closed_at, _text(doc)))
         )
         return sorted(judged, key=lambda f: (-_rank(f), f.start))
 
@@ -674,6 +674,7 @@ class RedFlagDetector:
                     and language.GOOGLE_NAMES_IT.search(told_in[:first_mention])
                 )
                 or _is_hypothetical(doc, chosen)
+                or language.STRANGERS_TOLD.search(told_in[:first_mention])
                 or language.GUESS_OPENS.match(told_in[:first_mention])
                 or language.OTHERS_GUESS.search(told_in[:first_mention])
                 or (
@@ -1034,6 +1035,10 @@ def _is_negated(doc: Doc, span: Span, own: frozenset[int] = frozenset()) -> bool
         if (in_list or own_negation) and word in language.SUBJECTS:
             return False
         if word in language.NEGATION_CUES and index not in own:
+            # a "no" said as an answer, its subject right after it, denies nothing that follows:
+            # "no i literally cant put any weight on it"
+            if word == language.ANSWERING_NO and doc[index + 1].lower_ in language.SUBJECTS:
+                continue
             if word == language.NEGATED_WITHOUT and _negated_before(doc, index, sentence_start):
                 return False
             if language.CLEFT_NEGATION.match(doc[index : span.end + 2].text):
@@ -1137,6 +1142,10 @@ def _asks_about_signs(sentence: str, first_mention: int, last_mention: int) -> b
     # for cauda equina" is no report, though "told me" comes first.
     if any(cue in sentence[framed_from:last_mention] for cue in language.ADVICE_CUES):
         return True
+    if language.SAID_TO_MEAN.search(sentence[framed_from:first_mention]) and not (
+        language.CLINICIAN_NAMED.search(sentence[:first_mention])
+    ):
+        return True
     if not language.INTERROGATIVE_START.match(sentence) or language.WHAT_WAS_TOLD.match(sentence):
         return False
     has_cue = any(cue in sentence for cue in cues)
@@ -1212,7 +1221,9 @@ def _beside_its_diagnosis(doc: Doc, findings: list[Finding]) -> list[Finding]:
     return seen_to(findings, lambda f: set(f.terms) <= names.get(f.slug, set()))
 
 
-def _settle(findings: list[Finding], cleared: set[str], closed_at: dict[str, int]) -> list[Finding]:
+def _settle(
+    findings: list[Finding], cleared: set[str], closed_at: dict[str, int], text: str
+) -> list[Finding]:
     """What the rest of the message says about a sign decides it.
 
     - An unclear mention of a sign the message denies elsewhere is settled: "my mum broke her
@@ -1221,6 +1232,8 @@ def _settle(findings: list[Finding], cleared: set[str], closed_at: dict[str, int
       ("reading about cauda equina... I can pee normally, bowels normal, I can feel the toilet
       paper"), unless a clinician named it ("the GP suspects cauda equina"). `cleared` are the
       flags an all-clear statement denies anywhere, in the sentence of a kept mention too.
+      Neither is a mention told after every denial and set against them ("no numbness, peeing
+      normal, legs fine. but is it bad that my bum feels numb?"): that is the one kept.
     - A sign that is not an emergency is settled by an all-clear told after every mention of
       it, with nothing new, again or now after it (`closed_at`: where each such all-clear is).
     - So is a question about a sign said to be over: "a UTI, antibiotics sorted it... is that
@@ -1230,6 +1243,22 @@ def _settle(findings: list[Finding], cleared: set[str], closed_at: dict[str, int
       emergency sign: one that came and went recently still needs a clinician today.
     """
     denied = {f.slug for f in findings if f.status == "negated"} | cleared
+    last_denial = max((f.end for f in findings if f.status == "negated"), default=len(text))
+
+    def kept_against_the_denials(f: Finding) -> bool:
+        # told of the writer's own body: "but could it be cauda equina?" is a worry the
+        # denials answer
+        between = text[last_denial : f.start]
+        return (
+            f.status == "unclear"
+            and f.start > last_denial
+            # at most the next sentence: in a long story, a "but" many lines on sets nothing
+            # against the denials
+            and len(language.SENTENCE_END.findall(between)) <= 1
+            and bool(language.KEEPS_THE_SIGN.search(between))
+            and bool(language.OWN_BODY.search(text[last_denial : f.end]))
+        )
+
     over_at = {f.slug: f.start for f in findings if f.status == "past"}
     # Where each present sign was last told: for one told across sentences, its last part
     # ("my mother is 84... an old collapse, fine since... last week she lost her balance").
@@ -1239,12 +1268,16 @@ def _settle(findings: list[Finding], cleared: set[str], closed_at: dict[str, int
             present_at[f.slug] = max(present_at.get(f.slug, -1), f.end)
 
     def settled(f: Finding) -> str:
-        if f.status == "unclear" and (
-            f.slug in denied or (f.slug in over_at and _is_a_question(f.sentence))
+        kept = kept_against_the_denials(f)
+        if (
+            f.status == "unclear"
+            and not kept
+            and (f.slug in denied or (f.slug in over_at and _is_a_question(f.sentence)))
         ):
             return "settled"
         if (
             f.status in ("unclear", "present")
+            and not kept
             and len(denied.intersection(f.covers)) >= 2
             and not language.CLINICIAN_SAID.search(f.sentence)
         ):

@@ -477,6 +477,8 @@ NEGATION_WINDOW = 6
 LIST_ENDS = {"or", "nor"}
 LIST_REACH = 6
 SUBJECTS = {"i", "im", "ive", "you", "he", "she", "we", "they", "it", "its"}
+# A "no" that answers, not one that denies what follows it: "no i cant put any weight on it".
+ANSWERING_NO = "no"
 # "Can't run without pain", "never a day without the numbness": a "without" that is itself
 # negated tells the sign, it does not deny it.
 NEGATED_WITHOUT = "without"
@@ -592,6 +594,12 @@ ADVICE_CUES = [
     "heard that if you",
     "apparently if you",
 ]
+# Someone's rule for anyone, that signs mean a condition: "my sister said weight loss and back
+# pain = cancer" (a clinician's finding is no such rule: "the GP said the scan means cancer").
+SAID_TO_MEAN = re.compile(
+    r"\b(said|says|say|reckons|reckon|read|heard|apparently)\b( that)?[^.?!]{0,60}"
+    r"(=|\bmeans?|\bequals?|\bis a sign of|\bare signs of|\b(can|could) mean)\s*$"
+)
 # Words that ask about the signs wherever they stand.
 QUESTION_CUES = [
     "what if",
@@ -918,6 +926,8 @@ HYPOTHETICAL = re.compile(
     r"if( ever)? (your|ur)\s*$|if( one day| some day| someday| ever)( my| his| her| their)?\s*$|"
     # someone named: "bring him back if Spotty got a fever"
     r"if \w+( ever)? (got|gets|developed|develops|ran|runs)( a| an| any)?|"
+    # the rule's own words begin with the person: "what if i come off one day"
+    r"\bwhat if\s*$|"
     r"could develop|might develop|may develop|could get|"
     # a medicine that may come: "I might need to start methotrexate next year"
     r"(might|may|could|will|would) (need to |have to )?(start|go on|begin|try)( taking| on)?|"
@@ -1062,7 +1072,15 @@ PASSES_ON_MOVING = re.compile(
     # pins and needles, had to stamp it out", "pins n needles both legs. shook em out"
     # (not with the feeling told as staying: "shook them out but still tingling")
     r"\b(had to stamp|stamped|had to shake|shook) (it|them|em|my legs|my leg|my feet|my foot) "
-    r"out\b(?![^.?!]{0,20}\b(still|but)\b)"
+    r"out\b(?![^.?!]{0,20}\b(still|but)\b)|"
+    # eased by turning in bed: "if i roll onto my side its gone in like a minute", "then i
+    # turn over and im back asleep"
+    r"\b(turn|turned|roll|rolled) over and (im|i m|i am|i go|i get|i fall|i fell|i was) "
+    r"(straight )?back (to sleep|asleep)\b|"
+    r"\b(if|when|once|as soon as) i (roll|rolled|turn|turned|change|changed|shift|shifted)"
+    r"( over| position| positions)?( onto| on to| on)?( my| the other)? ?(side|back|front)?,? "
+    r"(it|its|it s|the pain|the ache)( is| s| goes| went)? "
+    r"(gone|goes away|eases|eased|fine|ok|better)\b"
 )
 # Where a sentence turns to what happens next: "...when I sit, but it goes when I get up".
 # An end told with a doubt: "think it went away?", "maybe it's gone", "seems to have settled"
@@ -1108,6 +1126,12 @@ POSSIBILITIES_BEFORE = re.compile(
 # A condition read about online as what back pain can be, just before its name: "been
 # googling and it says back pain can be myeloma". A fear, not a history; a clinician's "could
 # be" is not this (no search or page before it).
+# Strangers' stories read or heard, before the sign: "people saying they woke up and couldnt
+# feel their legs or wet the bed" (not the writer told about: "people say i look thin").
+STRANGERS_TOLD = re.compile(
+    r"\b(people|others|folk|folks|everyone) (on \w+ )?(saying|say|said|says|posting|posted|"
+    r"writing|wrote|describing)( that)? (they|their|theyd|theyve|theyre)\b[^.?!]*$"
+)
 # Something read or watched about the condition, just before its name: "saw a forum post about
 # cord compression, what is that". A topic, not a history.
 READ_ABOUT = re.compile(
@@ -2069,7 +2093,9 @@ NOT_A_CLEAR_NO = re.compile(
     # a hedge, not a pain score's range: "no fever now... like a 3, maybe 4"
     r"maybe(?! (a )?\d)|"
     # a fall told is no clear no: "oh she did slip getting out the bath on tuesday"
-    r"(did|had) (a )?(slip|fall|trip|tumble)|slipped|fell over|fell down|tripped|landed on|"
+    r"(did|had) (a )?(slip|fall|trip|tumble)|slipped|fell over|fell down|tripped|"
+    # (landing on the feet is landing safely: "no falls at all, landed on my feet every time")
+    r"landed on(?! (my|his|her|their|both|her own|his own) feet)|"
     # ...in a learner's present tense, or told small: "two days ago i slip on the wet floor,
     # small fall on my bottom"
     r"(i|she|he) (slip|fall|trip)\b|(small|little|minor) (fall|slip|tumble)|"
@@ -2124,7 +2150,9 @@ OVER_NOW = re.compile(
 DENIED_AS_A_WHOLE = re.compile(
     # (said of the one who has them, or with relief: "I have none of those, I am pleased to say")
     r"(^|[.!,;]\s*)((i|he|she|we)( have| ve| has| s)?( got)? |(thankfully|luckily|happily) )?"
-    r"(none of (that|those|these|this|it|them)|nothing like that|nothing of the sort)"
+    r"(none of (that|those|these|this|it|them)|nothing like that|nothing of the sort|"
+    # nothing told beside the pain: "nothing else going on, just sore and knackered"
+    r"nothing else( is)? (going on|wrong|to report|to mention))"
     r"( is| are| has been| have been)?( happening| going on)?( now| at all| to me)?\b"
 )
 # A question asked back about the check question itself, not about something else.
@@ -2134,6 +2162,10 @@ ASKS_ABOUT_THE_CHECK = re.compile(
 )
 # What keeps the sign after a reply that told it over: "nothing like that now, only sometimes"
 KEEPS_THE_SIGN = re.compile(r"\b(but|still|except|apart from|though|although|only|sometimes)\b")
+# The writer's own body named: "my bum feels numb", "my legs".
+OWN_BODY = re.compile(r"\bmy\b")
+# Where a sentence ends.
+SENTENCE_END = re.compile(r"[.!?]+(\s|$)")
 # A check question that asks whether the sign is there now ("is it still there now?"), not
 # about a history ("have you ever had cancer?"), where "yeah, fine now" is a yes.
 ASKS_ABOUT_NOW = re.compile(r"\b(now|still)\b")

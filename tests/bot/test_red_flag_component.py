@@ -1241,3 +1241,65 @@ def test_signs_denied_one_by_one_then_a_question_answer_the_check_no(
 ) -> None:
     message = _read_after(component, [], text, "emergency")
     assert (message.get("intent")["name"] == "deny") is no
+
+
+def test_the_asked_sign_told_after_its_denials_is_a_yes(
+    component: RedFlagDetectorComponent,
+) -> None:
+    text = "no numbness, peeing normal, both legs fine. but is it bad that my bum feels numb?"
+    waiting = waiting_check.with_waiting({}, "emergency", CAUDA_EQUINA_QUESTION)
+    message = _read(component, text, "deny", "ask_pain_cause", metadata=waiting)
+    entities = {f"{e['entity']}={e['value']}" for e in message.get("entities")}
+    assert {"check_reply=yes", "raise_to_emergency=emergency"} <= entities
+    assert message.get("intent")["name"] != "deny"
+
+
+FEVER_CHECK = "Do you have a fever, shivers or sweats, or feel very unwell with this back pain now?"
+
+
+@pytest.mark.parametrize(
+    ("text", "reading", "asked_again", "yes"),
+    [
+        # no answer a second time: anything but a clear no is a yes
+        ("ok but what exercises for when i get the all clear", "ask_exercise", True, True),
+        # the first time, it is asked again
+        ("ok but what exercises for when i get the all clear", "ask_exercise", False, False),
+        # a clear no stays one however often it was asked
+        ("no, none of that", "deny", True, False),
+    ],
+)
+def test_a_check_asked_again_and_again_not_answered_is_a_yes(
+    component: RedFlagDetectorComponent, text: str, reading: str, asked_again: bool, yes: bool
+) -> None:
+    metadata = waiting_check.with_waiting({}, "urgent", FEVER_CHECK, asked_again=asked_again)
+    message = _read(component, text, reading, "ask_pain_cause", metadata=metadata)
+    entities = {f"{e['entity']}={e['value']}" for e in message.get("entities")}
+    assert ({"check_reply=yes", "raise_to_urgent=urgent"} <= entities) is yes
+
+
+@pytest.mark.parametrize(
+    ("text", "yes"),
+    [
+        # landing on the feet is landing safely
+        ("nope no falls at all, landed on my feet every time. just stiff, easing a bit", False),
+        ("nope, just landed on my bum off the trampoline", True),
+    ],
+)
+def test_a_safe_landing_is_a_clear_no_to_the_injury_check(
+    component: RedFlagDetectorComponent, text: str, yes: bool
+) -> None:
+    assert ("check_reply=yes" in _replies_to(component, text, INJURY_QUESTION, "emergency")) is yes
+
+
+def test_nothing_else_going_on_is_a_no_to_the_check(component: RedFlagDetectorComponent) -> None:
+    question = (
+        "Is this upper or middle back pain there all the time, worse at night or when you "
+        "breathe in, or with feeling unwell or losing weight?"
+    )
+    text = "been like this about 3 weeks. nothing else going on, just sore and knackered"
+    message = _read_while_waiting(component, text, question, "urgent", ("nlu_fallback", 0.2))
+    assert message.get("intent")["name"] == "deny"
+    # "nothing else helps" is no denial of anything
+    told = "been like this about 3 weeks. nothing else helps"
+    message = _read_while_waiting(component, told, question, "urgent", ("nlu_fallback", 0.2))
+    assert message.get("intent")["name"] != "deny"

@@ -401,6 +401,14 @@ def test_a_named_worry_with_its_signs_denied_is_settled_unless_a_clinician_named
     assert "cauda-equina-signs" in present_slugs(detector, told)
 
 
+def test_a_sign_set_against_the_denials_before_it_is_kept(detector: RedFlagDetector) -> None:
+    kept = "no numbness, peeing normal, both legs fine. but is it bad that my bum feels numb?"
+    assert "unclear" in {f.status for f in detector.detect(kept) if f.slug == "cauda-equina-signs"}
+    # a worry about the condition's name, not the writer's body, is still answered by them
+    worry = "i can pee fine and feel everything, legs strong. but could it be cauda equina?"
+    assert check_to_ask(detector.detect(worry)) is None
+
+
 def test_a_function_told_as_normal_denies_its_sign_and_says_so(detector: RedFlagDetector) -> None:
     text = (
         "Been reading about cauda equina and now I'm frightened. Lifted a sofa on Sunday. "
@@ -3388,3 +3396,125 @@ def test_hours_of_work_are_no_long_morning_stiffness(detector: RedFlagDetector) 
     assert "inflammatory-morning-stiffness" not in present_slugs(detector, shift)
     stiff = "stiff for 2 hours every morning"
     assert "inflammatory-morning-stiffness" in present_slugs(detector, stiff)
+
+
+@pytest.mark.parametrize(
+    ("text", "slug", "told"),
+    [
+        # a first wet bed, told as never before, with when it happened
+        (
+            "no its definitely wee, smells like it. im 44 and ive never wet the bed in my life. "
+            "i didnt even feel it happen",
+            "bladder-problems",
+            True,
+        ),
+        ("no i have never wet the bed in my life lol", "bladder-problems", False),
+        # strangers' stories read at night are no report
+        (
+            "been on back pain forums for hours. people saying they woke up and couldnt feel "
+            "their legs or wet the bed. what if that happens to me??",
+            "bladder-problems",
+            False,
+        ),
+        # "both" standing for the legs named a sentence before
+        (
+            "sorry i meant both legs not just the left. both are tingly and kind of numb from "
+            "the knees down",
+            "both-legs-symptoms",
+            True,
+        ),
+        ("my arms, both are tingly", "both-legs-symptoms", False),
+        # weight lost without trying, told across two sentences
+        (
+            "my daughter says ive lost weight. about a stone since christmas and i havent been "
+            "trying",
+            "unexplained-weight-loss",
+            True,
+        ),
+        # a night's drink sweated out is no fever
+        (
+            "absolutely hanging, crashed on my mates sofa after a wedding, woke up drenched in "
+            "sweat and my back is stiff",
+            "fever-infection-signs",
+            False,
+        ),
+        ("woke up drenched in sweat again and my back is stiff", "fever-infection-signs", True),
+        # a baby's stage named by its age is not how long the pain has lasted
+        (
+            "been like this about 3 weeks since the 4 month sleep regression lol",
+            "pain-beyond-six-weeks",
+            False,
+        ),
+    ],
+)
+def test_signs_told_at_night_with_children_and_when_unwell(
+    detector: RedFlagDetector, text: str, slug: str, told: bool
+) -> None:
+    assert (slug in present_slugs(detector, text)) is told
+
+
+@pytest.mark.parametrize(
+    ("text", "slug", "told"),
+    [
+        # a "no" that answers denies nothing after it
+        ("no i literally cant put any weight on it", "hip-injury-or-hot-hip", True),
+        ("no i dont have any numbness down there", "saddle-numbness", False),
+        # a rider's "what if", told sentences after the riding
+        (
+            "I ride 4x a week. lower back gets achey after rising trot. what if i come off one "
+            "day, how would i know?",
+            "major-injury",
+            False,
+        ),
+        ("i ride most days. i came off yesterday and landed on my back", "major-injury", True),
+        # thrown at speed, or over the horse's head
+        (
+            "went over the bars on a rock garden sunday, landed on my back against a tree",
+            "major-injury",
+            True,
+        ),
+        (
+            "my horse stopped dead at a fence and i went straight over his head and landed flat "
+            "on my back",
+            "major-injury",
+            True,
+        ),
+        # an ache after each ride, gone by the next day, is no pain that lasts
+        (
+            "on and off for about a year, always after long rides, gone by next day",
+            "pain-beyond-six-weeks",
+            False,
+        ),
+        ("pain for 3 months, never gone", "pain-beyond-six-weeks", True),
+    ],
+)
+def test_signs_told_in_sport(detector: RedFlagDetector, text: str, slug: str, told: bool) -> None:
+    assert (slug in present_slugs(detector, text)) is told
+
+
+@pytest.mark.parametrize(
+    ("text", "asked"),
+    [
+        # the back's own sound is no break
+        ("my back cracks SO loud when i twist in my chair, does it mean my spine is damaged", None),
+        # a pain that wakes, eased by turning over, is no unrelenting night pain
+        (
+            "my lower back aches when i lie on my front and wakes me but if i roll onto my side "
+            "its gone in like a minute",
+            None,
+        ),
+        ("it twinges and wakes me, then i turn over and im back asleep", None),
+        ("my back pain wakes me up", "night-pain-unrelenting"),
+        # someone's rule for anyone, that signs mean a condition, is no history
+        ("my sister said weight loss and back pain = cancer and now im paranoid", None),
+        ("my gp said the scan means cancer", "cancer-history"),
+        # a hip that popped as the person went down: can it take weight?
+        ("took a proper wipeout skiing, my left hip popped when i went down", "major-injury"),
+        ("my hip pops when i do hip circles", None),
+    ],
+)
+def test_what_the_checks_ask_about_and_what_they_leave(
+    detector: RedFlagDetector, text: str, asked: str | None
+) -> None:
+    check = check_to_ask(detector.detect(text))
+    assert (check.slug if check else None) == asked
