@@ -495,9 +495,12 @@ class RedFlagDetectorComponent(GraphComponent, EntityExtractorMixin):
             drop_readings(message, {CLINICIAN_CHECKED_INTENT})
         # Asked again, and again no answer ("its probably the hospital bed right?", then "ok
         # but what exercises for when i get the all clear"): anything but a clear no is a yes
-        # (domain/safety.yml), not a third asking.
+        # (domain/safety.yml), not a third asking. Not for the check asked on the classifier's
+        # reading alone, which no rule placed: the question stands, asked again, rather than a
+        # guess at "this pain is killing me" sending someone to the emergency department.
         if (
             waiting
+            and waiting_question != self.unplaced_check.question
             and waiting_check.asked_again_from_metadata(message.get("metadata"))
             and _intent_name(message) != DENY_INTENT
             # (nor a new question asked, nor a clinician's check told)

@@ -1012,6 +1012,8 @@ def _is_negated(doc: Doc, span: Span, own: frozenset[int] = frozenset()) -> bool
         return True
     if language.LISTED_THEN_DENIED.match(_text(doc)[span.end_char : span.end_char + 100]):
         return True
+    if language.DENIED_AT_LINE_END.match(_text(doc)[span.end_char : span.end_char + 100]):
+        return True
     if span.text in language.FUNCTION_WORDS and language.TOLD_NORMAL_AFTER.match(
         _text(doc)[span.end_char : span.end_char + 40]
     ):

@@ -288,6 +288,11 @@ def normalise(text: str, chat_words: bool = True) -> str:
     text = _HYPHEN_CHAIN.sub(lambda chain: chain.group(0).replace("-", " "), text)
     # Double quotes mark a shout or a quote, not a break: 'I went "RIGHT OFF!"' reads on.
     text = re.sub(r"[\"\u201c\u201d]", "", text)
+    # A checklist's "n/a" is not text-speak "n": "steroids / osteoporosis: n/a". Its boxes
+    # say the rest: "[ ] numbness in the saddle area" is denied, "[x] hips stiff" told.
+    text = re.sub(r"\bn/a\b", "not applicable", text)
+    text = re.sub(r"\[ ?\] *", "no ", text)
+    text = re.sub(r"\[[xX\u2713\u2714]\] *", "", text)
     # Text-speak "n" and "&" between words are "and": "catching n locking"; "w/o" is
     # "without" and "w/" or a lone "w" is "with": "better off w/o me", "sorted w surgery".
     text = re.sub(r"(?<=\w) (?:n|&) (?=\w)", " and ", text)
@@ -1667,11 +1672,20 @@ TOLD_NORMAL_AFTER = re.compile(
 # A checklist item's no, typed after it: "fever no", "numb? nope".
 _TICKED_NO = r"(no|nah|nope|none|negative)"
 DENIED_AFTER = re.compile(
-    # ...or read back as a question first: "numb? no."
-    r"^\s*\?*\s*[:\-–]?\s*" + _TICKED_NO + r"\s*([.,;!?)]|$|and\b|lol\b|haha\b)|"
+    # ...or read back as a question first: "numb? no.", "Q: numbness? A: no"
+    r"^\s*\?*\s*[:\-–]?\s*(a:\s*)?" + _TICKED_NO + r"\s*([.,;!?)\n]|$|and\b|lol\b|haha\b)|"
     # ...or taken back at once: "it wakes me up every night - wait no, sorry, I mean the baby",
     # "stiff every morning for like an hour - ok not an hour, more like 10 minutes"
     r"^\s*[,:\-–]?\s*((wait|hang on|oh)[,.]? (no|nope|sorry)|ok(ay)?,? not)\b"
+)
+# A checklist line answered no after its colon ("- trouble peeing or leaking: no", "bowel
+# control: no change", "Bladder? fine", which normalise writes "bladder: fine"): the answer
+# at the line's end denies every sign its label names.
+DENIED_AT_LINE_END = re.compile(
+    # (a question and answer typed as "Q: numbness? A: no")
+    r"^[^:\n.?!]{0,60}:\s*(a:\s*)?(no|nope|nah|none|negative|nil|not applicable|no change|"
+    r"no changes|unchanged|"
+    r"fine|normal|ok|okay|all good|all fine|none of these)\s*(\n|\.|,|;|$)"
 )
 # A question asked without a question mark: "no numbness, peeing is normal. can i still go gym"
 ASKED_WITHOUT_A_MARK = re.compile(
@@ -2196,6 +2210,10 @@ OTHER_PERSON = re.compile(
     # cancer twice" (mum's, its apostrophe dropped)
     r"(^|(?<=[.!?] ))(dad|mum|mom|mam|da|nan|gran|granny|grandad|grandma|grandpa|hubby)s? "
     r"(has|had|is|was|got|been)\b|"
+    # ...or as a list's label: "- Dad: prostate cancer 2019, spread to his spine"
+    r"(^|(?<=[.!?] )|(?<=\n))(dad|mum|mom|mam|nan|gran|granny|grandad|grandma|grandpa|hubby|"
+    r"wife|husband|partner|brother|sister|son|daughter|father|mother|grandfather|"
+    r"grandmother|uncle|aunt|auntie|cousin)\s*:|"
     # "me" as a possessive, in Irish and northern English: "me da had bowel cancer"
     r"\bme (da|dad|mam|ma|mum|nan|nanna|grandad|missus|brother|sister|husband|wife|son|daughter)\b|"
     # ...with a word for which one: "my older brother", "my little sister", "my stepdad"

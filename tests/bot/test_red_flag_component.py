@@ -1277,6 +1277,17 @@ def test_a_check_asked_again_and_again_not_answered_is_a_yes(
     assert ({"check_reply=yes", "raise_to_urgent=urgent"} <= entities) is yes
 
 
+def test_the_classifiers_own_check_asked_again_is_asked_once_more(
+    component: RedFlagDetectorComponent,
+) -> None:
+    """No rule placed it, so a second reply that is no answer sends nobody to the emergency
+    department on the classifier's guess alone."""
+    question = component.unplaced_check.question
+    metadata = waiting_check.with_waiting({}, "emergency", question, asked_again=True)
+    message = _read(component, "both hips, front and outside", "inform", metadata=metadata)
+    assert not any(e["entity"] == "check_reply" for e in message.get("entities"))
+
+
 @pytest.mark.parametrize(
     ("text", "yes"),
     [

@@ -3518,3 +3518,102 @@ def test_what_the_checks_ask_about_and_what_they_leave(
 ) -> None:
     check = check_to_ask(detector.detect(text))
     assert (check.slug if check else None) == asked
+
+
+CHECKLIST = (
+    "Filled in the checklist before asking:\n\nRED FLAGS: none\n"
+    "- numbness between legs / saddle: no\n- trouble peeing or leaking: no\n"
+    "- bowel control: no change\n- pain down both legs: no\n- fever / chills: no\n"
+    "- steroids / osteoporosis: n/a\n\nWhat I DO have: stiff back after decorating, worse bending"
+)
+TICKED = (
+    "my physio gave me a checklist:\n[ ] numbness in the saddle area\n"
+    "[ ] new bladder or bowel problems\n[ ] pain or numbness in both legs\n"
+    "[x] back sore after gardening (5 days)"
+)
+ASKED_AND_ANSWERED = (
+    "Q: where? A: low back\nQ: numbness? A: no\nQ: bladder/bowel? A: no issues\n"
+    "Q: fever? A: no\nQ: cancer? A: no"
+)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        CHECKLIST,
+        TICKED,
+        ASKED_AND_ANSWERED,
+        "Pain? yes, low back\nNumbness? no\nBladder? fine\nBowel? fine\nFever? no",
+    ],
+)
+def test_a_checklist_answered_no_tells_no_sign(detector: RedFlagDetector, text: str) -> None:
+    findings = detector.detect(text)
+    assert not present_slugs(detector, text)
+    assert check_to_ask(findings) is None
+
+
+def test_a_checklists_yes_still_tells_the_sign(detector: RedFlagDetector) -> None:
+    assert "bladder-problems" in present_slugs(
+        detector, "Bladder: leaking since Thursday\nFever: no"
+    )
+    assert "both-legs-symptoms" in present_slugs(detector, "[x] numbness in both legs\n[ ] fever")
+
+
+@pytest.mark.parametrize(
+    ("text", "slug", "told"),
+    [
+        # a plan thought through is the crisis itself
+        (
+            "ive been thinking about how to end it. like properly, looking things up",
+            "suicide-self-harm",
+            True,
+        ),
+        (
+            "just in case it all gets too much. ive thought about taking them all at once",
+            "suicide-self-harm",
+            True,
+        ),
+        ("ive been saving up my tramadol and ive got enough now", "suicide-self-harm", True),
+        # a diary's week past six, now worse
+        (
+            "Week 1: ache after spin\nWeek 9 (now): worse than at the start",
+            "pain-beyond-six-weeks",
+            True,
+        ),
+        # a height dropped, not a foot that drops
+        (
+            "i literally dropped about a foot onto a cushion, legs fine",
+            "worsening-leg-weakness",
+            False,
+        ),
+        # a relative named as a list's label
+        (
+            "- Dad: prostate cancer 2019, spread to his spine\n- Me: no health problems",
+            "cancer-history",
+            False,
+        ),
+    ],
+)
+def test_signs_told_in_lists_and_in_despair(
+    detector: RedFlagDetector, text: str, slug: str, told: bool
+) -> None:
+    assert (slug in present_slugs(detector, text)) is told
+
+
+@pytest.mark.parametrize(
+    ("text", "asked"),
+    [
+        ("ive been stockpiling my tablets in a drawer. just in case", "suicide-self-harm"),
+        (
+            "went down the marble stairs in the hotel, full flight of them, 10 steps on my back",
+            "major-injury",
+        ),
+        ("went down the stairs to make a cup of tea and my back twinged", None),
+        ("first marathon sunday, now i cant walk down stairs, going down backwards lol", None),
+    ],
+)
+def test_what_is_asked_about_tablets_put_by_and_a_flight_of_stairs(
+    detector: RedFlagDetector, text: str, asked: str | None
+) -> None:
+    check = check_to_ask(detector.detect(text))
+    assert (check.slug if check else None) == asked
