@@ -1039,7 +1039,7 @@ def _is_negated(doc: Doc, span: Span, own: frozenset[int] = frozenset()) -> bool
         if word in language.NEGATION_CUES and index not in own:
             # a "no" said as an answer, its subject right after it, denies nothing that follows:
             # "no i literally cant put any weight on it"
-            if word == language.ANSWERING_NO and doc[index + 1].lower_ in language.SUBJECTS:
+            if word == language.ANSWERING_NO and _answers(doc, index + 1):
                 continue
             if word == language.NEGATED_WITHOUT and _negated_before(doc, index, sentence_start):
                 return False
@@ -1048,6 +1048,14 @@ def _is_negated(doc: Doc, span: Span, own: frozenset[int] = frozenset()) -> bool
             before = doc[max(sentence_start, index - 1) : index + 3].text
             return not any(pseudo in before for pseudo in language.PSEUDO_NEGATIONS)
     return False
+
+
+def _answers(doc: Doc, index: int) -> bool:
+    """A "no" that answers: its subject right after it, or after a word for the one asked
+    ("no mate i cant put any weight on it")."""
+    if doc[index].lower_ in language.ADDRESS_WORDS and index + 1 < len(doc):
+        index += 1
+    return doc[index].lower_ in language.SUBJECTS
 
 
 def _in_or_list(doc: Doc, span: Span) -> bool:

@@ -484,6 +484,8 @@ LIST_REACH = 6
 SUBJECTS = {"i", "im", "ive", "you", "he", "she", "we", "they", "it", "its"}
 # A "no" that answers, not one that denies what follows it: "no i cant put any weight on it".
 ANSWERING_NO = "no"
+# Words for the one asked, said between such a "no" and its subject: "no mate i cant".
+ADDRESS_WORDS = {"mate", "love", "hun", "pal", "bro", "lad", "man", "dude", "sorry", "honestly"}
 # "Can't run without pain", "never a day without the numbness": a "without" that is itself
 # negated tells the sign, it does not deny it.
 NEGATED_WITHOUT = "without"
@@ -659,6 +661,9 @@ FEARED_CONDITION = re.compile(
     # "she imagines its a brain haemorrhage; a pain in her back is lung"
     r"\b(hypochondria\w*|paranoi\w*|imagines|imagined|imagining)\b[^.?!]{0,80}$|"
     r"\b(determined|certain)( that)? i (had|have)( a| an)?\s*$|"
+    # "so i convinced myself i had ovarian cancer bc of google"
+    # (the rule's own words may begin at "had")
+    r"\bconvinced myself( that)?( i| it)?( had| have| ve got| was| s)?( a| an)?( \w+)?\s*$|"
     # the pain itself asked about: "could my back pain be bone cancer?"
     r"\b(could|might|may|can|is) (it|this|that|my (\w+ ){0,2}(pain|ache|aches|back|hip|"
     r"sciatica))( be)?( a| an| some| something like)?\s*$|"
@@ -1823,10 +1828,14 @@ FEARS_IT_TOO = re.compile(
 # A relative on a treatment that weakens the body's defences, told by a writer in pain from
 # looking after them: "my husband is on chemo for bowel cancer so im doing all the lifting".
 RELATIVE_ON_TREATMENT = re.compile(
+    # (its apostrophe dropped: "my wife's on chemo" is written "my wifes on chemo")
     r"\bmy (husband|wife|partner|dad|father|mum|mom|mother|son|daughter|brother|sister|nan|"
-    r"gran|grandad|grandma|grandmother|grandfather|friend)( is| s| has been| was)? "
+    r"gran|grandad|grandma|grandmother|grandfather|friend)s?( is| s| has been| was)? "
     r"(on|having|getting|started|starting|doing|in the middle of) (his |her |their )?"
-    r"(chemo|chemotherapy|radiotherapy|steroids|prednisolone|immunotherapy)\b"
+    r"(chemo|chemotherapy|radiotherapy|steroids|prednisolone|immunotherapy)\b|"
+    # ...or cared for through it: "looked after my mum through 18 months of chemo"
+    r"\b(looked after|looking after|caring for|cared for|nursed|nursing) my \w+ "
+    r"(through|during) (\w+ ){0,4}(chemo|chemotherapy|radiotherapy|treatment)\b"
 )
 # Someone else's emergency told with how it ended, their operation, the treatment they are on
 # now or the diagnosis they were given: "my uncle ended up needing surgery when his went down
@@ -1938,12 +1947,18 @@ FAMILY_HISTORY = re.compile(
 # said of the relative's own back: the history is the writer's worry, not a sign of theirs.
 WRITER_IN_PAIN = re.compile(
     # ("my waist is very pain": the lower back, in words translated from another language)
-    r"\b(my (lower |low |upper |mid |middle )?(back|hip|hips|spine|neck|side|waist)|i|im|ive)\b"
+    # (its apostrophe dropped: "my back's sore" is written "my backs sore"; or with no "my" at a
+    # sentence's start: "lower back and hips feel stiff after my runs")
+    r"(\b(my (lower |low |upper |mid |middle )?(back|hip|hips|spine|neck|side|waist)s?|i|im|ive)\b|"
+    r"(^|[.!?]\s+)(lower |low |upper )?(back|hips?)\b)"
     r"[^.?!]{0,40}\b(hurts?|hurting|aches?|aching|achy|achey|sore|pain|painful|twinge|twinged|stiff|"
     # ("without my back complaining", "my stiffness in the morning")
     r"stiffness|complaining|complains|playing up|screaming|"
     r"kills|killing|killin|"
+    # a back worn out by caring: "my back's shot from all the lifting", "done my lower back in"
+    r"shot|wrecked|knackered|in bits|destroyed|done in|"
     r"pulled|tweaked|strained|put it out|put my back out)\b|\bit hurts when i\b|"
+    r"\b(done|did|doing) my (lower |low )?back in\b|"
     # "I am currently suffering from an unfortunate case of lower back pain"
     r"\b(i|im|ive)\b[^.?!]{0,60}\b(back|hip|neck) (pain|ache)\b"
 )

@@ -3617,3 +3617,57 @@ def test_what_is_asked_about_tablets_put_by_and_a_flight_of_stairs(
 ) -> None:
     check = check_to_ask(detector.detect(text))
     assert (check.slug if check else None) == asked
+
+
+@pytest.mark.parametrize(
+    ("text", "slug", "told"),
+    [
+        # a carer's back, the cared-for person's cancer
+        (
+            "my wife's on chemo for ovarian cancer and im her carer now, and helping her in and "
+            "out of the bath has done my lower back in",
+            "cancer-history",
+            False,
+        ),
+        (
+            "my dad has pancreatic cancer and im his main carer. my back's sore from helping him "
+            "up off the sofa",
+            "cancer-history",
+            False,
+        ),
+        ("my dad has cancer and his back is agony", "cancer-history", True),
+        # the writer's own cancer care named by its nurse
+        ("ok ill ring my oncology nurse today", "cancer-history", True),
+        # the writer's work, not their illness
+        (
+            "im a chemo nurse on an oncology ward and my lower back aches by the end of a shift",
+            "cancer-history",
+            False,
+        ),
+        # a cancer the writer convinced themselves of
+        (
+            "so i convinced myself i had ovarian cancer bc of google. gp did bloods, all normal",
+            "cancer-history",
+            False,
+        ),
+        ("i had ovarian cancer in 2019 and now my back aches", "cancer-history", True),
+        # a foot that would not lift, told in the past
+        (
+            "tripped on the stairs cos my left foot wouldnt lift properly",
+            "worsening-leg-weakness",
+            True,
+        ),
+        # breathlessness told as unlike the writer
+        (
+            "its worse when i breathe in, and im out of breath on the stairs which i never do",
+            "chest-pain-breathlessness",
+            True,
+        ),
+        # a "no" said to someone, then the sign
+        ("no mate i cant put any weight on it at all", "hip-injury-or-hot-hip", True),
+    ],
+)
+def test_signs_told_by_carers_and_people_touched_by_cancer(
+    detector: RedFlagDetector, text: str, slug: str, told: bool
+) -> None:
+    assert (slug in present_slugs(detector, text)) is told
