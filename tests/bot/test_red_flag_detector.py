@@ -3665,6 +3665,13 @@ def test_what_is_asked_about_tablets_put_by_and_a_flight_of_stairs(
         ),
         # a "no" said to someone, then the sign
         ("no mate i cant put any weight on it at all", "hip-injury-or-hot-hip", True),
+        # a growing hip's trouble felt in the knee
+        (
+            "my son is 13 and hes been limping on and off for about 3 weeks and keeps saying his "
+            "knee hurts",
+            "child-limp-hip-pain",
+            True,
+        ),
     ],
 )
 def test_signs_told_by_carers_and_people_touched_by_cancer(
