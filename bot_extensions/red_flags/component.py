@@ -495,11 +495,13 @@ class RedFlagDetectorComponent(GraphComponent, EntityExtractorMixin):
             drop_readings(message, {CLINICIAN_CHECKED_INTENT})
         # Asked again, and again no answer ("its probably the hospital bed right?", then "ok
         # but what exercises for when i get the all clear"): anything but a clear no is a yes
-        # (domain/safety.yml), not a third asking. Not for the check asked on the classifier's
-        # reading alone, which no rule placed: the question stands, asked again, rather than a
-        # guess at "this pain is killing me" sending someone to the emergency department.
+        # (domain/safety.yml), not a third asking. Below the emergency level only: an
+        # emergency check stands, asked again (no exercise is taught while it waits), rather
+        # than a frightened person's questions ("could mine turn into what sarah had?") sending
+        # them to the emergency department. Nor for the check asked on the classifier's reading
+        # alone, which no rule placed.
         if (
-            waiting
+            waiting in CHECK_LEVELS_BELOW_EMERGENCY
             and waiting_question != self.unplaced_check.question
             and waiting_check.asked_again_from_metadata(message.get("metadata"))
             and _intent_name(message) != DENY_INTENT

@@ -2178,7 +2178,9 @@ OVER_NOW = re.compile(
 # none of that is happening btw, just an ache after work".
 DENIED_AS_A_WHOLE = re.compile(
     # (said of the one who has them, or with relief: "I have none of those, I am pleased to say")
-    r"(^|[.!,;]\s*)((i|he|she|we)( have| ve| has| s)?( got)? |(thankfully|luckily|happily) )?"
+    # (after a plain no: "no nothing like that for me")
+    r"(^|[.!,;]\s*)((no|nope|nah),? )?((i|he|she|we)( have| ve| has| s)?( got)? |"
+    r"(thankfully|luckily|happily) )?"
     r"(none of (that|those|these|this|it|them)|nothing like that|nothing of the sort|"
     # nothing told beside the pain: "nothing else going on, just sore and knackered"
     r"nothing else( is)? (going on|wrong|to report|to mention))"
@@ -2190,7 +2192,11 @@ ASKS_ABOUT_THE_CHECK = re.compile(
     r"should i (be )?worr(y|ied)|what for|how come)\b"
 )
 # What keeps the sign after a reply that told it over: "nothing like that now, only sometimes"
-KEEPS_THE_SIGN = re.compile(r"\b(but|still|except|apart from|though|although|only|sometimes)\b")
+# ("only my right leg, left one totally fine" keeps one leg's pain, none of the signs asked)
+KEEPS_THE_SIGN = re.compile(
+    r"\b(but|still|except|apart from|though|although|sometimes|"
+    r"only(?! (in |down )?(my |the )?(right|left|one) (leg|side)))\b"
+)
 # The writer's own body named: "my bum feels numb", "my legs".
 OWN_BODY = re.compile(r"\bmy\b")
 # Where a sentence ends.

@@ -1314,3 +1314,27 @@ def test_nothing_else_going_on_is_a_no_to_the_check(component: RedFlagDetectorCo
     told = "been like this about 3 weeks. nothing else helps"
     message = _read_while_waiting(component, told, question, "urgent", ("nlu_fallback", 0.2))
     assert message.get("intent")["name"] != "deny"
+
+
+def test_an_emergency_check_asked_again_is_asked_once_more(
+    component: RedFlagDetectorComponent,
+) -> None:
+    """A frightened person's question is no answer, and no yes either: the emergency check is
+    asked again rather than sending them to the emergency department."""
+    metadata = waiting_check.with_waiting({}, "emergency", CAUDA_EQUINA_QUESTION, asked_again=True)
+    text = "but like, could mine turn into what sarah had? what would i even notice first"
+    message = _read(component, text, "ask_warning_signs", metadata=metadata)
+    assert not any(e["entity"] == "check_reply" for e in message.get("entities"))
+
+
+def test_one_leg_told_beside_a_denial_of_the_rest_is_a_no(
+    component: RedFlagDetectorComponent,
+) -> None:
+    text = (
+        "no nothing like that for me. wiping feels normal, weeing normal, only my right leg, "
+        "left one totally fine"
+    )
+    message = _read_while_waiting(
+        component, text, CAUDA_EQUINA_QUESTION, "emergency", ("ask_sciatica", 0.5)
+    )
+    assert message.get("intent")["name"] == "deny"
