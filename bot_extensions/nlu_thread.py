@@ -55,7 +55,6 @@ async def parse_message(
                 ),
                 waiting_check.from_tracker(tracker),
                 waiting_check.question_from_tracker(tracker),
-                waiting_check.asked_again_from_tracker(tracker),
             ),
             cleared_checks.from_tracker(tracker),
         )

@@ -8,24 +8,19 @@ one's words while the reply still raises the triage to the waiting check's level
 `parse_message` (bot_extensions/nlu_thread.py) writes the waiting check's level under `KEY`,
 and the question it asked under `QUESTION_KEY`, always replacing whatever a client sent under
 those keys. The question says what a "yeah, it's fine now" answers: a sign there now, or a
-history ("have you ever had cancer?"). `ASKED_AGAIN_KEY` says whether the check was already
-asked again after a reply that was no answer: a second such reply is no clear no either, so
-the component reads it as a yes instead of the check being asked a third time.
+history ("have you ever had cancer?").
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from rasa.shared.core.events import ActionExecuted, ActiveLoop, Restarted, SessionStarted
 from rasa.shared.core.trackers import DialogueStateTracker
 
-from bot_extensions.check_policy import ASK_AGAIN, FORM_LEVELS
+from bot_extensions.check_policy import FORM_LEVELS
 
 KEY = "backbone_waiting_check"
 QUESTION_KEY = "backbone_waiting_question"
-# Whether the waiting check was already asked again after a reply that was no answer.
-ASKED_AGAIN_KEY = "backbone_check_asked_again"
 # The slot that keeps the words of the check question last asked (domain/safety.yml).
 QUESTION_SLOT = "check_question"
 # A question's words, bounded: the slot is the bot's own text, but the metadata is read again.
@@ -43,28 +38,10 @@ def question_from_tracker(tracker: DialogueStateTracker) -> str | None:
     return question if isinstance(question, str) else None
 
 
-def asked_again_from_tracker(tracker: DialogueStateTracker) -> bool:
-    """The waiting check was asked again since its form started: one reply was no answer."""
-    form = tracker.active_loop_name
-    if from_tracker(tracker) is None:
-        return False
-    for event in reversed(tracker.events):
-        if isinstance(event, (SessionStarted, Restarted)) or (
-            isinstance(event, ActiveLoop) and event.name == form
-        ):
-            return False
-        if isinstance(event, ActionExecuted) and event.action_name == ASK_AGAIN:
-            return True
-    return False
-
-
 def with_waiting(
-    metadata: dict[str, Any] | None,
-    level: str | None,
-    question: str | None = None,
-    asked_again: bool = False,
+    metadata: dict[str, Any] | None, level: str | None, question: str | None = None
 ) -> dict[str, Any]:
-    return {**(metadata or {}), KEY: level, QUESTION_KEY: question, ASKED_AGAIN_KEY: asked_again}
+    return {**(metadata or {}), KEY: level, QUESTION_KEY: question}
 
 
 def from_metadata(metadata: Any) -> str | None:
@@ -79,8 +56,3 @@ def question_from_metadata(metadata: Any) -> str:
         return ""
     question = metadata.get(QUESTION_KEY)
     return question[:LONGEST_QUESTION] if isinstance(question, str) else ""
-
-
-def asked_again_from_metadata(metadata: Any) -> bool:
-    """Whether the waiting check handed over by `parse_message` was already asked again."""
-    return from_metadata(metadata) is not None and metadata.get(ASKED_AGAIN_KEY) is True

@@ -69,10 +69,6 @@ CHECKED_REPLY_ENTITY = "checked_reply"
 PASSED_REPLY_ENTITY = "passed_reply"
 SIGNS_DENIED_ENTITY = "signs_denied"
 LASTING_REPLY_ENTITY = "lasting_reply"
-# What the reply says to a waiting check (domain/safety.yml maps each to `check_answer`).
-ANSWERS_TO_A_CHECK = frozenset(
-    {CHECK_REPLY_ENTITY, CHECKED_REPLY_ENTITY, PASSED_REPLY_ENTITY, LASTING_REPLY_ENTITY}
-)
 HELP_COMING_ENTITY = "help_coming"
 ALARM_KIND_ENTITY = "alarm_kind"
 SEE_FIRST_ENTITY = "see_first"
@@ -493,27 +489,6 @@ class RedFlagDetectorComponent(GraphComponent, EntityExtractorMixin):
             )
         ):
             drop_readings(message, {CLINICIAN_CHECKED_INTENT})
-        # Asked again, and again no answer ("its probably the hospital bed right?", then "ok
-        # but what exercises for when i get the all clear"): anything but a clear no is a yes
-        # (domain/safety.yml), not a third asking. Below the emergency level only: an
-        # emergency check stands, asked again (no exercise is taught while it waits), rather
-        # than a frightened person's questions ("could mine turn into what sarah had?") sending
-        # them to the emergency department. Nor for the check asked on the classifier's reading
-        # alone, which no rule placed.
-        if (
-            waiting in CHECK_LEVELS_BELOW_EMERGENCY
-            and waiting_question != self.unplaced_check.question
-            and waiting_check.asked_again_from_metadata(message.get("metadata"))
-            and _intent_name(message) != DENY_INTENT
-            # (nor a new question asked, nor a clinician's check told)
-            and not any(
-                e.get("entity") in {*ANSWERS_TO_A_CHECK, "check_answer", CHECK_TOLD_ENTITY}
-                for e in entities
-            )
-        ):
-            entities.append(self._entity(CHECK_REPLY_ENTITY, "yes", 0, 0))
-            entities = _raised_to(waiting, entities) + self._raise_entities(CHECK_LEVELS)
-            message.set("entities", entities, add_to_output=True)
 
     def _told_across_messages(
         self, earlier: list[str], text: str, findings: list[Finding]

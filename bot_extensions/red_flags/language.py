@@ -1460,6 +1460,8 @@ NOT_CHECKED = re.compile(
     r"didnt want to go|not going to go|not going|didnt go|never went|havent been|hasnt been|"
     r"not been seen|not seen anyone|havent seen|hasnt seen|not yet seen|not seen a|"
     r"cant get an appointment|cant get in|no appointment|waiting for an? (appointment|gp|doctor)|"
+    # ("cant get a gp appt till next week anyway")
+    r"cant get an? (gp |doctor |doctors )?(appt|appointment)|"
     r"waiting to see|waiting list|too scared to go|rather not go|"
     r"(dont|doesnt|didnt|wont) want to (bother|trouble|waste)|(make|making) a fuss|"
     # put off until later: "nurse in charge say we wait for GP round tomorrow"

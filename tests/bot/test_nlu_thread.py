@@ -122,7 +122,6 @@ def test_the_parse_is_handed_the_persons_short_messages_just_before_it() -> None
             cleared_checks.KEY: [],
             waiting_check.KEY: None,
             waiting_check.QUESTION_KEY: None,
-            waiting_check.ASKED_AGAIN_KEY: False,
             "x": 1,
         }
     ]
@@ -146,20 +145,6 @@ def test_the_parse_is_told_which_check_waits_and_a_client_cannot_say_so() -> Non
     asyncio.run(nlu_thread.parse_message(processor, sent, _tracker()))  # type: ignore[arg-type]
     assert processor.metadata[1][waiting_check.KEY] is None
     assert processor.metadata[1][waiting_check.QUESTION_KEY] is None
-
-
-def test_the_parse_is_told_whether_the_waiting_check_was_asked_again() -> None:
-    asked = [SessionStarted(), UserUttered("had cellulitis"), ActiveLoop("urgent_check")]
-    again = [*asked, UserUttered("its the mattress right?"), ActionExecuted("utter_check_again")]
-    # the same check, started anew after its answer, was not asked again yet
-    anew = [*again, ActiveLoop(None), UserUttered("and a fever"), ActiveLoop("urgent_check")]
-    processor = RecordingProcessor()
-    sent = UserMessage("ok but what exercises", metadata={waiting_check.ASKED_AGAIN_KEY: True})
-    for events in (asked, again, anew):
-        asyncio.run(nlu_thread.parse_message(processor, sent, _tracker(*events)))  # type: ignore[arg-type]
-    assert [m[waiting_check.ASKED_AGAIN_KEY] for m in processor.metadata] == [False, True, False]
-    # with no check waiting, a client's word for it counts for nothing
-    assert not waiting_check.asked_again_from_metadata({waiting_check.ASKED_AGAIN_KEY: True})
 
 
 def test_only_the_last_few_short_messages_are_handed_on() -> None:

@@ -1254,40 +1254,6 @@ def test_the_asked_sign_told_after_its_denials_is_a_yes(
     assert message.get("intent")["name"] != "deny"
 
 
-FEVER_CHECK = "Do you have a fever, shivers or sweats, or feel very unwell with this back pain now?"
-
-
-@pytest.mark.parametrize(
-    ("text", "reading", "asked_again", "yes"),
-    [
-        # no answer a second time: anything but a clear no is a yes
-        ("ok but what exercises for when i get the all clear", "ask_exercise", True, True),
-        # the first time, it is asked again
-        ("ok but what exercises for when i get the all clear", "ask_exercise", False, False),
-        # a clear no stays one however often it was asked
-        ("no, none of that", "deny", True, False),
-    ],
-)
-def test_a_check_asked_again_and_again_not_answered_is_a_yes(
-    component: RedFlagDetectorComponent, text: str, reading: str, asked_again: bool, yes: bool
-) -> None:
-    metadata = waiting_check.with_waiting({}, "urgent", FEVER_CHECK, asked_again=asked_again)
-    message = _read(component, text, reading, "ask_pain_cause", metadata=metadata)
-    entities = {f"{e['entity']}={e['value']}" for e in message.get("entities")}
-    assert ({"check_reply=yes", "raise_to_urgent=urgent"} <= entities) is yes
-
-
-def test_the_classifiers_own_check_asked_again_is_asked_once_more(
-    component: RedFlagDetectorComponent,
-) -> None:
-    """No rule placed it, so a second reply that is no answer sends nobody to the emergency
-    department on the classifier's guess alone."""
-    question = component.unplaced_check.question
-    metadata = waiting_check.with_waiting({}, "emergency", question, asked_again=True)
-    message = _read(component, "both hips, front and outside", "inform", metadata=metadata)
-    assert not any(e["entity"] == "check_reply" for e in message.get("entities"))
-
-
 @pytest.mark.parametrize(
     ("text", "yes"),
     [
@@ -1316,17 +1282,6 @@ def test_nothing_else_going_on_is_a_no_to_the_check(component: RedFlagDetectorCo
     assert message.get("intent")["name"] != "deny"
 
 
-def test_an_emergency_check_asked_again_is_asked_once_more(
-    component: RedFlagDetectorComponent,
-) -> None:
-    """A frightened person's question is no answer, and no yes either: the emergency check is
-    asked again rather than sending them to the emergency department."""
-    metadata = waiting_check.with_waiting({}, "emergency", CAUDA_EQUINA_QUESTION, asked_again=True)
-    text = "but like, could mine turn into what sarah had? what would i even notice first"
-    message = _read(component, text, "ask_warning_signs", metadata=metadata)
-    assert not any(e["entity"] == "check_reply" for e in message.get("entities"))
-
-
 def test_one_leg_told_beside_a_denial_of_the_rest_is_a_no(
     component: RedFlagDetectorComponent,
 ) -> None:
@@ -1338,3 +1293,8 @@ def test_one_leg_told_beside_a_denial_of_the_rest_is_a_no(
         component, text, CAUDA_EQUINA_QUESTION, "emergency", ("ask_sciatica", 0.5)
     )
     assert message.get("intent")["name"] == "deny"
+
+
+def test_no_appointment_to_be_had_is_no_check_told(component: RedFlagDetectorComponent) -> None:
+    message = _read(component, "cant get a gp appt till next week anyway", "skip", "goodbye")
+    assert "not_checked" in {e["entity"] for e in message.get("entities")}

@@ -3497,6 +3497,11 @@ def test_signs_told_in_sport(detector: RedFlagDetector, text: str, slug: str, to
     [
         # the back's own sound is no break
         ("my back cracks SO loud when i twist in my chair, does it mean my spine is damaged", None),
+        # ...a crack felt once, with pain, is still asked about
+        (
+            "in a partner stretch i felt my spine crack in places and it hurt",
+            "minor-fall-fragile-bones",
+        ),
         # a pain that wakes, eased by turning over, is no unrelenting night pain
         (
             "my lower back aches when i lie on my front and wakes me but if i roll onto my side "
