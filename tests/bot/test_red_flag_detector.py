@@ -3399,100 +3399,6 @@ def test_hours_of_work_are_no_long_morning_stiffness(detector: RedFlagDetector) 
 
 
 @pytest.mark.parametrize(
-    ("text", "slug", "told"),
-    [
-        # a first wet bed, told as never before, with when it happened
-        (
-            "no its definitely wee, smells like it. im 44 and ive never wet the bed in my life. "
-            "i didnt even feel it happen",
-            "bladder-problems",
-            True,
-        ),
-        ("no i have never wet the bed in my life lol", "bladder-problems", False),
-        # strangers' stories read at night are no report
-        (
-            "been on back pain forums for hours. people saying they woke up and couldnt feel "
-            "their legs or wet the bed. what if that happens to me??",
-            "bladder-problems",
-            False,
-        ),
-        # "both" standing for the legs named a sentence before
-        (
-            "sorry i meant both legs not just the left. both are tingly and kind of numb from "
-            "the knees down",
-            "both-legs-symptoms",
-            True,
-        ),
-        ("my arms, both are tingly", "both-legs-symptoms", False),
-        # weight lost without trying, told across two sentences
-        (
-            "my daughter says ive lost weight. about a stone since christmas and i havent been "
-            "trying",
-            "unexplained-weight-loss",
-            True,
-        ),
-        # a night's drink sweated out is no fever
-        (
-            "absolutely hanging, crashed on my mates sofa after a wedding, woke up drenched in "
-            "sweat and my back is stiff",
-            "fever-infection-signs",
-            False,
-        ),
-        ("woke up drenched in sweat again and my back is stiff", "fever-infection-signs", True),
-        # a baby's stage named by its age is not how long the pain has lasted
-        (
-            "been like this about 3 weeks since the 4 month sleep regression lol",
-            "pain-beyond-six-weeks",
-            False,
-        ),
-    ],
-)
-def test_signs_told_at_night_with_children_and_when_unwell(
-    detector: RedFlagDetector, text: str, slug: str, told: bool
-) -> None:
-    assert (slug in present_slugs(detector, text)) is told
-
-
-@pytest.mark.parametrize(
-    ("text", "slug", "told"),
-    [
-        # a "no" that answers denies nothing after it
-        ("no i literally cant put any weight on it", "hip-injury-or-hot-hip", True),
-        ("no i dont have any numbness down there", "saddle-numbness", False),
-        # a rider's "what if", told sentences after the riding
-        (
-            "I ride 4x a week. lower back gets achey after rising trot. what if i come off one "
-            "day, how would i know?",
-            "major-injury",
-            False,
-        ),
-        ("i ride most days. i came off yesterday and landed on my back", "major-injury", True),
-        # thrown at speed, or over the horse's head
-        (
-            "went over the bars on a rock garden sunday, landed on my back against a tree",
-            "major-injury",
-            True,
-        ),
-        (
-            "my horse stopped dead at a fence and i went straight over his head and landed flat "
-            "on my back",
-            "major-injury",
-            True,
-        ),
-        # an ache after each ride, gone by the next day, is no pain that lasts
-        (
-            "on and off for about a year, always after long rides, gone by next day",
-            "pain-beyond-six-weeks",
-            False,
-        ),
-        ("pain for 3 months, never gone", "pain-beyond-six-weeks", True),
-    ],
-)
-def test_signs_told_in_sport(detector: RedFlagDetector, text: str, slug: str, told: bool) -> None:
-    assert (slug in present_slugs(detector, text)) is told
-
-
-@pytest.mark.parametrize(
     ("text", "asked"),
     [
         # the back's own sound is no break
@@ -3565,8 +3471,103 @@ def test_a_checklists_yes_still_tells_the_sign(detector: RedFlagDetector) -> Non
 
 
 @pytest.mark.parametrize(
+    ("text", "asked"),
+    [
+        ("ive been stockpiling my tablets in a drawer. just in case", "suicide-self-harm"),
+        (
+            "went down the marble stairs in the hotel, full flight of them, 10 steps on my back",
+            "major-injury",
+        ),
+        ("went down the stairs to make a cup of tea and my back twinged", None),
+        ("first marathon sunday, now i cant walk down stairs, going down backwards lol", None),
+    ],
+)
+def test_what_is_asked_about_tablets_put_by_and_a_flight_of_stairs(
+    detector: RedFlagDetector, text: str, asked: str | None
+) -> None:
+    check = check_to_ask(detector.detect(text))
+    assert (check.slug if check else None) == asked
+
+
+# Signs and look-alikes found by the blind rounds of stop 70 (children and sleep, sport, lists
+# and despair, carers and people touched by cancer).
+@pytest.mark.parametrize(
     ("text", "slug", "told"),
     [
+        # a first wet bed, told as never before, with when it happened
+        (
+            "no its definitely wee, smells like it. im 44 and ive never wet the bed in my life. "
+            "i didnt even feel it happen",
+            "bladder-problems",
+            True,
+        ),
+        ("no i have never wet the bed in my life lol", "bladder-problems", False),
+        # strangers' stories read at night are no report
+        (
+            "been on back pain forums for hours. people saying they woke up and couldnt feel "
+            "their legs or wet the bed. what if that happens to me??",
+            "bladder-problems",
+            False,
+        ),
+        # "both" standing for the legs named a sentence before
+        (
+            "sorry i meant both legs not just the left. both are tingly and kind of numb from "
+            "the knees down",
+            "both-legs-symptoms",
+            True,
+        ),
+        ("my arms, both are tingly", "both-legs-symptoms", False),
+        # weight lost without trying, told across two sentences
+        (
+            "my daughter says ive lost weight. about a stone since christmas and i havent been "
+            "trying",
+            "unexplained-weight-loss",
+            True,
+        ),
+        # a night's drink sweated out is no fever
+        (
+            "absolutely hanging, crashed on my mates sofa after a wedding, woke up drenched in "
+            "sweat and my back is stiff",
+            "fever-infection-signs",
+            False,
+        ),
+        ("woke up drenched in sweat again and my back is stiff", "fever-infection-signs", True),
+        # a baby's stage named by its age is not how long the pain has lasted
+        (
+            "been like this about 3 weeks since the 4 month sleep regression lol",
+            "pain-beyond-six-weeks",
+            False,
+        ),
+        # a "no" that answers denies nothing after it
+        ("no i literally cant put any weight on it", "hip-injury-or-hot-hip", True),
+        ("no i dont have any numbness down there", "saddle-numbness", False),
+        # a rider's "what if", told sentences after the riding
+        (
+            "I ride 4x a week. lower back gets achey after rising trot. what if i come off one "
+            "day, how would i know?",
+            "major-injury",
+            False,
+        ),
+        ("i ride most days. i came off yesterday and landed on my back", "major-injury", True),
+        # thrown at speed, or over the horse's head
+        (
+            "went over the bars on a rock garden sunday, landed on my back against a tree",
+            "major-injury",
+            True,
+        ),
+        (
+            "my horse stopped dead at a fence and i went straight over his head and landed flat "
+            "on my back",
+            "major-injury",
+            True,
+        ),
+        # an ache after each ride, gone by the next day, is no pain that lasts
+        (
+            "on and off for about a year, always after long rides, gone by next day",
+            "pain-beyond-six-weeks",
+            False,
+        ),
+        ("pain for 3 months, never gone", "pain-beyond-six-weeks", True),
         # a plan thought through is the crisis itself
         (
             "ive been thinking about how to end it. like properly, looking things up",
@@ -3597,36 +3598,6 @@ def test_a_checklists_yes_still_tells_the_sign(detector: RedFlagDetector) -> Non
             "cancer-history",
             False,
         ),
-    ],
-)
-def test_signs_told_in_lists_and_in_despair(
-    detector: RedFlagDetector, text: str, slug: str, told: bool
-) -> None:
-    assert (slug in present_slugs(detector, text)) is told
-
-
-@pytest.mark.parametrize(
-    ("text", "asked"),
-    [
-        ("ive been stockpiling my tablets in a drawer. just in case", "suicide-self-harm"),
-        (
-            "went down the marble stairs in the hotel, full flight of them, 10 steps on my back",
-            "major-injury",
-        ),
-        ("went down the stairs to make a cup of tea and my back twinged", None),
-        ("first marathon sunday, now i cant walk down stairs, going down backwards lol", None),
-    ],
-)
-def test_what_is_asked_about_tablets_put_by_and_a_flight_of_stairs(
-    detector: RedFlagDetector, text: str, asked: str | None
-) -> None:
-    check = check_to_ask(detector.detect(text))
-    assert (check.slug if check else None) == asked
-
-
-@pytest.mark.parametrize(
-    ("text", "slug", "told"),
-    [
         # a carer's back, the cared-for person's cancer
         (
             "my wife's on chemo for ovarian cancer and im her carer now, and helping her in and "
@@ -3679,7 +3650,7 @@ def test_what_is_asked_about_tablets_put_by_and_a_flight_of_stairs(
         ),
     ],
 )
-def test_signs_told_by_carers_and_people_touched_by_cancer(
+def test_signs_found_by_the_blind_rounds_of_stop_70(
     detector: RedFlagDetector, text: str, slug: str, told: bool
 ) -> None:
     assert (slug in present_slugs(detector, text)) is told
