@@ -1133,9 +1133,6 @@ POSSIBILITIES_BEFORE = re.compile(
     r"\b(could|might|may) (be|have been) (one of (two|three|four|several|a few|a couple of) "
     r"things|a few things|several things|either)\b[^.?!]{0,30}$"
 )
-# A condition read about online as what back pain can be, just before its name: "been
-# googling and it says back pain can be myeloma". A fear, not a history; a clinician's "could
-# be" is not this (no search or page before it).
 # Strangers' stories read or heard, before the sign: "people saying they woke up and couldnt
 # feel their legs or wet the bed" (not the writer told about: "people say i look thin").
 STRANGERS_TOLD = re.compile(
@@ -1149,6 +1146,9 @@ READ_ABOUT = re.compile(
     r"thread|story|documentary|programme|program|podcast|page) (about|on)( a| an| the)?"
     r"( \w+){0,2}\s*$"
 )
+# A condition read about online as what back pain can be, just before its name: "been
+# googling and it says back pain can be myeloma". A fear, not a history; a clinician's "could
+# be" is not this (no search or page before it).
 READ_ONLINE_CAN_BE = re.compile(
     r"\b(googl\w*|internet|online|web ?sites?|articles?|forums?|tiktok|youtube|symptom checker|"
     # what everyone knows: "I know back pain can be a cancer thing"
