@@ -3372,6 +3372,13 @@ def test_worse_with_an_activity_is_no_pain_getting_worse(
             "pain-beyond-six-weeks",
             True,
         ),
+        # hours of work are no long morning stiffness
+        (
+            "delivery driver, did an 11 hr shift yesterday, back is stiff this morning",
+            "inflammatory-morning-stiffness",
+            False,
+        ),
+        ("stiff for 2 hours every morning", "inflammatory-morning-stiffness", True),
     ],
 )
 def test_signs_told_at_work_and_in_clinical_words(
@@ -3389,13 +3396,6 @@ def test_a_patient_seen_at_work_is_not_the_writers_sign(detector: RedFlagDetecto
     # ...until the writer tells the sign as their own
     own = "last shift i attended a man with urinary retention. now i cant pee either"
     assert "bladder-problems" in present_slugs(detector, own)
-
-
-def test_hours_of_work_are_no_long_morning_stiffness(detector: RedFlagDetector) -> None:
-    shift = "delivery driver, did an 11 hr shift yesterday, back is stiff this morning"
-    assert "inflammatory-morning-stiffness" not in present_slugs(detector, shift)
-    stiff = "stiff for 2 hours every morning"
-    assert "inflammatory-morning-stiffness" in present_slugs(detector, stiff)
 
 
 @pytest.mark.parametrize(
@@ -3422,6 +3422,14 @@ def test_hours_of_work_are_no_long_morning_stiffness(detector: RedFlagDetector) 
         # a hip that popped as the person went down: can it take weight?
         ("took a proper wipeout skiing, my left hip popped when i went down", "major-injury"),
         ("my hip pops when i do hip circles", None),
+        # tablets put by, and a flight of stairs on the back
+        ("ive been stockpiling my tablets in a drawer. just in case", "suicide-self-harm"),
+        (
+            "went down the marble stairs in the hotel, full flight of them, 10 steps on my back",
+            "major-injury",
+        ),
+        ("went down the stairs to make a cup of tea and my back twinged", None),
+        ("first marathon sunday, now i cant walk down stairs, going down backwards lol", None),
     ],
 )
 def test_what_the_checks_ask_about_and_what_they_leave(
@@ -3468,25 +3476,6 @@ def test_a_checklists_yes_still_tells_the_sign(detector: RedFlagDetector) -> Non
         detector, "Bladder: leaking since Thursday\nFever: no"
     )
     assert "both-legs-symptoms" in present_slugs(detector, "[x] numbness in both legs\n[ ] fever")
-
-
-@pytest.mark.parametrize(
-    ("text", "asked"),
-    [
-        ("ive been stockpiling my tablets in a drawer. just in case", "suicide-self-harm"),
-        (
-            "went down the marble stairs in the hotel, full flight of them, 10 steps on my back",
-            "major-injury",
-        ),
-        ("went down the stairs to make a cup of tea and my back twinged", None),
-        ("first marathon sunday, now i cant walk down stairs, going down backwards lol", None),
-    ],
-)
-def test_what_is_asked_about_tablets_put_by_and_a_flight_of_stairs(
-    detector: RedFlagDetector, text: str, asked: str | None
-) -> None:
-    check = check_to_ask(detector.detect(text))
-    assert (check.slug if check else None) == asked
 
 
 # Signs and look-alikes found by the blind rounds of stop 70 (children and sleep, sport, lists
